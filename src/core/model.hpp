@@ -1,0 +1,179 @@
+// The domain model of Liaoxiu: an alliance's members, routes, policy articles,
+// work units and group trips. Plain values only: no I/O, no ImGui, no HTTP.
+// The same types are used by the app (wasm) and the endpoint (native), so both
+// apply the same rules (see rules.hpp, group_trip.hpp) to the same data.
+//
+// Conventions that hold everywhere:
+//   - Money is integer fen (1 yuan = 100 fen), never floating point.
+//   - A calendar date is a Day: days since 1970-01-01 (civil, China time).
+//   - A moment is an Instant: seconds since 1970-01-01T00:00:00Z.
+//   - Ids are short stable strings ("m-jiangshan-01", "r-qz-red-eco-3d").
+//   - JSON field names are the member names below, snake_case (see json.hpp).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace liaoxiu {
+
+using Fen = std::int64_t;
+using Day = std::int32_t;
+using Instant = std::int64_t;
+using Id = std::string;
+
+// ---- Members (成员单位) -------------------------------------------------------
+
+enum class Category { reception, experience, wellness, support };  // 核心接待 / 资源体验 / 康养服务 / 配套保障
+enum class MemberStatus { active, suspended, exited };
+
+struct Service {
+    std::string name;   // "标准间", "温泉理疗"
+    Fen price = 0;      // per `unit`
+    std::string unit;   // "人/晚", "人/次"
+
+    bool operator==(const Service&) const = default;
+};
+
+struct Member {
+    Id id;
+    Id alliance;
+    Category category = Category::reception;
+    std::string name;
+    std::string city;
+    std::string county;
+    std::string address;
+    std::string phone;
+    std::vector<Service> services;
+    MemberStatus status = MemberStatus::active;
+    Day admitted = 0;                 // joined the alliance
+    std::optional<Day> status_since;  // when suspended or exited
+
+    bool operator==(const Member&) const = default;
+};
+
+// ---- Routes (线路) -------------------------------------------------------------
+
+enum class StopKind { eat, stay, travel, tour, wellness };  // 吃 住 行 游 康养
+enum class Season { spring, summer, autumn, winter };
+
+struct Stop {
+    StopKind kind = StopKind::tour;
+    Id member;          // must reference a Member
+    std::string note;   // what happens there
+
+    bool operator==(const Stop&) const = default;
+};
+
+struct ItineraryDay {
+    int day = 1;        // 1-based
+    std::string title;
+    std::vector<Stop> stops;
+
+    bool operator==(const ItineraryDay&) const = default;
+};
+
+struct Route {
+    Id id;
+    Id alliance;
+    std::string title;
+    std::string summary;
+    std::vector<std::string> themes;   // "红色教育", "生态康养"
+    std::vector<Season> seasons;
+    std::string region;                // "浙江·衢州"
+    std::vector<std::string> cities;   // "衢州", "江山"
+    int days = 1;
+    int nights = 0;
+    Fen price = 0;                     // per person, before subsidy
+    Fen subsidy = 0;                   // union subsidy per person
+    std::vector<ItineraryDay> itinerary;
+    std::vector<std::string> highlights;
+    std::vector<std::string> service_notes;  // 服务规范
+
+    bool operator==(const Route&) const = default;
+};
+
+// ---- Policy articles (政策宣传) ------------------------------------------------
+
+struct Policy {
+    Id id;
+    std::string title;
+    std::string body;
+    std::string issuer;
+    Day date = 0;
+
+    bool operator==(const Policy&) const = default;
+};
+
+// ---- Alliances and work units ---------------------------------------------------
+
+struct Alliance {
+    Id id;
+    std::string name;     // "衢州市职工疗休养联盟"
+    std::string region;
+
+    bool operator==(const Alliance&) const = default;
+};
+
+struct Unit {             // a worker's employer and its grassroots union
+    Id id;
+    std::string name;
+    std::string city;
+
+    bool operator==(const Unit&) const = default;
+};
+
+// ---- Group trips (拼团) ---------------------------------------------------------
+
+enum class GroupState { open, formed, full, locked, expired, cancelled };
+
+// A worker's place in a group. `waitlisted` places keep arrival order by `seq`.
+enum class PlaceState { confirmed, waitlisted, offered, withdrawn, offer_expired, released };
+
+struct Place {
+    Id worker;
+    Id unit;
+    PlaceState state = PlaceState::confirmed;
+    std::int64_t seq = 0;                 // arrival order within the group, strictly increasing
+    Instant since = 0;                    // when it entered this state
+    std::optional<Instant> offer_expires; // for `offered`
+
+    bool operator==(const Place&) const = default;
+};
+
+struct GroupTrip {
+    Id id;
+    Id route;
+    Id organizer_unit;
+    Day departure = 0;
+    int min_size = 1;
+    int max_size = 1;
+    Instant join_deadline = 0;
+    std::optional<int> per_unit_cap;
+    GroupState state = GroupState::open;
+    std::string cancel_reason;
+    Instant created = 0;
+    std::vector<Place> places;
+
+    bool operator==(const GroupTrip&) const = default;
+};
+
+// ---- The catalogue: everything an alliance publishes, as one document -----------
+
+inline constexpr int kFormatVersion = 1;
+
+struct Catalogue {
+    int format_version = kFormatVersion;
+    std::int64_t version = 0;   // increases with every change; the sync cursor
+    std::vector<Alliance> alliances;
+    std::vector<Member> members;
+    std::vector<Route> routes;
+    std::vector<Policy> policies;
+    std::vector<Unit> units;
+    std::vector<GroupTrip> groups;
+
+    bool operator==(const Catalogue&) const = default;
+};
+
+}  // namespace liaoxiu
