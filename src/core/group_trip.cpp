@@ -1,0 +1,317 @@
+#include "core/group_trip.hpp"
+
+#include "core/dates.hpp"
+#include "core/rules.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace liaoxiu {
+namespace {
+
+// The largest group the rules accept: a few coaches, not a stadium.
+constexpr int kMaxGroupSize = 500;
+
+DomainError refusal(std::string code, std::string zh, std::string en) {
+    return DomainError{std::move(code), std::move(zh), std::move(en), {}};
+}
+
+bool holds_place(PlaceState s) {
+    return s == PlaceState::confirmed || s == PlaceState::waitlisted || s == PlaceState::offered;
+}
+
+// The worker's current (confirmed, waitlisted or offered) place, if any.
+Place* active_place(GroupTrip& trip, const Id& worker) {
+    for (Place& p : trip.places)
+        if (p.worker == worker && holds_place(p.state)) return &p;
+    return nullptr;
+}
+
+const Place* latest_place(const GroupTrip& trip, const Id& worker) {
+    const Place* latest = nullptr;
+    for (const Place& p : trip.places)
+        if (p.worker == worker && (latest == nullptr || p.seq > latest->seq)) latest = &p;
+    return latest;
+}
+
+void move_place(Place& place, PlaceState state, Instant at) {
+    place.state = state;
+    place.since = at;
+    place.offer_expires.reset();
+}
+
+// The waiting place that arrived first, if any.
+Place* first_waiting(GroupTrip& trip) {
+    Place* first = nullptr;
+    for (Place& p : trip.places)
+        if (p.state == PlaceState::waitlisted && (first == nullptr || p.seq < first->seq)) first = &p;
+    return first;
+}
+
+// Offers every free place to the waiting list in arrival order. An offer never outlives
+// the deadline: at the deadline unanswered offers are released anyway.
+void offer_free_places(GroupTrip& trip, Instant at) {
+    while (count_places(trip).places_left > 0) {
+        Place* next = first_waiting(trip);
+        if (next == nullptr) return;
+        move_place(*next, PlaceState::offered, at);
+        next->offer_expires = std::min(at + kOfferWindowSeconds, trip.join_deadline);
+    }
+}
+
+// The earliest offer that lapses before the deadline and no later than `now`.
+std::optional<Instant> first_lapse(const GroupTrip& trip, Instant now) {
+    std::optional<Instant> first;
+    for (const Place& p : trip.places)
+        if (p.state == PlaceState::offered && p.offer_expires && *p.offer_expires <= now &&
+            *p.offer_expires < trip.join_deadline && (!first || *p.offer_expires < *first))
+            first = p.offer_expires;
+    return first;
+}
+
+// What the deadline decides: enough confirmed places → the list is final and nobody is
+// left waiting; too few → nobody keeps a place.
+void settle_at_deadline(GroupTrip& trip) {
+    const bool formed = count_places(trip).confirmed >= trip.min_size;
+    for (Place& p : trip.places) {
+        const bool waiting = p.state == PlaceState::waitlisted || p.state == PlaceState::offered;
+        if (waiting || (!formed && p.state == PlaceState::confirmed))
+            move_place(p, PlaceState::released, trip.join_deadline);
+    }
+}
+
+bool overlaps(const TripSpan& a, const TripSpan& b) { return a.first <= b.last && b.first <= a.last; }
+
+TripSpan span_of(const GroupTrip& trip, const Route& route) {
+    return TripSpan{trip.id, trip.departure, trip.departure + std::max(route.days, 1) - 1};
+}
+
+DomainError deadline_passed() {
+    return refusal("deadline_passed", "报名已截止", "the join deadline has passed");
+}
+
+DomainError group_cancelled(const GroupTrip& trip) {
+    return refusal("group_closed",
+                   "该团已取消" + (trip.cancel_reason.empty() ? std::string() : "（" + trip.cancel_reason + "）"),
+                   "this group trip has been cancelled" +
+                       (trip.cancel_reason.empty() ? std::string() : " (" + trip.cancel_reason + ")"));
+}
+
+DomainError not_a_member() {
+    return refusal("not_a_member_of_group", "您不在该团中", "you hold no place in this group");
+}
+
+// The refusals every change of a trip shares, checked after the clock has been applied.
+std::optional<DomainError> closed_for_changes(const GroupTrip& trip, Instant now) {
+    if (trip.state == GroupState::cancelled) return group_cancelled(trip);
+    if (now >= trip.join_deadline) return deadline_passed();
+    return std::nullopt;
+}
+
+}  // namespace
+
+GroupCounts count_places(const GroupTrip& trip) {
+    GroupCounts counts;
+    int offered = 0;
+    std::vector<std::pair<std::int64_t, Id>> first_arrival;  // per unit with a confirmed place
+    for (const Place& p : trip.places) {
+        switch (p.state) {
+            case PlaceState::confirmed: {
+                ++counts.confirmed;
+                auto it = std::find_if(first_arrival.begin(), first_arrival.end(),
+                                       [&](const auto& u) { return u.second == p.unit; });
+                if (it == first_arrival.end())
+                    first_arrival.emplace_back(p.seq, p.unit);
+                else
+                    it->first = std::min(it->first, p.seq);
+                break;
+            }
+            case PlaceState::waitlisted: ++counts.waitlisted; break;
+            case PlaceState::offered: ++counts.waitlisted; ++offered; break;
+            default: break;
+        }
+    }
+    counts.places_to_form = std::max(0, trip.min_size - counts.confirmed);
+    counts.places_left = std::max(0, trip.max_size - counts.confirmed - offered);
+    std::sort(first_arrival.begin(), first_arrival.end(), [&](const auto& a, const auto& b) {
+        const bool a_org = a.second == trip.organizer_unit, b_org = b.second == trip.organizer_unit;
+        if (a_org != b_org) return a_org;
+        return a.first < b.first;
+    });
+    for (auto& unit : first_arrival) counts.units.push_back(std::move(unit.second));
+    return counts;
+}
+
+GroupState derive_state(const GroupTrip& trip, Instant now) {
+    if (trip.state == GroupState::cancelled) return GroupState::cancelled;
+    const GroupCounts counts = count_places(trip);
+    if (now >= trip.join_deadline) return counts.confirmed >= trip.min_size ? GroupState::locked : GroupState::expired;
+    if (counts.places_left == 0) return GroupState::full;
+    if (counts.confirmed >= trip.min_size) return GroupState::formed;
+    return GroupState::open;
+}
+
+Result<GroupTrip> open_group(const GroupDraft& draft, const Route& route, const Catalogue& catalogue, Instant now) {
+    if (draft.id.empty()) return refusal("missing_id", "拼团缺少编号", "the group trip has no id");
+    for (const GroupTrip& g : catalogue.groups)
+        if (g.id == draft.id)
+            return refusal("duplicate_id", "拼团编号 \"" + draft.id + "\" 已存在", "group id \"" + draft.id + "\" exists");
+    if (draft.route != route.id)
+        return refusal("route_mismatch", "拼团所选线路与提供的线路不一致", "the draft names a different route");
+    const bool unit_known = std::any_of(catalogue.units.begin(), catalogue.units.end(),
+                                        [&](const Unit& u) { return u.id == draft.organizer_unit; });
+    if (!unit_known)
+        return refusal("unknown_unit", "未知的组团单位 \"" + draft.organizer_unit + "\"",
+                       "unknown organizing unit \"" + draft.organizer_unit + "\"");
+    if (draft.min_size < 1 || draft.max_size < draft.min_size || draft.max_size > kMaxGroupSize)
+        return refusal("invalid_size",
+                       "成团人数须满足 1 ≤ 最少人数 ≤ 最多人数 ≤ " + std::to_string(kMaxGroupSize),
+                       "sizes must satisfy 1 <= min_size <= max_size <= " + std::to_string(kMaxGroupSize));
+    if (draft.departure <= day_of(now))
+        return refusal("departure_in_past", "出发日期须在今天之后", "the departure must be after today");
+    if (draft.join_deadline <= now || draft.join_deadline >= china_midnight(draft.departure))
+        return refusal("invalid_deadline", "报名截止时间须晚于现在、早于出发日",
+                       "the join deadline must be after now and before the departure day");
+    if (draft.per_unit_cap && *draft.per_unit_cap < 1)
+        return refusal("invalid_unit_cap", "每单位名额上限至少为 1", "the per-unit cap must be at least 1");
+    const auto problems = validate_route(route, catalogue);
+    if (!problems.empty())
+        return refusal("route_not_bookable", "线路暂不可预订：" + problems.front().message_zh,
+                       "the route cannot be booked: " + problems.front().message_en);
+
+    GroupTrip trip;
+    trip.id = draft.id;
+    trip.route = draft.route;
+    trip.organizer_unit = draft.organizer_unit;
+    trip.departure = draft.departure;
+    trip.min_size = draft.min_size;
+    trip.max_size = draft.max_size;
+    trip.join_deadline = draft.join_deadline;
+    trip.per_unit_cap = draft.per_unit_cap;
+    trip.created = now;
+    trip.state = derive_state(trip, now);
+    return trip;
+}
+
+Result<JoinOutcome> join(const GroupTrip& current, const Route& route, const Worker& worker,
+                         const std::vector<TripSpan>& other_trips, std::int64_t seq, Instant now) {
+    GroupTrip trip = advance_clock(current, now);
+    if (auto closed = closed_for_changes(trip, now)) return *closed;
+    if (route.id != trip.route)
+        return refusal("route_mismatch", "线路与该团不一致", "the route is not this group's route");
+    if (worker.id.empty() || worker.unit.empty())
+        return refusal("invalid_worker", "职工信息不完整（缺少编号或单位）", "the worker has no id or no unit");
+    if (active_place(trip, worker.id) != nullptr)
+        return refusal("already_joined", "您已在该团中（已报名或在候补名单上）",
+                       "you already hold a place in this group (or are on its waiting list)");
+    const TripSpan mine = span_of(trip, route);
+    for (const TripSpan& other : other_trips) {
+        if (other.group != trip.id && overlaps(mine, other))
+            return refusal("dates_overlap",
+                           "与您已报名的另一团（" + format_day(other.first) + " 至 " + format_day(other.last) +
+                               "）日期重叠",
+                           "the dates overlap another trip you hold a place on (" + format_day(other.first) +
+                               " to " + format_day(other.last) + ")");
+    }
+    for (const Place& p : trip.places)
+        if (p.seq >= seq)
+            return refusal("invalid_seq", "报名顺序号必须递增", "seq must be greater than every earlier place's");
+    if (trip.per_unit_cap) {
+        const auto held = std::count_if(trip.places.begin(), trip.places.end(), [&](const Place& p) {
+            return p.unit == worker.unit && holds_place(p.state);
+        });
+        if (held >= *trip.per_unit_cap)
+            return refusal("unit_cap_reached",
+                           "本单位在该团的名额已满（每单位最多 " + std::to_string(*trip.per_unit_cap) + " 人）",
+                           "your unit has used all its places in this group (at most " +
+                               std::to_string(*trip.per_unit_cap) + " per unit)");
+    }
+
+    // Someone already waiting goes first: a newcomer only gets a place nobody is queueing for.
+    const GroupCounts counts = count_places(trip);
+    const bool queue = counts.places_left == 0 || first_waiting(trip) != nullptr;
+    Place place;
+    place.worker = worker.id;
+    place.unit = worker.unit;
+    place.state = queue ? PlaceState::waitlisted : PlaceState::confirmed;
+    place.seq = seq;
+    place.since = now;
+    trip.places.push_back(place);
+    trip.state = derive_state(trip, now);
+
+    JoinOutcome outcome;
+    outcome.state = place.state;
+    if (queue)
+        outcome.waitlist_position = static_cast<int>(std::count_if(
+            trip.places.begin(), trip.places.end(), [](const Place& p) { return p.state == PlaceState::waitlisted; }));
+    outcome.trip = std::move(trip);
+    return outcome;
+}
+
+Result<GroupTrip> withdraw(const GroupTrip& current, const Id& worker, Instant now) {
+    GroupTrip trip = advance_clock(current, now);
+    if (auto closed = closed_for_changes(trip, now)) return *closed;
+    Place* place = active_place(trip, worker);
+    if (place == nullptr) return not_a_member();
+    move_place(*place, PlaceState::withdrawn, now);
+    offer_free_places(trip, now);
+    trip.state = derive_state(trip, now);
+    return trip;
+}
+
+Result<GroupTrip> accept_offer(const GroupTrip& current, const Id& worker, Instant now) {
+    GroupTrip trip = advance_clock(current, now);
+    if (auto closed = closed_for_changes(trip, now)) return *closed;
+    const Place* latest = latest_place(trip, worker);
+    if (latest == nullptr) return not_a_member();
+    if (latest->state == PlaceState::offer_expired)
+        return refusal("offer_expired", "为您保留的名额已过期", "the place offered to you has lapsed");
+    if (latest->state != PlaceState::offered)
+        return refusal("no_offer", "目前没有为您保留的名额", "no place is being offered to you");
+    Place* place = active_place(trip, worker);
+    move_place(*place, PlaceState::confirmed, now);
+    trip.state = derive_state(trip, now);
+    return trip;
+}
+
+Result<GroupTrip> cancel(const GroupTrip& current, const std::string& reason, Instant now) {
+    GroupTrip trip = advance_clock(current, now);
+    if (trip.state == GroupState::cancelled) return group_cancelled(trip);
+    if (trip.state == GroupState::expired)
+        return refusal("group_closed", "该团未能成团，已自动解散", "the group did not form and has been dissolved");
+    if (now >= china_midnight(trip.departure))
+        return refusal("already_departed", "该团已出发，无法取消", "the trip has already departed");
+    if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
+        return refusal("reason_required", "请填写取消原因", "a reason for cancelling is required");
+    for (Place& p : trip.places)
+        if (holds_place(p.state)) move_place(p, PlaceState::released, now);
+    trip.state = GroupState::cancelled;
+    trip.cancel_reason = reason;
+    return trip;
+}
+
+GroupTrip advance_clock(const GroupTrip& current, Instant now) {
+    GroupTrip trip = current;
+    if (trip.state == GroupState::cancelled) return trip;
+    // Replay the lapses in the order they happened: each one may offer the place to the
+    // next waiting worker, whose own offer may lapse before `now` too.
+    while (auto at = first_lapse(trip, now)) {
+        for (Place& p : trip.places)
+            if (p.state == PlaceState::offered && p.offer_expires == at) move_place(p, PlaceState::offer_expired, *at);
+        offer_free_places(trip, *at);
+    }
+    if (now >= trip.join_deadline) settle_at_deadline(trip);
+    trip.state = derive_state(trip, now);
+    return trip;
+}
+
+std::optional<Instant> next_deadline(const GroupTrip& trip) {
+    if (trip.state == GroupState::cancelled || trip.state == GroupState::locked || trip.state == GroupState::expired)
+        return std::nullopt;
+    Instant next = trip.join_deadline;
+    for (const Place& p : trip.places)
+        if (p.state == PlaceState::offered && p.offer_expires) next = std::min(next, *p.offer_expires);
+    return next;
+}
+
+}  // namespace liaoxiu

@@ -1,0 +1,527 @@
+// JSON → model. Every read checks the JSON type first, so nothing here throws on bad
+// input (nlohmann's get<> would); the first problem found becomes the DomainError.
+#include "core/dates.hpp"
+#include "core/json.hpp"
+
+#include <limits>
+#include <unordered_set>
+
+namespace liaoxiu {
+namespace {
+
+using nlohmann::json;
+
+std::string child(const std::string& parent, std::string_view key) {
+    return parent.empty() ? std::string(key) : parent + "." + std::string(key);
+}
+
+std::string element(const std::string& parent, std::size_t index) {
+    return parent + "[" + std::to_string(index) + "]";
+}
+
+std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+std::string shown(const std::string& path) { return path.empty() ? "(document)" : path; }
+
+DomainError decode_error(std::string code, const std::string& path, const std::string& zh, const std::string& en) {
+    return DomainError{std::move(code), shown(path) + "：" + zh, shown(path) + ": " + en, path};
+}
+
+const char* type_zh(json::value_t type) {
+    switch (type) {
+        case json::value_t::null: return "空值";
+        case json::value_t::object: return "对象";
+        case json::value_t::array: return "数组";
+        case json::value_t::string: return "字符串";
+        case json::value_t::boolean: return "布尔值";
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned: return "整数";
+        case json::value_t::number_float: return "小数";
+        default: return "其他";
+    }
+}
+
+DomainError wrong_type(const std::string& path, const char* want_zh, const char* want_en, const json& found) {
+    return decode_error("wrong_type", path, std::string("类型错误：应为") + want_zh + "，实为" + type_zh(found.type()),
+                        std::string("expected ") + want_en + ", found " + found.type_name());
+}
+
+// ---- Leaf readers: each returns an error or fills `out` -------------------------
+
+using Problem = std::optional<DomainError>;
+
+Problem read_string(const json& j, const std::string& path, std::string& out) {
+    if (!j.is_string()) return wrong_type(path, "字符串", "a string", j);
+    out = j.get_ref<const std::string&>();
+    return std::nullopt;
+}
+
+Problem read_int64(const json& j, const std::string& path, std::int64_t& out) {
+    if (j.is_number_unsigned()) {
+        const auto v = j.get<std::uint64_t>();
+        if (v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            return decode_error("bad_value", path, "数值过大", "number out of range");
+        out = static_cast<std::int64_t>(v);
+        return std::nullopt;
+    }
+    if (!j.is_number_integer()) return wrong_type(path, "整数", "an integer", j);
+    out = j.get<std::int64_t>();
+    return std::nullopt;
+}
+
+Problem read_int(const json& j, const std::string& path, int& out) {
+    std::int64_t wide = 0;
+    if (auto p = read_int64(j, path, wide)) return p;
+    if (wide < std::numeric_limits<int>::min() || wide > std::numeric_limits<int>::max())
+        return decode_error("bad_value", path, "数值超出范围", "number out of range");
+    out = static_cast<int>(wide);
+    return std::nullopt;
+}
+
+Problem read_day(const json& j, const std::string& path, Day& out) {
+    if (!j.is_string()) return wrong_type(path, "日期字符串", "a date string (YYYY-MM-DD)", j);
+    const auto& text = j.get_ref<const std::string&>();
+    auto day = parse_day(text);
+    if (!day)
+        return decode_error("bad_value", path, in_quotes(text) + " 不是有效日期（应为 YYYY-MM-DD）",
+                            in_quotes(text) + " is not a date (YYYY-MM-DD)");
+    out = *day;
+    return std::nullopt;
+}
+
+Problem read_instant(const json& j, const std::string& path, Instant& out) {
+    if (!j.is_string()) return wrong_type(path, "时间字符串", "an ISO 8601 time string", j);
+    const auto& text = j.get_ref<const std::string&>();
+    auto instant = parse_instant(text);
+    if (!instant)
+        return decode_error("bad_value", path, in_quotes(text) + " 不是有效时间（应为 ISO 8601，如 2026-12-01T10:00:00Z）",
+                            in_quotes(text) + " is not an ISO 8601 time (e.g. 2026-12-01T10:00:00Z)");
+    out = *instant;
+    return std::nullopt;
+}
+
+template <class Enum>
+Problem read_enum(const json& j, const std::string& path, Enum& out, std::optional<Enum> (*parse)(std::string_view),
+                  const char* what_zh, const char* what_en) {
+    if (!j.is_string()) return wrong_type(path, "字符串", "a string", j);
+    const auto& text = j.get_ref<const std::string&>();
+    auto value = parse(text);
+    if (!value)
+        return decode_error("bad_value", path, std::string("未知的") + what_zh + " " + in_quotes(text),
+                            std::string("unknown ") + what_en + " " + in_quotes(text));
+    out = *value;
+    return std::nullopt;
+}
+
+// Any type with a decode<T> specialization.
+template <class T>
+Problem read_decodable(const json& j, const std::string& path, T& out) {
+    Result<T> r = decode<T>(j, path);
+    if (!r) return r.error();
+    out = std::move(r).value();
+    return std::nullopt;
+}
+
+Problem read_any(const json& j, const std::string& path, std::string& out) { return read_string(j, path, out); }
+
+template <class T>
+Problem read_any(const json& j, const std::string& path, T& out) {
+    return read_decodable(j, path, out);
+}
+
+template <class T>
+Problem read_list(const json& j, const std::string& path, std::vector<T>& out) {
+    if (!j.is_array()) return wrong_type(path, "数组", "an array", j);
+    out.clear();
+    out.reserve(j.size());
+    for (std::size_t i = 0; i < j.size(); ++i) {
+        T item{};
+        if (auto p = read_any(j[i], element(path, i), item)) return p;
+        out.push_back(std::move(item));
+    }
+    return std::nullopt;
+}
+
+// Reads the fields of one JSON object in order, keeping the first problem. After a
+// problem every further read is skipped, so callers can read all fields and check once.
+class ObjectReader {
+public:
+    ObjectReader(const json& j, const std::string& path) : json_(j), path_(path) {
+        if (!j.is_object()) problem_ = wrong_type(path, "对象", "an object", j);
+    }
+
+    const Problem& problem() const { return problem_; }
+
+    void text(std::string_view key, std::string& out) { required(key, [&](const json& v, const std::string& p) { return read_string(v, p, out); }); }
+    void integer(std::string_view key, int& out) { required(key, [&](const json& v, const std::string& p) { return read_int(v, p, out); }); }
+    void integer(std::string_view key, std::int64_t& out) { required(key, [&](const json& v, const std::string& p) { return read_int64(v, p, out); }); }
+    void day(std::string_view key, Day& out) { required(key, [&](const json& v, const std::string& p) { return read_day(v, p, out); }); }
+    void instant(std::string_view key, Instant& out) { required(key, [&](const json& v, const std::string& p) { return read_instant(v, p, out); }); }
+
+    void optional_integer(std::string_view key, std::optional<int>& out) {
+        optional(key, out, [](const json& v, const std::string& p, int& o) { return read_int(v, p, o); });
+    }
+    void optional_day(std::string_view key, std::optional<Day>& out) {
+        optional(key, out, [](const json& v, const std::string& p, Day& o) { return read_day(v, p, o); });
+    }
+    void optional_instant(std::string_view key, std::optional<Instant>& out) {
+        optional(key, out, [](const json& v, const std::string& p, Instant& o) { return read_instant(v, p, o); });
+    }
+
+    template <class Enum>
+    void enumeration(std::string_view key, Enum& out, std::optional<Enum> (*parse)(std::string_view),
+                     const char* what_zh, const char* what_en) {
+        required(key, [&](const json& v, const std::string& p) { return read_enum(v, p, out, parse, what_zh, what_en); });
+    }
+
+    template <class T>
+    void list(std::string_view key, std::vector<T>& out) {
+        required(key, [&](const json& v, const std::string& p) { return read_list(v, p, out); });
+    }
+
+private:
+    template <class Read>
+    void required(std::string_view key, Read&& read) {
+        if (problem_) return;
+        const std::string path = child(path_, key);
+        auto it = json_.find(key);
+        if (it == json_.end()) {
+            problem_ = decode_error("missing_field", path, "缺少字段", "missing field");
+            return;
+        }
+        problem_ = read(*it, path);
+    }
+
+    // Absent and null both mean "no value".
+    template <class T, class Read>
+    void optional(std::string_view key, std::optional<T>& out, Read&& read) {
+        if (problem_) return;
+        auto it = json_.find(key);
+        if (it == json_.end() || it->is_null()) {
+            out.reset();
+            return;
+        }
+        T value{};
+        problem_ = read(*it, child(path_, key), value);
+        if (!problem_) out = value;
+    }
+
+    const json& json_;
+    const std::string& path_;
+    Problem problem_;
+};
+
+template <class T>
+Result<T> finish(const ObjectReader& reader, T value) {
+    if (reader.problem()) return *reader.problem();
+    return value;
+}
+
+template <class Enum>
+Result<Enum> decode_enum(const json& j, const std::string& path, std::optional<Enum> (*parse)(std::string_view),
+                         const char* what_zh, const char* what_en) {
+    Enum value{};
+    if (auto p = read_enum(j, path, value, parse, what_zh, what_en)) return *p;
+    return value;
+}
+
+// ---- Catalogue-wide checks: unique ids, resolvable references --------------------
+
+template <class Record>
+Problem unique_ids(const std::vector<Record>& records, const char* list, const char* kind_zh,
+                   std::unordered_set<std::string_view>& ids) {
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (!ids.insert(records[i].id).second) {
+            const std::string path = child(element(list, i), "id");
+            return DomainError{"duplicate_id", path + "：" + kind_zh + "编号 " + in_quotes(records[i].id) + " 重复",
+                               path + ": duplicate id " + in_quotes(records[i].id), path};
+        }
+    }
+    return std::nullopt;
+}
+
+Problem known(const std::unordered_set<std::string_view>& ids, const Id& ref, const std::string& path,
+              const char* kind_zh, const char* kind_en) {
+    if (ids.count(ref)) return std::nullopt;
+    return DomainError{"unknown_reference", path + "：未知的" + kind_zh + "编号 " + in_quotes(ref),
+                       path + ": unknown " + kind_en + " id " + in_quotes(ref), path};
+}
+
+Problem check_references(const Catalogue& c) {
+    std::unordered_set<std::string_view> alliances, members, routes, policies, units, groups;
+    if (auto p = unique_ids(c.alliances, "alliances", "联盟", alliances)) return p;
+    if (auto p = unique_ids(c.members, "members", "成员单位", members)) return p;
+    if (auto p = unique_ids(c.routes, "routes", "线路", routes)) return p;
+    if (auto p = unique_ids(c.policies, "policies", "政策", policies)) return p;
+    if (auto p = unique_ids(c.units, "units", "单位", units)) return p;
+    if (auto p = unique_ids(c.groups, "groups", "拼团", groups)) return p;
+
+    for (std::size_t i = 0; i < c.members.size(); ++i)
+        if (auto p = known(alliances, c.members[i].alliance, child(element("members", i), "alliance"), "联盟", "alliance"))
+            return p;
+    for (std::size_t i = 0; i < c.routes.size(); ++i) {
+        const Route& route = c.routes[i];
+        const std::string path = element("routes", i);
+        if (auto p = known(alliances, route.alliance, child(path, "alliance"), "联盟", "alliance")) return p;
+        for (std::size_t d = 0; d < route.itinerary.size(); ++d) {
+            const auto& stops = route.itinerary[d].stops;
+            for (std::size_t s = 0; s < stops.size(); ++s) {
+                const std::string stop_path = child(element(child(element(child(path, "itinerary"), d), "stops"), s), "member");
+                if (auto p = known(members, stops[s].member, stop_path, "成员单位", "member")) return p;
+            }
+        }
+    }
+    for (std::size_t g = 0; g < c.groups.size(); ++g) {
+        const GroupTrip& trip = c.groups[g];
+        const std::string path = element("groups", g);
+        if (auto p = known(routes, trip.route, child(path, "route"), "线路", "route")) return p;
+        if (auto p = known(units, trip.organizer_unit, child(path, "organizer_unit"), "单位", "unit")) return p;
+        for (std::size_t i = 0; i < trip.places.size(); ++i)
+            if (auto p = known(units, trip.places[i].unit, child(element(child(path, "places"), i), "unit"), "单位", "unit"))
+                return p;
+    }
+    return std::nullopt;
+}
+
+// Records only where parsing failed; the events themselves are not needed.
+class SyntaxErrorFinder : public nlohmann::json_sax<json> {
+public:
+    std::size_t position = 0;
+    std::string message;
+
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) override {
+        position = pos;
+        message = ex.what();
+        return false;
+    }
+};
+
+}  // namespace
+
+// ---- decode<T> ----------------------------------------------------------------------
+
+template <> Result<Category> decode<Category>(const json& j, const std::string& path) {
+    return decode_enum(j, path, parse_category, "成员类别", "category");
+}
+template <> Result<MemberStatus> decode<MemberStatus>(const json& j, const std::string& path) {
+    return decode_enum(j, path, parse_member_status, "成员状态", "member status");
+}
+template <> Result<StopKind> decode<StopKind>(const json& j, const std::string& path) {
+    return decode_enum(j, path, parse_stop_kind, "行程类型", "stop kind");
+}
+template <> Result<Season> decode<Season>(const json& j, const std::string& path) {
+    return decode_enum(j, path, parse_season, "季节", "season");
+}
+template <> Result<GroupState> decode<GroupState>(const json& j, const std::string& path) {
+    return decode_enum(j, path, parse_group_state, "拼团状态", "group state");
+}
+template <> Result<PlaceState> decode<PlaceState>(const json& j, const std::string& path) {
+    return decode_enum(j, path, parse_place_state, "名额状态", "place state");
+}
+
+template <> Result<Service> decode<Service>(const json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    Service v;
+    r.text("name", v.name);
+    r.integer("price", v.price);
+    r.text("unit", v.unit);
+    return finish(r, std::move(v));
+}
+
+template <> Result<Member> decode<Member>(const json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    Member v;
+    r.text("id", v.id);
+    r.text("alliance", v.alliance);
+    r.enumeration("category", v.category, parse_category, "成员类别", "category");
+    r.text("name", v.name);
+    r.text("city", v.city);
+    r.text("county", v.county);
+    r.text("address", v.address);
+    r.text("phone", v.phone);
+    r.list("services", v.services);
+    r.enumeration("status", v.status, parse_member_status, "成员状态", "member status");
+    r.day("admitted", v.admitted);
+    r.optional_day("status_since", v.status_since);
+    return finish(r, std::move(v));
+}
+
+template <> Result<Stop> decode<Stop>(const json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    Stop v;
+    r.enumeration("kind", v.kind, parse_stop_kind, "行程类型", "stop kind");
+    r.text("member", v.member);
+    r.text("note", v.note);
+    return finish(r, std::move(v));
+}
+
+template <> Result<ItineraryDay> decode<ItineraryDay>(const json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    ItineraryDay v;
+    r.integer("day", v.day);
+    r.text("title", v.title);
+    r.list("stops", v.stops);
+    return finish(r, std::move(v));
+}
+
+template <> Result<Route> decode<Route>(const json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    Route v;
+    r.text("id", v.id);
+    r.text("alliance", v.alliance);
+    r.text("title", v.title);
+    r.text("summary", v.summary);
+    r.list("themes", v.themes);
+    r.list("seasons", v.seasons);
+    r.text("region", v.region);
+    r.list("cities", v.cities);
+    r.integer("days", v.days);
+    r.integer("nights", v.nights);
+    r.integer("price", v.price);
+    r.integer("subsidy", v.subsidy);
+    r.list("itinerary", v.itinerary);
+    r.list("highlights", v.highlights);
+    r.list("service_notes", v.service_notes);
+    return finish(r, std::move(v));
+}
+
+template <> Result<Policy> decode<Policy>(const json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    Policy v;
+    r.text("id", v.id);
+    r.text("title", v.title);
+    r.text("body", v.body);
+    r.text("issuer", v.issuer);
+    r.day("date", v.date);
+    return finish(r, std::move(v));
+}
+
+template <> Result<Alliance> decode<Alliance>(const json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    Alliance v;
+    r.text("id", v.id);
+    r.text("name", v.name);
+    r.text("region", v.region);
+    return finish(r, std::move(v));
+}
+
+template <> Result<Unit> decode<Unit>(const json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    Unit v;
+    r.text("id", v.id);
+    r.text("name", v.name);
+    r.text("city", v.city);
+    return finish(r, std::move(v));
+}
+
+template <> Result<Place> decode<Place>(const json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    Place v;
+    r.text("worker", v.worker);
+    r.text("unit", v.unit);
+    r.enumeration("state", v.state, parse_place_state, "名额状态", "place state");
+    r.integer("seq", v.seq);
+    r.instant("since", v.since);
+    r.optional_instant("offer_expires", v.offer_expires);
+    return finish(r, std::move(v));
+}
+
+template <> Result<GroupTrip> decode<GroupTrip>(const json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    GroupTrip v;
+    r.text("id", v.id);
+    r.text("route", v.route);
+    r.text("organizer_unit", v.organizer_unit);
+    r.day("departure", v.departure);
+    r.integer("min_size", v.min_size);
+    r.integer("max_size", v.max_size);
+    r.instant("join_deadline", v.join_deadline);
+    r.optional_integer("per_unit_cap", v.per_unit_cap);
+    r.enumeration("state", v.state, parse_group_state, "拼团状态", "group state");
+    r.text("cancel_reason", v.cancel_reason);
+    r.instant("created", v.created);
+    r.list("places", v.places);
+    return finish(r, std::move(v));
+}
+
+template <> Result<Worker> decode<Worker>(const json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    Worker v;
+    r.text("id", v.id);
+    r.text("unit", v.unit);
+    return finish(r, std::move(v));
+}
+
+template <> Result<GroupDraft> decode<GroupDraft>(const json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    GroupDraft v;
+    r.text("id", v.id);
+    r.text("route", v.route);
+    r.text("organizer_unit", v.organizer_unit);
+    r.day("departure", v.departure);
+    r.integer("min_size", v.min_size);
+    r.integer("max_size", v.max_size);
+    r.instant("join_deadline", v.join_deadline);
+    r.optional_integer("per_unit_cap", v.per_unit_cap);
+    return finish(r, std::move(v));
+}
+
+template <> Result<Catalogue> decode<Catalogue>(const json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    Catalogue v;
+    r.integer("format_version", v.format_version);
+    if (!r.problem()) {
+        const std::string version_path = child(path, "format_version");
+        if (v.format_version > kFormatVersion)
+            return DomainError{"unsupported_format_version",
+                               version_path + "：数据格式版本 " + std::to_string(v.format_version) +
+                                   " 比本程序支持的 " + std::to_string(kFormatVersion) + " 新，请更新应用",
+                               version_path + ": format version " + std::to_string(v.format_version) +
+                                   " is newer than the supported " + std::to_string(kFormatVersion) +
+                                   "; please update the app",
+                               version_path};
+        if (v.format_version < 1)
+            return decode_error("bad_value", version_path, "数据格式版本无效", "invalid format version");
+    }
+    r.integer("version", v.version);
+    r.list("alliances", v.alliances);
+    r.list("members", v.members);
+    r.list("routes", v.routes);
+    r.list("policies", v.policies);
+    r.list("units", v.units);
+    r.list("groups", v.groups);
+    return finish(r, std::move(v));
+}
+
+Result<Catalogue> decode_catalogue(const json& j) {
+    Result<Catalogue> decoded = decode<Catalogue>(j, "");
+    if (!decoded) return decoded;
+    if (auto p = check_references(decoded.value())) return *p;
+    return decoded;
+}
+
+Result<Catalogue> parse_catalogue(std::string_view text) {
+    json document = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    if (document.is_discarded()) {
+        // Parse again only to say where it went wrong (the DOM parse without exceptions does not tell).
+        SyntaxErrorFinder finder;
+        json::sax_parse(text.begin(), text.end(), &finder);
+        return DomainError{"bad_json", "不是有效的 JSON（第 " + std::to_string(finder.position) + " 字节附近）",
+                           "not valid JSON: " + finder.message, ""};
+    }
+    return decode_catalogue(document);
+}
+
+}  // namespace liaoxiu

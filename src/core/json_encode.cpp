@@ -1,0 +1,157 @@
+// Model → JSON. The field order follows the model so documents diff readably.
+#include "core/dates.hpp"
+#include "core/json.hpp"
+
+#include <array>
+#include <utility>
+
+namespace liaoxiu {
+namespace {
+
+using nlohmann::json;
+
+template <class Enum, std::size_t N>
+std::string_view name_in(const std::array<std::string_view, N>& names, Enum value) {
+    const auto index = static_cast<std::size_t>(value);
+    return index < N ? names[index] : std::string_view{};
+}
+
+template <class Enum, std::size_t N>
+std::optional<Enum> parse_in(const std::array<std::string_view, N>& names, std::string_view name) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (names[i] == name) return static_cast<Enum>(i);
+    return std::nullopt;
+}
+
+// Names in declaration order of each enum (model.hpp).
+constexpr std::array<std::string_view, 4> kCategoryNames{"reception", "experience", "wellness", "support"};
+constexpr std::array<std::string_view, 3> kMemberStatusNames{"active", "suspended", "exited"};
+constexpr std::array<std::string_view, 5> kStopKindNames{"eat", "stay", "travel", "tour", "wellness"};
+constexpr std::array<std::string_view, 4> kSeasonNames{"spring", "summer", "autumn", "winter"};
+constexpr std::array<std::string_view, 6> kGroupStateNames{"open", "formed", "full", "locked", "expired", "cancelled"};
+constexpr std::array<std::string_view, 6> kPlaceStateNames{"confirmed", "waitlisted", "offered",
+                                                           "withdrawn", "offer_expired", "released"};
+
+json day_json(Day day) { return format_day(day); }
+json instant_json(Instant instant) { return format_instant(instant); }
+
+}  // namespace
+
+std::string_view enum_name(Category value) { return name_in(kCategoryNames, value); }
+std::string_view enum_name(MemberStatus value) { return name_in(kMemberStatusNames, value); }
+std::string_view enum_name(StopKind value) { return name_in(kStopKindNames, value); }
+std::string_view enum_name(Season value) { return name_in(kSeasonNames, value); }
+std::string_view enum_name(GroupState value) { return name_in(kGroupStateNames, value); }
+std::string_view enum_name(PlaceState value) { return name_in(kPlaceStateNames, value); }
+
+std::optional<Category> parse_category(std::string_view n) { return parse_in<Category>(kCategoryNames, n); }
+std::optional<MemberStatus> parse_member_status(std::string_view n) {
+    return parse_in<MemberStatus>(kMemberStatusNames, n);
+}
+std::optional<StopKind> parse_stop_kind(std::string_view n) { return parse_in<StopKind>(kStopKindNames, n); }
+std::optional<Season> parse_season(std::string_view n) { return parse_in<Season>(kSeasonNames, n); }
+std::optional<GroupState> parse_group_state(std::string_view n) { return parse_in<GroupState>(kGroupStateNames, n); }
+std::optional<PlaceState> parse_place_state(std::string_view n) { return parse_in<PlaceState>(kPlaceStateNames, n); }
+
+void to_json(json& j, Category v) { j = std::string(enum_name(v)); }
+void to_json(json& j, MemberStatus v) { j = std::string(enum_name(v)); }
+void to_json(json& j, StopKind v) { j = std::string(enum_name(v)); }
+void to_json(json& j, Season v) { j = std::string(enum_name(v)); }
+void to_json(json& j, GroupState v) { j = std::string(enum_name(v)); }
+void to_json(json& j, PlaceState v) { j = std::string(enum_name(v)); }
+
+void to_json(json& j, const Service& v) {
+    j = json{{"name", v.name}, {"price", v.price}, {"unit", v.unit}};
+}
+
+void to_json(json& j, const Member& v) {
+    j = json{{"id", v.id},           {"alliance", v.alliance}, {"category", v.category}, {"name", v.name},
+             {"city", v.city},       {"county", v.county},     {"address", v.address},   {"phone", v.phone},
+             {"services", v.services}, {"status", v.status},   {"admitted", day_json(v.admitted)}};
+    if (v.status_since) j["status_since"] = day_json(*v.status_since);
+}
+
+void to_json(json& j, const Stop& v) { j = json{{"kind", v.kind}, {"member", v.member}, {"note", v.note}}; }
+
+void to_json(json& j, const ItineraryDay& v) {
+    j = json{{"day", v.day}, {"title", v.title}, {"stops", v.stops}};
+}
+
+void to_json(json& j, const Route& v) {
+    j = json{{"id", v.id},
+             {"alliance", v.alliance},
+             {"title", v.title},
+             {"summary", v.summary},
+             {"themes", v.themes},
+             {"seasons", v.seasons},
+             {"region", v.region},
+             {"cities", v.cities},
+             {"days", v.days},
+             {"nights", v.nights},
+             {"price", v.price},
+             {"subsidy", v.subsidy},
+             {"itinerary", v.itinerary},
+             {"highlights", v.highlights},
+             {"service_notes", v.service_notes}};
+}
+
+void to_json(json& j, const Policy& v) {
+    j = json{{"id", v.id}, {"title", v.title}, {"body", v.body}, {"issuer", v.issuer}, {"date", day_json(v.date)}};
+}
+
+void to_json(json& j, const Alliance& v) { j = json{{"id", v.id}, {"name", v.name}, {"region", v.region}}; }
+
+void to_json(json& j, const Unit& v) { j = json{{"id", v.id}, {"name", v.name}, {"city", v.city}}; }
+
+void to_json(json& j, const Place& v) {
+    j = json{{"worker", v.worker}, {"unit", v.unit}, {"state", v.state}, {"seq", v.seq},
+             {"since", instant_json(v.since)}};
+    if (v.offer_expires) j["offer_expires"] = instant_json(*v.offer_expires);
+}
+
+void to_json(json& j, const GroupTrip& v) {
+    j = json{{"id", v.id},
+             {"route", v.route},
+             {"organizer_unit", v.organizer_unit},
+             {"departure", day_json(v.departure)},
+             {"min_size", v.min_size},
+             {"max_size", v.max_size},
+             {"join_deadline", instant_json(v.join_deadline)}};
+    if (v.per_unit_cap) j["per_unit_cap"] = *v.per_unit_cap;
+    j["state"] = v.state;
+    j["cancel_reason"] = v.cancel_reason;
+    j["created"] = instant_json(v.created);
+    j["places"] = v.places;
+}
+
+void to_json(json& j, const Catalogue& v) {
+    j = json{{"format_version", v.format_version},
+             {"version", v.version},
+             {"alliances", v.alliances},
+             {"members", v.members},
+             {"routes", v.routes},
+             {"policies", v.policies},
+             {"units", v.units},
+             {"groups", v.groups}};
+}
+
+void to_json(json& j, const Worker& v) { j = json{{"id", v.id}, {"unit", v.unit}}; }
+
+void to_json(json& j, const GroupDraft& v) {
+    j = json{{"id", v.id},
+             {"route", v.route},
+             {"organizer_unit", v.organizer_unit},
+             {"departure", day_json(v.departure)},
+             {"min_size", v.min_size},
+             {"max_size", v.max_size},
+             {"join_deadline", instant_json(v.join_deadline)}};
+    if (v.per_unit_cap) j["per_unit_cap"] = *v.per_unit_cap;
+}
+
+void to_json(json& j, const DomainError& v) {
+    j = json{{"code", v.code}, {"message_zh", v.message_zh}, {"message_en", v.message_en}};
+    if (!v.path.empty()) j["path"] = v.path;
+    if (v.severity == Severity::warning) j["severity"] = "warning";
+}
+
+}  // namespace liaoxiu

@@ -1,0 +1,51 @@
+// The rules a catalogue must satisfy before anyone can book from it. Validation
+// reports every problem it finds (not just the first), each with a path into the
+// catalogue, so the secretariat sees all of them at once. Problems that make data
+// wrong are errors; problems that only make a route unbookable for now (a stop at a
+// suspended member) are warnings with their own code.
+#pragma once
+
+#include "error.hpp"
+#include "model.hpp"
+
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace liaoxiu {
+
+// Every route must link members of at least this many categories (每条线路联动3类以上成员单位).
+inline constexpr int kMinRouteCategories = 3;
+
+// Members by id, for validating many routes without a linear search per stop.
+class MemberDirectory {
+public:
+    explicit MemberDirectory(const Catalogue& catalogue);
+    const Member* find(std::string_view id) const;
+
+private:
+    std::unordered_map<std::string_view, const Member*> by_id_;
+};
+
+// Problems of one route. Error codes: "missing_id", "missing_title", "invalid_days", "invalid_nights",
+// "invalid_price", "invalid_subsidy", "itinerary_day_out_of_range", "itinerary_day_repeated",
+// "unknown_member", "too_few_categories", "missing_stay", "missing_wellness".
+// Warning code: "member_not_active" (a stop's member is suspended or has exited).
+std::vector<DomainError> validate_route(const Route& route, const Catalogue& catalogue);
+std::vector<DomainError> validate_route(const Route& route, const MemberDirectory& members);
+
+// True when the route has no problem at all, warnings included: every stop's member exists and is active.
+bool route_bookable(const Route& route, const Catalogue& catalogue);
+bool route_bookable(const Route& route, const MemberDirectory& members);
+
+// Everything above for every route (paths "routes[i]..."), plus: ids present and unique per kind,
+// references resolve (member.alliance, route.alliance, group.route, group.organizer_unit, place.unit),
+// group sizes sane, a group's places in strictly increasing seq, at most one active place per worker,
+// never more confirmed than max_size. Codes besides the route ones: "duplicate_id", "unknown_reference",
+// "invalid_size", "invalid_seq", "duplicate_worker", "over_capacity".
+std::vector<DomainError> validate_catalogue(const Catalogue& catalogue);
+
+// True when none of the problems is an error (warnings allowed).
+bool has_errors(const std::vector<DomainError>& problems);
+
+}  // namespace liaoxiu
