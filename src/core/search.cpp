@@ -1,0 +1,397 @@
+#include "core/search.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <string_view>
+#include <utility>
+
+#include "core/pinyin.hpp"
+
+namespace liaoxiu {
+
+namespace {
+
+constexpr char kTextSeparator = '\x1F';  // never in folded text: control characters become ' '
+constexpr std::uint8_t kNoMatch = 0xFF;
+constexpr std::uint64_t kPrimaryLast = 0xFFFFFF;  // 24-bit primary sort rank: "always last"
+
+std::uint8_t level_of(MatchKind kind) { return static_cast<std::uint8_t>(kind); }
+
+// Folds width and case, turns control characters into spaces and malformed bytes into U+FFFD.
+std::string fold_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const DecodedCodepoint decoded = decode_utf8(text, pos);
+        pos += decoded.length;
+        char32_t c = fold_width_and_case(decoded.codepoint);
+        if (c < 0x20 || c == 0x7F) c = U' ';
+        append_utf8(out, c);
+    }
+    return out;
+}
+
+// Splits the query into folded terms. Whitespace, control characters and malformed
+// UTF-8 separate terms.
+std::vector<std::string> query_terms(std::string_view text) {
+    std::vector<std::string> terms;
+    std::string current;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const DecodedCodepoint decoded = decode_utf8(text, pos);
+        pos += decoded.length;
+        const char32_t c = fold_width_and_case(decoded.codepoint);
+        if (c <= 0x20 || c == 0x7F || c == kReplacementCharacter) {
+            if (!current.empty()) terms.push_back(std::move(current));
+            current.clear();
+            continue;
+        }
+        append_utf8(current, c);
+    }
+    if (!current.empty()) terms.push_back(std::move(current));
+    return terms;
+}
+
+// The term as pinyin letters ("xi'an" → "xian"), or empty when it is not one.
+std::string pinyin_term(std::string_view term) {
+    std::string letters;
+    for (char c : term) {
+        if (c == '\'') continue;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return {};
+        letters.push_back(c);
+    }
+    return letters;
+}
+
+template <class Value>
+std::vector<std::uint32_t> dense_ranks(const std::vector<Value>& values) {
+    std::vector<Value> distinct = values;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    std::vector<std::uint32_t> ranks(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        ranks[i] = static_cast<std::uint32_t>(
+            std::lower_bound(distinct.begin(), distinct.end(), values[i]) - distinct.begin());
+    }
+    return ranks;
+}
+
+template <class T>
+std::size_t capacity_bytes(const std::vector<T>& v) {
+    return v.capacity() * sizeof(T);
+}
+
+template <class Map>
+std::size_t map_bytes(const Map& map) {
+    // Node (key, value, hash, next pointer) plus bucket array; key text beyond the SSO buffer.
+    std::size_t bytes = map.bucket_count() * sizeof(void*);
+    for (const auto& [key, value] : map) {
+        bytes += sizeof(key) + sizeof(value) + 2 * sizeof(void*);
+        if (key.capacity() > 15) bytes += key.capacity() + 1;
+    }
+    return bytes;
+}
+
+// Calls on_hit(text, pos) for occurrences of `term` in `forms`, in buffer order. on_hit
+// returns true when the text is settled, so the scan resumes at the next text.
+template <class OnHit>
+void scan_texts(const std::string& buffer, const std::vector<std::uint32_t>& starts,
+                std::string_view term, OnHit on_hit) {
+#if defined(__cpp_lib_boyer_moore_searcher)
+    const std::boyer_moore_horspool_searcher searcher(term.begin(), term.end());
+#else  // Emscripten's libc++ 14 has no Boyer-Moore searchers
+    const std::default_searcher searcher(term.begin(), term.end());
+#endif
+    const char* const begin = buffer.data();
+    const char* const end = begin + buffer.size();
+    const char* from = begin;
+    std::size_t text = 0;
+    while (from < end) {
+        const char* const hit = searcher(from, end).first;
+        if (hit == end) break;
+        const auto pos = static_cast<std::uint32_t>(hit - begin);
+        while (starts[text + 1] <= pos) ++text;  // starts ends with buffer.size()
+        from = on_hit(text, pos) ? begin + starts[text + 1] : hit + 1;
+    }
+}
+
+}  // namespace
+
+void SearchIndex::add_text_forms(const std::string& text) {
+    literal_.starts.push_back(static_cast<std::uint32_t>(literal_.buffer.size()));
+    literal_.buffer += fold_text(text);
+    literal_.buffer.push_back(kTextSeparator);
+
+    const PinyinSpelling spelling = spell_pinyin(text);
+    const auto base = static_cast<std::uint32_t>(pinyin_.buffer.size());
+    pinyin_.starts.push_back(base);
+    pinyin_.buffer += spelling.full;
+    pinyin_.buffer.push_back(kTextSeparator);
+    syllable_start_bits_.resize((pinyin_.buffer.size() + 63) / 64, 0);
+    for (std::uint32_t start : spelling.syllable_starts) {
+        const std::uint32_t bit = base + start;
+        syllable_start_bits_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+
+    initials_.starts.push_back(static_cast<std::uint32_t>(initials_.buffer.size()));
+    initials_.buffer += spelling.initials;
+    initials_.buffer.push_back(kTextSeparator);
+}
+
+SearchIndex::SearchIndex(const Catalogue& catalogue) {
+    const std::size_t route_count = catalogue.routes.size();
+    routes_.resize(route_count);
+
+    std::unordered_map<std::string_view, const Member*> members;
+    for (const Member& member : catalogue.members) members.emplace(member.id, &member);
+
+    std::unordered_map<std::string, std::uint32_t> text_ids;
+    auto intern_text = [&](const std::string& text) {
+        const auto [it, inserted] = text_ids.emplace(text, static_cast<std::uint32_t>(text_ids.size()));
+        if (inserted) add_text_forms(text);
+        return it->second;
+    };
+    auto intern_name = [](std::unordered_map<std::string, std::uint32_t>& ids, const std::string& name) {
+        return ids.emplace(name, static_cast<std::uint32_t>(ids.size())).first->second;
+    };
+
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> text_route_pairs;  // (text, route)
+    std::vector<std::uint32_t> title_texts(route_count);
+    std::vector<Fen> prices(route_count);
+    std::vector<std::int32_t> days(route_count);
+    route_theme_starts_.reserve(route_count + 1);
+    route_city_starts_.reserve(route_count + 1);
+    route_by_id_.reserve(route_count);
+
+    for (std::size_t r = 0; r < route_count; ++r) {
+        const Route& route = catalogue.routes[r];
+        const auto route_number = static_cast<std::uint32_t>(r);
+        RouteFacts& facts = routes_[r];
+        facts.price_after_subsidy = std::max<Fen>(0, route.price - route.subsidy);
+        facts.days = route.days;
+        for (Season season : route.seasons) facts.seasons |= std::uint8_t(1u << static_cast<unsigned>(season));
+        prices[r] = facts.price_after_subsidy;
+        days[r] = facts.days;
+        route_by_id_.emplace(route.id, route_number);
+
+        title_texts[r] = intern_text(route.title);
+        text_route_pairs.emplace_back(title_texts[r], route_number);
+
+        route_theme_starts_.push_back(static_cast<std::uint32_t>(route_themes_.size()));
+        for (const std::string& theme : route.themes) {
+            route_themes_.push_back(intern_name(theme_ids_, theme));
+            text_route_pairs.emplace_back(intern_text(theme), route_number);
+        }
+        route_city_starts_.push_back(static_cast<std::uint32_t>(route_cities_.size()));
+        for (const std::string& city : route.cities) {
+            route_cities_.push_back(intern_name(city_ids_, city));
+            text_route_pairs.emplace_back(intern_text(city), route_number);
+        }
+        for (const ItineraryDay& day : route.itinerary) {
+            for (const Stop& stop : day.stops) {
+                const auto member = members.find(stop.member);
+                if (member == members.end()) continue;
+                facts.categories |= std::uint8_t(1u << static_cast<unsigned>(member->second->category));
+                text_route_pairs.emplace_back(intern_text(member->second->name), route_number);
+            }
+        }
+    }
+    route_theme_starts_.push_back(static_cast<std::uint32_t>(route_themes_.size()));
+    route_city_starts_.push_back(static_cast<std::uint32_t>(route_cities_.size()));
+    for (TextForms* forms : {&literal_, &pinyin_, &initials_}) {
+        forms->starts.push_back(static_cast<std::uint32_t>(forms->buffer.size()));
+        forms->buffer.shrink_to_fit();
+    }
+
+    // Postings: text → routes, without duplicates (a member visited twice, a city equal to a theme).
+    std::sort(text_route_pairs.begin(), text_route_pairs.end());
+    text_route_pairs.erase(std::unique(text_route_pairs.begin(), text_route_pairs.end()), text_route_pairs.end());
+    text_route_starts_.assign(text_ids.size() + 1, 0);
+    text_routes_.reserve(text_route_pairs.size());
+    for (const auto& [text, route] : text_route_pairs) {
+        ++text_route_starts_[text + 1];
+        text_routes_.push_back(route);
+    }
+    for (std::size_t t = 0; t < text_ids.size(); ++t) text_route_starts_[t + 1] += text_route_starts_[t];
+
+    // Title order: by the title's pinyin, then its codepoints, then catalogue order.
+    route_by_title_order_.resize(route_count);
+    for (std::size_t r = 0; r < route_count; ++r) route_by_title_order_[r] = static_cast<std::uint32_t>(r);
+    auto pinyin_of_text = [&](std::uint32_t text) {
+        return std::string_view(pinyin_.buffer).substr(pinyin_.starts[text],
+                                                       pinyin_.starts[text + 1] - 1 - pinyin_.starts[text]);
+    };
+    auto literal_of_text = [&](std::uint32_t text) {
+        return std::string_view(literal_.buffer).substr(literal_.starts[text],
+                                                        literal_.starts[text + 1] - 1 - literal_.starts[text]);
+    };
+    std::sort(route_by_title_order_.begin(), route_by_title_order_.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const std::uint32_t ta = title_texts[a], tb = title_texts[b];
+        if (ta != tb) {
+            if (const int c = pinyin_of_text(ta).compare(pinyin_of_text(tb)); c != 0) return c < 0;
+            if (const int c = literal_of_text(ta).compare(literal_of_text(tb)); c != 0) return c < 0;
+        }
+        return a < b;
+    });
+    for (std::size_t i = 0; i < route_count; ++i) routes_[route_by_title_order_[i]].title_order = static_cast<std::uint32_t>(i);
+
+    const std::vector<std::uint32_t> price_ranks = dense_ranks(prices);
+    const std::vector<std::uint32_t> days_ranks = dense_ranks(days);
+    for (std::size_t r = 0; r < route_count; ++r) {
+        routes_[r].price_rank = price_ranks[r];
+        routes_[r].days_rank = days_ranks[r];
+    }
+
+    refresh_groups(catalogue.groups);
+}
+
+void SearchIndex::refresh_groups(const std::vector<GroupTrip>& groups) {
+    soonest_departure_.assign(routes_.size(), std::nullopt);
+    for (const GroupTrip& group : groups) {
+        if (group.state != GroupState::open && group.state != GroupState::formed) continue;
+        const auto route = route_by_id_.find(group.route);
+        if (route == route_by_id_.end()) continue;
+        std::optional<Day>& soonest = soonest_departure_[route->second];
+        if (!soonest || group.departure < *soonest) soonest = group.departure;
+    }
+    std::vector<Day> departures;
+    for (const auto& day : soonest_departure_) if (day) departures.push_back(*day);
+    std::sort(departures.begin(), departures.end());
+    departures.erase(std::unique(departures.begin(), departures.end()), departures.end());
+    departure_rank_.assign(routes_.size(), static_cast<std::uint32_t>(kPrimaryLast));
+    for (std::size_t r = 0; r < routes_.size(); ++r) {
+        if (!soonest_departure_[r]) continue;
+        departure_rank_[r] = static_cast<std::uint32_t>(
+            std::lower_bound(departures.begin(), departures.end(), *soonest_departure_[r]) - departures.begin());
+    }
+}
+
+bool SearchIndex::has_open_groups(std::size_t route) const {
+    return route < soonest_departure_.size() && soonest_departure_[route].has_value();
+}
+
+std::optional<Day> SearchIndex::soonest_departure(std::size_t route) const {
+    if (route >= soonest_departure_.size()) return std::nullopt;
+    return soonest_departure_[route];
+}
+
+void SearchIndex::match_term(const std::string& term, std::vector<std::uint8_t>& best_by_text) const {
+    auto improve = [&](std::size_t text, MatchKind kind) {
+        best_by_text[text] = std::min(best_by_text[text], level_of(kind));
+    };
+
+    scan_texts(literal_.buffer, literal_.starts, term, [&](std::size_t text, std::uint32_t pos) {
+        const std::uint32_t start = literal_.starts[text];
+        const std::uint32_t length = literal_.starts[text + 1] - 1 - start;
+        if (pos != start) improve(text, MatchKind::substring);
+        else improve(text, term.size() == length ? MatchKind::exact : MatchKind::prefix);
+        return true;  // the first occurrence in a text is its best: only one can be at the start
+    });
+
+    const std::string letters = pinyin_term(term);
+    if (letters.empty()) return;
+    scan_texts(pinyin_.buffer, pinyin_.starts, letters, [&](std::size_t text, std::uint32_t pos) {
+        if (!((syllable_start_bits_[pos / 64] >> (pos % 64)) & 1)) return false;  // mid-syllable
+        improve(text, MatchKind::pinyin);
+        return true;
+    });
+    scan_texts(initials_.buffer, initials_.starts, letters, [&](std::size_t text, std::uint32_t) {
+        improve(text, MatchKind::initials);
+        return true;
+    });
+}
+
+bool SearchIndex::passes_filters(std::size_t route, const SearchQuery& query,
+                                 std::optional<std::uint32_t> theme, std::optional<std::uint32_t> city) const {
+    const RouteFacts& facts = routes_[route];
+    if (query.season && !(facts.seasons & (1u << static_cast<unsigned>(*query.season)))) return false;
+    if (query.member_category && !(facts.categories & (1u << static_cast<unsigned>(*query.member_category))))
+        return false;
+    if (query.min_days && facts.days < *query.min_days) return false;
+    if (query.max_days && facts.days > *query.max_days) return false;
+    if (query.min_price && facts.price_after_subsidy < *query.min_price) return false;
+    if (query.max_price && facts.price_after_subsidy > *query.max_price) return false;
+    if (query.only_with_open_groups && !soonest_departure_[route]) return false;
+    auto lists = [](const std::vector<std::uint32_t>& starts, const std::vector<std::uint32_t>& ids,
+                    std::size_t r, std::uint32_t wanted) {
+        return std::find(ids.begin() + starts[r], ids.begin() + starts[r + 1], wanted) != ids.begin() + starts[r + 1];
+    };
+    if (theme && !lists(route_theme_starts_, route_themes_, route, *theme)) return false;
+    if (city && !lists(route_city_starts_, route_cities_, route, *city)) return false;
+    return true;
+}
+
+std::vector<SearchHit> SearchIndex::search(const SearchQuery& query) const {
+    std::optional<std::uint32_t> theme, city;
+    if (query.theme) {
+        const auto it = theme_ids_.find(*query.theme);
+        if (it == theme_ids_.end()) return {};
+        theme = it->second;
+    }
+    if (query.city) {
+        const auto it = city_ids_.find(*query.city);
+        if (it == city_ids_.end()) return {};
+        city = it->second;
+    }
+
+    // Each route's match: the worst over the terms of its best over its texts.
+    const std::vector<std::string> terms = query_terms(query.text);
+    std::vector<std::uint8_t> route_level(routes_.size(), terms.empty() ? level_of(MatchKind::no_text) : 0);
+    std::vector<std::uint8_t> best_by_text(text_route_starts_.size() - 1);
+    std::vector<std::uint8_t> term_level(routes_.size());
+    for (const std::string& term : terms) {
+        std::fill(best_by_text.begin(), best_by_text.end(), kNoMatch);
+        match_term(term, best_by_text);
+        std::fill(term_level.begin(), term_level.end(), kNoMatch);
+        for (std::size_t text = 0; text < best_by_text.size(); ++text) {
+            if (best_by_text[text] == kNoMatch) continue;
+            for (std::uint32_t i = text_route_starts_[text]; i < text_route_starts_[text + 1]; ++i) {
+                std::uint8_t& level = term_level[text_routes_[i]];
+                level = std::min(level, best_by_text[text]);
+            }
+        }
+        for (std::size_t r = 0; r < routes_.size(); ++r) route_level[r] = std::max(route_level[r], term_level[r]);
+    }
+
+    // One 64-bit key per hit: primary rank (24 bits) | match level (8) | title order (32).
+    std::vector<std::uint64_t> keys;
+    for (std::size_t r = 0; r < routes_.size(); ++r) {
+        if (route_level[r] == kNoMatch || !passes_filters(r, query, theme, city)) continue;
+        const RouteFacts& facts = routes_[r];
+        std::uint64_t primary = 0;
+        switch (query.sort) {
+            case SortKey::relevance: break;
+            case SortKey::price: primary = facts.price_rank; break;
+            case SortKey::days: primary = facts.days_rank; break;
+            case SortKey::departure: primary = departure_rank_[r]; break;
+        }
+        if (query.descending && query.sort != SortKey::relevance && primary != kPrimaryLast) {
+            primary = kPrimaryLast - 1 - primary;
+        }
+        keys.push_back(primary << 40 | std::uint64_t{route_level[r]} << 32 | facts.title_order);
+    }
+    std::sort(keys.begin(), keys.end());
+
+    std::vector<SearchHit> hits;
+    hits.reserve(keys.size());
+    for (std::uint64_t key : keys) {
+        hits.push_back({route_by_title_order_[key & 0xFFFFFFFFu], static_cast<MatchKind>((key >> 32) & 0xFF)});
+    }
+    return hits;
+}
+
+std::size_t SearchIndex::memory_bytes() const {
+    std::size_t bytes = sizeof(*this);
+    bytes += capacity_bytes(routes_) + capacity_bytes(route_by_title_order_);
+    for (const TextForms* forms : {&literal_, &pinyin_, &initials_}) {
+        bytes += forms->buffer.capacity() + capacity_bytes(forms->starts);
+    }
+    bytes += capacity_bytes(syllable_start_bits_);
+    bytes += capacity_bytes(text_route_starts_) + capacity_bytes(text_routes_);
+    bytes += capacity_bytes(route_theme_starts_) + capacity_bytes(route_themes_);
+    bytes += capacity_bytes(route_city_starts_) + capacity_bytes(route_cities_);
+    bytes += map_bytes(theme_ids_) + map_bytes(city_ids_) + map_bytes(route_by_id_);
+    bytes += capacity_bytes(soonest_departure_) + capacity_bytes(departure_rank_);
+    return bytes;
+}
+
+}  // namespace liaoxiu

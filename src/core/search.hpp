@@ -1,0 +1,144 @@
+// Catalogue search: one query box plus filters and sorts over the routes of a Catalogue.
+//
+// What the query text matches (case- and width-insensitive), per route:
+//   the title, each theme, each city, and the name of every member on the route's stops.
+// How it matches, best first (MatchKind):
+//   exact      the whole field equals the term            "衢州" vs city 衢州
+//   prefix     the field starts with the term             "江郎" vs 江郎山风景名胜区
+//   substring  the field contains the term                "郎山" vs 江郎山
+//   pinyin     the term, typed in pinyin, starts at a syllable boundary of the field's
+//              full pinyin: "quzhou", "zhou", "JiangLang" and "quzho" (while typing)
+//              find 衢州, "uzho" does not. ü is typed "v" (绿 = "lv"); apostrophes are
+//              ignored ("xi'an").
+//   initials   the term is a run of syllable initials: "jls" finds 江郎山, "qz" 衢州.
+//              zh/ch/sh count as z/c/s.
+// A query with several whitespace-separated terms ("衢州 温泉") keeps the routes that
+// match every term (each in any field); a route's match is the worst of its terms' best.
+// Pinyin and initials are tried only for ASCII terms (a Chinese term matches literally).
+// Malformed UTF-8 in the query is skipped (it separates terms) and never throws.
+//
+// Order (SearchQuery::sort):
+//   relevance  by match kind, then by title (in pinyin order, then codepoint order).
+//              With no query text every route ties, so this is title order.
+//   price      by price after subsidy, then relevance, then title.
+//   days       by number of days, then relevance, then title.
+//   departure  by the soonest departure of the route's open/formed groups, then relevance,
+//              then title; routes without such a group always come last.
+// `descending` reverses the primary key only (not the tie-breaks, not "no group last").
+//
+// The index copies what it needs from the Catalogue and keeps no reference to it, but
+// the route numbers it returns are indices into the `routes` of the Catalogue it was
+// built from: rebuild the index when the routes or members change. Group trips change
+// more often; refresh_groups() recomputes the group-derived data alone.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace liaoxiu {
+
+enum class MatchKind : std::uint8_t {
+    exact,
+    prefix,
+    substring,
+    pinyin,
+    initials,
+    no_text,  // the query had no text: every route that passes the filters
+};
+
+enum class SortKey { relevance, price, days, departure };
+
+struct SearchQuery {
+    std::string text;                      // the query box; empty = everything
+
+    std::optional<std::string> theme;      // the route lists this theme (exact)
+    std::optional<std::string> city;       // the route lists this city (exact)
+    std::optional<Season> season;          // the route runs in this season
+    std::optional<int> min_days;
+    std::optional<int> max_days;
+    std::optional<Fen> min_price;          // price after subsidy, per person
+    std::optional<Fen> max_price;
+    std::optional<Category> member_category;  // some stop's member has this category
+    bool only_with_open_groups = false;    // the route has an open or formed group
+
+    SortKey sort = SortKey::relevance;
+    bool descending = false;
+};
+
+struct SearchHit {
+    std::size_t route = 0;  // index into Catalogue::routes
+    MatchKind match = MatchKind::no_text;
+};
+
+class SearchIndex {
+public:
+    explicit SearchIndex(const Catalogue& catalogue);
+
+    std::vector<SearchHit> search(const SearchQuery& query) const;
+
+    // Recomputes which routes have open/formed groups and their soonest departure.
+    void refresh_groups(const std::vector<GroupTrip>& groups);
+
+    std::size_t route_count() const { return routes_.size(); }
+    bool has_open_groups(std::size_t route) const;
+    std::optional<Day> soonest_departure(std::size_t route) const;  // of open/formed groups
+
+    // Bytes held by the index (capacity of its buffers and tables; hash maps estimated).
+    std::size_t memory_bytes() const;
+
+private:
+    // Per-route facts the filters and sorts read.
+    struct RouteFacts {
+        Fen price_after_subsidy = 0;
+        std::int32_t days = 0;
+        std::uint32_t title_order = 0;      // position in title order (unique)
+        std::uint32_t price_rank = 0;       // dense rank of price_after_subsidy
+        std::uint32_t days_rank = 0;        // dense rank of days
+        std::uint8_t seasons = 0;           // bit per Season
+        std::uint8_t categories = 0;        // bit per Category of the stops' members
+    };
+
+    // Every distinct searchable string (titles, themes, cities, member names) is stored
+    // once, in three forms, each concatenated into one buffer with a separator after
+    // each text, so one scan of a buffer finds a term in all texts.
+    struct TextForms {
+        std::string buffer;
+        std::vector<std::uint32_t> starts;  // text i occupies [starts[i], starts[i+1] - 1)
+    };
+
+    void add_text_forms(const std::string& text);
+    void match_term(const std::string& term, std::vector<std::uint8_t>& best_by_text) const;
+    bool passes_filters(std::size_t route, const SearchQuery& query,
+                        std::optional<std::uint32_t> theme, std::optional<std::uint32_t> city) const;
+
+    std::vector<RouteFacts> routes_;
+    std::vector<std::uint32_t> route_by_title_order_;
+
+    TextForms literal_;   // folded text ("江郎山", "spa温泉")
+    TextForms pinyin_;    // full pinyin ("jianglangshan")
+    TextForms initials_;  // initials ("jls")
+    std::vector<std::uint64_t> syllable_start_bits_;  // bit per byte of pinyin_.buffer
+
+    // Which routes each text belongs to (CSR: text i → text_routes_[text_route_starts_[i] ..]).
+    std::vector<std::uint32_t> text_route_starts_;
+    std::vector<std::uint32_t> text_routes_;
+
+    // Theme and city filters: ids of the route's themes/cities (CSR), and name → id.
+    std::unordered_map<std::string, std::uint32_t> theme_ids_;
+    std::unordered_map<std::string, std::uint32_t> city_ids_;
+    std::vector<std::uint32_t> route_theme_starts_, route_themes_;
+    std::vector<std::uint32_t> route_city_starts_, route_cities_;
+
+    // Group-derived (refresh_groups): soonest open/formed departure, dense rank for sorting.
+    std::unordered_map<std::string, std::uint32_t> route_by_id_;
+    std::vector<std::optional<Day>> soonest_departure_;
+    std::vector<std::uint32_t> departure_rank_;
+};
+
+}  // namespace liaoxiu
