@@ -1,7 +1,6 @@
 #include "core/search.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <string_view>
 #include <utility>
 
@@ -91,50 +90,58 @@ std::size_t map_bytes(const Map& map) {
     return bytes;
 }
 
-// Calls on_hit(text, pos) for occurrences of `term` in `forms`, in buffer order. on_hit
-// returns true when the text is settled, so the scan resumes at the next text.
-template <class OnHit>
-void scan_texts(const std::string& buffer, const std::vector<std::uint32_t>& starts,
-                std::string_view term, OnHit on_hit) {
-#if defined(__cpp_lib_boyer_moore_searcher)
-    const std::boyer_moore_horspool_searcher searcher(term.begin(), term.end());
-#else  // Emscripten's libc++ 14 has no Boyer-Moore searchers
-    const std::default_searcher searcher(term.begin(), term.end());
-#endif
-    const char* const begin = buffer.data();
-    const char* const end = begin + buffer.size();
-    const char* from = begin;
-    std::size_t text = 0;
-    while (from < end) {
-        const char* const hit = searcher(from, end).first;
-        if (hit == end) break;
-        const auto pos = static_cast<std::uint32_t>(hit - begin);
-        while (starts[text + 1] <= pos) ++text;  // starts ends with buffer.size()
-        from = on_hit(text, pos) ? begin + starts[text + 1] : hit + 1;
-    }
-}
-
 }  // namespace
 
-void SearchIndex::add_text_forms(const std::string& text) {
-    literal_.starts.push_back(static_cast<std::uint32_t>(literal_.buffer.size()));
-    literal_.buffer += fold_text(text);
-    literal_.buffer.push_back(kTextSeparator);
+std::string_view SearchIndex::TextForms::text_from(const MatchStart& start) const {
+    return std::string_view(buffer).substr(start.pos, starts[start.text + 1] - 1 - start.pos);
+}
 
-    const PinyinSpelling spelling = spell_pinyin(text);
-    const auto base = static_cast<std::uint32_t>(pinyin_.buffer.size());
-    pinyin_.starts.push_back(base);
-    pinyin_.buffer += spelling.full;
-    pinyin_.buffer.push_back(kTextSeparator);
-    syllable_start_bits_.resize((pinyin_.buffer.size() + 63) / 64, 0);
-    for (std::uint32_t start : spelling.syllable_starts) {
-        const std::uint32_t bit = base + start;
-        syllable_start_bits_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+void SearchIndex::TextForms::sort_match_starts() {
+    std::sort(match_starts.begin(), match_starts.end(), [this](const MatchStart& a, const MatchStart& b) {
+        if (const int c = text_from(a).compare(text_from(b)); c != 0) return c < 0;
+        return a.pos < b.pos;
+    });
+    match_starts.shrink_to_fit();
+}
+
+// Calls visit(start) for every match start whose text begins with `term`.
+template <class Visit>
+void SearchIndex::TextForms::for_each_occurrence(std::string_view term, Visit visit) const {
+    auto head = [&](const MatchStart& start) { return text_from(start).substr(0, term.size()); };
+    const auto first = std::lower_bound(match_starts.begin(), match_starts.end(), term,
+                                        [&](const MatchStart& start, std::string_view t) { return head(start) < t; });
+    const auto last = std::upper_bound(first, match_starts.end(), term,
+                                       [&](std::string_view t, const MatchStart& start) { return t < head(start); });
+    for (auto it = first; it != last; ++it) visit(*it);
+}
+
+void SearchIndex::add_text_forms(const std::string& text) {
+    const auto text_number = static_cast<std::uint32_t>(literal_.starts.size());
+
+    const auto literal_base = static_cast<std::uint32_t>(literal_.buffer.size());
+    literal_.starts.push_back(literal_base);
+    const std::string folded = fold_text(text);
+    literal_.buffer += folded;
+    literal_.buffer.push_back(kTextSeparator);
+    for (std::uint32_t i = 0; i < folded.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(folded[i]);
+        if ((byte & 0xC0) != 0x80) literal_.match_starts.push_back({literal_base + i, text_number});
     }
 
-    initials_.starts.push_back(static_cast<std::uint32_t>(initials_.buffer.size()));
+    const PinyinSpelling spelling = spell_pinyin(text);
+    const auto pinyin_base = static_cast<std::uint32_t>(pinyin_.buffer.size());
+    pinyin_.starts.push_back(pinyin_base);
+    pinyin_.buffer += spelling.full;
+    pinyin_.buffer.push_back(kTextSeparator);
+    for (std::uint32_t start : spelling.syllable_starts) pinyin_.match_starts.push_back({pinyin_base + start, text_number});
+
+    const auto initials_base = static_cast<std::uint32_t>(initials_.buffer.size());
+    initials_.starts.push_back(initials_base);
     initials_.buffer += spelling.initials;
     initials_.buffer.push_back(kTextSeparator);
+    for (std::uint32_t i = 0; i < spelling.initials.size(); ++i) {
+        initials_.match_starts.push_back({initials_base + i, text_number});
+    }
 }
 
 SearchIndex::SearchIndex(const Catalogue& catalogue) {
@@ -200,6 +207,8 @@ SearchIndex::SearchIndex(const Catalogue& catalogue) {
     for (TextForms* forms : {&literal_, &pinyin_, &initials_}) {
         forms->starts.push_back(static_cast<std::uint32_t>(forms->buffer.size()));
         forms->buffer.shrink_to_fit();
+        forms->starts.shrink_to_fit();
+        forms->sort_match_starts();
     }
 
     // Postings: text → routes, without duplicates (a member visited twice, a city equal to a theme).
@@ -274,30 +283,25 @@ std::optional<Day> SearchIndex::soonest_departure(std::size_t route) const {
     return soonest_departure_[route];
 }
 
-void SearchIndex::match_term(const std::string& term, std::vector<std::uint8_t>& best_by_text) const {
-    auto improve = [&](std::size_t text, MatchKind kind) {
-        best_by_text[text] = std::min(best_by_text[text], level_of(kind));
+void SearchIndex::match_term(const std::string& term, std::vector<std::uint8_t>& best_by_text,
+                             std::vector<std::uint32_t>& matched) const {
+    auto improve = [&](std::uint32_t text, MatchKind kind) {
+        std::uint8_t& best = best_by_text[text];
+        if (best == kNoMatch) matched.push_back(text);
+        best = std::min(best, level_of(kind));
     };
 
-    scan_texts(literal_.buffer, literal_.starts, term, [&](std::size_t text, std::uint32_t pos) {
-        const std::uint32_t start = literal_.starts[text];
-        const std::uint32_t length = literal_.starts[text + 1] - 1 - start;
-        if (pos != start) improve(text, MatchKind::substring);
-        else improve(text, term.size() == length ? MatchKind::exact : MatchKind::prefix);
-        return true;  // the first occurrence in a text is its best: only one can be at the start
+    literal_.for_each_occurrence(term, [&](const MatchStart& start) {
+        const std::uint32_t text_start = literal_.starts[start.text];
+        const std::uint32_t text_length = literal_.starts[start.text + 1] - 1 - text_start;
+        if (start.pos != text_start) improve(start.text, MatchKind::substring);
+        else improve(start.text, term.size() == text_length ? MatchKind::exact : MatchKind::prefix);
     });
 
     const std::string letters = pinyin_term(term);
     if (letters.empty()) return;
-    scan_texts(pinyin_.buffer, pinyin_.starts, letters, [&](std::size_t text, std::uint32_t pos) {
-        if (!((syllable_start_bits_[pos / 64] >> (pos % 64)) & 1)) return false;  // mid-syllable
-        improve(text, MatchKind::pinyin);
-        return true;
-    });
-    scan_texts(initials_.buffer, initials_.starts, letters, [&](std::size_t text, std::uint32_t) {
-        improve(text, MatchKind::initials);
-        return true;
-    });
+    pinyin_.for_each_occurrence(letters, [&](const MatchStart& start) { improve(start.text, MatchKind::pinyin); });
+    initials_.for_each_occurrence(letters, [&](const MatchStart& start) { improve(start.text, MatchKind::initials); });
 }
 
 bool SearchIndex::passes_filters(std::size_t route, const SearchQuery& query,
@@ -336,20 +340,35 @@ std::vector<SearchHit> SearchIndex::search(const SearchQuery& query) const {
     // Each route's match: the worst over the terms of its best over its texts.
     const std::vector<std::string> terms = query_terms(query.text);
     std::vector<std::uint8_t> route_level(routes_.size(), terms.empty() ? level_of(MatchKind::no_text) : 0);
-    std::vector<std::uint8_t> best_by_text(text_route_starts_.size() - 1);
+    std::vector<std::uint8_t> best_by_text(text_route_starts_.size() - 1, kNoMatch);
+    std::vector<std::uint32_t> matched_texts;
     std::vector<std::uint8_t> term_level(routes_.size());
     for (const std::string& term : terms) {
-        std::fill(best_by_text.begin(), best_by_text.end(), kNoMatch);
-        match_term(term, best_by_text);
+        for (std::uint32_t text : matched_texts) best_by_text[text] = kNoMatch;
+        matched_texts.clear();
+        match_term(term, best_by_text, matched_texts);
         std::fill(term_level.begin(), term_level.end(), kNoMatch);
-        for (std::size_t text = 0; text < best_by_text.size(); ++text) {
-            if (best_by_text[text] == kNoMatch) continue;
+        for (std::uint32_t text : matched_texts) {
+            const std::uint8_t text_level = best_by_text[text];
             for (std::uint32_t i = text_route_starts_[text]; i < text_route_starts_[text + 1]; ++i) {
                 std::uint8_t& level = term_level[text_routes_[i]];
-                level = std::min(level, best_by_text[text]);
+                level = std::min(level, text_level);
             }
         }
         for (std::size_t r = 0; r < routes_.size(); ++r) route_level[r] = std::max(route_level[r], term_level[r]);
+    }
+
+    std::vector<SearchHit> hits;
+    if (query.sort == SortKey::relevance) {
+        // Already in title order: a stable split by match kind is the whole sort.
+        std::vector<SearchHit> by_kind[level_of(MatchKind::no_text) + 1];
+        for (std::uint32_t route : route_by_title_order_) {
+            const std::uint8_t level = route_level[route];
+            if (level == kNoMatch || !passes_filters(route, query, theme, city)) continue;
+            by_kind[level].push_back({route, static_cast<MatchKind>(level)});
+        }
+        for (auto& kind : by_kind) hits.insert(hits.end(), kind.begin(), kind.end());
+        return hits;
     }
 
     // One 64-bit key per hit: primary rank (24 bits) | match level (8) | title order (32).
@@ -364,14 +383,11 @@ std::vector<SearchHit> SearchIndex::search(const SearchQuery& query) const {
             case SortKey::days: primary = facts.days_rank; break;
             case SortKey::departure: primary = departure_rank_[r]; break;
         }
-        if (query.descending && query.sort != SortKey::relevance && primary != kPrimaryLast) {
-            primary = kPrimaryLast - 1 - primary;
-        }
+        if (query.descending && primary != kPrimaryLast) primary = kPrimaryLast - 1 - primary;
         keys.push_back(primary << 40 | std::uint64_t{route_level[r]} << 32 | facts.title_order);
     }
     std::sort(keys.begin(), keys.end());
 
-    std::vector<SearchHit> hits;
     hits.reserve(keys.size());
     for (std::uint64_t key : keys) {
         hits.push_back({route_by_title_order_[key & 0xFFFFFFFFu], static_cast<MatchKind>((key >> 32) & 0xFF)});
@@ -383,9 +399,8 @@ std::size_t SearchIndex::memory_bytes() const {
     std::size_t bytes = sizeof(*this);
     bytes += capacity_bytes(routes_) + capacity_bytes(route_by_title_order_);
     for (const TextForms* forms : {&literal_, &pinyin_, &initials_}) {
-        bytes += forms->buffer.capacity() + capacity_bytes(forms->starts);
+        bytes += forms->buffer.capacity() + capacity_bytes(forms->starts) + capacity_bytes(forms->match_starts);
     }
-    bytes += capacity_bytes(syllable_start_bits_);
     bytes += capacity_bytes(text_route_starts_) + capacity_bytes(text_routes_);
     bytes += capacity_bytes(route_theme_starts_) + capacity_bytes(route_themes_);
     bytes += capacity_bytes(route_city_starts_) + capacity_bytes(route_cities_);

@@ -36,6 +36,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -106,24 +107,40 @@ private:
 
     // Every distinct searchable string (titles, themes, cities, member names) is stored
     // once, in three forms, each concatenated into one buffer with a separator after
-    // each text, so one scan of a buffer finds a term in all texts.
+    // each text. Where a match may begin (every codepoint of the folded text, every
+    // syllable start of the pinyin, every initial) is listed once, sorted by the text
+    // from there to the end of its text: all occurrences of a term are then one range
+    // of that list, found by two binary searches (a suffix array, restricted to the
+    // allowed starting points).
+    struct MatchStart {
+        std::uint32_t pos;   // byte offset in the buffer
+        std::uint32_t text;  // which text it lies in
+    };
     struct TextForms {
         std::string buffer;
         std::vector<std::uint32_t> starts;  // text i occupies [starts[i], starts[i+1] - 1)
+        std::vector<MatchStart> match_starts;
+
+        void sort_match_starts();
+        std::string_view text_from(const MatchStart& start) const;
+        template <class Visit>
+        void for_each_occurrence(std::string_view term, Visit visit) const;
     };
 
     void add_text_forms(const std::string& text);
-    void match_term(const std::string& term, std::vector<std::uint8_t>& best_by_text) const;
+    // Lowers best_by_text[t] to the best MatchKind of `term` in text t; appends each
+    // text seen for the first time (best_by_text was kNoMatch) to `matched`.
+    void match_term(const std::string& term, std::vector<std::uint8_t>& best_by_text,
+                    std::vector<std::uint32_t>& matched) const;
     bool passes_filters(std::size_t route, const SearchQuery& query,
                         std::optional<std::uint32_t> theme, std::optional<std::uint32_t> city) const;
 
     std::vector<RouteFacts> routes_;
     std::vector<std::uint32_t> route_by_title_order_;
 
-    TextForms literal_;   // folded text ("江郎山", "spa温泉")
-    TextForms pinyin_;    // full pinyin ("jianglangshan")
-    TextForms initials_;  // initials ("jls")
-    std::vector<std::uint64_t> syllable_start_bits_;  // bit per byte of pinyin_.buffer
+    TextForms literal_;   // folded text ("江郎山", "spa温泉"), matches start at any codepoint
+    TextForms pinyin_;    // full pinyin ("jianglangshan"), matches start at syllable starts
+    TextForms initials_;  // initials ("jls"), matches start anywhere
 
     // Which routes each text belongs to (CSR: text i → text_routes_[text_route_starts_[i] ..]).
     std::vector<std::uint32_t> text_route_starts_;
