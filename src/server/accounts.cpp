@@ -1,0 +1,122 @@
+#include "server/accounts.hpp"
+
+#include "core/dates.hpp"
+#include "server/api_error.hpp"
+
+namespace liaoxiu::server {
+
+void run_transaction(Connection& db, Instant now, const WriteQueue::Job& job) {
+    // The same bookkeeping as a one-job batch of the writer.
+    WriteContext context(db, now);
+    store::begin_write(db);
+    try {
+        job(context);
+        auto touched = context.touched();
+        if (!touched.empty()) {
+            std::int64_t version = store::bump_catalogue_version(db);
+            for (const auto& [kind, id] : touched) store::stamp_version(db, kind, id, version);
+        }
+        store::commit(db);
+    } catch (...) {
+        store::rollback(db);
+        throw;
+    }
+}
+
+AccountService::AccountService(Backend& backend, PasswordCost cost, Instant token_lifetime)
+    : backend_(backend), cost_(cost), token_lifetime_(token_lifetime),
+      decoy_hash_(hash_password(random_hex(16), cost)) {}
+
+nlohmann::json AccountService::describe(const store::Account& account) {
+    nlohmann::json json = {{"id", account.id}, {"login", account.login}, {"role", account.role},
+                           {"name", account.name}};
+    if (!account.unit.empty()) json["unit"] = account.unit;
+    if (!account.member_number.empty()) json["member_number"] = account.member_number;
+    return json;
+}
+
+nlohmann::json AccountService::describe(const Principal& principal) {
+    nlohmann::json json = {{"id", principal.account}, {"role", principal.role}, {"name", principal.name}};
+    if (!principal.unit.empty()) json["unit"] = principal.unit;
+    if (!principal.member_number.empty()) json["member_number"] = principal.member_number;
+    return json;
+}
+
+nlohmann::json AccountService::sign_in(const SignInRequest& request) {
+    std::optional<store::Account> account;
+    {
+        auto db = backend_.readers.acquire();
+        account = store::find_account_by_login(*db, request.login);
+    }
+    bool verified = verify_password(account ? account->password_hash : decoy_hash_, request.password);
+    if (!account || !verified) {
+        fail(401, "bad_credentials", "账号或密码不正确", "wrong login or password");
+    }
+    std::string token = new_token();
+    std::string hash = token_hash(token);
+    Instant expires = 0;
+    backend_.writer.run([&](WriteContext& context) {
+        expires = context.now + token_lifetime_;
+        store::insert_session(context.db, hash, account->id, expires);
+    });
+    return {{"token", token}, {"token_type", "Bearer"}, {"expires_at", format_instant(expires)},
+            {"account", describe(*account)}};
+}
+
+std::optional<Principal> AccountService::authenticate(const std::string& token) {
+    auto db = backend_.readers.acquire();
+    auto account = store::account_for_session(*db, token_hash(token), backend_.clock());
+    if (!account) return std::nullopt;
+    return Principal{account->id, account->role, account->unit, account->name, account->member_number};
+}
+
+void AccountService::sign_out(const std::string& token) {
+    std::string hash = token_hash(token);
+    backend_.writer.run([&](WriteContext& context) { store::delete_session(context.db, hash); });
+}
+
+nlohmann::json AccountService::create_account(const Principal& by, const AccountRequest& request) {
+    bool allowed = by.is_secretariat() || (by.is_organizer() && request.role == "worker" && request.unit == by.unit);
+    if (!allowed) {
+        fail(403, "forbidden", "无权创建该账号（工会只能为本单位职工开户）",
+             "not allowed to create this account (an organizer may only add workers of its own unit)");
+    }
+    store::Account account;
+    account.id = request.id ? *request.id : (request.role == "worker" ? "w-" : "a-") + random_hex(6);
+    account.login = request.login;
+    account.role = request.role;
+    account.name = request.name;
+    account.unit = request.role == "secretariat" ? Id{} : request.unit;
+    account.member_number = request.member_number;
+    account.password_hash = hash_password(request.password, cost_);
+    backend_.writer.run([&](WriteContext& context) {
+        if (!account.unit.empty() && !store::exists(context.db, store::Kind::unit, account.unit)) {
+            fail(422, "unknown_reference", "单位不存在：" + account.unit, "unknown unit " + account.unit, "unit");
+        }
+        if (store::account_exists(context.db, account.id, account.login)) {
+            fail(409, "account_exists", "账号已存在", "an account with this id or login exists", "login");
+        }
+        store::insert_account(context.db, account, context.now);
+    });
+    return describe(account);
+}
+
+void create_demo_accounts(WriteContext& context, const std::vector<Unit>& units, const std::string& password_hash) {
+    auto add = [&](const std::string& id, const std::string& login, const std::string& role, const std::string& name,
+                   const Id& unit, const std::string& member_number) {
+        if (store::account_exists(context.db, id, login)) return;
+        store::insert_account(context.db, store::Account{id, login, role, name, unit, member_number, password_hash},
+                              context.now);
+    };
+    add("a-admin", "admin", "secretariat", "联盟秘书处", "", "");
+    for (const auto& unit : units) {
+        add("o-" + unit.id, unit.id + "-union", "organizer", unit.name + "工会", unit.id, "");
+        for (int i = 1; i <= 3; ++i) {
+            std::string number = unit.id + "-0" + std::to_string(i);
+            add("w-" + unit.id + "-" + std::to_string(i), number, "worker", unit.name + "职工" + std::to_string(i),
+                unit.id, number);
+        }
+    }
+}
+
+}  // namespace liaoxiu::server

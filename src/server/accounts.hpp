@@ -1,0 +1,44 @@
+// Accounts and sessions: workers (member number, name, unit), organizers (a
+// unit's union) and the secretariat. Sign-in checks an argon2id hash and hands
+// out a random bearer token that expires; only the token's hash is stored.
+#pragma once
+
+#include "server/backend.hpp"
+#include "server/passwords.hpp"
+#include "server/request_decode.hpp"
+#include "server/store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace liaoxiu::server {
+
+class AccountService {
+public:
+    AccountService(Backend& backend, PasswordCost cost, Instant token_lifetime);
+
+    // 201 body {token, token_type, expires_at, account}; 401 "bad_credentials" otherwise.
+    nlohmann::json sign_in(const SignInRequest& request);
+    std::optional<Principal> authenticate(const std::string& token);
+    void sign_out(const std::string& token);
+    // The secretariat creates any account; an organizer creates workers of its own unit.
+    nlohmann::json create_account(const Principal& by, const AccountRequest& request);
+
+    static nlohmann::json describe(const store::Account& account);
+    static nlohmann::json describe(const Principal& principal);
+
+private:
+    Backend& backend_;
+    PasswordCost cost_;
+    Instant token_lifetime_;
+    std::string decoy_hash_;  // verified against when the login is unknown, so timing tells nothing
+};
+
+// The demo accounts (documented in docs/api.md): per unit three workers and an
+// organizer, plus one secretariat admin, all with kDemoPassword. Idempotent.
+inline constexpr const char* kDemoPassword = "liaoxiu-demo";
+void create_demo_accounts(WriteContext& context, const std::vector<Unit>& units, const std::string& password_hash);
+
+}  // namespace liaoxiu::server

@@ -1,0 +1,204 @@
+#include "server/catalogue_service.hpp"
+
+#include "core/dates.hpp"
+#include "core/json.hpp"
+#include "core/rules.hpp"
+#include "server/api_error.hpp"
+
+#include <map>
+
+namespace liaoxiu::server {
+namespace {
+
+std::vector<DomainError> route_problems(Connection& db, const Route& route) {
+    Catalogue directory = store::load_directory(db);
+    std::vector<DomainError> problems = validate_route(route, directory);
+    if (!store::exists(db, store::Kind::alliance, route.alliance)) {
+        problems.push_back(make_error("unknown_reference", "联盟不存在：" + route.alliance,
+                                      "unknown alliance " + route.alliance, "alliance"));
+    }
+    return problems;
+}
+
+// Only errors refuse a route; a warning (a stop at a suspended member) is reported back.
+nlohmann::json warnings_of(const std::vector<DomainError>& problems) {
+    nlohmann::json warnings = nlohmann::json::array();
+    for (const auto& problem : problems) warnings.push_back(error_json(problem));
+    return warnings;
+}
+
+}  // namespace
+
+nlohmann::json redact_workers(nlohmann::json group, const Id& keep_worker) {
+    auto places = group.find("places");
+    if (places != group.end() && places->is_array()) {
+        for (auto& place : *places) {
+            auto worker = place.find("worker");
+            if (worker != place.end() && (keep_worker.empty() || *worker != keep_worker)) *worker = "";
+        }
+    }
+    return group;
+}
+
+std::string assemble_catalogue(Connection& db, std::optional<std::int64_t> since, bool with_workers,
+                               std::int64_t& version) {
+    version = store::catalogue_version(db);
+    std::string body = "{\"format_version\":" + std::to_string(kFormatVersion) + ",\"version\":" +
+                       std::to_string(version);
+    if (since) body += ",\"since\":" + std::to_string(*since);
+    for (store::Kind kind : store::kAllKinds) {
+        body += ",\"";
+        body += store::plural_name(kind);
+        body += "\":[";
+        bool first = true;
+        for (auto& document : store::load_documents(db, kind, since)) {
+            if (!first) body += ',';
+            first = false;
+            if (kind == store::Kind::group && !with_workers) {
+                body += redact_workers(nlohmann::json::parse(document)).dump();
+            } else {
+                body += document;
+            }
+        }
+        body += ']';
+    }
+    body += '}';
+    return body;
+}
+
+void apply_catalogue(WriteContext& context, const Catalogue& catalogue) {
+    for (const auto& value : catalogue.alliances) context.put(store::Kind::alliance, value);
+    for (const auto& value : catalogue.members) context.put(store::Kind::member, value);
+    for (const auto& value : catalogue.units) context.put(store::Kind::unit, value);
+    for (const auto& value : catalogue.policies) context.put(store::Kind::policy, value);
+    std::map<Id, int> route_days;
+    for (const auto& value : catalogue.routes) {
+        context.put(store::Kind::route, value);
+        route_days[value.id] = value.days;
+    }
+    for (const auto& trip : catalogue.groups) {
+        int days = 1;
+        if (auto found = route_days.find(trip.route); found != route_days.end()) {
+            days = found->second;
+        } else if (auto route = store::load_route(context.db, trip.route)) {
+            days = route->days;
+        }
+        auto before = store::load_group(context.db, trip.id);
+        context.save_group(before ? &*before : nullptr, trip, days);
+    }
+}
+
+std::string CatalogueService::snapshot_etag(std::int64_t version) { return "W/\"c" + std::to_string(version) + "\""; }
+
+std::string CatalogueService::delta_etag(std::int64_t since, std::int64_t version) {
+    return "W/\"c" + std::to_string(version) + "-since" + std::to_string(since) + "\"";
+}
+
+std::int64_t CatalogueService::version() {
+    auto db = backend_.readers.acquire();
+    return store::catalogue_version(*db);
+}
+
+std::shared_ptr<const CatalogueDocument> CatalogueService::build(std::optional<std::int64_t> since) {
+    auto document = std::make_shared<CatalogueDocument>();
+    auto db = backend_.readers.acquire();
+    store::begin_read(*db);
+    try {
+        document->body = assemble_catalogue(*db, since, false, document->version);
+        store::commit(*db);
+    } catch (...) {
+        store::rollback(*db);
+        throw;
+    }
+    document->etag = since ? delta_etag(*since, document->version) : snapshot_etag(document->version);
+    return document;
+}
+
+std::shared_ptr<const CatalogueDocument> CatalogueService::snapshot() {
+    std::int64_t current = version();
+    {
+        std::lock_guard lock(cache_mutex_);
+        if (cached_snapshot_ && cached_snapshot_->version == current) return cached_snapshot_;
+    }
+    auto built = build(std::nullopt);
+    std::lock_guard lock(cache_mutex_);
+    if (!cached_snapshot_ || cached_snapshot_->version < built->version) cached_snapshot_ = built;
+    return built;
+}
+
+std::shared_ptr<const CatalogueDocument> CatalogueService::delta(std::int64_t since) { return build(since); }
+
+nlohmann::json CatalogueService::admit_member(const Member& member) {
+    backend_.writer.run([&](WriteContext& context) {
+        if (store::exists(context.db, store::Kind::member, member.id)) {
+            fail(409, "duplicate_id", "成员单位编号已存在：" + member.id, "a member with id " + member.id + " exists",
+                 "id");
+        }
+        if (!store::exists(context.db, store::Kind::alliance, member.alliance)) {
+            fail(422, "unknown_reference", "联盟不存在：" + member.alliance, "unknown alliance " + member.alliance,
+                 "alliance");
+        }
+        Member admitted = member;
+        admitted.status = MemberStatus::active;
+        admitted.status_since.reset();
+        context.put(store::Kind::member, admitted);
+    });
+    nlohmann::json json = member;
+    json["status"] = "active";
+    return json;
+}
+
+nlohmann::json CatalogueService::set_member_status(const Id& id, MemberStatus status) {
+    Member changed;
+    backend_.writer.run([&](WriteContext& context) {
+        auto member = store::load_member(context.db, id);
+        if (!member) fail(404, "not_found", "成员单位不存在：" + id, "no member " + id);
+        if (member->status == MemberStatus::exited && status != MemberStatus::exited) {
+            fail(409, "member_exited", "已退出的成员单位不能恢复", "a member that exited cannot come back");
+        }
+        member->status = status;
+        member->status_since = status == MemberStatus::active ? std::nullopt : std::optional<Day>(day_of(context.now));
+        context.put(store::Kind::member, *member);
+        changed = *member;
+    });
+    return changed;
+}
+
+nlohmann::json CatalogueService::create_route(const Route& route) {
+    nlohmann::json warnings;
+    backend_.writer.run([&](WriteContext& context) {
+        if (store::exists(context.db, store::Kind::route, route.id)) {
+            fail(409, "duplicate_id", "线路编号已存在：" + route.id, "a route with id " + route.id + " exists", "id");
+        }
+        auto problems = route_problems(context.db, route);
+        if (has_errors(problems)) fail_problems(problems);
+        warnings = warnings_of(problems);
+        context.put(store::Kind::route, route);
+    });
+    return {{"route", route}, {"warnings", warnings}};
+}
+
+nlohmann::json CatalogueService::update_route(const Id& id, const Route& route) {
+    if (route.id != id) fail(400, "bad_value", "线路编号与地址不一致", "the route id differs from the URL", "id");
+    nlohmann::json warnings;
+    backend_.writer.run([&](WriteContext& context) {
+        if (!store::exists(context.db, store::Kind::route, id)) fail(404, "not_found", "线路不存在：" + id, "no route " + id);
+        auto problems = route_problems(context.db, route);
+        if (has_errors(problems)) fail_problems(problems);
+        warnings = warnings_of(problems);
+        context.put(store::Kind::route, route);
+    });
+    return {{"route", route}, {"warnings", warnings}};
+}
+
+nlohmann::json CatalogueService::publish_policy(const Policy& policy) {
+    backend_.writer.run([&](WriteContext& context) {
+        if (store::exists(context.db, store::Kind::policy, policy.id)) {
+            fail(409, "duplicate_id", "政策编号已存在：" + policy.id, "a policy with id " + policy.id + " exists", "id");
+        }
+        context.put(store::Kind::policy, policy);
+    });
+    return policy;
+}
+
+}  // namespace liaoxiu::server

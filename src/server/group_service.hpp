@@ -1,0 +1,50 @@
+// Group trips (拼团) as the endpoint offers them: list, detail with counts,
+// create and cancel (organizer of the unit), join with an idempotency key,
+// withdraw, accept an offered place, my trips — and the deadlines the scheduler
+// applies. Every change runs as a writer job that reads the trip inside the
+// transaction and applies the core's transition (group_trip.hpp) to it: the one
+// place where capacity is decided.
+#pragma once
+
+#include "server/backend.hpp"
+#include "server/store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace liaoxiu::server {
+
+// An answer that may be replayed byte for byte (a keyed join).
+struct StoredResponse {
+    int status = 200;
+    std::string body;
+    bool replayed = false;
+};
+
+class GroupService {
+public:
+    explicit GroupService(Backend& backend) : backend_(backend) {}
+
+    nlohmann::json list(const store::GroupFilter& filter, const Principal* viewer);
+    nlohmann::json detail(const Id& id, const Principal* viewer);
+    nlohmann::json create(const Principal& by, const GroupDraft& draft);
+    nlohmann::json cancel(const Principal& by, const Id& id, const std::string& reason);
+    StoredResponse join(const Principal& by, const Id& id, const std::optional<std::string>& idempotency_key);
+    nlohmann::json withdraw(const Principal& by, const Id& id, const std::optional<Id>& worker);
+    nlohmann::json accept_offer(const Principal& by, const Id& id);
+    nlohmann::json my_trips(const Principal& by);
+
+    // Applies advance_clock to every group whose deadline has come; returns how many changed.
+    std::size_t advance_due(Instant now);
+
+private:
+    Backend& backend_;
+};
+
+// The JSON of a trip for `viewer`: the trip, its counts, the viewer's own place; other
+// workers' ids only for the organizing unit's union and the secretariat.
+nlohmann::json group_view(const GroupTrip& trip, const Principal* viewer, bool with_places);
+
+}  // namespace liaoxiu::server

@@ -1,0 +1,388 @@
+#include "server/http_api.hpp"
+
+#include "core/dates.hpp"
+#include "core/json.hpp"
+#include "server/api_error.hpp"
+#include "server/rate_limiter.hpp"
+#include "server/request_decode.hpp"
+
+#include <chrono>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <set>
+
+namespace liaoxiu::server {
+namespace {
+
+// Exactly "application/json": httplib compresses only content types it knows by exact name.
+constexpr const char* kJson = "application/json";
+
+std::string dump(const nlohmann::json& json) {
+    return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
+    res.status = status;
+    res.set_content(dump(body), kJson);
+}
+
+void send_error(httplib::Response& res, const ApiError& error) { send_json(res, error.status(), error.body()); }
+
+struct Api {
+    Services& services;
+    const ServerOptions& options;
+    RateLimiter signin_limiter;
+    RateLimiter write_limiter;
+    std::set<std::string> cors_origins;
+
+    Api(Services& services, const ServerOptions& options)
+        : services(services),
+          options(options),
+          signin_limiter(options.signin_per_minute / 60.0, std::max(1.0, options.signin_per_minute / 2)),
+          write_limiter(options.writes_per_second, std::max(1.0, options.writes_per_second * 2)),
+          cors_origins(options.cors_origins.begin(), options.cors_origins.end()) {}
+
+    // Every handler runs inside this: a refusal becomes its JSON answer; anything
+    // unexpected a 500 without details (they go to the log, never to the client).
+    template <class F>
+    httplib::Server::Handler wrap(F body) {
+        return [this, body](const httplib::Request& req, httplib::Response& res) {
+            try {
+                body(req, res);
+            } catch (const ApiError& error) {
+                send_error(res, error);
+            } catch (const SqlError& error) {
+                std::cerr << "liaoxiu-server: " << req.method << ' ' << req.path << ": " << error.what() << "\n";
+                send_json(res, 503, error_json(make_error("storage_unavailable", "数据库暂时不可用，请稍后重试",
+                                                          "the database is unavailable, please retry")));
+            } catch (const std::exception& error) {
+                std::cerr << "liaoxiu-server: " << req.method << ' ' << req.path << ": " << error.what() << "\n";
+                send_json(res, 500, error_json(make_error("internal_error", "服务器内部错误", "internal error")));
+            }
+        };
+    }
+
+    static std::optional<std::string> bearer_token(const httplib::Request& req) {
+        std::string header = req.get_header_value("Authorization");
+        const std::string prefix = "Bearer ";
+        if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+        return header.substr(prefix.size());
+    }
+
+    std::optional<Principal> viewer(const httplib::Request& req) {
+        auto token = bearer_token(req);
+        if (!token) return std::nullopt;
+        auto principal = services.accounts.authenticate(*token);
+        if (!principal) fail(401, "unauthorized", "登录已失效，请重新登录", "the session is invalid or expired");
+        return principal;
+    }
+
+    Principal signed_in(const httplib::Request& req) {
+        auto principal = viewer(req);
+        if (!principal) fail(401, "unauthorized", "请先登录", "sign in first");
+        return *principal;
+    }
+
+    // A write: signed in, within the client's rate, with one of the allowed roles.
+    Principal writer(const httplib::Request& req, std::initializer_list<const char*> roles) {
+        Principal principal = signed_in(req);
+        if (!write_limiter.allow("account:" + principal.account)) {
+            fail(429, "rate_limited", "操作过于频繁，请稍后再试", "too many requests, slow down");
+        }
+        for (const char* role : roles) {
+            if (principal.role == role) return principal;
+        }
+        fail(403, "forbidden", "当前账号无权执行此操作", "this account may not do this");
+    }
+
+    static nlohmann::json body_of(const httplib::Request& req, bool optional) {
+        auto parsed = parse_body(req.body, optional);
+        if (!parsed) fail(parsed.error());
+        return std::move(parsed).value();
+    }
+
+    template <class T>
+    static T unwrap(Result<T> result) {
+        if (!result) fail(result.error());
+        return std::move(result).value();
+    }
+
+    static std::optional<std::string> param(const httplib::Request& req, const char* name) {
+        if (!req.has_param(name)) return std::nullopt;
+        return req.get_param_value(name);
+    }
+
+    static std::int64_t integer_param(const httplib::Request& req, const char* name, std::int64_t fallback,
+                                      std::int64_t min, std::int64_t max) {
+        auto text = param(req, name);
+        if (!text) return fallback;
+        try {
+            std::size_t used = 0;
+            long long value = std::stoll(*text, &used);
+            if (used == text->size() && value >= min && value <= max) return value;
+        } catch (const std::exception&) {
+        }
+        fail(400, "bad_value", std::string("查询参数 ") + name + " 无效", std::string("bad query parameter ") + name,
+             name);
+    }
+
+    static bool etag_matches(const httplib::Request& req, const std::string& etag) {
+        std::string header = req.get_header_value("If-None-Match");
+        if (header.empty()) return false;
+        if (header == "*") return true;
+        // A list of tags; weak comparison (W/ prefixes ignored on both sides).
+        auto strip = [](std::string tag) {
+            auto begin = tag.find_first_not_of(" \t");
+            auto end = tag.find_last_not_of(" \t");
+            tag = begin == std::string::npos ? "" : tag.substr(begin, end - begin + 1);
+            if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
+            return tag;
+        };
+        std::string wanted = strip(etag);
+        std::size_t start = 0;
+        while (start <= header.size()) {
+            auto comma = header.find(',', start);
+            std::string tag = header.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            if (strip(tag) == wanted) return true;
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+        return false;
+    }
+
+    void install(httplib::Server& server);
+};
+
+void Api::install(httplib::Server& server) {
+    auto& accounts = services.accounts;
+    auto& catalogue = services.catalogue;
+    auto& groups = services.groups;
+
+    server.Get("/api/v1/health", wrap([this](const httplib::Request&, httplib::Response& res) {
+        std::int64_t version = services.catalogue.version();
+        Instant now = services.backend.clock();
+        send_json(res, 200,
+                  {{"status", "ok"},
+                   {"database", services.backend.dialect == Dialect::sqlite ? "sqlite" : "postgresql"},
+                   {"catalogue_version", version},
+                   {"time", format_instant(now)}});
+    }));
+
+    // ---- accounts and sessions ----
+    server.Post("/api/v1/sessions", wrap([this, &accounts](const httplib::Request& req, httplib::Response& res) {
+        if (!signin_limiter.allow("addr:" + req.remote_addr)) {
+            res.set_header("Retry-After", std::to_string(signin_limiter.retry_after_seconds()));
+            fail(429, "rate_limited", "登录尝试过于频繁，请稍后再试", "too many sign-in attempts, try again later");
+        }
+        auto request = unwrap(decode_sign_in(body_of(req, false)));
+        send_json(res, 201, accounts.sign_in(request));
+    }));
+    server.Delete("/api/v1/sessions/current", wrap([this, &accounts](const httplib::Request& req, httplib::Response& res) {
+        signed_in(req);
+        accounts.sign_out(*bearer_token(req));
+        res.status = 204;
+    }));
+    server.Get("/api/v1/me", wrap([this](const httplib::Request& req, httplib::Response& res) {
+        send_json(res, 200, AccountService::describe(signed_in(req)));
+    }));
+    server.Post("/api/v1/accounts", wrap([this, &accounts](const httplib::Request& req, httplib::Response& res) {
+        Principal by = writer(req, {"secretariat", "organizer"});
+        auto request = unwrap(decode_account_request(body_of(req, false)));
+        send_json(res, 201, accounts.create_account(by, request));
+    }));
+
+    // ---- catalogue ----
+    server.Get("/api/v1/catalogue", wrap([this, &catalogue](const httplib::Request& req, httplib::Response& res) {
+        std::shared_ptr<const CatalogueDocument> document;
+        if (req.has_param("since")) {
+            std::int64_t since = integer_param(req, "since", 0, 0, INT64_MAX);
+            std::int64_t current = catalogue.version();
+            if (etag_matches(req, CatalogueService::delta_etag(since, current))) {
+                res.set_header("ETag", CatalogueService::delta_etag(since, current));
+                res.status = 304;
+                return;
+            }
+            document = catalogue.delta(since);
+        } else {
+            std::int64_t current = catalogue.version();
+            if (etag_matches(req, CatalogueService::snapshot_etag(current))) {
+                res.set_header("ETag", CatalogueService::snapshot_etag(current));
+                res.status = 304;
+                return;
+            }
+            document = catalogue.snapshot();
+        }
+        res.set_header("ETag", document->etag);
+        res.set_header("Cache-Control", "no-cache");
+        res.status = 200;
+        res.set_content(document->body, kJson);
+    }));
+
+    // ---- group trips ----
+    server.Get("/api/v1/groups", wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
+        auto who = viewer(req);
+        store::GroupFilter filter;
+        filter.route = param(req, "route");
+        filter.state = param(req, "state");
+        if (filter.state && !parse_group_state(*filter.state)) {
+            fail(400, "bad_value", "未知的拼团状态", "unknown group state", "state");
+        }
+        filter.unit = param(req, "unit");
+        filter.limit = static_cast<int>(integer_param(req, "limit", 100, 1, 1000));
+        filter.offset = static_cast<int>(integer_param(req, "offset", 0, 0, 1000000000));
+        send_json(res, 200, groups.list(filter, who ? &*who : nullptr));
+    }));
+    server.Get(R"(/api/v1/groups/([^/]+))", wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
+        auto who = viewer(req);
+        send_json(res, 200, groups.detail(req.matches[1], who ? &*who : nullptr));
+    }));
+    server.Post("/api/v1/groups", wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
+        Principal by = writer(req, {"organizer"});
+        auto draft = unwrap(decode_group_request(body_of(req, false), by.unit, "g-" + random_hex(8)));
+        send_json(res, 201, groups.create(by, draft));
+    }));
+    server.Post(R"(/api/v1/groups/([^/]+)/cancel)",
+                wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
+                    Principal by = writer(req, {"organizer", "secretariat"});
+                    auto request = unwrap(decode_cancel_request(body_of(req, false)));
+                    send_json(res, 200, groups.cancel(by, req.matches[1], request.reason));
+                }));
+    server.Post(R"(/api/v1/groups/([^/]+)/join)",
+                wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
+                    Principal by = writer(req, {"worker"});
+                    unwrap(decode_empty_request(body_of(req, true)));
+                    std::optional<std::string> key;
+                    if (req.has_header("Idempotency-Key")) {
+                        key = req.get_header_value("Idempotency-Key");
+                        if (key->empty() || key->size() > 200) {
+                            fail(400, "bad_value", "Idempotency-Key 无效（1–200 个字符）",
+                                 "Idempotency-Key must have 1 to 200 characters");
+                        }
+                    }
+                    StoredResponse answer = groups.join(by, req.matches[1], key);
+                    if (answer.replayed) res.set_header("Idempotent-Replayed", "true");
+                    res.status = answer.status;
+                    res.set_content(answer.body, kJson);
+                }));
+    server.Post(R"(/api/v1/groups/([^/]+)/withdraw)",
+                wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
+                    Principal by = writer(req, {"worker", "organizer", "secretariat"});
+                    auto request = unwrap(decode_withdraw_request(body_of(req, true)));
+                    send_json(res, 200, groups.withdraw(by, req.matches[1], request.worker));
+                }));
+    server.Post(R"(/api/v1/groups/([^/]+)/accept)",
+                wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
+                    Principal by = writer(req, {"worker"});
+                    unwrap(decode_empty_request(body_of(req, true)));
+                    send_json(res, 200, groups.accept_offer(by, req.matches[1]));
+                }));
+    server.Get("/api/v1/me/trips", wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
+        send_json(res, 200, groups.my_trips(signed_in(req)));
+    }));
+
+    // ---- secretariat ----
+    server.Post("/api/v1/members", wrap([this, &catalogue](const httplib::Request& req, httplib::Response& res) {
+        writer(req, {"secretariat"});
+        auto member = unwrap(decode_member_request(body_of(req, false)));
+        send_json(res, 201, catalogue.admit_member(member));
+    }));
+    auto member_status = [this, &catalogue](MemberStatus status) {
+        return wrap([this, &catalogue, status](const httplib::Request& req, httplib::Response& res) {
+            writer(req, {"secretariat"});
+            unwrap(decode_status_change(body_of(req, true)));
+            send_json(res, 200, catalogue.set_member_status(req.matches[1], status));
+        });
+    };
+    server.Post(R"(/api/v1/members/([^/]+)/suspend)", member_status(MemberStatus::suspended));
+    server.Post(R"(/api/v1/members/([^/]+)/reinstate)", member_status(MemberStatus::active));
+    server.Post(R"(/api/v1/members/([^/]+)/remove)", member_status(MemberStatus::exited));
+    server.Post("/api/v1/routes", wrap([this, &catalogue](const httplib::Request& req, httplib::Response& res) {
+        writer(req, {"secretariat"});
+        auto route = unwrap(decode_route_request(body_of(req, false)));
+        send_json(res, 201, catalogue.create_route(route));
+    }));
+    server.Put(R"(/api/v1/routes/([^/]+))", wrap([this, &catalogue](const httplib::Request& req, httplib::Response& res) {
+        writer(req, {"secretariat"});
+        auto route = unwrap(decode_route_request(body_of(req, false)));
+        send_json(res, 200, catalogue.update_route(req.matches[1], route));
+    }));
+    server.Post("/api/v1/policies", wrap([this, &catalogue](const httplib::Request& req, httplib::Response& res) {
+        writer(req, {"secretariat"});
+        Day today = day_of(services.backend.clock());
+        auto policy = unwrap(decode_policy_request(body_of(req, false), "p-" + random_hex(6), today));
+        send_json(res, 201, catalogue.publish_policy(policy));
+    }));
+}
+
+}  // namespace
+
+void install_api(httplib::Server& server, Services& services, const ServerOptions& options) {
+    auto api = std::make_shared<Api>(services, options);
+    api->install(server);
+
+    // CORS: only listed origins get the headers; a preflight from anyone else is refused.
+    server.set_pre_routing_handler([api](const httplib::Request& req, httplib::Response& res) {
+        std::string origin = req.get_header_value("Origin");
+        bool allowed = !origin.empty() && (api->cors_origins.count(origin) || api->cors_origins.count("*"));
+        if (allowed) {
+            res.set_header("Access-Control-Allow-Origin", origin);
+            res.set_header("Vary", "Origin");
+            res.set_header("Access-Control-Expose-Headers", "ETag, Retry-After, Idempotent-Replayed");
+        }
+        if (req.method != "OPTIONS") return httplib::Server::HandlerResponse::Unhandled;
+        if (!allowed) {
+            send_json(res, 403, error_json(make_error("cors_forbidden", "不允许该来源的跨域请求",
+                                                      "cross-origin requests from this origin are not allowed")));
+        } else {
+            res.status = 204;
+            res.set_header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
+            res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key, If-None-Match");
+            res.set_header("Access-Control-Max-Age", "600");
+        }
+        return httplib::Server::HandlerResponse::Handled;
+    });
+
+    // Answers httplib makes on its own (no route, body too large, unreadable request) get our JSON form.
+    server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        DomainError error;
+        switch (res.status) {
+            case 404: error = make_error("not_found", "没有这个地址", "no such endpoint"); break;
+            case 413:
+                error = make_error("payload_too_large", "请求体太大", "the request body is too large");
+                break;
+            case 405: error = make_error("method_not_allowed", "不支持该方法", "method not allowed"); break;
+            default:
+                if (res.status < 500) {
+                    error = make_error("bad_request", "请求无效", "bad request");
+                } else {
+                    error = make_error("internal_error", "服务器内部错误", "internal error");
+                }
+        }
+        send_json(res, res.status, error_json(error));
+        return httplib::Server::HandlerResponse::Handled;
+    }));
+    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        send_json(res, 500, error_json(make_error("internal_error", "服务器内部错误", "internal error")));
+    });
+
+    if (options.log_requests) {
+        // Method, path (no query string), status and time only: never headers or bodies.
+        server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+            static std::mutex log_mutex;
+            std::lock_guard lock(log_mutex);
+            std::clog << req.method << ' ' << req.path << ' ' << res.status << '\n';
+        });
+    }
+
+    server.set_payload_max_length(options.max_body_bytes);
+    server.set_keep_alive_max_count(100000);
+    server.set_keep_alive_timeout(30);
+    server.set_read_timeout(30);
+    int threads = options.threads;
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    if (options.web) server.set_mount_point("/", *options.web);
+}
+
+}  // namespace liaoxiu::server

@@ -1,0 +1,218 @@
+// liaoxiu-server: the JSON HTTP endpoint (serve) and its catalogue tools
+// (import, export, add-account). See docs/api.md.
+#include "core/json.hpp"
+#include "core/rules.hpp"
+#include "server/accounts.hpp"
+#include "server/api_error.hpp"
+#include "server/catalogue_service.hpp"
+#include "server/group_service.hpp"
+#include "server/http_api.hpp"
+#include "server/options.hpp"
+#include "server/scheduler.hpp"
+
+#include <httplib.h>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#ifndef LIAOXIU_SOURCE_DIR
+#define LIAOXIU_SOURCE_DIR "."
+#endif
+
+using namespace liaoxiu;
+using namespace liaoxiu::server;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Decodes and validates a catalogue file; prints every problem and returns nullopt if it is refused.
+std::optional<Catalogue> load_catalogue_file(const std::string& path) {
+    auto parsed = parse_catalogue(read_file(path));
+    if (!parsed) {
+        std::cerr << path << ": " << error_json(parsed.error()).dump() << "\n";
+        return std::nullopt;
+    }
+    auto problems = validate_catalogue(parsed.value());
+    for (const auto& problem : problems) std::cerr << path << ": " << error_json(problem).dump() << "\n";
+    if (has_errors(problems)) return std::nullopt;
+    return std::move(parsed).value();
+}
+
+std::unique_ptr<Connection> open_with_schema(const std::string& url) {
+    auto db = open_connection(url);
+    store::create_schema(*db);
+    return db;
+}
+
+int command_import(const CommandLine& line) {
+    auto catalogue = load_catalogue_file(line.file);
+    if (!catalogue) {
+        std::cerr << "import refused: nothing was written\n";
+        return 2;
+    }
+    auto db = open_with_schema(line.options.db);
+    run_transaction(*db, system_clock_now(), [&](WriteContext& context) { apply_catalogue(context, *catalogue); });
+    std::cout << "imported " << catalogue->members.size() << " members, " << catalogue->routes.size() << " routes, "
+              << catalogue->policies.size() << " policies, " << catalogue->units.size() << " units, "
+              << catalogue->groups.size() << " group trips; catalogue version " << store::catalogue_version(*db)
+              << "\n";
+    return 0;
+}
+
+int command_export(const CommandLine& line) {
+    auto db = open_with_schema(line.options.db);
+    std::int64_t version = 0;
+    store::begin_read(*db);
+    std::string text = assemble_catalogue(*db, std::nullopt, true, version);
+    store::commit(*db);
+    // Re-indented for people and diffs.
+    text = nlohmann::json::parse(text).dump(2) + "\n";
+    if (line.file.empty()) {
+        std::cout << text;
+    } else {
+        std::ofstream(line.file, std::ios::binary) << text;
+    }
+    return 0;
+}
+
+int command_add_account(const CommandLine& line) {
+    std::string password;
+    std::getline(std::cin, password);
+    nlohmann::json request = {{"role", line.role}, {"login", line.login}, {"name", line.name},
+                              {"password", password}};
+    if (!line.unit.empty()) request["unit"] = line.unit;
+    if (!line.member_number.empty()) request["member_number"] = line.member_number;
+    if (!line.id.empty()) request["id"] = line.id;
+    auto decoded = decode_account_request(request);
+    if (!decoded) {
+        std::cerr << error_json(decoded.error()).dump() << "\n";
+        return 2;
+    }
+    const AccountRequest& account = decoded.value();
+    auto db = open_with_schema(line.options.db);
+    store::Account stored{account.id.value_or((account.role == "worker" ? "w-" : "a-") + random_hex(6)),
+                          account.login,
+                          account.role,
+                          account.name,
+                          account.role == "secretariat" ? Id{} : account.unit,
+                          account.member_number,
+                          hash_password(account.password, line.options.password_cost)};
+    run_transaction(*db, system_clock_now(), [&](WriteContext& context) {
+        if (!stored.unit.empty() && !store::exists(context.db, store::Kind::unit, stored.unit)) {
+            fail(422, "unknown_reference", "单位不存在", "unknown unit " + stored.unit, "unit");
+        }
+        if (store::account_exists(context.db, stored.id, stored.login)) {
+            fail(409, "account_exists", "账号已存在", "an account with this id or login exists", "login");
+        }
+        store::insert_account(context.db, stored, context.now);
+    });
+    std::cout << AccountService::describe(stored).dump() << "\n";
+    return 0;
+}
+
+std::string find_demo_file(const ServerOptions& options) {
+    if (!options.demo_file.empty()) return options.demo_file;
+    for (std::string candidate : {std::string("assets/demo/catalogue.json"),
+                                  std::string(LIAOXIU_SOURCE_DIR) + "/assets/demo/catalogue.json"}) {
+        if (std::filesystem::exists(candidate)) return candidate;
+    }
+    throw std::runtime_error("--demo: assets/demo/catalogue.json not found (use --demo-file PATH)");
+}
+
+// First start with --demo: the demo catalogue and the demo accounts, once.
+void load_demo_once(Connection& db, const ServerOptions& options) {
+    if (store::meta_get(db, "demo_loaded")) return;
+    std::string path = find_demo_file(options);
+    auto catalogue = load_catalogue_file(path);
+    if (!catalogue) throw std::runtime_error("the demo catalogue " + path + " is invalid");
+    // One hash for all demo accounts: they share a password that is published anyway.
+    std::string hash = hash_password(kDemoPassword, options.password_cost);
+    run_transaction(db, system_clock_now(), [&](WriteContext& context) {
+        apply_catalogue(context, *catalogue);
+        create_demo_accounts(context, catalogue->units, hash);
+        store::meta_set(context.db, "demo_loaded", path);
+    });
+    std::clog << "liaoxiu-server: loaded the demo catalogue from " << path << "\n";
+}
+
+int command_serve(const CommandLine& line) {
+    const ServerOptions& options = line.options;
+    {
+        auto db = open_with_schema(options.db);
+        if (options.demo) load_demo_once(*db, options);
+    }
+    Backend backend(options.db);
+    AccountService accounts(backend, options.password_cost, options.token_lifetime_seconds);
+    CatalogueService catalogue(backend);
+    GroupService groups(backend);
+    Scheduler scheduler(backend, groups);
+    backend.writer.set_after_commit([&scheduler] { scheduler.notify(); });
+    Services services{backend, accounts, catalogue, groups};
+
+    httplib::Server server;
+    install_api(server, services, options);
+
+    // SIGINT/SIGTERM stop the server cleanly (a waiting thread, not a signal handler).
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::thread stopper([&] {
+        int received = 0;
+        sigwait(&signals, &received);
+        server.stop();
+    });
+    stopper.detach();
+
+    int port = options.port;
+    if (port == 0) {
+        port = server.bind_to_any_port(options.host);
+        if (port < 0) throw std::runtime_error("cannot listen on " + options.host);
+    } else if (!server.bind_to_port(options.host, port)) {
+        throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(port));
+    }
+    std::cout << "liaoxiu-server listening on http://" << options.host << ":" << port << std::endl;
+    server.listen_after_bind();
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CommandLine line;
+    try {
+        line = parse_command_line(argc, argv);
+    } catch (const std::invalid_argument& error) {
+        std::cerr << "liaoxiu-server: " << error.what() << "\n" << usage();
+        return 64;
+    }
+    try {
+        init_crypto();
+        if (line.command == "help") {
+            std::cout << usage();
+            return 0;
+        }
+        if (line.command == "import") return command_import(line);
+        if (line.command == "export") return command_export(line);
+        if (line.command == "add-account") return command_add_account(line);
+        return command_serve(line);
+    } catch (const ApiError& error) {
+        std::cerr << "liaoxiu-server: " << error.body().dump() << "\n";
+        return 2;
+    } catch (const std::exception& error) {
+        std::cerr << "liaoxiu-server: " << error.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,94 @@
+#include "server/options.hpp"
+
+#include <stdexcept>
+
+namespace liaoxiu::server {
+
+const char* usage() {
+    return "usage:\n"
+           "  liaoxiu-server serve --addr HOST:PORT --db sqlite:PATH|postgresql://... [--web DIST_DIR] [--demo]\n"
+           "                 [--demo-file PATH] [--cors-origin ORIGIN]... [--threads N] [--password-cost interactive|min]\n"
+           "                 [--signin-rate PER_MINUTE] [--write-rate PER_SECOND] [--token-ttl SECONDS]\n"
+           "                 [--max-body BYTES] [--quiet]\n"
+           "  liaoxiu-server import FILE --db URL      (validated, applied all-or-nothing)\n"
+           "  liaoxiu-server export --db URL [--out FILE]\n"
+           "  liaoxiu-server add-account --db URL --role worker|organizer|secretariat --login L --name N\n"
+           "                 [--unit U] [--member-number M] [--id ID] [--password-cost ...]  (password on stdin)\n";
+}
+
+namespace {
+
+double parse_number(const std::string& flag, const std::string& text) {
+    try {
+        std::size_t used = 0;
+        double value = std::stod(text, &used);
+        if (used != text.size() || value < 0) throw std::invalid_argument(text);
+        return value;
+    } catch (const std::exception&) {
+        throw std::invalid_argument(flag + " needs a non-negative number, got \"" + text + "\"");
+    }
+}
+
+void parse_address(const std::string& text, ServerOptions& options) {
+    auto colon = text.rfind(':');
+    if (colon == std::string::npos) throw std::invalid_argument("--addr needs HOST:PORT, got \"" + text + "\"");
+    options.host = text.substr(0, colon);
+    double port = parse_number("--addr port", text.substr(colon + 1));
+    if (port > 65535 || port != static_cast<int>(port)) throw std::invalid_argument("bad port in --addr");
+    options.port = static_cast<int>(port);
+}
+
+}  // namespace
+
+CommandLine parse_command_line(int argc, char** argv) {
+    CommandLine line;
+    if (argc < 2) throw std::invalid_argument("no command given");
+    line.command = argv[1];
+    if (line.command == "help" || line.command == "--help" || line.command == "-h") {
+        line.command = "help";
+        return line;
+    }
+    if (line.command != "serve" && line.command != "import" && line.command != "export" &&
+        line.command != "add-account") {
+        throw std::invalid_argument("unknown command \"" + line.command + "\"");
+    }
+    ServerOptions& options = line.options;
+    for (int i = 2; i < argc; ++i) {
+        std::string arg = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
+            return argv[++i];
+        };
+        if (arg == "--addr") parse_address(value(), options);
+        else if (arg == "--db") options.db = value();
+        else if (arg == "--web") options.web = value();
+        else if (arg == "--demo") options.demo = true;
+        else if (arg == "--demo-file") options.demo_file = value();
+        else if (arg == "--cors-origin") options.cors_origins.push_back(value());
+        else if (arg == "--threads") options.threads = static_cast<int>(parse_number(arg, value()));
+        else if (arg == "--password-cost") {
+            std::string cost = value();
+            if (cost == "interactive") options.password_cost = PasswordCost::interactive();
+            else if (cost == "min") options.password_cost = PasswordCost::minimum();
+            else throw std::invalid_argument("--password-cost is interactive or min");
+        } else if (arg == "--signin-rate") options.signin_per_minute = parse_number(arg, value());
+        else if (arg == "--write-rate") options.writes_per_second = parse_number(arg, value());
+        else if (arg == "--token-ttl") options.token_lifetime_seconds = static_cast<long>(parse_number(arg, value()));
+        else if (arg == "--max-body") options.max_body_bytes = static_cast<std::size_t>(parse_number(arg, value()));
+        else if (arg == "--quiet") options.log_requests = false;
+        else if (arg == "--out") line.file = value();
+        else if (arg == "--role") line.role = value();
+        else if (arg == "--login") line.login = value();
+        else if (arg == "--name") line.name = value();
+        else if (arg == "--unit") line.unit = value();
+        else if (arg == "--member-number") line.member_number = value();
+        else if (arg == "--id") line.id = value();
+        else if (line.command == "import" && line.file.empty() && arg.rfind("--", 0) != 0) line.file = arg;
+        else throw std::invalid_argument("unknown option \"" + arg + "\"");
+    }
+    if (options.threads < 4) throw std::invalid_argument("--threads needs at least 4");
+    if (line.command == "import" && line.file.empty()) throw std::invalid_argument("import needs a FILE");
+    return line;
+}
+
+}  // namespace liaoxiu::server

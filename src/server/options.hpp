@@ -1,0 +1,41 @@
+// The command line of liaoxiu-server.
+#pragma once
+
+#include "server/passwords.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace liaoxiu::server {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    int port = 8080;                     // 0: any free port (printed on stdout)
+    std::string db = "sqlite:liaoxiu.db";
+    std::optional<std::string> web;      // static files (the app's dist/)
+    bool demo = false;                   // load the demo catalogue and accounts on first start
+    std::string demo_file;               // default: assets/demo/catalogue.json
+    std::vector<std::string> cors_origins;
+    PasswordCost password_cost = PasswordCost::interactive();
+    int threads = 128;                   // HTTP worker threads (one per kept-alive connection)
+    double signin_per_minute = 10;       // per client address; 0 = unlimited
+    double writes_per_second = 20;       // per account (or address); 0 = unlimited
+    long token_lifetime_seconds = 12 * 3600;
+    std::size_t max_body_bytes = 1 << 20;
+    bool log_requests = true;
+};
+
+struct CommandLine {
+    std::string command;                 // serve, import, export, add-account, help
+    ServerOptions options;
+    std::string file;                    // import FILE / export --out FILE
+    // add-account
+    std::string role, login, name, unit, member_number, id;
+};
+
+// Throws std::invalid_argument with a message for people.
+CommandLine parse_command_line(int argc, char** argv);
+const char* usage();
+
+}  // namespace liaoxiu::server

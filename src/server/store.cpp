@@ -1,0 +1,371 @@
+#include "server/store.hpp"
+
+#include "core/json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <stdexcept>
+
+namespace liaoxiu::server::store {
+namespace {
+
+constexpr const char* kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL);
+INSERT INTO counters (name, value) VALUES ('catalogue', 0) ON CONFLICT (name) DO NOTHING;
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS alliances (id TEXT PRIMARY KEY, version BIGINT NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS members (id TEXT PRIMARY KEY, version BIGINT NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS routes (id TEXT PRIMARY KEY, version BIGINT NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS policies (id TEXT PRIMARY KEY, version BIGINT NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS units (id TEXT PRIMARY KEY, version BIGINT NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS group_trips (
+  id TEXT PRIMARY KEY, version BIGINT NOT NULL, route TEXT NOT NULL, organizer_unit TEXT NOT NULL,
+  state TEXT NOT NULL, first_day BIGINT NOT NULL, last_day BIGINT NOT NULL, next_deadline BIGINT,
+  doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS group_trips_by_route ON group_trips (route);
+CREATE INDEX IF NOT EXISTS group_trips_by_deadline ON group_trips (next_deadline);
+CREATE TABLE IF NOT EXISTS places (
+  group_id TEXT NOT NULL, seq BIGINT NOT NULL, worker TEXT NOT NULL, unit TEXT NOT NULL, state TEXT NOT NULL,
+  PRIMARY KEY (group_id, seq));
+CREATE INDEX IF NOT EXISTS places_by_worker ON places (worker);
+CREATE INDEX IF NOT EXISTS places_by_unit ON places (unit);
+CREATE TABLE IF NOT EXISTS accounts (
+  id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, role TEXT NOT NULL, name TEXT NOT NULL, unit TEXT NOT NULL,
+  member_number TEXT NOT NULL, password_hash TEXT NOT NULL, created BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (token_hash TEXT PRIMARY KEY, account TEXT NOT NULL, expires BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS idempotency (
+  account TEXT NOT NULL, idem_key TEXT NOT NULL, request TEXT NOT NULL, status INTEGER NOT NULL,
+  body TEXT NOT NULL, created BIGINT NOT NULL, PRIMARY KEY (account, idem_key));
+)SQL";
+
+template <class T>
+T decode_stored(const std::string& text, const char* what) {
+    auto json = nlohmann::json::parse(text, nullptr, false);
+    auto result = decode<T>(json, "");
+    if (!result) throw std::runtime_error(std::string("corrupt stored ") + what + ": " + result.error().message_en);
+    return std::move(result).value();
+}
+
+template <class T>
+void put_document(Connection& db, Kind kind, const T& value) {
+    nlohmann::json json = value;
+    std::string sql = std::string("INSERT INTO ") + table_of(kind) +
+                      " (id, version, doc) VALUES ($1, 0, $2) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc";
+    db.execute(sql, {value.id, json.dump()});
+}
+
+std::optional<std::string> load_document(Connection& db, Kind kind, const Id& id) {
+    auto rows = db.query(std::string("SELECT doc FROM ") + table_of(kind) + " WHERE id = $1", {id});
+    if (rows.empty()) return std::nullopt;
+    return rows.front().text(0);
+}
+
+Account account_from(const SqlRow& row) {
+    return Account{row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6)};
+}
+
+constexpr const char* kAccountColumns = "id, login, role, name, unit, member_number, password_hash";
+
+}  // namespace
+
+void create_schema(Connection& db) { db.execute_script(kSchema); }
+
+void begin_write(Connection& db) {
+    db.execute(db.dialect() == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+void begin_read(Connection& db) {
+    db.execute(db.dialect() == Dialect::sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+}
+void commit(Connection& db) { db.execute("COMMIT"); }
+void rollback(Connection& db) noexcept {
+    try {
+        db.execute("ROLLBACK");
+    } catch (...) {
+        // Nothing to undo (the transaction never started or already ended).
+    }
+}
+
+const char* table_of(Kind kind) {
+    switch (kind) {
+        case Kind::alliance: return "alliances";
+        case Kind::member: return "members";
+        case Kind::route: return "routes";
+        case Kind::policy: return "policies";
+        case Kind::unit: return "units";
+        case Kind::group: return "group_trips";
+    }
+    return "";
+}
+
+const char* plural_name(Kind kind) {
+    switch (kind) {
+        case Kind::alliance: return "alliances";
+        case Kind::member: return "members";
+        case Kind::route: return "routes";
+        case Kind::policy: return "policies";
+        case Kind::unit: return "units";
+        case Kind::group: return "groups";
+    }
+    return "";
+}
+
+std::int64_t catalogue_version(Connection& db) {
+    auto rows = db.query("SELECT value FROM counters WHERE name = 'catalogue'");
+    return rows.empty() ? 0 : rows.front().integer(0);
+}
+
+std::int64_t bump_catalogue_version(Connection& db) {
+    auto rows = db.query("UPDATE counters SET value = value + 1 WHERE name = 'catalogue' RETURNING value");
+    if (rows.empty()) throw SqlError("catalogue counter missing", false);
+    return rows.front().integer(0);
+}
+
+void stamp_version(Connection& db, Kind kind, const Id& id, std::int64_t version) {
+    db.execute(std::string("UPDATE ") + table_of(kind) + " SET version = $1 WHERE id = $2", {version, id});
+}
+
+bool exists(Connection& db, Kind kind, const Id& id) {
+    return !db.query(std::string("SELECT 1 FROM ") + table_of(kind) + " WHERE id = $1", {id}).empty();
+}
+
+std::vector<std::string> load_documents(Connection& db, Kind kind, std::optional<std::int64_t> since) {
+    std::vector<SqlRow> rows;
+    if (since) {
+        rows = db.query(std::string("SELECT doc FROM ") + table_of(kind) + " WHERE version > $1 ORDER BY id",
+                        {*since});
+    } else {
+        rows = db.query(std::string("SELECT doc FROM ") + table_of(kind) + " ORDER BY id");
+    }
+    std::vector<std::string> documents;
+    documents.reserve(rows.size());
+    for (auto& row : rows) documents.push_back(row.text(0));
+    return documents;
+}
+
+void put(Connection& db, const Alliance& value) { put_document(db, Kind::alliance, value); }
+void put(Connection& db, const Member& value) { put_document(db, Kind::member, value); }
+void put(Connection& db, const Route& value) { put_document(db, Kind::route, value); }
+void put(Connection& db, const Policy& value) { put_document(db, Kind::policy, value); }
+void put(Connection& db, const Unit& value) { put_document(db, Kind::unit, value); }
+
+std::optional<Route> load_route(Connection& db, const Id& id) {
+    auto text = load_document(db, Kind::route, id);
+    if (!text) return std::nullopt;
+    return decode_stored<Route>(*text, "route");
+}
+
+std::optional<Member> load_member(Connection& db, const Id& id) {
+    auto text = load_document(db, Kind::member, id);
+    if (!text) return std::nullopt;
+    return decode_stored<Member>(*text, "member");
+}
+
+std::optional<Unit> load_unit(Connection& db, const Id& id) {
+    auto text = load_document(db, Kind::unit, id);
+    if (!text) return std::nullopt;
+    return decode_stored<Unit>(*text, "unit");
+}
+
+Catalogue load_directory(Connection& db) {
+    Catalogue catalogue;
+    for (auto& text : load_documents(db, Kind::alliance, std::nullopt))
+        catalogue.alliances.push_back(decode_stored<Alliance>(text, "alliance"));
+    for (auto& text : load_documents(db, Kind::member, std::nullopt))
+        catalogue.members.push_back(decode_stored<Member>(text, "member"));
+    for (auto& text : load_documents(db, Kind::unit, std::nullopt))
+        catalogue.units.push_back(decode_stored<Unit>(text, "unit"));
+    return catalogue;
+}
+
+// ---- group trips ----------------------------------------------------------------
+
+void lock_group(Connection& db, const Id& id) {
+    if (db.dialect() == Dialect::postgresql) db.query("SELECT 1 FROM group_trips WHERE id = $1 FOR UPDATE", {id});
+}
+
+std::optional<GroupTrip> load_group(Connection& db, const Id& id) {
+    auto text = load_document(db, Kind::group, id);
+    if (!text) return std::nullopt;
+    return decode_stored<GroupTrip>(*text, "group trip");
+}
+
+void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after, int route_days) {
+    nlohmann::json json = after;
+    auto deadline = next_deadline(after);
+    SqlValue deadline_value = deadline ? SqlValue(*deadline) : SqlValue(std::monostate{});
+    Day last_day = after.departure + std::max(route_days, 1) - 1;
+    db.execute(
+        "INSERT INTO group_trips (id, version, route, organizer_unit, state, first_day, last_day, next_deadline, doc) "
+        "VALUES ($1, 0, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO UPDATE SET route = excluded.route, "
+        "organizer_unit = excluded.organizer_unit, state = excluded.state, first_day = excluded.first_day, "
+        "last_day = excluded.last_day, next_deadline = excluded.next_deadline, doc = excluded.doc",
+        {after.id, after.route, after.organizer_unit, std::string(enum_name(after.state)),
+         std::int64_t{after.departure}, std::int64_t{last_day}, deadline_value, json.dump()});
+
+    std::map<std::int64_t, PlaceState> old_states;
+    if (before) {
+        for (const auto& place : before->places) old_states[place.seq] = place.state;
+    }
+    for (const auto& place : after.places) {
+        auto old = old_states.find(place.seq);
+        if (old != old_states.end() && old->second == place.state) continue;
+        db.execute(
+            "INSERT INTO places (group_id, seq, worker, unit, state) VALUES ($1, $2, $3, $4, $5) "
+            "ON CONFLICT (group_id, seq) DO UPDATE SET worker = excluded.worker, unit = excluded.unit, "
+            "state = excluded.state",
+            {after.id, place.seq, place.worker, place.unit, std::string(enum_name(place.state))});
+    }
+}
+
+std::vector<TripSpan> worker_spans(Connection& db, const Id& worker, const Id& except_group) {
+    auto rows = db.query(
+        "SELECT g.id, g.first_day, g.last_day FROM places p JOIN group_trips g ON g.id = p.group_id "
+        "WHERE p.worker = $1 AND p.state IN ('confirmed', 'offered', 'waitlisted') AND g.id <> $2",
+        {worker, except_group});
+    std::vector<TripSpan> spans;
+    for (auto& row : rows) {
+        spans.push_back(TripSpan{row.text(0), static_cast<Day>(row.integer(1)), static_cast<Day>(row.integer(2))});
+    }
+    return spans;
+}
+
+std::vector<GroupTrip> list_groups(Connection& db, const GroupFilter& filter) {
+    std::string sql = "SELECT doc FROM group_trips g WHERE 1 = 1";
+    SqlParams params;
+    auto placeholder = [&] { return "$" + std::to_string(params.size()); };
+    if (filter.route) {
+        params.emplace_back(*filter.route);
+        sql += " AND g.route = " + placeholder();
+    }
+    if (filter.state) {
+        params.emplace_back(*filter.state);
+        sql += " AND g.state = " + placeholder();
+    }
+    if (filter.unit) {
+        params.emplace_back(*filter.unit);
+        std::string p1 = placeholder();
+        params.emplace_back(*filter.unit);
+        sql += " AND (g.organizer_unit = " + p1 +
+               " OR EXISTS (SELECT 1 FROM places p WHERE p.group_id = g.id AND p.state = 'confirmed' AND p.unit = " +
+               placeholder() + "))";
+    }
+    params.emplace_back(std::int64_t{filter.limit});
+    sql += " ORDER BY g.first_day, g.id LIMIT " + placeholder();
+    params.emplace_back(std::int64_t{filter.offset});
+    sql += " OFFSET " + placeholder();
+    std::vector<GroupTrip> trips;
+    for (auto& row : db.query(sql, params)) trips.push_back(decode_stored<GroupTrip>(row.text(0), "group trip"));
+    return trips;
+}
+
+std::vector<GroupTrip> worker_groups(Connection& db, const Id& worker) {
+    auto rows = db.query(
+        "SELECT g.doc FROM group_trips g WHERE g.id IN (SELECT p.group_id FROM places p WHERE p.worker = $1) "
+        "ORDER BY g.first_day, g.id",
+        {worker});
+    std::vector<GroupTrip> trips;
+    for (auto& row : rows) trips.push_back(decode_stored<GroupTrip>(row.text(0), "group trip"));
+    return trips;
+}
+
+std::vector<Id> due_groups(Connection& db, Instant now) {
+    auto rows = db.query(
+        "SELECT id FROM group_trips WHERE next_deadline IS NOT NULL AND next_deadline <= $1 ORDER BY id", {now});
+    std::vector<Id> ids;
+    for (auto& row : rows) ids.push_back(row.text(0));
+    return ids;
+}
+
+std::optional<Instant> earliest_deadline(Connection& db) {
+    auto rows = db.query("SELECT MIN(next_deadline) FROM group_trips");
+    if (rows.empty()) return std::nullopt;
+    return rows.front().optional_integer(0);
+}
+
+void clear_deadline(Connection& db, const Id& id) {
+    db.execute("UPDATE group_trips SET next_deadline = NULL WHERE id = $1", {id});
+}
+
+// ---- accounts and sessions -------------------------------------------------------
+
+std::optional<Account> find_account_by_login(Connection& db, const std::string& login) {
+    auto rows = db.query(std::string("SELECT ") + kAccountColumns + " FROM accounts WHERE login = $1", {login});
+    if (rows.empty()) return std::nullopt;
+    return account_from(rows.front());
+}
+
+std::optional<Account> find_account(Connection& db, const Id& id) {
+    auto rows = db.query(std::string("SELECT ") + kAccountColumns + " FROM accounts WHERE id = $1", {id});
+    if (rows.empty()) return std::nullopt;
+    return account_from(rows.front());
+}
+
+bool account_exists(Connection& db, const Id& id, const std::string& login) {
+    return !db.query("SELECT 1 FROM accounts WHERE id = $1 OR login = $2", {id, login}).empty();
+}
+
+void insert_account(Connection& db, const Account& account, Instant now) {
+    db.execute(
+        "INSERT INTO accounts (id, login, role, name, unit, member_number, password_hash, created) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        {account.id, account.login, account.role, account.name, account.unit, account.member_number,
+         account.password_hash, now});
+}
+
+std::int64_t count_accounts(Connection& db) {
+    return db.query("SELECT COUNT(*) FROM accounts").front().integer(0);
+}
+
+void insert_session(Connection& db, const std::string& token_hash, const Id& account, Instant expires) {
+    db.execute("INSERT INTO sessions (token_hash, account, expires) VALUES ($1, $2, $3)",
+               {token_hash, account, expires});
+}
+
+std::optional<Account> account_for_session(Connection& db, const std::string& token_hash, Instant now) {
+    auto rows = db.query(
+        "SELECT a.id, a.login, a.role, a.name, a.unit, a.member_number, a.password_hash FROM sessions s "
+        "JOIN accounts a ON a.id = s.account WHERE s.token_hash = $1 AND s.expires > $2",
+        {token_hash, now});
+    if (rows.empty()) return std::nullopt;
+    return account_from(rows.front());
+}
+
+void delete_session(Connection& db, const std::string& token_hash) {
+    db.execute("DELETE FROM sessions WHERE token_hash = $1", {token_hash});
+}
+
+void delete_expired_sessions(Connection& db, Instant now) {
+    db.execute("DELETE FROM sessions WHERE expires <= $1", {now});
+}
+
+// ---- idempotency -------------------------------------------------------------------
+
+std::optional<StoredAnswer> find_answer(Connection& db, const Id& account, const std::string& key) {
+    auto rows = db.query("SELECT request, status, body FROM idempotency WHERE account = $1 AND idem_key = $2",
+                         {account, key});
+    if (rows.empty()) return std::nullopt;
+    return StoredAnswer{rows.front().text(0), static_cast<int>(rows.front().integer(1)), rows.front().text(2)};
+}
+
+void save_answer(Connection& db, const Id& account, const std::string& key, const StoredAnswer& answer,
+                 Instant now) {
+    db.execute(
+        "INSERT INTO idempotency (account, idem_key, request, status, body, created) VALUES ($1, $2, $3, $4, $5, $6)",
+        {account, key, answer.request, std::int64_t{answer.status}, answer.body, now});
+}
+
+// ---- settings ---------------------------------------------------------------------
+
+std::optional<std::string> meta_get(Connection& db, const std::string& key) {
+    auto rows = db.query("SELECT value FROM meta WHERE key = $1", {key});
+    if (rows.empty()) return std::nullopt;
+    return rows.front().text(0);
+}
+
+void meta_set(Connection& db, const std::string& key, const std::string& value) {
+    db.execute("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+               {key, value});
+}
+
+}  // namespace liaoxiu::server::store

@@ -1,0 +1,122 @@
+// Everything the endpoint keeps in its database, as typed operations over a
+// Connection. Catalogue entities are stored as their JSON documents (the same
+// form the catalogue endpoint serves) with a `version` stamp for delta sync;
+// group trips also keep the columns the queries need (route, unit, state, the
+// days they occupy, the next deadline) and an index of places by worker.
+// The SQL is portable between SQLite and PostgreSQL; the only dialect
+// differences (how to start a write transaction, row locks) live here.
+#pragma once
+
+#include "core/group_trip.hpp"
+#include "core/model.hpp"
+#include "server/sql.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace liaoxiu::server::store {
+
+void create_schema(Connection& db);
+
+// Transactions. A write transaction on SQLite takes the write lock at once
+// (BEGIN IMMEDIATE); reads get one consistent snapshot.
+void begin_write(Connection& db);
+void begin_read(Connection& db);
+void commit(Connection& db);
+void rollback(Connection& db) noexcept;
+
+enum class Kind { alliance, member, route, policy, unit, group };
+inline constexpr Kind kAllKinds[] = {Kind::alliance, Kind::member, Kind::route, Kind::policy, Kind::unit, Kind::group};
+const char* table_of(Kind kind);
+const char* plural_name(Kind kind);  // the catalogue document's key: "alliances", ...
+
+// ---- catalogue ---------------------------------------------------------------------
+
+std::int64_t catalogue_version(Connection& db);
+// Increments the catalogue version and returns the new one. Called last in a
+// transaction, so the counter's row lock is held only for the commit.
+std::int64_t bump_catalogue_version(Connection& db);
+void stamp_version(Connection& db, Kind kind, const Id& id, std::int64_t version);
+
+bool exists(Connection& db, Kind kind, const Id& id);
+// Stored documents, optionally only those changed after `since`, in id order.
+std::vector<std::string> load_documents(Connection& db, Kind kind, std::optional<std::int64_t> since);
+
+void put(Connection& db, const Alliance& value);
+void put(Connection& db, const Member& value);
+void put(Connection& db, const Route& value);
+void put(Connection& db, const Policy& value);
+void put(Connection& db, const Unit& value);
+
+std::optional<Route> load_route(Connection& db, const Id& id);
+std::optional<Member> load_member(Connection& db, const Id& id);
+std::optional<Unit> load_unit(Connection& db, const Id& id);
+// Alliances, members and units: what route validation and references need.
+Catalogue load_directory(Connection& db);
+
+// ---- group trips ----------------------------------------------------------------
+
+// Takes the row lock on PostgreSQL (SELECT ... FOR UPDATE) so two processes never
+// decide about the same group's places at once; SQLite has a single writer anyway.
+void lock_group(Connection& db, const Id& id);
+std::optional<GroupTrip> load_group(Connection& db, const Id& id);
+// Writes `after`; `before` (the trip as read in this transaction, if it existed)
+// lets only the changed places be rewritten in the index.
+void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after, int route_days);
+
+// The days of every other trip the worker holds a confirmed, offered or waiting place on.
+std::vector<TripSpan> worker_spans(Connection& db, const Id& worker, const Id& except_group);
+
+struct GroupFilter {
+    std::optional<Id> route;
+    std::optional<std::string> state;
+    std::optional<Id> unit;  // organized by it or with a confirmed place of it
+    int limit = 100;
+    int offset = 0;
+};
+std::vector<GroupTrip> list_groups(Connection& db, const GroupFilter& filter);
+std::vector<GroupTrip> worker_groups(Connection& db, const Id& worker);
+std::vector<Id> due_groups(Connection& db, Instant now);
+std::optional<Instant> earliest_deadline(Connection& db);
+void clear_deadline(Connection& db, const Id& id);
+
+// ---- accounts and sessions -------------------------------------------------------
+
+struct Account {
+    Id id;
+    std::string login;
+    std::string role;  // "worker", "organizer", "secretariat"
+    std::string name;
+    Id unit;           // empty for the secretariat
+    std::string member_number;
+    std::string password_hash;
+};
+
+std::optional<Account> find_account_by_login(Connection& db, const std::string& login);
+std::optional<Account> find_account(Connection& db, const Id& id);
+bool account_exists(Connection& db, const Id& id, const std::string& login);
+void insert_account(Connection& db, const Account& account, Instant now);
+std::int64_t count_accounts(Connection& db);
+
+void insert_session(Connection& db, const std::string& token_hash, const Id& account, Instant expires);
+std::optional<Account> account_for_session(Connection& db, const std::string& token_hash, Instant now);
+void delete_session(Connection& db, const std::string& token_hash);
+void delete_expired_sessions(Connection& db, Instant now);
+
+// ---- idempotency: the first answer to a keyed request ---------------------------
+
+struct StoredAnswer {
+    std::string request;  // what the key was first used for ("join g-123")
+    int status = 0;
+    std::string body;
+};
+std::optional<StoredAnswer> find_answer(Connection& db, const Id& account, const std::string& key);
+void save_answer(Connection& db, const Id& account, const std::string& key, const StoredAnswer& answer, Instant now);
+
+// ---- settings ---------------------------------------------------------------------
+
+std::optional<std::string> meta_get(Connection& db, const std::string& key);
+void meta_set(Connection& db, const std::string& key, const std::string& value);
+
+}  // namespace liaoxiu::server::store
