@@ -1,0 +1,122 @@
+#include "platform/sdl_runner.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <SDL.h>
+#if defined(__EMSCRIPTEN__)
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#else
+// The backend loads GL entry points itself at Init; this header shares them.
+#include <imgui_impl_opengl3_loader.h>
+#endif
+
+#include <chrono>
+#include <cstdio>
+
+namespace liaoxiu::platform {
+
+bool SdlRunner::open(const char* title, int width, int height) {
+#if defined(__EMSCRIPTEN__)
+    // SDL listens on the canvas only, so the page's own inputs (the text agent) keep their keys.
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+#endif
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
+        return false;
+    }
+#if defined(__EMSCRIPTEN__)
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);  // WebGL2
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    const char* glsl_version = "#version 300 es";
+#else
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+    const char* glsl_version = "#version 150";
+#endif
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    window_ = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
+                               SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!window_) {
+        std::fprintf(stderr, "SDL_CreateWindow failed: %s\n", SDL_GetError());
+        return false;
+    }
+    gl_context_ = SDL_GL_CreateContext(window_);
+    if (!gl_context_) {
+        std::fprintf(stderr, "Could not create an OpenGL ES 3 / WebGL2 context: %s\n", SDL_GetError());
+        return false;
+    }
+    SDL_GL_MakeCurrent(window_, gl_context_);
+    SDL_GL_SetSwapInterval(1);
+
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing personal or stale is written anywhere
+    ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
+    ImGui_ImplOpenGL3_Init(glsl_version);
+    // Create the GL objects now: the backend would otherwise build them lazily in the first
+    // NewFrame and rebuild the atlas itself, after our custom glyphs are in.
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    return true;
+}
+
+void SdlRunner::close() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    if (gl_context_) SDL_GL_DeleteContext(gl_context_);
+    if (window_) SDL_DestroyWindow(window_);
+    SDL_Quit();
+}
+
+float SdlRunner::pixel_ratio() const {
+    int window_w = 0, window_h = 0, drawable_w = 0, drawable_h = 0;
+    SDL_GetWindowSize(window_, &window_w, &window_h);
+    SDL_GL_GetDrawableSize(window_, &drawable_w, &drawable_h);
+#if defined(__EMSCRIPTEN__)
+    if (window_w <= 0) return static_cast<float>(emscripten_get_device_pixel_ratio());
+#endif
+    return window_w > 0 ? static_cast<float>(drawable_w) / static_cast<float>(window_w) : 1.0f;
+}
+
+bool SdlRunner::step() {
+    const auto started = std::chrono::steady_clock::now();
+    bool running = true;
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_QUIT) running = false;
+    }
+
+    app_->set_pixel_ratio(pixel_ratio());
+    if (app_->prepare_fonts()) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // a frozen or coarse clock must not assert
+    ImGui::NewFrame();
+    app_->draw();
+    ImGui::Render();
+
+    int drawable_w = 0, drawable_h = 0;
+    SDL_GL_GetDrawableSize(window_, &drawable_w, &drawable_h);
+    glViewport(0, 0, drawable_w, drawable_h);
+    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    const double cpu_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    SDL_GL_SwapWindow(window_);
+    app_->frame_done(ImGui::GetDrawData(), cpu_ms);
+    return running;
+}
+
+}  // namespace liaoxiu::platform

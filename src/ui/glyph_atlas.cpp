@@ -1,0 +1,174 @@
+#include "ui/glyph_atlas.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+
+namespace liaoxiu::ui {
+
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;  // ImGui picks U+FFFD as its fallback glyph when present
+
+// A hollow box for U+FFFD, so a missing character is visible and countable (see
+// count_missing_glyphs), never confused with a real '?'.
+GlyphBitmap make_missing_box(float pixel_size, const LineMetrics& line) {
+    GlyphBitmap box;
+    box.codepoint = kReplacement;
+    box.width = std::max(4, static_cast<int>(pixel_size * 0.55f));
+    box.height = std::max(6, static_cast<int>(pixel_size * 0.75f));
+    box.advance = std::ceil(pixel_size * 0.7f);
+    box.offset_x = std::floor((box.advance - box.width) / 2);
+    box.offset_y = std::max(0.0f, std::floor(line.ascent - box.height));
+    box.alpha.assign(static_cast<std::size_t>(box.width * box.height), 0);
+    int stroke = std::max(1, static_cast<int>(pixel_size / 16));
+    for (int y = 0; y < box.height; ++y)
+        for (int x = 0; x < box.width; ++x)
+            if (x < stroke || y < stroke || x >= box.width - stroke || y >= box.height - stroke)
+                box.alpha[static_cast<std::size_t>(y * box.width + x)] = 255;
+    return box;
+}
+
+}  // namespace
+
+std::vector<char32_t> decode_utf8(std::string_view s) {
+    std::vector<char32_t> out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char lead = static_cast<unsigned char>(s[i]);
+        std::size_t extra = 0;
+        char32_t cp = 0;
+        if (lead < 0x80) { out.push_back(lead); ++i; continue; }
+        if ((lead >> 5) == 0x6) { extra = 1; cp = lead & 0x1F; }
+        else if ((lead >> 4) == 0xE) { extra = 2; cp = lead & 0x0F; }
+        else if ((lead >> 3) == 0x1E) { extra = 3; cp = lead & 0x07; }
+        bool valid = extra > 0 && i + extra < s.size();
+        for (std::size_t k = 1; valid && k <= extra; ++k) {
+            const unsigned char cont = static_cast<unsigned char>(s[i + k]);
+            valid = (cont & 0xC0) == 0x80;
+            cp = (cp << 6) | (cont & 0x3F);
+        }
+        static constexpr char32_t kShortest[] = {0, 0x80, 0x800, 0x10000};  // overlong forms are invalid
+        if (!valid || cp < kShortest[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            out.push_back(kReplacement);
+            ++i;
+            continue;
+        }
+        out.push_back(cp);
+        i += extra + 1;
+    }
+    return out;
+}
+
+GlyphAtlas::GlyphAtlas(GlyphRasterizer& rasterizer, float css_size, float pixel_ratio)
+    : rasterizer_(rasterizer), css_size_(css_size), pixel_ratio_(pixel_ratio) {
+    // Printable ASCII is always there: digits and Latin appear in every screen.
+    for (char32_t c = 0x20; c < 0x7F; ++c) {
+        known_.insert(c);
+        pending_.push_back(c);
+    }
+    known_.insert(kReplacement);
+}
+
+void GlyphAtlas::want(std::string_view utf8) {
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        if (static_cast<unsigned char>(utf8[i]) >= 0x80) {
+            // Slow path only for text with non-ASCII characters.
+            for (char32_t c : decode_utf8(utf8.substr(i)))
+                if (c >= 0x20 && known_.insert(c).second) pending_.push_back(c);
+            return;
+        }
+    }
+}
+
+void GlyphAtlas::set_pixel_ratio(float pixel_ratio) {
+    if (pixel_ratio == pixel_ratio_) return;
+    pixel_ratio_ = pixel_ratio;
+    for (const GlyphBitmap& g : glyphs_) pending_.push_back(g.codepoint);
+    glyphs_.clear();
+}
+
+bool GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas) {
+    if (pending_.empty()) return false;
+    auto started = std::chrono::steady_clock::now();
+    const float pixel_size = std::round(css_size_ * pixel_ratio_);
+    const LineMetrics line = rasterizer_.line_metrics(pixel_size);
+
+    std::vector<GlyphBitmap> fresh = rasterizer_.rasterize(pending_, pixel_size);
+    pending_.clear();
+    glyphs_.erase(std::remove_if(glyphs_.begin(), glyphs_.end(),
+                                 [](const GlyphBitmap& g) { return g.codepoint == kReplacement; }),
+                  glyphs_.end());
+    for (GlyphBitmap& g : fresh)
+        if (g.codepoint != kReplacement) glyphs_.push_back(std::move(g));
+    glyphs_.push_back(make_missing_box(pixel_size, line));
+
+    // ImGui needs a font to hang custom glyphs on; the default font carries them, with its
+    // own glyphs limited to the space character.
+    static const ImWchar carrier_ranges[] = {0x20, 0x20, 0};
+    atlas.Clear();
+    ImFontConfig config;
+    config.SizePixels = std::ceil(line.ascent + line.descent);
+    config.GlyphRanges = carrier_ranges;
+    ImFont* font = atlas.AddFontDefault(&config);
+
+    long area = 0;
+    std::vector<int> rect_ids;
+    rect_ids.reserve(glyphs_.size());
+    for (const GlyphBitmap& g : glyphs_) {
+        // One pixel of padding, because custom rects get none and linear filtering would bleed.
+        rect_ids.push_back(atlas.AddCustomRectFontGlyph(font, static_cast<ImWchar>(g.codepoint), g.width + 1,
+                                                        g.height + 1, g.advance, ImVec2(g.offset_x, g.offset_y)));
+        area += static_cast<long>(g.width + 2) * (g.height + 2);
+    }
+    // 1.86 sizes the texture from real font glyphs only, so choose the width ourselves.
+    int width = 512;
+    while (static_cast<long>(width) * width < area * 2 && width < 4096) width *= 2;
+    atlas.TexDesiredWidth = width;
+    atlas.Build();
+
+    unsigned char* pixels = nullptr;
+    int tex_width = 0, tex_height = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &tex_width, &tex_height);
+    for (std::size_t i = 0; i < glyphs_.size(); ++i) {
+        const GlyphBitmap& g = glyphs_[i];
+        const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(rect_ids[i]);
+        for (int y = 0; y < g.height; ++y)
+            std::memcpy(pixels + (rect->Y + y) * tex_width + rect->X, g.alpha.data() + y * g.width,
+                        static_cast<std::size_t>(g.width));
+    }
+    // Build() leaves only the alpha texture; drop any RGBA copy so the next request converts anew.
+    if (atlas.TexPixelsRGBA32) {
+        IM_FREE(atlas.TexPixelsRGBA32);
+        atlas.TexPixelsRGBA32 = nullptr;
+    }
+    const ImFontGlyph* fallback = font->FindGlyphNoFallback(static_cast<ImWchar>(kReplacement));
+    fallback_uv0_ = ImVec2(fallback->U0, fallback->V0);
+    fallback_uv1_ = ImVec2(fallback->U1, fallback->V1);
+    font->Ascent = line.ascent;
+    font->Descent = -line.descent;
+    // Text is rasterized at device resolution and drawn at CSS size.
+    ImGui::GetIO().FontGlobalScale = 1.0f / pixel_ratio_;
+
+    last_rebuild_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return true;
+}
+
+int GlyphAtlas::count_missing_glyphs(const ImDrawData* draw_data) const {
+    if (!draw_data || fallback_uv0_.x < 0) return 0;
+    int missing = 0;
+    for (int n = 0; n < draw_data->CmdListsCount; ++n) {
+        const ImVector<ImDrawVert>& vertices = draw_data->CmdLists[n]->VtxBuffer;
+        // A glyph is a quad of four vertices: top-left, top-right, bottom-right, bottom-left.
+        for (int i = 0; i + 2 < vertices.Size; ++i) {
+            const ImVec2 a = vertices[i].uv, c = vertices[i + 2].uv;
+            if (a.x == fallback_uv0_.x && a.y == fallback_uv0_.y && c.x == fallback_uv1_.x && c.y == fallback_uv1_.y)
+                ++missing;
+        }
+    }
+    return missing;
+}
+
+}  // namespace liaoxiu::ui

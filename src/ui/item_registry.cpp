@@ -1,0 +1,59 @@
+#include "ui/item_registry.hpp"
+
+#include <imgui_internal.h>
+
+#include <cstring>
+
+namespace liaoxiu::ui {
+
+namespace {
+ItemRegistry* g_registry = nullptr;  // the hooks are free functions; one app, one registry
+}
+
+void ItemRegistry::attach(ImGuiContext* context) {
+    g_registry = this;
+    context->TestEngineHookItems = true;
+}
+
+void ItemRegistry::frame_started() {
+    last_.swap(current_);
+    current_.clear();
+}
+
+void ItemRegistry::note_text(const std::string& text, ImVec2 min, ImVec2 max) {
+    ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    ItemRecord record{0, text, min, max, true};
+    if (window) record.visible = window->ClipRect.Overlaps(ImRect(min, max));
+    current_.push_back(std::move(record));
+}
+
+void ItemRegistry::on_item_add(const ImRect& rect, ImGuiID id, const ImRect& clip) {
+    current_.push_back(ItemRecord{id, {}, rect.Min, rect.Max, clip.Overlaps(rect)});
+}
+
+void ItemRegistry::on_item_info(ImGuiID id, const char* label) {
+    // The info hook follows the add hook of the same item, so search from the back.
+    for (auto it = current_.rbegin(); it != current_.rend(); ++it) {
+        if (it->id != id) continue;
+        const char* end = label ? std::strstr(label, "##") : nullptr;
+        it->label = label ? std::string(label, end ? end : label + std::strlen(label)) : std::string();
+        return;
+    }
+}
+
+}  // namespace liaoxiu::ui
+
+// --- The hooks ImGui calls when compiled with IMGUI_ENABLE_TEST_ENGINE ---------
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
+    if (liaoxiu::ui::g_registry && ctx->CurrentWindow)
+        liaoxiu::ui::g_registry->on_item_add(bb, id, ctx->CurrentWindow->ClipRect);
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
+    if (liaoxiu::ui::g_registry) liaoxiu::ui::g_registry->on_item_info(id, label);
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

@@ -1,0 +1,44 @@
+// Every item ImGui submitted in the last frame, with its label and rectangle,
+// collected through the test-engine hooks that ImGui 1.86 already calls
+// (IMGUI_ENABLE_TEST_ENGINE). Tests find and click widgets by label through
+// it: the web build exposes it as window.liaoxiu.items(), the headless UI
+// tests read it directly.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+struct ImRect;  // imgui_internal.h
+
+namespace liaoxiu::ui {
+
+struct ItemRecord {
+    ImGuiID id = 0;
+    std::string label;   // the visible part of the label ("##" suffixes removed); empty if none
+    ImVec2 min, max;     // in ImGui coordinates, which are CSS pixels in this app
+    bool visible = false;  // inside its window's visible area this frame
+};
+
+class ItemRegistry {
+public:
+    // Installs this registry as the receiver of the hooks for the current ImGui context.
+    void attach(ImGuiContext* context);
+    // Call right after ImGui::NewFrame(): the previous frame's items become `last_frame()`.
+    void frame_started();
+    const std::vector<ItemRecord>& last_frame() const { return last_; }
+
+    // Text that is not an interactive item but that tests need to read (status lines, counts).
+    void note_text(const std::string& text, ImVec2 min, ImVec2 max);
+
+    // Called by the hooks.
+    void on_item_add(const ImRect& rect, ImGuiID id, const ImRect& clip);
+    void on_item_info(ImGuiID id, const char* label);
+
+private:
+    std::vector<ItemRecord> current_;
+    std::vector<ItemRecord> last_;
+};
+
+}  // namespace liaoxiu::ui

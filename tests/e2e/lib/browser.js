@@ -1,0 +1,55 @@
+// Debian's Chromium, headless, through playwright-core (never a downloaded browser).
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '..', '..', '..');
+export const distDir = process.env.LIAOXIU_DIST || path.join(repoRoot, 'build', 'web', 'dist');
+export const artifactsDir = process.env.LIAOXIU_ARTIFACTS || path.join(repoRoot, 'build', 'e2e');
+
+export const viewports = {
+  phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+  kiosk: { viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 1, isMobile: false, hasTouch: true },
+};
+
+export async function launch() {
+  // playwright gives every launch a fresh, temporary profile. The flags keep Chromium off the closed network and give it WebGL2 through SwiftShader.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+           '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+           '--disable-sync'],
+  });
+  return {
+    browser,
+    close: () => browser.close(),
+  };
+}
+
+// Opens `url` in a fresh context with the given viewport; collects console errors.
+export async function openPage(browser, url, viewport) {
+  const context = await browser.newContext(viewport);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  await page.goto(url);
+  return { page, context, errors };
+}
+
+export async function waitReady(page, timeout = 60000) {
+  await page.waitForFunction(() => window.liaoxiu && window.liaoxiu.ready === true, null, { timeout });
+}
+
+export const items = (page) => page.evaluate(() => window.liaoxiu.items());
+export const stats = (page) => page.evaluate(() => window.liaoxiu.stats());
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
