@@ -513,6 +513,11 @@ Result<Catalogue> decode_catalogue(const json& j) {
 }
 
 Result<Catalogue> parse_catalogue(std::string_view text) {
+    // nlohmann's lexer takes a NUL byte for the end of input (for C strings), so "1\0junk"
+    // would pass. A NUL can never appear in JSON text (inside strings it must be escaped).
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos)
+        return DomainError{"bad_json", "不是有效的 JSON（第 " + std::to_string(nul) + " 字节为空字符）",
+                           "not valid JSON: a NUL byte at offset " + std::to_string(nul), ""};
     json document = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (document.is_discarded()) {
         // Parse again only to say where it went wrong (the DOM parse without exceptions does not tell).
