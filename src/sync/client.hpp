@@ -1,0 +1,95 @@
+// The seam between the UI and everything that talks to the endpoint.
+//
+// The UI reads a ClientState and emits Intents; it never sees HTTP, JSON, tokens or
+// storage. The sync engine (sync_engine.hpp) owns the state, turns intents into
+// requests through a Transport, keeps the catalogue and the outbox in Storage, and
+// tells the user every outcome in words (Notice).
+#pragma once
+
+#include "core/group_trip.hpp"
+#include "core/model.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace liaoxiu::sync {
+
+enum class Role { worker, organizer, secretariat };
+
+struct Session {
+    Id account;                 // member number for workers, login for others
+    std::string display_name;
+    Role role = Role::worker;
+    Id unit;                    // the worker's or organizer's unit; empty for the secretariat
+};
+
+enum class Connection { connecting, online, offline };
+
+// An outcome told to the user, e.g. 已满员，已为您加入候补第3位.
+struct Notice {
+    enum class Kind { info, success, warning, error };
+    std::uint64_t id = 0;       // increasing; the UI dismisses by id
+    Kind kind = Kind::info;
+    std::string zh;
+    std::string en;
+};
+
+// A group trip as the client knows it: the trip (places may be absent for privacy) and
+// its counts as the endpoint computed them.
+struct GroupView {
+    GroupTrip trip;
+    GroupCounts counts;
+};
+
+// The signed-in worker's own place on a trip.
+struct MyTrip {
+    Id group;
+    PlaceState state = PlaceState::confirmed;
+    int waitlist_position = 0;           // 1-based when waitlisted
+    std::optional<Instant> offer_expires;
+};
+
+// An action not yet acknowledged by the endpoint (made offline, or lost to the network).
+// It is kept across reloads and retried with backoff under the same idempotency key, so
+// it is applied exactly once.
+struct PendingAction {
+    enum class Kind { join, withdraw, accept_offer, open_group, cancel_group };
+    std::string idempotency_key;
+    Kind kind = Kind::join;
+    Id group;                            // for open_group: the draft's id
+    int attempts = 0;
+    Instant next_attempt = 0;
+};
+
+struct ClientState {
+    Catalogue catalogue;                 // routes, members, policies, units (groups: see `groups`)
+    std::vector<GroupView> groups;       // open and recent group trips
+    bool catalogue_from_cache = false;   // shown from storage/bundle, not yet confirmed by the endpoint
+    Instant synced_at = 0;               // last successful sync, 0 if never
+    Connection connection = Connection::connecting;
+    std::optional<Session> session;
+    std::vector<MyTrip> my_trips;
+    std::vector<PendingAction> outbox;
+    std::vector<Notice> notices;         // newest last
+    std::uint64_t revision = 0;          // bumps on every change: derived UI data is rebuilt only then
+};
+
+// Everything the UI may ask for. Each call returns at once; the outcome arrives later as
+// a change of ClientState and a Notice.
+class Intents {
+public:
+    virtual ~Intents() = default;
+    virtual void sign_in(const std::string& login, const std::string& password) = 0;
+    virtual void sign_out() = 0;
+    virtual void join(const Id& group) = 0;
+    virtual void withdraw(const Id& group) = 0;
+    virtual void accept_offer(const Id& group) = 0;
+    virtual void open_group(const GroupDraft& draft) = 0;
+    virtual void cancel_group(const Id& group, const std::string& reason) = 0;
+    virtual void refresh() = 0;
+    virtual void dismiss_notice(std::uint64_t id) = 0;
+};
+
+}  // namespace liaoxiu::sync

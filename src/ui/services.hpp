@@ -1,0 +1,24 @@
+// What the screens need from the device, beyond drawing: the clock, the page's address
+// for share links, sharing and the clipboard. The platform implements it; UI tests use
+// a plain implementation that records what was asked.
+#pragma once
+
+#include "core/model.hpp"
+
+#include <string>
+
+namespace liaoxiu::ui {
+
+class Services {
+public:
+    virtual ~Services() = default;
+    virtual Instant now() const = 0;
+    // The full address of an in-app location ("#/group/g-1") for links and QR codes.
+    virtual std::string link_to(const std::string& location) const = 0;
+    // Opens the system share sheet where there is one; otherwise copies the link.
+    // Returns false when it fell back to copying.
+    virtual bool share(const std::string& title, const std::string& url) = 0;
+    virtual void copy_text(const std::string& text) = 0;
+};
+
+}  // namespace liaoxiu::ui
