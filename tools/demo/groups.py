@@ -5,6 +5,7 @@ into places with worker ids, increasing seq numbers and timestamps, choosing
 for each place a worker of the unit who holds no overlapping trip.
 """
 
+import zlib
 from datetime import date, datetime, timedelta, timezone
 
 UNITS = [
@@ -26,6 +27,10 @@ UNITS = [
 
 WORKERS_PER_UNIT = 60
 NOW = datetime(2026, 11, 29, 2, 0, tzinfo=timezone.utc)   # 10:00 China time
+
+
+def _hash(text):
+    return zlib.crc32(text.encode("utf-8"))
 
 
 def build_units():
@@ -114,7 +119,6 @@ def _span(departure, days):
 def build_groups(route_days):
     """route_days: route id -> days. Returns group JSON objects."""
     busy = {}          # worker -> list of (first, last) of trips they hold
-    next_index = {}    # unit -> next pool index to try
     seq = 1000
     groups = []
     for (gid, route, organizer, departure, min_size, max_size, deadline, cap, state, created,
@@ -127,6 +131,10 @@ def build_groups(route_days):
         step = (end - created_at) / (total + 1)
         places = []
         arrival = 0
+        in_group = set()
+        # Each group starts at its own point of each unit's pool, so some workers
+        # travel twice a year (on trips that do not overlap) and most once.
+        start = {unit: _hash(gid + unit) % WORKERS_PER_UNIT for unit, _, _ in batches}
         for unit, count, final_state in batches:
             pool = _worker_pool(unit)
             for _ in range(count):
@@ -135,14 +143,16 @@ def build_groups(route_days):
                 joined_at = joined_at.replace(microsecond=0)
                 # Holds a trip in the end (so it may not overlap another one)?
                 holds = final_state in ("confirmed", "waitlisted")
-                i = next_index.get(unit, 0)
+                i = start[unit]
                 while True:
                     worker = pool[i % len(pool)]
                     i += 1
                     spans = busy.get(worker, [])
-                    if not holds or all(last < s_first or s_last < first for s_first, s_last in spans):
+                    free = all(last < s_first or s_last < first for s_first, s_last in spans)
+                    if worker not in in_group and (free or not holds):
                         break
-                next_index[unit] = i
+                start[unit] = i
+                in_group.add(worker)
                 if holds:
                     busy.setdefault(worker, []).append((first, last))
                 if final_state == "released":

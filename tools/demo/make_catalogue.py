@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+sys.dont_write_bytecode = True   # keep tools/demo free of __pycache__
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from groups import NOW, build_groups, build_units  # noqa: E402
@@ -120,7 +121,8 @@ def check_groups(problems, groups, routes_by_id, unit_ids):
             problems.add(where, "seq not strictly increasing")
         states = Counter(p["state"] for p in g["places"])
         confirmed = states["confirmed"]
-        per_unit = Counter(p["unit"] for p in g["places"] if p["state"] == "confirmed")
+        # The cap counts every place a unit holds (group_trip.cpp join()).
+        per_unit = Counter(p["unit"] for p in g["places"] if p["state"] in ("confirmed", "waitlisted", "offered"))
         if g.get("per_unit_cap") and max(per_unit.values(), default=0) > g["per_unit_cap"]:
             problems.add(where, "a unit exceeds per_unit_cap")
         if g["places"] and g["places"][0]["unit"] != g["organizer_unit"]:
