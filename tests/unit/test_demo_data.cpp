@@ -176,8 +176,8 @@ TEST_CASE("demo catalogue: group trips in every state, each consistent with its 
                 break;
         }
         if (g.state == GroupState::full) {
-            CHECK(counts.confirmed == g.max_size);
-            CHECK(counts.waitlisted >= 1);
+            CHECK(counts.places_left == 0);
+            CHECK(counts.waitlisted >= 1);  // waiting workers, including one with an offer
         }
         if (g.state == GroupState::locked) CHECK(counts.confirmed >= g.min_size);
         if (g.state == GroupState::expired || g.state == GroupState::cancelled) {
@@ -191,6 +191,13 @@ TEST_CASE("demo catalogue: group trips in every state, each consistent with its 
         CHECK(g.places.front().unit == g.organizer_unit);
     }
     CHECK(states.size() == 6);
+
+    // One full group shows a freed place on offer to the first waiting worker, still open at demo time.
+    CHECK(std::any_of(c.groups.begin(), c.groups.end(), [](const GroupTrip& g) {
+        return std::any_of(g.places.begin(), g.places.end(), [](const Place& p) {
+            return p.state == PlaceState::offered && p.offer_expires && *p.offer_expires > kDemoNow;
+        });
+    }));
 
     // Pooling across units: some group has confirmed workers of three or more units.
     CHECK(std::any_of(c.groups.begin(), c.groups.end(),

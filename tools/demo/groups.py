@@ -111,6 +111,22 @@ GROUPS = [
 ]
 
 
+# Full groups where a confirmed worker has just withdrawn and the freed place is on offer
+# to the first waiting worker (24 hours to accept): group -> hours since the withdrawal.
+OFFERS = {"g-hn-002": 5}
+OFFER_WINDOW = timedelta(hours=24)
+
+
+def _offer_freed_place(places, hours_ago):
+    """The last confirmed worker withdrew; the first waiting worker is offered the place."""
+    left_at = _iso(NOW - timedelta(hours=hours_ago))
+    leaving = [p for p in places if p["state"] == "confirmed"][-1]
+    leaving.update(state="withdrawn", since=left_at)
+    waiting = [p for p in places if p["state"] == "waitlisted"][0]
+    waiting.update(state="offered", since=left_at,
+                   offer_expires=_iso(NOW - timedelta(hours=hours_ago) + OFFER_WINDOW))
+
+
 def _span(departure, days):
     first = date.fromisoformat(departure)
     return first, first + timedelta(days=days - 1)
@@ -164,6 +180,8 @@ def build_groups(route_days):
                 seq += 1
                 places.append({"worker": worker, "unit": unit, "state": final_state,
                                "seq": seq, "since": _iso(since)})
+        if gid in OFFERS:
+            _offer_freed_place(places, OFFERS[gid])
         group = {
             "id": gid, "route": route, "organizer_unit": organizer, "departure": departure,
             "min_size": min_size, "max_size": max_size, "join_deadline": deadline,

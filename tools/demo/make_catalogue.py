@@ -134,12 +134,16 @@ def check_groups(problems, groups, routes_by_id, unit_ids):
                 problems.add(where, f"worker {p['worker']} in two units")
             if _utc(p["since"]) > NOW:
                 problems.add(where, f"place {p['seq']} since is in the future")
+            if (p["state"] == "offered") != ("offer_expires" in p) or \
+                    (p["state"] == "offered" and _utc(p["offer_expires"]) <= NOW):
+                problems.add(where, f"place {p['seq']}: an offer needs an expiry still ahead")
             if p["state"] in ("confirmed", "waitlisted", "offered"):
                 held[p["worker"]].append((departure, last_day, g["id"]))
         expected = {
             "open": lambda: NOW < deadline and confirmed < g["min_size"] and not states["waitlisted"],
             "formed": lambda: NOW < deadline and g["min_size"] <= confirmed < g["max_size"] and not states["waitlisted"],
-            "full": lambda: NOW < deadline and confirmed == g["max_size"] and states["waitlisted"] > 0,
+            "full": lambda: NOW < deadline and confirmed + states["offered"] == g["max_size"]
+            and states["waitlisted"] + states["offered"] > 0,
             "locked": lambda: deadline <= NOW and g["min_size"] <= confirmed <= g["max_size"] and not states["waitlisted"],
             "expired": lambda: deadline <= NOW and set(states) == {"released"},
             "cancelled": lambda: bool(g["cancel_reason"]) and set(states) <= {"released", "withdrawn"},
