@@ -11,6 +11,31 @@ namespace {
 
 using nlohmann::json;
 
+// Where a value sits in the document. Built on the stack as decoding descends and
+// turned into text ("routes[3].itinerary[1].member") only when a problem is reported,
+// so decoding a large catalogue does not build a string per field.
+class JsonPath {
+public:
+    explicit JsonPath(const std::string& root) : root_(&root) {}
+    JsonPath(const JsonPath& parent, std::string_view key) : parent_(&parent), key_(key) {}
+    JsonPath(const JsonPath& parent, std::size_t index) : parent_(&parent), index_(index), is_index_(true) {}
+
+    std::string str() const {
+        if (parent_ == nullptr) return root_ != nullptr ? *root_ : std::string();
+        std::string out = parent_->str();
+        if (is_index_) return out + "[" + std::to_string(index_) + "]";
+        return out.empty() ? std::string(key_) : out + "." + std::string(key_);
+    }
+
+private:
+    const JsonPath* parent_ = nullptr;
+    const std::string* root_ = nullptr;
+    std::string_view key_;
+    std::size_t index_ = 0;
+    bool is_index_ = false;
+};
+
+// Text paths for the catalogue-wide checks, which report after decoding.
 std::string child(const std::string& parent, std::string_view key) {
     return parent.empty() ? std::string(key) : parent + "." + std::string(key);
 }
@@ -23,8 +48,9 @@ std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\"";
 
 std::string shown(const std::string& path) { return path.empty() ? "(document)" : path; }
 
-DomainError decode_error(std::string code, const std::string& path, const std::string& zh, const std::string& en) {
-    return DomainError{std::move(code), shown(path) + "：" + zh, shown(path) + ": " + en, path};
+DomainError decode_error(std::string code, const JsonPath& at, const std::string& zh, const std::string& en) {
+    std::string path = at.str();
+    return DomainError{std::move(code), shown(path) + "：" + zh, shown(path) + ": " + en, std::move(path)};
 }
 
 const char* type_zh(json::value_t type) {
@@ -41,7 +67,7 @@ const char* type_zh(json::value_t type) {
     }
 }
 
-DomainError wrong_type(const std::string& path, const char* want_zh, const char* want_en, const json& found) {
+DomainError wrong_type(const JsonPath& path, const char* want_zh, const char* want_en, const json& found) {
     return decode_error("wrong_type", path, std::string("类型错误：应为") + want_zh + "，实为" + type_zh(found.type()),
                         std::string("expected ") + want_en + ", found " + found.type_name());
 }
@@ -50,13 +76,13 @@ DomainError wrong_type(const std::string& path, const char* want_zh, const char*
 
 using Problem = std::optional<DomainError>;
 
-Problem read_string(const json& j, const std::string& path, std::string& out) {
+Problem read_string(const json& j, const JsonPath& path, std::string& out) {
     if (!j.is_string()) return wrong_type(path, "字符串", "a string", j);
     out = j.get_ref<const std::string&>();
     return std::nullopt;
 }
 
-Problem read_int64(const json& j, const std::string& path, std::int64_t& out) {
+Problem read_int64(const json& j, const JsonPath& path, std::int64_t& out) {
     if (j.is_number_unsigned()) {
         const auto v = j.get<std::uint64_t>();
         if (v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
@@ -69,7 +95,7 @@ Problem read_int64(const json& j, const std::string& path, std::int64_t& out) {
     return std::nullopt;
 }
 
-Problem read_int(const json& j, const std::string& path, int& out) {
+Problem read_int(const json& j, const JsonPath& path, int& out) {
     std::int64_t wide = 0;
     if (auto p = read_int64(j, path, wide)) return p;
     if (wide < std::numeric_limits<int>::min() || wide > std::numeric_limits<int>::max())
@@ -78,7 +104,7 @@ Problem read_int(const json& j, const std::string& path, int& out) {
     return std::nullopt;
 }
 
-Problem read_day(const json& j, const std::string& path, Day& out) {
+Problem read_day(const json& j, const JsonPath& path, Day& out) {
     if (!j.is_string()) return wrong_type(path, "日期字符串", "a date string (YYYY-MM-DD)", j);
     const auto& text = j.get_ref<const std::string&>();
     auto day = parse_day(text);
@@ -89,7 +115,7 @@ Problem read_day(const json& j, const std::string& path, Day& out) {
     return std::nullopt;
 }
 
-Problem read_instant(const json& j, const std::string& path, Instant& out) {
+Problem read_instant(const json& j, const JsonPath& path, Instant& out) {
     if (!j.is_string()) return wrong_type(path, "时间字符串", "an ISO 8601 time string", j);
     const auto& text = j.get_ref<const std::string&>();
     auto instant = parse_instant(text);
@@ -101,7 +127,7 @@ Problem read_instant(const json& j, const std::string& path, Instant& out) {
 }
 
 template <class Enum>
-Problem read_enum(const json& j, const std::string& path, Enum& out, std::optional<Enum> (*parse)(std::string_view),
+Problem read_enum(const json& j, const JsonPath& path, Enum& out, std::optional<Enum> (*parse)(std::string_view),
                   const char* what_zh, const char* what_en) {
     if (!j.is_string()) return wrong_type(path, "字符串", "a string", j);
     const auto& text = j.get_ref<const std::string&>();
@@ -113,30 +139,42 @@ Problem read_enum(const json& j, const std::string& path, Enum& out, std::option
     return std::nullopt;
 }
 
-// Any type with a decode<T> specialization.
+// Every model type and enum has a read_record (defined below; lists of them nest).
+Problem read_record(const json& j, const JsonPath& path, Category& v);
+Problem read_record(const json& j, const JsonPath& path, MemberStatus& v);
+Problem read_record(const json& j, const JsonPath& path, StopKind& v);
+Problem read_record(const json& j, const JsonPath& path, Season& v);
+Problem read_record(const json& j, const JsonPath& path, GroupState& v);
+Problem read_record(const json& j, const JsonPath& path, PlaceState& v);
+Problem read_record(const json& j, const JsonPath& path, Service& v);
+Problem read_record(const json& j, const JsonPath& path, Member& v);
+Problem read_record(const json& j, const JsonPath& path, Stop& v);
+Problem read_record(const json& j, const JsonPath& path, ItineraryDay& v);
+Problem read_record(const json& j, const JsonPath& path, Route& v);
+Problem read_record(const json& j, const JsonPath& path, Policy& v);
+Problem read_record(const json& j, const JsonPath& path, Alliance& v);
+Problem read_record(const json& j, const JsonPath& path, Unit& v);
+Problem read_record(const json& j, const JsonPath& path, Place& v);
+Problem read_record(const json& j, const JsonPath& path, GroupTrip& v);
+Problem read_record(const json& j, const JsonPath& path, Worker& v);
+Problem read_record(const json& j, const JsonPath& path, GroupDraft& v);
+Problem read_record(const json& j, const JsonPath& path, Catalogue& v);
+
+Problem read_any(const json& j, const JsonPath& path, std::string& out) { return read_string(j, path, out); }
+
 template <class T>
-Problem read_decodable(const json& j, const std::string& path, T& out) {
-    Result<T> r = decode<T>(j, path);
-    if (!r) return r.error();
-    out = std::move(r).value();
-    return std::nullopt;
+Problem read_any(const json& j, const JsonPath& path, T& out) {
+    return read_record(j, path, out);
 }
 
-Problem read_any(const json& j, const std::string& path, std::string& out) { return read_string(j, path, out); }
-
 template <class T>
-Problem read_any(const json& j, const std::string& path, T& out) {
-    return read_decodable(j, path, out);
-}
-
-template <class T>
-Problem read_list(const json& j, const std::string& path, std::vector<T>& out) {
+Problem read_list(const json& j, const JsonPath& path, std::vector<T>& out) {
     if (!j.is_array()) return wrong_type(path, "数组", "an array", j);
     out.clear();
     out.reserve(j.size());
     for (std::size_t i = 0; i < j.size(); ++i) {
         T item{};
-        if (auto p = read_any(j[i], element(path, i), item)) return p;
+        if (auto p = read_any(j[i], JsonPath(path, i), item)) return p;
         out.push_back(std::move(item));
     }
     return std::nullopt;
@@ -146,44 +184,44 @@ Problem read_list(const json& j, const std::string& path, std::vector<T>& out) {
 // problem every further read is skipped, so callers can read all fields and check once.
 class ObjectReader {
 public:
-    ObjectReader(const json& j, const std::string& path) : json_(j), path_(path) {
+    ObjectReader(const json& j, const JsonPath& path) : json_(j), path_(path) {
         if (!j.is_object()) problem_ = wrong_type(path, "对象", "an object", j);
     }
 
     const Problem& problem() const { return problem_; }
 
-    void text(std::string_view key, std::string& out) { required(key, [&](const json& v, const std::string& p) { return read_string(v, p, out); }); }
-    void integer(std::string_view key, int& out) { required(key, [&](const json& v, const std::string& p) { return read_int(v, p, out); }); }
-    void integer(std::string_view key, std::int64_t& out) { required(key, [&](const json& v, const std::string& p) { return read_int64(v, p, out); }); }
-    void day(std::string_view key, Day& out) { required(key, [&](const json& v, const std::string& p) { return read_day(v, p, out); }); }
-    void instant(std::string_view key, Instant& out) { required(key, [&](const json& v, const std::string& p) { return read_instant(v, p, out); }); }
+    void text(std::string_view key, std::string& out) { required(key, [&](const json& v, const JsonPath& p) { return read_string(v, p, out); }); }
+    void integer(std::string_view key, int& out) { required(key, [&](const json& v, const JsonPath& p) { return read_int(v, p, out); }); }
+    void integer(std::string_view key, std::int64_t& out) { required(key, [&](const json& v, const JsonPath& p) { return read_int64(v, p, out); }); }
+    void day(std::string_view key, Day& out) { required(key, [&](const json& v, const JsonPath& p) { return read_day(v, p, out); }); }
+    void instant(std::string_view key, Instant& out) { required(key, [&](const json& v, const JsonPath& p) { return read_instant(v, p, out); }); }
 
     void optional_integer(std::string_view key, std::optional<int>& out) {
-        optional(key, out, [](const json& v, const std::string& p, int& o) { return read_int(v, p, o); });
+        optional(key, out, [](const json& v, const JsonPath& p, int& o) { return read_int(v, p, o); });
     }
     void optional_day(std::string_view key, std::optional<Day>& out) {
-        optional(key, out, [](const json& v, const std::string& p, Day& o) { return read_day(v, p, o); });
+        optional(key, out, [](const json& v, const JsonPath& p, Day& o) { return read_day(v, p, o); });
     }
     void optional_instant(std::string_view key, std::optional<Instant>& out) {
-        optional(key, out, [](const json& v, const std::string& p, Instant& o) { return read_instant(v, p, o); });
+        optional(key, out, [](const json& v, const JsonPath& p, Instant& o) { return read_instant(v, p, o); });
     }
 
     template <class Enum>
     void enumeration(std::string_view key, Enum& out, std::optional<Enum> (*parse)(std::string_view),
                      const char* what_zh, const char* what_en) {
-        required(key, [&](const json& v, const std::string& p) { return read_enum(v, p, out, parse, what_zh, what_en); });
+        required(key, [&](const json& v, const JsonPath& p) { return read_enum(v, p, out, parse, what_zh, what_en); });
     }
 
     template <class T>
     void list(std::string_view key, std::vector<T>& out) {
-        required(key, [&](const json& v, const std::string& p) { return read_list(v, p, out); });
+        required(key, [&](const json& v, const JsonPath& p) { return read_list(v, p, out); });
     }
 
 private:
     template <class Read>
     void required(std::string_view key, Read&& read) {
         if (problem_) return;
-        const std::string path = child(path_, key);
+        const JsonPath path(path_, key);
         auto it = json_.find(key);
         if (it == json_.end()) {
             problem_ = decode_error("missing_field", path, "缺少字段", "missing field");
@@ -202,26 +240,206 @@ private:
             return;
         }
         T value{};
-        problem_ = read(*it, child(path_, key), value);
+        problem_ = read(*it, JsonPath(path_, key), value);
         if (!problem_) out = value;
     }
 
     const json& json_;
-    const std::string& path_;
+    const JsonPath& path_;
     Problem problem_;
 };
 
-template <class T>
-Result<T> finish(const ObjectReader& reader, T value) {
-    if (reader.problem()) return *reader.problem();
-    return value;
+// ---- Records ------------------------------------------------------------------------
+
+Problem read_record(const json& j, const JsonPath& path, Category& v) {
+    return read_enum(j, path, v, parse_category, "成员类别", "category");
 }
 
-template <class Enum>
-Result<Enum> decode_enum(const json& j, const std::string& path, std::optional<Enum> (*parse)(std::string_view),
-                         const char* what_zh, const char* what_en) {
-    Enum value{};
-    if (auto p = read_enum(j, path, value, parse, what_zh, what_en)) return *p;
+Problem read_record(const json& j, const JsonPath& path, MemberStatus& v) {
+    return read_enum(j, path, v, parse_member_status, "成员状态", "member status");
+}
+
+Problem read_record(const json& j, const JsonPath& path, StopKind& v) {
+    return read_enum(j, path, v, parse_stop_kind, "行程类型", "stop kind");
+}
+
+Problem read_record(const json& j, const JsonPath& path, Season& v) {
+    return read_enum(j, path, v, parse_season, "季节", "season");
+}
+
+Problem read_record(const json& j, const JsonPath& path, GroupState& v) {
+    return read_enum(j, path, v, parse_group_state, "拼团状态", "group state");
+}
+
+Problem read_record(const json& j, const JsonPath& path, PlaceState& v) {
+    return read_enum(j, path, v, parse_place_state, "名额状态", "place state");
+}
+
+Problem read_record(const json& j, const JsonPath& path, Service& v) {
+    ObjectReader r(j, path);
+    r.text("name", v.name);
+    r.integer("price", v.price);
+    r.text("unit", v.unit);
+    return r.problem();
+}
+
+Problem read_record(const json& j, const JsonPath& path, Member& v) {
+    ObjectReader r(j, path);
+    r.text("id", v.id);
+    r.text("alliance", v.alliance);
+    r.enumeration("category", v.category, parse_category, "成员类别", "category");
+    r.text("name", v.name);
+    r.text("city", v.city);
+    r.text("county", v.county);
+    r.text("address", v.address);
+    r.text("phone", v.phone);
+    r.list("services", v.services);
+    r.enumeration("status", v.status, parse_member_status, "成员状态", "member status");
+    r.day("admitted", v.admitted);
+    r.optional_day("status_since", v.status_since);
+    return r.problem();
+}
+
+Problem read_record(const json& j, const JsonPath& path, Stop& v) {
+    ObjectReader r(j, path);
+    r.enumeration("kind", v.kind, parse_stop_kind, "行程类型", "stop kind");
+    r.text("member", v.member);
+    r.text("note", v.note);
+    return r.problem();
+}
+
+Problem read_record(const json& j, const JsonPath& path, ItineraryDay& v) {
+    ObjectReader r(j, path);
+    r.integer("day", v.day);
+    r.text("title", v.title);
+    r.list("stops", v.stops);
+    return r.problem();
+}
+
+Problem read_record(const json& j, const JsonPath& path, Route& v) {
+    ObjectReader r(j, path);
+    r.text("id", v.id);
+    r.text("alliance", v.alliance);
+    r.text("title", v.title);
+    r.text("summary", v.summary);
+    r.list("themes", v.themes);
+    r.list("seasons", v.seasons);
+    r.text("region", v.region);
+    r.list("cities", v.cities);
+    r.integer("days", v.days);
+    r.integer("nights", v.nights);
+    r.integer("price", v.price);
+    r.integer("subsidy", v.subsidy);
+    r.list("itinerary", v.itinerary);
+    r.list("highlights", v.highlights);
+    r.list("service_notes", v.service_notes);
+    return r.problem();
+}
+
+Problem read_record(const json& j, const JsonPath& path, Policy& v) {
+    ObjectReader r(j, path);
+    r.text("id", v.id);
+    r.text("title", v.title);
+    r.text("body", v.body);
+    r.text("issuer", v.issuer);
+    r.day("date", v.date);
+    return r.problem();
+}
+
+Problem read_record(const json& j, const JsonPath& path, Alliance& v) {
+    ObjectReader r(j, path);
+    r.text("id", v.id);
+    r.text("name", v.name);
+    r.text("region", v.region);
+    return r.problem();
+}
+
+Problem read_record(const json& j, const JsonPath& path, Unit& v) {
+    ObjectReader r(j, path);
+    r.text("id", v.id);
+    r.text("name", v.name);
+    r.text("city", v.city);
+    return r.problem();
+}
+
+Problem read_record(const json& j, const JsonPath& path, Place& v) {
+    ObjectReader r(j, path);
+    r.text("worker", v.worker);
+    r.text("unit", v.unit);
+    r.enumeration("state", v.state, parse_place_state, "名额状态", "place state");
+    r.integer("seq", v.seq);
+    r.instant("since", v.since);
+    r.optional_instant("offer_expires", v.offer_expires);
+    return r.problem();
+}
+
+Problem read_record(const json& j, const JsonPath& path, GroupTrip& v) {
+    ObjectReader r(j, path);
+    r.text("id", v.id);
+    r.text("route", v.route);
+    r.text("organizer_unit", v.organizer_unit);
+    r.day("departure", v.departure);
+    r.integer("min_size", v.min_size);
+    r.integer("max_size", v.max_size);
+    r.instant("join_deadline", v.join_deadline);
+    r.optional_integer("per_unit_cap", v.per_unit_cap);
+    r.enumeration("state", v.state, parse_group_state, "拼团状态", "group state");
+    r.text("cancel_reason", v.cancel_reason);
+    r.instant("created", v.created);
+    r.list("places", v.places);
+    return r.problem();
+}
+
+Problem read_record(const json& j, const JsonPath& path, Worker& v) {
+    ObjectReader r(j, path);
+    r.text("id", v.id);
+    r.text("unit", v.unit);
+    return r.problem();
+}
+
+Problem read_record(const json& j, const JsonPath& path, GroupDraft& v) {
+    ObjectReader r(j, path);
+    r.text("id", v.id);
+    r.text("route", v.route);
+    r.text("organizer_unit", v.organizer_unit);
+    r.day("departure", v.departure);
+    r.integer("min_size", v.min_size);
+    r.integer("max_size", v.max_size);
+    r.instant("join_deadline", v.join_deadline);
+    r.optional_integer("per_unit_cap", v.per_unit_cap);
+    return r.problem();
+}
+
+Problem read_record(const json& j, const JsonPath& path, Catalogue& v) {
+    ObjectReader r(j, path);
+    r.integer("format_version", v.format_version);
+    if (!r.problem()) {
+        const std::string version_path = JsonPath(path, "format_version").str();
+        if (v.format_version > kFormatVersion)
+            return DomainError{"unsupported_format_version",
+                               version_path + "：数据格式版本 " + std::to_string(v.format_version) +
+                                   " 比本程序支持的 " + std::to_string(kFormatVersion) + " 新，请更新应用",
+                               version_path + ": format version " + std::to_string(v.format_version) +
+                                   " is newer than the supported " + std::to_string(kFormatVersion) +
+                                   "; please update the app",
+                               version_path};
+        if (v.format_version < 1)
+            return decode_error("bad_value", JsonPath(path, "format_version"), "数据格式版本无效", "invalid format version");
+    }
+    r.integer("version", v.version);
+    r.list("alliances", v.alliances);
+    r.list("members", v.members);
+    r.list("routes", v.routes);
+    r.list("policies", v.policies);
+    r.list("units", v.units);
+    r.list("groups", v.groups);
+    return r.problem();
+}
+
+template <class T>
+Result<T> decode_as(const json& j, const std::string& path) {
+    T value{};
+    if (auto p = read_record(j, JsonPath(path), value)) return *p;
     return value;
 }
 
@@ -312,201 +530,41 @@ public:
 
 // ---- decode<T> ----------------------------------------------------------------------
 
-template <> Result<Category> decode<Category>(const json& j, const std::string& path) {
-    return decode_enum(j, path, parse_category, "成员类别", "category");
-}
-template <> Result<MemberStatus> decode<MemberStatus>(const json& j, const std::string& path) {
-    return decode_enum(j, path, parse_member_status, "成员状态", "member status");
-}
-template <> Result<StopKind> decode<StopKind>(const json& j, const std::string& path) {
-    return decode_enum(j, path, parse_stop_kind, "行程类型", "stop kind");
-}
-template <> Result<Season> decode<Season>(const json& j, const std::string& path) {
-    return decode_enum(j, path, parse_season, "季节", "season");
-}
-template <> Result<GroupState> decode<GroupState>(const json& j, const std::string& path) {
-    return decode_enum(j, path, parse_group_state, "拼团状态", "group state");
-}
-template <> Result<PlaceState> decode<PlaceState>(const json& j, const std::string& path) {
-    return decode_enum(j, path, parse_place_state, "名额状态", "place state");
-}
+template <> Result<Category> decode<Category>(const json& j, const std::string& path) { return decode_as<Category>(j, path); }
+template <> Result<MemberStatus> decode<MemberStatus>(const json& j, const std::string& path) { return decode_as<MemberStatus>(j, path); }
+template <> Result<StopKind> decode<StopKind>(const json& j, const std::string& path) { return decode_as<StopKind>(j, path); }
+template <> Result<Season> decode<Season>(const json& j, const std::string& path) { return decode_as<Season>(j, path); }
+template <> Result<GroupState> decode<GroupState>(const json& j, const std::string& path) { return decode_as<GroupState>(j, path); }
+template <> Result<PlaceState> decode<PlaceState>(const json& j, const std::string& path) { return decode_as<PlaceState>(j, path); }
+template <> Result<Service> decode<Service>(const json& j, const std::string& path) { return decode_as<Service>(j, path); }
+template <> Result<Member> decode<Member>(const json& j, const std::string& path) { return decode_as<Member>(j, path); }
+template <> Result<Stop> decode<Stop>(const json& j, const std::string& path) { return decode_as<Stop>(j, path); }
+template <> Result<ItineraryDay> decode<ItineraryDay>(const json& j, const std::string& path) { return decode_as<ItineraryDay>(j, path); }
+template <> Result<Route> decode<Route>(const json& j, const std::string& path) { return decode_as<Route>(j, path); }
+template <> Result<Policy> decode<Policy>(const json& j, const std::string& path) { return decode_as<Policy>(j, path); }
+template <> Result<Alliance> decode<Alliance>(const json& j, const std::string& path) { return decode_as<Alliance>(j, path); }
+template <> Result<Unit> decode<Unit>(const json& j, const std::string& path) { return decode_as<Unit>(j, path); }
+template <> Result<Place> decode<Place>(const json& j, const std::string& path) { return decode_as<Place>(j, path); }
+template <> Result<GroupTrip> decode<GroupTrip>(const json& j, const std::string& path) { return decode_as<GroupTrip>(j, path); }
+template <> Result<Worker> decode<Worker>(const json& j, const std::string& path) { return decode_as<Worker>(j, path); }
+template <> Result<GroupDraft> decode<GroupDraft>(const json& j, const std::string& path) { return decode_as<GroupDraft>(j, path); }
+template <> Result<Catalogue> decode<Catalogue>(const json& j, const std::string& path) { return decode_as<Catalogue>(j, path); }
 
-template <> Result<Service> decode<Service>(const json& j, const std::string& path) {
-    ObjectReader r(j, path);
-    Service v;
-    r.text("name", v.name);
-    r.integer("price", v.price);
-    r.text("unit", v.unit);
-    return finish(r, std::move(v));
-}
 
-template <> Result<Member> decode<Member>(const json& j, const std::string& path) {
-    ObjectReader r(j, path);
-    Member v;
-    r.text("id", v.id);
-    r.text("alliance", v.alliance);
-    r.enumeration("category", v.category, parse_category, "成员类别", "category");
-    r.text("name", v.name);
-    r.text("city", v.city);
-    r.text("county", v.county);
-    r.text("address", v.address);
-    r.text("phone", v.phone);
-    r.list("services", v.services);
-    r.enumeration("status", v.status, parse_member_status, "成员状态", "member status");
-    r.day("admitted", v.admitted);
-    r.optional_day("status_since", v.status_since);
-    return finish(r, std::move(v));
-}
 
-template <> Result<Stop> decode<Stop>(const json& j, const std::string& path) {
-    ObjectReader r(j, path);
-    Stop v;
-    r.enumeration("kind", v.kind, parse_stop_kind, "行程类型", "stop kind");
-    r.text("member", v.member);
-    r.text("note", v.note);
-    return finish(r, std::move(v));
-}
 
-template <> Result<ItineraryDay> decode<ItineraryDay>(const json& j, const std::string& path) {
-    ObjectReader r(j, path);
-    ItineraryDay v;
-    r.integer("day", v.day);
-    r.text("title", v.title);
-    r.list("stops", v.stops);
-    return finish(r, std::move(v));
-}
 
-template <> Result<Route> decode<Route>(const json& j, const std::string& path) {
-    ObjectReader r(j, path);
-    Route v;
-    r.text("id", v.id);
-    r.text("alliance", v.alliance);
-    r.text("title", v.title);
-    r.text("summary", v.summary);
-    r.list("themes", v.themes);
-    r.list("seasons", v.seasons);
-    r.text("region", v.region);
-    r.list("cities", v.cities);
-    r.integer("days", v.days);
-    r.integer("nights", v.nights);
-    r.integer("price", v.price);
-    r.integer("subsidy", v.subsidy);
-    r.list("itinerary", v.itinerary);
-    r.list("highlights", v.highlights);
-    r.list("service_notes", v.service_notes);
-    return finish(r, std::move(v));
-}
 
-template <> Result<Policy> decode<Policy>(const json& j, const std::string& path) {
-    ObjectReader r(j, path);
-    Policy v;
-    r.text("id", v.id);
-    r.text("title", v.title);
-    r.text("body", v.body);
-    r.text("issuer", v.issuer);
-    r.day("date", v.date);
-    return finish(r, std::move(v));
-}
 
-template <> Result<Alliance> decode<Alliance>(const json& j, const std::string& path) {
-    ObjectReader r(j, path);
-    Alliance v;
-    r.text("id", v.id);
-    r.text("name", v.name);
-    r.text("region", v.region);
-    return finish(r, std::move(v));
-}
 
-template <> Result<Unit> decode<Unit>(const json& j, const std::string& path) {
-    ObjectReader r(j, path);
-    Unit v;
-    r.text("id", v.id);
-    r.text("name", v.name);
-    r.text("city", v.city);
-    return finish(r, std::move(v));
-}
 
-template <> Result<Place> decode<Place>(const json& j, const std::string& path) {
-    ObjectReader r(j, path);
-    Place v;
-    r.text("worker", v.worker);
-    r.text("unit", v.unit);
-    r.enumeration("state", v.state, parse_place_state, "名额状态", "place state");
-    r.integer("seq", v.seq);
-    r.instant("since", v.since);
-    r.optional_instant("offer_expires", v.offer_expires);
-    return finish(r, std::move(v));
-}
 
-template <> Result<GroupTrip> decode<GroupTrip>(const json& j, const std::string& path) {
-    ObjectReader r(j, path);
-    GroupTrip v;
-    r.text("id", v.id);
-    r.text("route", v.route);
-    r.text("organizer_unit", v.organizer_unit);
-    r.day("departure", v.departure);
-    r.integer("min_size", v.min_size);
-    r.integer("max_size", v.max_size);
-    r.instant("join_deadline", v.join_deadline);
-    r.optional_integer("per_unit_cap", v.per_unit_cap);
-    r.enumeration("state", v.state, parse_group_state, "拼团状态", "group state");
-    r.text("cancel_reason", v.cancel_reason);
-    r.instant("created", v.created);
-    r.list("places", v.places);
-    return finish(r, std::move(v));
-}
 
-template <> Result<Worker> decode<Worker>(const json& j, const std::string& path) {
-    ObjectReader r(j, path);
-    Worker v;
-    r.text("id", v.id);
-    r.text("unit", v.unit);
-    return finish(r, std::move(v));
-}
 
-template <> Result<GroupDraft> decode<GroupDraft>(const json& j, const std::string& path) {
-    ObjectReader r(j, path);
-    GroupDraft v;
-    r.text("id", v.id);
-    r.text("route", v.route);
-    r.text("organizer_unit", v.organizer_unit);
-    r.day("departure", v.departure);
-    r.integer("min_size", v.min_size);
-    r.integer("max_size", v.max_size);
-    r.instant("join_deadline", v.join_deadline);
-    r.optional_integer("per_unit_cap", v.per_unit_cap);
-    return finish(r, std::move(v));
-}
 
-template <> Result<Catalogue> decode<Catalogue>(const json& j, const std::string& path) {
-    ObjectReader r(j, path);
-    Catalogue v;
-    r.integer("format_version", v.format_version);
-    if (!r.problem()) {
-        const std::string version_path = child(path, "format_version");
-        if (v.format_version > kFormatVersion)
-            return DomainError{"unsupported_format_version",
-                               version_path + "：数据格式版本 " + std::to_string(v.format_version) +
-                                   " 比本程序支持的 " + std::to_string(kFormatVersion) + " 新，请更新应用",
-                               version_path + ": format version " + std::to_string(v.format_version) +
-                                   " is newer than the supported " + std::to_string(kFormatVersion) +
-                                   "; please update the app",
-                               version_path};
-        if (v.format_version < 1)
-            return decode_error("bad_value", version_path, "数据格式版本无效", "invalid format version");
-    }
-    r.integer("version", v.version);
-    r.list("alliances", v.alliances);
-    r.list("members", v.members);
-    r.list("routes", v.routes);
-    r.list("policies", v.policies);
-    r.list("units", v.units);
-    r.list("groups", v.groups);
-    return finish(r, std::move(v));
-}
 
 Result<Catalogue> decode_catalogue(const json& j) {
-    Result<Catalogue> decoded = decode<Catalogue>(j, "");
+    Result<Catalogue> decoded = decode_as<Catalogue>(j, "");
     if (!decoded) return decoded;
     if (auto p = check_references(decoded.value())) return *p;
     return decoded;
