@@ -30,15 +30,18 @@ struct GroupCounts {
     int waitlisted = 0;          // includes places currently `offered`
     int places_to_form = 0;      // 还差N人成团: max(0, min_size - confirmed)
     int places_left = 0;         // max(0, max_size - confirmed - offered)
-    std::vector<Id> units;       // units with a confirmed place, organizer first, then by first arrival
+    std::vector<Id> units;       // units with a confirmed place, organizer first (if it has one), then by first arrival
 };
 
 GroupCounts count_places(const GroupTrip& trip);
 
-// The state that follows from the counts and the clock (cancelled stays cancelled).
+// The state that follows from the counts and the clock (cancelled stays cancelled):
+// at or after join_deadline → locked (≥ min confirmed) or expired; before it → full when
+// no place is left (confirmed + offered = max: new joins wait), formed when ≥ min
+// confirmed, else open.
 GroupState derive_state(const GroupTrip& trip, Instant now);
 
-// How long a waiting worker has to accept a freed place.
+// How long a waiting worker has to accept a freed place (an offer never outlives the join deadline).
 inline constexpr Instant kOfferWindowSeconds = 24 * 3600;
 
 struct GroupDraft {
@@ -52,7 +55,11 @@ struct GroupDraft {
     std::optional<int> per_unit_cap;
 };
 
-// Opens a trip on a bookable route (checks sizes, deadline before departure, cap, route bookable).
+// Opens a trip on a bookable route. Refusals: "missing_id", "duplicate_id" (a group in the
+// catalogue has this id), "route_mismatch", "unknown_unit" (organizer), "invalid_size"
+// (1 <= min <= max <= 500), "departure_in_past" (must be after today, China time),
+// "invalid_deadline" (after now, before the departure day's China midnight),
+// "invalid_unit_cap" (>= 1 when present), "route_not_bookable" (validate_route not empty).
 Result<GroupTrip> open_group(const GroupDraft& draft, const Route& route, const Catalogue& catalogue, Instant now);
 
 struct JoinOutcome {
@@ -62,15 +69,26 @@ struct JoinOutcome {
 };
 
 // `other_trips`: the spans of every other trip the worker holds a confirmed, offered or waitlisted place on.
+// `seq` must exceed every seq already in the trip. A group with no place left (or with people
+// already waiting) waitlists the worker: that is an outcome, not an error.
+// Every transition first applies advance_clock(trip, now). Refusals: "group_closed" (cancelled),
+// "deadline_passed" (now >= join_deadline, so also locked/expired), "route_mismatch",
+// "invalid_worker", "already_joined", "dates_overlap", "invalid_seq", "unit_cap_reached" (the
+// unit's confirmed + offered + waiting places reach per_unit_cap; the organizer's unit too).
 Result<JoinOutcome> join(const GroupTrip& trip, const Route& route, const Worker& worker,
                          const std::vector<TripSpan>& other_trips, std::int64_t seq, Instant now);
 
-// Frees the worker's place; a freed confirmed place is offered to the first waiting worker.
+// Frees the worker's place (confirmed, offered or waiting); a freed place is offered to the first
+// waiting worker. Refusals: "group_closed", "deadline_passed" (after the deadline the list is
+// final: withdrawing then goes through the organizer), "not_a_member_of_group".
 Result<GroupTrip> withdraw(const GroupTrip& trip, const Id& worker, Instant now);
 
-// The worker accepts the place offered to them.
+// The worker accepts the place offered to them. Refusals: "group_closed", "deadline_passed",
+// "not_a_member_of_group", "offer_expired" (their offer lapsed), "no_offer".
 Result<GroupTrip> accept_offer(const GroupTrip& trip, const Id& worker, Instant now);
 
+// The organizer cancels before departure (locked groups too); every held place is released.
+// Refusals: "group_closed" (already cancelled or expired), "already_departed", "reason_required".
 Result<GroupTrip> cancel(const GroupTrip& trip, const std::string& reason, Instant now);
 
 // Applies everything the clock decides: deadline → locked or expired (places released),
