@@ -20,6 +20,15 @@ void ItemRegistry::frame_started() {
     current_.clear();
 }
 
+void ItemRegistry::mark_text_field() {
+    const ImGuiID id = ImGui::GetItemID();
+    for (auto it = current_.rbegin(); it != current_.rend(); ++it)
+        if (it->id == id) {
+            it->text_field = true;
+            return;
+        }
+}
+
 void ItemRegistry::note_text(const std::string& text, ImVec2 min, ImVec2 max) {
     ImGuiWindow* window = ImGui::GetCurrentWindowRead();
     ItemRecord record{0, text, min, max, true};

@@ -19,6 +19,7 @@ struct ItemRecord {
     std::string label;   // the visible part of the label ("##" suffixes removed); empty if none
     ImVec2 min, max;     // in ImGui coordinates, which are CSS pixels in this app
     bool visible = false;  // inside its window's visible area this frame
+    bool text_field = false;  // an InputText: a tap on it must open the phone's keyboard
 };
 
 class ItemRegistry {
@@ -28,6 +29,9 @@ public:
     // Call right after ImGui::NewFrame(): the previous frame's items become `last_frame()`.
     void frame_started();
     const std::vector<ItemRecord>& last_frame() const { return last_; }
+
+    // Marks the last submitted item as a text field (call right after ImGui::InputText…).
+    void mark_text_field();
 
     // Text that is not an interactive item but that tests need to read (status lines, counts).
     void note_text(const std::string& text, ImVec2 min, ImVec2 max);

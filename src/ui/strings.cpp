@@ -9,18 +9,10 @@ struct Entry {
     const char* en;
 };
 
-// Indexed by Text; keep the order of the enum.
 constexpr Entry kTexts[] = {
-    {"疗休 · 职工疗休养", "Liaoxiu · Workers' retreats"},
-    {"一站式查询，一键式拼团", "Find a route, join a group in one tap"},
-    {"正在加载线路…", "Loading routes…"},
-    {"线路数据无法读取", "The route catalogue could not be read"},
-    {"共 %d 条线路", "%d routes"},
-    {"%d天%d晚", "%d days, %d nights"},
-    {"补贴后 ¥%s/人", "¥%s per person after subsidy"},
-    {"工会补贴 ¥%s", "Union subsidy ¥%s"},
-    {"English", "中文"},
-    {"暂无线路", "No routes yet"},
+#define LIAOXIU_TEXT_ENTRY(name, zh, en) {zh, en},
+    LIAOXIU_TEXTS(LIAOXIU_TEXT_ENTRY)
+#undef LIAOXIU_TEXT_ENTRY
 };
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<int>(Text::count_), "one entry per Text");
 

@@ -1,23 +1,172 @@
 // Every word the interface shows, in Simplified Chinese first and English second.
 // Screens ask for a Text; they never hold literal UI strings themselves, so a
 // language switch is one assignment and nothing is left untranslated.
+//
+// The list below is the single source of both the enum and the table, so an entry
+// cannot drift out of step with its name. Entries marked "printf" are formats.
 #pragma once
 
 namespace liaoxiu::ui {
 
 enum class Language { zh, en };
 
+#define LIAOXIU_TEXTS(X)                                                                          \
+    X(app_name, "疗休 · 职工疗休养", "Liaoxiu · Workers' retreats")                               \
+    X(tagline, "一站式查询，一键式拼团", "Find a route, join a group in one tap")                 \
+    X(loading_catalogue, "正在加载线路…", "Loading routes…")                                      \
+    X(catalogue_failed, "线路数据无法读取", "The route catalogue could not be read")              \
+    X(routes_count, "共 %d 条线路", "%d routes") /* printf */                                     \
+    X(days_nights, "%d天%d晚", "%d days, %d nights") /* printf */                                 \
+    X(price_after_subsidy, "补贴后 ¥%s/人", "¥%s per person after subsidy") /* printf */          \
+    X(subsidy, "工会补贴 ¥%s", "Union subsidy ¥%s") /* printf */                                  \
+    X(list_price, "原价 ¥%s/人", "List price ¥%s per person") /* printf */                        \
+    X(language_switch, "English", "中文")                                                         \
+    X(no_routes, "暂无线路", "No routes yet")                                                     \
+    X(tab_home, "首页", "Home")                                                                   \
+    X(tab_routes, "线路", "Routes")                                                               \
+    X(tab_members, "成员单位", "Members")                                                         \
+    X(tab_me, "我的", "Me")                                                                       \
+    X(back, "‹ 返回", "‹ Back")                                                                   \
+    X(connecting, "正在连接…", "Connecting…")                                                     \
+    X(online, "在线", "Online")                                                                   \
+    X(offline, "离线，显示的是缓存数据", "Offline, showing saved data")                           \
+    X(dismiss, "知道了", "OK")                                                                    \
+    X(season_themes, "当季主题", "This season's themes")                                          \
+    X(featured_routes, "精选线路", "Featured routes")                                             \
+    X(closing_soon, "即将截止的拼团", "Groups closing soon")                                      \
+    X(policy_highlights, "政策宣传", "Policies")                                                  \
+    X(all_routes, "全部线路", "All routes")                                                       \
+    X(all_policies, "全部政策", "All policies")                                                   \
+    X(no_open_groups, "暂无开放的拼团", "No open groups")                                         \
+    X(search, "搜索", "Search")                                                                   \
+    X(search_hint, "线路、城市、单位，可输入拼音或首字母", "Route, city, member; pinyin works")   \
+    X(filters, "筛选", "Filters")                                                                 \
+    X(clear_filters, "清除筛选", "Clear filters")                                                 \
+    X(sort_by, "排序", "Sort")                                                                    \
+    X(sort_relevance, "综合", "Best match")                                                       \
+    X(sort_price, "价格", "Price")                                                                \
+    X(sort_days, "天数", "Days")                                                                  \
+    X(sort_departure, "出发", "Departure")                                                        \
+    X(filter_theme, "主题", "Theme")                                                              \
+    X(filter_season, "季节", "Season")                                                            \
+    X(filter_days, "天数", "Days")                                                                \
+    X(filter_price, "补贴后价格", "Price after subsidy")                                          \
+    X(filter_category, "成员类别", "Member category")                                             \
+    X(filter_city, "城市", "City")                                                                \
+    X(filter_open_groups, "有开放拼团", "Has open groups")                                        \
+    X(days_short, "1–2天", "1–2 days")                                                            \
+    X(days_medium, "3–4天", "3–4 days")                                                           \
+    X(days_long, "5天以上", "5+ days")                                                            \
+    X(price_low, "¥500以内", "Up to ¥500")                                                        \
+    X(price_mid, "¥500–1000", "¥500–1000")                                                        \
+    X(price_high, "¥1000以上", "Over ¥1000")                                                      \
+    X(results_count, "找到 %d 条线路", "%d routes found") /* printf */                            \
+    X(open_groups_count, "%d个拼团进行中", "%d open groups") /* printf */                         \
+    X(season_spring, "春", "Spring")                                                              \
+    X(season_summer, "夏", "Summer")                                                              \
+    X(season_autumn, "秋", "Autumn")                                                              \
+    X(season_winter, "冬", "Winter")                                                              \
+    X(category_reception, "核心接待", "Reception")                                                \
+    X(category_experience, "资源体验", "Experience")                                              \
+    X(category_wellness, "康养服务", "Wellness")                                                  \
+    X(category_support, "配套保障", "Support")                                                    \
+    X(all, "全部", "All")                                                                         \
+    X(stop_eat, "吃", "Eat")                                                                      \
+    X(stop_stay, "住", "Stay")                                                                    \
+    X(stop_travel, "行", "Travel")                                                                \
+    X(stop_tour, "游", "Tour")                                                                    \
+    X(stop_wellness, "康养", "Wellness")                                                          \
+    X(itinerary, "行程安排", "Itinerary")                                                         \
+    X(day_title, "第%d天 · %s", "Day %d · %s") /* printf */                                       \
+    X(address, "地址：%s", "Address: %s") /* printf */                                            \
+    X(phone, "电话：%s", "Phone: %s") /* printf */                                                \
+    X(service_price, "%s  ¥%s/%s", "%s  ¥%s/%s") /* printf */                                     \
+    X(service_notes, "服务规范", "Service standard")                                              \
+    X(highlights, "亮点", "Highlights")                                                           \
+    X(open_groups_here, "本线路的拼团", "Group trips on this route")                              \
+    X(open_group_here, "在此线路开团", "Open a group here")                                       \
+    X(member_suspended, "（暂停服务）", " (suspended)")                                           \
+    X(not_found, "找不到这个页面", "This page was not found")                                     \
+    X(not_found_detail, "链接可能已失效，或内容已下架。", "The link may be old, or the item withdrawn.") \
+    X(go_home, "返回首页", "Go to home")                                                          \
+    X(member_directory, "成员单位名录", "Member directory")                                       \
+    X(members_count, "共 %d 家成员单位", "%d members") /* printf */                              \
+    X(member_routes, "参与的线路", "Routes with this member")                                     \
+    X(member_route_count, "%d条线路", "%d routes") /* printf */                                   \
+    X(services, "服务与价格", "Services and prices")                                              \
+    X(policies, "政策宣传", "Policies")                                                           \
+    X(issuer_date, "%s · %s", "%s · %s") /* printf */                                             \
+    X(group_trip, "拼团", "Group trip")                                                           \
+    X(organizing_unit, "组团单位：%s", "Organized by %s") /* printf */                            \
+    X(departure, "出发日期：%s", "Departure: %s") /* printf */                                    \
+    X(deadline_in, "报名截止还剩 %d天%d小时", "Joining closes in %d d %d h") /* printf */         \
+    X(deadline_hours, "报名截止还剩 %d小时%d分", "Joining closes in %d h %d min") /* printf */    \
+    X(deadline_passed, "报名已截止", "Joining has closed")                                        \
+    X(places_to_form, "还差%d人成团", "%d more needed to form") /* printf */                      \
+    X(formed, "已成团", "The group has formed")                                                   \
+    X(confirmed_of, "已报名 %d / 最少 %d / 最多 %d 人", "%d joined / min %d / max %d") /* printf */ \
+    X(places_left, "剩余名额 %d", "%d places left") /* printf */                                  \
+    X(waitlist_length, "候补 %d 人", "%d waiting") /* printf */                                   \
+    X(units_taking_part, "参团单位", "Units taking part")                                         \
+    X(state_open, "报名中", "Open")                                                               \
+    X(state_formed, "已成团，仍可报名", "Formed, still open")                                     \
+    X(state_full, "已满员，可候补", "Full, waiting list open")                                    \
+    X(state_locked, "已截止，名单已锁定", "Closed, list locked")                                  \
+    X(state_expired, "未成团，已解散", "Did not form, released")                                  \
+    X(state_cancelled, "已取消：%s", "Cancelled: %s") /* printf */                                \
+    X(join, "一键报名", "Join")                                                                   \
+    X(join_waitlist, "加入候补", "Join the waiting list")                                         \
+    X(withdraw, "退出拼团", "Withdraw")                                                           \
+    X(accept_offer, "接受名额", "Accept the place")                                               \
+    X(sign_in_to_join, "登录后报名", "Sign in to join")                                           \
+    X(confirm_join_title, "确认报名", "Confirm joining")                                          \
+    X(confirm_withdraw_title, "确认退出", "Confirm withdrawal")                                   \
+    X(confirm_join_body, "确认报名「%s」？", "Join \"%s\"?") /* printf */                         \
+    X(confirm_withdraw_body, "确认退出「%s」？名额将让给候补的职工。", "Withdraw from \"%s\"? Your place goes to the waiting list.") /* printf */ \
+    X(confirm, "确认", "Confirm")                                                                 \
+    X(cancel, "取消", "Cancel")                                                                   \
+    X(share, "分享", "Share")                                                                     \
+    X(link_copied, "链接已复制", "Link copied")                                                   \
+    X(scan_to_open, "扫码在手机上打开", "Scan to open on your phone")                             \
+    X(my_place_confirmed, "您已报名", "You have a place")                                         \
+    X(my_place_waitlisted, "您在候补第%d位", "You are number %d on the waiting list") /* printf */ \
+    X(my_place_offered, "有空出的名额留给您，请尽快确认", "A place is offered to you: please confirm") \
+    X(open_group_title, "开团", "Open a group")                                                   \
+    X(route_label, "线路：%s", "Route: %s") /* printf */                                          \
+    X(departure_date, "出发日期（如 2027-04-10）", "Departure (e.g. 2027-04-10)")                 \
+    X(deadline_date, "报名截止日期（当日 24 点截止）", "Joining closes (end of day)")              \
+    X(min_size, "最少人数", "Minimum size")                                                       \
+    X(max_size, "最多人数", "Maximum size")                                                       \
+    X(per_unit_cap, "每单位名额上限（0 表示不限）", "Places per unit (0 = no cap)")               \
+    X(submit_open_group, "提交开团", "Open the group")                                            \
+    X(bad_date, "日期格式应为 2027-04-10", "Dates look like 2027-04-10")                          \
+    X(organizer_only, "只有单位工会可以开团，请以组织者身份登录。", "Only a unit's union can open groups: sign in as an organizer.") \
+    X(open_group_sent, "开团申请已提交", "The group was submitted")                               \
+    X(my_trips, "我的行程", "My trips")                                                           \
+    X(no_trips, "还没有报名的行程", "No trips yet")                                               \
+    X(pending_actions, "待同步的操作", "Actions not yet sent")                                    \
+    X(pending_waiting, "待发送", "Waiting to send")                                               \
+    X(pending_syncing, "同步中", "Syncing")                                                       \
+    X(action_join, "报名", "Join")                                                                \
+    X(action_withdraw, "退出", "Withdraw")                                                        \
+    X(action_accept, "接受名额", "Accept place")                                                  \
+    X(action_open, "开团", "Open group")                                                          \
+    X(action_cancel, "取消拼团", "Cancel group")                                                  \
+    X(sign_in, "登录", "Sign in")                                                                 \
+    X(sign_out, "退出登录", "Sign out")                                                           \
+    X(login, "工号或账号", "Member number or login")                                              \
+    X(password, "密码", "Password")                                                               \
+    X(signed_in_as, "已登录：%s", "Signed in as %s") /* printf */                                 \
+    X(not_signed_in, "登录后可报名拼团、查看我的行程", "Sign in to join groups and see your trips") \
+    X(role_worker, "职工", "Worker")                                                              \
+    X(role_organizer, "单位工会", "Union organizer")                                              \
+    X(role_secretariat, "联盟秘书处", "Secretariat")                                              \
+    X(fill_login, "请填写账号和密码", "Enter your login and password")
+
 enum class Text {
-    app_name,
-    tagline,
-    loading_catalogue,
-    catalogue_failed,
-    routes_count,        // printf format: %d
-    days_nights,         // printf format: %d days, %d nights
-    price_after_subsidy, // printf format: %s yuan
-    subsidy,             // printf format: %s yuan
-    language_switch,
-    no_routes,
+#define LIAOXIU_TEXT_ENUM(name, zh, en) name,
+    LIAOXIU_TEXTS(LIAOXIU_TEXT_ENUM)
+#undef LIAOXIU_TEXT_ENUM
     count_  // keep last
 };
 

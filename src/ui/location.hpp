@@ -1,0 +1,41 @@
+// Where the app is: one screen plus the id it shows, written as the hash part of a
+// URL ("#/route/r-qz-red-eco-3d") so a shared link or the browser's back button
+// lands on the same screen.
+#pragma once
+
+#include "core/model.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace liaoxiu::ui {
+
+enum class Screen {
+    home,        // #/
+    routes,      // #/routes
+    route,       // #/route/<id>
+    group,       // #/group/<id>
+    open_group,  // #/open/<route id>
+    members,     // #/members
+    member,      // #/member/<id>
+    policies,    // #/policies
+    policy,      // #/policy/<id>
+    me,          // #/me
+    sign_in,     // #/signin
+    not_found,   // anything else; `id` keeps what was asked for
+};
+
+struct Location {
+    Screen screen = Screen::home;
+    Id id;
+
+    bool operator==(const Location&) const = default;
+};
+
+// "#/route/r-1" → {route, "r-1"}. Accepts a leading "#" or not, and a trailing "/".
+// Anything unrecognised → {not_found, text}.
+Location parse_location(std::string_view text);
+std::string format_location(const Location& location);
+
+}  // namespace liaoxiu::ui

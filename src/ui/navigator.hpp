@@ -1,0 +1,38 @@
+// The screen history. Widgets ask to go somewhere in the middle of a frame; the move
+// happens when the frame is over (apply), so one frame never draws half of two screens.
+#pragma once
+
+#include "ui/location.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace liaoxiu::ui {
+
+class Navigator {
+public:
+    const Location& current() const { return current_; }
+
+    // Deferred until apply().
+    void go(Location to) { pending_ = Pending{false, std::move(to)}; }
+    void go_back() { pending_ = Pending{true, {}}; }
+    bool can_go_back() const { return !history_.empty(); }
+
+    // Immediate.
+    void open(Location to);
+    bool back();
+
+    // True when the screen changed.
+    bool apply();
+
+private:
+    struct Pending {
+        bool back = false;
+        Location to;
+    };
+    Location current_;
+    std::vector<Location> history_;
+    std::optional<Pending> pending_;
+};
+
+}  // namespace liaoxiu::ui

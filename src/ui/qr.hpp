@@ -1,0 +1,14 @@
+// The modules of a QR code for `text` (a link to hand a route or group to a phone),
+// row-major, true = dark; *size receives the side length. Empty (size 0) when the
+// text cannot be encoded, and for now in the web build, where the QR library is not
+// yet compiled to wasm.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace liaoxiu::ui {
+
+std::vector<bool> qr_modules(const std::string& text, int* size);
+
+}  // namespace liaoxiu::ui

@@ -1,0 +1,125 @@
+// What every screen function receives: the state to read, the intents to emit, the
+// services of the device, and the UI's own remembered state (forms, filters). Screens
+// are free functions of a Context, one file each under src/ui/screens/.
+#pragma once
+
+#include "core/search.hpp"
+#include "sync/client.hpp"
+#include "ui/catalogue_view.hpp"
+#include "ui/glyph_atlas.hpp"
+#include "ui/item_registry.hpp"
+#include "ui/navigator.hpp"
+#include "ui/services.hpp"
+#include "ui/strings.hpp"
+
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace liaoxiu::ui {
+
+// The catalogue screen's query and its last results.
+struct CatalogueScreenState {
+    std::string text;
+    SearchQuery query;          // filters and sort; text is copied in before searching
+    int days_band = -1;         // -1 none, else an index into the day bands
+    int price_band = -1;        // -1 none, else an index into the price bands
+    bool show_filters = false;
+    std::vector<SearchHit> hits;
+    std::uint64_t searched_revision = ~std::uint64_t{0};
+    std::string searched_key;   // the query the hits belong to
+};
+
+struct OpenGroupForm {
+    Id route;                   // the form is reset when it opens on another route
+    std::string departure;
+    std::string deadline;
+    int min_size = 10;
+    int max_size = 30;
+    int per_unit_cap = 0;
+    std::string error_zh;       // why the last submission was refused, in both languages
+    std::string error_en;
+};
+
+struct SignInForm {
+    std::string login;
+    std::string password;
+    bool missing_fields = false;
+};
+
+// A join or withdrawal waiting for the user to confirm it in a modal.
+struct Confirmation {
+    enum class Kind { join, withdraw } kind = Kind::join;
+    Id group;
+};
+
+// A short message of the UI's own (not from the sync engine), e.g. 链接已复制.
+struct LocalToast {
+    Text text;
+    Instant until = 0;
+};
+
+struct ScreenState {
+    CatalogueScreenState catalogue;
+    OpenGroupForm open_group;
+    SignInForm sign_in;
+    std::optional<Confirmation> confirmation;
+    bool confirmation_opened = false;
+    std::optional<Category> member_category;
+    std::optional<std::string> member_city;
+    std::vector<LocalToast> toasts;
+    int drafts_opened = 0;      // for client-side ids of new groups
+    // The QR code of the last link shown, kept so it is encoded once, not every frame.
+    std::string qr_text;
+    std::vector<bool> qr_modules;
+    int qr_size = 0;
+};
+
+struct Context {
+    const sync::ClientState& state;
+    sync::Intents& intents;
+    Services& services;
+    GlyphAtlas& glyphs;
+    ItemRegistry& items;
+    const CatalogueView& view;
+    ScreenState& screens;
+    Navigator& nav;
+    Language language = Language::zh;
+    bool wide = false;          // kiosk or tablet: two columns
+
+    const char* t(Text id) const { return text(id, language); }
+
+    // A printf format from the strings table, filled in.
+    template <class... Args>
+    std::string f(Text id, Args... args) const {
+        char buffer[512];
+        std::snprintf(buffer, sizeof buffer, t(id), args...);
+        return buffer;
+    }
+
+    bool signed_in() const { return state.session.has_value(); }
+    bool organizer() const { return state.session && state.session->role == sync::Role::organizer; }
+};
+
+// The screens (src/ui/screens/*.cpp).
+void draw_home(Context& ctx);
+void draw_routes(Context& ctx);
+void draw_route(Context& ctx, const Route& route);
+void draw_group(Context& ctx, const sync::GroupView& group);
+void draw_open_group(Context& ctx, const Route& route);
+void draw_members(Context& ctx);
+void draw_member(Context& ctx, const Member& member);
+void draw_policies(Context& ctx);
+void draw_policy(Context& ctx, const Policy& policy);
+void draw_me(Context& ctx);
+void draw_sign_in(Context& ctx);
+void draw_not_found(Context& ctx);
+
+// The frame around them (src/ui/screens/chrome.cpp).
+void draw_top_bar(Context& ctx, Language& language);
+void draw_tab_bar(Context& ctx, float height);
+void draw_toasts(Context& ctx, float bottom);
+void draw_confirmation(Context& ctx);
+
+}  // namespace liaoxiu::ui

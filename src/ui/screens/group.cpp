@@ -1,0 +1,155 @@
+// A group trip: who organizes it, when it leaves, how long joining stays open, how far
+// it is from forming (还差N人成团), places and waiting list, the units taking part; join or
+// withdraw in one action after a confirmation naming the date and the price; share it
+// as a link or a QR code.
+#include "core/dates.hpp"
+#include "ui/format.hpp"
+#include "ui/qr.hpp"
+#include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace liaoxiu::ui {
+
+namespace {
+
+bool holds_place(const sync::MyTrip* mine) {
+    return mine && (mine->state == PlaceState::confirmed || mine->state == PlaceState::waitlisted ||
+                    mine->state == PlaceState::offered);
+}
+
+const sync::PendingAction* pending_for(const Context& ctx, const Id& group) {
+    for (const sync::PendingAction& a : ctx.state.outbox)
+        if (a.group == group) return &a;
+    return nullptr;
+}
+
+std::string pending_status(Context& ctx) {
+    return ctx.t(ctx.state.connection == sync::Connection::online ? Text::pending_syncing : Text::pending_waiting);
+}
+
+void draw_countdown(Context& ctx, const GroupTrip& trip) {
+    const Instant left = trip.join_deadline - ctx.services.now();
+    if (left <= 0) {
+        label(ctx, ctx.t(Text::deadline_passed), colors::muted);
+        return;
+    }
+    const int days = static_cast<int>(left / kSecondsPerDay);
+    const int hours = static_cast<int>(left % kSecondsPerDay / 3600);
+    const int minutes = static_cast<int>(left % 3600 / 60);
+    label(ctx, days > 0 ? ctx.f(Text::deadline_in, days, hours) : ctx.f(Text::deadline_hours, hours, minutes), colors::accent);
+}
+
+void draw_progress(Context& ctx, const sync::GroupView& group) {
+    const GroupTrip& trip = group.trip;
+    const GroupCounts& counts = group.counts;
+    const float fraction = trip.min_size > 0 ? std::min(1.0f, static_cast<float>(counts.confirmed) / static_cast<float>(trip.min_size)) : 1.0f;
+    const std::string overlay = std::to_string(counts.confirmed) + " / " + std::to_string(trip.min_size);
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colors::accent);
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, colors::tag_background);
+    ImGui::ProgressBar(fraction, ImVec2(-FLT_MIN, 22), overlay.c_str());
+    ImGui::PopStyleColor(2);
+    if (counts.places_to_form > 0)
+        label(ctx, ctx.f(Text::places_to_form, counts.places_to_form), colors::accent);
+    else
+        label(ctx, ctx.t(Text::formed), colors::accent);
+    muted(ctx, ctx.f(Text::confirmed_of, counts.confirmed, trip.min_size, trip.max_size));
+    label(ctx, ctx.f(Text::places_left, counts.places_left) + "   " + ctx.f(Text::waitlist_length, counts.waitlisted));
+}
+
+void draw_my_place(Context& ctx, const sync::GroupView& group, const sync::MyTrip* mine) {
+    if (!holds_place(mine)) return;
+    switch (mine->state) {
+        case PlaceState::confirmed: label(ctx, ctx.t(Text::my_place_confirmed), colors::accent); break;
+        case PlaceState::waitlisted: label(ctx, ctx.f(Text::my_place_waitlisted, mine->waitlist_position), colors::accent); break;
+        case PlaceState::offered:
+            label(ctx, ctx.t(Text::my_place_offered), colors::accent);
+            if (button(ctx, ctx.t(Text::accept_offer), -1)) ctx.intents.accept_offer(group.trip.id);
+            break;
+        default: break;
+    }
+}
+
+void draw_actions(Context& ctx, const sync::GroupView& group, const sync::MyTrip* mine) {
+    const GroupTrip& trip = group.trip;
+    if (pending_for(ctx, trip.id)) {
+        muted(ctx, pending_status(ctx));  // the last action is on its way; do not offer a second one
+        return;
+    }
+    if (!group_accepts_joins(trip.state) || trip.join_deadline <= ctx.services.now()) return;
+    if (!ctx.signed_in()) {
+        if (button(ctx, ctx.t(Text::sign_in_to_join), -1)) ctx.nav.go({Screen::sign_in, {}});
+        return;
+    }
+    if (holds_place(mine)) {
+        if (secondary_button(ctx, ctx.t(Text::withdraw), -1))
+            ctx.screens.confirmation = Confirmation{Confirmation::Kind::withdraw, trip.id};
+        return;
+    }
+    const Text action = group.counts.places_left > 0 ? Text::join : Text::join_waitlist;
+    if (button(ctx, ctx.t(action), -1)) ctx.screens.confirmation = Confirmation{Confirmation::Kind::join, trip.id};
+}
+
+void draw_qr(Context& ctx, const std::string& link) {
+    ScreenState& s = ctx.screens;
+    if (s.qr_text != link) {
+        s.qr_text = link;
+        s.qr_modules = qr_modules(link, &s.qr_size);
+    }
+    if (s.qr_size == 0) return;
+    const int quiet = 4;  // the blank border scanners need
+    const float side = std::min(200.0f, ImGui::GetContentRegionAvail().x);
+    const float module = std::floor(side / static_cast<float>(s.qr_size + 2 * quiet));
+    const float total = module * static_cast<float>(s.qr_size + 2 * quiet);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(origin, ImVec2(origin.x + total, origin.y + total), IM_COL32(255, 255, 255, 255));
+    for (int y = 0; y < s.qr_size; ++y)
+        for (int x = 0; x < s.qr_size; ++x)
+            if (s.qr_modules[static_cast<std::size_t>(y * s.qr_size + x)]) {
+                const ImVec2 a(origin.x + module * static_cast<float>(x + quiet), origin.y + module * static_cast<float>(y + quiet));
+                draw->AddRectFilled(a, ImVec2(a.x + module, a.y + module), IM_COL32(0, 0, 0, 255));
+            }
+    ImGui::Dummy(ImVec2(total, total));
+    muted(ctx, ctx.t(Text::scan_to_open));
+}
+
+}  // namespace
+
+void draw_group(Context& ctx, const sync::GroupView& group) {
+    const GroupTrip& trip = group.trip;
+    const Route* route = ctx.view.route(trip.route);
+    const sync::MyTrip* mine = ctx.view.my_trip(trip.id);
+
+    muted(ctx, ctx.t(Text::group_trip));
+    if (route) {
+        heading(ctx, route->title);
+        label(ctx, ctx.f(Text::price_after_subsidy, format_yuan(route->price - route->subsidy).c_str()), colors::accent);
+    }
+    label(ctx, group_state_text(ctx, trip));
+    muted(ctx, ctx.f(Text::organizing_unit, ctx.view.unit_name(trip.organizer_unit).c_str()));
+    label(ctx, ctx.f(Text::departure, format_day(trip.departure).c_str()));
+    draw_countdown(ctx, trip);
+    draw_progress(ctx, group);
+    draw_my_place(ctx, group, mine);
+    draw_actions(ctx, group, mine);
+
+    if (!group.counts.units.empty()) {
+        section(ctx, ctx.t(Text::units_taking_part));
+        std::string units;
+        for (const Id& unit : group.counts.units) units += (units.empty() ? "" : "、") + ctx.view.unit_name(unit);
+        label(ctx, units);
+    }
+
+    const std::string link = ctx.services.link_to(format_location({Screen::group, trip.id}));
+    ImGui::Dummy(ImVec2(0, 4));
+    if (secondary_button(ctx, ctx.t(Text::share), -1)) {
+        const std::string title = route ? route->title : trip.id;
+        if (!ctx.services.share(title, link)) ctx.screens.toasts.push_back({Text::link_copied, ctx.services.now() + 3});
+    }
+    draw_qr(ctx, link);
+    if (route && secondary_button(ctx, route->title.c_str(), -1)) ctx.nav.go({Screen::route, route->id});
+}
+
+}  // namespace liaoxiu::ui

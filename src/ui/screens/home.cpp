@@ -1,0 +1,89 @@
+// Home: the alliance, this season's themes, featured routes, groups closing soon, policies.
+#include "core/dates.hpp"
+#include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace liaoxiu::ui {
+
+namespace {
+
+constexpr std::size_t kFeaturedRoutes = 4;
+constexpr std::size_t kClosingGroups = 3;
+constexpr std::size_t kPolicyHighlights = 3;
+constexpr std::size_t kSeasonThemes = 8;
+
+std::vector<std::string> season_themes(const Catalogue& catalogue, Season season) {
+    std::map<std::string, int> counts;
+    for (const Route& r : catalogue.routes)
+        if (std::find(r.seasons.begin(), r.seasons.end(), season) != r.seasons.end())
+            for (const auto& t : r.themes) ++counts[t];
+    std::vector<std::pair<std::string, int>> sorted(counts.begin(), counts.end());
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < sorted.size() && i < kSeasonThemes; ++i) out.push_back(sorted[i].first);
+    return out;
+}
+
+// The secretariat orders its catalogue: the first routes are the ones it features.
+std::vector<std::size_t> featured_routes(const Context& ctx) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < ctx.state.catalogue.routes.size() && i < kFeaturedRoutes; ++i) out.push_back(i);
+    return out;
+}
+
+}  // namespace
+
+void draw_home(Context& ctx) {
+    const Catalogue& catalogue = ctx.state.catalogue;
+    const Instant now = ctx.services.now();
+    if (!catalogue.alliances.empty()) heading(ctx, catalogue.alliances.front().name);
+    muted(ctx, ctx.t(Text::tagline));
+
+    section(ctx, ctx.t(Text::season_themes));
+    ImGui::PushID("season");
+    chip_row_start();
+    for (const std::string& theme : season_themes(catalogue, season_of(day_of(now)))) {
+        if (chip(ctx, theme.c_str(), false)) {
+            CatalogueScreenState& search = ctx.screens.catalogue;
+            search.query = SearchQuery{};
+            search.days_band = search.price_band = -1;
+            search.text.clear();
+            search.query.theme = theme;
+            ctx.nav.go({Screen::routes, {}});
+        }
+    }
+    ImGui::PopID();
+
+    section(ctx, ctx.t(Text::featured_routes));
+    route_cards(ctx, featured_routes(ctx));
+    if (secondary_button(ctx, ctx.t(Text::all_routes), -1)) ctx.nav.go({Screen::routes, {}});
+
+    section(ctx, ctx.t(Text::closing_soon));
+    std::vector<const sync::GroupView*> closing;
+    for (const sync::GroupView& g : ctx.state.groups)
+        if (group_accepts_joins(g.trip.state) && g.trip.join_deadline > now) closing.push_back(&g);
+    std::sort(closing.begin(), closing.end(),
+              [](const auto* a, const auto* b) { return a->trip.join_deadline < b->trip.join_deadline; });
+    if (closing.empty()) muted(ctx, ctx.t(Text::no_open_groups));
+    for (std::size_t i = 0; i < closing.size() && i < kClosingGroups; ++i) group_row(ctx, *closing[i], true);
+
+    section(ctx, ctx.t(Text::policy_highlights));
+    std::vector<const Policy*> latest;
+    for (const Policy& p : catalogue.policies) latest.push_back(&p);
+    std::stable_sort(latest.begin(), latest.end(), [](const auto* a, const auto* b) { return a->date > b->date; });
+    for (std::size_t i = 0; i < latest.size() && i < kPolicyHighlights; ++i) {
+        const Policy& p = *latest[i];
+        ImVec2 min, max;
+        ImGui::PushID(p.id.c_str());
+        if (card_target(ctx, "##policy", p.title, kTouchTarget + 8, &min, &max)) ctx.nav.go({Screen::policy, p.id});
+        ImGui::PopID();
+        ImGui::PushClipRect(min, max, true);
+        text_at(ctx, ImVec2(min.x + 14, min.y + (max.y - min.y - ImGui::GetTextLineHeight()) / 2), colors::text, p.title);
+        ImGui::PopClipRect();
+    }
+    if (secondary_button(ctx, ctx.t(Text::all_policies), -1)) ctx.nav.go({Screen::policies, {}});
+}
+
+}  // namespace liaoxiu::ui

@@ -1,0 +1,79 @@
+// Opening a group (organizers only): route, departure, sizes, deadline and per-unit cap,
+// checked by the core's own rule before the intent is sent, errors shown in words.
+#include "core/dates.hpp"
+#include "core/group_trip.hpp"
+#include "ui/widgets.hpp"
+
+namespace liaoxiu::ui {
+
+namespace {
+
+constexpr int kDefaultLeadDays = 30;      // a new form proposes a departure a month ahead
+constexpr int kDefaultDeadlineDays = 10;  // and closes joining ten days before it
+
+void reset_form(Context& ctx, OpenGroupForm& form, const Route& route) {
+    form = OpenGroupForm{};
+    form.route = route.id;
+    const Day today = day_of(ctx.services.now());
+    form.departure = format_day(today + kDefaultLeadDays);
+    form.deadline = format_day(today + kDefaultLeadDays - kDefaultDeadlineDays);
+}
+
+void submit(Context& ctx, OpenGroupForm& form, const Route& route) {
+    const std::optional<Day> departure = parse_day(form.departure);
+    const std::optional<Day> deadline = parse_day(form.deadline);
+    if (!departure || !deadline) {
+        form.error_zh = text(Text::bad_date, Language::zh);
+        form.error_en = text(Text::bad_date, Language::en);
+        return;
+    }
+    GroupDraft draft;
+    draft.id = "draft-" + std::to_string(ctx.services.now()) + "-" + std::to_string(++ctx.screens.drafts_opened);
+    draft.route = route.id;
+    draft.organizer_unit = ctx.state.session->unit;
+    draft.departure = *departure;
+    draft.min_size = form.min_size;
+    draft.max_size = form.max_size;
+    draft.join_deadline = china_midnight(*deadline + 1) - 1;  // the end of the deadline day
+    if (form.per_unit_cap > 0) draft.per_unit_cap = form.per_unit_cap;
+    // The same rule the endpoint applies: refuse here, in words, before anything is sent.
+    Result<GroupTrip> checked = open_group(draft, route, ctx.state.catalogue, ctx.services.now());
+    if (!checked) {
+        form.error_zh = checked.error().message_zh;
+        form.error_en = checked.error().message_en;
+        ctx.glyphs.want(form.error_zh);
+        ctx.glyphs.want(form.error_en);
+        return;
+    }
+    ctx.intents.open_group(draft);
+    ctx.screens.toasts.push_back({Text::open_group_sent, ctx.services.now() + 3});
+    form = OpenGroupForm{};
+    ctx.nav.go({Screen::route, route.id});
+}
+
+}  // namespace
+
+void draw_open_group(Context& ctx, const Route& route) {
+    heading(ctx, ctx.t(Text::open_group_title));
+    muted(ctx, ctx.f(Text::route_label, route.title.c_str()));
+    if (!ctx.organizer()) {
+        label(ctx, ctx.t(Text::organizer_only), colors::accent);
+        if (button(ctx, ctx.t(Text::sign_in))) ctx.nav.go({Screen::sign_in, {}});
+        return;
+    }
+    OpenGroupForm& form = ctx.screens.open_group;
+    if (form.route != route.id) reset_form(ctx, form, route);
+    muted(ctx, ctx.f(Text::organizing_unit, ctx.view.unit_name(ctx.state.session->unit).c_str()));
+
+    input_text(ctx, ctx.t(Text::departure_date), "##departure", &form.departure);
+    input_int(ctx, ctx.t(Text::min_size), "##min", &form.min_size);
+    input_int(ctx, ctx.t(Text::max_size), "##max", &form.max_size);
+    input_text(ctx, ctx.t(Text::deadline_date), "##deadline", &form.deadline);
+    input_int(ctx, ctx.t(Text::per_unit_cap), "##cap", &form.per_unit_cap);
+
+    const std::string& error = ctx.language == Language::zh ? form.error_zh : form.error_en;
+    if (!error.empty()) label(ctx, error, colors::accent);
+    if (button(ctx, ctx.t(Text::submit_open_group), -1)) submit(ctx, form, route);
+}
+
+}  // namespace liaoxiu::ui
