@@ -23,6 +23,10 @@ struct Session {
     std::string display_name;
     Role role = Role::worker;
     Id unit;                    // the worker's or organizer's unit; empty for the secretariat
+    // Added by the sync engine:
+    Id id;                      // the endpoint's account id: what places name as `worker`
+    std::string login;
+    std::string member_number;  // workers only
 };
 
 enum class Connection { connecting, online, offline };
@@ -61,6 +65,10 @@ struct PendingAction {
     Id group;                            // for open_group: the draft's id
     int attempts = 0;
     Instant next_attempt = 0;
+    // Added by the sync engine:
+    std::optional<GroupDraft> draft;     // open_group: the trip to open
+    std::string reason;                  // cancel_group: the organizer's reason
+    Instant created = 0;                 // when the user asked for it
 };
 
 struct ClientState {
@@ -74,6 +82,10 @@ struct ClientState {
     std::vector<PendingAction> outbox;
     std::vector<Notice> notices;         // newest last
     std::uint64_t revision = 0;          // bumps on every change: derived UI data is rebuilt only then
+    // Added by the sync engine:
+    bool kiosk = false;                  // nothing personal is kept on this device
+    bool signing_in = false;             // a sign-in request is on its way
+    bool my_trips_loaded = false;        // my_trips reflects an answer of the endpoint (or its cached copy)
 };
 
 // Everything the UI may ask for. Each call returns at once; the outcome arrives later as

@@ -1,0 +1,159 @@
+#include "sync/persist.hpp"
+
+#include "core/dates.hpp"
+#include "core/json.hpp"
+#include "sync/wire.hpp"
+
+namespace liaoxiu::sync {
+namespace {
+
+using nlohmann::json;
+
+std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+std::string text_or(const json& object, const char* name, std::string fallback = {}) {
+    auto found = object.find(name);
+    return found != object.end() && found->is_string() ? found->get<std::string>() : fallback;
+}
+
+std::int64_t integer_or(const json& object, const char* name, std::int64_t fallback = 0) {
+    auto found = object.find(name);
+    return found != object.end() && found->is_number_integer() ? found->get<std::int64_t>() : fallback;
+}
+
+std::string_view role_name(Role role) {
+    switch (role) {
+        case Role::worker: return "worker";
+        case Role::organizer: return "organizer";
+        case Role::secretariat: return "secretariat";
+    }
+    return "worker";
+}
+
+}  // namespace
+
+std::string_view action_name(PendingAction::Kind kind) {
+    switch (kind) {
+        case PendingAction::Kind::join: return "join";
+        case PendingAction::Kind::withdraw: return "withdraw";
+        case PendingAction::Kind::accept_offer: return "accept_offer";
+        case PendingAction::Kind::open_group: return "open_group";
+        case PendingAction::Kind::cancel_group: return "cancel_group";
+    }
+    return "join";
+}
+
+std::optional<PendingAction::Kind> parse_action_kind(std::string_view name) {
+    for (auto kind : {PendingAction::Kind::join, PendingAction::Kind::withdraw, PendingAction::Kind::accept_offer,
+                      PendingAction::Kind::open_group, PendingAction::Kind::cancel_group}) {
+        if (action_name(kind) == name) return kind;
+    }
+    return std::nullopt;
+}
+
+std::string encode_cached_catalogue(const CachedCatalogue& cached) {
+    json value = {{"from_endpoint", cached.from_endpoint},
+                  {"etag", cached.etag},
+                  {"etag_url", cached.etag_url},
+                  {"synced_at", cached.synced_at},
+                  {"catalogue", cached.catalogue}};
+    return dump(value);
+}
+
+std::optional<CachedCatalogue> decode_cached_catalogue(std::string_view text) {
+    auto value = parse_json(text);
+    if (!value || !value->is_object()) return std::nullopt;
+    auto catalogue = value->find("catalogue");
+    if (catalogue == value->end()) return std::nullopt;
+    auto decoded = decode_catalogue(*catalogue);
+    if (!decoded) return std::nullopt;
+    CachedCatalogue cached;
+    cached.catalogue = std::move(decoded).value();
+    auto from_endpoint = value->find("from_endpoint");
+    cached.from_endpoint = from_endpoint != value->end() && from_endpoint->is_boolean() && from_endpoint->get<bool>();
+    cached.etag = text_or(*value, "etag");
+    cached.etag_url = text_or(*value, "etag_url");
+    cached.synced_at = integer_or(*value, "synced_at");
+    return cached;
+}
+
+std::string encode_session(const StoredSession& stored) {
+    const Session& s = stored.session;
+    json account = {{"id", s.id}, {"role", role_name(s.role)}, {"name", s.display_name}, {"login", s.login}};
+    if (!s.unit.empty()) account["unit"] = s.unit;
+    if (!s.member_number.empty()) account["member_number"] = s.member_number;
+    json trips = json::array();
+    for (const auto& trip : stored.my_trips) {
+        json place = {{"state", trip.state}};
+        if (trip.waitlist_position > 0) place["waitlist_position"] = trip.waitlist_position;
+        if (trip.offer_expires) place["offer_expires"] = format_instant(*trip.offer_expires);
+        trips.push_back({{"id", trip.group}, {"my_place", place}});
+    }
+    json value = {{"token", stored.token}, {"account", account}, {"my_trips_loaded", stored.my_trips_loaded},
+                  {"my_trips", {{"trips", trips}}}};
+    return dump(value);
+}
+
+std::optional<StoredSession> decode_session(std::string_view text) {
+    auto value = parse_json(text);
+    if (!value || !value->is_object()) return std::nullopt;
+    StoredSession stored;
+    stored.token = text_or(*value, "token");
+    if (stored.token.empty()) return std::nullopt;
+    auto account = value->find("account");
+    if (account == value->end()) return std::nullopt;
+    auto session = decode_account(*account);
+    if (!session) return std::nullopt;
+    stored.session = std::move(session).value();
+    if (auto trips = value->find("my_trips"); trips != value->end()) {
+        if (auto decoded = decode_my_trips(dump(*trips))) stored.my_trips = std::move(decoded).value();
+    }
+    auto loaded = value->find("my_trips_loaded");
+    stored.my_trips_loaded = loaded != value->end() && loaded->is_boolean() && loaded->get<bool>();
+    return stored;
+}
+
+std::string encode_outbox(const std::vector<PendingAction>& outbox) {
+    json items = json::array();
+    for (const auto& action : outbox) {
+        json item = {{"key", action.idempotency_key},
+                     {"kind", action_name(action.kind)},
+                     {"group", action.group},
+                     {"attempts", action.attempts},
+                     {"next_attempt", action.next_attempt},
+                     {"created", action.created}};
+        if (action.draft) item["draft"] = *action.draft;
+        if (!action.reason.empty()) item["reason"] = action.reason;
+        items.push_back(std::move(item));
+    }
+    return dump(items);
+}
+
+std::vector<PendingAction> decode_outbox(std::string_view text) {
+    std::vector<PendingAction> outbox;
+    auto value = parse_json(text);
+    if (!value || !value->is_array()) return outbox;
+    for (const auto& item : *value) {
+        if (!item.is_object()) continue;
+        PendingAction action;
+        action.idempotency_key = text_or(item, "key");
+        auto kind = parse_action_kind(text_or(item, "kind"));
+        action.group = text_or(item, "group");
+        if (action.idempotency_key.empty() || !kind || action.group.empty()) continue;
+        action.kind = *kind;
+        action.attempts = static_cast<int>(std::clamp<std::int64_t>(integer_or(item, "attempts"), 0, 1000));
+        action.next_attempt = integer_or(item, "next_attempt");
+        action.created = integer_or(item, "created");
+        action.reason = text_or(item, "reason");
+        if (auto draft = item.find("draft"); draft != item.end()) {
+            auto decoded = decode<GroupDraft>(*draft, "draft");
+            if (!decoded) continue;
+            action.draft = std::move(decoded).value();
+        }
+        if (action.kind == PendingAction::Kind::open_group && !action.draft) continue;
+        outbox.push_back(std::move(action));
+    }
+    return outbox;
+}
+
+}  // namespace liaoxiu::sync
