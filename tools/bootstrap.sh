@@ -12,6 +12,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cache=${LIAOXIU_CACHE:-$HOME/.cache/liaoxiu}
 imgui_version=1.86
 sdl_version=2.26.5
+qrcodegen_version=1.8.0
 mkdir -p "$cache"
 
 say() { printf '\033[1m[bootstrap]\033[0m %s\n' "$*"; }
@@ -69,8 +70,24 @@ fetch_source() { # name version dir
   rm -rf "$dir"; mv "$tmp/tree" "$dir"; rm -rf "$tmp"
   touch "$dir/.complete"
 }
+fetch_upstream_tarball() { # name version dir
+  local name=$1 version=$2 dir=$3
+  [ -f "$dir/.complete" ] && return 0
+  say "fetching the upstream tarball of Debian source package $name ($version)"
+  [ -n "$apt_updated" ] || { as_root apt-get update -q; apt_updated=1; }
+  local tmp; tmp=$(mktemp -d "$cache/src-XXXX")
+  (cd "$tmp" && apt-get source --download-only -q "$name" >/dev/null 2>&1 || true)
+  local tarball; tarball=$(ls "$tmp"/"${name}_${version}".orig.tar.* 2>/dev/null | head -1)
+  [ -n "$tarball" ] || { echo "bootstrap: could not download the source of $name $version" >&2; exit 1; }
+  mkdir -p "$tmp/tree" && tar -xf "$tarball" -C "$tmp/tree" --strip-components=1
+  rm -rf "$dir"; mv "$tmp/tree" "$dir"; rm -rf "$tmp"
+  touch "$dir/.complete"
+}
 fetch_source imgui "$imgui_version" "$cache/imgui-$imgui_version"
 fetch_source libsdl2 "$sdl_version" "$cache/sdl2-$sdl_version-src"
+# QR codes for native and wasm. The mirror serves this package's upstream tarball but not
+# always its Debian diff, which only packages it; the upstream tarball is all we compile.
+fetch_upstream_tarball qr-code-generator "$qrcodegen_version" "$cache/qrcodegen-$qrcodegen_version"
 
 # --- 4. SDL2 built for wasm, once --------------------------------------------
 export NODE_PATH=/usr/share/nodejs
