@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from './lib/static_server.js';
 import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports } from './lib/browser.js';
+import { distFile } from './lib/dist_files.js';
 
-const catalogue = JSON.parse(fs.readFileSync(path.join(distDir, 'catalogue.json'), 'utf8'));
+const catalogue = JSON.parse(fs.readFileSync(path.join(distDir, distFile('catalogue.json')), 'utf8'));
 let site, chrome;
 
 before(async () => {
@@ -44,7 +45,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
 }
 
 test('a failed download shows a readable message, not a blank page', async () => {
-  const broken = await serveStatic(distDir, { hide: ['liaoxiu.wasm'] });
+  const broken = await serveStatic(distDir, { hide: [distFile('liaoxiu.wasm')] });
   try {
     const { page, context } = await openPage(chrome.browser, broken.url, viewports.phone);
     await page.locator('#problem').waitFor({ state: 'visible', timeout: 20000 });

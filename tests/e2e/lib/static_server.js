@@ -9,27 +9,59 @@ const TYPES = {
   '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
 };
 
-// Serves `root`. `hide` lists file names answered with 404, to simulate a broken upload.
-export function serveStatic(root, { hide = [] } = {}) {
+// Serves `root`.
+//   hide:          file names answered with 404, to simulate a broken upload
+//   prefix:        the path dist/ lives under, e.g. '/some/prefix/' (anything else is 404)
+//   precompressed: answer with the .br / .gz sibling when the browser accepts it, as a CDN
+//                  configured by docs/hosting.md does
+//   port:          a fixed port (default: any free one), to bring a "new deploy" up on the
+//                  same origin as an earlier one
+// `requests` records every answer: { path, status, encoding, bytes } (bytes = body sent).
+export function serveStatic(root, { hide = [], prefix = '/', precompressed = false, port = 0 } = {}) {
+  if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix must start and end with /: ${prefix}`);
+  const requests = [];
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, 'http://localhost');
-    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
-    const file = path.join(root, relative);
-    if (!file.startsWith(path.resolve(root)) || hide.includes(path.basename(file)) || !fs.existsSync(file) ||
-        fs.statSync(file).isDirectory()) {
-      response.writeHead(404, { 'Content-Type': 'text/plain' });
-      response.end('not found');
+    const pathname = decodeURIComponent(url.pathname);
+    const answer = (status, headers, body) => {
+      response.writeHead(status, headers);
+      response.end(body);
+      requests.push({ path: pathname, status, encoding: headers['Content-Encoding'] || null, bytes: body.length });
+    };
+    const relative = pathname.startsWith(prefix) ? pathname.slice(prefix.length) || 'index.html' : null;
+    const file = relative === null ? null : path.join(root, relative);
+    if (file === null || !file.startsWith(path.resolve(root)) || hide.includes(path.basename(file)) ||
+        !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      answer(404, { 'Content-Type': 'text/plain' }, Buffer.from('not found'));
       return;
     }
-    const body = fs.readFileSync(file);
-    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
-                              'Content-Length': body.length });
-    response.end(body);
+    const headers = { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream' };
+    let body = null;
+    if (precompressed) {
+      const accepted = String(request.headers['accept-encoding'] || '');
+      for (const [token, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (new RegExp(`\\b${token}\\b`).test(accepted) && fs.existsSync(file + suffix)) {
+          body = fs.readFileSync(file + suffix);
+          headers['Content-Encoding'] = token;
+          headers.Vary = 'Accept-Encoding';
+          break;
+        }
+      }
+    }
+    body ??= fs.readFileSync(file);
+    headers['Content-Length'] = body.length;
+    answer(200, headers, body);
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(done)) });
+      resolve({
+        url: `http://127.0.0.1:${port}${prefix}`,
+        origin: `http://127.0.0.1:${port}`,
+        requests,
+        // Also drops idle keep-alive connections, so "closed" means unreachable at once.
+        close: () => new Promise((done) => { server.close(done); server.closeAllConnections(); }),
+      });
     });
   });
 }

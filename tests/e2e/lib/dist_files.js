@@ -1,0 +1,16 @@
+// dist/ names its assets by content hash (tools/package_web.mjs); asset-manifest.json maps
+// each logical name ("catalogue.json") to the file that holds it ("catalogue.0123abcd45.json").
+import fs from 'node:fs';
+import path from 'node:path';
+import { distDir } from './browser.js';
+
+export function assetManifest(dir = distDir) {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'asset-manifest.json'), 'utf8'));
+}
+
+// The dist/ file name of a logical asset name.
+export function distFile(logical, dir = distDir) {
+  const name = assetManifest(dir)[logical];
+  if (!name) throw new Error(`${logical} is not in ${dir}/asset-manifest.json`);
+  return name;
+}
