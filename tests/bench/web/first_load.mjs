@@ -1,0 +1,199 @@
+#!/usr/bin/env node
+// First-load benchmark: the Liaoxiu app (build/web/dist, or $LIAOXIU_DIST) side by side with
+// the plain Dear ImGui 1.86 + SDL2 example (tests/bench/web/build_plain.sh), both served with
+// brotli-precompressed files by the tests' static server, in headless Chromium (SwiftShader).
+// Prints a table of figures with the targets beside them; it asserts nothing.
+//
+//   node tests/bench/web/first_load.mjs [--runs N]        (default 3 runs; medians shown)
+//
+// Both pages get the same instrumentation (an init script): the first WebGL draw call marks
+// the first frame; every requestAnimationFrame callback is timed (its CPU time is the frame's
+// main-thread time: wasm + JS + GL command submission) and counted; the wasm Memory is caught
+// at instantiation for its size. The app's own window.liaoxiu.stats() figures are read too.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { serveStatic } from '../../e2e/lib/static_server.js';
+import { launch, distDir, repoRoot } from '../../e2e/lib/browser.js';
+
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const runs = option('--runs', 3);
+// SwiftShader rasterizes on the CPU: at a phone's 3× pixel ratio it caps both pages near
+// 8 frames a second, which hides the frame pacing being measured. 1× by default; --dpr 3 to see it.
+const dpr = option('--dpr', 1);
+const plainDir = path.join(repoRoot, 'build', 'bench-plain');
+const viewport = { viewport: { width: 390, height: 844 }, deviceScaleFactor: dpr };  // a phone, minus touch (wheel scrolling)
+const PHASE_MS = 3000;
+
+function instrument() {
+  const bench = window.__bench = {
+    firstDraw: null, interactive: null, rafCallbacks: 0, recording: false, rafCpu: [], appFrameMs: [],
+    lastAppFrames: -1, memory: null,
+  };
+  for (const GL of [window.WebGLRenderingContext, window.WebGL2RenderingContext]) {
+    if (!GL) continue;
+    for (const method of ['drawElements', 'drawArrays']) {
+      const original = GL.prototype[method];
+      GL.prototype[method] = function (...args) {
+        if (bench.firstDraw === null) bench.firstDraw = performance.now();
+        return original.apply(this, args);
+      };
+    }
+  }
+  const request = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => request((time) => {
+    const start = performance.now();
+    try {
+      callback(time);
+    } finally {
+      const spent = performance.now() - start;
+      bench.rafCallbacks++;
+      const app = window.liaoxiu;
+      if (bench.interactive === null && app && app.ready === true) bench.interactive = performance.now();
+      if (bench.recording) {
+        bench.rafCpu.push(spent);
+        if (app && app.stats) {
+          const stats = app.stats();
+          if (stats.frames !== bench.lastAppFrames) bench.appFrameMs.push(stats.lastFrameMs);
+          bench.lastAppFrames = stats.frames;
+        }
+      }
+    }
+  });
+  const findMemory = (result, imports) => {
+    const exports = (result.instance || result).exports || {};
+    const candidates = [...Object.values(exports)];
+    for (const module of Object.values(imports || {})) candidates.push(...Object.values(module || {}));
+    bench.memory = candidates.find((value) => value instanceof WebAssembly.Memory) || bench.memory;
+    return result;
+  };
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = (source, imports) => instantiate(source, imports).then((r) => findMemory(r, imports));
+  const streaming = WebAssembly.instantiateStreaming;
+  if (streaming) {
+    WebAssembly.instantiateStreaming = (source, imports) => streaming(source, imports).then((r) => findMemory(r, imports));
+  }
+}
+
+const percentile = (values, p) => {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p / 100 * sorted.length))];
+};
+const median = (values) => percentile(values.filter((v) => !Number.isNaN(v)), 50);
+
+async function measureOnce(browser, dir, isApp) {
+  const site = await serveStatic(dir, { precompressed: true });
+  const context = await browser.newContext({ ...viewport, serviceWorkers: 'block' });
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+  try {
+    await page.goto(site.url);
+    const readyCheck = isApp ? '__bench.interactive !== null' : '__bench.firstDraw !== null';
+    await page.waitForFunction(readyCheck, null, { timeout: 120000 });
+    const loaded = site.requests.filter((r) => r.status === 200);
+    const firstLoadBytes = loaded.reduce((sum, r) => sum + r.bytes, 0);
+    const unencoded = loaded.filter((r) => r.encoding !== 'br').map((r) => r.path);
+    const fileList = loaded.map((r) => `${r.path.replace(/^\//, '')} ${(r.bytes / 1024).toFixed(1)}`);
+    await page.waitForTimeout(1000);  // let the first atlas rebuilds and layout settle
+
+    const phase = async (during) => {
+      await page.evaluate(() => {
+        const b = window.__bench;
+        b.rafCpu = []; b.appFrameMs = []; b.recording = true; b.lastAppFrames = window.liaoxiu?.stats?.().frames ?? -1;
+        b.startCallbacks = b.rafCallbacks; b.startAppFrames = window.liaoxiu?.stats?.().frames ?? null;
+      });
+      await during();
+      return page.evaluate(() => {
+        const b = window.__bench;
+        b.recording = false;
+        const appFrames = window.liaoxiu?.stats?.().frames;
+        return { rafCpu: b.rafCpu, appFrameMs: b.appFrameMs, callbacks: b.rafCallbacks - b.startCallbacks,
+                 appFrames: b.startAppFrames === null ? null : appFrames - b.startAppFrames };
+      });
+    };
+    await page.mouse.move(195, 420);
+    const idle = await phase(() => page.waitForTimeout(PHASE_MS));
+    const scrolling = await phase(async () => {
+      const end = Date.now() + PHASE_MS;
+      for (let step = 0; Date.now() < end; step++) {
+        await page.mouse.wheel(0, step % 40 < 20 ? 120 : -120);
+        await page.waitForTimeout(30);
+      }
+    });
+    const timing = await page.evaluate(() => ({
+      firstDraw: window.__bench.firstDraw, interactive: window.__bench.interactive,
+      wasmMemory: window.__bench.memory ? window.__bench.memory.buffer.byteLength : null,
+    }));
+    return {
+      firstLoadBytes, files: loaded.length, unencoded, fileList,
+      firstFrameMs: timing.firstDraw, interactiveMs: isApp ? timing.interactive : timing.firstDraw,
+      idleCpuP50: percentile(idle.rafCpu, 50), idleCpuP95: percentile(idle.rafCpu, 95),
+      scrollCpuP50: percentile(scrolling.rafCpu, 50), scrollCpuP95: percentile(scrolling.rafCpu, 95),
+      appIdleP50: percentile(idle.appFrameMs, 50), appIdleP95: percentile(idle.appFrameMs, 95),
+      appScrollP50: percentile(scrolling.appFrameMs, 50), appScrollP95: percentile(scrolling.appFrameMs, 95),
+      idleFrames: isApp ? idle.appFrames : idle.callbacks, idleCallbacks: idle.callbacks,
+      wasmMemory: timing.wasmMemory,
+    };
+  } finally {
+    await context.close();
+    await site.close();
+  }
+}
+
+async function measure(browser, dir, isApp) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push(await measureOnce(browser, dir, isApp));
+  const result = { runs: samples, unencoded: samples[0].unencoded, fileList: samples[0].fileList };
+  for (const key of Object.keys(samples[0])) {
+    if (typeof samples[0][key] === 'number') result[key] = median(samples.map((s) => s[key]));
+  }
+  result.wasmMemory = Math.max(...samples.map((s) => s.wasmMemory || 0));  // peak over the runs
+  return result;
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value) => (value === null || Number.isNaN(value) ? '—' : `${value.toFixed(value < 10 ? 2 : 0)} ms`);
+const mib = (bytes) => (bytes ? `${(bytes / 1048576).toFixed(1)} MiB` : '—');
+const verdict = (ok) => (ok ? 'met' : 'NOT met');
+
+execFileSync(path.join(repoRoot, 'tests', 'bench', 'web', 'build_plain.sh'), { stdio: 'inherit' });
+const chrome = await launch();
+let app, plain;
+try {
+  plain = await measure(chrome.browser, plainDir, false);
+  app = await measure(chrome.browser, distDir, true);
+} finally {
+  await chrome.close();
+}
+
+const rows = [
+  ['bytes before first interactive frame (brotli)', kb(app.firstLoadBytes), kb(plain.firstLoadBytes), '≤ 500 KB',
+   verdict(app.firstLoadBytes <= 500 * 1024)],
+  ['time to first frame (first WebGL draw)', ms(app.firstFrameMs), ms(plain.firstFrameMs), '', ''],
+  ['time to interactive (app: liaoxiu.ready)', ms(app.interactiveMs), ms(plain.interactiveMs),
+   `≤ 1.5 × plain = ${ms(1.5 * plain.interactiveMs)}`, verdict(app.interactiveMs <= 1.5 * plain.interactiveMs)],
+  ['frame CPU idle p50 / p95 (rAF callback)', `${ms(app.idleCpuP50)} / ${ms(app.idleCpuP95)}`,
+   `${ms(plain.idleCpuP50)} / ${ms(plain.idleCpuP95)}`, 'p95 ≤ 2 ms', verdict(app.idleCpuP95 <= 2)],
+  ['frame CPU scrolling p50 / p95 (rAF callback)', `${ms(app.scrollCpuP50)} / ${ms(app.scrollCpuP95)}`,
+   `${ms(plain.scrollCpuP50)} / ${ms(plain.scrollCpuP95)}`, 'p95 ≤ 2 ms', verdict(app.scrollCpuP95 <= 2)],
+  ['app lastFrameMs idle p50 / p95', `${ms(app.appIdleP50)} / ${ms(app.appIdleP95)}`, 'n/a', '', ''],
+  ['app lastFrameMs scrolling p50 / p95', `${ms(app.appScrollP50)} / ${ms(app.appScrollP95)}`, 'n/a', '', ''],
+  [`frames drawn in ${PHASE_MS / 1000} idle seconds`, `${app.idleFrames} (rAF callbacks ${app.idleCallbacks})`,
+   `${plain.idleFrames} (rAF callbacks)`, '0', verdict(app.idleFrames === 0)],
+  ['peak wasm memory (Memory buffer)', mib(app.wasmMemory), mib(plain.wasmMemory), '', ''],
+];
+const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...[['figure', 'Liaoxiu', 'plain ImGui example', 'target', ''], ...rows]
+  .map((row) => [...row[i]].length)));
+const line = (row) => row.map((cell, i) => cell + ' '.repeat(widths[i] - [...cell].length)).join(' | ');
+console.log(`\nFirst load, headless Chromium (SwiftShader), ${runs} runs each, medians; viewport 390×844 @${dpr}x, no service worker.`);
+console.log(`Liaoxiu: ${distDir}\n  fetched (KB brotli): ${app.fileList.join(', ')}`);
+console.log(`plain:   ${plainDir}\n  fetched (KB brotli): ${plain.fileList.join(', ')}\n`);
+console.log(line(['figure', 'Liaoxiu', 'plain ImGui example', 'target', '']));
+console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+for (const row of rows) console.log(line(row));
+if (app.unencoded.length) console.log(`\nnot served as brotli (Liaoxiu): ${app.unencoded.join(', ')}`);
+console.log('\nper run (Liaoxiu): ' + app.runs.map((r) => `${ms(r.interactiveMs)} interactive, ${kb(r.firstLoadBytes)}`).join('; '));
+console.log('per run (plain):   ' + plain.runs.map((r) => `${ms(r.interactiveMs)} interactive, ${kb(r.firstLoadBytes)}`).join('; '));
