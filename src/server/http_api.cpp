@@ -6,6 +6,8 @@
 #include "server/rate_limiter.hpp"
 #include "server/request_decode.hpp"
 
+#include <sys/socket.h>
+
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -317,6 +319,11 @@ void Api::install(httplib::Server& server) {
 
 }  // namespace
 
+void HttpServer::widen_listen_backlog(int backlog) {
+    // Calling listen() again on a listening socket only changes its backlog (Linux).
+    ::listen(svr_sock_, backlog);
+}
+
 void install_api(httplib::Server& server, Services& services, const ServerOptions& options) {
     auto api = std::make_shared<Api>(services, options);
     api->install(server);
@@ -377,6 +384,8 @@ void install_api(httplib::Server& server, Services& services, const ServerOption
     }
 
     server.set_payload_max_length(options.max_body_bytes);
+    // Headers and body leave in separate writes; Nagle would hold the second for a delayed ACK (40 ms).
+    server.set_tcp_nodelay(true);
     server.set_keep_alive_max_count(100000);
     server.set_keep_alive_timeout(30);
     server.set_read_timeout(30);

@@ -20,6 +20,14 @@ struct Services {
     GroupService& groups;
 };
 
+// httplib listens with a backlog of 5: a burst of clients connecting at once (the
+// 200-join race, a crowd at the deadline) would see SYNs dropped and retried a
+// second later. This widens the backlog after binding.
+class HttpServer : public httplib::Server {
+public:
+    void widen_listen_backlog(int backlog);
+};
+
 // Installs every handler and setting on `server`. Keep `services` and `options` alive as long as it.
 void install_api(httplib::Server& server, Services& services, const ServerOptions& options);
 

@@ -160,7 +160,7 @@ int command_serve(const CommandLine& line) {
     backend.writer.set_after_commit([&scheduler] { scheduler.notify(); });
     Services services{backend, accounts, catalogue, groups};
 
-    httplib::Server server;
+    HttpServer server;
     install_api(server, services, options);
 
     // SIGINT/SIGTERM stop the server cleanly (a waiting thread, not a signal handler).
@@ -183,6 +183,7 @@ int command_serve(const CommandLine& line) {
     } else if (!server.bind_to_port(options.host, port)) {
         throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(port));
     }
+    server.widen_listen_backlog(4096);
     std::cout << "liaoxiu-server listening on http://" << options.host << ":" << port << std::endl;
     server.listen_after_bind();
     return 0;

@@ -1,0 +1,320 @@
+// The endpoint's behaviour one request at a time: health, catalogue (ETag, 304,
+// gzip, delta), role checks, secretariat edits, CORS, rate limits, deadlines.
+#include "test_world.hpp"
+
+#include "core/json.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <unistd.h>
+#include <ctime>
+#include <thread>
+
+using namespace liaoxiu;
+using namespace liaoxiu::testing;
+
+namespace {
+
+Instant now() { return static_cast<Instant>(std::time(nullptr)); }
+
+httplib::Result post(httplib::Client& http, const std::string& path, const Session& who, const nlohmann::json& body) {
+    // An empty initializer list makes a JSON null; the API's empty body is {}.
+    return http.Post(path, who.headers(), body.is_null() ? "{}" : body.dump(), "application/json");
+}
+
+}  // namespace
+
+TEST_CASE("health answers and unknown endpoints get a JSON 404", "[server][api]") {
+    World world;
+    auto health = world.http->Get("/api/v1/health");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+    CHECK(parse(health->body)["status"] == "ok");
+    CHECK(parse(health->body)["database"] == "sqlite");
+
+    auto missing = world.http->Get("/api/v1/nothing-here");
+    REQUIRE(missing);
+    CHECK(missing->status == 404);
+    CHECK(parse(missing->body)["code"] == "not_found");
+}
+
+TEST_CASE("the catalogue: snapshot with ETag, 304, gzip, and a delta after an edit", "[server][catalogue]") {
+    World world;
+    auto first = world.http->Get("/api/v1/catalogue");
+    REQUIRE(first);
+    REQUIRE(first->status == 200);
+    auto snapshot = parse(first->body);
+    CHECK(snapshot["routes"].size() == world.catalogue.routes.size());
+    CHECK(snapshot["format_version"] == kFormatVersion);
+    std::string etag = first->get_header_value("ETag");
+    REQUIRE(!etag.empty());
+
+    auto unchanged = world.http->Get("/api/v1/catalogue", {{"If-None-Match", etag}});
+    REQUIRE(unchanged);
+    CHECK(unchanged->status == 304);
+    CHECK(unchanged->body.empty());
+
+    httplib::Client raw("127.0.0.1", world.server->port());
+    raw.set_decompress(false);
+    auto zipped = raw.Get("/api/v1/catalogue", {{"Accept-Encoding", "gzip"}});
+    REQUIRE(zipped);
+    CHECK(zipped->get_header_value("Content-Encoding") == "gzip");
+    CHECK(zipped->body.size() < first->body.size() / 2);
+
+    // Edit one route; the delta since the old version carries exactly it.
+    std::int64_t version = snapshot["version"];
+    Route route = world.catalogue.routes.at(2);
+    route.title += "（修订）";
+    auto put = world.http->Put("/api/v1/routes/" + route.id, world.admin.headers(), nlohmann::json(route).dump(),
+                               "application/json");
+    REQUIRE(put);
+    CHECK(put->status == 200);
+    auto delta = world.http->Get("/api/v1/catalogue?since=" + std::to_string(version));
+    REQUIRE(delta);
+    REQUIRE(delta->status == 200);
+    auto changes = parse(delta->body);
+    CHECK(changes["version"].get<std::int64_t>() > version);
+    REQUIRE(changes["routes"].size() == 1);
+    CHECK(changes["routes"][0]["title"] == route.title);
+    CHECK(changes["members"].empty());
+    auto stale = world.http->Get("/api/v1/catalogue", {{"If-None-Match", etag}});
+    REQUIRE(stale);
+    CHECK(stale->status == 200);
+
+    auto bad_cursor = world.http->Get("/api/v1/catalogue?since=yesterday");
+    REQUIRE(bad_cursor);
+    CHECK(bad_cursor->status == 400);
+}
+
+TEST_CASE("role checks on every kind of write", "[server][security]") {
+    World world;
+    Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org-a", world.unit(0));
+    Session other_organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org-b", world.unit(1));
+    Session worker = create_and_sign_in(*world.http, world.admin, "worker", "worker-a", world.unit(0));
+    Session other_worker = create_and_sign_in(*world.http, world.admin, "worker", "worker-b", world.unit(1));
+    std::string group = open_group(*world.http, organizer, world.route(), 1, 5, now() + 86400 * 5);
+    REQUIRE(post(*world.http, "/api/v1/groups/" + group + "/join", other_worker, {})->status == 200);
+
+    SECTION("no token or a wrong token: 401") {
+        auto res = world.http->Post("/api/v1/groups/" + group + "/join", "{}", "application/json");
+        CHECK(res->status == 401);
+        Session forged{"not-a-token", "x"};
+        CHECK(post(*world.http, "/api/v1/groups/" + group + "/join", forged, {})->status == 401);
+    }
+    SECTION("a worker cannot open groups or withdraw someone else") {
+        nlohmann::json draft = {{"route", world.route()}, {"departure", "2030-01-01"}, {"min_size", 1},
+                                {"max_size", 2}, {"join_deadline", "2029-12-01T00:00:00Z"}};
+        CHECK(post(*world.http, "/api/v1/groups", worker, draft)->status == 403);
+        auto res = post(*world.http, "/api/v1/groups/" + group + "/withdraw", worker,
+                        {{"worker", other_worker.account}});
+        CHECK(res->status == 403);
+        CHECK(parse(res->body)["code"] == "forbidden");
+    }
+    SECTION("an organizer manages only its own unit's groups") {
+        CHECK(post(*world.http, "/api/v1/groups/" + group + "/cancel", other_organizer, {{"reason", "x"}})->status ==
+              403);
+        CHECK(post(*world.http, "/api/v1/groups/" + group + "/withdraw", other_organizer,
+                   {{"worker", other_worker.account}})
+                  ->status == 403);
+        nlohmann::json draft = {{"route", world.route()}, {"departure", "2030-01-01"}, {"min_size", 1},
+                                {"max_size", 2}, {"join_deadline", "2029-12-01T00:00:00Z"},
+                                {"organizer_unit", world.unit(0)}};
+        CHECK(post(*world.http, "/api/v1/groups", other_organizer, draft)->status == 403);
+        // Its own unit's union may free a place in its group.
+        auto freed = post(*world.http, "/api/v1/groups/" + group + "/withdraw", organizer,
+                          {{"worker", other_worker.account}});
+        CHECK(freed->status == 200);
+    }
+    SECTION("only the secretariat edits the catalogue or admits members") {
+        nlohmann::json route = world.catalogue.routes.at(0);
+        route["id"] = "r-new";
+        CHECK(post(*world.http, "/api/v1/routes", organizer, route)->status == 403);
+        CHECK(post(*world.http, "/api/v1/routes", worker, route)->status == 403);
+        CHECK(post(*world.http, "/api/v1/members/" + world.catalogue.members[0].id + "/suspend", organizer, {})
+                  ->status == 403);
+        CHECK(post(*world.http, "/api/v1/policies", worker, {{"title", "t"}})->status == 403);
+        CHECK(post(*world.http, "/api/v1/routes", world.admin, route)->status == 201);
+    }
+    SECTION("workers see only their own id among the places; the organizer sees all") {
+        auto seen_by_worker = parse(world.http->Get("/api/v1/groups/" + group, worker.headers())->body);
+        for (const auto& place : seen_by_worker["places"]) CHECK(place["worker"] == "");
+        auto seen_by_owner = parse(world.http->Get("/api/v1/groups/" + group, other_worker.headers())->body);
+        CHECK(seen_by_owner["places"][0]["worker"] == other_worker.account);
+        CHECK(seen_by_owner["my_place"]["state"] == "confirmed");
+        auto seen_by_organizer = parse(world.http->Get("/api/v1/groups/" + group, organizer.headers())->body);
+        CHECK(seen_by_organizer["places"][0]["worker"] == other_worker.account);
+    }
+}
+
+TEST_CASE("group life: join, waitlist, withdraw offers the place, cancel with a reason", "[server][groups]") {
+    World world;
+    Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org", world.unit(0));
+    std::string group = open_group(*world.http, organizer, world.route(), 2, 2, now() + 86400 * 5);
+    std::vector<Session> workers;
+    for (int i = 0; i < 3; ++i) {
+        workers.push_back(
+            create_and_sign_in(*world.http, world.admin, "worker", "w" + std::to_string(i), world.unit(i)));
+    }
+    auto detail = parse(world.http->Get("/api/v1/groups/" + group)->body);
+    CHECK(detail["counts"]["places_to_form"] == 2);
+
+    CHECK(parse(post(*world.http, "/api/v1/groups/" + group + "/join", workers[0], {})->body)["state"] == "confirmed");
+    CHECK(parse(post(*world.http, "/api/v1/groups/" + group + "/join", workers[1], {})->body)["state"] == "confirmed");
+    auto third = parse(post(*world.http, "/api/v1/groups/" + group + "/join", workers[2], {})->body);
+    CHECK(third["state"] == "waitlisted");
+    CHECK(third["waitlist_position"] == 1);
+
+    auto listed = parse(world.http->Get("/api/v1/groups?state=full&route=" + world.route())->body);
+    REQUIRE(listed["groups"].size() == 1);
+    CHECK(listed["groups"][0]["counts"]["waitlisted"] == 1);
+    CHECK(parse(world.http->Get("/api/v1/groups?state=open")->body)["groups"].empty());
+    CHECK(world.http->Get("/api/v1/groups?state=sunny")->status == 400);
+
+    REQUIRE(post(*world.http, "/api/v1/groups/" + group + "/withdraw", workers[0], {})->status == 200);
+    auto mine = parse(world.http->Get("/api/v1/me/trips", workers[2].headers())->body);
+    REQUIRE(mine["trips"].size() == 1);
+    CHECK(mine["trips"][0]["my_place"]["state"] == "offered");
+    auto accepted = post(*world.http, "/api/v1/groups/" + group + "/accept", workers[2], {});
+    REQUIRE(accepted->status == 200);
+    CHECK(parse(accepted->body)["my_place"]["state"] == "confirmed");
+
+    CHECK(post(*world.http, "/api/v1/groups/" + group + "/cancel", organizer, {})->status == 400);
+    auto cancelled = post(*world.http, "/api/v1/groups/" + group + "/cancel", organizer, {{"reason", "酒店停业整顿"}});
+    REQUIRE(cancelled->status == 200);
+    CHECK(parse(cancelled->body)["state"] == "cancelled");
+    CHECK(parse(cancelled->body)["cancel_reason"] == "酒店停业整顿");
+    CHECK(post(*world.http, "/api/v1/groups/" + group + "/join", workers[0], {})->status == 409);
+    CHECK(post(*world.http, "/api/v1/groups/g-missing/join", workers[0], {})->status == 404);
+}
+
+TEST_CASE("secretariat edits are validated by the core rules", "[server][catalogue]") {
+    World world;
+    Route route = world.catalogue.routes.at(0);
+    route.id = "r-too-thin";
+    route.itinerary.resize(1);
+    route.itinerary[0].stops.resize(1);  // one stop: too few categories, no stay, no wellness
+    auto refused = post(*world.http, "/api/v1/routes", world.admin, route);
+    REQUIRE(refused);
+    CHECK(refused->status == 422);
+    auto body = parse(refused->body);
+    CHECK(body["problems"].size() >= 2);
+
+    route = world.catalogue.routes.at(0);
+    route.id = "r-ghost";
+    route.itinerary[0].stops[0].member = "m-does-not-exist";
+    CHECK(post(*world.http, "/api/v1/routes", world.admin, route)->status == 422);
+    CHECK(post(*world.http, "/api/v1/routes", world.admin, world.catalogue.routes.at(0))->status == 409);
+
+    const Member& member = world.catalogue.members.at(0);
+    auto suspended = post(*world.http, "/api/v1/members/" + member.id + "/suspend", world.admin, {});
+    REQUIRE(suspended->status == 200);
+    CHECK(parse(suspended->body)["status"] == "suspended");
+    CHECK(post(*world.http, "/api/v1/members/m-nobody/suspend", world.admin, {})->status == 404);
+
+    auto policy = post(*world.http, "/api/v1/policies", world.admin,
+                       {{"title", "2027年疗休养补贴标准"}, {"body", "每人每年不超过 2000 元。"}, {"issuer", "市总工会"}});
+    REQUIRE(policy->status == 201);
+    CHECK(parse(policy->body)["id"].get<std::string>().rfind("p-", 0) == 0);
+}
+
+TEST_CASE("deadlines take effect on time without any request", "[server][deadlines]") {
+    World world;
+    Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org", world.unit(0));
+    Session worker = create_and_sign_in(*world.http, world.admin, "worker", "w", world.unit(0));
+    Instant deadline = now() + 2;
+    std::string failing = open_group(*world.http, organizer, world.route(0), 2, 4, deadline);
+    std::string forming = open_group(*world.http, organizer, world.route(1), 1, 4, deadline, 60);
+    REQUIRE(post(*world.http, "/api/v1/groups/" + failing + "/join", worker, {})->status == 200);
+    REQUIRE(post(*world.http, "/api/v1/groups/" + forming + "/join", worker, {})->status == 200);
+    std::int64_t version = parse(world.http->Get("/api/v1/health")->body)["catalogue_version"];
+
+    std::this_thread::sleep_for(std::chrono::milliseconds(3500));
+
+    // The catalogue version moved while nobody asked anything: the scheduler wrote.
+    CHECK(parse(world.http->Get("/api/v1/health")->body)["catalogue_version"].get<std::int64_t>() > version);
+    auto expired = parse(world.http->Get("/api/v1/groups/" + failing, organizer.headers())->body);
+    CHECK(expired["state"] == "expired");
+    CHECK(expired["places"][0]["state"] == "released");
+    auto locked = parse(world.http->Get("/api/v1/groups/" + forming, organizer.headers())->body);
+    CHECK(locked["state"] == "locked");
+}
+
+TEST_CASE("CORS: listed origins only, preflight included", "[server][security]") {
+    auto options = test_server_options();
+    options.insert(options.end(), {"--cors-origin", "https://cdn.example.org"});
+    World world(options);
+    auto preflight = world.http->Options("/api/v1/groups/g-1/join", {{"Origin", "https://cdn.example.org"},
+                                                                      {"Access-Control-Request-Method", "POST"}});
+    REQUIRE(preflight);
+    CHECK(preflight->status == 204);
+    CHECK(preflight->get_header_value("Access-Control-Allow-Origin") == "https://cdn.example.org");
+    CHECK(preflight->get_header_value("Access-Control-Allow-Headers").find("Idempotency-Key") != std::string::npos);
+
+    auto foreign = world.http->Options("/api/v1/groups", {{"Origin", "https://evil.example"}});
+    REQUIRE(foreign);
+    CHECK(foreign->status == 403);
+    CHECK(!foreign->has_header("Access-Control-Allow-Origin"));
+
+    auto get = world.http->Get("/api/v1/health", {{"Origin", "https://cdn.example.org"}});
+    CHECK(get->get_header_value("Access-Control-Allow-Origin") == "https://cdn.example.org");
+    auto get_foreign = world.http->Get("/api/v1/health", {{"Origin", "https://evil.example"}});
+    CHECK(!get_foreign->has_header("Access-Control-Allow-Origin"));
+}
+
+TEST_CASE("rate limits: sign-in attempts per address and writes per account", "[server][security]") {
+    World world({"--password-cost", "min", "--quiet", "--signin-rate", "6", "--write-rate", "2"});
+    // The World signed in once already; the burst is 3 per address.
+    int refused = 0;
+    for (int i = 0; i < 6; ++i) {
+        auto res = world.http->Post("/api/v1/sessions", R"({"login":"admin","password":"wrong-password"})",
+                                    "application/json");
+        REQUIRE(res);
+        if (res->status == 429) {
+            ++refused;
+            CHECK(parse(res->body)["code"] == "rate_limited");
+            CHECK(res->has_header("Retry-After"));
+        } else {
+            CHECK(res->status == 401);
+        }
+    }
+    CHECK(refused >= 3);
+
+    // Writes: 2 per second, burst 4 — ten quick ones cannot all pass.
+    int throttled = 0;
+    for (int i = 0; i < 10; ++i) {
+        auto res = post(*world.http, "/api/v1/policies", world.admin, {{"title", "t"}});
+        if (res->status == 429) ++throttled;
+    }
+    CHECK(throttled >= 5);
+}
+
+TEST_CASE("passwords and tokens stay out of the request log", "[server][security]") {
+    TempDir dir;
+    std::string url = "sqlite:" + (dir.path() / "t.db").string();
+    prepare_database(url, dir.path());
+    // Run the server with logging on, its stderr into a file.
+    auto log_path = dir.path() / "server.log";
+    int saved = dup(STDERR_FILENO);
+    FILE* log = std::fopen(log_path.c_str(), "w");
+    dup2(fileno(log), STDERR_FILENO);
+    std::string token;
+    {
+        ServerProcess server(url, {"--password-cost", "min", "--signin-rate", "0", "--write-rate", "0"});
+        dup2(saved, STDERR_FILENO);
+        auto http = server.client();
+        Session admin = sign_in(*http, "admin", "admin-password");
+        token = admin.token;
+        http->Get("/api/v1/me?token=" + token, admin.headers());
+        http->Get("/api/v1/catalogue", admin.headers());
+    }
+    std::fclose(log);
+    close(saved);
+    std::ifstream in(log_path);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(text.find("POST /api/v1/sessions 201") != std::string::npos);
+    CHECK(text.find("admin-password") == std::string::npos);
+    CHECK(text.find(token) == std::string::npos);
+}
