@@ -31,13 +31,17 @@ void ItemRegistry::mark_text_field() {
 
 void ItemRegistry::note_text(const std::string& text, ImVec2 min, ImVec2 max) {
     ImGuiWindow* window = ImGui::GetCurrentWindowRead();
-    ItemRecord record{0, text, min, max, true};
-    if (window) record.visible = window->ClipRect.Overlaps(ImRect(min, max));
+    ItemRecord record{0, text, min, max, true, min, max};
+    if (window) {
+        record.visible = window->ClipRect.Overlaps(ImRect(min, max));
+        record.clip_min = window->ClipRect.Min;
+        record.clip_max = window->ClipRect.Max;
+    }
     current_.push_back(std::move(record));
 }
 
 void ItemRegistry::on_item_add(const ImRect& rect, ImGuiID id, const ImRect& clip) {
-    current_.push_back(ItemRecord{id, {}, rect.Min, rect.Max, clip.Overlaps(rect)});
+    current_.push_back(ItemRecord{id, {}, rect.Min, rect.Max, clip.Overlaps(rect), clip.Min, clip.Max});
 }
 
 void ItemRegistry::on_item_info(ImGuiID id, const char* label) {

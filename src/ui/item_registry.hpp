@@ -19,6 +19,7 @@ struct ItemRecord {
     std::string label;   // the visible part of the label ("##" suffixes removed); empty if none
     ImVec2 min, max;     // in ImGui coordinates, which are CSS pixels in this app
     bool visible = false;  // inside its window's visible area this frame
+    ImVec2 clip_min, clip_max;  // that visible area: what a click on the item can reach
     bool text_field = false;  // an InputText: a tap on it must open the phone's keyboard
 };
 

@@ -35,9 +35,9 @@ struct OpenGroupForm {
     Id route;                   // the form is reset when it opens on another route
     std::string departure;
     std::string deadline;
-    int min_size = 10;
-    int max_size = 30;
-    int per_unit_cap = 0;
+    std::string min_size = "10";
+    std::string max_size = "30";
+    std::string per_unit_cap = "0";
     std::string error_zh;       // why the last submission was refused, in both languages
     std::string error_en;
 };

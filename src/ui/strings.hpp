@@ -140,6 +140,7 @@ enum class Language { zh, en };
     X(per_unit_cap, "每单位名额上限（0 表示不限）", "Places per unit (0 = no cap)")               \
     X(submit_open_group, "提交开团", "Open the group")                                            \
     X(bad_date, "日期格式应为 2027-04-10", "Dates look like 2027-04-10")                          \
+    X(bad_number, "人数须为整数", "Sizes are whole numbers")                                       \
     X(organizer_only, "只有单位工会可以开团，请以组织者身份登录。", "Only a unit's union can open groups: sign in as an organizer.") \
     X(open_group_sent, "开团申请已提交", "The group was submitted")                               \
     X(my_trips, "我的行程", "My trips")                                                           \

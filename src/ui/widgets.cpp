@@ -149,16 +149,8 @@ bool input_text(Context& ctx, const char* text, const char* id, std::string* val
     return changed;
 }
 
-bool input_int(Context& ctx, const char* text, const char* id, int* value) {
-    muted(ctx, text);
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, touch_padding_y()));
-    ImGui::PushStyleColor(ImGuiCol_FrameBg, colors::card);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-    const bool changed = ImGui::InputInt(id, value, 1, 5);
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor();
-    return changed;
+bool input_number(Context& ctx, const char* text, const char* id, std::string* value) {
+    return input_text(ctx, text, id, value, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll);
 }
 
 float route_card_height() { return ImGui::GetTextLineHeight() * 5.4f; }

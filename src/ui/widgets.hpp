@@ -42,7 +42,9 @@ float tags_at(Context& ctx, ImVec2 pos, float right, const std::vector<std::stri
 // A text input with its label drawn above it (visible, and the label tests find it by).
 bool input_text(Context& ctx, const char* label, const char* id, std::string* value, int flags = 0,
                 const char* hint = nullptr);
-bool input_int(Context& ctx, const char* label, const char* id, int* value);
+// A whole number typed as text (a phone shows its number pad); the text is selected on
+// entry so typing replaces it.
+bool input_number(Context& ctx, const char* label, const char* id, std::string* value);
 
 // Shared cards.
 void route_card(Context& ctx, const Route& route, float width);

@@ -4,6 +4,8 @@
 #include "core/group_trip.hpp"
 #include "ui/widgets.hpp"
 
+#include <charconv>
+
 namespace liaoxiu::ui {
 
 namespace {
@@ -19,6 +21,14 @@ void reset_form(Context& ctx, OpenGroupForm& form, const Route& route) {
     form.deadline = format_day(today + kDefaultLeadDays - kDefaultDeadlineDays);
 }
 
+std::optional<int> parse_count(const std::string& text) {
+    int value = 0;
+    const char* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (error != std::errc() || stop != end) return std::nullopt;
+    return value;
+}
+
 void submit(Context& ctx, OpenGroupForm& form, const Route& route) {
     const std::optional<Day> departure = parse_day(form.departure);
     const std::optional<Day> deadline = parse_day(form.deadline);
@@ -27,15 +37,23 @@ void submit(Context& ctx, OpenGroupForm& form, const Route& route) {
         form.error_en = text(Text::bad_date, Language::en);
         return;
     }
+    const std::optional<int> min_size = parse_count(form.min_size);
+    const std::optional<int> max_size = parse_count(form.max_size);
+    const std::optional<int> cap = parse_count(form.per_unit_cap);
+    if (!min_size || !max_size || !cap) {
+        form.error_zh = text(Text::bad_number, Language::zh);
+        form.error_en = text(Text::bad_number, Language::en);
+        return;
+    }
     GroupDraft draft;
     draft.id = "draft-" + std::to_string(ctx.services.now()) + "-" + std::to_string(++ctx.screens.drafts_opened);
     draft.route = route.id;
     draft.organizer_unit = ctx.state.session->unit;
     draft.departure = *departure;
-    draft.min_size = form.min_size;
-    draft.max_size = form.max_size;
+    draft.min_size = *min_size;
+    draft.max_size = *max_size;
     draft.join_deadline = china_midnight(*deadline + 1) - 1;  // the end of the deadline day
-    if (form.per_unit_cap > 0) draft.per_unit_cap = form.per_unit_cap;
+    if (*cap > 0) draft.per_unit_cap = *cap;
     // The same rule the endpoint applies: refuse here, in words, before anything is sent.
     Result<GroupTrip> checked = open_group(draft, route, ctx.state.catalogue, ctx.services.now());
     if (!checked) {
@@ -66,10 +84,10 @@ void draw_open_group(Context& ctx, const Route& route) {
     muted(ctx, ctx.f(Text::organizing_unit, ctx.view.unit_name(ctx.state.session->unit).c_str()));
 
     input_text(ctx, ctx.t(Text::departure_date), "##departure", &form.departure);
-    input_int(ctx, ctx.t(Text::min_size), "##min", &form.min_size);
-    input_int(ctx, ctx.t(Text::max_size), "##max", &form.max_size);
+    input_number(ctx, ctx.t(Text::min_size), "##min", &form.min_size);
+    input_number(ctx, ctx.t(Text::max_size), "##max", &form.max_size);
     input_text(ctx, ctx.t(Text::deadline_date), "##deadline", &form.deadline);
-    input_int(ctx, ctx.t(Text::per_unit_cap), "##cap", &form.per_unit_cap);
+    input_number(ctx, ctx.t(Text::per_unit_cap), "##cap", &form.per_unit_cap);
 
     const std::string& error = ctx.language == Language::zh ? form.error_zh : form.error_en;
     if (!error.empty()) label(ctx, error, colors::accent);

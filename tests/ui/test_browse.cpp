@@ -1,0 +1,185 @@
+// Browsing: home, the catalogue (search, filters, sort), route detail, members, policies.
+#include "ui_driver.hpp"
+
+#include "core/generate.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace liaoxiu;
+using liaoxiu::testing::UiDriver;
+
+namespace {
+
+const Route& route_by_title(const sync::ClientState& state, const std::string& title) {
+    for (const Route& r : state.catalogue.routes)
+        if (r.title == title) return r;
+    throw std::runtime_error("no route " + title);
+}
+
+const Route& route_by_id(const sync::ClientState& state, const std::string& id) {
+    for (const Route& r : state.catalogue.routes)
+        if (r.id == id) return r;
+    throw std::runtime_error("no route " + id);
+}
+
+}  // namespace
+
+TEST_CASE("home shows the alliance, featured routes, groups closing soon and policies", "[ui][home]") {
+    UiDriver ui;
+    CHECK(ui.ui.location() == "#/");
+    CHECK(ui.shows("衢州市职工疗休养联盟"));
+    CHECK(ui.shows("当季主题"));
+    const auto cards = ui.route_cards();
+    REQUIRE(!cards.empty());
+    CHECK(cards.front() == ui.state.catalogue.routes.front().title);
+    // g-qz-005 (胡柚飘香·三衢石林三日, deadline 2027-01-03) closes first of the groups still taking joins.
+    CHECK(ui.shows("胡柚飘香·三衢石林三日 · 2027-01-08"));
+    CHECK(ui.shows("政策宣传"));
+    CHECK(ui.shows("在线"));
+}
+
+TEST_CASE("tapping a route card opens the route", "[ui][home]") {
+    UiDriver ui;
+    const Route& first = ui.state.catalogue.routes.front();
+    REQUIRE(ui.click(first.title));
+    CHECK(ui.ui.location() == "#/route/" + first.id);
+}
+
+TEST_CASE("searching by initials finds 江郎山 routes and typing Chinese narrows the list", "[ui][catalogue]") {
+    UiDriver ui;
+    ui.ui.open_location("#/routes");
+    ui.frames(2);
+    const std::size_t everything = ui.route_cards().size();
+    REQUIRE(everything >= 3);
+
+    REQUIRE(ui.click("搜索"));
+    ui.type("jls");
+    const auto found = ui.route_cards();
+    REQUIRE(!found.empty());
+    CHECK(std::find(found.begin(), found.end(), "世遗江郎·廿八都古镇三日") != found.end());
+    CHECK(ui.shows("找到 " + std::to_string(found.size()) + " 条线路"));
+    CHECK(!ui.shows("找到 26 条线路"));
+
+    UiDriver chinese;
+    chinese.ui.open_location("#/routes");
+    chinese.frames(2);
+    REQUIRE(chinese.click("搜索"));
+    chinese.type("婺剧");
+    CHECK(chinese.route_cards() == std::vector<std::string>{"非遗体验+乡村休闲·婺剧与喝彩歌谣两日"});
+    CHECK(chinese.missing_glyphs() == 0);
+}
+
+TEST_CASE("sorting by price orders the cards, again reverses, and a filter keeps only matching routes", "[ui][catalogue]") {
+    UiDriver ui;
+    ui.ui.open_location("#/routes");
+    ui.frames(2);
+    Fen cheapest = INT64_MAX, dearest = 0;
+    for (const Route& r : ui.state.catalogue.routes) {
+        cheapest = std::min(cheapest, r.price - r.subsidy);
+        dearest = std::max(dearest, r.price - r.subsidy);
+    }
+    const std::string before = ui.route_cards().front();
+
+    REQUIRE(ui.click("价格"));
+    auto cards = ui.route_cards();
+    REQUIRE(cards.size() >= 2);
+    const Route& first = route_by_title(ui.state, cards[0]);
+    CHECK(first.price - first.subsidy == cheapest);
+    for (std::size_t i = 1; i < cards.size(); ++i) {
+        const Route& a = route_by_title(ui.state, cards[i - 1]);
+        const Route& b = route_by_title(ui.state, cards[i]);
+        CHECK(a.price - a.subsidy <= b.price - b.subsidy);
+    }
+
+    REQUIRE(ui.click("价格 ↑"));  // the chosen sort, tapped again, turns around
+    cards = ui.route_cards();
+    const Route& top = route_by_title(ui.state, cards.front());
+    CHECK(top.price - top.subsidy == dearest);
+    CHECK(cards.front() != before);
+
+    REQUIRE(ui.click("筛选"));
+    REQUIRE(ui.click("5天以上"));
+    REQUIRE(ui.click("筛选"));  // fold the panel away; the filter stays
+    cards = ui.route_cards();
+    REQUIRE(!cards.empty());
+    for (const auto& title : cards) CHECK(route_by_title(ui.state, title).days >= 5);
+}
+
+TEST_CASE("route detail shows the itinerary's members and the route's open groups", "[ui][route]") {
+    UiDriver ui;
+    const Route& route = route_by_id(ui.state, "r-qz-red-eco-3d");
+    ui.ui.open_location("#/route/" + route.id);
+    ui.frames(2);
+    CHECK(ui.shows(route.title));
+    CHECK(ui.shows("补贴后 ¥480/人"));
+    CHECK(ui.shows("第1天"));
+    const Stop& stop = route.itinerary.front().stops.front();
+    const Member* member = nullptr;
+    for (const Member& m : ui.state.catalogue.members)
+        if (m.id == stop.member) member = &m;
+    REQUIRE(member);
+    CHECK(ui.shows(member->name));
+    CHECK(ui.shows(member->phone));
+    // Its open group g-qz-001 leaves on 2027-04-10 and still needs six.
+    CHECK(ui.shows("出发日期：2027-04-10"));
+    CHECK(ui.shows("还差6人成团"));
+    // Only an organizer may open a group here.
+    CHECK(!ui.find_item("在此线路开团"));
+}
+
+TEST_CASE("the catalogue scrolls 10k routes by drawing only the cards on screen", "[ui][catalogue][scale]") {
+    UiDriver ui;
+    ui.state.catalogue = generate_catalogue(ScaleSpec{10000, 2000, 2000}, 7);
+    ui.state.groups.clear();
+    ui.touch();
+    ui.ui.open_location("#/routes");
+    ui.frames(3);
+    CHECK(ui.shows("找到 10000 条线路"));
+    int cards = 0;
+    for (const auto& item : ui.items.last_frame())
+        if (item.id != 0 && item.max.y - item.min.y > 80) ++cards;
+    CHECK(cards > 0);
+    CHECK(cards < 20);
+    CHECK(ui.missing_glyphs() == 0);
+}
+
+TEST_CASE("the member directory filters by category", "[ui][members]") {
+    UiDriver ui;
+    ui.ui.open_location("#/members");
+    ui.frames(2);
+    REQUIRE(ui.click("康养服务"));
+    int shown = 0;
+    for (const auto& item : ui.items.last_frame()) {
+        if (item.id == 0 || !item.visible) continue;
+        for (const Member& m : ui.state.catalogue.members)
+            if (m.name == item.label) {
+                ++shown;
+                CHECK(m.category == Category::wellness);
+            }
+    }
+    CHECK(shown > 0);
+
+    // A member lists the routes that stop there.
+    const Member* wellness = nullptr;
+    for (const Member& m : ui.state.catalogue.members)
+        if (m.category == Category::wellness && ui.find_item(m.name) && ui.find_item(m.name)->visible) {
+            wellness = &m;
+            break;
+        }
+    REQUIRE(wellness);
+    REQUIRE(ui.click(wellness->name));
+    CHECK(ui.ui.location() == "#/member/" + wellness->id);
+    CHECK(ui.shows("参与的线路"));
+}
+
+TEST_CASE("policies open as articles", "[ui][policies]") {
+    UiDriver ui;
+    ui.ui.open_location("#/policies");
+    ui.frames(2);
+    const Policy& policy = ui.state.catalogue.policies.front();
+    REQUIRE(ui.click(policy.title));
+    CHECK(ui.ui.location() == "#/policy/" + policy.id);
+    CHECK(ui.shows(policy.body.substr(0, 30)));
+}

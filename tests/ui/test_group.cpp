@@ -1,0 +1,127 @@
+// The group-trip screen: progress, joining and withdrawing behind a confirmation, sharing.
+#include "ui_driver.hpp"
+
+#include "ui/qr.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace liaoxiu;
+using liaoxiu::testing::UiDriver;
+
+namespace {
+
+void sign_in_worker(UiDriver& ui) {
+    ui.state.session = testing::make_session("w-9001", "张师傅", sync::Role::worker, "u-qz-hospital");
+    ui.touch();
+}
+
+}  // namespace
+
+TEST_CASE("a group shows how far it is from forming, places, waiting list and units", "[ui][group]") {
+    UiDriver ui;
+    ui.ui.open_location("#/group/g-qz-001");
+    ui.frames(2);
+    CHECK(ui.shows("还差6人成团"));
+    CHECK(ui.shows("剩余名额 21"));
+    CHECK(ui.shows("候补 0 人"));
+    CHECK(ui.shows("出发日期：2027-04-10"));
+    CHECK(ui.shows("报名截止还剩 109天10小时"));  // 2026-12-01 08:00 → 2027-03-20 18:00 China time
+    CHECK(ui.shows("参团单位"));
+    CHECK(ui.shows("扫码在手机上打开"));
+    // Not signed in: the action leads to signing in, and nothing is sent.
+    REQUIRE(ui.click("登录后报名"));
+    CHECK(ui.ui.location() == "#/signin");
+    CHECK(ui.intents.calls.empty());
+}
+
+TEST_CASE("joining asks for confirmation naming the date and the price, then joins once", "[ui][group]") {
+    UiDriver ui;
+    sign_in_worker(ui);
+    ui.ui.open_location("#/group/g-qz-001");
+    ui.frames(2);
+    const int dates = ui.count_shown("出发日期：2027-04-10");
+    const int prices = ui.count_shown("补贴后 ¥480/人");
+
+    REQUIRE(ui.click("一键报名"));
+    CHECK(ui.intents.calls.empty());
+    CHECK(ui.shows("确认报名「红色教育+生态康养·南孔衢州三日」"));
+    CHECK(ui.count_shown("出发日期：2027-04-10") == dates + 1);
+    CHECK(ui.count_shown("补贴后 ¥480/人") == prices + 1);
+
+    SECTION("confirming joins exactly once") {
+        REQUIRE(ui.click("确认"));
+        CHECK(ui.intents.calls == std::vector<std::string>{"join g-qz-001"});
+        CHECK(!ui.shows("确认报名「"));
+        ui.frames(3);
+        CHECK(ui.intents.calls.size() == 1);
+    }
+    SECTION("cancelling sends nothing") {
+        REQUIRE(ui.click("取消"));
+        CHECK(ui.intents.calls.empty());
+        CHECK(!ui.shows("确认报名「"));
+    }
+}
+
+TEST_CASE("a full group offers the waiting list", "[ui][group]") {
+    UiDriver ui;
+    sign_in_worker(ui);
+    ui.ui.open_location("#/group/g-qz-005");
+    ui.frames(2);
+    CHECK(ui.shows("已满员，可候补"));
+    CHECK(ui.find_item("加入候补"));
+    CHECK(!ui.find_item("一键报名"));
+}
+
+TEST_CASE("withdrawing asks for confirmation and then withdraws", "[ui][group]") {
+    UiDriver ui;
+    sign_in_worker(ui);
+    ui.state.my_trips.push_back({"g-qz-001", PlaceState::confirmed, 0, std::nullopt});
+    ui.touch();
+    ui.ui.open_location("#/group/g-qz-001");
+    ui.frames(2);
+    CHECK(ui.shows("您已报名"));
+    CHECK(!ui.find_item("一键报名"));
+    REQUIRE(ui.click("退出拼团"));
+    CHECK(ui.shows("确认退出「"));
+    CHECK(ui.intents.calls.empty());
+    REQUIRE(ui.click("确认"));
+    CHECK(ui.intents.calls == std::vector<std::string>{"withdraw g-qz-001"});
+}
+
+TEST_CASE("an action waiting in the outbox is shown instead of a second button", "[ui][group]") {
+    UiDriver ui;
+    sign_in_worker(ui);
+    ui.state.outbox.push_back(testing::make_pending(sync::PendingAction::Kind::join, "g-qz-001", 0));
+    ui.state.connection = sync::Connection::offline;
+    ui.touch();
+    ui.ui.open_location("#/group/g-qz-001");
+    ui.frames(2);
+    CHECK(ui.shows("待发送"));
+    CHECK(!ui.find_item("一键报名"));
+    CHECK(ui.shows("离线，显示的是缓存数据"));
+}
+
+TEST_CASE("sharing falls back to copying the group's link and says so", "[ui][group]") {
+    UiDriver ui;
+    ui.ui.open_location("#/group/g-qz-001");
+    ui.frames(2);
+    REQUIRE(ui.click("分享"));
+    CHECK(ui.services.copied == std::vector<std::string>{"https://liaoxiu.example/#/group/g-qz-001"});
+    CHECK(ui.shows("链接已复制"));
+
+    ui.services.can_share = true;
+    REQUIRE(ui.click("分享"));
+    CHECK(ui.services.shared == std::vector<std::string>{"https://liaoxiu.example/#/group/g-qz-001"});
+}
+
+TEST_CASE("the QR code of a link is a square module matrix", "[ui][qr]") {
+    int size = 0;
+    const auto modules = ui::qr_modules("https://liaoxiu.example/#/group/g-qz-001", &size);
+    REQUIRE(size >= 21);
+    REQUIRE(modules.size() == static_cast<std::size_t>(size * size));
+    // Finder pattern: the top-left 7×7 square has a dark border and a light ring.
+    CHECK(modules[0]);
+    CHECK(modules[6]);
+    CHECK(!modules[static_cast<std::size_t>(1 * size + 1)]);
+    CHECK(modules[static_cast<std::size_t>(3 * size + 3)]);
+}

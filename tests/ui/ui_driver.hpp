@@ -1,0 +1,102 @@
+// A headless driver for the real screens: an ImGui context with no renderer, the glyph
+// atlas built from a TrueType CJK font, a ClientState made from the demo catalogue, an
+// Intents that records every call, and Services with a fixed clock. Tests act by label,
+// as a person would: click("一键报名"), type("jls"), shows("还差6人成团").
+#pragma once
+
+#include "platform/desktop/truetype_glyphs.hpp"
+#include "sync/client.hpp"
+#include "ui/glyph_atlas.hpp"
+#include "ui/item_registry.hpp"
+#include "ui/services.hpp"
+#include "ui/ui.hpp"
+
+#include <string>
+#include <vector>
+
+namespace liaoxiu::testing {
+
+// Every intent as one line: "join g-qz-001", "sign_in w-1204 secret", "open_group r-… 10 30".
+class RecordingIntents final : public sync::Intents {
+public:
+    std::vector<std::string> calls;
+    std::vector<GroupDraft> drafts;
+
+    void sign_in(const std::string& login, const std::string& password) override { calls.push_back("sign_in " + login + " " + password); }
+    void sign_out() override { calls.push_back("sign_out"); }
+    void join(const Id& group) override { calls.push_back("join " + group); }
+    void withdraw(const Id& group) override { calls.push_back("withdraw " + group); }
+    void accept_offer(const Id& group) override { calls.push_back("accept_offer " + group); }
+    void open_group(const GroupDraft& draft) override;
+    void cancel_group(const Id& group, const std::string& reason) override { calls.push_back("cancel_group " + group + " " + reason); }
+    void refresh() override { calls.push_back("refresh"); }
+    void dismiss_notice(std::uint64_t id) override { calls.push_back("dismiss_notice " + std::to_string(id)); }
+};
+
+class FakeServices final : public ui::Services {
+public:
+    Instant clock = 0;
+    bool can_share = false;           // like a desktop browser: sharing falls back to copying
+    std::vector<std::string> shared;  // urls
+    std::vector<std::string> copied;
+
+    Instant now() const override { return clock; }
+    std::string link_to(const std::string& location) const override { return "https://liaoxiu.example/" + location; }
+    bool share(const std::string& title, const std::string& url) override;
+    void copy_text(const std::string& text) override { copied.push_back(text); }
+};
+
+// The demo catalogue as the sync engine would present it: online, groups with their counts.
+sync::ClientState demo_state();
+// 2026-12-01 08:00 China time: before every open group's deadline in the demo catalogue.
+Instant demo_now();
+
+sync::Session make_session(const Id& account, const std::string& name, sync::Role role, const Id& unit);
+sync::PendingAction make_pending(sync::PendingAction::Kind kind, const Id& group, int attempts);
+
+// Owns the ImGui context for the driver's lifetime (constructed first, destroyed last).
+struct ImGuiContextOwner {
+    ImGuiContextOwner();
+    ~ImGuiContextOwner();
+    ImGuiContextOwner(const ImGuiContextOwner&) = delete;
+    ImGuiContextOwner& operator=(const ImGuiContextOwner&) = delete;
+    ImGuiContext* context;
+};
+
+class UiDriver {
+public:
+    explicit UiDriver(float width = 390, float height = 844);
+
+    void frame();
+    void frames(int count);
+
+    // Finds an interactive item by its exact label, scrolls it into reach, presses and
+    // releases the mouse on it. False when no such item was drawn.
+    bool click(const std::string& label);
+    // Types into the focused text field, as a keyboard or an IME would.
+    void type(const std::string& text);
+    // A label or noted text containing `text`, drawn in the last frame (perhaps scrolled out of view).
+    bool shows(const std::string& text) const;
+    int count_shown(const std::string& text) const;
+    const ui::ItemRecord* find_item(const std::string& label) const;  // interactive, exact label
+    // Labels of visible interactive items that are route titles, top to bottom.
+    std::vector<std::string> route_cards() const;
+    int missing_glyphs() const { return missing_glyphs_; }
+
+    // Marks the state changed, as the sync engine does after every change.
+    void touch() { ++state.revision; }
+
+    ImGuiContextOwner imgui;
+    sync::ClientState state;
+    RecordingIntents intents;
+    FakeServices services;
+    platform::TrueTypeGlyphRasterizer rasterizer;
+    ui::GlyphAtlas glyphs;
+    ui::ItemRegistry items;
+    ui::Ui ui;
+
+private:
+    int missing_glyphs_ = 0;
+};
+
+}  // namespace liaoxiu::testing
