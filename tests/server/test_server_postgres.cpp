@@ -1,0 +1,96 @@
+// The same guarantees on PostgreSQL, with two server processes sharing one
+// database: the group row lock (SELECT ... FOR UPDATE) is what keeps them apart.
+#include "overbooking_checks.hpp"
+
+#include <libpq-fe.h>
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <random>
+
+using namespace liaoxiu;
+using namespace liaoxiu::testing;
+
+namespace {
+
+// A fresh database in the test cluster for one test case.
+std::string fresh_database() {
+    std::ifstream in(std::getenv("LIAOXIU_PG_URL_FILE"));
+    std::string url;
+    std::getline(in, url);
+    std::random_device seed;
+    std::string name = "liaoxiu_test_" + std::to_string(seed()) + std::to_string(seed() % 1000);
+    PGconn* admin = PQconnectdb(url.c_str());
+    REQUIRE(PQstatus(admin) == CONNECTION_OK);
+    PGresult* result = PQexec(admin, ("CREATE DATABASE " + name).c_str());
+    REQUIRE(PQresultStatus(result) == PGRES_COMMAND_OK);
+    PQclear(result);
+    PQfinish(admin);
+    return url.substr(0, url.rfind('/') + 1) + name;
+}
+
+Instant now() { return static_cast<Instant>(std::time(nullptr)); }
+
+}  // namespace
+
+TEST_CASE("PostgreSQL, two processes: 200 concurrent joins for 5 places never overbook", "[postgres][overbooking]") {
+    World world(test_server_options(), fresh_database());
+    ServerProcess second(world.url, test_server_options());
+    Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org", world.unit(0));
+    std::string group = open_group(*world.http, organizer, world.route(), 2, 5, now() + 7 * 86400);
+    std::vector<Session> workers;
+    for (int i = 0; i < 200; ++i) {
+        workers.push_back(create_and_sign_in(*world.http, world.admin, "worker", "racer" + std::to_string(i),
+                                             world.unit(static_cast<std::size_t>(i))));
+    }
+
+    auto answers = race_joins({world.server->port(), second.port()}, workers, group);
+
+    check_no_overbooking(answers, 5, *world.http, organizer, group);
+    CHECK(world.server->alive());
+    CHECK(second.alive());
+}
+
+TEST_CASE("PostgreSQL, two processes: one Idempotency-Key replayed on both holds one place", "[postgres][idempotency]") {
+    World world(test_server_options(), fresh_database());
+    ServerProcess second(world.url, test_server_options());
+    Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org", world.unit(0));
+    std::string group = open_group(*world.http, organizer, world.route(), 1, 3, now() + 7 * 86400);
+    Session worker = create_and_sign_in(*world.http, world.admin, "worker", "replayer", world.unit(1));
+    auto headers = worker.headers();
+    headers.emplace("Idempotency-Key", "pg-once");
+
+    std::vector<std::pair<int, std::string>> answers(50);
+    std::latch ready(50);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 50; ++i) {
+        threads.emplace_back([&, i] {
+            httplib::Client client("127.0.0.1", i % 2 ? second.port() : world.server->port());
+            ready.arrive_and_wait();
+            auto res = client.Post("/api/v1/groups/" + group + "/join", headers, "{}", "application/json");
+            if (res) answers[static_cast<std::size_t>(i)] = {res->status, res->body};
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    REQUIRE(answers[0].first == 200);
+    for (const auto& answer : answers) {
+        CHECK(answer.first == 200);
+        CHECK(answer.second == answers[0].second);
+    }
+    auto detail = parse(world.http->Get("/api/v1/groups/" + group, organizer.headers())->body);
+    CHECK(detail["counts"]["confirmed"] == 1);
+    CHECK(detail["places"].size() == 1);
+}
+
+TEST_CASE("PostgreSQL: catalogue, ETag and delta", "[postgres][catalogue]") {
+    World world(test_server_options(), fresh_database());
+    auto first = world.http->Get("/api/v1/catalogue");
+    REQUIRE(first->status == 200);
+    CHECK(parse(first->body)["routes"].size() == world.catalogue.routes.size());
+    auto unchanged = world.http->Get("/api/v1/catalogue", {{"If-None-Match", first->get_header_value("ETag")}});
+    CHECK(unchanged->status == 304);
+    CHECK(parse(world.http->Get("/api/v1/health")->body)["database"] == "postgresql");
+}
