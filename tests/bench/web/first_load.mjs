@@ -96,7 +96,7 @@ async function measureOnce(browser, dir, isApp) {
     const loaded = site.requests.filter((r) => r.status === 200);
     const firstLoadBytes = loaded.reduce((sum, r) => sum + r.bytes, 0);
     const unencoded = loaded.filter((r) => r.encoding !== 'br').map((r) => r.path);
-    const fileList = loaded.map((r) => `${r.path.replace(/^\//, '')} ${(r.bytes / 1024).toFixed(1)}`);
+    const fileList = loaded.map((r) => `${r.path.replace(/^\//, '') || 'index.html'} ${(r.bytes / 1024).toFixed(1)}`);
     await page.waitForTimeout(1000);  // let the first atlas rebuilds and layout settle
 
     const phase = async (during) => {
