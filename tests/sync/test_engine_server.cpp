@@ -1,0 +1,388 @@
+// The sync engine against a real liaoxiu-server process (demo catalogue and accounts):
+// sign-in, snapshot and deltas with ETags, joins (confirmed, waitlisted), withdrawal,
+// the outbox across a server outage and a page reload, a refusal that drops an action,
+// exactly-once delivery when an answer is lost, and browsing offline from the cache.
+#include <catch2/catch.hpp>
+
+#include "core/dates.hpp"
+#include "platform/desktop/file_storage.hpp"
+#include "sync/persist.hpp"
+#include "sync_harness.hpp"
+
+#include <memory>
+
+using namespace liaoxiu;
+using namespace liaoxiu::sync_test;
+using sync::Connection;
+using sync::PendingAction;
+
+namespace {
+
+struct Rig {
+    platform::HttpTransport http;
+    RecordingTransport recorder{http};
+    TestClock clock;
+    sync::SyncEngine engine;
+
+    Rig(sync::Storage& storage, const std::string& api_base, sync::EngineOptions options = {}, Instant offset = 0)
+        : clock{offset}, engine(recorder, storage, seeded(options)) {
+        sync::ClientConfig config;
+        config.api_base = api_base;
+        engine.configure(config);
+    }
+    static sync::EngineOptions seeded(sync::EngineOptions options) {
+        if (options.seed == 0) options.seed = 20261129;
+        return options;
+    }
+    const sync::ClientState& state() const { return engine.state(); }
+    bool run(const std::function<bool()>& done, int seconds = 20) {
+        return drive(engine, http, clock, done, std::chrono::seconds(seconds));
+    }
+    void settle() { sync_test::settle(engine, http, clock); }
+    void synced() {
+        REQUIRE(run([&] { return state().synced_at > 0 && !state().catalogue_from_cache; }));
+    }
+    void sign_in(const std::string& login) {
+        engine.sign_in(login, kDemoPassword);
+        REQUIRE(run([&] { return !state().signing_in; }));
+        INFO(all_notices(state()));
+        REQUIRE(state().session.has_value());
+        settle();
+    }
+};
+
+struct Server {
+    TempDir dir;
+    int port = free_port();
+    ServerProcess process{dir.path() / "db", port};
+};
+
+// The waiting places a trip has now: a newcomer's position is one more.
+int waiting_places(const GroupTrip& trip) {
+    int waiting = 0;
+    for (const auto& place : trip.places) waiting += place.state == PlaceState::waitlisted ? 1 : 0;
+    return waiting;
+}
+
+}  // namespace
+
+TEST_CASE("sign in, catalogue snapshot, then deltas answered 304 when nothing changed", "[sync][server]") {
+    REQUIRE(server_available());
+    Server server;
+    sync::MemoryStorage storage;
+    Rig rig(storage, server.process.api_base());
+    CHECK(rig.state().connection == Connection::connecting);
+    rig.synced();
+    CHECK(rig.state().connection == Connection::online);
+    CHECK(rig.state().catalogue.routes.size() == 26);
+    CHECK(rig.state().groups.size() == 18);
+    // Counts are derived from the places, exactly as the endpoint counts them.
+    const auto* full = find_group(rig.state(), "g-qz-006");
+    REQUIRE(full);
+    CHECK(full->counts.places_left == 0);
+    CHECK(storage.get(sync::kCatalogueKey).has_value());
+
+    const auto version = rig.state().catalogue.version;
+    rig.engine.refresh();
+    rig.settle();
+    rig.engine.refresh();
+    rig.settle();
+    auto requests = rig.recorder.matching("GET", "/catalogue");
+    REQUIRE(requests.size() == 3);
+    CHECK(requests[0].request.url == server.process.api_base() + "/catalogue");
+    CHECK(requests[0].status == 200);
+    CHECK(requests[1].request.url == server.process.api_base() + "/catalogue?since=" + std::to_string(version));
+    CHECK(requests[1].status == 200);  // an empty delta, with its own ETag
+    CHECK(requests[2].request.url == requests[1].request.url);
+    CHECK(sync::header_value(requests[2].request.headers, "If-None-Match") != "");
+    CHECK(requests[2].status == 304);
+    CHECK(rig.state().catalogue.version == version);
+
+    rig.sign_in("u-qz-power-01");
+    const auto& session = *rig.state().session;
+    CHECK(session.role == sync::Role::worker);
+    CHECK(session.id == "w-u-qz-power-1");
+    CHECK(session.unit == "u-qz-power");
+    CHECK(session.account == "u-qz-power-01");
+    CHECK(rig.state().my_trips_loaded);
+    CHECK(has_notice(rig.state(), "登录成功"));
+    // The token survives a reload (not in kiosk mode)...
+    auto stored = storage.get(sync::kSessionKey);
+    REQUIRE(stored);
+    CHECK(sync::decode_session(*stored).has_value());
+    // ...and goes with sign-out.
+    rig.engine.sign_out();
+    CHECK_FALSE(rig.state().session);
+    CHECK_FALSE(storage.get(sync::kSessionKey));
+    rig.settle();
+    CHECK(rig.recorder.matching("DELETE", "/sessions/current").size() == 1);
+}
+
+TEST_CASE("a wrong password is told in words and nothing is kept", "[sync][server]") {
+    REQUIRE(server_available());
+    Server server;
+    sync::MemoryStorage storage;
+    Rig rig(storage, server.process.api_base());
+    rig.engine.sign_in("u-qz-power-01", "not-the-password");
+    REQUIRE(rig.run([&] { return !rig.state().signing_in; }));
+    CHECK_FALSE(rig.state().session);
+    CHECK(has_notice(rig.state(), "登录失败：账号或密码不正确"));
+    CHECK_FALSE(storage.get(sync::kSessionKey));
+}
+
+TEST_CASE("join confirmed, join a full group onto the waiting list, withdraw", "[sync][server]") {
+    REQUIRE(server_available());
+    Server server;
+    sync::MemoryStorage storage;
+    Rig rig(storage, server.process.api_base());
+    rig.synced();
+    rig.sign_in("u-qz-power-01");
+
+    const int confirmed_before = find_group(rig.state(), "g-qz-001")->counts.confirmed;
+    rig.engine.join("g-qz-001");
+    CHECK(rig.state().outbox.size() == 1);
+    REQUIRE(rig.run([&] { return rig.state().outbox.empty(); }));
+    INFO(all_notices(rig.state()));
+    CHECK(has_notice(rig.state(), "报名成功，已确认名额"));
+    rig.settle();
+    REQUIRE(find_trip(rig.state(), "g-qz-001"));
+    CHECK(find_trip(rig.state(), "g-qz-001")->state == PlaceState::confirmed);
+    CHECK(find_group(rig.state(), "g-qz-001")->counts.confirmed == confirmed_before + 1);  // from the delta
+
+    const GroupTrip& full = find_group(rig.state(), "g-qz-006")->trip;
+    const int expected_position = waiting_places(full) + 1;
+    rig.engine.join("g-qz-006");
+    REQUIRE(rig.run([&] { return rig.state().outbox.empty(); }));
+    CHECK(has_notice(rig.state(), "已满员，已为您加入候补第" + std::to_string(expected_position) + "位"));
+    rig.settle();
+    REQUIRE(find_trip(rig.state(), "g-qz-006"));
+    CHECK(find_trip(rig.state(), "g-qz-006")->state == PlaceState::waitlisted);
+    CHECK(find_trip(rig.state(), "g-qz-006")->waitlist_position == expected_position);
+
+    // Joining again is refused here, without a request.
+    const auto joins_sent = rig.recorder.matching("POST", "/join").size();
+    rig.engine.join("g-qz-001");
+    CHECK(rig.state().outbox.empty());
+    CHECK(has_notice(rig.state(), "报名未提交：您已在该团中"));
+    rig.settle();
+    CHECK(rig.recorder.matching("POST", "/join").size() == joins_sent);
+
+    rig.engine.withdraw("g-qz-001");
+    REQUIRE(rig.run([&] { return rig.state().outbox.empty(); }));
+    CHECK(has_notice(rig.state(), "已退出该团"));
+    rig.settle();
+    CHECK(find_trip(rig.state(), "g-qz-001")->state == PlaceState::withdrawn);
+    CHECK(find_group(rig.state(), "g-qz-001")->counts.confirmed == confirmed_before);
+    CHECK(places_of_worker(server.process, "g-qz-001", "u-qz-school2-union", "w-u-qz-power-1") == 1);  // withdrawn
+}
+
+TEST_CASE("a join into a closed group is refused at once and never sent", "[sync][server]") {
+    REQUIRE(server_available());
+    Server server;
+    sync::MemoryStorage storage;
+    Rig rig(storage, server.process.api_base());
+    rig.synced();
+    rig.engine.join("g-qz-001");
+    CHECK(has_notice(rig.state(), "请先登录"));
+    rig.sign_in("u-qz-power-02");
+    rig.engine.join("g-qz-010");  // cancelled
+    CHECK(has_notice(rig.state(), "报名未提交：该团已取消"));
+    rig.engine.join("g-qz-007");  // its deadline has passed
+    CHECK(has_notice(rig.state(), "报名未提交：报名已截止"));
+    CHECK(rig.state().outbox.empty());
+    rig.settle();
+    CHECK(rig.recorder.matching("POST", "/join").empty());
+}
+
+TEST_CASE("outbox: a join made while the server is down survives a reload and lands exactly once",
+          "[sync][server][outbox]") {
+    REQUIRE(server_available());
+    Server server;
+    TempDir state_dir;
+    std::string key;
+    {
+        platform::FileStorage storage(state_dir.path());
+        Rig rig(storage, server.process.api_base());
+        rig.synced();
+        rig.sign_in("u-qz-juhua-01");
+        server.process.stop();
+
+        rig.engine.join("g-qz-011");
+        REQUIRE(rig.run([&] { return rig.state().connection == Connection::offline; }));
+        INFO(all_notices(rig.state()));
+        CHECK(has_notice(rig.state(), "网络不可用，已保存，联网后自动提交"));
+        REQUIRE(rig.state().outbox.size() == 1);
+        key = rig.state().outbox.front().idempotency_key;
+        CHECK(key.size() == 32);
+        CHECK(rig.state().outbox.front().attempts >= 1);
+        CHECK(rig.state().outbox.front().next_attempt > rig.clock.now());  // backing off
+        auto stored = storage.get(sync::kOutboxKey);
+        REQUIRE(stored);
+        CHECK(stored->find(key) != std::string::npos);
+    }  // the page is closed
+
+    platform::FileStorage storage(state_dir.path());
+    Rig reloaded(storage, server.process.api_base());
+    REQUIRE(reloaded.state().outbox.size() == 1);
+    CHECK(reloaded.state().outbox.front().idempotency_key == key);
+    CHECK(reloaded.state().outbox.front().kind == PendingAction::Kind::join);
+    REQUIRE(reloaded.state().session);
+    CHECK(reloaded.state().catalogue.routes.size() == 26);  // from the cache, before any answer
+    CHECK(reloaded.state().catalogue_from_cache);
+
+    server.process.start();
+    reloaded.clock.offset = 600;  // past any backoff window
+    REQUIRE(reloaded.run([&] { return reloaded.state().outbox.empty(); }, 30));
+    INFO(all_notices(reloaded.state()));
+    CHECK(has_notice(reloaded.state(), "报名成功，已确认名额"));
+    CHECK_FALSE(storage.get(sync::kOutboxKey));
+    auto sent = reloaded.recorder.matching("POST", "/groups/g-qz-011/join");
+    REQUIRE_FALSE(sent.empty());
+    for (const auto& exchange : sent) CHECK(sync::header_value(exchange.request.headers, "Idempotency-Key") == key);
+    reloaded.settle();
+    CHECK(places_of_worker(server.process, "g-qz-011", "u-ly-school-union", "w-u-qz-juhua-1") == 1);
+}
+
+TEST_CASE("outbox: an answer lost on the way back is retried under the same key and applied once",
+          "[sync][server][outbox]") {
+    REQUIRE(server_available());
+    Server server;
+    sync::MemoryStorage storage;
+    sync::EngineOptions options;
+    options.backoff.base_seconds = 1;
+    Rig rig(storage, server.process.api_base(), options);
+    rig.synced();
+    rig.sign_in("u-qz-juhua-02");
+    int lost = 0;
+    rig.recorder.tamper = [&](const sync::HttpRequest& request, sync::HttpResponse& response) {
+        if (request.url.find("/join") != std::string::npos && lost == 0) {
+            ++lost;  // the endpoint did the work; the phone never heard
+            response = sync::HttpResponse{0, {}, "connection reset"};
+        }
+    };
+    rig.engine.join("g-qz-002");
+    REQUIRE(rig.run([&] { return lost == 1; }));
+    CHECK(rig.state().outbox.size() == 1);
+    rig.clock.offset = 600;
+    REQUIRE(rig.run([&] { return rig.state().outbox.empty(); }));
+    INFO(all_notices(rig.state()));
+    CHECK(has_notice(rig.state(), "报名成功，已确认名额"));
+    auto sent = rig.recorder.matching("POST", "/groups/g-qz-002/join");
+    REQUIRE(sent.size() == 2);
+    CHECK(sync::header_value(sent[0].request.headers, "Idempotency-Key") ==
+          sync::header_value(sent[1].request.headers, "Idempotency-Key"));
+    CHECK(places_of_worker(server.process, "g-qz-002", "u-qz-community-union", "w-u-qz-juhua-2") == 1);
+}
+
+TEST_CASE("outbox: a refusal by the endpoint drops the action and says why", "[sync][server][outbox]") {
+    REQUIRE(server_available());
+    Server server;
+    sync::MemoryStorage storage;
+    // The phone's clock is a week behind: it believes g-qz-007 still takes joins (its
+    // deadline was 2026-11-28T10:00Z); the endpoint knows better.
+    const Instant deadline = *parse_instant("2026-11-28T10:00:00Z");
+    const Instant offset = (deadline - 7 * 24 * 3600) - static_cast<Instant>(std::time(nullptr));
+    Rig rig(storage, server.process.api_base(), {}, offset);
+    rig.synced();
+    rig.sign_in("u-qz-power-03");
+    rig.engine.join("g-qz-007");
+    REQUIRE(rig.state().outbox.size() == 1);
+    REQUIRE(rig.run([&] { return rig.state().outbox.empty(); }));
+    INFO(all_notices(rig.state()));
+    CHECK(has_notice(rig.state(), "报名未成功：报名已截止"));
+    rig.clock.offset += 3600;
+    rig.settle();
+    CHECK(rig.recorder.matching("POST", "/join").size() == 1);  // never retried
+    CHECK(rig.state().session);                                  // a refusal is no reason to sign out
+}
+
+TEST_CASE("an organizer opens a group trip and cancels it", "[sync][server]") {
+    REQUIRE(server_available());
+    Server server;
+    sync::MemoryStorage storage;
+    Rig rig(storage, server.process.api_base());
+    rig.synced();
+    rig.sign_in("u-qz-power-union");
+    CHECK(rig.state().session->role == sync::Role::organizer);
+
+    const Instant now = rig.clock.now();
+    GroupDraft draft;
+    draft.route = "r-qz-changshan-3d";
+    draft.departure = day_of(now) + 60;
+    draft.min_size = 2;
+    draft.max_size = 3;
+    draft.join_deadline = now + 30 * 24 * 3600;
+    GroupDraft bad = draft;
+    bad.max_size = 1;  // below min_size
+    rig.engine.open_group(bad);
+    CHECK(has_notice(rig.state(), "发起拼团未提交"));
+    CHECK(rig.state().outbox.empty());
+
+    rig.engine.open_group(draft);
+    REQUIRE(rig.state().outbox.size() == 1);
+    const Id id = rig.state().outbox.front().group;
+    REQUIRE(rig.run([&] { return rig.state().outbox.empty(); }));
+    INFO(all_notices(rig.state()));
+    CHECK(has_notice(rig.state(), "拼团已发起"));
+    REQUIRE(rig.run([&] { return find_group(rig.state(), id) != nullptr; }));
+    CHECK(find_group(rig.state(), id)->trip.organizer_unit == "u-qz-power");
+
+    rig.engine.cancel_group(id, "   ");
+    CHECK(has_notice(rig.state(), "取消拼团未提交：请填写取消原因"));
+    rig.engine.cancel_group(id, "单位临时安排生产任务");
+    REQUIRE(rig.run([&] { return rig.state().outbox.empty(); }));
+    CHECK(has_notice(rig.state(), "拼团已取消"));
+    REQUIRE(rig.run([&] { return find_group(rig.state(), id)->trip.state == GroupState::cancelled; }));
+}
+
+TEST_CASE("the cached catalogue is shown offline by a new engine with no server", "[sync][server][offline]") {
+    REQUIRE(server_available());
+    TempDir state_dir;
+    std::string base;
+    {
+        Server server;
+        base = server.process.api_base();
+        platform::FileStorage storage(state_dir.path());
+        Rig rig(storage, base);
+        rig.synced();
+    }  // the server is gone
+
+    platform::FileStorage storage(state_dir.path());
+    Rig rig(storage, base);
+    CHECK(rig.state().catalogue.routes.size() == 26);
+    CHECK(rig.state().catalogue_from_cache);
+    CHECK(rig.state().synced_at > 0);
+    // A bundled catalogue arriving later does not replace what the endpoint sent.
+    rig.engine.offer_bundled_catalogue(R"({"format_version":1,"version":99,"alliances":[],"members":[],
+        "routes":[],"policies":[],"units":[],"groups":[]})");
+    CHECK(rig.state().catalogue.routes.size() == 26);
+    REQUIRE(rig.run([&] { return rig.state().connection == Connection::offline; }));
+    CHECK(has_notice(rig.state(), "网络不可用，正在离线浏览已保存的线路"));
+    CHECK(rig.state().catalogue.routes.size() == 26);
+    rig.engine.sign_in("u-qz-power-01", kDemoPassword);
+    REQUIRE(rig.run([&] { return !rig.state().signing_in; }));
+    CHECK(has_notice(rig.state(), "网络不可用，无法登录"));
+}
+
+TEST_CASE("kiosk mode keeps nothing personal in storage", "[sync][server][kiosk]") {
+    REQUIRE(server_available());
+    Server server;
+    sync::MemoryStorage storage;
+    storage.put(sync::kSessionKey, "left by an earlier visitor");
+    sync::EngineOptions options;
+    options.kiosk = true;
+    Rig rig(storage, server.process.api_base(), options);
+    CHECK(rig.state().kiosk);
+    CHECK_FALSE(storage.get(sync::kSessionKey));
+    rig.synced();
+    rig.sign_in("u-qz-hospital-01");
+    rig.engine.join("g-qz-001");
+    REQUIRE(rig.run([&] { return rig.state().outbox.empty(); }));
+    CHECK(has_notice(rig.state(), "报名成功"));
+    rig.settle();
+    for (const auto& [key, value] : storage.values()) {
+        INFO(key);
+        CHECK(key == sync::kCatalogueKey);
+        CHECK(value.find("w-u-qz-hospital-1") == std::string::npos);
+    }
+}
