@@ -1,0 +1,226 @@
+// Benchmark of liaoxiu-server over HTTP (prints a table; never a test):
+//  - joins per second and latency p50/p99 at 1, 16 and 64 concurrent clients, on SQLite
+//    and on PostgreSQL with one and two server processes (every answered join durable);
+//  - catalogue snapshot and delta sizes (raw and gzip) for the demo and the 10k catalogues.
+// PostgreSQL runs are skipped when tools/pg-test-cluster.sh cannot start a cluster.
+#include "server_harness.hpp"
+
+#include "core/dates.hpp"
+#include "core/generate.hpp"
+#include "core/json.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+using namespace liaoxiu;
+using namespace liaoxiu::testing;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr int kDateSlots = 40;      // a worker joins one group per slot; slots never overlap
+constexpr int kGroupsPerSlot = 10;  // spreads the load over 400 group rows
+constexpr double kSecondsPerRun = 3.0;
+
+struct Fixture {
+    std::vector<std::vector<std::string>> groups;  // [slot][i]
+    std::vector<Session> workers;
+};
+
+Fixture prepare_load(httplib::Client& http, int port, const Session& admin, const Catalogue& catalogue,
+                     int workers) {
+    Fixture fixture;
+    Session organizer = create_and_sign_in(http, admin, "organizer", "bench-org", catalogue.units[0].id);
+    Instant now = static_cast<Instant>(std::time(nullptr));
+    for (int slot = 0; slot < kDateSlots; ++slot) {
+        fixture.groups.emplace_back();
+        for (int i = 0; i < kGroupsPerSlot; ++i) {
+            fixture.groups.back().push_back(open_group(http, organizer, catalogue.routes[0].id, 10, 500,
+                                                       now + 20 * 86400, 30 + slot * 10));
+        }
+    }
+    // Accounts are made by many clients at once (the writer batches them).
+    fixture.workers.resize(static_cast<std::size_t>(workers));
+    std::atomic<int> next{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 32; ++t) {
+        threads.emplace_back([&] {
+            httplib::Client client("127.0.0.1", port);
+            client.set_tcp_nodelay(true);
+            for (int i; (i = next++) < workers;) {
+                fixture.workers[static_cast<std::size_t>(i)] =
+                    create_and_sign_in(client, admin, "worker", "bench-w" + std::to_string(i),
+                                       catalogue.units[static_cast<std::size_t>(i) % catalogue.units.size()].id);
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    return fixture;
+}
+
+struct RunResult {
+    double joins_per_second = 0;
+    double p50_ms = 0;
+    double p99_ms = 0;
+    int errors = 0;
+};
+
+// `clients` threads post joins for kSecondsPerRun; worker w joins slot s's group (w % kGroupsPerSlot).
+RunResult run_joins(const std::vector<int>& ports, const Fixture& fixture, std::atomic<std::size_t>& next_job,
+                    int clients) {
+    std::vector<std::vector<double>> latencies(static_cast<std::size_t>(clients));
+    std::atomic<int> errors{0};
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> threads;
+    auto start = Clock::now();
+    for (int c = 0; c < clients; ++c) {
+        threads.emplace_back([&, c] {
+            httplib::Client client("127.0.0.1", ports[static_cast<std::size_t>(c) % ports.size()]);
+            client.set_keep_alive(true);
+            client.set_tcp_nodelay(true);
+            while (!stop) {
+                std::size_t job = next_job++;
+                std::size_t worker = job / kDateSlots;
+                std::size_t slot = job % kDateSlots;
+                if (worker >= fixture.workers.size()) {
+                    errors++;
+                    return;
+                }
+                const std::string& group = fixture.groups[slot][worker % kGroupsPerSlot];
+                auto begin = Clock::now();
+                auto res = client.Post("/api/v1/groups/" + group + "/join", fixture.workers[worker].headers(), "{}",
+                                       "application/json");
+                double ms = std::chrono::duration<double, std::milli>(Clock::now() - begin).count();
+                if (!res || res->status != 200) {
+                    errors++;
+                    continue;
+                }
+                latencies[static_cast<std::size_t>(c)].push_back(ms);
+            }
+        });
+    }
+    std::this_thread::sleep_for(std::chrono::duration<double>(kSecondsPerRun));
+    stop = true;
+    for (auto& thread : threads) thread.join();
+    double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    std::vector<double> all;
+    for (auto& list : latencies) all.insert(all.end(), list.begin(), list.end());
+    std::sort(all.begin(), all.end());
+    RunResult result;
+    result.errors = errors;
+    if (all.empty()) return result;
+    result.joins_per_second = static_cast<double>(all.size()) / elapsed;
+    result.p50_ms = all[all.size() / 2];
+    result.p99_ms = all[std::min(all.size() - 1, all.size() * 99 / 100)];
+    return result;
+}
+
+std::vector<std::string> bench_options() {
+    return {"--password-cost", "min", "--signin-rate", "0", "--write-rate", "0", "--quiet", "--threads", "160"};
+}
+
+void bench_joins(const std::string& label, const std::string& url, int processes, const std::filesystem::path& dir) {
+    prepare_database(url, dir);
+    std::vector<std::unique_ptr<ServerProcess>> servers;
+    for (int p = 0; p < processes; ++p) servers.push_back(std::make_unique<ServerProcess>(url, bench_options()));
+    auto http = servers[0]->client();
+    Session admin = sign_in(*http, "admin", "admin-password");
+    // Enough workers for ~10,000 joins/s over all runs.
+    Fixture fixture = prepare_load(*http, servers[0]->port(), admin, test_catalogue(), 2500);
+    std::vector<int> ports;
+    for (auto& server : servers) ports.push_back(server->port());
+    std::atomic<std::size_t> next_job{0};
+    for (int clients : {1, 16, 64}) {
+        RunResult r = run_joins(ports, fixture, next_job, clients);
+        std::printf("| %-22s | %3d | %9.0f | %7.2f | %7.2f | %6d |\n", label.c_str(), clients, r.joins_per_second,
+                    r.p50_ms, r.p99_ms, r.errors);
+        std::fflush(stdout);
+    }
+}
+
+std::string gzip_size(httplib::Client& client, const std::string& path) {
+    client.set_decompress(false);
+    auto res = client.Get(path, {{"Accept-Encoding", "gzip"}});
+    client.set_decompress(true);
+    return res ? std::to_string(res->body.size()) : "-";
+}
+
+void bench_catalogue(const std::string& label, const Catalogue& catalogue, const std::filesystem::path& dir) {
+    std::string url = "sqlite:" + (dir / (label + ".db")).string();
+    auto file = dir / (label + ".json");
+    std::ofstream(file) << nlohmann::json(catalogue).dump();
+    auto start = Clock::now();
+    if (run_cli({"import", file.string(), "--db", url}) != 0) {
+        std::printf("| %-8s | import failed |\n", label.c_str());
+        return;
+    }
+    double import_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    run_cli({"add-account", "--db", url, "--role", "secretariat", "--login", "admin", "--name", "a", "--password-cost",
+             "min"},
+            "admin-password\n");
+    ServerProcess server(url, bench_options());
+    auto http = server.client();
+    Session admin = sign_in(*http, "admin", "admin-password");
+    auto snapshot = http->Get("/api/v1/catalogue");
+    std::int64_t version = parse(snapshot->body)["version"];
+    Route route = catalogue.routes.at(0);
+    route.title += "（修订）";
+    http->Put("/api/v1/routes/" + route.id, admin.headers(), nlohmann::json(route).dump(), "application/json");
+    std::string delta_path = "/api/v1/catalogue?since=" + std::to_string(version);
+    auto delta = http->Get(delta_path);
+    start = Clock::now();
+    http->Get("/api/v1/catalogue?nocache=1");
+    std::printf("| %-8s | %6zu | %6zu | %11zu | %9s | %9zu | %7s | %6.1f s |\n", label.c_str(), catalogue.routes.size(),
+                catalogue.groups.size(), snapshot->body.size(), gzip_size(*http, "/api/v1/catalogue").c_str(),
+                delta->body.size(), gzip_size(*http, delta_path).c_str(), import_seconds);
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+int main() {
+    TempDir dir;
+    std::printf("## Joins over HTTP (each answered join committed: SQLite WAL synchronous=FULL / PostgreSQL)\n\n");
+    std::printf("| database               | clients | joins/s | p50 ms | p99 ms | errors |\n");
+    std::printf("|---|---|---|---|---|---|\n");
+    bench_joins("SQLite, 1 process", "sqlite:" + (dir.path() / "joins.db").string(), 1, dir.path());
+
+    auto pg_dir = std::filesystem::temp_directory_path() / ("liaoxiu-pg-bench-" + std::to_string(getpid()));
+    std::string script = LIAOXIU_PG_SCRIPT;
+    int started = std::system((script + " start " + pg_dir.string() + " > /dev/null").c_str());
+    if (started == 0) {
+        std::ifstream in(pg_dir / "url");
+        std::string base;
+        std::getline(in, base);
+        for (int processes : {1, 2}) {
+            std::string db = "bench" + std::to_string(processes);
+            std::system(("/usr/lib/postgresql/15/bin/psql -q '" + base + "' -c 'CREATE DATABASE " + db + "'").c_str());
+            std::string url = base.substr(0, base.rfind('/') + 1) + db;
+            bench_joins("PostgreSQL, " + std::to_string(processes) + " process" + (processes > 1 ? "es" : ""), url,
+                        processes, dir.path());
+        }
+        std::system((script + " stop " + pg_dir.string()).c_str());
+    } else {
+        std::printf("| PostgreSQL             | skipped: no cluster (tools/pg-test-cluster.sh) |\n");
+    }
+
+    std::printf("\n## Catalogue sizes (bytes)\n\n");
+    std::printf("| catalogue | routes | groups | snapshot | gzip | delta (1 route) | gzip | import |\n");
+    std::printf("|---|---|---|---|---|---|---|---|\n");
+    std::ifstream demo_file(std::string(LIAOXIU_SOURCE_DIR) + "/assets/demo/catalogue.json");
+    if (demo_file) {
+        std::string text((std::istreambuf_iterator<char>(demo_file)), std::istreambuf_iterator<char>());
+        auto demo = parse_catalogue(text);
+        if (demo) bench_catalogue("demo", demo.value(), dir.path());
+    }
+    bench_catalogue("10k", generate_catalogue(ScaleSpec{}, 1), dir.path());
+    return 0;
+}
