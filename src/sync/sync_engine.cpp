@@ -208,6 +208,19 @@ void SyncEngine::configure_failed(const DomainError& reason) {
     changed();
 }
 
+void SyncEngine::configure_from(bool fetched, std::string_view text) {
+    if (!fetched) {
+        configure_failed(DomainError{"config_unavailable", std::string(text), std::string(text), "config.json"});
+        return;
+    }
+    auto parsed = parse_client_config(text);
+    if (parsed) {
+        configure(parsed.value());
+    } else {
+        configure_failed(parsed.error());
+    }
+}
+
 void SyncEngine::offer_bundled_catalogue(std::string_view text) {
     const bool have_fresher = cache_from_endpoint_ && !state_.catalogue.routes.empty();
     if (have_fresher) return;

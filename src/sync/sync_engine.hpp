@@ -47,6 +47,9 @@ public:
     void configure(const ClientConfig& config);
     // config.json could not be fetched or read: browse offline and say why.
     void configure_failed(const DomainError& reason);
+    // What the platform's fetch of config.json gave: `fetched` false means `text` is the
+    // reason it failed. Parses and calls configure() or configure_failed().
+    void configure_from(bool fetched, std::string_view text);
     // The catalogue shipped beside the app (catalogue.json); shown only while nothing
     // fresher (cached from the endpoint, or received) is known.
     void offer_bundled_catalogue(std::string_view text);

@@ -103,6 +103,30 @@ TEST_CASE("without an endpoint the bundled catalogue is browsed offline, and not
     CHECK(count_notices(engine2.state(), "无法读取服务器配置") == 1);
 }
 
+TEST_CASE("config.json text configures the engine, or says why it browses offline", "[sync][offline]") {
+    FakeTransport transport(sync_test::no_network);
+    MemoryStorage storage;
+    SyncEngine engine(transport, storage, EngineOptions{false, 5, {}, 30});
+    engine.configure_from(true, R"({"api_base": "https://api.example.cn/api/v1/", "refresh_seconds": 60, "kiosk": true})");
+    CHECK(engine.config().api_base == "https://api.example.cn/api/v1");
+    CHECK(engine.config().refresh_seconds == 60);
+    CHECK(engine.state().kiosk);
+    engine.poll(kNow);
+    REQUIRE(transport.sent.size() == 1);
+    CHECK(transport.sent.front().url == "https://api.example.cn/api/v1/catalogue");
+
+    FakeTransport transport2(sync_test::no_network);
+    SyncEngine broken(transport2, storage, EngineOptions{false, 5, {}, 30});
+    broken.configure_from(true, R"({"api_base": 42})");
+    CHECK(broken.state().connection == Connection::offline);
+    CHECK(count_notices(broken.state(), "api_base 必须是字符串") == 1);
+    SyncEngine missing(transport2, storage, EngineOptions{false, 5, {}, 30});
+    missing.configure_from(false, "config.json: HTTP 404");
+    CHECK(count_notices(missing.state(), "HTTP 404") == 1);
+    missing.poll(kNow);
+    CHECK(transport2.sent.empty());
+}
+
 TEST_CASE("a join lost to the network is retried with growing, jittered waits and told once", "[sync][offline]") {
     OfflineRig rig(BackoffPolicy{2, 60});
     rig.poll(kNow);
