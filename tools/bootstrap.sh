@@ -25,7 +25,7 @@ packages=(
   libsdl2-dev nlohmann-json3-dev catch2 libcpp-httplib-dev
   libsqlite3-dev sqlite3 libsodium-dev libpq-dev postgresql zlib1g-dev
   libqrcodegencpp-dev unicode-data fonttools brotli
-  chromium fonts-wqy-microhei
+  chromium fonts-wqy-microhei fonts-noto-cjk
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -2,6 +2,7 @@
 
 #include "core/group_trip.hpp"
 #include "core/json.hpp"
+#include "sync/config.hpp"
 #include "ui/style.hpp"
 
 #include <algorithm>
@@ -18,59 +19,68 @@ bool DefaultServices::share(const std::string&, const std::string& url) {
 
 void DefaultServices::copy_text(const std::string& text) { ImGui::SetClipboardText(text.c_str()); }
 
-void OfflineIntents::not_sent() {
-    state_.notices.push_back({next_notice_++, sync::Notice::Kind::warning, "尚未连接服务器，操作未发送",
-                              "Not connected to the server yet: nothing was sent"});
-    ++state_.revision;
-}
-
-void OfflineIntents::dismiss_notice(std::uint64_t id) {
-    auto& notices = state_.notices;
-    notices.erase(std::remove_if(notices.begin(), notices.end(), [&](const sync::Notice& n) { return n.id == id; }),
-                  notices.end());
-    ++state_.revision;
-}
-
-App::App(ui::GlyphRasterizer& rasterizer, float pixel_ratio)
-    : glyphs_(rasterizer, 17.0f, pixel_ratio), ui_(glyphs_, items_, services_) {
+App::App(ui::GlyphRasterizer& rasterizer, float pixel_ratio, sync::Transport& transport, sync::Storage& storage,
+         ui::Services& services, sync::EngineOptions options)
+    : glyphs_(rasterizer, 17.0f, pixel_ratio),
+      services_(services),
+      engine_(transport, storage, options),
+      ui_(glyphs_, items_, services_) {
     items_.attach(ImGui::GetCurrentContext());
     ui::apply_style();
 }
 
 void App::on_catalogue(bool ok, std::string_view text) {
-    if (!ok) {
+    request_frame();
+    if (ok) {
+        engine_.offer_bundled_catalogue(text);
+        ui_.set_load_error({});
+    } else if (engine_.state().catalogue.routes.empty()) {
         ui_.set_load_error(std::string(text));
+    }
+}
+
+void App::on_config(bool ok, std::string_view text) {
+    request_frame();
+    if (!ok) {
+        engine_.configure_failed(DomainError{"config_unavailable", "无法读取 config.json：" + std::string(text),
+                                             "config.json could not be fetched: " + std::string(text), "config.json"});
         return;
     }
-    Result<Catalogue> parsed = parse_catalogue(text);
-    if (!parsed) {
-        ui_.set_load_error(parsed.error().message_zh);
-        return;
-    }
-    state_.catalogue = std::move(parsed).value();
-    state_.groups.clear();
-    for (const GroupTrip& trip : state_.catalogue.groups) state_.groups.push_back({trip, count_places(trip)});
-    state_.catalogue_from_cache = true;  // the bundle, not yet confirmed by the endpoint
-    state_.connection = sync::Connection::offline;
-    ++state_.revision;
-    catalogue_loaded_ = true;
+    Result<sync::ClientConfig> config = sync::parse_client_config(text);
+    if (config) engine_.configure(config.value());
+    else engine_.configure_failed(config.error());
+}
+
+void App::tick(Instant now) {
+    now_ = now;
+    engine_.poll(now);
+}
+
+bool App::wants_frame() const {
+    if (frame_requested_ || glyphs_.has_pending() || engine_.state().revision != drawn_revision_) return true;
+    // Countdowns tick every second on a group's screen; elsewhere deadlines show in minutes.
+    const bool countdown_on_screen = ui_.location().rfind("#/group/", 0) == 0;
+    return now_ - drawn_at_ >= (countdown_on_screen ? 1 : 60);
 }
 
 bool App::prepare_fonts() { return glyphs_.rebuild_if_needed(*ImGui::GetIO().Fonts); }
 
 void App::draw() {
-    items_.frame_started();
-    ui_.draw(state_, intents_);
+    drawn_revision_ = engine_.state().revision;
+    drawn_at_ = now_;
+    frame_requested_ = false;
+    ui_.draw(engine_.state(), engine_);
 }
 
 void App::frame_done(const ImDrawData* draw_data, double cpu_ms) {
+    items_.publish_frame();
     ++stats_.frames;
     stats_.last_frame_ms = cpu_ms;
     stats_.missing_glyphs = glyphs_.count_missing_glyphs(draw_data);
     stats_.atlas_glyphs = static_cast<int>(glyphs_.glyph_count());
     stats_.last_atlas_rebuild_ms = glyphs_.last_rebuild_ms();
-    // Ready once a frame showed the catalogue with every glyph it needed.
-    if (catalogue_loaded_ && !glyphs_.has_pending()) ready_ = true;
+    // Ready once a frame showed routes with every glyph it needed.
+    if (!engine_.state().catalogue.routes.empty() && !glyphs_.has_pending()) ready_ = true;
 }
 
 }  // namespace liaoxiu

@@ -2,12 +2,14 @@
 // every platform; a platform runner (src/platform) pumps its frames and hands it the
 // device's glyphs and the bytes it asked for.
 //
-// Until the sync engine is wired in, the state is the bundled catalogue shown offline,
-// and intents are answered with a notice that nothing was sent.
+// The state the UI reads and the intents it emits both belong to the sync engine; the
+// platform supplies how it reaches the endpoint (Transport) and where it keeps things
+// (Storage).
 #pragma once
 
 #include "core/model.hpp"
 #include "sync/client.hpp"
+#include "sync/sync_engine.hpp"
 #include "ui/glyph_atlas.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/services.hpp"
@@ -37,36 +39,30 @@ public:
     void copy_text(const std::string& text) override;
 };
 
-// Stands in for the sync engine: every intent is refused politely, in words.
-class OfflineIntents final : public sync::Intents {
-public:
-    explicit OfflineIntents(sync::ClientState& state) : state_(state) {}
-    void sign_in(const std::string&, const std::string&) override { not_sent(); }
-    void sign_out() override { not_sent(); }
-    void join(const Id&) override { not_sent(); }
-    void withdraw(const Id&) override { not_sent(); }
-    void accept_offer(const Id&) override { not_sent(); }
-    void open_group(const GroupDraft&) override { not_sent(); }
-    void cancel_group(const Id&, const std::string&) override { not_sent(); }
-    void refresh() override {}
-    void dismiss_notice(std::uint64_t id) override;
-
-private:
-    void not_sent();
-    sync::ClientState& state_;
-    std::uint64_t next_notice_ = 1;
-};
-
 class App {
 public:
-    App(ui::GlyphRasterizer& rasterizer, float pixel_ratio);
+    App(ui::GlyphRasterizer& rasterizer, float pixel_ratio, sync::Transport& transport, sync::Storage& storage,
+        ui::Services& services, sync::EngineOptions options = {});
 
-    // The bundled catalogue arrived (or could not be fetched: `ok` false, text = reason).
+    // The catalogue bundled beside the app (or why it could not be fetched: `ok` false).
     void on_catalogue(bool ok, std::string_view text);
+    // config.json (or why it could not be fetched): where the endpoint is, kiosk mode.
+    void on_config(bool ok, std::string_view text);
+
+    // Every tick of the platform's loop, drawn or not: lets the sync engine deliver answers
+    // and start what is due. Cheap when nothing happens.
+    void tick(Instant now);
 
     // Between frames: grows the glyph atlas if needed. True when the renderer must re-upload it.
     bool prepare_fonts();
     void set_pixel_ratio(float pixel_ratio) { glyphs_.set_pixel_ratio(pixel_ratio); }
+    // Queues characters the platform is about to show (the IME's pre-edit text).
+    void want_text(std::string_view text) { glyphs_.want(text); }
+
+    // Whether the next tick must draw: the state changed, a glyph is pending, a countdown
+    // on screen reached its next second, or the platform asked.
+    bool wants_frame() const;
+    void request_frame() { frame_requested_ = true; }
 
     // Call right after ImGui::NewFrame; draws the UI.
     void draw();
@@ -81,17 +77,20 @@ public:
     bool ready() const { return ready_; }   // a frame with the catalogue on screen has been drawn
     const FrameStats& stats() const { return stats_; }
     const ui::ItemRegistry& items() const { return items_; }
+    const sync::ClientState& state() const { return engine_.state(); }
 
 private:
     ui::GlyphAtlas glyphs_;
     ui::ItemRegistry items_;
-    DefaultServices services_;
-    sync::ClientState state_;
-    OfflineIntents intents_{state_};
+    ui::Services& services_;
+    sync::SyncEngine engine_;
     ui::Ui ui_;
-    bool catalogue_loaded_ = false;
     FrameStats stats_;
     bool ready_ = false;
+    bool frame_requested_ = true;
+    std::uint64_t drawn_revision_ = ~std::uint64_t{0};
+    Instant now_ = 0;
+    Instant drawn_at_ = 0;
 };
 
 }  // namespace liaoxiu

@@ -1,13 +1,19 @@
 // The browser entry point: one SDL window on #canvas, frames pumped by
-// requestAnimationFrame, the bundled catalogue fetched beside index.html.
+// requestAnimationFrame (drawn only when something changed), the bundled catalogue and
+// config.json fetched beside index.html, the sync engine on fetch() and localStorage,
+// the URL hash as the app's location, and the text agent for phone keyboards and IME.
 #include "app/app.hpp"
 #include "platform/sdl_runner.hpp"
+#include "platform/web/fetch_transport.hpp"
 #include "platform/web/test_api.hpp"
+#include "platform/web/text_agent.hpp"
 #include "platform/web/web_glyphs.hpp"
+#include "platform/web/web_services.hpp"
 
 #include <emscripten.h>
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 extern "C" {
@@ -15,36 +21,69 @@ void lx_fetch_asset(const char* url, int request);
 void lx_publish_test_api();
 void lx_first_frame();
 void lx_set_ready();
+void lx_location_init();
+void lx_location_push(const char* hash);
 }
 
 namespace {
 
 liaoxiu::platform::SdlRunner g_runner;
 liaoxiu::platform::WebGlyphRasterizer g_rasterizer;
+liaoxiu::platform::FetchTransport g_transport;
+liaoxiu::platform::LocalStorage g_storage;
+liaoxiu::platform::WebServices g_services;
 std::unique_ptr<liaoxiu::App> g_app;
+std::string g_location;        // the hash the browser shows
+bool g_catalogue_arrived = false;
 
 constexpr int kCatalogueRequest = 1;
+constexpr int kConfigRequest = 2;
 
 void frame() {
+    g_app->tick(g_services.now());
     const bool was_ready = g_app->ready();
+    const long frames_before = g_app->stats().frames;
     g_runner.step();
-    if (g_app->stats().frames == 1) lx_first_frame();
+    if (frames_before == 0 && g_app->stats().frames > 0) lx_first_frame();
     if (!was_ready && g_app->ready()) lx_set_ready();
+    // A screen change made in the app becomes a browser history entry.
+    if (const std::string location = g_app->location(); location != g_location) {
+        g_location = location;
+        lx_location_push(g_location.c_str());
+    }
 }
 
 }  // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE void lx_on_asset(int request, int ok, const char* bytes, int length) {
-    if (request == kCatalogueRequest) g_app->on_catalogue(ok != 0, std::string_view(bytes, static_cast<std::size_t>(length)));
+    const std::string_view text(bytes, static_cast<std::size_t>(length));
+    if (request == kConfigRequest) g_app->on_config(ok != 0, text);
+    if (request != kCatalogueRequest) return;
+    g_app->on_catalogue(ok != 0, text);
+    g_catalogue_arrived = true;
+    // A deep link opened before the data was there is resolved now.
+    if (!g_location.empty()) g_app->open_location(g_location);
+}
+
+// The browser's address changed (first load, back button, a pasted link).
+extern "C" EMSCRIPTEN_KEEPALIVE void lx_on_location(const char* hash) {
+    g_location = hash;
+    g_app->open_location(g_location);
+    g_app->request_frame();
 }
 
 int main() {
     if (!g_runner.open("疗休 Liaoxiu", 390, 844)) return 1;
-    g_app = std::make_unique<liaoxiu::App>(g_rasterizer, g_runner.pixel_ratio());
+    g_app = std::make_unique<liaoxiu::App>(g_rasterizer, g_runner.pixel_ratio(), g_transport, g_storage, g_services);
     g_runner.attach(*g_app);
+    liaoxiu::platform::TextAgent& agent = liaoxiu::platform::text_agent();
+    agent.install(g_app->items(), [](const std::string& text) { g_app->want_text(text); });
+    g_runner.add_hooks(agent);
     liaoxiu::platform::expose_test_api(*g_app);
     lx_publish_test_api();
     lx_fetch_asset("catalogue.json", kCatalogueRequest);
+    lx_fetch_asset("config.json", kConfigRequest);
+    lx_location_init();
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

@@ -23,6 +23,8 @@ bool SdlRunner::open(const char* title, int width, int height) {
     // SDL listens on the canvas only, so the page's own inputs (the text agent) keep their keys.
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
 #endif
+    // Touches are handled as gestures (touch_gestures.hpp), not as a synthesized mouse.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
         return false;
@@ -83,27 +85,57 @@ float SdlRunner::pixel_ratio() const {
     return window_w > 0 ? static_cast<float>(drawable_w) / static_cast<float>(window_w) : 1.0f;
 }
 
+void SdlRunner::handle_finger(const SDL_Event& event, double now) {
+    const SDL_TouchFingerEvent& finger = event.tfinger;
+    if (event.type == SDL_FINGERDOWN && finger_ < 0) finger_ = static_cast<long long>(finger.fingerId);
+    if (static_cast<long long>(finger.fingerId) != finger_) return;
+    int width = 0, height = 0;
+    SDL_GetWindowSize(window_, &width, &height);
+    const ImVec2 position(finger.x * static_cast<float>(width), finger.y * static_cast<float>(height));
+    if (event.type == SDL_FINGERDOWN) touch_.finger_down(position, now);
+    if (event.type == SDL_FINGERMOTION) touch_.finger_move(position, now);
+    if (event.type == SDL_FINGERUP) {
+        touch_.finger_up(position, now);
+        finger_ = -1;
+    }
+}
+
 bool SdlRunner::step() {
-    const auto started = std::chrono::steady_clock::now();
+    const double now = static_cast<double>(SDL_GetPerformanceCounter()) / static_cast<double>(SDL_GetPerformanceFrequency());
     bool running = true;
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
+        frames_owed_ = kFramesAfterInput;
+        if (event.type == SDL_FINGERDOWN || event.type == SDL_FINGERMOTION || event.type == SDL_FINGERUP) {
+            handle_finger(event, now);
+            continue;
+        }
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) running = false;
     }
-
     app_->set_pixel_ratio(pixel_ratio());
+    bool hooks_want = false;
+    for (FrameHooks* hooks : hooks_) hooks_want = hooks_want || hooks->wants_frame();
+    if (frames_owed_ <= 0 && !app_->wants_frame() && !hooks_want) return running;
+    if (hooks_want) frames_owed_ = frames_owed_ > 0 ? frames_owed_ : 1;
+    frames_owed_ = frames_owed_ > 0 ? frames_owed_ - 1 : 0;
+
+    const auto started = std::chrono::steady_clock::now();
     if (app_->prepare_fonts()) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
-
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // a frozen or coarse clock must not assert
+    // One wheel notch scrolls five lines in ImGui 1.86.
+    const float scroll_step = io.Fonts->Fonts.empty() ? 100.0f : 5.0f * io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale;
+    if (touch_.apply(io, now, scroll_step)) frames_owed_ = frames_owed_ > 0 ? frames_owed_ : 1;
+    for (FrameHooks* hooks : hooks_) hooks->before_new_frame(io);
     ImGui::NewFrame();
     app_->draw();
+    for (FrameHooks* hooks : hooks_) hooks->after_draw(io);
     ImGui::Render();
 
     int drawable_w = 0, drawable_h = 0;
@@ -116,6 +148,7 @@ bool SdlRunner::step() {
     const double cpu_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     SDL_GL_SwapWindow(window_);
     app_->frame_done(ImGui::GetDrawData(), cpu_ms);
+    for (FrameHooks* hooks : hooks_) hooks->after_frame();
     return running;
 }
 

@@ -5,10 +5,24 @@
 #pragma once
 
 #include "app/app.hpp"
+#include "platform/touch_gestures.hpp"
+
+#include <vector>
 
 struct SDL_Window;
+union SDL_Event;
 
 namespace liaoxiu::platform {
+
+// Platform pieces that take part in every frame (the web's text agent).
+class FrameHooks {
+public:
+    virtual ~FrameHooks() = default;
+    virtual bool wants_frame() const = 0;
+    virtual void before_new_frame(ImGuiIO& io) = 0;  // after the backend's NewFrame, before ImGui's
+    virtual void after_draw(ImGuiIO& io) = 0;        // after the app drew, before Render
+    virtual void after_frame() {}                    // once the frame is on screen and published
+};
 
 class SdlRunner {
 public:
@@ -20,13 +34,25 @@ public:
     float pixel_ratio() const;
 
     void attach(App& app) { app_ = &app; }
-    // Processes pending input and draws one frame. Returns false once the user closed the window.
+    void add_hooks(FrameHooks& hooks) { hooks_.push_back(&hooks); }
+    // Processes pending input and draws a frame if anything changed: input, the app's
+    // state, a timer it asked for, a touch glide. An idle app draws nothing at all.
+    // Returns false once the user closed the window.
     bool step();
 
+    // ImGui settles hover and active states over a couple of frames after each input.
+    static constexpr int kFramesAfterInput = 3;
+
 private:
+    void handle_finger(const SDL_Event& event, double now);
+
     SDL_Window* window_ = nullptr;
     void* gl_context_ = nullptr;
     App* app_ = nullptr;
+    std::vector<FrameHooks*> hooks_;
+    TouchGestures touch_;
+    long long finger_ = -1;   // the finger being followed; others are ignored
+    int frames_owed_ = 1;
 };
 
 }  // namespace liaoxiu::platform

@@ -15,7 +15,7 @@ void ItemRegistry::attach(ImGuiContext* context) {
     context->TestEngineHookItems = true;
 }
 
-void ItemRegistry::frame_started() {
+void ItemRegistry::publish_frame() {
     last_.swap(current_);
     current_.clear();
 }

@@ -27,8 +27,10 @@ class ItemRegistry {
 public:
     // Installs this registry as the receiver of the hooks for the current ImGui context.
     void attach(ImGuiContext* context);
-    // Call right after ImGui::NewFrame(): the previous frame's items become `last_frame()`.
-    void frame_started();
+    // Call once a frame is drawn: its items become `last_frame()` and collection starts
+    // afresh. (Publishing at the end, not the start, matters when frames are drawn only on
+    // change: the items must describe what is on screen now.)
+    void publish_frame();
     const std::vector<ItemRecord>& last_frame() const { return last_; }
 
     // Marks the last submitted item as a text field (call right after ImGui::InputText…).

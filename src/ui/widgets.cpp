@@ -144,6 +144,7 @@ bool input_text(Context& ctx, const char* text, const char* id, std::string* val
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
     ctx.items.on_item_info(ImGui::GetItemID(), text);
+    ctx.items.mark_text_field();  // a tap here must open the phone's keyboard (text agent)
     if (hint) ctx.glyphs.want(hint);
     ctx.glyphs.want(*value);  // what the user typed shows next frame with its own glyphs
     return changed;

@@ -92,10 +92,10 @@ ImGuiContextOwner::~ImGuiContextOwner() { ImGui::DestroyContext(context); }
 
 UiDriver::UiDriver(float width, float height)
     : state(demo_state()),
-      rasterizer({"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"}),
+      rasterizer(platform::TrueTypeGlyphRasterizer::system_faces()),
       glyphs(rasterizer, 17.0f, 1.0f),
       ui(glyphs, items, services) {
-    if (!rasterizer.ok()) throw std::runtime_error("wqy-microhei.ttc not found: install fonts-wqy-microhei");
+    if (!rasterizer.ok()) throw std::runtime_error("no CJK font found: install fonts-wqy-microhei and fonts-noto-cjk");
     services.clock = demo_now();
     ImGui::GetIO().DisplaySize = ImVec2(width, height);
     items.attach(imgui.context);
@@ -108,9 +108,7 @@ void UiDriver::frame() {
     ImGui::NewFrame();
     ui.draw(state, intents);
     ImGui::Render();
-    // The app starts a registry frame after NewFrame, so its last_frame() is the frame
-    // before; a test wants the frame it just drew.
-    items.frame_started();
+    items.publish_frame();
     missing_glyphs_ = glyphs.count_missing_glyphs(ImGui::GetDrawData());
     // Wheel movement is an event of one frame.
     ImGui::GetIO().MouseWheel = 0;

@@ -18,36 +18,36 @@
 
 namespace liaoxiu::platform {
 
-std::vector<std::string> TrueTypeGlyphRasterizer::system_font_paths() {
-    return {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"};
+struct TrueTypeGlyphRasterizer::Loaded {
+    std::vector<unsigned char> data;
+    stbtt_fontinfo info{};
+};
+
+std::vector<FontFace> TrueTypeGlyphRasterizer::system_faces() {
+    return {{"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0},
+            {"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2},  // face 2: Simplified Chinese
+            {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 0}};
 }
 
-TrueTypeGlyphRasterizer::TrueTypeGlyphRasterizer(const std::vector<std::string>& paths) {
-    for (const std::string& path : paths) {
-        std::ifstream file(path, std::ios::binary);
+TrueTypeGlyphRasterizer::TrueTypeGlyphRasterizer(const std::vector<FontFace>& faces) {
+    for (const FontFace& face : faces) {
+        std::ifstream file(face.path, std::ios::binary);
         if (!file) continue;
-        data_.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-        auto* info = new stbtt_fontinfo{};
-        const int offset = stbtt_GetFontOffsetForIndex(data_.data(), 0);
-        if (offset >= 0 && stbtt_InitFont(info, data_.data(), offset)) {
-            info_ = info;
-            path_ = path;
-            return;
-        }
-        delete info;
+        auto loaded = std::make_unique<Loaded>();
+        loaded->data.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+        const int offset = stbtt_GetFontOffsetForIndex(loaded->data.data(), face.index);
+        if (offset >= 0 && stbtt_InitFont(&loaded->info, loaded->data.data(), offset)) faces_.push_back(std::move(loaded));
     }
-    data_.clear();
 }
 
-TrueTypeGlyphRasterizer::~TrueTypeGlyphRasterizer() { delete static_cast<stbtt_fontinfo*>(info_); }
+TrueTypeGlyphRasterizer::~TrueTypeGlyphRasterizer() = default;
 
 ui::LineMetrics TrueTypeGlyphRasterizer::line_metrics(float pixel_size) {
-    if (!info_) return {std::ceil(pixel_size * 0.9f), std::ceil(pixel_size * 0.25f)};
-    auto* info = static_cast<stbtt_fontinfo*>(info_);
+    if (faces_.empty()) return {std::ceil(pixel_size * 0.9f), std::ceil(pixel_size * 0.25f)};
+    const stbtt_fontinfo& info = faces_.front()->info;  // the line follows the primary face
     int ascent = 0, descent = 0, gap = 0;
-    stbtt_GetFontVMetrics(info, &ascent, &descent, &gap);
-    const float scale = stbtt_ScaleForPixelHeight(info, pixel_size);
+    stbtt_GetFontVMetrics(&info, &ascent, &descent, &gap);
+    const float scale = stbtt_ScaleForPixelHeight(&info, pixel_size);
     return {std::ceil(static_cast<float>(ascent) * scale), std::ceil(static_cast<float>(-descent) * scale)};
 }
 
@@ -55,14 +55,19 @@ std::vector<ui::GlyphBitmap> TrueTypeGlyphRasterizer::rasterize(const std::vecto
     std::vector<ui::GlyphBitmap> glyphs;
     glyphs.reserve(codepoints.size());
     const ui::LineMetrics line = line_metrics(pixel_size);
-    auto* info = static_cast<stbtt_fontinfo*>(info_);
     for (char32_t cp : codepoints) {
+        const stbtt_fontinfo* info = nullptr;
+        int index = 0;
+        for (const auto& face : faces_) {
+            index = stbtt_FindGlyphIndex(&face->info, static_cast<int>(cp));
+            if (index != 0) {
+                info = &face->info;
+                break;
+            }
+        }
+        if (!info) continue;  // in no face: left out, so the atlas draws (and counts) it as missing
         ui::GlyphBitmap glyph;
         glyph.codepoint = cp;
-        const int index = info ? stbtt_FindGlyphIndex(info, static_cast<int>(cp)) : 0;
-        if (index == 0) {  // not in this font: leave it out, so the atlas shows it as missing
-            continue;
-        }
         const float scale = stbtt_ScaleForPixelHeight(info, pixel_size);
         int advance = 0, bearing = 0;
         stbtt_GetGlyphHMetrics(info, index, &advance, &bearing);

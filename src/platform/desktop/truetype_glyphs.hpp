@@ -1,32 +1,38 @@
-// Glyphs from a font file on disk, rasterized with stb_truetype (shipped with ImGui).
-// Used by the desktop build and by the headless UI tests.
+// Glyphs from font files on disk, rasterized with stb_truetype (shipped with ImGui).
+// Used by the desktop build and by the headless UI tests. Several faces form a chain:
+// each character comes from the first face that has it, so a compact CJK font can be
+// backed by a large one for rare characters (𠮷 is in Noto Sans CJK, not in WenQuanYi).
 #pragma once
 
 #include "ui/glyph_atlas.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace liaoxiu::platform {
 
+struct FontFace {
+    std::string path;   // TTF, OTF or a collection (TTC/OTC)
+    int index = 0;      // the face within a collection
+};
+
 class TrueTypeGlyphRasterizer final : public ui::GlyphRasterizer {
 public:
-    // Loads the first usable font of `paths` (TTF or TTC, face 0). ok() tells whether one loaded.
-    explicit TrueTypeGlyphRasterizer(const std::vector<std::string>& paths);
+    // Loads every face of `faces` that exists and parses; ok() tells whether any did.
+    explicit TrueTypeGlyphRasterizer(const std::vector<FontFace>& faces);
     ~TrueTypeGlyphRasterizer() override;
-    bool ok() const { return info_ != nullptr; }
-    const std::string& path() const { return path_; }
+    bool ok() const { return !faces_.empty(); }
 
     ui::LineMetrics line_metrics(float pixel_size) override;
     std::vector<ui::GlyphBitmap> rasterize(const std::vector<char32_t>& codepoints, float pixel_size) override;
 
-    // The CJK fonts Debian installs, in order of preference.
-    static std::vector<std::string> system_font_paths();
+    // The CJK fonts Debian installs (fonts-wqy-microhei, fonts-noto-cjk), in order of preference.
+    static std::vector<FontFace> system_faces();
 
 private:
-    std::vector<unsigned char> data_;
-    void* info_ = nullptr;  // stbtt_fontinfo, kept out of the header
-    std::string path_;
+    struct Loaded;
+    std::vector<std::unique_ptr<Loaded>> faces_;
 };
 
 }  // namespace liaoxiu::platform

@@ -30,9 +30,8 @@ mergeInto(LibraryManager.library, {
   },
 
   // Glyphs from the device's own fonts. A 2D canvas draws each character in white; its
-  // alpha is the coverage. Returns a malloc'd block: per glyph int32 codepoint, width,
-  // height, then float32 offset_x, offset_y, advance, then width*height alpha bytes
-  // (padded to 4). The caller frees it.
+  // alpha is the coverage. lx_rasterize returns a malloc'd block (layout below) that the
+  // caller frees.
   $lxGlyphs: {
     fontStack: '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", ' +
                '"Source Han Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif',
@@ -68,47 +67,70 @@ mergeInto(LibraryManager.library, {
     var line = lxGlyphs.metrics(pixelSize);
     var cell = Math.ceil(pixelSize * 2);            // room for wide or overhanging glyphs
     var columns = Math.max(1, Math.floor(2048 / cell));
-    var rows = Math.ceil(count / columns);
+    // Slot 0 holds an unassigned codepoint: whatever the browser draws for it is its
+    // "no font has this" box. A character drawn identically is reported as missing (left
+    // out), so the app draws and counts its own missing-glyph box instead of hiding tofu.
+    var slots = [0x0378];
+    for (var k = 0; k < count; k++) slots.push(HEAPU32[(codepoints >> 2) + k]);
+    var rows = Math.ceil(slots.length / columns);
     var ctx = lxGlyphs.context(columns * cell, rows * cell);
     ctx.clearRect(0, 0, columns * cell, rows * cell);
     ctx.font = pixelSize + 'px ' + lxGlyphs.fontStack;
     ctx.fillStyle = 'white';
     ctx.textBaseline = 'alphabetic';
-    var glyphs = [];
-    var total = 0;
-    for (var i = 0; i < count; i++) {
-      var cp = HEAPU32[(codepoints >> 2) + i];
+    var placed = [];
+    for (var i = 0; i < slots.length; i++) {
+      var cp = slots[i];
       var ch = String.fromCodePoint(cp);
-      var penX = (i % columns) * cell + Math.floor(pixelSize * 0.5);
-      var baseline = Math.floor(i / columns) * cell + Math.floor(pixelSize * 0.25) + line.ascent;
+      var cellX = (i % columns) * cell, cellY = Math.floor(i / columns) * cell;
+      var penX = cellX + Math.floor(pixelSize * 0.5);
+      var baseline = cellY + Math.floor(pixelSize * 0.25) + line.ascent;
       ctx.fillText(ch, penX, baseline);
       var m = ctx.measureText(ch);
-      var left = Math.max(penX - Math.ceil(m.actualBoundingBoxLeft), (i % columns) * cell);
-      var right = Math.min(penX + Math.ceil(m.actualBoundingBoxRight), (i % columns + 1) * cell);
-      var top = Math.max(baseline - Math.ceil(m.actualBoundingBoxAscent), Math.floor(i / columns) * cell);
-      var bottom = Math.min(baseline + Math.ceil(m.actualBoundingBoxDescent), (Math.floor(i / columns) + 1) * cell);
-      var w = Math.max(0, right - left), h = Math.max(0, bottom - top);
-      glyphs.push({ cp: cp, x: left, y: top, w: w, h: h, ox: left - penX,
-                    oy: top - (baseline - line.ascent), advance: Math.round(m.width) });
-      total += 24 + ((w * h + 3) & ~3);
+      var left = Math.max(penX - Math.ceil(m.actualBoundingBoxLeft), cellX);
+      var right = Math.min(penX + Math.ceil(m.actualBoundingBoxRight), cellX + cell);
+      var top = Math.max(baseline - Math.ceil(m.actualBoundingBoxAscent), cellY);
+      var bottom = Math.min(baseline + Math.ceil(m.actualBoundingBoxDescent), cellY + cell);
+      placed.push({ cp: cp, x: left, y: top, w: Math.max(0, right - left), h: Math.max(0, bottom - top),
+                    ox: left - penX, oy: top - (baseline - line.ascent), advance: Math.round(m.width) });
     }
-    var pixels = ctx.getImageData(0, 0, columns * cell, rows * cell);
+    var pixels = ctx.getImageData(0, 0, columns * cell, rows * cell).data;
     var stride = columns * cell;
+    var alphaOf = function (g) {
+      var out = new Uint8Array(g.w * g.h);
+      for (var y = 0; y < g.h; y++)
+        for (var x = 0; x < g.w; x++) out[y * g.w + x] = pixels[((g.y + y) * stride + g.x + x) * 4 + 3];
+      return out;
+    };
+    var tofu = alphaOf(placed[0]);
+    var sameAsTofu = function (g, alpha) {
+      if (tofu.length === 0 || g.w !== placed[0].w || g.h !== placed[0].h) return false;
+      for (var i = 0; i < alpha.length; i++) if (alpha[i] !== tofu[i]) return false;
+      return true;
+    };
+    var glyphs = [], total = 4;
+    for (var g = 1; g < placed.length; g++) {
+      var alpha = alphaOf(placed[g]);
+      if (sameAsTofu(placed[g], alpha)) continue;
+      placed[g].alpha = alpha;
+      glyphs.push(placed[g]);
+      total += 24 + ((alpha.length + 3) & ~3);
+    }
+    // Layout: int32 glyph count, then per glyph int32 codepoint, width, height, float32
+    // offset_x, offset_y, advance, and width*height alpha bytes padded to 4.
     var block = _malloc(total);
-    var at = block;
-    for (var g = 0; g < glyphs.length; g++) {
-      var glyph = glyphs[g];
+    HEAP32[block >> 2] = glyphs.length;
+    var at = block + 4;
+    for (var n = 0; n < glyphs.length; n++) {
+      var glyph = glyphs[n];
       HEAP32[at >> 2] = glyph.cp;
       HEAP32[(at >> 2) + 1] = glyph.w;
       HEAP32[(at >> 2) + 2] = glyph.h;
       HEAPF32[(at >> 2) + 3] = glyph.ox;
       HEAPF32[(at >> 2) + 4] = glyph.oy;
       HEAPF32[(at >> 2) + 5] = glyph.advance;
-      at += 24;
-      for (var y = 0; y < glyph.h; y++)
-        for (var x = 0; x < glyph.w; x++)
-          HEAPU8[at + y * glyph.w + x] = pixels.data[((glyph.y + y) * stride + glyph.x + x) * 4 + 3];
-      at += (glyph.w * glyph.h + 3) & ~3;
+      HEAPU8.set(glyph.alpha, at + 24);
+      at += 24 + ((glyph.alpha.length + 3) & ~3);
     }
     return block;
   },
@@ -123,6 +145,28 @@ mergeInto(LibraryManager.library, {
     api.ready = false;
     api.stats = function () { return call('lx_test_stats'); };
     api.items = function () { return call('lx_test_items'); };
+  },
+
+  // The page's address without its hash: the base of every share link and QR code.
+  lx_page_address__deps: ['malloc'],
+  lx_page_address: function () {
+    var address = location.href.split('#')[0];
+    var length = lengthBytesUTF8(address) + 1;
+    var ptr = _malloc(length);
+    stringToUTF8(address, ptr, length);
+    return ptr;
+  },
+
+  // The system share sheet where there is one (phones); otherwise the link is copied.
+  // Returns 1 when the share sheet was opened.
+  lx_share: function (titlePtr, urlPtr) {
+    var title = UTF8ToString(titlePtr), url = UTF8ToString(urlPtr);
+    if (navigator.share) {
+      navigator.share({ title: title, url: url }).catch(function () {});
+      return 1;
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).catch(function () {});
+    return 0;
   },
 
   // The first frame is on screen: the shell removes its loading indicator.

@@ -38,7 +38,8 @@ EMSCRIPTEN_KEEPALIVE const char* lx_test_items() {
                          {"y", item.min.y},
                          {"width", item.max.x - item.min.x},
                          {"height", item.max.y - item.min.y},
-                         {"visible", item.visible}});
+                         {"visible", item.visible},
+                         {"textField", item.text_field}});
     // Labels come from data; never let a malformed one make the dump throw.
     g_answer = items.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return g_answer.c_str();

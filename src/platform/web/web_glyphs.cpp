@@ -22,9 +22,11 @@ std::vector<ui::GlyphBitmap> WebGlyphRasterizer::rasterize(const std::vector<cha
     if (codepoints.empty()) return glyphs;
     std::vector<std::uint32_t> request(codepoints.begin(), codepoints.end());
     auto* block = static_cast<std::uint8_t*>(lx_rasterize(request.data(), static_cast<int>(request.size()), pixel_size));
-    const std::uint8_t* at = block;
-    glyphs.reserve(codepoints.size());
-    for (std::size_t i = 0; i < codepoints.size(); ++i) {
+    std::int32_t count = 0;
+    std::memcpy(&count, block, sizeof count);  // characters no device font has are left out
+    const std::uint8_t* at = block + 4;
+    glyphs.reserve(static_cast<std::size_t>(count));
+    for (std::int32_t i = 0; i < count; ++i) {
         std::int32_t header[3];
         float placement[3];
         std::memcpy(header, at, sizeof header);

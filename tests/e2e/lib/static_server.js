@@ -11,13 +11,14 @@ const TYPES = {
 
 // Serves `root`.
 //   hide:          file names answered with 404, to simulate a broken upload
+//   overrides:     { 'config.json': '{}' } — answer these names with this text instead
 //   prefix:        the path dist/ lives under, e.g. '/some/prefix/' (anything else is 404)
 //   precompressed: answer with the .br / .gz sibling when the browser accepts it, as a CDN
 //                  configured by docs/hosting.md does
 //   port:          a fixed port (default: any free one), to bring a "new deploy" up on the
 //                  same origin as an earlier one
 // `requests` records every answer: { path, status, encoding, bytes } (bytes = body sent).
-export function serveStatic(root, { hide = [], prefix = '/', precompressed = false, port = 0 } = {}) {
+export function serveStatic(root, { hide = [], overrides = {}, prefix = '/', precompressed = false, port = 0 } = {}) {
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix must start and end with /: ${prefix}`);
   const requests = [];
   const server = http.createServer((request, response) => {
@@ -30,6 +31,10 @@ export function serveStatic(root, { hide = [], prefix = '/', precompressed = fal
     };
     const relative = pathname.startsWith(prefix) ? pathname.slice(prefix.length) || 'index.html' : null;
     const file = relative === null ? null : path.join(root, relative);
+    if (relative !== null && Object.hasOwn(overrides, relative)) {
+      answer(200, { 'Content-Type': TYPES[path.extname(relative)] || 'text/plain' }, Buffer.from(overrides[relative]));
+      return;
+    }
     if (file === null || !file.startsWith(path.resolve(root)) || hide.includes(path.basename(file)) ||
         !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       answer(404, { 'Content-Type': 'text/plain' }, Buffer.from('not found'));

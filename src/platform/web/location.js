@@ -1,0 +1,24 @@
+// Deep links and the back button: the app's location lives in the URL hash
+// (#/route/<id>, #/group/<id>), so a link shared in a chat opens that screen, on first
+// load too, and the browser's back button goes back.
+mergeInto(LibraryManager.library, {
+  lx_location_init__deps: ['malloc', 'free'],
+  lx_location_init: function () {
+    var send = function () {
+      var hash = location.hash || '#/';
+      var length = lengthBytesUTF8(hash) + 1;
+      var ptr = _malloc(length);
+      stringToUTF8(hash, ptr, length);
+      Module._lx_on_location(ptr);
+      _free(ptr);
+    };
+    window.addEventListener('hashchange', send);
+    window.addEventListener('popstate', send);
+    send();  // the address the page was opened with
+  },
+
+  lx_location_push: function (hashPtr) {
+    var hash = UTF8ToString(hashPtr);
+    if ((location.hash || '#/') !== hash) history.pushState(null, '', hash);
+  }
+});

@@ -1,0 +1,146 @@
+// The text agent: a hidden <input> that stands in for the ImGui text field being edited,
+// so phones open their on-screen keyboard and Chinese IMEs compose into something real.
+// Phones open the keyboard only when focus happens inside a user gesture, so the agent
+// is focused synchronously in the canvas's touchend/mouseup handler when the tap lands on
+// a text field of the last frame (published by C++ through lx_text_agent_fields).
+//
+// The agent keeps one sentinel character so a soft keyboard's Backspace on an "empty"
+// field still produces an input event; committed text and edit keys go to C++
+// (lx_agent_text / lx_agent_key), which feeds them to ImGui in a safe order.
+
+mergeInto(LibraryManager.library, {
+  $lxAgent: {
+    element: null,
+    fields: [],          // [x, y, width, height] in CSS px, from the last frame
+    composing: false,
+    sentinel: '\u200b',  // zero-width space
+    keys: { Backspace: 1, Enter: 2, Tab: 3, ArrowLeft: 4, ArrowRight: 5, ArrowUp: 6, ArrowDown: 7,
+            Home: 8, End: 9, Delete: 10, Escape: 11 },
+
+    send: function (text) {
+      if (!text) return;
+      var length = lengthBytesUTF8(text) + 1;
+      var ptr = _malloc(length);
+      stringToUTF8(text, ptr, length);
+      Module._lx_agent_text(ptr);
+      _free(ptr);
+    },
+    key: function (code, modifiers) { Module._lx_agent_key(code, modifiers); },
+    reset: function () {
+      var e = this.element;
+      e.value = this.sentinel;
+      e.setSelectionRange(1, 1);
+    },
+    hit: function (x, y) {
+      for (var i = 0; i < this.fields.length; i += 4) {
+        var f = this.fields;
+        if (x >= f[i] && y >= f[i + 1] && x <= f[i] + f[i + 2] && y <= f[i + 1] + f[i + 3]) return true;
+      }
+      return false;
+    },
+    modifiers: function (event) {
+      return (event.ctrlKey ? 1 : 0) | (event.shiftKey ? 2 : 0) | (event.altKey ? 4 : 0) | (event.metaKey ? 8 : 0);
+    }
+  },
+
+  lx_text_agent_init__deps: ['$lxAgent', 'malloc', 'free'],
+  lx_text_agent_init: function () {
+    var agent = lxAgent;
+    var e = document.createElement('input');
+    e.id = 'lx-text-agent';
+    e.type = 'text';
+    e.setAttribute('autocomplete', 'off');
+    e.setAttribute('autocorrect', 'off');
+    e.setAttribute('autocapitalize', 'off');
+    e.setAttribute('spellcheck', 'false');
+    e.setAttribute('enterkeyhint', 'done');
+    e.setAttribute('aria-hidden', 'true');
+    // 16 px keeps iOS from zooming in; transparent and inert to pointers, but focusable.
+    e.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:20px;font-size:16px;opacity:0;' +
+                      'border:0;padding:0;margin:0;pointer-events:none;z-index:-1;caret-color:transparent;';
+    document.body.appendChild(e);
+    agent.element = e;
+    agent.reset();
+
+    var canvas = Module.canvas;
+    var focusIfField = function (x, y) {
+      var r = canvas.getBoundingClientRect();
+      if (agent.hit(x - r.left, y - r.top)) {
+        e.focus({ preventScroll: true });
+        agent.reset();
+      }
+    };
+    canvas.addEventListener('touchend', function (event) {
+      var t = event.changedTouches[0];
+      if (t) focusIfField(t.clientX, t.clientY);
+    }, true);
+    canvas.addEventListener('mouseup', function (event) { focusIfField(event.clientX, event.clientY); }, true);
+
+    e.addEventListener('compositionstart', function () { agent.composing = true; });
+    e.addEventListener('compositionupdate', function (event) {
+      var text = event.data || '';
+      var length = lengthBytesUTF8(text) + 1;
+      var ptr = _malloc(length);
+      stringToUTF8(text, ptr, length);
+      Module._lx_agent_preedit(ptr);
+      _free(ptr);
+    });
+    e.addEventListener('compositionend', function (event) {
+      agent.composing = false;
+      Module._lx_agent_preedit(0);
+      agent.send(event.data || e.value.replace(agent.sentinel, ''));
+      agent.reset();
+    });
+    e.addEventListener('input', function (event) {
+      if (agent.composing || event.isComposing) return;
+      var type = event.inputType || '';
+      if (type === 'deleteContentBackward') agent.key(agent.keys.Backspace, 0);
+      else if (type === 'insertLineBreak' || type === 'insertParagraph') agent.key(agent.keys.Enter, 0);
+      else agent.send(e.value.replace(agent.sentinel, ''));
+      agent.reset();
+    });
+    e.addEventListener('keydown', function (event) {
+      event.stopPropagation();
+      if (agent.composing || event.isComposing || event.keyCode === 229) return;  // the IME owns it
+      var code = agent.keys[event.key];
+      var mods = agent.modifiers(event);
+      if (code) {
+        event.preventDefault();
+        agent.key(code, mods);
+      } else if ((event.ctrlKey || event.metaKey) && /^[acxyz]$/i.test(event.key)) {
+        // Select all, copy, cut, undo, redo: ImGui does them; paste comes as a paste event.
+        event.preventDefault();
+        agent.key(100 + event.key.toLowerCase().charCodeAt(0) - 97, mods);
+      }
+    });
+    e.addEventListener('keyup', function (event) { event.stopPropagation(); });
+    // The keyboard was dismissed (Android back, tapping elsewhere): stop editing too.
+    e.addEventListener('blur', function () { Module._lx_agent_blur(); });
+    e.addEventListener('paste', function (event) {
+      var text = event.clipboardData && event.clipboardData.getData('text/plain');
+      event.preventDefault();
+      agent.send(text);
+    });
+  },
+
+  lx_text_agent_fields__deps: ['$lxAgent'],
+  lx_text_agent_fields: function (rects, count) {
+    lxAgent.fields = Array.prototype.slice.call(HEAPF32.subarray(rects >> 2, (rects >> 2) + count * 4));
+  },
+
+  // Keeps the agent in step with ImGui: placed at the caret so the IME's candidate window
+  // appears beside it, and blurred (keyboard closed) when editing ends.
+  lx_text_agent_update__deps: ['$lxAgent'],
+  lx_text_agent_update: function (blur, x, y) {
+    var e = lxAgent.element;
+    if (!e) return;
+    e.style.left = Math.max(0, x) + 'px';
+    e.style.top = Math.max(0, y) + 'px';
+    if (blur && document.activeElement === e) e.blur();
+  },
+
+  lx_clipboard_write: function (text) {
+    var value = UTF8ToString(text);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(function () {});
+  }
+});

@@ -1,0 +1,31 @@
+#include "platform/web/web_services.hpp"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+
+extern "C" {
+int lx_share(const char* title, const char* url);
+void lx_clipboard_write(const char* text);
+char* lx_page_address();
+}
+
+namespace liaoxiu::platform {
+
+Instant WebServices::now() const {
+    // Wall-clock time: deadlines and countdowns are about real dates, not time since page load.
+    return static_cast<Instant>(EM_ASM_DOUBLE({ return Date.now(); }) / 1000.0);
+}
+
+std::string WebServices::link_to(const std::string& location) const {
+    char* address = lx_page_address();
+    std::string link = std::string(address) + location;
+    std::free(address);
+    return link;
+}
+
+bool WebServices::share(const std::string& title, const std::string& url) { return lx_share(title.c_str(), url.c_str()) != 0; }
+
+void WebServices::copy_text(const std::string& text) { lx_clipboard_write(text.c_str()); }
+
+}  // namespace liaoxiu::platform

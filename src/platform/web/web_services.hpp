@@ -1,0 +1,18 @@
+// The device services the screens use, in the browser: the clock, share links built on
+// the page's own address (so they work under any path prefix), the Web Share API with
+// a copy-the-link fallback, and the system clipboard.
+#pragma once
+
+#include "ui/services.hpp"
+
+namespace liaoxiu::platform {
+
+class WebServices final : public ui::Services {
+public:
+    Instant now() const override;
+    std::string link_to(const std::string& location) const override;
+    bool share(const std::string& title, const std::string& url) override;
+    void copy_text(const std::string& text) override;
+};
+
+}  // namespace liaoxiu::platform

@@ -1,0 +1,97 @@
+// Phones: the text agent takes Chinese IME composition into an ImGui text field, lists
+// scroll by touch drag, and an idle app draws nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveStatic } from './lib/static_server.js';
+import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports } from './lib/browser.js';
+
+let site, chrome;
+before(async () => {
+  // A plain static host with no endpoint behind it: the app browses the bundled catalogue.
+  site = await serveStatic(distDir, { overrides: { 'config.json': '{}' } });
+  chrome = await launch();
+});
+after(async () => {
+  await chrome?.close();
+  await site?.close();
+});
+
+const centre = (item) => ({ x: item.x + item.width / 2, y: item.y + item.height / 2 });
+
+async function waitFor(page, predicate, what, timeout = 10000) {
+  const started = Date.now();
+  for (;;) {
+    const value = await predicate();
+    if (value) return value;
+    if (Date.now() - started > timeout) assert.fail(`timed out waiting for ${what}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+// Opens the route catalogue, where the search box is.
+async function openCatalogue(page) {
+  await page.evaluate(() => { location.hash = '#/routes'; });
+  return waitFor(page, async () => (await items(page)).find((i) => i.textField && i.visible), 'a text field');
+}
+
+test('tapping a text field focuses the text agent, and Chinese IME composition types into it', async () => {
+  const { page, context, errors } = await openPage(chrome.browser, site.url, viewports.phone);
+  await waitReady(page);
+  const field = await openCatalogue(page);
+  const { x, y } = centre(field);
+  await page.touchscreen.tap(x, y);
+  await waitFor(page, () => page.evaluate(() => document.activeElement && document.activeElement.id === 'lx-text-agent'),
+                'the text agent to take focus');
+
+  // Compose 江郎 the way a pinyin IME does: pre-edit updates, then one commit.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'jiang', selectionStart: 5, selectionEnd: 5 });
+  await cdp.send('Input.imeSetComposition', { text: '江郎', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.insertText', { text: '江郎' });
+
+  const found = await waitFor(page, async () => (await items(page)).filter((i) => i.visible && /江郎/.test(i.label)),
+                              'routes matching 江郎 to be listed');
+  assert.ok(found.length > 0);
+  // Backspace from the keyboard reaches ImGui too: one character gone, so fewer or equal matches remain 江-only.
+  await page.keyboard.press('Backspace');
+  await page.waitForTimeout(300);
+  const figures = await stats(page);
+  assert.equal(figures.missingGlyphs, 0, 'the composed characters are drawn');
+  await screenshot(page, 'ime-search-phone');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a list scrolls by touch drag and glides on', async () => {
+  const { page, context } = await openPage(chrome.browser, site.url, viewports.phone);
+  await waitReady(page);
+  await page.evaluate(() => { location.hash = '#/routes'; });
+  await page.waitForTimeout(500);
+  const firstCard = async () => (await items(page)).filter((i) => i.visible && i.label && i.height > 60)
+    .sort((a, b) => a.y - b.y)[0];
+  const before = await firstCard();
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', {
+    type, touchPoints: type === 'touchEnd' ? [] : [{ x: 200, y }] });
+  await touch('touchStart', 700);
+  for (let y = 680; y >= 300; y -= 40) {
+    await touch('touchMove', y);
+    await page.waitForTimeout(16);
+  }
+  await touch('touchEnd', 300);
+  await page.waitForTimeout(1200);
+  const after = await firstCard();
+  assert.notEqual(after.label, before.label, 'the list moved: another card is first on screen');
+  await context.close();
+});
+
+test('an idle app draws no frames', async () => {
+  const { page, context } = await openPage(chrome.browser, site.url, viewports.phone);
+  await waitReady(page);
+  await page.waitForTimeout(1000);  // let the first screen settle
+  const start = (await stats(page)).frames;
+  await page.waitForTimeout(3000);
+  const end = (await stats(page)).frames;
+  assert.equal(end - start, 0, `frames drawn in 3 idle seconds: ${end - start}`);
+  await context.close();
+});
