@@ -1,0 +1,220 @@
+// Group trips end to end: the app in headless Chromium at phone size against the real
+// liaoxiu-server (dist/ and the API on one origin, fresh SQLite database, demo accounts).
+// Every phone is its own browser context (its own localStorage and service worker).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, waitReady, items, stats, screenshot, viewports } from './lib/browser.js';
+import { startServer, apiClient, demoPassword } from './lib/server.js';
+
+const ROUTE = 'r-qz-red-eco-3d';  // a bookable demo route of the Quzhou alliance
+const ORGANIZER = 'u-qz-school2-union';
+
+let server, api, chrome, organizerToken;
+
+before(async () => {
+  server = await startServer();
+  api = apiClient(server.origin);
+  chrome = await launch();
+  organizerToken = (await api.signIn(ORGANIZER)).token;
+});
+after(async () => {
+  await chrome?.close();
+  await server?.stop();
+});
+
+// ---- driving the canvas through window.liaoxiu.items() -------------------------------
+
+const centre = (item) => ({ x: item.x + item.width / 2, y: item.y + item.height / 2 });
+
+async function waitFor(page, predicate, what, timeout = 15000) {
+  const started = Date.now();
+  for (;;) {
+    const value = await predicate();
+    if (value) return value;
+    if (Date.now() - started > timeout) {
+      const shown = (await items(page)).filter((i) => i.visible && i.label).map((i) => i.label);
+      assert.fail(`timed out waiting for ${what}; on screen: ${JSON.stringify(shown)}`);
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
+const visibleLabels = async (page) => (await items(page)).filter((i) => i.visible).map((i) => i.label);
+const shows = async (page, pattern) => (await visibleLabels(page)).some((l) => pattern.test(l));
+const waitShown = (page, pattern, timeout) => waitFor(page, () => shows(page, pattern), `${pattern}`, timeout);
+
+// An interactive item (id 0 marks plain text lines) with exactly this label.
+const findWidget = (page, label, accept = () => true, timeout) => waitFor(page, async () =>
+  (await items(page)).find((i) => i.visible && i.id !== 0 && i.label === label && accept(i)), `a "${label}" widget`, timeout);
+
+async function tap(page, label, accept) {
+  const { x, y } = centre(await findWidget(page, label, accept));
+  await page.touchscreen.tap(x, y);
+}
+
+// The app draws on demand: wait until it has drawn at least `count` more frames.
+async function framesAfter(page, before, count = 2) {
+  await waitFor(page, async () => (await stats(page)).frames >= before + count, 'the app to draw');
+}
+
+// Taps a text field (which focuses the hidden text agent, as on a phone), selects what it
+// holds and types over it.
+async function fill(page, label, text) {
+  const field = await findWidget(page, label, (i) => i.textField);
+  const before = (await stats(page)).frames;
+  const { x, y } = centre(field);
+  await page.touchscreen.tap(x, y);
+  await waitFor(page, () => page.evaluate(() => document.activeElement?.id === 'lx-text-agent'), 'the text agent to take focus');
+  await framesAfter(page, before);  // ImGui has activated the field: keys now go to it
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);  // one input event, as a phone keyboard's commit or a paste
+}
+
+// Notices stack at the bottom over the content; "知道了" dismisses one.
+async function dismissNotices(page) {
+  for (let i = 0; i < 10; ++i) {
+    const ok = (await items(page)).find((item) => item.visible && item.id !== 0 && item.label === '知道了');
+    if (!ok) return;
+    const before = (await stats(page)).frames;
+    const { x, y } = centre(ok);
+    await page.touchscreen.tap(x, y);
+    await framesAfter(page, before);
+  }
+}
+
+// A phone: a fresh browser context at 390×844, DPR 3, touch.
+async function phone(hash = '') {
+  const context = await chrome.browser.newContext(viewports.phone);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(server.url + hash);
+  await waitReady(page);
+  return { context, page, errors };
+}
+
+// Signs in through the app's own form (#/signin), as a person would.
+async function signIn(page, login) {
+  await page.evaluate(() => { location.hash = '#/signin'; });
+  await fill(page, '工号或账号', login);
+  await fill(page, '密码', demoPassword);
+  await tap(page, '登录', (i) => i.width > 200);  // the form's button, not the heading or a tab
+  await waitShown(page, /^已登录：/);
+  await dismissNotices(page);  // 登录成功… would cover the bottom of the next screen
+}
+
+// Opens the group's deep link in this (signed-in) phone, joins through the confirmation.
+async function joinInApp(page, groupId, expectedButton) {
+  await page.evaluate((hash) => { location.hash = hash; }, `#/group/${groupId}`);
+  await tap(page, expectedButton);
+  await tap(page, '确认');
+}
+
+async function groupDetail(id) {
+  const answer = await api.call('GET', `groups/${id}`, { token: organizerToken });
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  return answer.body;
+}
+
+async function openGroupByApi(departure, deadline, minSize, maxSize) {
+  const answer = await api.call('POST', 'groups', { token: organizerToken, body: {
+    route: ROUTE, departure, min_size: minSize, max_size: maxSize, join_deadline: deadline } });
+  assert.equal(answer.status, 201, JSON.stringify(answer.body));
+  return answer.body.id;
+}
+
+// ---- 1. open, join across units, form, wait, promote --------------------------------
+
+test('an organizer opens a group in the app; workers of two other units join it from its link and it forms; ' +
+     'a fourth worker waits and is promoted when a place is freed', async () => {
+  const departure = '2027-09-15';
+
+  // The organizer (unit A: 衢州市第二中学) opens the group through the app's form.
+  const organizer = await phone();
+  await signIn(organizer.page, ORGANIZER);
+  await organizer.page.evaluate((hash) => { location.hash = hash; }, `#/open/${ROUTE}`);
+  await fill(organizer.page, '出发日期（如 2027-04-10）', departure);
+  await fill(organizer.page, '最少人数', '2');
+  await fill(organizer.page, '最多人数', '2');
+  await fill(organizer.page, '报名截止日期（当日 24 点截止）', '2027-09-01');
+  await fill(organizer.page, '每单位名额上限（0 表示不限）', '0');
+  await dismissNotices(organizer.page);
+  await screenshot(organizer.page, 'trips-organizer-form-phone');
+  await tap(organizer.page, '提交开团');
+  await waitFor(organizer.page, () => organizer.page.evaluate((hash) => location.hash === hash, `#/route/${ROUTE}`),
+                'the app to return to the route after submitting');
+
+  // The new group, as the endpoint has it: exactly what the form said.
+  const created = await waitFor(organizer.page, async () => {
+    const list = await api.call('GET', `groups?route=${ROUTE}`, { token: organizerToken });
+    return list.body.groups.find((g) => g.departure === departure);
+  }, 'the new group to reach the endpoint');
+  assert.equal(created.organizer_unit, 'u-qz-school2');
+  assert.equal(created.min_size, 2);
+  assert.equal(created.max_size, 2);
+  assert.equal(created.state, 'open');
+  assert.equal(created.join_deadline, '2027-09-01T15:59:59Z', 'joining closes at the end of the day, China time');
+  const groupId = created.id;
+  await organizer.context.close();
+
+  // Workers of units B and C, each on their own phone, join from the group's link.
+  const workerB = await phone();
+  await signIn(workerB.page, 'u-qz-juhua-01');
+  await joinInApp(workerB.page, groupId, '一键报名');
+  await waitShown(workerB.page, /^报名成功，已确认名额$/);
+  await waitShown(workerB.page, /^还差1人成团$/);
+
+  const workerC = await phone();
+  await signIn(workerC.page, 'u-qz-power-01');
+  await joinInApp(workerC.page, groupId, '一键报名');
+  await waitShown(workerC.page, /^报名成功，已确认名额$/);
+  await waitShown(workerC.page, /^已成团$/);
+  assert.ok(!(await shows(workerC.page, /还差\d+人成团/)), '还差N人成团 is gone once the group has formed');
+  await dismissNotices(workerC.page);
+  await screenshot(workerC.page, 'trips-group-formed-phone');
+  await workerC.context.close();
+
+  let detail = await groupDetail(groupId);
+  assert.equal(detail.counts.confirmed, 2);
+  assert.equal(detail.counts.places_to_form, 0);
+  assert.equal(detail.counts.places_left, 0);
+  assert.ok(detail.counts.units.includes('u-qz-juhua') && detail.counts.units.includes('u-qz-power'));
+  assert.ok(['formed', 'full'].includes(detail.state), `state ${detail.state}`);
+
+  // A fourth worker (unit D) finds the group full: the button offers the waiting list.
+  const workerD = await phone();
+  await signIn(workerD.page, 'u-qz-hospital-01');
+  await joinInApp(workerD.page, groupId, '加入候补');
+  await waitShown(workerD.page, /^已满员，已为您加入候补第1位$/);
+  await waitShown(workerD.page, /^您在候补第1位$/);
+  await screenshot(workerD.page, 'trips-waitlisted-phone');
+  const workerDId = (await api.signIn('u-qz-hospital-01')).account.id;
+  detail = await groupDetail(groupId);
+  assert.equal(detail.counts.waitlisted, 1);
+  assert.equal(detail.places.find((p) => p.worker === workerDId).state, 'waitlisted');
+
+  // Worker B withdraws in the app; the freed place is offered to D.
+  await dismissNotices(workerB.page);
+  await tap(workerB.page, '退出拼团');
+  await tap(workerB.page, '确认');
+  await waitShown(workerB.page, /^已退出该团，名额已释放$/);
+  await workerB.context.close();
+  detail = await groupDetail(groupId);
+  const placeOfD = detail.places.find((p) => p.worker === workerDId);
+  assert.equal(placeOfD.state, 'offered', 'the first waiting worker is offered the freed place');
+  assert.ok(placeOfD.offer_expires, 'the offer has an expiry');
+
+  // D opens the app again, sees the offer and accepts it.
+  await workerD.page.reload();
+  await waitReady(workerD.page);
+  await waitShown(workerD.page, /^有空出的名额留给您，请尽快确认$/);
+  await dismissNotices(workerD.page);
+  await screenshot(workerD.page, 'trips-offered-phone');
+  await tap(workerD.page, '接受名额');
+  await waitShown(workerD.page, /^已接受名额，报名成功$/);
+  detail = await groupDetail(groupId);
+  assert.equal(detail.places.find((p) => p.worker === workerDId).state, 'confirmed');
+  assert.equal(detail.counts.confirmed, 2);
+  assert.deepEqual(workerD.errors, []);
+  await workerD.context.close();
+});
