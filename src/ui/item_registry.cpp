@@ -1,17 +1,21 @@
 #include "ui/item_registry.hpp"
 
+#include "ui/imgui_hooks.hpp"
+
 #include <imgui_internal.h>
 
 #include <cstring>
 
 namespace liaoxiu::ui {
 
-namespace {
-ItemRegistry* g_registry = nullptr;  // the hooks are free functions; one app, one registry
-}
-
 void ItemRegistry::attach(ImGuiContext* context) {
-    g_registry = this;
+    ImGuiItemListener listener;
+    listener.self = this;
+    listener.item_add = [](void* self, const ImRect& rect, ImGuiID id, const ImRect& clip) {
+        static_cast<ItemRegistry*>(self)->on_item_add(rect, id, clip);
+    };
+    listener.item_info = [](void* self, ImGuiID id, const char* label) { static_cast<ItemRegistry*>(self)->on_item_info(id, label); };
+    set_imgui_item_listener(listener);
     context->TestEngineHookItems = true;
 }
 
@@ -55,18 +59,3 @@ void ItemRegistry::on_item_info(ImGuiID id, const char* label) {
 }
 
 }  // namespace liaoxiu::ui
-
-// --- The hooks ImGui calls when compiled with IMGUI_ENABLE_TEST_ENGINE ---------
-
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
-    if (liaoxiu::ui::g_registry && ctx->CurrentWindow)
-        liaoxiu::ui::g_registry->on_item_add(bb, id, ctx->CurrentWindow->ClipRect);
-}
-
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
-    if (liaoxiu::ui::g_registry) liaoxiu::ui::g_registry->on_item_info(id, label);
-}
-
-void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
-
-const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
