@@ -81,6 +81,21 @@ Result<ClientConfig> parse_client_config(std::string_view text) {
                                     "kiosk.enabled must be true or false");
             }
             config.kiosk = enabled != kiosk->end() && enabled->get<bool>();
+            if (auto idle = kiosk->find("idle_seconds"); idle != kiosk->end() && !idle->is_null()) {
+                if (!idle->is_number_integer()) {
+                    return config_error("wrong_type", "kiosk.idle_seconds", "kiosk.idle_seconds 必须是整数",
+                                        "kiosk.idle_seconds must be an integer");
+                }
+                auto seconds = idle->get<std::int64_t>();
+                if (seconds < kMinKioskIdleSeconds || seconds > kMaxKioskIdleSeconds) {
+                    return config_error("bad_value", "kiosk.idle_seconds",
+                                        "kiosk.idle_seconds 须在 " + std::to_string(kMinKioskIdleSeconds) + " 到 " +
+                                            std::to_string(kMaxKioskIdleSeconds) + " 之间",
+                                        "kiosk.idle_seconds must be between " + std::to_string(kMinKioskIdleSeconds) +
+                                            " and " + std::to_string(kMaxKioskIdleSeconds));
+                }
+                config.kiosk_idle_seconds = seconds;
+            }
         } else {
             return config_error("wrong_type", "kiosk", "kiosk 必须是布尔值或对象", "kiosk must be a bool or an object");
         }

@@ -29,6 +29,26 @@ TEST_CASE("config.json: relative and absolute endpoints, refresh interval, kiosk
     CHECK_FALSE(empty.value().has_endpoint());
 }
 
+TEST_CASE("config.json: kiosk idle time before the reset countdown", "[sync][config]") {
+    auto given = parse_client_config(R"({"kiosk": {"enabled": true, "idle_seconds": 90}})");
+    REQUIRE(given);
+    CHECK(given.value().kiosk_idle_seconds == 90);
+
+    // Absent (or a bare "kiosk": true) means the default; the time is read even when the
+    // mode is off in config.json, since the page address can switch it on (?kiosk=1).
+    auto bare = parse_client_config(R"({"kiosk": true})");
+    REQUIRE(bare);
+    CHECK(bare.value().kiosk_idle_seconds == kDefaultKioskIdleSeconds);
+    auto off = parse_client_config(R"({"kiosk": {"enabled": false, "idle_seconds": 30}})");
+    REQUIRE(off);
+    CHECK_FALSE(off.value().kiosk);
+    CHECK(off.value().kiosk_idle_seconds == 30);
+
+    auto shortest = parse_client_config(R"({"kiosk": {"enabled": true, "idle_seconds": 3}})");
+    REQUIRE(shortest);
+    CHECK(shortest.value().kiosk_idle_seconds == kMinKioskIdleSeconds);
+}
+
 TEST_CASE("config.json: what is refused names the field", "[sync][config]") {
     struct Case {
         const char* text;
@@ -51,6 +71,10 @@ TEST_CASE("config.json: what is refused names the field", "[sync][config]") {
         {R"({"refresh_seconds": 999999999})", "bad_value", "refresh_seconds"},
         {R"({"kiosk": "yes"})", "wrong_type", "kiosk"},
         {R"({"kiosk": {"enabled": 1}})", "wrong_type", "kiosk.enabled"},
+        {R"({"kiosk": {"enabled": true, "idle_seconds": "60"}})", "wrong_type", "kiosk.idle_seconds"},
+        {R"({"kiosk": {"enabled": true, "idle_seconds": 1.5}})", "wrong_type", "kiosk.idle_seconds"},
+        {R"({"kiosk": {"enabled": true, "idle_seconds": 2}})", "bad_value", "kiosk.idle_seconds"},
+        {R"({"kiosk": {"enabled": true, "idle_seconds": 86400}})", "bad_value", "kiosk.idle_seconds"},
     };
     for (const auto& c : cases) {
         INFO(c.text);
