@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, waitReady, items, stats, screenshot, viewports } from './lib/browser.js';
 import { startServer, apiClient, demoPassword } from './lib/server.js';
+import { assetManifest } from './lib/dist_files.js';
 
 const ROUTE = 'r-qz-red-eco-3d';  // a bookable demo route of the Quzhou alliance
 const ORGANIZER = 'u-qz-school2-union';
@@ -217,4 +218,117 @@ test('an organizer opens a group in the app; workers of two other units join it 
   assert.equal(detail.counts.confirmed, 2);
   assert.deepEqual(workerD.errors, []);
   await workerD.context.close();
+});
+
+// ---- 2. a join made offline is kept and sent once -------------------------------------
+
+// Waits until the service worker controls the page and has precached the app, so a reload
+// works with the server gone.
+async function offlineReady(page) {
+  const wanted = [...Object.values(assetManifest()), 'index.html', 'config.json'];
+  await waitFor(page, () => page.evaluate(async (names) => {
+    if (!navigator.serviceWorker.controller) return false;
+    const keys = (await caches.keys()).filter((key) => key.startsWith('liaoxiu '));
+    if (keys.length !== 1) return false;
+    const urls = (await (await caches.open(keys[0])).keys()).map((request) => request.url);
+    return names.every((name) => urls.some((url) => url.endsWith('/' + name)));
+  }, wanted), 'the service worker to precache the app', 30000);
+}
+
+test('a join made while the endpoint is down is queued, survives a reload and is delivered exactly once', async () => {
+  const groupId = await openGroupByApi('2027-10-20', '2027-10-10T10:00:00Z', 2, 10);
+  const worker = await phone();
+  await signIn(worker.page, 'u-qz-sanitation-01');
+  await offlineReady(worker.page);
+  await worker.page.evaluate((hash) => { location.hash = hash; }, `#/group/${groupId}`);
+  await findWidget(worker.page, '一键报名');
+
+  // The endpoint goes away (dist/ with it: the service worker serves the app).
+  const { port, dbDir } = server;
+  await server.stop();
+  await tap(worker.page, '一键报名');
+  await tap(worker.page, '确认');
+  await waitShown(worker.page, /^网络不可用，已保存，联网后自动提交$/);
+  assert.ok(!(await shows(worker.page, /^(一键报名|加入候补)$/)), 'no second join is offered while one is pending');
+  await screenshot(worker.page, 'trips-offline-join-saved-phone');
+
+  await worker.page.evaluate(() => { location.hash = '#/me'; });
+  await waitShown(worker.page, /^报名 · 红色教育\+生态康养·南孔衢州三日 · 2027-10-20 — 待发送$/);
+
+  // Reloaded with no server: the session and the outbox come back from localStorage.
+  await worker.page.reload();
+  await waitReady(worker.page);
+  await waitShown(worker.page, /^已登录：/);
+  await waitShown(worker.page, /^报名 · .* — 待发送$/);
+  await screenshot(worker.page, 'trips-offline-outbox-after-reload-phone');
+
+  // The server comes back on the same address and database; the app sends the join by itself.
+  server = await startServer({ port, dbDir });
+  await waitShown(worker.page, /^报名成功，已确认名额$/, 90000);
+  await waitFor(worker.page, async () => !(await shows(worker.page, /^报名 · .* — (待发送|同步中)$/)), 'the outbox to empty');
+  await waitShown(worker.page, /^您已报名$/);
+  await screenshot(worker.page, 'trips-offline-join-delivered-phone');
+
+  const session = await api.signIn('u-qz-sanitation-01');
+  const trips = await api.call('GET', 'me/trips', { token: session.token });
+  const mine = trips.body.trips.filter((trip) => trip.id === groupId);
+  assert.equal(mine.length, 1);
+  assert.equal(mine[0].my_place.state, 'confirmed');
+  const detail = await groupDetail(groupId);
+  assert.equal(detail.places.filter((place) => place.worker === session.account.id).length, 1, 'exactly one place');
+  assert.equal(detail.counts.confirmed, 1);
+  assert.deepEqual(worker.errors, []);
+  await worker.context.close();
+});
+
+// ---- 3. deep links and the back button -------------------------------------------------
+
+test('a deep link opens its group on first load, and the browser back button returns to the previous screen', async () => {
+  const groupId = await openGroupByApi('2027-11-20', '2027-11-10T10:00:00Z', 3, 10);
+  const visitor = await phone(`#/group/${groupId}`);
+  // The group is newer than the catalogue shipped in dist/: it is known once the endpoint's
+  // catalogue is in, with no tap needed and the link kept. (That the first ready frame may
+  // still say 找不到这个页面 is the bug the todo test below pins down.)
+  await waitShown(visitor.page, /^出发日期：2027-11-20$/);
+  assert.ok(await shows(visitor.page, /^还差3人成团$/));
+  assert.ok(await shows(visitor.page, /^红色教育\+生态康养·南孔衢州三日$/));
+  assert.equal(await visitor.page.evaluate(() => location.hash), `#/group/${groupId}`);
+  await findWidget(visitor.page, '登录后报名');
+  await screenshot(visitor.page, 'trips-deep-link-first-load-phone');
+
+  // On to the route, then the browser's back button.
+  await tap(visitor.page, '红色教育+生态康养·南孔衢州三日');
+  await waitFor(visitor.page, () => visitor.page.evaluate(() => location.hash === '#/route/r-qz-red-eco-3d'), 'the route screen');
+  await waitShown(visitor.page, /^本线路的拼团$/);
+  await visitor.page.goBack();
+  await waitFor(visitor.page, () => visitor.page.evaluate((hash) => location.hash === hash, `#/group/${groupId}`),
+                'the group link back in the address bar');
+  await waitShown(visitor.page, /^出发日期：2027-11-20$/);
+  assert.ok(!(await shows(visitor.page, /^本线路的拼团$/)), 'the route screen is gone');
+  assert.deepEqual(visitor.errors, []);
+  await visitor.context.close();
+});
+
+// Known bug, kept as a todo so the run stays green: before the endpoint's catalogue has
+// arrived, a link to a group that is not in the shipped catalogue draws the not-found
+// screen (找不到这个页面 / 链接可能已失效，或内容已下架。, with 返回首页) as the first ready
+// frame, while the status says 正在连接…; it should say it is still loading. The catalogue
+// answer is held back 3 s here so the window is always hit (unheld, about 1 load in 4).
+test('a deep link to a group newer than the shipped catalogue does not say "not found" while connecting',
+     { todo: 'app shows the not-found screen until the endpoint catalogue arrives' }, async () => {
+  const groupId = await openGroupByApi('2027-12-20', '2027-12-10T10:00:00Z', 3, 10);
+  const context = await chrome.browser.newContext(viewports.phone);
+  try {
+    await context.route('**/api/v1/catalogue*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await route.continue().catch(() => {});
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}#/group/${groupId}`);
+    await waitReady(page);
+    await screenshot(page, 'trips-deep-link-while-connecting-phone');
+    assert.ok(!(await shows(page, /^找不到这个页面$/)), `first ready screen: ${await visibleLabels(page)}`);
+  } finally {
+    await context.close();
+  }
 });
