@@ -1,7 +1,6 @@
 // The modules of a QR code for `text` (a link to hand a route or group to a phone),
 // row-major, true = dark; *size receives the side length. Empty (size 0) when the
-// text cannot be encoded, and for now in the web build, where the QR library is not
-// yet compiled to wasm.
+// text cannot be encoded (too long for a QR code).
 #pragma once
 
 #include <string>
