@@ -90,6 +90,13 @@ void GlyphAtlas::set_pixel_ratio(float pixel_ratio) {
     glyphs_.clear();
 }
 
+void GlyphAtlas::set_css_size(float css_size) {
+    if (css_size == css_size_) return;
+    css_size_ = css_size;
+    for (const GlyphBitmap& g : glyphs_) pending_.push_back(g.codepoint);
+    glyphs_.clear();
+}
+
 bool GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas) {
     if (pending_.empty()) return false;
     auto started = std::chrono::steady_clock::now();

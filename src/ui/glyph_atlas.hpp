@@ -58,6 +58,9 @@ public:
     // rebuild re-rasterizes everything at the new resolution.
     void set_pixel_ratio(float pixel_ratio);
     float pixel_ratio() const { return pixel_ratio_; }
+    // Changes the text size (kiosk mode switched on by config.json); re-rasterizes likewise.
+    void set_css_size(float css_size);
+    float css_size() const { return css_size_; }
 
     std::size_t glyph_count() const { return glyphs_.size(); }
     double last_rebuild_ms() const { return last_rebuild_ms_; }

@@ -70,6 +70,7 @@ struct ScreenState {
     std::optional<std::string> member_city;
     std::vector<LocalToast> toasts;
     int drafts_opened = 0;      // for client-side ids of new groups
+    bool high_contrast = false; // the display toggle; Ui applies the style when it changes
     // The QR code of the last link shown, kept so it is encoded once, not every frame.
     std::string qr_text;
     std::vector<bool> qr_modules;
@@ -121,5 +122,9 @@ void draw_top_bar(Context& ctx, Language& language);
 void draw_tab_bar(Context& ctx, float height);
 void draw_toasts(Context& ctx, float bottom);
 void draw_confirmation(Context& ctx);
+// The toggles of how things look (high contrast), on the me and sign-in screens.
+void draw_display_options(Context& ctx);
+// Kiosk: "back to the home screen in N", over everything (src/ui/screens/kiosk.cpp).
+void draw_idle_countdown(Context& ctx, int seconds_left);
 
 }  // namespace liaoxiu::ui

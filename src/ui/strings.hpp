@@ -162,7 +162,12 @@ enum class Language { zh, en };
     X(role_worker, "职工", "Worker")                                                              \
     X(role_organizer, "单位工会", "Union organizer")                                              \
     X(role_secretariat, "联盟秘书处", "Secretariat")                                              \
-    X(fill_login, "请填写账号和密码", "Enter your login and password")
+    X(fill_login, "请填写账号和密码", "Enter your login and password")                            \
+    X(display_options, "显示", "Display")                                                         \
+    X(high_contrast, "高对比度", "High contrast")                                                 \
+    X(idle_countdown, "即将返回首页 %d", "Returning to the home screen in %d") /* printf */       \
+    X(idle_explain, "长时间无人操作，将清除本次的搜索和登录信息", "No one has touched the screen for a while: searches and sign-in will be cleared") \
+    X(keep_using, "继续使用", "Continue")
 
 enum class Text {
 #define LIAOXIU_TEXT_ENUM(name, zh, en) name,

@@ -81,6 +81,89 @@ bool Ui::back() {
     return true;
 }
 
+void Ui::set_high_contrast(bool on) {
+    screens_.high_contrast = on;
+    if (style_.high_contrast == on) return;
+    style_.high_contrast = on;
+    apply_style(style_);
+}
+
+void Ui::set_scale(float scale) {
+    if (style_.scale == scale) return;
+    style_.scale = scale;
+    apply_style(style_);
+}
+
+void Ui::set_idle_countdown(int seconds_left) { idle_seconds_left_ = seconds_left > 0 ? seconds_left : 0; }
+
+void Ui::reset() {
+    const bool high_contrast = screens_.high_contrast;  // a setting of the device, not of the person
+    screens_ = ScreenState{};
+    screens_.high_contrast = high_contrast;
+    nav_ = Navigator{};
+    language_ = Language::zh;
+    idle_seconds_left_ = 0;
+    on_screen_changed();
+}
+
+std::vector<Announcement> Ui::take_announcements() {
+    std::vector<Announcement> out;
+    out.swap(announcements_);
+    return out;
+}
+
+std::string Ui::screen_title(const Context& ctx) const {
+    const Location& at = nav_.current();
+    switch (at.screen) {
+        case Screen::home: return ctx.t(Text::tab_home);
+        case Screen::routes: return ctx.t(Text::all_routes);
+        case Screen::members: return ctx.t(Text::tab_members);
+        case Screen::policies: return ctx.t(Text::all_policies);
+        case Screen::me: return ctx.t(Text::tab_me);
+        case Screen::sign_in: return ctx.t(Text::sign_in);
+        case Screen::route:
+            if (const Route* r = view_.route(at.id)) return r->title;
+            break;
+        case Screen::open_group:
+            if (const Route* r = view_.route(at.id)) return std::string(ctx.t(Text::action_open)) + " · " + r->title;
+            break;
+        case Screen::group:
+            if (const sync::GroupView* g = view_.group(at.id)) {
+                const Route* r = view_.route(g->trip.route);
+                return std::string(ctx.t(Text::group_trip)) + " · " + (r ? r->title : g->trip.id);
+            }
+            break;
+        case Screen::member:
+            if (const Member* m = view_.member(at.id)) return m->name;
+            break;
+        case Screen::policy:
+            if (const Policy* p = view_.policy(at.id)) return p->title;
+            break;
+        case Screen::not_found: break;
+    }
+    return ctx.t(Text::not_found);
+}
+
+void Ui::announce_changes(const Context& ctx) {
+    // The screen and, on the catalogue, how many routes the query found: one sentence,
+    // said again only when it changes (a new screen, another query, the other language).
+    std::string screen = screen_title(ctx);
+    if (nav_.current().screen == Screen::routes) screen += " · " + ctx.f(Text::results_count, static_cast<int>(screens_.catalogue.hits.size()));
+    if (screen != announced_screen_) {
+        announced_screen_ = screen;
+        announcements_.push_back({screen, false});
+    }
+    for (const sync::Notice& notice : ctx.state.notices) {
+        if (notice.id <= announced_notice_) continue;
+        announced_notice_ = notice.id;
+        announcements_.push_back({ctx.language == Language::zh ? notice.zh : notice.en, notice.kind == sync::Notice::Kind::error});
+    }
+    // The kiosk countdown is said once when it starts, urgently: whoever is there must hear it in time.
+    if (idle_seconds_left_ > 0 && announced_countdown_ == 0)
+        announcements_.push_back({ctx.f(Text::idle_countdown, idle_seconds_left_), true});
+    announced_countdown_ = idle_seconds_left_;
+}
+
 void Ui::on_screen_changed() {
     scroll_to_top_ = true;
     screens_.confirmation.reset();
@@ -121,8 +204,11 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
 
     draw_toasts(ctx, viewport->WorkPos.y + viewport->WorkSize.y - kTabBarHeight - 8);
     draw_confirmation(ctx);
+    if (idle_seconds_left_ > 0) draw_idle_countdown(ctx, idle_seconds_left_);
+    announce_changes(ctx);
 
     if (nav_.apply()) on_screen_changed();
+    if (screens_.high_contrast != style_.high_contrast) set_high_contrast(screens_.high_contrast);
 }
 
 void Ui::draw_screen(Context& ctx) {

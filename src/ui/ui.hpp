@@ -11,11 +11,20 @@
 #include "ui/screen_context.hpp"
 #include "ui/services.hpp"
 #include "ui/strings.hpp"
+#include "ui/style.hpp"
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace liaoxiu::ui {
+
+// Words for a screen reader: the platform puts them in a live region of the page.
+// `urgent` ones (errors) interrupt; the others are read when the reader is idle.
+struct Announcement {
+    std::string text;
+    bool urgent = false;
+};
 
 class Ui {
 public:
@@ -39,10 +48,30 @@ public:
     Language language() const { return language_; }
     void set_language(Language language) { language_ = language; }
 
+    // High contrast (black on white, thicker borders): also a toggle on the me screen.
+    void set_high_contrast(bool on);
+    bool high_contrast() const { return style_.high_contrast; }
+    // Paddings and spacings scale with the text (kiosks use larger text).
+    void set_scale(float scale);
+
+    // Kiosk: the countdown back to the home screen, `seconds_left` > 0 while it shows
+    // (drawn over everything), 0 when it is off.
+    void set_idle_countdown(int seconds_left);
+    // Forgets everything the last person did: forms, search text and filters, toasts,
+    // history, language; back on the home screen. The sync engine's session is the
+    // caller's to end.
+    void reset();
+
+    // What changed on screen since the last call, for screen readers: the screen's title,
+    // the number of results, every notice.
+    std::vector<Announcement> take_announcements();
+
 private:
     void want_state_text(const sync::ClientState& state, bool catalogue_changed);
     void draw_screen(Context& ctx);
     void on_screen_changed();
+    void announce_changes(const Context& ctx);
+    std::string screen_title(const Context& ctx) const;
 
     GlyphAtlas& glyphs_;
     ItemRegistry& items_;
@@ -55,6 +84,12 @@ private:
     std::int64_t wanted_catalogue_version_ = -1;
     std::size_t wanted_routes_ = 0;
     bool scroll_to_top_ = false;
+    StyleOptions style_;
+    int idle_seconds_left_ = 0;
+    std::vector<Announcement> announcements_;
+    std::string announced_screen_;
+    std::uint64_t announced_notice_ = 0;
+    int announced_countdown_ = 0;
 };
 
 }  // namespace liaoxiu::ui

@@ -61,7 +61,7 @@ bool secondary_button(Context& ctx, const char* text, float width) {
     ImGui::PushStyleColor(ImGuiCol_Button, colors::card);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors::tag_background);
     ImGui::PushStyleColor(ImGuiCol_Border, colors::card_border);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, border_width);
     ctx.glyphs.want(text);
     const float w = width < 0 ? ImGui::GetContentRegionAvail().x : width;
     ImGui::PushStyleColor(ImGuiCol_Text, colors::accent);
@@ -104,7 +104,7 @@ bool card_target(Context& ctx, const char* id, const std::string& text, float he
     *max = add(top_left, ImVec2(width, height));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(*min, *max, ImGui::IsItemActive() ? colors::tag_background : colors::card, 10.0f);
-    draw->AddRect(*min, *max, colors::card_border, 10.0f);
+    draw->AddRect(*min, *max, colors::card_border, 10.0f, 0, border_width);
     return pressed;
 }
 
@@ -139,7 +139,7 @@ bool input_text(Context& ctx, const char* text, const char* id, std::string* val
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, touch_padding_y()));
     ImGui::PushStyleColor(ImGuiCol_FrameBg, colors::card);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, border_width);
     const bool changed = hint ? ImGui::InputTextWithHint(id, hint, value, flags) : ImGui::InputText(id, value, flags);
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();

@@ -60,6 +60,7 @@ void draw_me(Context& ctx) {
         muted(ctx, ctx.t(Text::not_signed_in));
         if (button(ctx, ctx.t(Text::sign_in), -1)) ctx.nav.go({Screen::sign_in, {}});
         draw_pending(ctx);
+        draw_display_options(ctx);
         return;
     }
     const sync::Session& session = *ctx.state.session;
@@ -82,6 +83,13 @@ void draw_me(Context& ctx) {
 
     ImGui::Dummy(ImVec2(0, 8));
     if (secondary_button(ctx, ctx.t(Text::sign_out), -1)) ctx.intents.sign_out();
+    draw_display_options(ctx);
+}
+
+void draw_display_options(Context& ctx) {
+    section(ctx, ctx.t(Text::display_options));
+    chip_row_start();
+    if (chip(ctx, ctx.t(Text::high_contrast), ctx.screens.high_contrast)) ctx.screens.high_contrast = !ctx.screens.high_contrast;
 }
 
 void draw_sign_in(Context& ctx) {
@@ -103,6 +111,7 @@ void draw_sign_in(Context& ctx) {
             form.password.clear();  // never kept longer than needed
         }
     }
+    draw_display_options(ctx);
 }
 
 void draw_not_found(Context& ctx) {
