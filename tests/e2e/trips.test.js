@@ -53,6 +53,26 @@ async function tap(page, label, accept) {
   await page.touchscreen.tap(x, y);
 }
 
+// Drags the screen up by touch until a widget labelled `label` is inside the visible area
+// (items scrolled out of view are not submitted at all).
+async function scrollTo(page, label) {
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', {
+    type, touchPoints: type === 'touchEnd' ? [] : [{ x: 200, y }] });
+  for (let i = 0; i < 8; ++i) {
+    const found = (await items(page)).find((item) => item.visible && item.id !== 0 && item.label === label);
+    if (found && found.y + found.height < 740) break;  // clear of the tab bar and notices
+    await touch('touchStart', 600);
+    for (let y = 580; y >= 300; y -= 40) {
+      await touch('touchMove', y);
+      await page.waitForTimeout(16);
+    }
+    await touch('touchEnd', 300);
+    await page.waitForTimeout(800);  // let the glide settle
+  }
+  await cdp.detach();
+}
+
 // The app draws on demand: wait until it has drawn at least `count` more frames.
 async function framesAfter(page, before, count = 2) {
   await waitFor(page, async () => (await stats(page)).frames >= before + count, 'the app to draw');
@@ -296,7 +316,8 @@ test('a deep link opens its group on first load, and the browser back button ret
   await findWidget(visitor.page, '登录后报名');
   await screenshot(visitor.page, 'trips-deep-link-first-load-phone');
 
-  // On to the route, then the browser's back button.
+  // On to the route (its button is below the share QR code), then the browser's back button.
+  await scrollTo(visitor.page, '红色教育+生态康养·南孔衢州三日');
   await tap(visitor.page, '红色教育+生态康养·南孔衢州三日');
   await waitFor(visitor.page, () => visitor.page.evaluate(() => location.hash === '#/route/r-qz-red-eco-3d'), 'the route screen');
   await waitShown(visitor.page, /^本线路的拼团$/);
