@@ -19,14 +19,79 @@ bool DefaultServices::share(const std::string&, const std::string& url) {
 
 void DefaultServices::copy_text(const std::string& text) { ImGui::SetClipboardText(text.c_str()); }
 
+namespace {
+
+// Any sign of a person in this frame: a pointer that moved or pressed, a wheel, a key, text.
+bool had_input(const ImGuiIO& io) {
+    if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.MouseWheelH != 0) return true;
+    if (io.InputQueueCharacters.Size > 0) return true;
+    for (bool down : io.MouseDown)
+        if (down) return true;
+    for (bool down : io.KeysDown)
+        if (down) return true;
+    return false;
+}
+
+}  // namespace
+
 App::App(ui::GlyphRasterizer& rasterizer, float pixel_ratio, sync::Transport& transport, sync::Storage& storage,
-         ui::Services& services, sync::EngineOptions options)
-    : glyphs_(rasterizer, 17.0f, pixel_ratio),
+         ui::Services& services, sync::EngineOptions options, DisplayOptions display)
+    : glyphs_(rasterizer, options.kiosk || display.kiosk ? kKioskTextSize : kTextSize, pixel_ratio),
       services_(services),
-      engine_(transport, storage, options),
-      ui_(glyphs_, items_, services_) {
+      engine_(transport, storage, [&] {
+          options.kiosk = options.kiosk || display.kiosk;
+          return options;
+      }()),
+      ui_(glyphs_, items_, services_),
+      initial_high_contrast_(display.high_contrast) {
     items_.attach(ImGui::GetCurrentContext());
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab, arrows, Enter, Escape
     ui::apply_style();
+    ui_.set_high_contrast(display.high_contrast);
+    if (options.kiosk || display.kiosk) enable_kiosk(idle_seconds_);
+}
+
+void App::enable_kiosk(Instant idle_seconds) {
+    idle_seconds_ = idle_seconds;
+    if (kiosk_) return;
+    kiosk_ = true;
+    glyphs_.set_css_size(kKioskTextSize);
+    ui_.set_scale(kKioskTextSize / kTextSize);
+    request_frame();
+}
+
+int App::idle_countdown() const {
+    if (!kiosk_ || at_rest_ || last_input_ == 0) return 0;
+    const Instant idle = now_ - last_input_;
+    if (idle < idle_seconds_) return 0;
+    return static_cast<int>(std::max<Instant>(1, idle_seconds_ + kIdleCountdownSeconds - idle));
+}
+
+void App::reset_for_next_person() {
+    engine_.sign_out();
+    // Notices may name what the last person did (a join, a sign-in): none of it stays.
+    while (!engine_.state().notices.empty()) engine_.dismiss_notice(engine_.state().notices.front().id);
+    ui_.reset();
+    ui_.set_high_contrast(initial_high_contrast_);
+    at_rest_ = true;
+    last_input_ = now_;
+    request_frame();
+}
+
+void App::open_location(std::string_view location) {
+    const std::string before = ui_.location();
+    ui_.open_location(location);
+    if (ui_.location() != before) {
+        at_rest_ = false;
+        last_input_ = now_;
+    }
+}
+
+bool App::back() {
+    if (!ui_.back()) return false;
+    at_rest_ = false;
+    last_input_ = now_;
+    return true;
 }
 
 void App::on_catalogue(bool ok, std::string_view text) {
@@ -47,17 +112,28 @@ void App::on_config(bool ok, std::string_view text) {
         return;
     }
     Result<sync::ClientConfig> config = sync::parse_client_config(text);
-    if (config) engine_.configure(config.value());
-    else engine_.configure_failed(config.error());
+    if (!config) {
+        engine_.configure_failed(config.error());
+        return;
+    }
+    engine_.configure(config.value());
+    // The idle time applies whether config.json or the page address switched kiosk mode on.
+    if (config.value().kiosk) enable_kiosk(config.value().kiosk_idle_seconds);
+    else if (kiosk_) idle_seconds_ = config.value().kiosk_idle_seconds;
 }
 
 void App::tick(Instant now) {
     now_ = now;
+    if (last_input_ == 0) last_input_ = now;
     engine_.poll(now);
+    if (kiosk_ && !at_rest_ && now_ - last_input_ >= idle_seconds_ + kIdleCountdownSeconds) reset_for_next_person();
 }
 
 bool App::wants_frame() const {
     if (frame_requested_ || glyphs_.has_pending() || engine_.state().revision != drawn_revision_) return true;
+    // Kiosk: one frame when the countdown appears, then one a second while it shows; an
+    // idle kiosk before that draws nothing.
+    if (idle_countdown() > 0 || countdown_drawn_) return now_ != drawn_at_ || !countdown_drawn_ || idle_countdown() == 0;
     // Countdowns tick every second on a group's screen; elsewhere deadlines show in minutes.
     const bool countdown_on_screen = ui_.location().rfind("#/group/", 0) == 0;
     return now_ - drawn_at_ >= (countdown_on_screen ? 1 : 60);
@@ -66,6 +142,19 @@ bool App::wants_frame() const {
 bool App::prepare_fonts() { return glyphs_.rebuild_if_needed(*ImGui::GetIO().Fonts); }
 
 void App::draw() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (had_input(io)) {
+        last_input_ = now_;
+        at_rest_ = false;
+    }
+    // A touch that dismisses the countdown keeps it on screen until the finger lifts, so
+    // the touch never lands on the button beneath.
+    const bool touch_in_progress = ImGui::IsAnyMouseDown() || io.MouseReleased[0];
+    int countdown = idle_countdown();
+    if (countdown == 0 && countdown_drawn_ && touch_in_progress) countdown = shown_countdown_;
+    ui_.set_idle_countdown(countdown);
+    countdown_drawn_ = countdown > 0;
+    shown_countdown_ = countdown;
     drawn_revision_ = engine_.state().revision;
     drawn_at_ = now_;
     frame_requested_ = false;

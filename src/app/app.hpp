@@ -18,6 +18,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace liaoxiu {
 
@@ -39,10 +40,22 @@ public:
     void copy_text(const std::string& text) override;
 };
 
+// How the app looks and behaves on this device, from the page address (?kiosk=1,
+// ?contrast=high) or the desktop's command line; config.json may switch kiosk mode on too.
+struct DisplayOptions {
+    bool kiosk = false;
+    bool high_contrast = false;
+};
+
 class App {
 public:
+    static constexpr float kTextSize = 17.0f;        // CSS px
+    static constexpr float kKioskTextSize = 26.0f;   // read from a step away
+    static constexpr int kIdleCountdownSeconds = 10; // kiosk: the warning before the reset
+
+    // `options.kiosk` also keeps the sync engine from storing anything personal.
     App(ui::GlyphRasterizer& rasterizer, float pixel_ratio, sync::Transport& transport, sync::Storage& storage,
-        ui::Services& services, sync::EngineOptions options = {});
+        ui::Services& services, sync::EngineOptions options = {}, DisplayOptions display = {});
 
     // The catalogue bundled beside the app (or why it could not be fetched: `ok` false).
     void on_catalogue(bool ok, std::string_view text);
@@ -69,10 +82,24 @@ public:
     // Call after the frame is rendered, with its draw data and CPU milliseconds.
     void frame_done(const ImDrawData* draw_data, double cpu_ms);
 
-    // Deep links and the back button (the URL hash on the web).
+    // Deep links and the back button (the URL hash on the web). A change of screen this
+    // way counts as someone using the kiosk.
     std::string location() const { return ui_.location(); }
-    void open_location(std::string_view location) { ui_.open_location(location); }
-    bool back() { return ui_.back(); }
+    void open_location(std::string_view location);
+    bool back();
+
+    // Kiosk mode: large text, nothing personal stored, and after `idle_seconds` without
+    // input a countdown, then everything personal is forgotten and the home screen shown.
+    void enable_kiosk(Instant idle_seconds);
+    bool kiosk() const { return kiosk_; }
+    bool high_contrast() const { return ui_.high_contrast(); }
+    // Seconds left on the kiosk countdown; 0 when it is not showing.
+    int idle_countdown() const;
+    // Signs out, dismisses every notice and resets the UI to the home screen.
+    void reset_for_next_person();
+
+    // For the page's live region (screen readers).
+    std::vector<ui::Announcement> take_announcements() { return ui_.take_announcements(); }
 
     bool ready() const { return ready_; }   // a frame with the catalogue on screen has been drawn
     const FrameStats& stats() const { return stats_; }
@@ -91,6 +118,14 @@ private:
     std::uint64_t drawn_revision_ = ~std::uint64_t{0};
     Instant now_ = 0;
     Instant drawn_at_ = 0;
+    // Kiosk
+    bool kiosk_ = false;
+    bool initial_high_contrast_ = false;
+    Instant idle_seconds_ = sync::kDefaultKioskIdleSeconds;
+    Instant last_input_ = 0;       // 0: not yet known (set on the first tick)
+    bool at_rest_ = true;          // nothing done since the last reset (or page load)
+    bool countdown_drawn_ = false; // the last frame showed the countdown
+    int shown_countdown_ = 0;
 };
 
 }  // namespace liaoxiu

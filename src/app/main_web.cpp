@@ -2,6 +2,8 @@
 // requestAnimationFrame (drawn only when something changed), the bundled catalogue and
 // config.json fetched beside index.html, the sync engine on fetch() and localStorage,
 // the URL hash as the app's location, and the text agent for phone keyboards and IME.
+// ?kiosk=1 and ?contrast=high in the address choose kiosk mode and high contrast; what
+// changes on screen is said to screen readers through a live region of the page.
 #include "app/app.hpp"
 #include "platform/sdl_runner.hpp"
 #include "platform/web/fetch_transport.hpp"
@@ -23,6 +25,8 @@ void lx_first_frame();
 void lx_set_ready();
 void lx_location_init();
 void lx_location_push(const char* hash);
+int lx_page_flag(const char* name, const char* value);
+void lx_announce(const char* text, int urgent);
 }
 
 namespace {
@@ -46,6 +50,7 @@ void frame() {
     g_runner.step();
     if (frames_before == 0 && g_app->stats().frames > 0) lx_first_frame();
     if (!was_ready && g_app->ready()) lx_set_ready();
+    for (const liaoxiu::ui::Announcement& said : g_app->take_announcements()) lx_announce(said.text.c_str(), said.urgent ? 1 : 0);
     // A screen change made in the app becomes a browser history entry.
     if (const std::string location = g_app->location(); location != g_location) {
         g_location = location;
@@ -74,7 +79,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE void lx_on_location(const char* hash) {
 
 int main() {
     if (!g_runner.open("疗休 Liaoxiu", 390, 844)) return 1;
-    g_app = std::make_unique<liaoxiu::App>(g_rasterizer, g_runner.pixel_ratio(), g_transport, g_storage, g_services);
+    liaoxiu::DisplayOptions display;
+    display.kiosk = lx_page_flag("kiosk", "1") != 0;
+    display.high_contrast = lx_page_flag("contrast", "high") != 0;
+    g_app = std::make_unique<liaoxiu::App>(g_rasterizer, g_runner.pixel_ratio(), g_transport, g_storage, g_services,
+                                           liaoxiu::sync::EngineOptions{}, display);
     g_runner.attach(*g_app);
     liaoxiu::platform::TextAgent& agent = liaoxiu::platform::text_agent();
     agent.install(g_app->items(), [](const std::string& text) { g_app->want_text(text); });

@@ -176,5 +176,52 @@ mergeInto(LibraryManager.library, {
 
   lx_set_ready: function () {
     window.liaoxiu.ready = true;
+  },
+
+  // 1 when the page address has ?name=value (?kiosk=1, ?contrast=high).
+  lx_page_flag: function (namePtr, valuePtr) {
+    try {
+      return new URLSearchParams(location.search).get(UTF8ToString(namePtr)) === UTF8ToString(valuePtr) ? 1 : 0;
+    } catch (error) {
+      return 0;
+    }
+  },
+
+  // Screen readers cannot read a canvas: what changes (the screen's title, the number of
+  // results, every notice) is written into visually hidden live regions, a polite
+  // role=status and an assertive role=alert for errors. They come first in <body>, so
+  // document.querySelector('[role=status]') finds this one, not the loader's.
+  $lxLive: {
+    regions: null,
+    create: function (role, live) {
+      var e = document.createElement('div');
+      e.setAttribute('role', role);
+      e.setAttribute('aria-live', live);
+      e.setAttribute('aria-atomic', 'true');
+      e.className = 'lx-live';
+      // Visually hidden, still read: not display:none or visibility:hidden.
+      e.style.cssText = 'position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;' +
+                        'clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;';
+      document.body.insertBefore(e, document.body.firstChild);
+      return e;
+    },
+    get: function () {
+      if (!this.regions) {
+        var alert = this.create('alert', 'assertive');
+        var status = this.create('status', 'polite');  // inserted last, so first in the page
+        this.regions = { status: status, alert: alert };
+      }
+      return this.regions;
+    }
+  },
+
+  lx_announce__deps: ['$lxLive'],
+  lx_announce: function (textPtr, urgent) {
+    var regions = lxLive.get();
+    var text = UTF8ToString(textPtr);
+    var region = urgent ? regions.alert : regions.status;
+    // The same words twice in a row (the same error again) must still be read.
+    if (region.textContent === text) region.textContent = '';
+    region.textContent = text;
   }
 });

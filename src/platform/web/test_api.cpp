@@ -24,7 +24,10 @@ EMSCRIPTEN_KEEPALIVE const char* lx_test_stats() {
                               {"lastFrameMs", s.last_frame_ms},
                               {"missingGlyphs", s.missing_glyphs},
                               {"atlasGlyphs", s.atlas_glyphs},
-                              {"lastAtlasRebuildMs", s.last_atlas_rebuild_ms}}
+                              {"lastAtlasRebuildMs", s.last_atlas_rebuild_ms},
+                              {"kiosk", g_app->kiosk()},
+                              {"highContrast", g_app->high_contrast()},
+                              {"idleCountdown", g_app->idle_countdown()}}
                    .dump();
     return g_answer.c_str();
 }

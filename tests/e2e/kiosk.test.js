@@ -1,0 +1,136 @@
+// Kiosk mode on a 1080×1920 portrait screen: large text, nothing personal kept, and after
+// a while without input a countdown, then the home screen with everything personal gone.
+// Also the live region screen readers read, and high contrast.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveStatic } from './lib/static_server.js';
+import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports } from './lib/browser.js';
+
+const IDLE_SECONDS = 5;
+let site, plainSite, chrome;
+before(async () => {
+  plainSite = await serveStatic(distDir, { overrides: { 'config.json': '{}' } });
+  // No endpoint: the bundled catalogue. config.json switches kiosk mode on with a short idle time.
+  site = await serveStatic(distDir, {
+    overrides: { 'config.json': JSON.stringify({ kiosk: { enabled: true, idle_seconds: IDLE_SECONDS } }) },
+  });
+  chrome = await launch();
+});
+after(async () => {
+  await chrome?.close();
+  await site?.close();
+  await plainSite?.close();
+});
+
+const centre = (item) => ({ x: item.x + item.width / 2, y: item.y + item.height / 2 });
+const liveStatus = (page) => page.evaluate(() => document.querySelector('[role=status]').textContent);
+const liveAlert = (page) => page.evaluate(() => document.querySelector('[role=alert].lx-live')?.textContent ?? '');
+
+async function waitFor(page, predicate, what, timeout = 10000) {
+  const started = Date.now();
+  for (;;) {
+    const value = await predicate();
+    if (value) return value;
+    if (Date.now() - started > timeout) assert.fail(`timed out waiting for ${what}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+const findItem = async (page, test) => (await items(page)).find((i) => i.visible && test(i));
+async function click(page, label) {
+  const item = await waitFor(page, () => findItem(page, (i) => i.label === label), `"${label}" on screen`);
+  const { x, y } = centre(item);
+  await page.mouse.click(x, y);
+}
+const resultsLine = (page) => findItem(page, (i) => /^找到 \d+ 条线路$/.test(i.label));
+
+test('kiosk: idle → countdown → home, with the session, search text and notices gone', async () => {
+  // A session some earlier, personal use of this browser left behind.
+  const { page, context, errors } = await openPage(chrome.browser, 'about:blank', viewports.kiosk);
+  await page.goto(site.url);
+  await page.evaluate(() => localStorage.setItem('liaoxiu.session', JSON.stringify({ token: 'left-behind' })));
+  await page.goto(`${site.url}?kiosk=1#/`);
+  await waitReady(page);
+  assert.equal((await stats(page)).kiosk, true);
+  assert.equal((await stats(page)).highContrast, false);
+  assert.equal(await page.evaluate(() => localStorage.getItem('liaoxiu.session')), null, 'kiosk mode drops a stored session');
+  await waitFor(page, async () => (await liveStatus(page)) === '首页', 'the live region to name the home screen');
+
+  // Big type: a kiosk's lines are taller than a phone's 17 px text.
+  const tab = await findItem(page, (i) => i.label === '线路');
+  assert.ok(tab.height >= 60, `tab bar height ${tab.height}`);
+
+  // A group: its screen is announced and shows the QR code to continue on a phone.
+  await page.evaluate(() => { location.hash = '#/group/g-qz-001'; });
+  await waitFor(page, async () => (await liveStatus(page)).startsWith('拼团 · '), 'the group screen to be announced');
+  await waitFor(page, () => findItem(page, (i) => i.label === '扫码在手机上打开'), 'the QR code caption');
+  assert.equal((await stats(page)).missingGlyphs, 0);
+  await screenshot(page, 'kiosk-group-1080x1920');
+
+  // The catalogue, by touch on the tab bar; then a search typed through the text agent.
+  await click(page, '线路');
+  await waitFor(page, async () => /^全部线路 · 找到 \d+ 条线路$/.test(await liveStatus(page)), 'the catalogue announced with its count');
+  const everything = (await resultsLine(page)).label;
+  const field = await waitFor(page, () => findItem(page, (i) => i.textField), 'the search field');
+  await page.mouse.click(centre(field).x, centre(field).y);
+  await waitFor(page, () => page.evaluate(() => document.activeElement?.id === 'lx-text-agent'), 'the text agent focused');
+  await page.keyboard.insertText('jls');
+  await waitFor(page, async () => (await resultsLine(page))?.label !== everything, 'the search to narrow the list');
+  const narrowed = await liveStatus(page);
+  assert.notEqual(narrowed, `全部线路 · ${everything}`, 'the new count is announced');
+  await screenshot(page, 'kiosk-search-1080x1920');
+
+  // Idle before the countdown: not a single frame is drawn.
+  await page.waitForTimeout(700);
+  const idleStart = (await stats(page)).frames;
+  await page.waitForTimeout(2000);
+  const idleEnd = (await stats(page)).frames;
+  assert.equal(idleEnd - idleStart, 0, `frames drawn while idle before the countdown: ${idleEnd - idleStart}`);
+
+  // The countdown: visible, announced, one frame a second.
+  await waitFor(page, () => findItem(page, (i) => i.label === '继续使用'), 'the countdown', (IDLE_SECONDS + 3) * 1000);
+  assert.match(await liveAlert(page), /^即将返回首页 \d+$/);
+  assert.ok((await stats(page)).idleCountdown > 0);
+  const countdownStart = (await stats(page)).frames;
+  await page.waitForTimeout(2500);
+  const perSecond = ((await stats(page)).frames - countdownStart) / 2.5;
+  assert.ok(perSecond >= 0.4 && perSecond <= 2, `frames a second during the countdown: ${perSecond}`);
+  await screenshot(page, 'kiosk-countdown-1080x1920');
+
+  // Then home, and nothing of the last person is left.
+  await waitFor(page, () => page.evaluate(() => location.hash === '#/' || location.hash === ''), 'the home screen', 15000);
+  await waitFor(page, async () => (await liveStatus(page)) === '首页', 'the home screen announced');
+  assert.equal(await page.evaluate(() => localStorage.getItem('liaoxiu.session')), null);
+  assert.equal(await findItem(page, (i) => i.label === '继续使用'), undefined, 'the countdown is gone');
+  await screenshot(page, 'kiosk-home-after-reset-1080x1920');
+  await click(page, '线路');
+  await waitFor(page, async () => (await resultsLine(page))?.label === everything, 'the search box to be empty (every route found)');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('kiosk: a touch on 继续使用 keeps the screen and reaches nothing beneath', async () => {
+  const { page, context } = await openPage(chrome.browser, `${site.url}?kiosk=1#/routes`, viewports.kiosk);
+  await waitReady(page);
+  await page.evaluate(() => { location.hash = '#/policies'; });  // something done, so the countdown will come
+  await waitFor(page, () => findItem(page, (i) => i.label === '继续使用'), 'the countdown', (IDLE_SECONDS + 3) * 1000);
+  await click(page, '继续使用');
+  await waitFor(page, async () => !(await findItem(page, (i) => i.label === '继续使用')), 'the countdown to go');
+  assert.equal(await page.evaluate(() => location.hash), '#/policies');
+  await context.close();
+});
+
+test('?contrast=high on a phone: high contrast, not kiosk mode, screens announced', async () => {
+  const { page, context, errors } = await openPage(chrome.browser, `${plainSite.url}?contrast=high#/routes`, viewports.phone);
+  await waitReady(page);
+  const figures = await stats(page);
+  assert.equal(figures.highContrast, true);
+  assert.equal(figures.kiosk, false);
+  await waitFor(page, async () => /^全部线路 · 找到 \d+ 条线路$/.test(await liveStatus(page)), 'the catalogue announced');
+  await page.evaluate(() => { location.hash = '#/policies'; });
+  await waitFor(page, async () => (await liveStatus(page)) === '全部政策', 'the policies screen announced');
+  await screenshot(page, 'high-contrast-phone');
+  assert.equal((await stats(page)).missingGlyphs, 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
