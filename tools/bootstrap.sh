@@ -24,7 +24,7 @@ packages=(
   emscripten clang-14 libclang-rt-14-dev
   libsdl2-dev nlohmann-json3-dev catch2 libcpp-httplib-dev
   libsqlite3-dev sqlite3 libsodium-dev libpq-dev postgresql zlib1g-dev
-  libqrcodegencpp-dev unicode-data fonttools brotli
+  unicode-data fonttools brotli
   chromium fonts-wqy-microhei fonts-noto-cjk
 )
 missing=()
