@@ -48,7 +48,8 @@ void draw_progress(Context& ctx, const sync::GroupView& group) {
     const std::string overlay = std::to_string(counts.confirmed) + " / " + std::to_string(trip.min_size);
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colors::accent);
     ImGui::PushStyleColor(ImGuiCol_FrameBg, colors::tag_background);
-    ImGui::ProgressBar(fraction, ImVec2(-FLT_MIN, 22), overlay.c_str());
+    // Tall enough for its "9 / 15" at any text size (kiosk type is half as big again).
+    ImGui::ProgressBar(fraction, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() + 6.0f), overlay.c_str());
     ImGui::PopStyleColor(2);
     if (counts.places_to_form > 0)
         label(ctx, ctx.f(Text::places_to_form, counts.places_to_form), colors::accent);
