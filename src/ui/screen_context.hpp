@@ -69,7 +69,6 @@ struct ScreenState {
     std::optional<Category> member_category;
     std::optional<std::string> member_city;
     std::vector<LocalToast> toasts;
-    int drafts_opened = 0;      // for client-side ids of new groups
     bool high_contrast = false; // the display toggle; Ui applies the style when it changes
     // The QR code of the last link shown, kept so it is encoded once, not every frame.
     std::string qr_text;

@@ -330,13 +330,10 @@ test('a deep link opens its group on first load, and the browser back button ret
   await visitor.context.close();
 });
 
-// Known bug, kept as a todo so the run stays green: before the endpoint's catalogue has
-// arrived, a link to a group that is not in the shipped catalogue draws the not-found
-// screen (找不到这个页面 / 链接可能已失效，或内容已下架。, with 返回首页) as the first ready
-// frame, while the status says 正在连接…; it should say it is still loading. The catalogue
-// answer is held back 3 s here so the window is always hit (unheld, about 1 load in 4).
-test('a deep link to a group newer than the shipped catalogue does not say "not found" while connecting',
-     { todo: 'app shows the not-found screen until the endpoint catalogue arrives' }, async () => {
+// Before the endpoint's catalogue has arrived, a link to a group that is not in the shipped
+// catalogue must say it is loading, not 找不到这个页面 (this was a bug: about 1 first load in 4).
+// The catalogue answer is held back 3 s here so that window is always hit.
+test('a deep link to a group newer than the shipped catalogue does not say "not found" while connecting', async () => {
   const groupId = await openGroupByApi('2027-12-20', '2027-12-10T10:00:00Z', 3, 10);
   const context = await chrome.browser.newContext(viewports.phone);
   try {

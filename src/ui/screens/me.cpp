@@ -115,6 +115,12 @@ void draw_sign_in(Context& ctx) {
 }
 
 void draw_not_found(Context& ctx) {
+    // A link to something newer than the cached catalogue resolves once the endpoint answers:
+    // until then it is "loading", not "gone".
+    if (ctx.state.connection == sync::Connection::connecting) {
+        muted(ctx, ctx.t(Text::loading_catalogue));
+        return;
+    }
     heading(ctx, ctx.t(Text::not_found));
     muted(ctx, ctx.t(Text::not_found_detail));
     if (button(ctx, ctx.t(Text::go_home), -1)) ctx.nav.go({Screen::home, {}});

@@ -45,8 +45,9 @@ void submit(Context& ctx, OpenGroupForm& form, const Route& route) {
         form.error_en = text(Text::bad_number, Language::en);
         return;
     }
+    // No id: the sync engine makes a random one, once, so retries find their own trip and
+    // two organizers never collide.
     GroupDraft draft;
-    draft.id = "draft-" + std::to_string(ctx.services.now()) + "-" + std::to_string(++ctx.screens.drafts_opened);
     draft.route = route.id;
     draft.organizer_unit = ctx.state.session->unit;
     draft.departure = *departure;
@@ -55,7 +56,9 @@ void submit(Context& ctx, OpenGroupForm& form, const Route& route) {
     draft.join_deadline = china_midnight(*deadline + 1) - 1;  // the end of the deadline day
     if (*cap > 0) draft.per_unit_cap = *cap;
     // The same rule the endpoint applies: refuse here, in words, before anything is sent.
-    Result<GroupTrip> checked = open_group(draft, route, ctx.state.catalogue, ctx.services.now());
+    GroupDraft with_placeholder_id = draft;  // the rule checks ids too; any unused one will do
+    with_placeholder_id.id = "new-group";
+    Result<GroupTrip> checked = open_group(with_placeholder_id, route, ctx.state.catalogue, ctx.services.now());
     if (!checked) {
         form.error_zh = checked.error().message_zh;
         form.error_en = checked.error().message_en;
