@@ -160,8 +160,11 @@ async function precached(page, names, timeout = 30000) {
   }
 }
 
+// A CDN with no endpoint behind it: config.json names none, so the app browses the bundle.
+const NO_ENDPOINT = { 'config.json': '{}' };
+
 test('served under a path prefix with precompressed files, the app shows the route list', async () => {
-  const site = await serveStatic(distDir, { prefix: PREFIX, precompressed: true });
+  const site = await serveStatic(distDir, { prefix: PREFIX, precompressed: true, overrides: NO_ENDPOINT });
   const context = await chrome.browser.newContext({ ...viewports.phone, serviceWorkers: 'block' });
   try {
     const { page, errors } = await visit(context, site.url);
@@ -180,7 +183,7 @@ test('served under a path prefix with precompressed files, the app shows the rou
 });
 
 test('a second visit with the network cut loads from the service worker', async () => {
-  const site = await serveStatic(distDir, { prefix: PREFIX, precompressed: true });
+  const site = await serveStatic(distDir, { prefix: PREFIX, precompressed: true, overrides: NO_ENDPOINT });
   const context = await chrome.browser.newContext(viewports.phone);
   try {
     const { page } = await visit(context, site.url);
