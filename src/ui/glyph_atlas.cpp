@@ -1,5 +1,7 @@
 #include "ui/glyph_atlas.hpp"
 
+#include "core/pinyin.hpp"  // decode_utf8
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -9,7 +11,8 @@ namespace liaoxiu::ui {
 
 namespace {
 
-constexpr char32_t kReplacement = 0xFFFD;  // ImGui picks U+FFFD as its fallback glyph when present
+// ImGui picks U+FFFD as its fallback glyph when the font has it.
+constexpr char32_t kReplacement = kReplacementCharacter;
 
 // A hollow box for U+FFFD, so a missing character is visible and countable (see
 // count_missing_glyphs), never confused with a real '?'.
@@ -32,36 +35,6 @@ GlyphBitmap make_missing_box(float pixel_size, const LineMetrics& line) {
 
 }  // namespace
 
-std::vector<char32_t> decode_utf8(std::string_view s) {
-    std::vector<char32_t> out;
-    out.reserve(s.size());
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const unsigned char lead = static_cast<unsigned char>(s[i]);
-        std::size_t extra = 0;
-        char32_t cp = 0;
-        if (lead < 0x80) { out.push_back(lead); ++i; continue; }
-        if ((lead >> 5) == 0x6) { extra = 1; cp = lead & 0x1F; }
-        else if ((lead >> 4) == 0xE) { extra = 2; cp = lead & 0x0F; }
-        else if ((lead >> 3) == 0x1E) { extra = 3; cp = lead & 0x07; }
-        bool valid = extra > 0 && i + extra < s.size();
-        for (std::size_t k = 1; valid && k <= extra; ++k) {
-            const unsigned char cont = static_cast<unsigned char>(s[i + k]);
-            valid = (cont & 0xC0) == 0x80;
-            cp = (cp << 6) | (cont & 0x3F);
-        }
-        static constexpr char32_t kShortest[] = {0, 0x80, 0x800, 0x10000};  // overlong forms are invalid
-        if (!valid || cp < kShortest[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            out.push_back(kReplacement);
-            ++i;
-            continue;
-        }
-        out.push_back(cp);
-        i += extra + 1;
-    }
-    return out;
-}
-
 GlyphAtlas::GlyphAtlas(GlyphRasterizer& rasterizer, float css_size, float pixel_ratio)
     : rasterizer_(rasterizer), css_size_(css_size), pixel_ratio_(pixel_ratio) {
     // Printable ASCII is always there: digits and Latin appear in every screen.
@@ -76,8 +49,11 @@ void GlyphAtlas::want(std::string_view utf8) {
     for (std::size_t i = 0; i < utf8.size(); ++i) {
         if (static_cast<unsigned char>(utf8[i]) >= 0x80) {
             // Slow path only for text with non-ASCII characters.
-            for (char32_t c : decode_utf8(utf8.substr(i)))
-                if (c >= 0x20 && known_.insert(c).second) pending_.push_back(c);
+            for (std::size_t pos = i; pos < utf8.size();) {
+                const DecodedCodepoint decoded = decode_utf8(utf8, pos);
+                pos += decoded.length;
+                if (decoded.codepoint >= 0x20 && known_.insert(decoded.codepoint).second) pending_.push_back(decoded.codepoint);
+            }
             return;
         }
     }

@@ -81,7 +81,4 @@ private:
     double last_rebuild_ms_ = 0;
 };
 
-// Decodes UTF-8, replacing malformed sequences with U+FFFD.
-std::vector<char32_t> decode_utf8(std::string_view utf8);
-
 }  // namespace liaoxiu::ui
