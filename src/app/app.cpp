@@ -1,11 +1,8 @@
 #include "app/app.hpp"
 
-#include "core/group_trip.hpp"
-#include "core/json.hpp"
 #include "sync/config.hpp"
 #include "ui/style.hpp"
 
-#include <algorithm>
 #include <ctime>
 
 namespace liaoxiu {
