@@ -113,7 +113,7 @@ std::optional<DomainError> closed_for_changes(const GroupTrip& trip, Instant now
 GroupCounts count_places(const GroupTrip& trip) {
     GroupCounts counts;
     int offered = 0;
-    std::vector<std::pair<std::int64_t, Id>> first_arrival;  // per unit with a confirmed place
+    std::vector<std::pair<std::int32_t, std::string_view>> first_arrival;  // per unit with a confirmed place
     for (const Place& p : trip.places) {
         switch (p.state) {
             case PlaceState::confirmed: {
@@ -138,7 +138,7 @@ GroupCounts count_places(const GroupTrip& trip) {
         if (a_org != b_org) return a_org;
         return a.first < b.first;
     });
-    for (auto& unit : first_arrival) counts.units.push_back(std::move(unit.second));
+    for (const auto& unit : first_arrival) counts.units.emplace_back(unit.second);
     return counts;
 }
 
@@ -213,6 +213,8 @@ Result<JoinOutcome> join(const GroupTrip& current, const Route& route, const Wor
                            "the dates overlap another trip you hold a place on (" + format_day(other.first) +
                                " to " + format_day(other.last) + ")");
     }
+    if (seq > std::numeric_limits<std::int32_t>::max())
+        return refusal("invalid_seq", "报名顺序号超出范围", "seq is out of range");
     for (const Place& p : trip.places)
         if (p.seq >= seq)
             return refusal("invalid_seq", "报名顺序号必须递增", "seq must be greater than every earlier place's");
@@ -234,7 +236,7 @@ Result<JoinOutcome> join(const GroupTrip& current, const Route& route, const Wor
     place.worker = worker.id;
     place.unit = worker.unit;
     place.state = queue ? PlaceState::waitlisted : PlaceState::confirmed;
-    place.seq = seq;
+    place.seq = static_cast<std::int32_t>(seq);
     place.since = now;
     trip.places.push_back(place);
     trip.state = derive_state(trip, now);

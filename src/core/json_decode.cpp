@@ -82,6 +82,12 @@ Problem read_string(const json& j, const JsonPath& path, std::string& out) {
     return std::nullopt;
 }
 
+Problem read_string(const json& j, const JsonPath& path, CompactId& out) {
+    if (!j.is_string()) return wrong_type(path, "字符串", "a string", j);
+    out = j.get_ref<const std::string&>();
+    return std::nullopt;
+}
+
 Problem read_int64(const json& j, const JsonPath& path, std::int64_t& out) {
     if (j.is_number_unsigned()) {
         const auto v = j.get<std::uint64_t>();
@@ -191,6 +197,7 @@ public:
     const Problem& problem() const { return problem_; }
 
     void text(std::string_view key, std::string& out) { required(key, [&](const json& v, const JsonPath& p) { return read_string(v, p, out); }); }
+    void text(std::string_view key, CompactId& out) { required(key, [&](const json& v, const JsonPath& p) { return read_string(v, p, out); }); }
     void integer(std::string_view key, int& out) { required(key, [&](const json& v, const JsonPath& p) { return read_int(v, p, out); }); }
     void integer(std::string_view key, std::int64_t& out) { required(key, [&](const json& v, const JsonPath& p) { return read_int64(v, p, out); }); }
     void day(std::string_view key, Day& out) { required(key, [&](const json& v, const JsonPath& p) { return read_day(v, p, out); }); }
@@ -458,9 +465,13 @@ Problem unique_ids(const std::vector<Record>& records, const char* list, const c
     return std::nullopt;
 }
 
-Problem known(const std::unordered_set<std::string_view>& ids, const Id& ref, const std::string& path,
+// `where` spells the path only when the reference is unknown: a large catalogue
+// has hundreds of thousands of references and all but the wrong ones are quiet.
+template <class Where>
+Problem known(const std::unordered_set<std::string_view>& ids, std::string_view ref, Where&& where,
               const char* kind_zh, const char* kind_en) {
     if (ids.count(ref)) return std::nullopt;
+    const std::string path = where();
     return DomainError{"unknown_reference", path + "：未知的" + kind_zh + "编号 " + in_quotes(ref),
                        path + ": unknown " + kind_en + " id " + in_quotes(ref), path};
 }
@@ -475,28 +486,32 @@ Problem check_references(const Catalogue& c) {
     if (auto p = unique_ids(c.groups, "groups", "拼团", groups)) return p;
 
     for (std::size_t i = 0; i < c.members.size(); ++i)
-        if (auto p = known(alliances, c.members[i].alliance, child(element("members", i), "alliance"), "联盟", "alliance"))
+        if (auto p = known(alliances, c.members[i].alliance, [&] { return child(element("members", i), "alliance"); }, "联盟", "alliance"))
             return p;
     for (std::size_t i = 0; i < c.routes.size(); ++i) {
         const Route& route = c.routes[i];
-        const std::string path = element("routes", i);
-        if (auto p = known(alliances, route.alliance, child(path, "alliance"), "联盟", "alliance")) return p;
+        const auto path = [&] { return element("routes", i); };
+        if (auto p = known(alliances, route.alliance, [&] { return child(path(), "alliance"); }, "联盟", "alliance")) return p;
         for (std::size_t d = 0; d < route.itinerary.size(); ++d) {
             const auto& stops = route.itinerary[d].stops;
             for (std::size_t s = 0; s < stops.size(); ++s) {
-                const std::string stop_path = child(element(child(element(child(path, "itinerary"), d), "stops"), s), "member");
+                const auto stop_path = [&] {
+                    return child(element(child(element(child(path(), "itinerary"), d), "stops"), s), "member");
+                };
                 if (auto p = known(members, stops[s].member, stop_path, "成员单位", "member")) return p;
             }
         }
     }
     for (std::size_t g = 0; g < c.groups.size(); ++g) {
         const GroupTrip& trip = c.groups[g];
-        const std::string path = element("groups", g);
-        if (auto p = known(routes, trip.route, child(path, "route"), "线路", "route")) return p;
-        if (auto p = known(units, trip.organizer_unit, child(path, "organizer_unit"), "单位", "unit")) return p;
-        for (std::size_t i = 0; i < trip.places.size(); ++i)
-            if (auto p = known(units, trip.places[i].unit, child(element(child(path, "places"), i), "unit"), "单位", "unit"))
-                return p;
+        const auto path = [&] { return element("groups", g); };
+        if (auto p = known(routes, trip.route, [&] { return child(path(), "route"); }, "线路", "route")) return p;
+        if (auto p = known(units, trip.organizer_unit, [&] { return child(path(), "organizer_unit"); }, "单位", "unit"))
+            return p;
+        for (std::size_t i = 0; i < trip.places.size(); ++i) {
+            const auto place_path = [&] { return child(element(child(path(), "places"), i), "unit"); };
+            if (auto p = known(units, trip.places[i].unit, place_path, "单位", "unit")) return p;
+        }
     }
     return std::nullopt;
 }

@@ -7,9 +7,12 @@
 //   - Money is integer fen (1 yuan = 100 fen), never floating point.
 //   - A calendar date is a Day: days since 1970-01-01 (civil, China time).
 //   - A moment is an Instant: seconds since 1970-01-01T00:00:00Z.
-//   - Ids are short stable strings ("m-jiangshan-01", "r-qz-red-eco-3d").
+//   - Ids are short stable strings ("m-jiangshan-01", "r-qz-red-eco-3d"). Where
+//     they repeat by the hundred thousand (places, stops) they are CompactIds.
 //   - JSON field names are the member names below, snake_case (see json.hpp).
 #pragma once
+
+#include "core/compact_id.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -55,12 +58,13 @@ struct Member {
 
 // ---- Routes (线路) -------------------------------------------------------------
 
-enum class StopKind { eat, stay, travel, tour, wellness };  // 吃 住 行 游 康养
+// One byte each: they sit in every stop and every place.
+enum class StopKind : std::uint8_t { eat, stay, travel, tour, wellness };  // 吃 住 行 游 康养
 enum class Season { spring, summer, autumn, winter };
 
 struct Stop {
     StopKind kind = StopKind::tour;
-    Id member;          // must reference a Member
+    CompactId member;   // must reference a Member
     std::string note;   // what happens there
 
     bool operator==(const Stop&) const = default;
@@ -129,13 +133,14 @@ struct Unit {             // a worker's employer and its grassroots union
 enum class GroupState { open, formed, full, locked, expired, cancelled };
 
 // A worker's place in a group. `waitlisted` places keep arrival order by `seq`.
-enum class PlaceState { confirmed, waitlisted, offered, withdrawn, offer_expired, released };
+enum class PlaceState : std::uint8_t { confirmed, waitlisted, offered, withdrawn, offer_expired, released };
 
+// 64 bytes: a 10k catalogue holds about 325,000 of them.
 struct Place {
-    Id worker;
-    Id unit;
+    CompactId worker;
+    CompactId unit;
     PlaceState state = PlaceState::confirmed;
-    std::int64_t seq = 0;                 // arrival order within the group, strictly increasing
+    std::int32_t seq = 0;                 // arrival order within the group, strictly increasing
     Instant since = 0;                    // when it entered this state
     std::optional<Instant> offer_expires; // for `offered`
 

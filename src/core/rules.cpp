@@ -23,7 +23,7 @@ std::string join_path(const std::string& parent, const std::string& child) {
 
 std::string indexed(const std::string& name, std::size_t i) { return name + "[" + std::to_string(i) + "]"; }
 
-std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
+std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 const char* category_zh(Category c) {
     switch (c) {
@@ -140,7 +140,7 @@ std::unordered_set<std::string_view> check_ids(const std::vector<Record>& record
     return ids;
 }
 
-void check_reference(const std::unordered_set<std::string_view>& ids, const Id& ref, const std::string& path,
+void check_reference(const std::unordered_set<std::string_view>& ids, std::string_view ref, const std::string& path,
                      const char* kind_zh, const char* kind_en, std::vector<DomainError>& out) {
     if (ids.count(ref) == 0)
         out.push_back(problem("unknown_reference", path + "：未知的" + kind_zh + "编号 " + in_quotes(ref),
@@ -165,7 +165,7 @@ const Member* MemberDirectory::find(std::string_view id) const {
 
 std::vector<DomainError> validate_route(const Route& route, const Catalogue& catalogue) {
     // A linear search is cheaper than building an index for one route.
-    return check_route(route, [&](const Id& id) -> const Member* {
+    return check_route(route, [&](std::string_view id) -> const Member* {
         for (const Member& m : catalogue.members)
             if (m.id == id) return &m;
         return nullptr;
@@ -173,7 +173,7 @@ std::vector<DomainError> validate_route(const Route& route, const Catalogue& cat
 }
 
 std::vector<DomainError> validate_route(const Route& route, const MemberDirectory& members) {
-    return check_route(route, [&](const Id& id) { return members.find(id); });
+    return check_route(route, [&](std::string_view id) { return members.find(id); });
 }
 
 bool route_bookable(const Route& route, const Catalogue& catalogue) {
@@ -207,7 +207,7 @@ std::vector<DomainError> validate_catalogue(const Catalogue& catalogue) {
         const Route& route = catalogue.routes[i];
         const std::string path = indexed("routes", i);
         check_reference(alliance_ids, route.alliance, join_path(path, "alliance"), "联盟", "alliance", out);
-        auto problems = prefixed(check_route(route, [&](const Id& id) { return members.find(id); }), path);
+        auto problems = prefixed(check_route(route, [&](std::string_view id) { return members.find(id); }), path);
         // check_ids already reported an empty route id with its path.
         for (DomainError& p : problems)
             if (p.code != "missing_id") out.push_back(std::move(p));

@@ -24,7 +24,7 @@ bool manages(const Principal& principal, const GroupTrip& trip) {
 
 std::int64_t next_seq(const GroupTrip& trip) {
     std::int64_t seq = 0;
-    for (const auto& place : trip.places) seq = std::max(seq, place.seq);
+    for (const auto& place : trip.places) seq = std::max<std::int64_t>(seq, place.seq);
     return seq + 1;
 }
 
@@ -124,7 +124,7 @@ nlohmann::json GroupService::create(const Principal& by, const GroupDraft& draft
         if (auto unit = store::load_unit(context.db, draft.organizer_unit)) directory.units.push_back(*unit);
         for (const auto& day : route->itinerary) {
             for (const auto& stop : day.stops) {
-                if (auto member = store::load_member(context.db, stop.member)) directory.members.push_back(*member);
+                if (auto member = store::load_member(context.db, stop.member.str())) directory.members.push_back(*member);
             }
         }
         auto result = open_group(draft, *route, directory, context.now);

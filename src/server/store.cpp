@@ -214,7 +214,8 @@ void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after,
             "INSERT INTO places (group_id, seq, worker, unit, state) VALUES ($1, $2, $3, $4, $5) "
             "ON CONFLICT (group_id, seq) DO UPDATE SET worker = excluded.worker, unit = excluded.unit, "
             "state = excluded.state",
-            {after.id, place.seq, place.worker, place.unit, std::string(enum_name(place.state))});
+            {after.id, std::int64_t{place.seq}, place.worker.str(), place.unit.str(),
+             std::string(enum_name(place.state))});
     }
 }
 

@@ -621,7 +621,7 @@ void SyncEngine::join(const Id& group) {
         spans.push_back({other->id, other->departure, other->departure + std::max(other_route->days, 1) - 1});
     }
     std::int64_t seq = 1;
-    for (const auto& place : trip->places) seq = std::max(seq, place.seq + 1);
+    for (const auto& place : trip->places) seq = std::max<std::int64_t>(seq, place.seq + 1);
     const Session& me = *state_.session;
     auto checked = liaoxiu::join(*trip, *route, Worker{me.id, me.unit}, spans, seq, now_);
     if (!checked) {
@@ -647,7 +647,7 @@ static GroupTrip with_my_place(const GroupTrip& trip, const Session& me, const M
         place.offer_expires = mine ? mine->offer_expires : std::nullopt;
         if (place.state == PlaceState::offered && !place.offer_expires) place.offer_expires = now + kOfferWindowSeconds;
         std::int64_t seq = 0;
-        for (const auto& other : copy.places) seq = std::max(seq, other.seq);
+        for (const auto& other : copy.places) seq = std::max<std::int64_t>(seq, other.seq);
         place.seq = seq + 1;
         place.since = now;
         copy.places.push_back(place);

@@ -25,7 +25,7 @@ std::vector<std::string> by_frequency(const std::map<std::string, int>& counts) 
 }
 
 template <class Map>
-std::optional<std::size_t> find_in(const Map& map, const Id& id) {
+std::optional<std::size_t> find_in(const Map& map, std::string_view id) {
     auto it = map.find(id);
     if (it == map.end()) return std::nullopt;
     return it->second;
@@ -105,7 +105,7 @@ const Route* CatalogueView::route(const Id& id) const {
     auto i = find_in(route_by_id_, id);
     return i ? &state_->catalogue.routes[*i] : nullptr;
 }
-const Member* CatalogueView::member(const Id& id) const {
+const Member* CatalogueView::member(std::string_view id) const {
     auto i = find_in(member_by_id_, id);
     return i ? &state_->catalogue.members[*i] : nullptr;
 }

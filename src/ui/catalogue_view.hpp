@@ -23,7 +23,7 @@ public:
     bool update(const sync::ClientState& state);
 
     const Route* route(const Id& id) const;
-    const Member* member(const Id& id) const;
+    const Member* member(std::string_view id) const;
     const Unit* unit(const Id& id) const;
     const Policy* policy(const Id& id) const;
     const sync::GroupView* group(const Id& id) const;

@@ -108,7 +108,7 @@ TEST_CASE("demo catalogue: 24+ routes over all seasons with the article's themes
     CHECK(has_theme(line, "一条线"));
     std::set<Id> stops;
     for (const ItineraryDay& d : line.itinerary)
-        for (const Stop& s : d.stops) stops.insert(s.member);
+        for (const Stop& s : d.stops) stops.insert(s.member.str());
     for (const char* id : {"m-hn-zz-sanatorium", "m-hn-kf-sanatorium", "m-hn-lm-sanatorium", "m-hn-wq-sanatorium"})
         CHECK(stops.count(id) == 1);
 }
@@ -215,7 +215,7 @@ TEST_CASE("demo catalogue: no worker holds two overlapping trips", "[demo]") {
             auto [it, inserted] = unit_of_worker.emplace(p.worker, p.unit);
             CHECK(it->second == p.unit);  // a worker belongs to one unit
             if (p.state == PlaceState::confirmed || p.state == PlaceState::waitlisted || p.state == PlaceState::offered)
-                held[p.worker].push_back(TripSpan{g.id, g.departure, g.departure + route.days - 1});
+                held[p.worker.str()].push_back(TripSpan{g.id, g.departure, g.departure + route.days - 1});
         }
     }
     int workers_with_two_trips = 0;

@@ -51,12 +51,12 @@ void check_lawful(const Catalogue& c) {
         const Route& route = *routes.at(g.route);
         for (const Place& p : g.places)
             if (p.state == PlaceState::confirmed || p.state == PlaceState::waitlisted || p.state == PlaceState::offered)
-                held[p.worker].push_back(TripSpan{g.id, g.departure, g.departure + route.days - 1});
+                held[p.worker.str()].push_back(TripSpan{g.id, g.departure, g.departure + route.days - 1});
         if (g.per_unit_cap) {
             std::map<std::string, int> per_unit;
             for (const Place& p : g.places)
                 if (p.state == PlaceState::confirmed || p.state == PlaceState::waitlisted || p.state == PlaceState::offered)
-                    ++per_unit[p.unit];
+                    ++per_unit[p.unit.str()];
             for (const auto& [unit, n] : per_unit) CHECK(n <= *g.per_unit_cap);
         }
     }
@@ -100,12 +100,12 @@ std::uint64_t fingerprint(const Catalogue& c) {
     for (const Route& r : c.routes) {
         mix(r.id + r.title + std::to_string(r.price) + "/" + std::to_string(r.subsidy));
         for (const ItineraryDay& d : r.itinerary)
-            for (const Stop& s : d.stops) mix(s.member);
+            for (const Stop& s : d.stops) mix(s.member.str());
     }
     for (const Unit& u : c.units) mix(u.name);
     for (const GroupTrip& g : c.groups) {
         mix(g.route + g.organizer_unit + std::to_string(g.departure) + std::to_string(g.join_deadline));
-        for (const Place& p : g.places) mix(p.worker + p.unit + std::to_string(p.seq) + std::to_string(p.since));
+        for (const Place& p : g.places) mix(p.worker.str() + p.unit.str() + std::to_string(p.seq) + std::to_string(p.since));
     }
     return hash;
 }
@@ -179,7 +179,7 @@ TEST_CASE("generate: routes link several categories and stay within sane bounds"
         CHECK(!r.cities.empty());
         seasons.insert(r.seasons.begin(), r.seasons.end());
         for (const ItineraryDay& d : r.itinerary)
-            for (const Stop& s : d.stops) CHECK(members.at(s.member)->alliance == r.alliance);
+            for (const Stop& s : d.stops) CHECK(members.at(s.member.str())->alliance == r.alliance);
     }
     CHECK(seasons.size() == 4);
 }

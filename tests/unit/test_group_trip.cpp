@@ -255,6 +255,7 @@ TEST_CASE("a unit cannot hold more than the per-unit cap, organizer unit include
 TEST_CASE("join checks its inputs", "[group]") {
     GroupTrip t = filled(opened(), {"w-1"});
     CHECK(refusal_code(join(t, fixtures::route(), Worker{"w-2", "u-a"}, {}, 1, kNow)) == "invalid_seq");
+    CHECK(refusal_code(join(t, fixtures::route(), Worker{"w-2", "u-a"}, {}, std::int64_t{1} << 31, kNow)) == "invalid_seq");
     CHECK(refusal_code(join(t, fixtures::route(), Worker{"", "u-a"}, {}, 5, kNow)) == "invalid_worker");
     CHECK(refusal_code(join(t, fixtures::route(), Worker{"w-2", ""}, {}, 5, kNow)) == "invalid_worker");
     Route other = fixtures::route();

@@ -156,7 +156,7 @@ private:
         Id worker = random_worker().id;
         std::vector<Id> holders;
         for (const Place& p : trip.places)
-            if (holds(p.state)) holders.push_back(p.worker);
+            if (holds(p.state)) holders.push_back(p.worker.str());
         if (!holders.empty() && pick(0, 4) > 0) worker = holders[static_cast<std::size_t>(pick(0, static_cast<int>(holders.size()) - 1))];
         auto r = withdraw(trip, worker, now_);
         if (!r) return refused(r.error());
@@ -230,11 +230,11 @@ private:
             if (p.state == PlaceState::confirmed) ++confirmed;
             if (p.state == PlaceState::waitlisted) {
                 ++waitlisted;
-                first_waiting_seq = std::min(first_waiting_seq, p.seq);
+                first_waiting_seq = std::min<std::int64_t>(first_waiting_seq, p.seq);
             }
             if (p.state == PlaceState::offered) {
                 ++offered;
-                last_offered_seq = std::max(last_offered_seq, p.seq);
+                last_offered_seq = std::max<std::int64_t>(last_offered_seq, p.seq);
                 REQUIRE(p.offer_expires.has_value());
                 REQUIRE(*p.offer_expires > now_);
                 REQUIRE(*p.offer_expires <= t.join_deadline);
@@ -242,8 +242,8 @@ private:
                 REQUIRE_FALSE(p.offer_expires.has_value());
             }
             if (holds(p.state)) {
-                ++held_by_unit[p.unit];
-                REQUIRE(++held_by_worker[p.worker] == 1);  // one place per worker per trip
+                ++held_by_unit[p.unit.str()];
+                REQUIRE(++held_by_worker[p.worker.str()] == 1);  // one place per worker per trip
             }
         }
         const GroupCounts counts = count_places(t);

@@ -11,7 +11,7 @@ namespace {
 void draw_stop(Context& ctx, const Stop& stop) {
     const Member* member = ctx.view.member(stop.member);
     std::string title = std::string("【") + stop_kind_name(ctx, stop.kind) + "】";
-    title += member ? member->name : stop.member;
+    title += member ? std::string_view(member->name) : stop.member.view();
     if (member && member->status != MemberStatus::active) title += ctx.t(Text::member_suspended);
     ImGui::Indent(8);
     label(ctx, title);
