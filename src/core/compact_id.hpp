@@ -52,14 +52,15 @@ public:
     friend bool operator==(const CompactId& a, std::string_view b) noexcept { return a.view() == b; }
     friend bool operator==(const CompactId& a, const std::string& b) noexcept { return a.view() == b; }
     friend bool operator==(const CompactId& a, const char* b) noexcept { return a.view() == b; }
+    // Through compare(): the libc++ Emscripten ships has no <=> for string_view.
     friend std::strong_ordering operator<=>(const CompactId& a, const CompactId& b) noexcept {
-        return a.view() <=> b.view();
+        return a.view().compare(b.view()) <=> 0;
     }
     friend std::strong_ordering operator<=>(const CompactId& a, std::string_view b) noexcept {
-        return a.view() <=> b;
+        return a.view().compare(b) <=> 0;
     }
     friend std::strong_ordering operator<=>(const CompactId& a, const std::string& b) noexcept {
-        return a.view() <=> std::string_view(b);
+        return a.view().compare(b) <=> 0;
     }
 
 private:
