@@ -186,7 +186,9 @@ StoredResponse GroupService::join(const Principal& by, const Id& id, const std::
             const Route& route = require_route(context, trip->route);
             // Under the worker's lock (taken with the batch's locks) on PostgreSQL: no other
             // process adds a place for this worker until this transaction ends.
-            auto spans = store::worker_spans(context.db, by.account, id);
+            // Only trips that overlap this one's days can refuse the join: fetch just those.
+            Day first_day = trip->departure, last_day = trip->departure + std::max(route.days, 1) - 1;
+            auto spans = store::worker_spans(context.db, by.account, id, first_day, last_day);
             std::int64_t seq = next_seq(*trip);
             // join() applies advance_clock itself.
             auto result = liaoxiu::join(*trip, route, Worker{by.account, by.unit}, spans, seq, context.now);

@@ -82,6 +82,15 @@ Place place_from(const SqlRow& row) {
     return place;
 }
 
+// Whether two forms of a trip differ only in their places.
+// (Every field of core/model.hpp's GroupTrip but `places`: keep in step with it.)
+bool same_head(const GroupTrip& a, const GroupTrip& b) {
+    return a.id == b.id && a.route == b.route && a.organizer_unit == b.organizer_unit && a.departure == b.departure &&
+           a.min_size == b.min_size && a.max_size == b.max_size && a.join_deadline == b.join_deadline &&
+           a.per_unit_cap == b.per_unit_cap && a.state == b.state && a.cancel_reason == b.cancel_reason &&
+           a.created == b.created;
+}
+
 // The stored head of a trip: everything but its places, which are rows of their own.
 std::string head_document(const GroupTrip& trip) {
     GroupTrip head = trip;
@@ -292,8 +301,8 @@ void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after,
     Day last_day = after.departure + std::max(route_days, 1) - 1;
     // The head changes only with the state, a cancellation or an import; a join that
     // leaves them alone writes one place row and, at most, the deadline.
-    std::string head = head_document(after);
-    if (!before || head_document(*before) != head) {
+    if (!before || !same_head(*before, after)) {
+        std::string head = head_document(after);
         db.execute(
             "INSERT INTO group_trips (id, version, route, organizer_unit, state, first_day, last_day, next_deadline, doc) "
             "VALUES ($1, 0, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO UPDATE SET route = excluded.route, "
@@ -302,8 +311,10 @@ void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after,
             {after.id, after.route, after.organizer_unit, std::string(enum_name(after.state)),
              std::int64_t{after.departure}, std::int64_t{last_day}, deadline_value, head});
     } else {
-        db.execute("UPDATE group_trips SET next_deadline = $1, last_day = $2 WHERE id = $3",
-                   {deadline_value, std::int64_t{last_day}, after.id});
+        // Usually nothing: then the WHERE leaves the row (and its page) untouched.
+        db.execute("UPDATE group_trips SET next_deadline = $1, last_day = $2 WHERE id = $3 AND "
+                   "(next_deadline IS DISTINCT FROM $4 OR last_day <> $5)",
+                   {deadline_value, std::int64_t{last_day}, after.id, deadline_value, std::int64_t{last_day}});
     }
 
     std::unordered_map<std::int64_t, const Place*> old_places;
@@ -337,11 +348,12 @@ void lock_worker(Connection& db, const Id& worker) {
     db.query("SELECT pg_advisory_xact_lock($1)", {static_cast<std::int64_t>(hash)});
 }
 
-std::vector<TripSpan> worker_spans(Connection& db, const Id& worker, const Id& except_group) {
+std::vector<TripSpan> worker_spans(Connection& db, const Id& worker, const Id& except_group, Day first, Day last) {
     auto rows = db.query(
         "SELECT g.id, g.first_day, g.last_day FROM places p JOIN group_trips g ON g.id = p.group_id "
-        "WHERE p.worker = $1 AND p.state IN ('confirmed', 'offered', 'waitlisted') AND g.id <> $2",
-        {worker, except_group});
+        "WHERE p.worker = $1 AND p.state IN ('confirmed', 'offered', 'waitlisted') AND g.id <> $2 "
+        "AND g.last_day >= $3 AND g.first_day <= $4",
+        {worker, except_group, std::int64_t{first}, std::int64_t{last}});
     std::vector<TripSpan> spans;
     for (auto& row : rows) {
         spans.push_back(TripSpan{row.text(0), static_cast<Day>(row.integer(1)), static_cast<Day>(row.integer(2))});
@@ -483,6 +495,15 @@ std::optional<Account> account_for_session(Connection& db, const std::string& to
         {token_hash, now});
     if (rows.empty()) return std::nullopt;
     return account_from(rows.front());
+}
+
+std::optional<SessionAccount> session_account(Connection& db, const std::string& token_hash, Instant now) {
+    auto rows = db.query(
+        "SELECT a.id, a.login, a.role, a.name, a.unit, a.member_number, a.password_hash, s.expires FROM sessions s "
+        "JOIN accounts a ON a.id = s.account WHERE s.token_hash = $1 AND s.expires > $2",
+        {token_hash, now});
+    if (rows.empty()) return std::nullopt;
+    return SessionAccount{account_from(rows.front()), rows.front().integer(7)};
 }
 
 void delete_session(Connection& db, const std::string& token_hash) {

@@ -11,6 +11,7 @@
 #include "core/model.hpp"
 #include "server/sql.hpp"
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,8 +80,10 @@ std::vector<std::string> load_group_documents(Connection& db, std::optional<std:
 // after the group row locks, in id order; nothing on SQLite (a single writer).
 void lock_worker(Connection& db, const Id& worker);
 
-// The days of every other trip the worker holds a confirmed, offered or waiting place on.
-std::vector<TripSpan> worker_spans(Connection& db, const Id& worker, const Id& except_group);
+// The days of every other trip the worker holds a confirmed, offered or waiting place on
+// that overlap [first, last] (all of them by default): what the overlap rule needs to see.
+std::vector<TripSpan> worker_spans(Connection& db, const Id& worker, const Id& except_group,
+                                   Day first = std::numeric_limits<Day>::min(), Day last = std::numeric_limits<Day>::max());
 
 struct GroupFilter {
     std::optional<Id> route;
@@ -115,6 +118,12 @@ std::int64_t count_accounts(Connection& db);
 
 void insert_session(Connection& db, const std::string& token_hash, const Id& account, Instant expires);
 std::optional<Account> account_for_session(Connection& db, const std::string& token_hash, Instant now);
+// The same with the session's expiry.
+struct SessionAccount {
+    Account account;
+    Instant expires = 0;
+};
+std::optional<SessionAccount> session_account(Connection& db, const std::string& token_hash, Instant now);
 void delete_session(Connection& db, const std::string& token_hash);
 void delete_expired_sessions(Connection& db, Instant now);
 

@@ -371,3 +371,14 @@ TEST_CASE("passwords and tokens stay out of the request log", "[server][security
     CHECK(text.find("admin-password") == std::string::npos);
     CHECK(text.find(token) == std::string::npos);
 }
+
+TEST_CASE("sign-out ends the session at once, even one the server has just verified", "[server][security]") {
+    World world;
+    Session worker = create_and_sign_in(*world.http, world.admin, "worker", "leaver", world.unit(0));
+    for (int i = 0; i < 3; ++i) REQUIRE(world.http->Get("/api/v1/me", worker.headers())->status == 200);
+    REQUIRE(world.http->Delete("/api/v1/sessions/current", worker.headers())->status == 204);
+    auto after = world.http->Get("/api/v1/me", worker.headers());
+    REQUIRE(after);
+    CHECK(after->status == 401);
+    CHECK(parse(after->body)["code"] == "unauthorized");
+}
