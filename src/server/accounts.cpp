@@ -64,14 +64,45 @@ nlohmann::json AccountService::sign_in(const SignInRequest& request) {
 }
 
 std::optional<Principal> AccountService::authenticate(const std::string& token) {
-    auto db = backend_.readers.acquire();
-    auto account = store::account_for_session(*db, token_hash(token), backend_.clock());
-    if (!account) return std::nullopt;
-    return Principal{account->id, account->role, account->unit, account->name, account->member_number};
+    std::string hash = token_hash(token);
+    Instant now = backend_.clock();
+    auto steady_now = std::chrono::steady_clock::now();
+    {
+        std::lock_guard lock(sessions_mutex_);
+        auto found = sessions_.find(hash);
+        if (found != sessions_.end()) {
+            if (found->second.trusted_until > steady_now && found->second.expires > now) return found->second.principal;
+            sessions_.erase(found);
+        }
+    }
+    std::optional<store::SessionAccount> session;
+    {
+        auto db = backend_.readers.acquire();
+        session = store::session_account(*db, hash, now);
+    }
+    if (!session) return std::nullopt;
+    const store::Account& account = session->account;
+    Principal principal{account.id, account.role, account.unit, account.name, account.member_number};
+    std::lock_guard lock(sessions_mutex_);
+    if (signed_out_.count(hash)) return principal;
+    if (sessions_.size() >= kSessionCacheSize) sessions_.clear();
+    sessions_[hash] = CachedSession{principal, session->expires,
+                                    steady_now + std::chrono::seconds(kSessionCacheSeconds)};
+    return principal;
 }
 
 void AccountService::sign_out(const std::string& token) {
     std::string hash = token_hash(token);
+    auto steady_now = std::chrono::steady_clock::now();
+    {
+        std::lock_guard lock(sessions_mutex_);
+        // Forget old tombstones: by now no request can still be holding what it read then.
+        for (auto it = signed_out_.begin(); it != signed_out_.end();) {
+            it = it->second < steady_now ? signed_out_.erase(it) : std::next(it);
+        }
+        signed_out_[hash] = steady_now + std::chrono::seconds(kSessionCacheSeconds);
+        sessions_.erase(hash);
+    }
     backend_.writer.run([&](WriteContext& context) { store::delete_session(context.db, hash); });
 }
 

@@ -10,8 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace liaoxiu::server {
 
@@ -34,6 +37,23 @@ private:
     PasswordCost cost_;
     Instant token_lifetime_;
     std::string decoy_hash_;  // verified against when the login is unknown, so timing tells nothing
+
+    // Recently verified sessions by token hash, so a busy client's requests do not each
+    // query the database. An entry is trusted for kSessionCacheSeconds at most (and never
+    // past the session's expiry); sign-out here removes it at once, a sign-out through
+    // another process sharing the database is seen within that time.
+    struct CachedSession {
+        Principal principal;
+        Instant expires = 0;
+        std::chrono::steady_clock::time_point trusted_until;
+    };
+    static constexpr int kSessionCacheSeconds = 10;
+    static constexpr std::size_t kSessionCacheSize = 10000;
+    std::mutex sessions_mutex_;
+    std::unordered_map<std::string, CachedSession> sessions_;
+    // Signed out here lately: never cached again, even by a request that read the
+    // session just before the sign-out committed.
+    std::unordered_map<std::string, std::chrono::steady_clock::time_point> signed_out_;
 };
 
 // The demo accounts (documented in docs/api.md): per unit three workers and an

@@ -15,8 +15,10 @@ namespace liaoxiu::server {
 inline Instant system_clock_now() { return static_cast<Instant>(std::time(nullptr)); }
 
 struct Backend {
-    explicit Backend(const std::string& url, std::function<Instant()> clock = system_clock_now)
-        : readers(url), writer(open_connection(url), clock), clock(std::move(clock)), dialect(dialect_of(url)) {}
+    explicit Backend(const std::string& url, std::function<Instant()> clock = system_clock_now,
+                     std::size_t max_batch = WriteQueue::kDefaultMaxBatch)
+        : readers(url), writer(open_connection(url), clock, max_batch), clock(std::move(clock)),
+          dialect(dialect_of(url)) {}
 
     ConnectionPool readers;
     WriteQueue writer;

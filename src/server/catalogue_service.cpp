@@ -51,14 +51,12 @@ std::string assemble_catalogue(Connection& db, std::optional<std::int64_t> since
         body += store::plural_name(kind);
         body += "\":[";
         bool first = true;
-        for (auto& document : store::load_documents(db, kind, since)) {
+        auto documents = kind == store::Kind::group ? store::load_group_documents(db, since, with_workers)
+                                                    : store::load_documents(db, kind, since);
+        for (auto& document : documents) {
             if (!first) body += ',';
             first = false;
-            if (kind == store::Kind::group && !with_workers) {
-                body += redact_workers(nlohmann::json::parse(document)).dump();
-            } else {
-                body += document;
-            }
+            body += document;
         }
         body += ']';
     }

@@ -59,10 +59,18 @@ nlohmann::json counts_json(const GroupTrip& trip) {
             {"units", counts.units}};
 }
 
-Route require_route(Connection& db, const Id& id) {
-    auto route = store::load_route(db, id);
+const Route& require_route(WriteContext& context, const Id& id) {
+    const Route* route = context.route(id);
     if (!route) throw std::runtime_error("group refers to a missing route " + id);
     return *route;
+}
+
+// The trip inside the writer's transaction, copied out (the context's pointer does
+// not outlive the next read).
+GroupTrip require_group(WriteContext& context, const Id& id) {
+    const GroupTrip* trip = context.group(id);
+    if (!trip) fail(group_not_found(id));
+    return *trip;
 }
 
 }  // namespace
@@ -115,7 +123,7 @@ nlohmann::json GroupService::create(const Principal& by, const GroupDraft& draft
             fail(409, "duplicate_id", "拼团编号已存在：" + draft.id, "a group trip with id " + draft.id + " exists",
                  "id");
         }
-        auto route = store::load_route(context.db, draft.route);
+        const Route* route = context.route(draft.route);
         if (!route) {
             fail(422, "unknown_reference", "线路不存在：" + draft.route, "unknown route " + draft.route, "route");
         }
@@ -139,14 +147,13 @@ nlohmann::json GroupService::cancel(const Principal& by, const Id& id, const std
     GroupTrip cancelled;
     backend_.writer.run(
         [&](WriteContext& context) {
-            auto trip = store::load_group(context.db, id);
-            if (!trip) fail(group_not_found(id));
-            require(manages(by, *trip), "只有组团单位工会可以取消拼团",
+            GroupTrip trip = require_group(context, id);
+            require(manages(by, trip), "只有组团单位工会可以取消拼团",
                     "only the organizing unit's union can cancel this group trip");
-            auto result = liaoxiu::cancel(*trip, reason, context.now);
+            auto result = liaoxiu::cancel(trip, reason, context.now);
             if (!result) fail(result.error());
             cancelled = result.value();
-            context.save_group(&*trip, cancelled, require_route(context.db, trip->route).days);
+            context.save_group(&trip, cancelled, require_route(context, trip.route).days);
         },
         {id});
     return group_view(cancelled, &by, true);
@@ -174,16 +181,20 @@ StoredResponse GroupService::join(const Principal& by, const Id& id, const std::
                 response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
                 if (key) store::save_answer(context.db, by.account, *key, {request, status, response.body}, context.now);
             };
-            auto trip = store::load_group(context.db, id);
+            const GroupTrip* trip = context.group(id);
             if (!trip) return answer(404, error_json(group_not_found(id)));
-            Route route = require_route(context.db, trip->route);
-            auto spans = store::worker_spans(context.db, by.account, id);
-            GroupTrip current = advance_clock(*trip, context.now);
-            std::int64_t seq = next_seq(current);
-            auto result = liaoxiu::join(current, route, Worker{by.account, by.unit}, spans, seq, context.now);
+            const Route& route = require_route(context, trip->route);
+            // Under the worker's lock (taken with the batch's locks) on PostgreSQL: no other
+            // process adds a place for this worker until this transaction ends.
+            // Only trips that overlap this one's days can refuse the join: fetch just those.
+            Day first_day = trip->departure, last_day = trip->departure + std::max(route.days, 1) - 1;
+            auto spans = store::worker_spans(context.db, by.account, id, first_day, last_day);
+            std::int64_t seq = next_seq(*trip);
+            // join() applies advance_clock itself.
+            auto result = liaoxiu::join(*trip, route, Worker{by.account, by.unit}, spans, seq, context.now);
             if (!result) return answer(status_for(result.error()), error_json(result.error()));
             const JoinOutcome& outcome = result.value();
-            context.save_group(&*trip, outcome.trip, route.days);
+            context.save_group(trip, outcome.trip, route.days);
             nlohmann::json body = {{"group", id},
                                    {"worker", by.account},
                                    {"state", std::string(enum_name(outcome.state))},
@@ -192,7 +203,7 @@ StoredResponse GroupService::join(const Principal& by, const Id& id, const std::
             if (outcome.state == PlaceState::waitlisted) body["waitlist_position"] = outcome.waitlist_position;
             answer(200, body);
         },
-        {id});
+        {id}, {by.account});
     return response;
 }
 
@@ -207,17 +218,15 @@ nlohmann::json GroupService::withdraw(const Principal& by, const Id& id, const s
     GroupTrip changed;
     backend_.writer.run(
         [&](WriteContext& context) {
-            auto trip = store::load_group(context.db, id);
-            if (!trip) fail(group_not_found(id));
+            GroupTrip trip = require_group(context, id);
             if (whom != by.account) {
-                require(manages(by, *trip), "只有组团单位工会可以为职工退团",
+                require(manages(by, trip), "只有组团单位工会可以为职工退团",
                         "only the organizing unit's union can withdraw a worker");
             }
-            GroupTrip current = advance_clock(*trip, context.now);
-            auto result = liaoxiu::withdraw(current, whom, context.now);
+            auto result = liaoxiu::withdraw(trip, whom, context.now);
             if (!result) fail(result.error());
             changed = result.value();
-            context.save_group(&*trip, changed, require_route(context.db, trip->route).days);
+            context.save_group(&trip, changed, require_route(context, trip.route).days);
         },
         {id});
     return group_view(changed, &by, true);
@@ -228,13 +237,11 @@ nlohmann::json GroupService::accept_offer(const Principal& by, const Id& id) {
     GroupTrip changed;
     backend_.writer.run(
         [&](WriteContext& context) {
-            auto trip = store::load_group(context.db, id);
-            if (!trip) fail(group_not_found(id));
-            GroupTrip current = advance_clock(*trip, context.now);
-            auto result = liaoxiu::accept_offer(current, by.account, context.now);
+            GroupTrip trip = require_group(context, id);
+            auto result = liaoxiu::accept_offer(trip, by.account, context.now);
             if (!result) fail(result.error());
             changed = result.value();
-            context.save_group(&*trip, changed, require_route(context.db, trip->route).days);
+            context.save_group(&trip, changed, require_route(context, trip.route).days);
         },
         {id});
     return group_view(changed, &by, true);
@@ -260,13 +267,12 @@ std::size_t GroupService::advance_due(Instant now) {
         [&](WriteContext& context) {
             changed = 0;
             for (const auto& id : due) {
-                auto trip = store::load_group(context.db, id);
-                if (!trip) continue;
-                GroupTrip advanced = advance_clock(*trip, context.now);
-                nlohmann::json before = *trip;
-                nlohmann::json after = advanced;
-                if (before != after) {
-                    context.save_group(&*trip, advanced, require_route(context.db, trip->route).days);
+                const GroupTrip* stored = context.group(id);
+                if (!stored) continue;
+                GroupTrip trip = *stored;
+                GroupTrip advanced = advance_clock(trip, context.now);
+                if (!(advanced == trip)) {
+                    context.save_group(&trip, advanced, require_route(context, trip.route).days);
                     ++changed;
                 }
                 auto next = next_deadline(advanced);

@@ -146,13 +146,26 @@ void load_demo_once(Connection& db, const ServerOptions& options) {
     std::clog << "liaoxiu-server: loaded the demo catalogue from " << path << "\n";
 }
 
+// The --test-clock-file clock: system time plus the offset in seconds the file holds
+// (0 while it is missing or unreadable).
+std::function<Instant()> offset_clock(const std::string& path) {
+    return [path] {
+        std::ifstream in(path);
+        long long offset = 0;
+        if (!(in >> offset)) offset = 0;
+        return system_clock_now() + static_cast<Instant>(offset);
+    };
+}
+
 int command_serve(const CommandLine& line) {
     const ServerOptions& options = line.options;
     {
         auto db = open_with_schema(options.db);
         if (options.demo) load_demo_once(*db, options);
     }
-    Backend backend(options.db);
+    std::function<Instant()> clock = system_clock_now;
+    if (!options.test_clock_file.empty()) clock = offset_clock(options.test_clock_file);
+    Backend backend(options.db, clock, options.writer_batch);
     AccountService accounts(backend, options.password_cost, options.token_lifetime_seconds);
     CatalogueService catalogue(backend);
     GroupService groups(backend);

@@ -10,6 +10,7 @@ const char* usage() {
            "                 [--demo-file PATH] [--cors-origin ORIGIN]... [--threads N] [--password-cost interactive|min]\n"
            "                 [--signin-rate PER_MINUTE] [--write-rate PER_SECOND] [--token-ttl SECONDS]\n"
            "                 [--max-body BYTES] [--quiet]\n"
+           "                 [--writer-batch N] [--test-clock-file FILE]\n"
            "  liaoxiu-server import FILE --db URL      (validated, applied all-or-nothing)\n"
            "  liaoxiu-server export --db URL [--out FILE]\n"
            "  liaoxiu-server add-account --db URL --role worker|organizer|secretariat --login L --name N\n"
@@ -76,6 +77,13 @@ CommandLine parse_command_line(int argc, char** argv) {
         else if (arg == "--token-ttl") options.token_lifetime_seconds = static_cast<long>(parse_number(arg, value()));
         else if (arg == "--max-body") options.max_body_bytes = static_cast<std::size_t>(parse_number(arg, value()));
         else if (arg == "--quiet") options.log_requests = false;
+        else if (arg == "--writer-batch") {
+            double batch = parse_number(arg, value());
+            if (batch < 1 || batch != static_cast<double>(static_cast<std::size_t>(batch))) {
+                throw std::invalid_argument("--writer-batch needs a whole number >= 1");
+            }
+            options.writer_batch = static_cast<std::size_t>(batch);
+        } else if (arg == "--test-clock-file") options.test_clock_file = value();
         else if (arg == "--out") line.file = value();
         else if (arg == "--role") line.role = value();
         else if (arg == "--login") line.login = value();

@@ -24,6 +24,10 @@ struct ServerOptions {
     long token_lifetime_seconds = 12 * 3600;
     std::size_t max_body_bytes = 1 << 20;
     bool log_requests = true;
+    std::size_t writer_batch = 1024;     // jobs per commit; 1 = no group commit (a baseline for the benchmark)
+    // Tests only: the server's clock is the system clock plus the whole seconds written in
+    // this file (read on every look at the clock), so a test can move time forward.
+    std::string test_clock_file;
 };
 
 struct CommandLine {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <unordered_map>
 #include <stdexcept>
 
 namespace liaoxiu::server::store {
@@ -27,7 +28,7 @@ CREATE INDEX IF NOT EXISTS group_trips_by_route ON group_trips (route);
 CREATE INDEX IF NOT EXISTS group_trips_by_deadline ON group_trips (next_deadline);
 CREATE TABLE IF NOT EXISTS places (
   group_id TEXT NOT NULL, seq BIGINT NOT NULL, worker TEXT NOT NULL, unit TEXT NOT NULL, state TEXT NOT NULL,
-  PRIMARY KEY (group_id, seq));
+  since BIGINT NOT NULL DEFAULT 0, offer_expires BIGINT, PRIMARY KEY (group_id, seq));
 CREATE INDEX IF NOT EXISTS places_by_worker ON places (worker);
 CREATE INDEX IF NOT EXISTS places_by_unit ON places (unit);
 CREATE TABLE IF NOT EXISTS accounts (
@@ -65,11 +66,109 @@ Account account_from(const SqlRow& row) {
     return Account{row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6)};
 }
 
+constexpr const char* kPlaceColumns = "p.group_id, p.seq, p.worker, p.unit, p.state, p.since, p.offer_expires";
+
+// A place row read with kPlaceColumns (column 0, the group, is the caller's).
+Place place_from(const SqlRow& row) {
+    Place place;
+    place.seq = static_cast<decltype(place.seq)>(row.integer(1));
+    place.worker = row.text(2);
+    place.unit = row.text(3);
+    auto state = parse_place_state(row.text(4));
+    if (!state) throw std::runtime_error("corrupt stored place state: " + row.text(4));
+    place.state = *state;
+    place.since = row.integer(5);
+    place.offer_expires = row.optional_integer(6);
+    return place;
+}
+
+// Whether two forms of a trip differ only in their places.
+// (Every field of core/model.hpp's GroupTrip but `places`: keep in step with it.)
+bool same_head(const GroupTrip& a, const GroupTrip& b) {
+    return a.id == b.id && a.route == b.route && a.organizer_unit == b.organizer_unit && a.departure == b.departure &&
+           a.min_size == b.min_size && a.max_size == b.max_size && a.join_deadline == b.join_deadline &&
+           a.per_unit_cap == b.per_unit_cap && a.state == b.state && a.cancel_reason == b.cancel_reason &&
+           a.created == b.created;
+}
+
+// The stored head of a trip: everything but its places, which are rows of their own.
+std::string head_document(const GroupTrip& trip) {
+    GroupTrip head = trip;
+    head.places.clear();
+    return nlohmann::json(head).dump();
+}
+
+std::vector<Place> load_places(Connection& db, const Id& group) {
+    auto rows = db.query(std::string("SELECT ") + kPlaceColumns + " FROM places p WHERE p.group_id = $1 ORDER BY p.seq",
+                         {group});
+    std::vector<Place> places;
+    places.reserve(rows.size());
+    for (const auto& row : rows) places.push_back(place_from(row));
+    return places;
+}
+
+GroupTrip decode_group(Connection& db, const std::string& head) {
+    auto trip = decode_stored<GroupTrip>(head, "group trip");
+    trip.places = load_places(db, trip.id);
+    return trip;
+}
+
+void upsert_place(Connection& db, const Id& group, const Place& place) {
+    SqlValue expires = place.offer_expires ? SqlValue(*place.offer_expires) : SqlValue(std::monostate{});
+    db.execute(
+        "INSERT INTO places (group_id, seq, worker, unit, state, since, offer_expires) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (group_id, seq) DO UPDATE SET worker = excluded.worker, "
+        "unit = excluded.unit, state = excluded.state, since = excluded.since, offer_expires = excluded.offer_expires",
+        {group, std::int64_t{place.seq}, std::string(place.worker), std::string(place.unit),
+         std::string(enum_name(place.state)), std::int64_t{place.since}, expires});
+}
+
+bool places_have_column(Connection& db, const char* column) {
+    if (db.dialect() == Dialect::sqlite) {
+        return db.query("SELECT COUNT(*) FROM pragma_table_info('places') WHERE name = $1", {std::string(column)})
+                   .front()
+                   .integer(0) > 0;
+    }
+    return db.query("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() "
+                    "AND table_name = 'places' AND column_name = $1",
+                    {std::string(column)})
+               .front()
+               .integer(0) > 0;
+}
+
+// Databases written before places became rows kept every place inside the group's
+// document (and only an index of them in `places`): move them into the rows, once.
+void migrate_places_into_rows(Connection& db) {
+    begin_write(db);
+    try {
+        if (meta_get(db, "places_in_rows")) {
+            commit(db);
+            return;
+        }
+        if (!places_have_column(db, "since")) db.execute("ALTER TABLE places ADD COLUMN since BIGINT NOT NULL DEFAULT 0");
+        if (!places_have_column(db, "offer_expires")) db.execute("ALTER TABLE places ADD COLUMN offer_expires BIGINT");
+        for (const auto& row : db.query("SELECT doc FROM group_trips ORDER BY id")) {
+            auto trip = decode_stored<GroupTrip>(row.text(0), "group trip");
+            if (trip.places.empty()) continue;
+            for (const auto& place : trip.places) upsert_place(db, trip.id, place);
+            db.execute("UPDATE group_trips SET doc = $1 WHERE id = $2", {head_document(trip), trip.id});
+        }
+        meta_set(db, "places_in_rows", "1");
+        commit(db);
+    } catch (...) {
+        rollback(db);
+        throw;
+    }
+}
+
 constexpr const char* kAccountColumns = "id, login, role, name, unit, member_number, password_hash";
 
 }  // namespace
 
-void create_schema(Connection& db) { db.execute_script(kSchema); }
+void create_schema(Connection& db) {
+    db.execute_script(kSchema);
+    migrate_places_into_rows(db);
+}
 
 void begin_write(Connection& db) {
     db.execute(db.dialect() == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
@@ -187,48 +286,114 @@ void lock_group(Connection& db, const Id& id) {
 std::optional<GroupTrip> load_group(Connection& db, const Id& id) {
     auto text = load_document(db, Kind::group, id);
     if (!text) return std::nullopt;
-    return decode_stored<GroupTrip>(*text, "group trip");
+    return decode_group(db, *text);
+}
+
+std::optional<std::int64_t> stored_version(Connection& db, Kind kind, const Id& id) {
+    auto rows = db.query(std::string("SELECT version FROM ") + table_of(kind) + " WHERE id = $1", {id});
+    if (rows.empty()) return std::nullopt;
+    return rows.front().integer(0);
 }
 
 void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after, int route_days) {
-    nlohmann::json json = after;
     auto deadline = next_deadline(after);
     SqlValue deadline_value = deadline ? SqlValue(*deadline) : SqlValue(std::monostate{});
     Day last_day = after.departure + std::max(route_days, 1) - 1;
-    db.execute(
-        "INSERT INTO group_trips (id, version, route, organizer_unit, state, first_day, last_day, next_deadline, doc) "
-        "VALUES ($1, 0, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO UPDATE SET route = excluded.route, "
-        "organizer_unit = excluded.organizer_unit, state = excluded.state, first_day = excluded.first_day, "
-        "last_day = excluded.last_day, next_deadline = excluded.next_deadline, doc = excluded.doc",
-        {after.id, after.route, after.organizer_unit, std::string(enum_name(after.state)),
-         std::int64_t{after.departure}, std::int64_t{last_day}, deadline_value, json.dump()});
+    // The head changes only with the state, a cancellation or an import; a join that
+    // leaves them alone writes one place row and, at most, the deadline.
+    if (!before || !same_head(*before, after)) {
+        std::string head = head_document(after);
+        db.execute(
+            "INSERT INTO group_trips (id, version, route, organizer_unit, state, first_day, last_day, next_deadline, doc) "
+            "VALUES ($1, 0, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO UPDATE SET route = excluded.route, "
+            "organizer_unit = excluded.organizer_unit, state = excluded.state, first_day = excluded.first_day, "
+            "last_day = excluded.last_day, next_deadline = excluded.next_deadline, doc = excluded.doc",
+            {after.id, after.route, after.organizer_unit, std::string(enum_name(after.state)),
+             std::int64_t{after.departure}, std::int64_t{last_day}, deadline_value, head});
+    } else {
+        // Usually nothing: then the WHERE leaves the row (and its page) untouched.
+        db.execute("UPDATE group_trips SET next_deadline = $1, last_day = $2 WHERE id = $3 AND "
+                   "(next_deadline IS DISTINCT FROM $4 OR last_day <> $5)",
+                   {deadline_value, std::int64_t{last_day}, after.id, deadline_value, std::int64_t{last_day}});
+    }
 
-    std::map<std::int64_t, PlaceState> old_states;
+    std::unordered_map<std::int64_t, const Place*> old_places;
     if (before) {
-        for (const auto& place : before->places) old_states[place.seq] = place.state;
+        old_places.reserve(before->places.size());
+        for (const auto& place : before->places) old_places.emplace(place.seq, &place);
     }
     for (const auto& place : after.places) {
-        auto old = old_states.find(place.seq);
-        if (old != old_states.end() && old->second == place.state) continue;
-        db.execute(
-            "INSERT INTO places (group_id, seq, worker, unit, state) VALUES ($1, $2, $3, $4, $5) "
-            "ON CONFLICT (group_id, seq) DO UPDATE SET worker = excluded.worker, unit = excluded.unit, "
-            "state = excluded.state",
-            {after.id, std::int64_t{place.seq}, place.worker.str(), place.unit.str(),
-             std::string(enum_name(place.state))});
+        auto old = old_places.find(place.seq);
+        if (old != old_places.end()) {
+            bool same = *old->second == place;
+            old_places.erase(old);
+            if (same) continue;
+        }
+        upsert_place(db, after.id, place);
+    }
+    // Places the new form no longer has (an import replacing a trip).
+    for (const auto& [seq, place] : old_places) {
+        db.execute("DELETE FROM places WHERE group_id = $1 AND seq = $2", {after.id, seq});
     }
 }
 
-std::vector<TripSpan> worker_spans(Connection& db, const Id& worker, const Id& except_group) {
+void lock_worker(Connection& db, const Id& worker) {
+    if (db.dialect() != Dialect::postgresql) return;
+    // A stable 64-bit FNV-1a hash of the id: the same key in every process.
+    std::uint64_t hash = 14695981039346656037ull;
+    for (unsigned char c : worker) {
+        hash ^= c;
+        hash *= 1099511628211ull;
+    }
+    db.query("SELECT pg_advisory_xact_lock($1)", {static_cast<std::int64_t>(hash)});
+}
+
+std::vector<TripSpan> worker_spans(Connection& db, const Id& worker, const Id& except_group, Day first, Day last) {
     auto rows = db.query(
         "SELECT g.id, g.first_day, g.last_day FROM places p JOIN group_trips g ON g.id = p.group_id "
-        "WHERE p.worker = $1 AND p.state IN ('confirmed', 'offered', 'waitlisted') AND g.id <> $2",
-        {worker, except_group});
+        "WHERE p.worker = $1 AND p.state IN ('confirmed', 'offered', 'waitlisted') AND g.id <> $2 "
+        "AND g.last_day >= $3 AND g.first_day <= $4",
+        {worker, except_group, std::int64_t{first}, std::int64_t{last}});
     std::vector<TripSpan> spans;
     for (auto& row : rows) {
         spans.push_back(TripSpan{row.text(0), static_cast<Day>(row.integer(1)), static_cast<Day>(row.integer(2))});
     }
     return spans;
+}
+
+std::vector<std::string> load_group_documents(Connection& db, std::optional<std::int64_t> since, bool with_workers) {
+    std::vector<SqlRow> heads;
+    std::vector<SqlRow> place_rows;
+    if (since) {
+        heads = db.query("SELECT doc FROM group_trips WHERE version > $1 ORDER BY id", {*since});
+        place_rows = db.query(std::string("SELECT ") + kPlaceColumns +
+                                  " FROM places p JOIN group_trips g ON g.id = p.group_id WHERE g.version > $1 "
+                                  "ORDER BY p.group_id, p.seq",
+                              {*since});
+    } else {
+        heads = db.query("SELECT doc FROM group_trips ORDER BY id");
+        place_rows = db.query(std::string("SELECT ") + kPlaceColumns + " FROM places p ORDER BY p.group_id, p.seq");
+    }
+    std::unordered_map<std::string, nlohmann::json> places_of;
+    for (const auto& row : place_rows) {
+        Place place = place_from(row);
+        if (!with_workers) place.worker = Id{};
+        auto& list = places_of[row.text(0)];
+        if (list.is_null()) list = nlohmann::json::array();
+        list.push_back(place);
+    }
+    std::vector<std::string> documents;
+    documents.reserve(heads.size());
+    for (const auto& row : heads) {
+        auto json = nlohmann::json::parse(row.text(0), nullptr, false);
+        if (!json.is_object() || !json.contains("id") || !json["id"].is_string()) {
+            throw std::runtime_error("corrupt stored group trip");
+        }
+        auto found = places_of.find(json["id"].get<std::string>());
+        json["places"] = found == places_of.end() ? nlohmann::json::array() : std::move(found->second);
+        documents.push_back(json.dump());
+    }
+    return documents;
 }
 
 std::vector<GroupTrip> list_groups(Connection& db, const GroupFilter& filter) {
@@ -256,7 +421,7 @@ std::vector<GroupTrip> list_groups(Connection& db, const GroupFilter& filter) {
     params.emplace_back(std::int64_t{filter.offset});
     sql += " OFFSET " + placeholder();
     std::vector<GroupTrip> trips;
-    for (auto& row : db.query(sql, params)) trips.push_back(decode_stored<GroupTrip>(row.text(0), "group trip"));
+    for (auto& row : db.query(sql, params)) trips.push_back(decode_group(db, row.text(0)));
     return trips;
 }
 
@@ -266,7 +431,7 @@ std::vector<GroupTrip> worker_groups(Connection& db, const Id& worker) {
         "ORDER BY g.first_day, g.id",
         {worker});
     std::vector<GroupTrip> trips;
-    for (auto& row : rows) trips.push_back(decode_stored<GroupTrip>(row.text(0), "group trip"));
+    for (auto& row : rows) trips.push_back(decode_group(db, row.text(0)));
     return trips;
 }
 
@@ -330,6 +495,15 @@ std::optional<Account> account_for_session(Connection& db, const std::string& to
         {token_hash, now});
     if (rows.empty()) return std::nullopt;
     return account_from(rows.front());
+}
+
+std::optional<SessionAccount> session_account(Connection& db, const std::string& token_hash, Instant now) {
+    auto rows = db.query(
+        "SELECT a.id, a.login, a.role, a.name, a.unit, a.member_number, a.password_hash, s.expires FROM sessions s "
+        "JOIN accounts a ON a.id = s.account WHERE s.token_hash = $1 AND s.expires > $2",
+        {token_hash, now});
+    if (rows.empty()) return std::nullopt;
+    return SessionAccount{account_from(rows.front()), rows.front().integer(7)};
 }
 
 void delete_session(Connection& db, const std::string& token_hash) {

@@ -11,6 +11,7 @@
 #include "core/model.hpp"
 #include "server/sql.hpp"
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,7 +41,8 @@ std::int64_t bump_catalogue_version(Connection& db);
 void stamp_version(Connection& db, Kind kind, const Id& id, std::int64_t version);
 
 bool exists(Connection& db, Kind kind, const Id& id);
-// Stored documents, optionally only those changed after `since`, in id order.
+// Stored documents, optionally only those changed after `since`, in id order
+// (group trips without their places: see load_group_documents).
 std::vector<std::string> load_documents(Connection& db, Kind kind, std::optional<std::int64_t> since);
 
 void put(Connection& db, const Alliance& value);
@@ -61,12 +63,27 @@ Catalogue load_directory(Connection& db);
 // decide about the same group's places at once; SQLite has a single writer anyway.
 void lock_group(Connection& db, const Id& id);
 std::optional<GroupTrip> load_group(Connection& db, const Id& id);
+// Places are rows of their own (`places`); the group's document holds everything
+// else (its "places" is empty) and is only rewritten when that changes.
 // Writes `after`; `before` (the trip as read in this transaction, if it existed)
-// lets only the changed places be rewritten in the index.
+// lets only the changed places be written: a join inserts one row.
 void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after, int route_days);
+// The catalogue version of the stored row's last change (nullopt: no such row): what
+// the writer's cache compares against. Every change to a group or route stamps a new one.
+std::optional<std::int64_t> stored_version(Connection& db, Kind kind, const Id& id);
+// The group trips' documents with their places, as the catalogue serves them (worker ids
+// blanked unless `with_workers`), optionally only those changed after `since`, in id order.
+std::vector<std::string> load_group_documents(Connection& db, std::optional<std::int64_t> since, bool with_workers);
 
-// The days of every other trip the worker holds a confirmed, offered or waiting place on.
-std::vector<TripSpan> worker_spans(Connection& db, const Id& worker, const Id& except_group);
+// Serializes everything deciding about one worker's places (the overlapping-trips
+// check) across processes: a transaction-scoped advisory lock on PostgreSQL, taken
+// after the group row locks, in id order; nothing on SQLite (a single writer).
+void lock_worker(Connection& db, const Id& worker);
+
+// The days of every other trip the worker holds a confirmed, offered or waiting place on
+// that overlap [first, last] (all of them by default): what the overlap rule needs to see.
+std::vector<TripSpan> worker_spans(Connection& db, const Id& worker, const Id& except_group,
+                                   Day first = std::numeric_limits<Day>::min(), Day last = std::numeric_limits<Day>::max());
 
 struct GroupFilter {
     std::optional<Id> route;
@@ -101,6 +118,12 @@ std::int64_t count_accounts(Connection& db);
 
 void insert_session(Connection& db, const std::string& token_hash, const Id& account, Instant expires);
 std::optional<Account> account_for_session(Connection& db, const std::string& token_hash, Instant now);
+// The same with the session's expiry.
+struct SessionAccount {
+    Account account;
+    Instant expires = 0;
+};
+std::optional<SessionAccount> session_account(Connection& db, const std::string& token_hash, Instant now);
 void delete_session(Connection& db, const std::string& token_hash);
 void delete_expired_sessions(Connection& db, Instant now);
 

@@ -11,6 +11,7 @@
 #include "core/model.hpp"
 #include "server/sql.hpp"
 #include "server/store.hpp"
+#include "server/writer_cache.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -19,6 +20,7 @@
 #include <functional>
 #include <future>
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -32,7 +34,7 @@ namespace liaoxiu::server {
 // catalogue version when the batch commits).
 class WriteContext {
 public:
-    WriteContext(Connection& db, Instant now) : db(db), now(now) {}
+    WriteContext(Connection& db, Instant now, WriterCache* cache = nullptr) : db(db), now(now), cache_(cache) {}
 
     Connection& db;
     const Instant now;
@@ -42,10 +44,27 @@ public:
     void put(store::Kind kind, const T& value) {
         store::put(db, value);
         touch(kind, value.id);
+        if (cache_ && kind == store::Kind::route) cache_->forget_route(value.id);
     }
+
+    // The group trip / route as this transaction sees it (null: none), from the
+    // writer's cache when the stored row has not changed since. A group pointer
+    // stays valid until the next group() or save_group().
+    const GroupTrip* group(const Id& id) {
+        if (cache_) return cache_->group(db, id);
+        scratch_group_ = store::load_group(db, id);
+        return scratch_group_ ? &*scratch_group_ : nullptr;
+    }
+    const Route* route(const Id& id) {
+        if (cache_) return cache_->route(db, id);
+        scratch_route_ = store::load_route(db, id);
+        return scratch_route_ ? &*scratch_route_ : nullptr;
+    }
+
     void save_group(const GroupTrip* before, const GroupTrip& after, int route_days) {
         store::save_group(db, before, after, route_days);
         touch(store::Kind::group, after.id);
+        if (cache_) cache_->saved(after);
     }
 
     // Each (kind, id) once.
@@ -59,6 +78,9 @@ public:
 private:
     friend class WriteQueue;
     std::vector<std::pair<store::Kind, Id>> touched_;
+    WriterCache* cache_;
+    std::optional<GroupTrip> scratch_group_;
+    std::optional<Route> scratch_route_;
 };
 
 class WriteQueue {
@@ -66,15 +88,24 @@ public:
     using Job = std::function<void(WriteContext&)>;
     using Clock = std::function<Instant()>;
 
-    WriteQueue(std::unique_ptr<Connection> connection, Clock clock);
+    // `max_batch`: jobs per transaction; 1 turns group commit off (one commit, one
+    // fsync per job: the benchmark's baseline).
+    WriteQueue(std::unique_ptr<Connection> connection, Clock clock, std::size_t max_batch = kDefaultMaxBatch);
     ~WriteQueue();
     WriteQueue(const WriteQueue&) = delete;
     WriteQueue& operator=(const WriteQueue&) = delete;
 
     // Runs `job` in the next batch and waits until that batch has committed.
     // An exception the job throws is rethrown here (its savepoint was rolled back).
-    // `group_locks`: group ids the job will change (locked in id order before any job runs).
-    void run(Job job, std::vector<Id> group_locks = {});
+    // `group_locks`: group ids the job will change; `worker_locks`: workers whose places it
+    // decides about. Before any job of the batch runs, all group locks are taken in id
+    // order, then all worker locks in id order: one global order, so two processes'
+    // batches cannot deadlock.
+    void run(Job job, std::vector<Id> group_locks = {}, std::vector<Id> worker_locks = {});
+
+    // Large enough to absorb every client of a busy moment in one commit, small
+    // enough that one batch never holds the write lock for long.
+    static constexpr std::size_t kDefaultMaxBatch = 1024;
 
     // Called on the writer thread after every commit (the scheduler listens).
     void set_after_commit(std::function<void()> listener) { after_commit_ = std::move(listener); }
@@ -90,6 +121,7 @@ private:
     struct Pending {
         Job job;
         std::vector<Id> group_locks;
+        std::vector<Id> worker_locks;
         std::promise<void> done;
     };
 
@@ -98,6 +130,8 @@ private:
 
     std::unique_ptr<Connection> db_;
     Clock clock_;
+    std::size_t max_batch_;
+    WriterCache cache_;
     std::function<void()> after_commit_;
 
     mutable std::mutex mutex_;

@@ -3,6 +3,12 @@
 //    and on PostgreSQL with one and two server processes (every answered join durable);
 //  - catalogue snapshot and delta sizes (raw and gzip) for the demo and the 10k catalogues.
 // PostgreSQL runs are skipped when tools/pg-test-cluster.sh cannot start a cluster.
+// Baseline in the same run: SQLite with group commit off (--writer-batch 1: one commit,
+// one fsync per join). CPU columns: cores used by the server process(es) and by this
+// benchmark's own client threads (same 2 cores), to show who the machine's time went to;
+// CPU µs/join is both together per join (PostgreSQL's own processes are not counted):
+// what an otherwise idle 2-core machine can sustain is about 2,000,000 / that figure.
+// `bench_server sqlite` runs the SQLite rows only.
 #include "server_harness.hpp"
 
 #include "core/dates.hpp"
@@ -18,7 +24,11 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <sstream>
 #include <thread>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace liaoxiu;
 using namespace liaoxiu::testing;
@@ -71,11 +81,42 @@ struct RunResult {
     double p50_ms = 0;
     double p99_ms = 0;
     int errors = 0;
+    double server_cores = 0;  // CPU seconds per second of the server processes
+    double client_cores = 0;  // ... of this program (the client threads)
 };
 
+double process_cpu_seconds(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto close = text.rfind(')');
+    if (close == std::string::npos) return 0;
+    std::istringstream fields(text.substr(close + 2));
+    std::string field;
+    double ticks = 0;
+    // Fields 3.. after the name; utime and stime are fields 14 and 15.
+    for (int index = 3; index <= 15 && fields >> field; ++index) {
+        if (index >= 14) ticks += std::stod(field);
+    }
+    return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+double own_cpu_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 // `clients` threads post joins for kSecondsPerRun; worker w joins slot s's group (w % kGroupsPerSlot).
-RunResult run_joins(const std::vector<int>& ports, const Fixture& fixture, std::atomic<std::size_t>& next_job,
-                    int clients) {
+RunResult run_joins(const std::vector<int>& ports, const std::vector<pid_t>& pids, const Fixture& fixture,
+                    std::atomic<std::size_t>& next_job, int clients) {
+    auto server_cpu = [&] {
+        double total = 0;
+        for (pid_t pid : pids) total += process_cpu_seconds(pid);
+        return total;
+    };
+    double server_before = server_cpu();
+    double client_before = own_cpu_seconds();
     std::vector<std::vector<double>> latencies(static_cast<std::size_t>(clients));
     std::atomic<int> errors{0};
     std::atomic<bool> stop{false};
@@ -111,11 +152,15 @@ RunResult run_joins(const std::vector<int>& ports, const Fixture& fixture, std::
     stop = true;
     for (auto& thread : threads) thread.join();
     double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    double server_used = server_cpu() - server_before;
+    double client_used = own_cpu_seconds() - client_before;
     std::vector<double> all;
     for (auto& list : latencies) all.insert(all.end(), list.begin(), list.end());
     std::sort(all.begin(), all.end());
     RunResult result;
     result.errors = errors;
+    result.server_cores = server_used / elapsed;
+    result.client_cores = client_used / elapsed;
     if (all.empty()) return result;
     result.joins_per_second = static_cast<double>(all.size()) / elapsed;
     result.p50_ms = all[all.size() / 2];
@@ -127,21 +172,29 @@ std::vector<std::string> bench_options() {
     return {"--password-cost", "min", "--signin-rate", "0", "--write-rate", "0", "--quiet", "--threads", "160"};
 }
 
-void bench_joins(const std::string& label, const std::string& url, int processes, const std::filesystem::path& dir) {
+void bench_joins(const std::string& label, const std::string& url, int processes, const std::filesystem::path& dir,
+                 std::vector<int> client_counts = {1, 16, 64}, std::vector<std::string> extra = {}) {
     prepare_database(url, dir);
+    auto options = bench_options();
+    options.insert(options.end(), extra.begin(), extra.end());
     std::vector<std::unique_ptr<ServerProcess>> servers;
-    for (int p = 0; p < processes; ++p) servers.push_back(std::make_unique<ServerProcess>(url, bench_options()));
+    for (int p = 0; p < processes; ++p) servers.push_back(std::make_unique<ServerProcess>(url, options));
     auto http = servers[0]->client();
     Session admin = sign_in(*http, "admin", "admin-password");
     // Enough workers for ~10,000 joins/s over all runs.
     Fixture fixture = prepare_load(*http, servers[0]->port(), admin, test_catalogue(), 2500);
     std::vector<int> ports;
-    for (auto& server : servers) ports.push_back(server->port());
+    std::vector<pid_t> pids;
+    for (auto& server : servers) {
+        ports.push_back(server->port());
+        pids.push_back(server->pid());
+    }
     std::atomic<std::size_t> next_job{0};
-    for (int clients : {1, 16, 64}) {
-        RunResult r = run_joins(ports, fixture, next_job, clients);
-        std::printf("| %-22s | %3d | %9.0f | %7.2f | %7.2f | %6d |\n", label.c_str(), clients, r.joins_per_second,
-                    r.p50_ms, r.p99_ms, r.errors);
+    for (int clients : client_counts) {
+        RunResult r = run_joins(ports, pids, fixture, next_job, clients);
+        double cpu_per_join = r.joins_per_second > 0 ? (r.server_cores + r.client_cores) / r.joins_per_second * 1e6 : 0;
+        std::printf("| %-30s | %3d | %9.0f | %7.2f | %7.2f | %6d | %6.2f | %6.2f | %6.0f |\n", label.c_str(), clients,
+                    r.joins_per_second, r.p50_ms, r.p99_ms, r.errors, r.server_cores, r.client_cores, cpu_per_join);
         std::fflush(stdout);
     }
 }
@@ -186,12 +239,16 @@ void bench_catalogue(const std::string& label, const Catalogue& catalogue, const
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+    bool sqlite_only = argc > 1 && std::string(argv[1]) == "sqlite";
     TempDir dir;
     std::printf("## Joins over HTTP (each answered join committed: SQLite WAL synchronous=FULL / PostgreSQL)\n\n");
-    std::printf("| database               | clients | joins/s | p50 ms | p99 ms | errors |\n");
-    std::printf("|---|---|---|---|---|---|\n");
+    std::printf("| database                       | clients | joins/s | p50 ms | p99 ms | errors | server CPU | client CPU | CPU µs/join |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|\n");
+    bench_joins("SQLite, commit per join (base)", "sqlite:" + (dir.path() / "base.db").string(), 1, dir.path(), {64},
+                {"--writer-batch", "1"});
     bench_joins("SQLite, 1 process", "sqlite:" + (dir.path() / "joins.db").string(), 1, dir.path());
+    if (sqlite_only) return 0;
 
     auto pg_dir = std::filesystem::temp_directory_path() / ("liaoxiu-pg-bench-" + std::to_string(getpid()));
     std::string script = LIAOXIU_PG_SCRIPT;

@@ -2,6 +2,7 @@
 // gzip, delta), role checks, secretariat edits, CORS, rate limits, deadlines.
 #include "test_world.hpp"
 
+#include "core/dates.hpp"
 #include "core/json.hpp"
 
 #include <catch2/catch.hpp>
@@ -242,6 +243,58 @@ TEST_CASE("deadlines take effect on time without any request", "[server][deadlin
     CHECK(locked["state"] == "locked");
 }
 
+TEST_CASE("an offer lapses on time without any request and the next waiting worker is offered",
+          "[server][deadlines]") {
+    // The server's clock is the system clock plus the seconds in this file: the test
+    // moves it past the 24-hour offer window instead of waiting a day.
+    TempDir clock_dir;
+    auto clock_file = clock_dir.path() / "offset";
+    auto set_offset = [&](Instant seconds) { std::ofstream(clock_file) << seconds << "\n"; };
+    set_offset(0);
+    auto options = test_server_options();
+    options.insert(options.end(), {"--test-clock-file", clock_file.string(), "--token-ttl", "100000000"});
+    World world(options);
+    Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org", world.unit(0));
+    std::string group = open_group(*world.http, organizer, world.route(), 1, 1, now() + 20 * 86400);
+    std::vector<Session> workers;
+    for (int i = 0; i < 3; ++i) {
+        workers.push_back(
+            create_and_sign_in(*world.http, world.admin, "worker", "w" + std::to_string(i), world.unit(i)));
+    }
+    for (const auto& worker : workers) REQUIRE(post(*world.http, "/api/v1/groups/" + group + "/join", worker, {})->status == 200);
+    REQUIRE(post(*world.http, "/api/v1/groups/" + group + "/withdraw", workers[0], {})->status == 200);
+
+    auto place_of = [](const nlohmann::json& trip, const std::string& worker) {
+        for (const auto& place : trip["places"]) {
+            if (place["worker"] == worker) return place;
+        }
+        return nlohmann::json();
+    };
+    // Reading a group never changes it: what GET shows is what the database holds.
+    auto read = [&] { return parse(world.http->Get("/api/v1/groups/" + group, organizer.headers())->body); };
+    auto before = read();
+    REQUIRE(place_of(before, workers[1].account)["state"] == "offered");
+    CHECK(place_of(before, workers[2].account)["state"] == "waitlisted");
+    std::string first_expiry = place_of(before, workers[1].account)["offer_expires"];
+
+    // A day and a minute later, with no write from any client.
+    set_offset(86400 + 60);
+    nlohmann::json after;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        after = read();
+        if (place_of(after, workers[1].account)["state"] != "offered") break;
+    }
+    CHECK(place_of(after, workers[1].account)["state"] == "offer_expired");
+    auto next = place_of(after, workers[2].account);
+    CHECK(next["state"] == "offered");
+    // Offered the moment the first offer lapsed, for the full window from then.
+    CHECK(next["since"] == first_expiry);
+    CHECK(parse_instant(next["offer_expires"].get<std::string>()).value() ==
+          parse_instant(first_expiry).value() + kOfferWindowSeconds);
+    CHECK(after["counts"]["places_left"] == 0);
+}
+
 TEST_CASE("CORS: listed origins only, preflight included", "[server][security]") {
     auto options = test_server_options();
     options.insert(options.end(), {"--cors-origin", "https://cdn.example.org"});
@@ -317,4 +370,15 @@ TEST_CASE("passwords and tokens stay out of the request log", "[server][security
     CHECK(text.find("POST /api/v1/sessions 201") != std::string::npos);
     CHECK(text.find("admin-password") == std::string::npos);
     CHECK(text.find(token) == std::string::npos);
+}
+
+TEST_CASE("sign-out ends the session at once, even one the server has just verified", "[server][security]") {
+    World world;
+    Session worker = create_and_sign_in(*world.http, world.admin, "worker", "leaver", world.unit(0));
+    for (int i = 0; i < 3; ++i) REQUIRE(world.http->Get("/api/v1/me", worker.headers())->status == 200);
+    REQUIRE(world.http->Delete("/api/v1/sessions/current", worker.headers())->status == 204);
+    auto after = world.http->Get("/api/v1/me", worker.headers());
+    REQUIRE(after);
+    CHECK(after->status == 401);
+    CHECK(parse(after->body)["code"] == "unauthorized");
 }

@@ -9,7 +9,10 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <latch>
 #include <random>
+#include <set>
+#include <thread>
 
 using namespace liaoxiu;
 using namespace liaoxiu::testing;
@@ -93,4 +96,58 @@ TEST_CASE("PostgreSQL: catalogue, ETag and delta", "[postgres][catalogue]") {
     auto unchanged = world.http->Get("/api/v1/catalogue", {{"If-None-Match", first->get_header_value("ETag")}});
     CHECK(unchanged->status == 304);
     CHECK(parse(world.http->Get("/api/v1/health")->body)["database"] == "postgresql");
+}
+
+TEST_CASE("PostgreSQL, two processes: one worker never holds two overlapping trips", "[postgres][overlap]") {
+    World world(test_server_options(), fresh_database());
+    ServerProcess second(world.url, test_server_options());
+    Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org", world.unit(0));
+    // Two trips on the same days, with room for everyone: only the dates can refuse a join.
+    std::string first_trip = open_group(*world.http, organizer, world.route(), 1, 500, now() + 7 * 86400, 30);
+    std::string second_trip = open_group(*world.http, organizer, world.route(), 1, 500, now() + 7 * 86400, 30);
+    constexpr int kWorkers = 60;
+    std::vector<Session> workers;
+    for (int i = 0; i < kWorkers; ++i) {
+        workers.push_back(create_and_sign_in(*world.http, world.admin, "worker", "pair" + std::to_string(i),
+                                             world.unit(static_cast<std::size_t>(i))));
+    }
+
+    // Each worker asks for both trips at the same moment, one on each process.
+    std::vector<int> statuses(2 * kWorkers, 0);
+    std::latch ready(2 * kWorkers);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 2 * kWorkers; ++i) {
+        threads.emplace_back([&, i] {
+            bool on_second = i % 2 == 1;
+            httplib::Client client("127.0.0.1", on_second ? second.port() : world.server->port());
+            client.set_read_timeout(60, 0);
+            ready.arrive_and_wait();
+            const std::string& trip = on_second ? second_trip : first_trip;
+            auto res = client.Post("/api/v1/groups/" + trip + "/join", workers[static_cast<std::size_t>(i / 2)].headers(),
+                                   "{}", "application/json");
+            if (res) statuses[static_cast<std::size_t>(i)] = res->status;
+        });
+    }
+    for (auto& thread : threads) thread.join();
+
+    auto holders = [&](const std::string& trip) {
+        std::set<std::string> ids;
+        auto detail = parse(world.http->Get("/api/v1/groups/" + trip, organizer.headers())->body);
+        for (const auto& place : detail["places"]) ids.insert(place["worker"].get<std::string>());
+        return ids;
+    };
+    auto on_first = holders(first_trip);
+    auto on_second = holders(second_trip);
+    int both = 0;
+    for (int i = 0; i < kWorkers; ++i) {
+        const std::string& id = workers[static_cast<std::size_t>(i)].account;
+        bool in_first = on_first.count(id) > 0, in_second = on_second.count(id) > 0;
+        if (in_first && in_second) ++both;
+        // Exactly one of the two joins won; the other was refused (4xx), never a 5xx.
+        CHECK(in_first != in_second);
+        int a = statuses[static_cast<std::size_t>(2 * i)], b = statuses[static_cast<std::size_t>(2 * i + 1)];
+        CHECK(((a == 200 && b >= 400 && b < 500) || (b == 200 && a >= 400 && a < 500)));
+    }
+    CHECK(both == 0);
+    CHECK(on_first.size() + on_second.size() == static_cast<std::size_t>(kWorkers));
 }

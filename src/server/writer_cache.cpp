@@ -1,0 +1,104 @@
+#include "server/writer_cache.hpp"
+
+#include "server/store.hpp"
+
+namespace liaoxiu::server {
+namespace {
+
+// Enough for every group a flash sale touches; a large catalogue's 20k groups with
+// their places would otherwise stay in memory for good.
+constexpr std::size_t kMaxGroups = 4096;
+constexpr std::size_t kMaxRoutes = 4096;
+
+}  // namespace
+
+const GroupTrip* WriterCache::group(Connection& db, const Id& id) {
+    auto found = groups_.find(id);
+    if (found != groups_.end() && found->second.written_in_batch) return &found->second.trip;
+    auto version = store::stored_version(db, store::Kind::group, id);
+    if (!version) {
+        if (found != groups_.end()) groups_.erase(found);
+        return nullptr;
+    }
+    if (found != groups_.end() && found->second.version == *version) return &found->second.trip;
+    auto trip = store::load_group(db, id);
+    if (!trip) return nullptr;
+    if (found == groups_.end()) {
+        trim();
+        found = groups_.emplace(id, GroupEntry{}).first;
+    }
+    found->second.version = *version;
+    found->second.trip = std::move(*trip);
+    return &found->second.trip;
+}
+
+const Route* WriterCache::route(Connection& db, const Id& id) {
+    auto version = store::stored_version(db, store::Kind::route, id);
+    auto found = routes_.find(id);
+    if (!version) {
+        if (found != routes_.end()) routes_.erase(found);
+        return nullptr;
+    }
+    if (found != routes_.end() && found->second.version == *version) return &found->second.route;
+    auto route = store::load_route(db, id);
+    if (!route) return nullptr;
+    if (found == routes_.end()) {
+        if (routes_.size() >= kMaxRoutes) routes_.clear();
+        found = routes_.emplace(id, RouteEntry{}).first;
+    }
+    found->second.version = *version;
+    found->second.route = std::move(*route);
+    return &found->second.route;
+}
+
+void WriterCache::saved(const GroupTrip& trip) {
+    auto found = groups_.find(trip.id);
+    if (found == groups_.end()) found = groups_.emplace(trip.id, GroupEntry{}).first;
+    found->second.written_in_batch = true;
+    found->second.trip = trip;
+    job_writes_.push_back(trip.id);
+}
+
+void WriterCache::job_done() {
+    batch_writes_.insert(batch_writes_.end(), job_writes_.begin(), job_writes_.end());
+    job_writes_.clear();
+}
+
+void WriterCache::job_failed() {
+    // The savepoint took the job's writes back: read those groups again (an earlier
+    // job of the batch may have written them too; the database has that).
+    for (const auto& id : job_writes_) groups_.erase(id);
+    job_writes_.clear();
+}
+
+void WriterCache::batch_committed(std::optional<std::int64_t> version) {
+    for (const auto& id : batch_writes_) {
+        auto found = groups_.find(id);
+        if (found == groups_.end()) continue;
+        if (version) {
+            found->second.version = *version;
+            found->second.written_in_batch = false;
+        } else {
+            groups_.erase(found);
+        }
+    }
+    batch_writes_.clear();
+    job_writes_.clear();
+}
+
+void WriterCache::batch_failed() {
+    for (const auto& id : batch_writes_) groups_.erase(id);
+    for (const auto& id : job_writes_) groups_.erase(id);
+    batch_writes_.clear();
+    job_writes_.clear();
+}
+
+void WriterCache::trim() {
+    if (groups_.size() < kMaxGroups) return;
+    // Keep what the open batch wrote; drop the rest (they are read again when needed).
+    for (auto it = groups_.begin(); it != groups_.end();) {
+        it = it->second.written_in_batch ? std::next(it) : groups_.erase(it);
+    }
+}
+
+}  // namespace liaoxiu::server
