@@ -2,8 +2,12 @@
 // input (nlohmann's get<> would); the first problem found becomes the DomainError.
 #include "core/dates.hpp"
 #include "core/json.hpp"
+#include "core/json_stream.hpp"
 
+#include <algorithm>
+#include <array>
 #include <limits>
+#include <type_traits>
 #include <unordered_set>
 
 namespace liaoxiu {
@@ -224,6 +228,12 @@ public:
         required(key, [&](const json& v, const JsonPath& p) { return read_list(v, p, out); });
     }
 
+    // A required field read by `read(value, path) -> Problem`.
+    template <class Read>
+    void field(std::string_view key, Read&& read) {
+        required(key, std::forward<Read>(read));
+    }
+
 private:
     template <class Read>
     void required(std::string_view key, Read&& read) {
@@ -417,7 +427,10 @@ Problem read_record(const json& j, const JsonPath& path, GroupDraft& v) {
     return r.problem();
 }
 
-Problem read_record(const json& j, const JsonPath& path, Catalogue& v) {
+// The catalogue's fields in order; `read_list(reader, key, vector)` reads each list
+// (from the tree, or by reporting what streaming its elements found: parse_catalogue).
+template <class ReadList>
+Problem read_catalogue(const json& j, const JsonPath& path, Catalogue& v, ReadList&& read_list) {
     ObjectReader r(j, path);
     r.integer("format_version", v.format_version);
     if (!r.problem()) {
@@ -434,14 +447,78 @@ Problem read_record(const json& j, const JsonPath& path, Catalogue& v) {
             return decode_error("bad_value", JsonPath(path, "format_version"), "数据格式版本无效", "invalid format version");
     }
     r.integer("version", v.version);
-    r.list("alliances", v.alliances);
-    r.list("members", v.members);
-    r.list("routes", v.routes);
-    r.list("policies", v.policies);
-    r.list("units", v.units);
-    r.list("groups", v.groups);
+    read_list(r, "alliances", v.alliances);
+    read_list(r, "members", v.members);
+    read_list(r, "routes", v.routes);
+    read_list(r, "policies", v.policies);
+    read_list(r, "units", v.units);
+    read_list(r, "groups", v.groups);
     return r.problem();
 }
+
+Problem read_record(const json& j, const JsonPath& path, Catalogue& v) {
+    return read_catalogue(j, path, v, [](ObjectReader& r, std::string_view key, auto& list) { r.list(key, list); });
+}
+
+// Decodes each element of a catalogue's lists as the parser completes it, keeping the
+// first problem per list; after a list's first problem its later elements are skipped.
+class CatalogueListDecoder final : public RootArrayVisitor {
+public:
+    static const std::vector<std::string_view>& keys() {
+        static const std::vector<std::string_view> names{"alliances", "members", "routes", "policies", "units", "groups"};
+        return names;
+    }
+
+    explicit CatalogueListDecoder(Catalogue& catalogue) : catalogue_(catalogue) {}
+
+    void begin(std::string_view key) override {
+        visit(key, [&](auto& list) { list.clear(); });
+        problems_[slot(key)].reset();
+    }
+
+    void element(std::string_view key, std::size_t index, json& element) override {
+        Problem& problem = problems_[slot(key)];
+        if (problem) return;
+        const JsonPath root(root_path_);
+        const JsonPath list_path(root, key);
+        const JsonPath at(list_path, index);
+        visit(key, [&](auto& list) {
+            typename std::decay_t<decltype(list)>::value_type item{};
+            problem = read_record(element, at, item);
+            if (!problem) list.push_back(std::move(item));
+        });
+    }
+
+    const Problem& problem(std::string_view key) const { return problems_[slot(key)]; }
+
+    // Lists grew one element at a time (their length is unknown until they end).
+    void shrink_to_fit() {
+        for (std::string_view key : keys()) visit(key, [](auto& list) { list.shrink_to_fit(); });
+    }
+
+private:
+    static std::size_t slot(std::string_view key) {
+        const auto& names = keys();
+        return static_cast<std::size_t>(std::find(names.begin(), names.end(), key) - names.begin());
+    }
+
+    template <class Apply>
+    void visit(std::string_view key, Apply&& apply) {
+        switch (slot(key)) {
+            case 0: apply(catalogue_.alliances); break;
+            case 1: apply(catalogue_.members); break;
+            case 2: apply(catalogue_.routes); break;
+            case 3: apply(catalogue_.policies); break;
+            case 4: apply(catalogue_.units); break;
+            case 5: apply(catalogue_.groups); break;
+            default: break;
+        }
+    }
+
+    Catalogue& catalogue_;
+    const std::string root_path_;
+    std::array<Problem, 7> problems_;  // one per list, and a spare slot for an unknown key
+};
 
 template <class T>
 Result<T> decode_as(const json& j, const std::string& path) {
@@ -516,30 +593,6 @@ Problem check_references(const Catalogue& c) {
     return std::nullopt;
 }
 
-// Records only where parsing failed; the events themselves are not needed.
-class SyntaxErrorFinder : public nlohmann::json_sax<json> {
-public:
-    std::size_t position = 0;
-    std::string message;
-
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) override {
-        position = pos;
-        message = ex.what();
-        return false;
-    }
-};
 
 }  // namespace
 
@@ -591,15 +644,25 @@ Result<Catalogue> parse_catalogue(std::string_view text) {
     if (const auto nul = text.find('\0'); nul != std::string_view::npos)
         return DomainError{"bad_json", "不是有效的 JSON（第 " + std::to_string(nul) + " 字节为空字符）",
                            "not valid JSON: a NUL byte at offset " + std::to_string(nul), ""};
-    json document = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (document.is_discarded()) {
-        // Parse again only to say where it went wrong (the DOM parse without exceptions does not tell).
-        SyntaxErrorFinder finder;
-        json::sax_parse(text.begin(), text.end(), &finder);
-        return DomainError{"bad_json", "不是有效的 JSON（第 " + std::to_string(finder.position) + " 字节附近）",
-                           "not valid JSON: " + finder.message, ""};
+    // Streamed: one list element's tree at a time, never the whole document's.
+    Catalogue catalogue;
+    CatalogueListDecoder lists(catalogue);
+    json head;
+    if (auto syntax = stream_root_arrays(text, CatalogueListDecoder::keys(), lists, head)) {
+        return DomainError{"bad_json", "不是有效的 JSON（第 " + std::to_string(syntax->position) + " 字节附近）",
+                           "not valid JSON: " + syntax->message, ""};
     }
-    return decode_catalogue(document);
+    const std::string root;
+    auto streamed = [&](ObjectReader& r, std::string_view key, auto&) {
+        r.field(key, [&](const json& value, const JsonPath& at) -> Problem {
+            if (!value.is_array()) return wrong_type(at, "数组", "an array", value);
+            return lists.problem(key);
+        });
+    };
+    if (auto p = read_catalogue(head, JsonPath(root), catalogue, streamed)) return *p;
+    if (auto p = check_references(catalogue)) return *p;
+    lists.shrink_to_fit();
+    return catalogue;
 }
 
 }  // namespace liaoxiu

@@ -143,10 +143,11 @@ Result<std::vector<MyTrip>> decode_my_trips(std::string_view body) {
     return result;
 }
 
+// Streamed (parse_catalogue): a large snapshot never exists as one JSON tree on a phone.
 Result<Catalogue> decode_catalogue_snapshot(std::string_view body) {
-    auto parsed = parse_json(body);
-    if (!parsed) return bad_answer("catalogue");
-    return decode_catalogue(*parsed);
+    Result<Catalogue> decoded = parse_catalogue(body);
+    if (!decoded && decoded.error().code == "bad_json") return bad_answer("catalogue");
+    return decoded;
 }
 
 Result<Catalogue> decode_catalogue_delta(std::string_view body) {
