@@ -243,11 +243,16 @@ Result<JoinOutcome> join(const GroupTrip& current, const Route& route, const Wor
 
     JoinOutcome outcome;
     outcome.state = place.state;
-    if (queue)
-        outcome.waitlist_position = static_cast<int>(std::count_if(
-            trip.places.begin(), trip.places.end(), [](const Place& p) { return p.state == PlaceState::waitlisted; }));
+    if (queue) outcome.waitlist_position = waitlist_position(trip, trip.places.back());
     outcome.trip = std::move(trip);
     return outcome;
+}
+
+int waitlist_position(const GroupTrip& trip, const Place& place) {
+    if (place.state != PlaceState::waitlisted) return 0;
+    return 1 + static_cast<int>(std::count_if(trip.places.begin(), trip.places.end(), [&](const Place& p) {
+               return p.state == PlaceState::waitlisted && p.seq < place.seq;
+           }));
 }
 
 Result<GroupTrip> withdraw(const GroupTrip& current, const Id& worker, Instant now) {

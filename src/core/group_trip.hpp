@@ -62,6 +62,11 @@ struct GroupDraft {
 // "invalid_unit_cap" (>= 1 when present), "route_not_bookable" (validate_route not empty).
 Result<GroupTrip> open_group(const GroupDraft& draft, const Route& route, const Catalogue& catalogue, Instant now);
 
+// A waitlisted place's 1-based position in the queue for the next free place: the
+// waitlisted places that arrived before it, plus one. Places currently `offered` are not
+// ahead of it (an offer that lapses does not return to the queue). 0 for other places.
+int waitlist_position(const GroupTrip& trip, const Place& place);
+
 struct JoinOutcome {
     GroupTrip trip;
     PlaceState state = PlaceState::confirmed;  // confirmed or waitlisted

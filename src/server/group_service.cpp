@@ -28,16 +28,6 @@ std::int64_t next_seq(const GroupTrip& trip) {
     return seq + 1;
 }
 
-// 1-based position among those still waiting (offered places count as waiting).
-int waitlist_position(const GroupTrip& trip, const Place& mine) {
-    int position = 1;
-    for (const auto& place : trip.places) {
-        bool waiting = place.state == PlaceState::waitlisted || place.state == PlaceState::offered;
-        if (waiting && place.seq < mine.seq) ++position;
-    }
-    return position;
-}
-
 const Place* active_place(const GroupTrip& trip, const Id& worker) {
     const Place* found = nullptr;
     for (const auto& place : trip.places) {
@@ -87,9 +77,7 @@ nlohmann::json group_view(const GroupTrip& trip, const Principal* viewer, bool w
     if (viewer && viewer->is_worker()) {
         if (const Place* mine = active_place(trip, viewer->account)) {
             nlohmann::json place = *mine;
-            if (mine->state == PlaceState::waitlisted || mine->state == PlaceState::offered) {
-                place["waitlist_position"] = waitlist_position(trip, *mine);
-            }
+            if (mine->state == PlaceState::waitlisted) place["waitlist_position"] = waitlist_position(trip, *mine);
             json["my_place"] = place;
         }
     }

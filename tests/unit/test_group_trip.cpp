@@ -284,6 +284,11 @@ TEST_CASE("a withdrawal frees the place and offers it to the first waiting worke
     CHECK(newcomer.state == PlaceState::waitlisted);
     CHECK(newcomer.waitlist_position == 2);  // behind w-4
     CHECK(next_deadline(t) == later + kOfferWindowSeconds);
+    // Everyone reads the same position: the join's answer and the trip agree.
+    CHECK(waitlist_position(newcomer.trip, place_of(newcomer.trip, "w-5")) == 2);
+    CHECK(waitlist_position(t, place_of(t, "w-4")) == 1);  // the offered w-3 is not ahead
+    CHECK(waitlist_position(t, offered) == 0);
+    CHECK(waitlist_position(t, place_of(t, "w-2")) == 0);  // confirmed
 }
 
 TEST_CASE("a withdrawal without a waiting list leaves the place free", "[group]") {
