@@ -158,10 +158,11 @@ void App::draw() {
     ui_.draw(engine_.state(), engine_);
 }
 
-void App::frame_done(const ImDrawData* draw_data, double cpu_ms) {
+void App::frame_done(const ImDrawData* draw_data, const FrameTimes& times) {
     items_.publish_frame();
     ++stats_.frames;
-    stats_.last_frame_ms = cpu_ms;
+    stats_.last_frame_ms = times.total_ms();
+    stats_.last_frame_parts = times;
     stats_.missing_glyphs = glyphs_.count_missing_glyphs(draw_data);
     stats_.atlas_glyphs = static_cast<int>(glyphs_.glyph_count());
     stats_.last_atlas_rebuild_ms = glyphs_.last_rebuild_ms();

@@ -22,12 +22,22 @@
 
 namespace liaoxiu {
 
+// Where one frame's CPU time went, in milliseconds (steady clock).
+struct FrameTimes {
+    double fonts_ms = 0;   // growing the glyph atlas and re-uploading its texture (0 on most frames)
+    double build_ms = 0;   // ImGui's NewFrame, our screens, Render: the frame's draw lists
+    double gl_ms = 0;      // clearing and submitting the draw lists to GL (WebGL: into the browser)
+    double total_ms() const { return fonts_ms + build_ms + gl_ms; }
+};
+
 struct FrameStats {
     long frames = 0;             // frames drawn so far
     double last_frame_ms = 0;    // CPU time of the last frame, input to draw calls
+    FrameTimes last_frame_parts; // the same, by part
     int missing_glyphs = 0;      // characters drawn with the missing-glyph box in the last frame
     int atlas_glyphs = 0;
     double last_atlas_rebuild_ms = 0;
+    int gl_context_restores = 0; // times the GL context was lost and brought back
 };
 
 // The device services as far as the app can provide them without a platform hook:
@@ -76,11 +86,16 @@ public:
     // on screen reached its next second, or the platform asked.
     bool wants_frame() const;
     void request_frame() { frame_requested_ = true; }
+    // The platform re-created its GL objects after a lost context: draw again, as before.
+    void gl_context_restored() {
+        ++stats_.gl_context_restores;
+        request_frame();
+    }
 
     // Call right after ImGui::NewFrame; draws the UI.
     void draw();
-    // Call after the frame is rendered, with its draw data and CPU milliseconds.
-    void frame_done(const ImDrawData* draw_data, double cpu_ms);
+    // Call after the frame is rendered, with its draw data and where its CPU time went.
+    void frame_done(const ImDrawData* draw_data, const FrameTimes& times);
 
     // Deep links and the back button (the URL hash on the web). A change of screen this
     // way counts as someone using the kiosk.

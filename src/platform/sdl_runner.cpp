@@ -33,12 +33,12 @@ bool SdlRunner::open(const char* title, int width, int height) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);  // WebGL2
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-    const char* glsl_version = "#version 300 es";
+    glsl_version_ = "#version 300 es";
 #else
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
-    const char* glsl_version = "#version 150";
+    glsl_version_ = "#version 150";
 #endif
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     window_ = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
@@ -59,7 +59,7 @@ bool SdlRunner::open(const char* title, int width, int height) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing personal or stale is written anywhere
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
-    ImGui_ImplOpenGL3_Init(glsl_version);
+    ImGui_ImplOpenGL3_Init(glsl_version_);
     // Create the GL objects now: the backend would otherwise build them lazily in the first
     // NewFrame and rebuild the atlas itself, after our custom glyphs are in.
     ImGui_ImplOpenGL3_CreateDeviceObjects();
@@ -100,6 +100,19 @@ void SdlRunner::handle_finger(const SDL_Event& event, double now) {
     }
 }
 
+void SdlRunner::gl_context_restored() {
+    gl_lost_ = false;
+    // The renderer is started afresh: its handles name objects of the lost context (deleting
+    // them only frees the names), and it remembers the sizes of buffers that no longer exist,
+    // which would make it write past the ends of the new ones.
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplOpenGL3_Init(glsl_version_);
+    // Uploads the font atlas again from ImGui's CPU copy (kept after every rebuild).
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    frames_owed_ = frames_owed_ > 0 ? frames_owed_ : 1;
+    if (app_) app_->gl_context_restored();
+}
+
 bool SdlRunner::step() {
     const double now = static_cast<double>(SDL_GetPerformanceCounter()) / static_cast<double>(SDL_GetPerformanceFrequency());
     bool running = true;
@@ -113,6 +126,7 @@ bool SdlRunner::step() {
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) running = false;
     }
+    if (gl_lost_) return running;
     app_->set_pixel_ratio(pixel_ratio());
     bool hooks_want = false;
     for (FrameHooks* hooks : hooks_) hooks_want = hooks_want || hooks->wants_frame();
@@ -120,11 +134,18 @@ bool SdlRunner::step() {
     if (hooks_want) frames_owed_ = frames_owed_ > 0 ? frames_owed_ : 1;
     frames_owed_ = frames_owed_ > 0 ? frames_owed_ - 1 : 0;
 
-    const auto started = std::chrono::steady_clock::now();
+    using Clock = std::chrono::steady_clock;
+    const auto ms_between = [](Clock::time_point a, Clock::time_point b) {
+        return std::chrono::duration<double, std::milli>(b - a).count();
+    };
+    FrameTimes times;
+    const auto started = Clock::now();
     if (app_->prepare_fonts()) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+    const auto fonts_done = Clock::now();
+    times.fonts_ms = ms_between(started, fonts_done);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
@@ -137,6 +158,8 @@ bool SdlRunner::step() {
     app_->draw();
     for (FrameHooks* hooks : hooks_) hooks->after_draw(io);
     ImGui::Render();
+    const auto built = Clock::now();
+    times.build_ms = ms_between(fonts_done, built);
 
     int drawable_w = 0, drawable_h = 0;
     SDL_GL_GetDrawableSize(window_, &drawable_w, &drawable_h);
@@ -145,9 +168,9 @@ bool SdlRunner::step() {
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    const double cpu_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    times.gl_ms = ms_between(built, Clock::now());
     SDL_GL_SwapWindow(window_);
-    app_->frame_done(ImGui::GetDrawData(), cpu_ms);
+    app_->frame_done(ImGui::GetDrawData(), times);
     for (FrameHooks* hooks : hooks_) hooks->after_frame();
     return running;
 }

@@ -40,6 +40,13 @@ public:
     // Returns false once the user closed the window.
     bool step();
 
+    // The GL context was lost (WebGL: the GPU process restarted, the tab was evicted): no
+    // frames are drawn until it is back. Input is still taken and the app's state is kept.
+    void gl_context_lost() { gl_lost_ = true; }
+    // The context is back with none of its objects: the renderer's buffers, shaders and the
+    // glyph atlas texture are made anew from what ImGui still holds, and a frame is drawn.
+    void gl_context_restored();
+
     // ImGui settles hover and active states over a couple of frames after each input.
     static constexpr int kFramesAfterInput = 3;
 
@@ -48,11 +55,13 @@ private:
 
     SDL_Window* window_ = nullptr;
     void* gl_context_ = nullptr;
+    const char* glsl_version_ = nullptr;
     App* app_ = nullptr;
     std::vector<FrameHooks*> hooks_;
     TouchGestures touch_;
     long long finger_ = -1;   // the finger being followed; others are ignored
     int frames_owed_ = 1;
+    bool gl_lost_ = false;
 };
 
 }  // namespace liaoxiu::platform

@@ -145,6 +145,12 @@ mergeInto(LibraryManager.library, {
     api.ready = false;
     api.stats = function () { return call('lx_test_stats'); };
     api.items = function () { return call('lx_test_items'); };
+    // Benchmarks: the generated catalogue of src/core/generate.hpp in place of the current one.
+    api.loadGeneratedCatalogue = function (spec) {
+      spec = spec || {};
+      return Module._lx_test_load_generated_catalogue(spec.routes || 10000, spec.members || 5000,
+                                                      spec.groups || 20000, spec.seed || 1);
+    };
   },
 
   // The page's address without its hash: the base of every share link and QR code.
