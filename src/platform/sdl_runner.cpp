@@ -6,6 +6,8 @@
 
 #include <SDL.h>
 #if defined(__EMSCRIPTEN__)
+#include "platform/web/webgl_renderer.hpp"
+
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #else
@@ -59,15 +61,57 @@ bool SdlRunner::open(const char* title, int width, int height) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing personal or stale is written anywhere
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
+    return start_renderer();
+}
+
+// The browser draws with the app's own WebGL renderer (webgl_renderer.hpp says why); the
+// desktop with ImGui's OpenGL3 backend.
+bool SdlRunner::start_renderer() {
+#if defined(__EMSCRIPTEN__)
+    ImGui::GetIO().BackendRendererName = "liaoxiu_webgl2";
+    return webgl_.create();
+#else
     ImGui_ImplOpenGL3_Init(glsl_version_);
     // Create the GL objects now: the backend would otherwise build them lazily in the first
     // NewFrame and rebuild the atlas itself, after our custom glyphs are in.
-    ImGui_ImplOpenGL3_CreateDeviceObjects();
-    return true;
+    return ImGui_ImplOpenGL3_CreateDeviceObjects();
+#endif
+}
+
+void SdlRunner::stop_renderer() {
+#if defined(__EMSCRIPTEN__)
+    webgl_.destroy();
+    ImGui::GetIO().BackendRendererName = nullptr;
+#else
+    ImGui_ImplOpenGL3_Shutdown();
+#endif
+}
+
+void SdlRunner::upload_font_atlas() {
+#if defined(__EMSCRIPTEN__)
+    webgl_.upload_font_atlas(*ImGui::GetIO().Fonts);
+#else
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+#endif
+}
+
+void SdlRunner::render(const ImDrawData* draw_data) {
+    int drawable_w = 0, drawable_h = 0;
+    SDL_GL_GetDrawableSize(window_, &drawable_w, &drawable_h);
+    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+#if defined(__EMSCRIPTEN__)
+    webgl_.render(draw_data, drawable_w, drawable_h, clear);
+#else
+    glViewport(0, 0, drawable_w, drawable_h);
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(const_cast<ImDrawData*>(draw_data));
+#endif
 }
 
 void SdlRunner::close() {
-    ImGui_ImplOpenGL3_Shutdown();
+    stop_renderer();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();
     if (gl_context_) SDL_GL_DeleteContext(gl_context_);
@@ -102,13 +146,17 @@ void SdlRunner::handle_finger(const SDL_Event& event, double now) {
 
 void SdlRunner::gl_context_restored() {
     gl_lost_ = false;
-    // The renderer is started afresh: its handles name objects of the lost context (deleting
-    // them only frees the names), and it remembers the sizes of buffers that no longer exist,
-    // which would make it write past the ends of the new ones.
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplOpenGL3_Init(glsl_version_);
-    // Uploads the font atlas again from ImGui's CPU copy (kept after every rebuild).
-    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    // The renderer is started afresh: its handles name objects of the lost context, and it
+    // must forget the sizes of buffers that no longer exist, or it would write past the ends
+    // of the new ones.
+#if defined(__EMSCRIPTEN__)
+    webgl_.forget_lost_objects();
+#else
+    stop_renderer();
+#endif
+    start_renderer();
+    // The font atlas again, from ImGui's CPU copy (kept after every rebuild).
+    upload_font_atlas();
     frames_owed_ = frames_owed_ > 0 ? frames_owed_ : 1;
     if (app_) app_->gl_context_restored();
 }
@@ -140,13 +188,12 @@ bool SdlRunner::step() {
     };
     FrameTimes times;
     const auto started = Clock::now();
-    if (app_->prepare_fonts()) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    if (app_->prepare_fonts()) upload_font_atlas();
     const auto fonts_done = Clock::now();
     times.fonts_ms = ms_between(started, fonts_done);
+#if !defined(__EMSCRIPTEN__)
     ImGui_ImplOpenGL3_NewFrame();
+#endif
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // a frozen or coarse clock must not assert
@@ -161,13 +208,7 @@ bool SdlRunner::step() {
     const auto built = Clock::now();
     times.build_ms = ms_between(fonts_done, built);
 
-    int drawable_w = 0, drawable_h = 0;
-    SDL_GL_GetDrawableSize(window_, &drawable_w, &drawable_h);
-    glViewport(0, 0, drawable_w, drawable_h);
-    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(clear.x, clear.y, clear.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    render(ImGui::GetDrawData());
     times.gl_ms = ms_between(built, Clock::now());
     SDL_GL_SwapWindow(window_);
     app_->frame_done(ImGui::GetDrawData(), times);

@@ -6,6 +6,9 @@
 
 #include "app/app.hpp"
 #include "platform/touch_gestures.hpp"
+#if defined(__EMSCRIPTEN__)
+#include "platform/web/webgl_renderer.hpp"
+#endif
 
 #include <vector>
 
@@ -52,10 +55,17 @@ public:
 
 private:
     void handle_finger(const SDL_Event& event, double now);
+    bool start_renderer();
+    void stop_renderer();
+    void upload_font_atlas();
+    void render(const ImDrawData* draw_data);
 
     SDL_Window* window_ = nullptr;
     void* gl_context_ = nullptr;
     const char* glsl_version_ = nullptr;
+#if defined(__EMSCRIPTEN__)
+    WebGlRenderer webgl_;
+#endif
     App* app_ = nullptr;
     std::vector<FrameHooks*> hooks_;
     TouchGestures touch_;

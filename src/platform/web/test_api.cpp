@@ -61,20 +61,24 @@ EMSCRIPTEN_KEEPALIVE const char* lx_test_items() {
     return g_answer.c_str();
 }
 
-// Benchmarks: replaces the catalogue with generate_catalogue({routes, members, groups}, seed)
-// (src/core/generate.hpp; the same catalogue as the native benchmarks). It goes in as JSON
-// text through App::on_catalogue, the path of the bundled file, so the sync engine parses it
-// into its ClientState and the UI rebuilds its view and search index from the new revision,
-// as in real use. The version is set above the current one so the engine takes it.
-// Returns the number of routes the app then holds.
+// Benchmarks: generate_catalogue({routes, members, groups}, seed) of src/core/generate.hpp
+// (the same catalogue as the native benchmarks), as catalogue JSON text. Its version is set
+// above the app's current one, so the app takes it in place of what it shows.
+EMSCRIPTEN_KEEPALIVE const char* lx_test_generated_catalogue_json(int routes, int members, int groups, double seed) {
+    liaoxiu::Catalogue generated =
+        liaoxiu::generate_catalogue(liaoxiu::ScaleSpec{routes, members, groups}, static_cast<std::uint64_t>(seed));
+    generated.version = std::max(generated.version, g_app->state().catalogue.version + 1);
+    g_answer = nlohmann::json(generated).dump();
+    return g_answer.c_str();
+}
+
+// Benchmarks: replaces the catalogue with the generated one. It goes in as JSON text through
+// App::on_catalogue, the path of the bundled file, so the sync engine parses it into its
+// ClientState and the UI rebuilds its view and search index from the new revision, as in
+// real use. Returns the number of routes the app then holds.
 EMSCRIPTEN_KEEPALIVE int lx_test_load_generated_catalogue(int routes, int members, int groups, double seed) {
-    std::string text;
-    {
-        liaoxiu::Catalogue generated =
-            liaoxiu::generate_catalogue(liaoxiu::ScaleSpec{routes, members, groups}, static_cast<std::uint64_t>(seed));
-        generated.version = std::max(generated.version, g_app->state().catalogue.version + 1);
-        text = nlohmann::json(generated).dump();
-    }  // the generated copy and its JSON tree are gone before the app parses the text
+    std::string text = lx_test_generated_catalogue_json(routes, members, groups, seed);
+    std::string().swap(g_answer);
     g_app->on_catalogue(true, text);
     return static_cast<int>(g_app->state().catalogue.routes.size());
 }
