@@ -128,6 +128,7 @@ void App::tick(Instant now) {
 
 bool App::wants_frame() const {
     if (frame_requested_ || glyphs_.has_pending() || engine_.state().revision != drawn_revision_) return true;
+    if (ready_ && glyphs_.has_prefetch()) return true;  // the next chunk of the catalogue's glyphs
     // Kiosk: one frame when the countdown appears, then one a second while it shows; an
     // idle kiosk before that draws nothing.
     if (idle_countdown() > 0 || countdown_drawn_) return now_ != drawn_at_ || !countdown_drawn_ || idle_countdown() == 0;
@@ -136,7 +137,17 @@ bool App::wants_frame() const {
     return now_ - drawn_at_ >= (countdown_on_screen ? 1 : 60);
 }
 
-bool App::prepare_fonts() { return glyphs_.rebuild_if_needed(*ImGui::GetIO().Fonts); }
+bool App::prepare_fonts() { return glyphs_.rebuild_if_needed(*ImGui::GetIO().Fonts, ready_); }
+
+bool App::needs_another_pass(const ImDrawData* draw_data) {
+    if (glyphs_.has_pending()) return true;
+    // Text drawn by a path that did not ask for its glyphs, still waiting in the prefetch queue.
+    if (glyphs_.has_prefetch() && glyphs_.count_missing_glyphs(draw_data) > 0) {
+        glyphs_.want_prefetched();
+        return true;
+    }
+    return false;
+}
 
 void App::draw() {
     const ImGuiIO& io = ImGui::GetIO();

@@ -77,7 +77,14 @@ public:
     void tick(Instant now);
 
     // Between frames: grows the glyph atlas if needed. True when the renderer must re-upload it.
+    // Prefetched characters (the catalogue's) are rasterized only once the app is ready, a
+    // chunk a frame, so they never delay the first interactive frame.
     bool prepare_fonts();
+    // After Render, before the frame is shown: true when it drew characters not yet in the
+    // atlas. The platform then grows the atlas and lays the frame out again (discard_pass()
+    // first), so no frame ever shows a missing-glyph box for a character a font has.
+    bool needs_another_pass(const ImDrawData* draw_data);
+    void discard_pass() { items_.discard_frame(); }
     void set_pixel_ratio(float pixel_ratio) { glyphs_.set_pixel_ratio(pixel_ratio); }
     // Queues characters the platform is about to show (the IME's pre-edit text).
     void want_text(std::string_view text) { glyphs_.want(text); }

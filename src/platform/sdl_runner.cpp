@@ -188,25 +188,36 @@ bool SdlRunner::step() {
     };
     FrameTimes times;
     const auto started = Clock::now();
-    if (app_->prepare_fonts()) upload_font_atlas();
-    const auto fonts_done = Clock::now();
-    times.fonts_ms = ms_between(started, fonts_done);
-#if !defined(__EMSCRIPTEN__)
-    ImGui_ImplOpenGL3_NewFrame();
-#endif
-    ImGui_ImplSDL2_NewFrame();
+    // A frame whose layout met characters not in the atlas is laid out again with them before
+    // it is shown (App::needs_another_pass); input is taken by the first pass only.
     ImGuiIO& io = ImGui::GetIO();
-    if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // a frozen or coarse clock must not assert
-    // One wheel notch scrolls five lines in ImGui 1.86.
-    const float scroll_step = io.Fonts->Fonts.empty() ? 100.0f : 5.0f * io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale;
-    if (touch_.apply(io, now, scroll_step)) frames_owed_ = frames_owed_ > 0 ? frames_owed_ : 1;
-    for (FrameHooks* hooks : hooks_) hooks->before_new_frame(io);
-    ImGui::NewFrame();
-    app_->draw();
-    for (FrameHooks* hooks : hooks_) hooks->after_draw(io);
-    ImGui::Render();
+    double fonts_ms = 0;
+    for (int pass = 0;; ++pass) {
+        const auto fonts_started = Clock::now();
+        if (app_->prepare_fonts()) upload_font_atlas();
+        fonts_ms += ms_between(fonts_started, Clock::now());
+#if !defined(__EMSCRIPTEN__)
+        ImGui_ImplOpenGL3_NewFrame();
+#endif
+        ImGui_ImplSDL2_NewFrame();
+        if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // a frozen or coarse clock must not assert
+        if (pass == 0) {
+            // One wheel notch scrolls five lines in ImGui 1.86.
+            const float scroll_step =
+                io.Fonts->Fonts.empty() ? 100.0f : 5.0f * io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale;
+            if (touch_.apply(io, now, scroll_step)) frames_owed_ = frames_owed_ > 0 ? frames_owed_ : 1;
+            for (FrameHooks* hooks : hooks_) hooks->before_new_frame(io);
+        }
+        ImGui::NewFrame();
+        app_->draw();
+        for (FrameHooks* hooks : hooks_) hooks->after_draw(io);
+        ImGui::Render();
+        if (pass + 1 == kMaxPasses || !app_->needs_another_pass(ImGui::GetDrawData())) break;
+        app_->discard_pass();
+    }
     const auto built = Clock::now();
-    times.build_ms = ms_between(fonts_done, built);
+    times.fonts_ms = fonts_ms;
+    times.build_ms = ms_between(started, built) - fonts_ms;
 
     render(ImGui::GetDrawData());
     times.gl_ms = ms_between(built, Clock::now());

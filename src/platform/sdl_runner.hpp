@@ -52,6 +52,8 @@ public:
 
     // ImGui settles hover and active states over a couple of frames after each input.
     static constexpr int kFramesAfterInput = 3;
+    // Layout passes a frame may take to get every glyph it draws into the atlas.
+    static constexpr int kMaxPasses = 3;
 
 private:
     void handle_finger(const SDL_Event& event, double now);

@@ -59,6 +59,26 @@ void GlyphAtlas::want(std::string_view utf8) {
     }
 }
 
+void GlyphAtlas::prefetch(std::string_view utf8) {
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        if (static_cast<unsigned char>(utf8[i]) < 0x80) continue;  // ASCII is always in
+        for (std::size_t pos = i; pos < utf8.size();) {
+            const DecodedCodepoint decoded = decode_utf8(utf8, pos);
+            pos += decoded.length;
+            const char32_t c = decoded.codepoint;
+            if (c >= 0x20 && !known_.count(c) && prefetch_known_.insert(c).second) prefetch_.push_back(c);
+        }
+        return;
+    }
+}
+
+void GlyphAtlas::want_prefetched() {
+    for (; prefetch_next_ < prefetch_.size(); ++prefetch_next_)
+        if (known_.insert(prefetch_[prefetch_next_]).second) pending_.push_back(prefetch_[prefetch_next_]);
+    std::vector<char32_t>().swap(prefetch_);
+    prefetch_next_ = 0;
+}
+
 void GlyphAtlas::set_pixel_ratio(float pixel_ratio) {
     if (pixel_ratio == pixel_ratio_) return;
     pixel_ratio_ = pixel_ratio;
@@ -73,7 +93,19 @@ void GlyphAtlas::set_css_size(float css_size) {
     glyphs_.clear();
 }
 
-bool GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas) {
+bool GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetch) {
+    if (pending_.empty() && allow_prefetch) {
+        // Nothing is wanted now: the next chunk of prefetched characters, skipping those
+        // that were wanted meanwhile.
+        while (prefetch_next_ < prefetch_.size() && pending_.size() < kPrefetchChunk) {
+            const char32_t c = prefetch_[prefetch_next_++];
+            if (known_.insert(c).second) pending_.push_back(c);
+        }
+        if (prefetch_next_ == prefetch_.size()) {
+            std::vector<char32_t>().swap(prefetch_);
+            prefetch_next_ = 0;
+        }
+    }
     if (pending_.empty()) return false;
     auto started = std::chrono::steady_clock::now();
     const float pixel_size = std::round(css_size_ * pixel_ratio_);

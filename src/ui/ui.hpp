@@ -67,7 +67,7 @@ public:
     std::vector<Announcement> take_announcements();
 
 private:
-    void want_state_text(const sync::ClientState& state, bool catalogue_changed);
+    void prefetch_state_text(const sync::ClientState& state, bool catalogue_changed);
     void draw_screen(Context& ctx);
     void on_screen_changed();
     void announce_changes(const Context& ctx);

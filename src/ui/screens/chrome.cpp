@@ -82,6 +82,7 @@ void draw_tab_bar(Context& ctx, float height) {
         ImGui::PushStyleColor(ImGuiCol_Button, selected ? colors::tag_background : colors::card);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors::tag_background);
         ImGui::PushStyleColor(ImGuiCol_Text, selected ? colors::accent : colors::muted);
+        ctx.glyphs.want(ctx.t(labels[i]));
         if (ImGui::Button(ctx.t(labels[i]), ImVec2(width, height))) {
             // A tab always opens its root screen; the me tab asks to sign in first.
             Screen to = targets[i];
@@ -141,6 +142,7 @@ void draw_confirmation(Context& ctx) {
     const bool joining = pending->kind == Confirmation::Kind::join;
     // "###confirm" keeps one popup id whatever the title says.
     const std::string title = std::string(ctx.t(joining ? Text::confirm_join_title : Text::confirm_withdraw_title)) + "###confirm";
+    ctx.glyphs.want(title);  // the modal's title bar is ImGui's own text
     if (!ctx.screens.confirmation_opened) {
         ImGui::OpenPopup("###confirm");
         ctx.screens.confirmation_opened = true;
