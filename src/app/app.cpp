@@ -140,7 +140,7 @@ bool App::wants_frame() const {
 bool App::prepare_fonts() { return glyphs_.rebuild_if_needed(*ImGui::GetIO().Fonts, ready_); }
 
 bool App::needs_another_pass(const ImDrawData* draw_data) {
-    if (glyphs_.has_pending()) return true;
+    if (glyphs_.has_pending() || !ui::Ui::layout_settled()) return true;
     // Text drawn by a path that did not ask for its glyphs, still waiting in the prefetch queue.
     if (glyphs_.has_prefetch() && glyphs_.count_missing_glyphs(draw_data) > 0) {
         glyphs_.want_prefetched();

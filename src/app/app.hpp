@@ -81,8 +81,9 @@ public:
     // chunk a frame, so they never delay the first interactive frame.
     bool prepare_fonts();
     // After Render, before the frame is shown: true when it drew characters not yet in the
-    // atlas. The platform then grows the atlas and lays the frame out again (discard_pass()
-    // first), so no frame ever shows a missing-glyph box for a character a font has.
+    // atlas, or ImGui sized a window from last frame's content (Ui::layout_settled). The
+    // platform then grows the atlas and lays the frame out again (discard_pass() first), so
+    // no shown frame has a missing-glyph box for a character a font has, or a half-sized toast.
     bool needs_another_pass(const ImDrawData* draw_data);
     void discard_pass() { items_.discard_frame(); }
     void set_pixel_ratio(float pixel_ratio) { glyphs_.set_pixel_ratio(pixel_ratio); }

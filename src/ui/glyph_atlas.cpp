@@ -13,6 +13,7 @@ namespace {
 
 // ImGui picks U+FFFD as its fallback glyph when the font has it.
 constexpr char32_t kReplacement = kReplacementCharacter;
+constexpr int kBorder = 1;  // transparent pixels around each glyph in the texture
 
 // A hollow box for U+FFFD, so a missing character is visible and countable (see
 // count_missing_glyphs), never confused with a real '?'.
@@ -133,10 +134,13 @@ bool GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetch) {
     std::vector<int> rect_ids;
     rect_ids.reserve(glyphs_.size());
     for (const GlyphBitmap& g : glyphs_) {
-        // One pixel of padding, because custom rects get none and linear filtering would bleed.
-        rect_ids.push_back(atlas.AddCustomRectFontGlyph(font, static_cast<ImWchar>(g.codepoint), g.width + 1,
-                                                        g.height + 1, g.advance, ImVec2(g.offset_x, g.offset_y)));
-        area += static_cast<long>(g.width + 2) * (g.height + 2);
+        // A transparent pixel on every side, because custom rects are packed edge to edge: text
+        // drawn larger or smaller than the atlas (headings, titles) is filtered across the
+        // quad's edges, and would show a sliver of the neighbouring glyph.
+        rect_ids.push_back(atlas.AddCustomRectFontGlyph(font, static_cast<ImWchar>(g.codepoint), g.width + 2 * kBorder,
+                                                        g.height + 2 * kBorder, g.advance,
+                                                        ImVec2(g.offset_x - kBorder, g.offset_y - kBorder)));
+        area += static_cast<long>(g.width + 2 * kBorder) * (g.height + 2 * kBorder);
     }
     // 1.86 sizes the texture from real font glyphs only, so choose the width ourselves.
     int width = 512;
@@ -151,7 +155,7 @@ bool GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetch) {
         const GlyphBitmap& g = glyphs_[i];
         const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(rect_ids[i]);
         for (int y = 0; y < g.height; ++y)
-            std::memcpy(pixels + (rect->Y + y) * tex_width + rect->X, g.alpha.data() + y * g.width,
+            std::memcpy(pixels + (rect->Y + kBorder + y) * tex_width + rect->X + kBorder, g.alpha.data() + y * g.width,
                         static_cast<std::size_t>(g.width));
     }
     // Build() leaves only the alpha texture; drop any RGBA copy so the next request converts anew.

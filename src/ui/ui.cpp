@@ -3,6 +3,10 @@
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
 
+#include <imgui_internal.h>
+
+#include <algorithm>
+
 namespace liaoxiu::ui {
 
 namespace {
@@ -211,6 +215,23 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
 
     if (nav_.apply()) on_screen_changed();
     if (screens_.high_contrast != style_.high_contrast) set_high_contrast(screens_.high_contrast);
+}
+
+bool Ui::layout_settled() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (const ImGuiWindow* window : g.Windows) {
+        if (!window->Active || window->IsFallbackWindow) continue;  // not submitted this frame
+        if (window->HiddenFramesCannotSkipItems > 0 || window->HiddenFramesCanSkipItems > 0) return false;
+        const bool auto_sized = (window->Flags & ImGuiWindowFlags_AlwaysAutoResize) || window->AutoFitFramesX > 0 ||
+                                window->AutoFitFramesY > 0;
+        if (!auto_sized) continue;
+        // What ImGui will take as the content size next frame, against what sized this one.
+        const ImVec2 reach(std::max(window->DC.CursorMaxPos.x, window->DC.IdealMaxPos.x),
+                           std::max(window->DC.CursorMaxPos.y, window->DC.IdealMaxPos.y));
+        const ImVec2 ideal(IM_FLOOR(reach.x - window->DC.CursorStartPos.x), IM_FLOOR(reach.y - window->DC.CursorStartPos.y));
+        if (ideal.x != window->ContentSizeIdeal.x || ideal.y != window->ContentSizeIdeal.y) return false;
+    }
+    return true;
 }
 
 void Ui::draw_screen(Context& ctx) {

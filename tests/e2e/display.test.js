@@ -149,3 +149,30 @@ test('a kiosk screen resized to 1080×1920 portrait lays out for it', async () =
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a long notice wraps inside its toast at 390 px, clear of its button, on the frame it appears', async () => {
+  // No config.json: the app browses offline and says why, in a notice longer than a line.
+  const broken = await serveStatic(distDir, { hide: ['config.json'] });
+  try {
+    const { page, context } = await openPage(chrome.browser, `${broken.url}#/`, viewports.phone);
+    await waitReady(page);
+    const notice = await waitFor(page, async () => (await items(page)).find((i) => i.visible && i.label.startsWith('无法读取服务器配置')),
+                                 'the notice');
+    // Laid out in the frame that first showed it: nothing more is drawn until something changes.
+    await settle(page);
+    const shown = await items(page);
+    const text = shown.find((i) => i.visible && i.label.startsWith('无法读取服务器配置'));
+    const dismiss = shown.find((i) => i.visible && i.label === '知道了');
+    const tab = shown.find((i) => i.label === '首页' && i.id !== 0);
+    await screenshot(page, 'long-notice-phone');
+    assert.deepEqual(text, notice, 'the notice did not move after its first frame');
+    assert.ok(dismiss, 'the dismiss button is there');
+    assert.ok(text.x >= 0 && text.x + text.width <= dismiss.x, `the text stops before the button: ${JSON.stringify(text)} vs x ${dismiss.x}`);
+    assert.ok(dismiss.x + dismiss.width <= 390, 'the button is inside the screen');
+    assert.ok(text.height > 2 * 25, `the text wraps onto several lines (height ${text.height})`);
+    assert.ok(text.y + text.height <= tab.y, 'the toast sits above the tab bar');
+    await context.close();
+  } finally {
+    await broken.close();
+  }
+});

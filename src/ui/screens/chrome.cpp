@@ -103,7 +103,7 @@ void draw_toasts(Context& ctx, float bottom) {
     const float width = std::min(viewport->WorkSize.x - 32, 520.0f);
     ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x / 2, bottom), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowSize(ImVec2(width, 0));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(40, 44, 52, 240));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(40, 44, 52, 255));  // opaque: text below must not show through
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12.0f);
     ImGui::Begin("##toasts", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
