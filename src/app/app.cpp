@@ -128,7 +128,6 @@ void App::tick(Instant now) {
 
 bool App::wants_frame() const {
     if (frame_requested_ || glyphs_.has_pending() || engine_.state().revision != drawn_revision_) return true;
-    if (ready_ && glyphs_.has_prefetch()) return true;  // the next chunk of the catalogue's glyphs
     // Kiosk: one frame when the countdown appears, then one a second while it shows; an
     // idle kiosk before that draws nothing.
     if (idle_countdown() > 0 || countdown_drawn_) return now_ != drawn_at_ || !countdown_drawn_ || idle_countdown() == 0;
@@ -137,7 +136,11 @@ bool App::wants_frame() const {
     return now_ - drawn_at_ >= (countdown_on_screen ? 1 : 60);
 }
 
-bool App::prepare_fonts() { return glyphs_.rebuild_if_needed(*ImGui::GetIO().Fonts, ready_); }
+bool App::prepare_fonts() { return glyphs_.rebuild_if_needed(*ImGui::GetIO().Fonts, false); }
+
+bool App::prefetch_glyphs() {
+    return ready_ && glyphs_.has_prefetch() && glyphs_.rebuild_if_needed(*ImGui::GetIO().Fonts, true);
+}
 
 bool App::needs_another_pass(const ImDrawData* draw_data) {
     if (glyphs_.has_pending() || !ui::Ui::layout_settled()) return true;

@@ -178,7 +178,10 @@ bool SdlRunner::step() {
     app_->set_pixel_ratio(pixel_ratio());
     bool hooks_want = false;
     for (FrameHooks* hooks : hooks_) hooks_want = hooks_want || hooks->wants_frame();
-    if (frames_owed_ <= 0 && !app_->wants_frame() && !hooks_want) return running;
+    if (frames_owed_ <= 0 && !app_->wants_frame() && !hooks_want) {
+        if (app_->prefetch_glyphs()) upload_font_atlas();  // for frames to come; nothing is drawn
+        return running;
+    }
     if (hooks_want) frames_owed_ = frames_owed_ > 0 ? frames_owed_ : 1;
     frames_owed_ = frames_owed_ > 0 ? frames_owed_ - 1 : 0;
 

@@ -61,7 +61,7 @@ public:
     // wanted characters, or when none are wanted and `allow_prefetch`, with the next chunk of
     // prefetched ones. Returns true when the atlas changed and the renderer must re-upload it.
     bool rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetch = true);
-    static constexpr std::size_t kPrefetchChunk = 256;
+    static constexpr std::size_t kPrefetchChunk = 96;  // 10-40 ms of rasterizing at 3x
 
     // Changes the device pixel ratio (a window moved to another screen, a zoom); the next
     // rebuild re-rasterizes everything at the new resolution.
