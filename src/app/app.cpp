@@ -136,7 +136,21 @@ bool App::wants_frame() const {
     return now_ - drawn_at_ >= (countdown_on_screen ? 1 : 60);
 }
 
-bool App::prepare_fonts() { return glyphs_.rebuild_if_needed(*ImGui::GetIO().Fonts); }
+bool App::prepare_fonts() { return glyphs_.rebuild_if_needed(*ImGui::GetIO().Fonts, false); }
+
+bool App::prefetch_glyphs() {
+    return ready_ && glyphs_.has_prefetch() && glyphs_.rebuild_if_needed(*ImGui::GetIO().Fonts, true);
+}
+
+bool App::needs_another_pass(const ImDrawData* draw_data) {
+    if (glyphs_.has_pending() || !ui::Ui::layout_settled()) return true;
+    // Text drawn by a path that did not ask for its glyphs, still waiting in the prefetch queue.
+    if (glyphs_.has_prefetch() && glyphs_.count_missing_glyphs(draw_data) > 0) {
+        glyphs_.want_prefetched();
+        return true;
+    }
+    return false;
+}
 
 void App::draw() {
     const ImGuiIO& io = ImGui::GetIO();
@@ -158,10 +172,11 @@ void App::draw() {
     ui_.draw(engine_.state(), engine_);
 }
 
-void App::frame_done(const ImDrawData* draw_data, double cpu_ms) {
+void App::frame_done(const ImDrawData* draw_data, const FrameTimes& times) {
     items_.publish_frame();
     ++stats_.frames;
-    stats_.last_frame_ms = cpu_ms;
+    stats_.last_frame_ms = times.total_ms();
+    stats_.last_frame_parts = times;
     stats_.missing_glyphs = glyphs_.count_missing_glyphs(draw_data);
     stats_.atlas_glyphs = static_cast<int>(glyphs_.glyph_count());
     stats_.last_atlas_rebuild_ms = glyphs_.last_rebuild_ms();

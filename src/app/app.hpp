@@ -22,12 +22,22 @@
 
 namespace liaoxiu {
 
+// Where one frame's CPU time went, in milliseconds (steady clock).
+struct FrameTimes {
+    double fonts_ms = 0;   // growing the glyph atlas and re-uploading its texture (0 on most frames)
+    double build_ms = 0;   // ImGui's NewFrame, our screens, Render: the frame's draw lists
+    double gl_ms = 0;      // clearing and submitting the draw lists to GL (WebGL: into the browser)
+    double total_ms() const { return fonts_ms + build_ms + gl_ms; }
+};
+
 struct FrameStats {
     long frames = 0;             // frames drawn so far
     double last_frame_ms = 0;    // CPU time of the last frame, input to draw calls
+    FrameTimes last_frame_parts; // the same, by part
     int missing_glyphs = 0;      // characters drawn with the missing-glyph box in the last frame
     int atlas_glyphs = 0;
     double last_atlas_rebuild_ms = 0;
+    int gl_context_restores = 0; // times the GL context was lost and brought back
 };
 
 // The device services as far as the app can provide them without a platform hook:
@@ -66,8 +76,20 @@ public:
     // and start what is due. Cheap when nothing happens.
     void tick(Instant now);
 
-    // Between frames: grows the glyph atlas if needed. True when the renderer must re-upload it.
+    // Before a frame: grows the glyph atlas with the characters wanted. True when the renderer
+    // must re-upload it.
     bool prepare_fonts();
+    // On a tick that draws nothing, once the app is ready: rasterizes the next chunk of
+    // prefetched characters (the catalogue's), so they never delay the first interactive
+    // frame nor a frame that answers a touch, and cost no frame. True when the renderer must
+    // re-upload the atlas.
+    bool prefetch_glyphs();
+    // After Render, before the frame is shown: true when it drew characters not yet in the
+    // atlas, or ImGui sized a window from last frame's content (Ui::layout_settled). The
+    // platform then grows the atlas and lays the frame out again (discard_pass() first), so
+    // no shown frame has a missing-glyph box for a character a font has, or a half-sized toast.
+    bool needs_another_pass(const ImDrawData* draw_data);
+    void discard_pass() { items_.discard_frame(); }
     void set_pixel_ratio(float pixel_ratio) { glyphs_.set_pixel_ratio(pixel_ratio); }
     // Queues characters the platform is about to show (the IME's pre-edit text).
     void want_text(std::string_view text) { glyphs_.want(text); }
@@ -76,11 +98,16 @@ public:
     // on screen reached its next second, or the platform asked.
     bool wants_frame() const;
     void request_frame() { frame_requested_ = true; }
+    // The platform re-created its GL objects after a lost context: draw again, as before.
+    void gl_context_restored() {
+        ++stats_.gl_context_restores;
+        request_frame();
+    }
 
     // Call right after ImGui::NewFrame; draws the UI.
     void draw();
-    // Call after the frame is rendered, with its draw data and CPU milliseconds.
-    void frame_done(const ImDrawData* draw_data, double cpu_ms);
+    // Call after the frame is rendered, with its draw data and where its CPU time went.
+    void frame_done(const ImDrawData* draw_data, const FrameTimes& times);
 
     // Deep links and the back button (the URL hash on the web). A change of screen this
     // way counts as someone using the kiosk.

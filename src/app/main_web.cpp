@@ -13,6 +13,7 @@
 #include "platform/web/web_services.hpp"
 
 #include <emscripten.h>
+#include <emscripten/html5.h>
 
 #include <memory>
 #include <string>
@@ -77,6 +78,23 @@ extern "C" EMSCRIPTEN_KEEPALIVE void lx_on_location(const char* hash) {
     g_app->request_frame();
 }
 
+namespace {
+
+// A lost WebGL context is only restored when the page asks for it (preventDefault, which
+// returning EM_TRUE does); the state lives in wasm memory, untouched, so nothing but the GL
+// objects must be made again.
+EM_BOOL on_webgl_context_lost(int, const void*, void*) {
+    g_runner.gl_context_lost();
+    return EM_TRUE;
+}
+
+EM_BOOL on_webgl_context_restored(int, const void*, void*) {
+    g_runner.gl_context_restored();
+    return EM_TRUE;
+}
+
+}  // namespace
+
 int main() {
     if (!g_runner.open("疗休 Liaoxiu", 390, 844)) return 1;
     liaoxiu::DisplayOptions display;
@@ -85,6 +103,8 @@ int main() {
     g_app = std::make_unique<liaoxiu::App>(g_rasterizer, g_runner.pixel_ratio(), g_transport, g_storage, g_services,
                                            liaoxiu::sync::EngineOptions{}, display);
     g_runner.attach(*g_app);
+    emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, on_webgl_context_lost);
+    emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, on_webgl_context_restored);
     liaoxiu::platform::TextAgent& agent = liaoxiu::platform::text_agent();
     agent.install(g_app->items(), [](const std::string& text) { g_app->want_text(text); });
     g_runner.add_hooks(agent);

@@ -6,6 +6,8 @@
 
 #include <SDL.h>
 #if defined(__EMSCRIPTEN__)
+#include "platform/web/webgl_renderer.hpp"
+
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #else
@@ -33,12 +35,12 @@ bool SdlRunner::open(const char* title, int width, int height) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);  // WebGL2
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-    const char* glsl_version = "#version 300 es";
+    glsl_version_ = "#version 300 es";
 #else
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
-    const char* glsl_version = "#version 150";
+    glsl_version_ = "#version 150";
 #endif
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     window_ = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
@@ -59,15 +61,57 @@ bool SdlRunner::open(const char* title, int width, int height) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing personal or stale is written anywhere
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
-    ImGui_ImplOpenGL3_Init(glsl_version);
+    return start_renderer();
+}
+
+// The browser draws with the app's own WebGL renderer (webgl_renderer.hpp says why); the
+// desktop with ImGui's OpenGL3 backend.
+bool SdlRunner::start_renderer() {
+#if defined(__EMSCRIPTEN__)
+    ImGui::GetIO().BackendRendererName = "liaoxiu_webgl2";
+    return webgl_.create();
+#else
+    ImGui_ImplOpenGL3_Init(glsl_version_);
     // Create the GL objects now: the backend would otherwise build them lazily in the first
     // NewFrame and rebuild the atlas itself, after our custom glyphs are in.
-    ImGui_ImplOpenGL3_CreateDeviceObjects();
-    return true;
+    return ImGui_ImplOpenGL3_CreateDeviceObjects();
+#endif
+}
+
+void SdlRunner::stop_renderer() {
+#if defined(__EMSCRIPTEN__)
+    webgl_.destroy();
+    ImGui::GetIO().BackendRendererName = nullptr;
+#else
+    ImGui_ImplOpenGL3_Shutdown();
+#endif
+}
+
+void SdlRunner::upload_font_atlas() {
+#if defined(__EMSCRIPTEN__)
+    webgl_.upload_font_atlas(*ImGui::GetIO().Fonts);
+#else
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+#endif
+}
+
+void SdlRunner::render(const ImDrawData* draw_data) {
+    int drawable_w = 0, drawable_h = 0;
+    SDL_GL_GetDrawableSize(window_, &drawable_w, &drawable_h);
+    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+#if defined(__EMSCRIPTEN__)
+    webgl_.render(draw_data, drawable_w, drawable_h, clear);
+#else
+    glViewport(0, 0, drawable_w, drawable_h);
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(const_cast<ImDrawData*>(draw_data));
+#endif
 }
 
 void SdlRunner::close() {
-    ImGui_ImplOpenGL3_Shutdown();
+    stop_renderer();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();
     if (gl_context_) SDL_GL_DeleteContext(gl_context_);
@@ -100,6 +144,23 @@ void SdlRunner::handle_finger(const SDL_Event& event, double now) {
     }
 }
 
+void SdlRunner::gl_context_restored() {
+    gl_lost_ = false;
+    // The renderer is started afresh: its handles name objects of the lost context, and it
+    // must forget the sizes of buffers that no longer exist, or it would write past the ends
+    // of the new ones.
+#if defined(__EMSCRIPTEN__)
+    webgl_.forget_lost_objects();
+#else
+    stop_renderer();
+#endif
+    start_renderer();
+    // The font atlas again, from ImGui's CPU copy (kept after every rebuild).
+    upload_font_atlas();
+    frames_owed_ = frames_owed_ > 0 ? frames_owed_ : 1;
+    if (app_) app_->gl_context_restored();
+}
+
 bool SdlRunner::step() {
     const double now = static_cast<double>(SDL_GetPerformanceCounter()) / static_cast<double>(SDL_GetPerformanceFrequency());
     bool running = true;
@@ -113,41 +174,58 @@ bool SdlRunner::step() {
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) running = false;
     }
+    if (gl_lost_) return running;
     app_->set_pixel_ratio(pixel_ratio());
     bool hooks_want = false;
     for (FrameHooks* hooks : hooks_) hooks_want = hooks_want || hooks->wants_frame();
-    if (frames_owed_ <= 0 && !app_->wants_frame() && !hooks_want) return running;
+    if (frames_owed_ <= 0 && !app_->wants_frame() && !hooks_want) {
+        if (app_->prefetch_glyphs()) upload_font_atlas();  // for frames to come; nothing is drawn
+        return running;
+    }
     if (hooks_want) frames_owed_ = frames_owed_ > 0 ? frames_owed_ : 1;
     frames_owed_ = frames_owed_ > 0 ? frames_owed_ - 1 : 0;
 
-    const auto started = std::chrono::steady_clock::now();
-    if (app_->prepare_fonts()) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
+    using Clock = std::chrono::steady_clock;
+    const auto ms_between = [](Clock::time_point a, Clock::time_point b) {
+        return std::chrono::duration<double, std::milli>(b - a).count();
+    };
+    FrameTimes times;
+    const auto started = Clock::now();
+    // A frame whose layout met characters not in the atlas is laid out again with them before
+    // it is shown (App::needs_another_pass); input is taken by the first pass only.
     ImGuiIO& io = ImGui::GetIO();
-    if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // a frozen or coarse clock must not assert
-    // One wheel notch scrolls five lines in ImGui 1.86.
-    const float scroll_step = io.Fonts->Fonts.empty() ? 100.0f : 5.0f * io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale;
-    if (touch_.apply(io, now, scroll_step)) frames_owed_ = frames_owed_ > 0 ? frames_owed_ : 1;
-    for (FrameHooks* hooks : hooks_) hooks->before_new_frame(io);
-    ImGui::NewFrame();
-    app_->draw();
-    for (FrameHooks* hooks : hooks_) hooks->after_draw(io);
-    ImGui::Render();
+    double fonts_ms = 0;
+    for (int pass = 0;; ++pass) {
+        const auto fonts_started = Clock::now();
+        if (app_->prepare_fonts()) upload_font_atlas();
+        fonts_ms += ms_between(fonts_started, Clock::now());
+#if !defined(__EMSCRIPTEN__)
+        ImGui_ImplOpenGL3_NewFrame();
+#endif
+        ImGui_ImplSDL2_NewFrame();
+        if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // a frozen or coarse clock must not assert
+        if (pass == 0) {
+            // One wheel notch scrolls five lines in ImGui 1.86.
+            const float scroll_step =
+                io.Fonts->Fonts.empty() ? 100.0f : 5.0f * io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale;
+            if (touch_.apply(io, now, scroll_step)) frames_owed_ = frames_owed_ > 0 ? frames_owed_ : 1;
+            for (FrameHooks* hooks : hooks_) hooks->before_new_frame(io);
+        }
+        ImGui::NewFrame();
+        app_->draw();
+        for (FrameHooks* hooks : hooks_) hooks->after_draw(io);
+        ImGui::Render();
+        if (pass + 1 == kMaxPasses || !app_->needs_another_pass(ImGui::GetDrawData())) break;
+        app_->discard_pass();
+    }
+    const auto built = Clock::now();
+    times.fonts_ms = fonts_ms;
+    times.build_ms = ms_between(started, built) - fonts_ms;
 
-    int drawable_w = 0, drawable_h = 0;
-    SDL_GL_GetDrawableSize(window_, &drawable_w, &drawable_h);
-    glViewport(0, 0, drawable_w, drawable_h);
-    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(clear.x, clear.y, clear.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    const double cpu_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    render(ImGui::GetDrawData());
+    times.gl_ms = ms_between(built, Clock::now());
     SDL_GL_SwapWindow(window_);
-    app_->frame_done(ImGui::GetDrawData(), cpu_ms);
+    app_->frame_done(ImGui::GetDrawData(), times);
     for (FrameHooks* hooks : hooks_) hooks->after_frame();
     return running;
 }

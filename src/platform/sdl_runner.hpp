@@ -6,6 +6,9 @@
 
 #include "app/app.hpp"
 #include "platform/touch_gestures.hpp"
+#if defined(__EMSCRIPTEN__)
+#include "platform/web/webgl_renderer.hpp"
+#endif
 
 #include <vector>
 
@@ -40,19 +43,37 @@ public:
     // Returns false once the user closed the window.
     bool step();
 
+    // The GL context was lost (WebGL: the GPU process restarted, the tab was evicted): no
+    // frames are drawn until it is back. Input is still taken and the app's state is kept.
+    void gl_context_lost() { gl_lost_ = true; }
+    // The context is back with none of its objects: the renderer's buffers, shaders and the
+    // glyph atlas texture are made anew from what ImGui still holds, and a frame is drawn.
+    void gl_context_restored();
+
     // ImGui settles hover and active states over a couple of frames after each input.
     static constexpr int kFramesAfterInput = 3;
+    // Layout passes a frame may take to get every glyph it draws into the atlas.
+    static constexpr int kMaxPasses = 3;
 
 private:
     void handle_finger(const SDL_Event& event, double now);
+    bool start_renderer();
+    void stop_renderer();
+    void upload_font_atlas();
+    void render(const ImDrawData* draw_data);
 
     SDL_Window* window_ = nullptr;
     void* gl_context_ = nullptr;
+    const char* glsl_version_ = nullptr;
+#if defined(__EMSCRIPTEN__)
+    WebGlRenderer webgl_;
+#endif
     App* app_ = nullptr;
     std::vector<FrameHooks*> hooks_;
     TouchGestures touch_;
     long long finger_ = -1;   // the finger being followed; others are ignored
     int frames_owed_ = 1;
+    bool gl_lost_ = false;
 };
 
 }  // namespace liaoxiu::platform

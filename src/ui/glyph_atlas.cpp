@@ -13,6 +13,7 @@ namespace {
 
 // ImGui picks U+FFFD as its fallback glyph when the font has it.
 constexpr char32_t kReplacement = kReplacementCharacter;
+constexpr int kBorder = 1;  // transparent pixels around each glyph in the texture
 
 // A hollow box for U+FFFD, so a missing character is visible and countable (see
 // count_missing_glyphs), never confused with a real '?'.
@@ -59,6 +60,26 @@ void GlyphAtlas::want(std::string_view utf8) {
     }
 }
 
+void GlyphAtlas::prefetch(std::string_view utf8) {
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        if (static_cast<unsigned char>(utf8[i]) < 0x80) continue;  // ASCII is always in
+        for (std::size_t pos = i; pos < utf8.size();) {
+            const DecodedCodepoint decoded = decode_utf8(utf8, pos);
+            pos += decoded.length;
+            const char32_t c = decoded.codepoint;
+            if (c >= 0x20 && !known_.count(c) && prefetch_known_.insert(c).second) prefetch_.push_back(c);
+        }
+        return;
+    }
+}
+
+void GlyphAtlas::want_prefetched() {
+    for (; prefetch_next_ < prefetch_.size(); ++prefetch_next_)
+        if (known_.insert(prefetch_[prefetch_next_]).second) pending_.push_back(prefetch_[prefetch_next_]);
+    std::vector<char32_t>().swap(prefetch_);
+    prefetch_next_ = 0;
+}
+
 void GlyphAtlas::set_pixel_ratio(float pixel_ratio) {
     if (pixel_ratio == pixel_ratio_) return;
     pixel_ratio_ = pixel_ratio;
@@ -73,7 +94,19 @@ void GlyphAtlas::set_css_size(float css_size) {
     glyphs_.clear();
 }
 
-bool GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas) {
+bool GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetch) {
+    if (pending_.empty() && allow_prefetch) {
+        // Nothing is wanted now: the next chunk of prefetched characters, skipping those
+        // that were wanted meanwhile.
+        while (prefetch_next_ < prefetch_.size() && pending_.size() < kPrefetchChunk) {
+            const char32_t c = prefetch_[prefetch_next_++];
+            if (known_.insert(c).second) pending_.push_back(c);
+        }
+        if (prefetch_next_ == prefetch_.size()) {
+            std::vector<char32_t>().swap(prefetch_);
+            prefetch_next_ = 0;
+        }
+    }
     if (pending_.empty()) return false;
     auto started = std::chrono::steady_clock::now();
     const float pixel_size = std::round(css_size_ * pixel_ratio_);
@@ -101,10 +134,13 @@ bool GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas) {
     std::vector<int> rect_ids;
     rect_ids.reserve(glyphs_.size());
     for (const GlyphBitmap& g : glyphs_) {
-        // One pixel of padding, because custom rects get none and linear filtering would bleed.
-        rect_ids.push_back(atlas.AddCustomRectFontGlyph(font, static_cast<ImWchar>(g.codepoint), g.width + 1,
-                                                        g.height + 1, g.advance, ImVec2(g.offset_x, g.offset_y)));
-        area += static_cast<long>(g.width + 2) * (g.height + 2);
+        // A transparent pixel on every side, because custom rects are packed edge to edge: text
+        // drawn larger or smaller than the atlas (headings, titles) is filtered across the
+        // quad's edges, and would show a sliver of the neighbouring glyph.
+        rect_ids.push_back(atlas.AddCustomRectFontGlyph(font, static_cast<ImWchar>(g.codepoint), g.width + 2 * kBorder,
+                                                        g.height + 2 * kBorder, g.advance,
+                                                        ImVec2(g.offset_x - kBorder, g.offset_y - kBorder)));
+        area += static_cast<long>(g.width + 2 * kBorder) * (g.height + 2 * kBorder);
     }
     // 1.86 sizes the texture from real font glyphs only, so choose the width ourselves.
     int width = 512;
@@ -119,7 +155,7 @@ bool GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas) {
         const GlyphBitmap& g = glyphs_[i];
         const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(rect_ids[i]);
         for (int y = 0; y < g.height; ++y)
-            std::memcpy(pixels + (rect->Y + y) * tex_width + rect->X, g.alpha.data() + y * g.width,
+            std::memcpy(pixels + (rect->Y + kBorder + y) * tex_width + rect->X + kBorder, g.alpha.data() + y * g.width,
                         static_cast<std::size_t>(g.width));
     }
     // Build() leaves only the alpha texture; drop any RGBA copy so the next request converts anew.

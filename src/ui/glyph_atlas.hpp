@@ -46,13 +46,22 @@ public:
     // `css_size`: the text size in CSS pixels; `pixel_ratio`: device pixels per CSS pixel.
     GlyphAtlas(GlyphRasterizer& rasterizer, float css_size, float pixel_ratio);
 
-    // Queues every character of `utf8` that the atlas lacks. Cheap for text already seen.
+    // Queues every character of `utf8` that the atlas lacks: text being drawn now, needed
+    // before the frame can be shown. Cheap for text already seen.
     void want(std::string_view utf8);
     bool has_pending() const { return !pending_.empty(); }
+    // Queues characters likely to be drawn later (the whole catalogue, every UI string), to be
+    // rasterized in chunks once nothing is wanted, so a new screen rarely waits for glyphs.
+    void prefetch(std::string_view utf8);
+    bool has_prefetch() const { return prefetch_next_ < prefetch_.size(); }
+    // Makes every prefetched character wanted now (a frame drew one before its turn came).
+    void want_prefetched();
 
-    // Rebuilds ImGui's atlas with the pending characters (call between frames, never inside
-    // NewFrame…Render). Returns true when the atlas changed and the renderer must re-upload it.
-    bool rebuild_if_needed(ImFontAtlas& atlas);
+    // Rebuilds ImGui's atlas (call between frames, never inside NewFrame…Render) with the
+    // wanted characters, or when none are wanted and `allow_prefetch`, with the next chunk of
+    // prefetched ones. Returns true when the atlas changed and the renderer must re-upload it.
+    bool rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetch = true);
+    static constexpr std::size_t kPrefetchChunk = 96;  // 10-40 ms of rasterizing at 3x
 
     // Changes the device pixel ratio (a window moved to another screen, a zoom); the next
     // rebuild re-rasterizes everything at the new resolution.
@@ -75,6 +84,9 @@ private:
     float pixel_ratio_;
     std::set<char32_t> known_;       // in the atlas or pending
     std::vector<char32_t> pending_;
+    std::set<char32_t> prefetch_known_;  // ever queued for prefetching
+    std::vector<char32_t> prefetch_;     // in order; those before prefetch_next_ are done
+    std::size_t prefetch_next_ = 0;
     std::vector<GlyphBitmap> glyphs_;
     ImVec2 fallback_uv0_{-1, -1};  // the missing-glyph box in the texture
     ImVec2 fallback_uv1_{-1, -1};

@@ -45,6 +45,10 @@ void ItemRegistry::note_text(const std::string& text, ImVec2 min, ImVec2 max) {
 }
 
 void ItemRegistry::on_item_add(const ImRect& rect, ImGuiID id, const ImRect& clip) {
+    // ImGui's implicit "Debug##Default" window registers its title bar every frame, at its
+    // default place (60, 60, 400 wide), although it is never shown: it is nothing on screen.
+    const ImGuiWindow* window = ImGui::GetCurrentContext()->CurrentWindow;
+    if (window && window->IsFallbackWindow) return;
     current_.push_back(ItemRecord{id, {}, rect.Min, rect.Max, clip.Overlaps(rect), clip.Min, clip.Max});
 }
 

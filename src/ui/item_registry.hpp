@@ -32,6 +32,8 @@ public:
     // change: the items must describe what is on screen now.)
     void publish_frame();
     const std::vector<ItemRecord>& last_frame() const { return last_; }
+    // Forgets what was collected since the last publish (a frame laid out again before it is shown).
+    void discard_frame() { current_.clear(); }
 
     // Marks the last submitted item as a text field (call right after ImGui::InputText…).
     void mark_text_field();

@@ -3,6 +3,10 @@
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
 
+#include <imgui_internal.h>
+
+#include <algorithm>
+
 namespace liaoxiu::ui {
 
 namespace {
@@ -10,37 +14,37 @@ namespace {
 constexpr float kTabBarHeight = 60.0f;
 constexpr float kWideLayout = 720.0f;  // from here on, two columns (tablets, kiosks)
 
-void want_catalogue_text(GlyphAtlas& glyphs, const Catalogue& catalogue) {
-    for (const Alliance& a : catalogue.alliances) glyphs.want(a.name);
+void prefetch_catalogue_text(GlyphAtlas& glyphs, const Catalogue& catalogue) {
+    for (const Alliance& a : catalogue.alliances) glyphs.prefetch(a.name);
     for (const Route& r : catalogue.routes) {
-        glyphs.want(r.title);
-        glyphs.want(r.summary);
-        glyphs.want(r.region);
-        for (const auto& s : r.themes) glyphs.want(s);
-        for (const auto& s : r.cities) glyphs.want(s);
-        for (const auto& s : r.highlights) glyphs.want(s);
-        for (const auto& s : r.service_notes) glyphs.want(s);
+        glyphs.prefetch(r.title);
+        glyphs.prefetch(r.summary);
+        glyphs.prefetch(r.region);
+        for (const auto& s : r.themes) glyphs.prefetch(s);
+        for (const auto& s : r.cities) glyphs.prefetch(s);
+        for (const auto& s : r.highlights) glyphs.prefetch(s);
+        for (const auto& s : r.service_notes) glyphs.prefetch(s);
         for (const ItineraryDay& day : r.itinerary) {
-            glyphs.want(day.title);
-            for (const Stop& stop : day.stops) glyphs.want(stop.note);
+            glyphs.prefetch(day.title);
+            for (const Stop& stop : day.stops) glyphs.prefetch(stop.note);
         }
     }
     for (const Member& m : catalogue.members) {
-        glyphs.want(m.name);
-        glyphs.want(m.city);
-        glyphs.want(m.county);
-        glyphs.want(m.address);
+        glyphs.prefetch(m.name);
+        glyphs.prefetch(m.city);
+        glyphs.prefetch(m.county);
+        glyphs.prefetch(m.address);
         for (const Service& s : m.services) {
-            glyphs.want(s.name);
-            glyphs.want(s.unit);
+            glyphs.prefetch(s.name);
+            glyphs.prefetch(s.unit);
         }
     }
     for (const Policy& p : catalogue.policies) {
-        glyphs.want(p.title);
-        glyphs.want(p.issuer);
-        glyphs.want(p.body);
+        glyphs.prefetch(p.title);
+        glyphs.prefetch(p.issuer);
+        glyphs.prefetch(p.body);
     }
-    for (const Unit& u : catalogue.units) glyphs.want(u.name);
+    for (const Unit& u : catalogue.units) glyphs.prefetch(u.name);
 }
 
 }  // namespace
@@ -49,7 +53,9 @@ Ui::Ui(GlyphAtlas& glyphs, ItemRegistry& items, Services& services)
     : glyphs_(glyphs), items_(items), services_(services) {
     int count = 0;
     const char* const* texts = all_texts(&count);
-    for (int i = 0; i < count; ++i) glyphs_.want(texts[i]);
+    // Only prefetched: every widget asks for the glyphs of what it draws (App::needs_another_pass
+    // catches one that does not), so the first frame waits only for the text it shows.
+    for (int i = 0; i < count; ++i) glyphs_.prefetch(texts[i]);
 }
 
 void Ui::set_load_error(std::string error) {
@@ -57,14 +63,14 @@ void Ui::set_load_error(std::string error) {
     glyphs_.want(load_error_);
 }
 
-void Ui::want_state_text(const sync::ClientState& state, bool catalogue_changed) {
-    if (catalogue_changed) want_catalogue_text(glyphs_, state.catalogue);
+void Ui::prefetch_state_text(const sync::ClientState& state, bool catalogue_changed) {
+    if (catalogue_changed) prefetch_catalogue_text(glyphs_, state.catalogue);
     for (const sync::Notice& n : state.notices) {
-        glyphs_.want(n.zh);
-        glyphs_.want(n.en);
+        glyphs_.prefetch(n.zh);
+        glyphs_.prefetch(n.en);
     }
-    if (state.session) glyphs_.want(state.session->display_name);
-    for (const sync::GroupView& g : state.groups) glyphs_.want(g.trip.cancel_reason);
+    if (state.session) glyphs_.prefetch(state.session->display_name);
+    for (const sync::GroupView& g : state.groups) glyphs_.prefetch(g.trip.cancel_reason);
 }
 
 std::string Ui::location() const { return format_location(nav_.current()); }
@@ -176,7 +182,7 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
                                        wanted_routes_ != state.catalogue.routes.size();
         wanted_catalogue_version_ = state.catalogue.version;
         wanted_routes_ = state.catalogue.routes.size();
-        want_state_text(state, catalogue_changed);
+        prefetch_state_text(state, catalogue_changed);
     }
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -209,6 +215,23 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
 
     if (nav_.apply()) on_screen_changed();
     if (screens_.high_contrast != style_.high_contrast) set_high_contrast(screens_.high_contrast);
+}
+
+bool Ui::layout_settled() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (const ImGuiWindow* window : g.Windows) {
+        if (!window->Active || window->IsFallbackWindow) continue;  // not submitted this frame
+        if (window->HiddenFramesCannotSkipItems > 0 || window->HiddenFramesCanSkipItems > 0) return false;
+        const bool auto_sized = (window->Flags & ImGuiWindowFlags_AlwaysAutoResize) || window->AutoFitFramesX > 0 ||
+                                window->AutoFitFramesY > 0;
+        if (!auto_sized) continue;
+        // What ImGui will take as the content size next frame, against what sized this one.
+        const ImVec2 reach(std::max(window->DC.CursorMaxPos.x, window->DC.IdealMaxPos.x),
+                           std::max(window->DC.CursorMaxPos.y, window->DC.IdealMaxPos.y));
+        const ImVec2 ideal(IM_FLOOR(reach.x - window->DC.CursorStartPos.x), IM_FLOOR(reach.y - window->DC.CursorStartPos.y));
+        if (ideal.x != window->ContentSizeIdeal.x || ideal.y != window->ContentSizeIdeal.y) return false;
+    }
+    return true;
 }
 
 void Ui::draw_screen(Context& ctx) {

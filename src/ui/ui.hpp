@@ -38,6 +38,12 @@ public:
     // changes, so it is in the atlas from the next frame on.
     void draw(const sync::ClientState& state, sync::Intents& intents);
 
+    // After Render: false when ImGui laid some window out from the previous frame's content
+    // (a window just opened is hidden for a frame to be measured; an auto-sized one, a toast,
+    // takes its size from what it held last time). The frame must be laid out again before it
+    // is shown, or with frames drawn only on change it would stay clipped or hidden.
+    static bool layout_settled();
+
     // The location shown, as a URL hash ("#/group/g-qz-001"), and a way to go to one
     // (deep links, the browser's address bar). Unknown places show a not-found screen.
     std::string location() const;
@@ -67,7 +73,7 @@ public:
     std::vector<Announcement> take_announcements();
 
 private:
-    void want_state_text(const sync::ClientState& state, bool catalogue_changed);
+    void prefetch_state_text(const sync::ClientState& state, bool catalogue_changed);
     void draw_screen(Context& ctx);
     void on_screen_changed();
     void announce_changes(const Context& ctx);

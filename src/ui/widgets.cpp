@@ -24,7 +24,9 @@ float touch_padding_y() { return std::max(ImGui::GetStyle().FramePadding.y, (kTo
 void label(Context& ctx, const std::string& text, ImU32 color) {
     ctx.glyphs.want(text);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::PushTextWrapPos(0.0f);
+    // Wraps at the window's edge, or where the caller asked (a toast leaves room for its button).
+    const float caller_wrap = ImGui::GetCurrentWindowRead()->DC.TextWrapPos;
+    ImGui::PushTextWrapPos(caller_wrap >= 0.0f ? caller_wrap : 0.0f);
     ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();

@@ -49,8 +49,10 @@ test('tapping a text field focuses the text agent, and Chinese IME composition t
   await cdp.send('Input.imeSetComposition', { text: '江郎', selectionStart: 2, selectionEnd: 2 });
   await cdp.send('Input.insertText', { text: '江郎' });
 
-  const found = await waitFor(page, async () => (await items(page)).filter((i) => i.visible && /江郎/.test(i.label)),
-                              'routes matching 江郎 to be listed');
+  const found = await waitFor(page, async () => {
+    const matching = (await items(page)).filter((i) => i.visible && /江郎/.test(i.label));
+    return matching.length > 0 ? matching : null;  // an empty list is truthy: keep waiting
+  }, 'routes matching 江郎 to be listed');
   assert.ok(found.length > 0);
   // Backspace from the keyboard reaches ImGui too: one character gone, so fewer or equal matches remain 江-only.
   await page.keyboard.press('Backspace');

@@ -145,6 +145,14 @@ mergeInto(LibraryManager.library, {
     api.ready = false;
     api.stats = function () { return call('lx_test_stats'); };
     api.items = function () { return call('lx_test_items'); };
+    // Benchmarks: the generated catalogue of src/core/generate.hpp, as JSON text or in place
+    // of the current one. spec: {routes, members, groups, seed}, by default the 10k catalogue.
+    var generated = function (name, spec) {
+      spec = spec || {};
+      return Module['_' + name](spec.routes || 10000, spec.members || 5000, spec.groups || 20000, spec.seed || 1);
+    };
+    api.generatedCatalogueJson = function (spec) { return UTF8ToString(generated('lx_test_generated_catalogue_json', spec)); };
+    api.loadGeneratedCatalogue = function (spec) { return generated('lx_test_load_generated_catalogue', spec); };
   },
 
   // The page's address without its hash: the base of every share link and QR code.

@@ -3,6 +3,6 @@
 #include "app/app.hpp"
 
 namespace liaoxiu::platform {
-// Makes `app` the one window.liaoxiu reports on.
-void expose_test_api(const App& app);
+// Makes `app` the one window.liaoxiu reports on (and, for benchmarks, loads catalogues into).
+void expose_test_api(App& app);
 }  // namespace liaoxiu::platform

@@ -82,6 +82,7 @@ void draw_tab_bar(Context& ctx, float height) {
         ImGui::PushStyleColor(ImGuiCol_Button, selected ? colors::tag_background : colors::card);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors::tag_background);
         ImGui::PushStyleColor(ImGuiCol_Text, selected ? colors::accent : colors::muted);
+        ctx.glyphs.want(ctx.t(labels[i]));
         if (ImGui::Button(ctx.t(labels[i]), ImVec2(width, height))) {
             // A tab always opens its root screen; the me tab asks to sign in first.
             Screen to = targets[i];
@@ -102,7 +103,7 @@ void draw_toasts(Context& ctx, float bottom) {
     const float width = std::min(viewport->WorkSize.x - 32, 520.0f);
     ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x / 2, bottom), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowSize(ImVec2(width, 0));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(40, 44, 52, 240));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(40, 44, 52, 255));  // opaque: text below must not show through
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12.0f);
     ImGui::Begin("##toasts", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
@@ -141,6 +142,7 @@ void draw_confirmation(Context& ctx) {
     const bool joining = pending->kind == Confirmation::Kind::join;
     // "###confirm" keeps one popup id whatever the title says.
     const std::string title = std::string(ctx.t(joining ? Text::confirm_join_title : Text::confirm_withdraw_title)) + "###confirm";
+    ctx.glyphs.want(title);  // the modal's title bar is ImGui's own text
     if (!ctx.screens.confirmation_opened) {
         ImGui::OpenPopup("###confirm");
         ctx.screens.confirmation_opened = true;

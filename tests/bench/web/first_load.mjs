@@ -4,7 +4,17 @@
 // brotli-precompressed files by the tests' static server, in headless Chromium (SwiftShader).
 // Prints a table of figures with the targets beside them; it asserts nothing.
 //
-//   node tests/bench/web/first_load.mjs [--runs N]        (default 3 runs; medians shown)
+//   node tests/bench/web/first_load.mjs [--runs N] [--dpr D]    (default 3 runs; medians shown)
+//
+// Then the 10k catalogue (generate_catalogue of src/core/generate.hpp, {10000 routes, 5000
+// members, 20000 groups}, made once by window.liaoxiu.generatedCatalogueJson()) is served as
+// the app's catalogue.json, so a fresh page fetches and parses it as it would any catalogue
+// (the wasm Memory it then needs is the real peak); its catalogue screen is searched by typing
+// pinyin and Chinese (IME commits), wheel-scrolled and touch-dragged;
+// the plain example gets the same input in the same run. For the app only frames it drew
+// are counted (a rAF callback that draws nothing costs next to nothing and would flatter it),
+// and its own frame timers split each frame into glyph-atlas work, frame building (ImGui and
+// our screens, search included) and GL submission.
 //
 // Both pages get the same instrumentation (an init script): the first WebGL draw call marks
 // the first frame; every requestAnimationFrame callback is timed (its CPU time is the frame's
@@ -14,6 +24,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { serveStatic } from '../../e2e/lib/static_server.js';
 import { launch, distDir, repoRoot } from '../../e2e/lib/browser.js';
+import { distFile } from '../../e2e/lib/dist_files.js';
 
 const option = (name, fallback) => {
   const at = process.argv.indexOf(name);
@@ -24,13 +35,14 @@ const runs = option('--runs', 3);
 // 8 frames a second, which hides the frame pacing being measured. 1× by default; --dpr 3 to see it.
 const dpr = option('--dpr', 1);
 const plainDir = path.join(repoRoot, 'build', 'bench-plain');
-const viewport = { viewport: { width: 390, height: 844 }, deviceScaleFactor: dpr };  // a phone, minus touch (wheel scrolling)
+// A phone at 1× (see above); touch on, so touch drags can be sent too (the wheel still works).
+const viewport = { viewport: { width: 390, height: 844 }, deviceScaleFactor: dpr, hasTouch: true };
 const PHASE_MS = 3000;
 
 function instrument() {
   const bench = window.__bench = {
     firstDraw: null, interactive: null, rafCallbacks: 0, recording: false, rafCpu: [], appFrameMs: [],
-    lastAppFrames: -1, memory: null,
+    drawnRafCpu: [], appParts: [], lastAppFrames: -1, memory: null,
   };
   for (const GL of [window.WebGLRenderingContext, window.WebGL2RenderingContext]) {
     if (!GL) continue;
@@ -56,8 +68,14 @@ function instrument() {
         bench.rafCpu.push(spent);
         if (app && app.stats) {
           const stats = app.stats();
-          if (stats.frames !== bench.lastAppFrames) bench.appFrameMs.push(stats.lastFrameMs);
+          if (stats.frames !== bench.lastAppFrames) {
+            bench.appFrameMs.push(stats.lastFrameMs);
+            bench.drawnRafCpu.push(spent);
+            if (stats.lastFramePartsMs) bench.appParts.push(stats.lastFramePartsMs);
+          }
           bench.lastAppFrames = stats.frames;
+        } else {
+          bench.drawnRafCpu.push(spent);  // the plain example draws in every callback
         }
       }
     }
@@ -77,12 +95,136 @@ function instrument() {
   }
 }
 
+// The 10k catalogue (app) and the same input for both pages: wheel, touch drag, typing.
+async function onTenThousand(page, isApp, phase) {
+  const out = {};
+  let field = { x: 195, y: 150 };
+  if (isApp) {
+    const search = (await page.evaluate(() => window.liaoxiu.items())).find((i) => i.textField && i.visible);
+    if (!search) throw new Error('no search field on the catalogue screen');
+    field = { x: search.x + search.width / 2, y: search.y + search.height / 2 };
+  }
+  const cdp = await page.context().newCDPSession(page);
+  // Typing first (the search field scrolls with the list): the search field on the app (a
+  // tap focuses its text agent); the plain page gets the same keys wherever its focus is.
+  // Each keystroke is a new query on the app.
+  await page.mouse.click(field.x, field.y);
+  await page.waitForTimeout(300);
+  const typePinyin = await phase(async () => {
+    const end = Date.now() + PHASE_MS;
+    while (Date.now() < end) {
+      for (const word of ['hangzhou', 'wenquan', 'qz']) {
+        for (const ch of word) { await page.keyboard.type(ch); await page.waitForTimeout(60); }
+        for (let i = 0; i < word.length; i++) { await page.keyboard.press('Backspace'); await page.waitForTimeout(60); }
+      }
+    }
+  });
+  const typeChinese = await phase(async () => {
+    const end = Date.now() + PHASE_MS;
+    while (Date.now() < end) {
+      for (const [pinyin, word] of [['hangzhou', '杭州'], ['wenquan', '温泉'], ['qushan', '衢山'], ['yangsheng', '养生']]) {
+        await cdp.send('Input.imeSetComposition', { text: pinyin, selectionStart: pinyin.length, selectionEnd: pinyin.length });
+        await page.waitForTimeout(60);
+        await cdp.send('Input.insertText', { text: word });
+        await page.waitForTimeout(120);
+        for (let i = 0; i < [...word].length; i++) { await page.keyboard.press('Backspace'); await page.waitForTimeout(60); }
+      }
+    }
+  });
+  if (isApp) {
+    const left = await page.evaluate(() => window.liaoxiu.items().find((i) => /^找到 \d+ 条线路$/.test(i.label))?.label);
+    if (left !== '找到 10000 条线路') throw new Error(`the search field was not emptied again: ${left}`);
+  }
+  await page.mouse.move(195, 500);
+  const wheel = await phase(async () => {
+    const end = Date.now() + PHASE_MS;
+    for (let step = 0; Date.now() < end; step++) {
+      await page.mouse.wheel(0, step % 40 < 20 ? 120 : -120);
+      await page.waitForTimeout(30);
+    }
+  });
+  const touch = await phase(async () => {
+    const end = Date.now() + PHASE_MS;
+    for (let stroke = 0; Date.now() < end; stroke++) {
+      const [from, to] = stroke % 2 === 0 ? [750, 250] : [250, 750];
+      const point = (y) => [{ x: 200, y }];
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from) });
+      for (let k = 1; k <= 12; k++) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(from + (to - from) * k / 12) });
+        await page.waitForTimeout(16);
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await page.waitForTimeout(150);
+    }
+  });
+  await cdp.detach();
+  for (const [name, result] of [['wheel', wheel], ['touch', touch], ['pinyin', typePinyin], ['chinese', typeChinese]]) {
+    out[`big_${name}_rafP50`] = percentile(result.drawnRafCpu, 50);
+    out[`big_${name}_rafP95`] = percentile(result.drawnRafCpu, 95);
+    out[`big_${name}_frames`] = result.drawnRafCpu.length;
+    out[`big_${name}_appP50`] = percentile(result.appFrameMs, 50);
+    out[`big_${name}_appP95`] = percentile(result.appFrameMs, 95);
+    for (const part of ['fonts', 'build', 'gl']) {
+      const values = result.appParts.map((p) => p[part]);
+      out[`big_${name}_${part}P50`] = percentile(values, 50);
+      out[`big_${name}_${part}P95`] = percentile(values, 95);
+    }
+  }
+  const memory = await page.evaluate(() => ({
+    buffer: window.__bench.memory ? window.__bench.memory.buffer.byteLength : null,
+    inUse: window.liaoxiu?.stats?.().heapInUse ?? null,
+  }));
+  out.bigWasmMemory = memory.buffer;
+  out.bigHeapInUse = memory.inUse;
+  return out;
+}
+
 const percentile = (values, p) => {
   if (!values.length) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p / 100 * sorted.length))];
 };
 const median = (values) => percentile(values.filter((v) => !Number.isNaN(v)), 50);
+
+// Records the frames drawn while `during` runs.
+function phaseOf(page) {
+  return async (during) => {
+    await page.evaluate(() => {
+      const b = window.__bench;
+      b.rafCpu = []; b.appFrameMs = []; b.drawnRafCpu = []; b.appParts = []; b.recording = true; b.lastAppFrames = window.liaoxiu?.stats?.().frames ?? -1;
+      b.startCallbacks = b.rafCallbacks; b.startAppFrames = window.liaoxiu?.stats?.().frames ?? null;
+    });
+    await during();
+    return page.evaluate(() => {
+      const b = window.__bench;
+      b.recording = false;
+      const appFrames = window.liaoxiu?.stats?.().frames;
+      return { rafCpu: b.rafCpu, appFrameMs: b.appFrameMs, drawnRafCpu: b.drawnRafCpu, appParts: b.appParts,
+               callbacks: b.rafCallbacks - b.startCallbacks,
+               appFrames: b.startAppFrames === null ? null : appFrames - b.startAppFrames };
+    });
+  };
+}
+
+// The app on the 10k catalogue: a fresh page whose catalogue.json is the generated one.
+async function measureBigOnce(browser, bigText) {
+  const site = await serveStatic(distDir, { overrides: { [distFile('catalogue.json')]: bigText } });
+  const context = await browser.newContext({ ...viewport, serviceWorkers: 'block' });
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+  try {
+    const start = Date.now();
+    await page.goto(`${site.url}#/routes`);
+    await page.waitForFunction(() => window.__bench.interactive !== null && window.liaoxiu.stats().routes === 10000,
+                               null, { timeout: 300000 });
+    const bigInteractiveMs = Date.now() - start;
+    await page.waitForTimeout(1000);
+    return { bigInteractiveMs, ...await onTenThousand(page, true, phaseOf(page)) };
+  } finally {
+    await context.close();
+    await site.close();
+  }
+}
 
 async function measureOnce(browser, dir, isApp) {
   const site = await serveStatic(dir, { precompressed: true });
@@ -99,21 +241,7 @@ async function measureOnce(browser, dir, isApp) {
     const fileList = loaded.map((r) => `${r.path.replace(/^\//, '') || 'index.html'} ${(r.bytes / 1024).toFixed(1)}`);
     await page.waitForTimeout(1000);  // let the first atlas rebuilds and layout settle
 
-    const phase = async (during) => {
-      await page.evaluate(() => {
-        const b = window.__bench;
-        b.rafCpu = []; b.appFrameMs = []; b.recording = true; b.lastAppFrames = window.liaoxiu?.stats?.().frames ?? -1;
-        b.startCallbacks = b.rafCallbacks; b.startAppFrames = window.liaoxiu?.stats?.().frames ?? null;
-      });
-      await during();
-      return page.evaluate(() => {
-        const b = window.__bench;
-        b.recording = false;
-        const appFrames = window.liaoxiu?.stats?.().frames;
-        return { rafCpu: b.rafCpu, appFrameMs: b.appFrameMs, callbacks: b.rafCallbacks - b.startCallbacks,
-                 appFrames: b.startAppFrames === null ? null : appFrames - b.startAppFrames };
-      });
-    };
+    const phase = phaseOf(page);
     await page.mouse.move(195, 420);
     const idle = await phase(() => page.waitForTimeout(PHASE_MS));
     const scrolling = await phase(async () => {
@@ -127,7 +255,9 @@ async function measureOnce(browser, dir, isApp) {
       firstDraw: window.__bench.firstDraw, interactive: window.__bench.interactive,
       wasmMemory: window.__bench.memory ? window.__bench.memory.buffer.byteLength : null,
     }));
+    const big = isApp ? {} : await onTenThousand(page, false, phase);
     return {
+      ...big,
       firstLoadBytes, files: loaded.length, unencoded, fileList,
       firstFrameMs: timing.firstDraw, interactiveMs: isApp ? timing.interactive : timing.firstDraw,
       idleCpuP50: percentile(idle.rafCpu, 50), idleCpuP95: percentile(idle.rafCpu, 95),
@@ -143,15 +273,34 @@ async function measureOnce(browser, dir, isApp) {
   }
 }
 
-async function measure(browser, dir, isApp) {
+async function measure(browser, dir, isApp, bigText) {
   const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(await measureOnce(browser, dir, isApp));
+  for (let i = 0; i < runs; i++) {
+    const sample = await measureOnce(browser, dir, isApp);
+    samples.push(isApp ? { ...sample, ...await measureBigOnce(browser, bigText) } : sample);
+  }
   const result = { runs: samples, unencoded: samples[0].unencoded, fileList: samples[0].fileList };
   for (const key of Object.keys(samples[0])) {
     if (typeof samples[0][key] === 'number') result[key] = median(samples.map((s) => s[key]));
   }
   result.wasmMemory = Math.max(...samples.map((s) => s.wasmMemory || 0));  // peak over the runs
+  result.bigWasmMemory = Math.max(...samples.map((s) => s.bigWasmMemory || 0));
   return result;
+}
+
+// The 10k catalogue as JSON text, made by the app itself (the same generator as natively).
+async function generatedCatalogue(browser) {
+  const site = await serveStatic(distDir, {});
+  const context = await browser.newContext(viewport);
+  const page = await context.newPage();
+  try {
+    await page.goto(site.url);
+    await page.waitForFunction(() => window.liaoxiu && window.liaoxiu.ready === true, null, { timeout: 120000 });
+    return await page.evaluate(() => window.liaoxiu.generatedCatalogueJson({ routes: 10000, members: 5000, groups: 20000, seed: 1 }));
+  } finally {
+    await context.close();
+    await site.close();
+  }
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -164,7 +313,7 @@ const chrome = await launch();
 let app, plain;
 try {
   plain = await measure(chrome.browser, plainDir, false);
-  app = await measure(chrome.browser, distDir, true);
+  app = await measure(chrome.browser, distDir, true, await generatedCatalogue(chrome.browser));
 } finally {
   await chrome.close();
 }
@@ -185,7 +334,25 @@ const rows = [
    `${plain.idleFrames} (rAF callbacks)`, '0', verdict(app.idleFrames === 0)],
   ['peak wasm memory (Memory buffer)', mib(app.wasmMemory), mib(plain.wasmMemory), '', ''],
 ];
-const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...[['figure', 'Liaoxiu', 'plain ImGui example', 'target', ''], ...rows]
+const pair = (result, key) => `${ms(result[`${key}P50`])} / ${ms(result[`${key}P95`])}`;
+const bigRows = [
+  ['10k catalogue: page load → interactive (fetch, parse, index, glyphs)', ms(app.bigInteractiveMs), 'n/a', '', ''],
+];
+for (const [name, what] of [['wheel', 'wheel scrolling'], ['touch', 'touch dragging'], ['pinyin', 'typing pinyin'],
+                            ['chinese', 'typing Chinese (IME)']]) {
+  bigRows.push([`${what}: rAF callback p50 / p95`, pair(app, `big_${name}_raf`), pair(plain, `big_${name}_raf`),
+                'p95 ≤ 2 ms', verdict(app[`big_${name}_rafP95`] <= 2)]);
+  bigRows.push([`  app's own timer (whole frame) p50 / p95`, pair(app, `big_${name}_app`), 'n/a',
+                'p95 ≤ 2 ms', verdict(app[`big_${name}_appP95`] <= 2)]);
+  bigRows.push([`    of which frame building (ImGui + screens)`, pair(app, `big_${name}_build`), 'n/a', '', '']);
+  bigRows.push([`    of which GL submission`, pair(app, `big_${name}_gl`), 'n/a', '', '']);
+  bigRows.push([`    of which glyph atlas`, pair(app, `big_${name}_fonts`), 'n/a', '', '']);
+  bigRows.push([`  frames drawn`, String(app[`big_${name}_frames`]), String(plain[`big_${name}_frames`]), '', '']);
+}
+bigRows.push(['peak wasm memory (Memory buffer)', mib(app.bigWasmMemory), mib(plain.bigWasmMemory), '≤ 64 MiB',
+              verdict(app.bigWasmMemory <= 64 * 1048576)]);
+bigRows.push(['wasm heap in use (malloc) after the phases', mib(app.bigHeapInUse), 'n/a', '', '']);
+const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...[['figure', 'Liaoxiu', 'plain ImGui example', 'target', ''], ...rows, ...bigRows]
   .map((row) => [...row[i]].length)));
 const line = (row) => row.map((cell, i) => cell + ' '.repeat(widths[i] - [...cell].length)).join(' | ');
 console.log(`\nFirst load, headless Chromium (SwiftShader), ${runs} runs each, medians; viewport 390×844 @${dpr}x, no service worker.`);
@@ -194,6 +361,8 @@ console.log(`plain:   ${plainDir}\n  fetched (KB brotli): ${plain.fileList.join(
 console.log(line(['figure', 'Liaoxiu', 'plain ImGui example', 'target', '']));
 console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
 for (const row of rows) console.log(line(row));
+console.log(`\nOn the 10k catalogue (app: generate_catalogue {10000, 5000, 20000}, seed 1, catalogue screen; plain: its demo window), ${PHASE_MS / 1000} s per phase; frames drawn only:`);
+for (const row of bigRows) console.log(line(row));
 if (app.unencoded.length) console.log(`\nnot served as brotli (Liaoxiu): ${app.unencoded.join(', ')}`);
 console.log('\nper run (Liaoxiu): ' + app.runs.map((r) => `${ms(r.interactiveMs)} interactive, ${kb(r.firstLoadBytes)}`).join('; '));
 console.log('per run (plain):   ' + plain.runs.map((r) => `${ms(r.interactiveMs)} interactive, ${kb(r.firstLoadBytes)}`).join('; '));

@@ -1,0 +1,178 @@
+// The display under the app: a lost WebGL context comes back with the same screen and
+// state, and orientation changes and resizes keep the canvas sharp (backing size = CSS size ×
+// devicePixelRatio) with every control inside the viewport.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveStatic } from './lib/static_server.js';
+import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports } from './lib/browser.js';
+
+let site, chrome;
+before(async () => {
+  site = await serveStatic(distDir, { overrides: { 'config.json': '{}' } });
+  chrome = await launch();
+});
+after(async () => {
+  await chrome?.close();
+  await site?.close();
+});
+
+const centre = (item) => ({ x: item.x + item.width / 2, y: item.y + item.height / 2 });
+
+async function waitFor(page, predicate, what, timeout = 10000) {
+  const started = Date.now();
+  for (;;) {
+    const value = await predicate();
+    if (value) return value;
+    if (Date.now() - started > timeout) assert.fail(`timed out waiting for ${what}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+// Waits until no frame has been drawn for `quiet` ms (the app draws only on change).
+async function settle(page, quiet = 600) {
+  let frames = (await stats(page)).frames;
+  for (let tries = 0; tries < 50; tries++) {
+    await page.waitForTimeout(quiet);
+    const now = (await stats(page)).frames;
+    if (now === frames) return;
+    frames = now;
+  }
+}
+
+const visibleLabels = async (page) => (await items(page)).filter((i) => i.visible && i.label).map((i) => i.label).sort();
+
+test('a lost WebGL context is restored with the same screen, search and results', async () => {
+  const { page, context, errors } = await openPage(chrome.browser, `${site.url}#/routes`, viewports.phone);
+  await waitReady(page);
+  // Some state worth keeping: a search typed into the catalogue's field.
+  const field = await waitFor(page, async () => (await items(page)).find((i) => i.textField && i.visible), 'the search field');
+  await page.touchscreen.tap(centre(field).x, centre(field).y);
+  await waitFor(page, () => page.evaluate(() => document.activeElement?.id === 'lx-text-agent'), 'the text agent focused');
+  await page.keyboard.insertText('温泉');
+  const results = await waitFor(page, async () => (await items(page)).find((i) => /^找到 \d+ 条线路$/.test(i.label) &&
+    !i.label.startsWith('找到 10 ')), 'the search to narrow the list');
+  await page.evaluate(() => document.activeElement?.blur());
+  await settle(page);
+  const labelsBefore = await visibleLabels(page);
+  const shotBefore = await page.screenshot();
+
+  await page.evaluate(() => {
+    const gl = document.getElementById('canvas').getContext('webgl2');
+    window.__loseContext = gl.getExtension('WEBGL_lose_context');
+    window.__loseContext.loseContext();
+  });
+  await waitFor(page, () => page.evaluate(() => document.getElementById('canvas').getContext('webgl2').isContextLost()),
+                'the context to be lost');
+  // Input while the context is gone must not break anything.
+  await page.mouse.move(100, 400);
+  await page.waitForTimeout(300);
+  assert.equal((await stats(page)).glContextRestores, 0);
+  const framesLost = (await stats(page)).frames;
+
+  await page.evaluate(() => window.__loseContext.restoreContext());
+  await waitFor(page, async () => (await stats(page)).glContextRestores === 1, 'the app to take the restored context');
+  await waitFor(page, async () => (await stats(page)).frames > framesLost, 'frames drawn again');
+  await page.mouse.move(195, 300);  // back where it was before, so hover states agree
+  await settle(page);
+
+  assert.equal(await page.evaluate(() => location.hash), '#/routes', 'the same screen');
+  assert.deepEqual(await visibleLabels(page), labelsBefore, 'the same items on screen');
+  assert.ok((await items(page)).some((i) => i.label === results.label), `still "${results.label}"`);
+  assert.equal((await stats(page)).missingGlyphs, 0, 'every character still drawn');
+  await screenshot(page, 'context-restored-phone');
+  // The pixels themselves: text and cards are drawn from the re-uploaded glyph atlas.
+  const shotAfter = await page.screenshot();
+  assert.ok(shotAfter.length > shotBefore.length * 0.9, `the restored frame is not blank (${shotAfter.length} vs ${shotBefore.length} bytes of PNG)`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Every control the user needs inside the viewport, and the canvas's backing store sharp.
+async function checkLayout(page, width, height, dpr, name) {
+  await waitFor(page, () => page.evaluate(([w, h]) => window.innerWidth === w && window.innerHeight === h, [width, height]),
+                `the viewport to be ${width}×${height}`);
+  await waitFor(page, () => page.evaluate(([w, h, r]) => {
+    const canvas = document.getElementById('canvas');
+    return canvas.width === Math.floor(w * r) && canvas.height === Math.floor(h * r);
+  }, [width, height, dpr]), `the canvas backing store to be ${width}×${height} × ${dpr}`, 5000).catch(async (error) => {
+    const sizes = await page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return `${c.width}×${c.height} for CSS ${c.clientWidth}×${c.clientHeight}`;
+    });
+    throw new Error(`${error.message}: ${sizes}`);
+  });
+  await settle(page);
+  await screenshot(page, `resize-${name}`);
+  const css = await page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return { width: c.clientWidth, height: c.clientHeight };
+  });
+  assert.deepEqual(css, { width, height }, 'the canvas fills the viewport');
+  const shown = await items(page);
+  for (const tab of ['首页', '线路', '成员单位', '我的']) {
+    const item = shown.find((i) => i.label === tab && i.id !== 0);
+    assert.ok(item, `tab ${tab} present at ${name}`);
+    assert.ok(item.visible && item.x >= 0 && item.y >= 0 && item.x + item.width <= width + 0.5 &&
+              item.y + item.height <= height + 0.5, `tab ${tab} inside ${width}×${height}: ${JSON.stringify(item)}`);
+    assert.ok(item.height >= 44 && item.width >= 44, `tab ${tab} a touch target`);
+  }
+  const field = shown.find((i) => i.textField && i.visible);
+  assert.ok(field && field.x >= 0 && field.x + field.width <= width + 0.5 && field.y + field.height <= height,
+            `the search field inside ${width}×${height}`);
+  // Nothing visible sticks out sideways (vertical overflow is what scrolling is for).
+  for (const item of shown.filter((i) => i.visible && i.width > 0)) {
+    assert.ok(item.x >= -0.5 && item.x + item.width <= width + 0.5,
+              `"${item.label}" inside the width at ${name}: x ${item.x}, width ${item.width}`);
+  }
+  assert.equal((await stats(page)).missingGlyphs, 0);
+}
+
+test('a phone turned to landscape and back: sharp canvas, every control inside the screen', async () => {
+  const { page, context, errors } = await openPage(chrome.browser, `${site.url}#/routes`, viewports.phone);
+  await waitReady(page);
+  await checkLayout(page, 390, 844, 3, 'phone-portrait');
+  await page.setViewportSize({ width: 844, height: 390 });
+  await checkLayout(page, 844, 390, 3, 'phone-landscape');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await checkLayout(page, 390, 844, 3, 'phone-portrait-again');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a kiosk screen resized to 1080×1920 portrait lays out for it', async () => {
+  const { page, context, errors } = await openPage(chrome.browser, `${site.url}?kiosk=1#/routes`,
+                                                   { ...viewports.kiosk, viewport: { width: 1920, height: 1080 } });
+  await waitReady(page);
+  await checkLayout(page, 1920, 1080, 1, 'kiosk-landscape');
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await checkLayout(page, 1080, 1920, 1, 'kiosk-portrait');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a long notice wraps inside its toast at 390 px, clear of its button, on the frame it appears', async () => {
+  // No config.json: the app browses offline and says why, in a notice longer than a line.
+  const broken = await serveStatic(distDir, { hide: ['config.json'] });
+  try {
+    const { page, context } = await openPage(chrome.browser, `${broken.url}#/`, viewports.phone);
+    await waitReady(page);
+    const notice = await waitFor(page, async () => (await items(page)).find((i) => i.visible && i.label.startsWith('无法读取服务器配置')),
+                                 'the notice');
+    // Laid out in the frame that first showed it: nothing more is drawn until something changes.
+    await settle(page);
+    const shown = await items(page);
+    const text = shown.find((i) => i.visible && i.label.startsWith('无法读取服务器配置'));
+    const dismiss = shown.find((i) => i.visible && i.label === '知道了');
+    const tab = shown.find((i) => i.label === '首页' && i.id !== 0);
+    await screenshot(page, 'long-notice-phone');
+    assert.deepEqual(text, notice, 'the notice did not move after its first frame');
+    assert.ok(dismiss, 'the dismiss button is there');
+    assert.ok(text.x >= 0 && text.x + text.width <= dismiss.x, `the text stops before the button: ${JSON.stringify(text)} vs x ${dismiss.x}`);
+    assert.ok(dismiss.x + dismiss.width <= 390, 'the button is inside the screen');
+    assert.ok(text.height > 2 * 25, `the text wraps onto several lines (height ${text.height})`);
+    assert.ok(text.y + text.height <= tab.y, 'the toast sits above the tab bar');
+    await context.close();
+  } finally {
+    await broken.close();
+  }
+});
