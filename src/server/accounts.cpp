@@ -14,7 +14,7 @@ void run_transaction(Connection& db, Instant now, const WriteQueue::Job& job) {
         auto touched = context.touched();
         if (!touched.empty()) {
             std::int64_t version = store::bump_catalogue_version(db);
-            for (const auto& [kind, id] : touched) store::stamp_version(db, kind, id, version);
+            store::stamp_versions(db, touched, version);
         }
         store::commit(db);
     } catch (...) {

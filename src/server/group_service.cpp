@@ -172,10 +172,12 @@ StoredResponse GroupService::join(const Principal& by, const Id& id, const std::
             const GroupTrip* trip = context.group(id);
             if (!trip) return answer(404, error_json(group_not_found(id)));
             const Route& route = require_route(context, trip->route);
-            // Under the worker's lock (taken with the batch's locks) on PostgreSQL: no other
-            // process adds a place for this worker until this transaction ends.
+            // Under the worker's locks for these days (taken with the batch's locks) on
+            // PostgreSQL: no other process adds an overlapping place for this worker until
+            // this transaction ends.
             // Only trips that overlap this one's days can refuse the join: fetch just those.
             Day first_day = trip->departure, last_day = trip->departure + std::max(route.days, 1) - 1;
+            context.lock_worker_days(by.account, first_day, last_day);
             auto spans = store::worker_spans(context.db, by.account, id, first_day, last_day);
             std::int64_t seq = next_seq(*trip);
             // join() applies advance_clock itself.
@@ -191,7 +193,7 @@ StoredResponse GroupService::join(const Principal& by, const Id& id, const std::
             if (outcome.state == PlaceState::waitlisted) body["waitlist_position"] = outcome.waitlist_position;
             answer(200, body);
         },
-        {id}, {by.account});
+        {id}, {WorkerLock{by.account, id}});
     return response;
 }
 

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 #include <stdexcept>
@@ -161,6 +162,22 @@ void migrate_places_into_rows(Connection& db) {
     }
 }
 
+// A PostgreSQL text[] literal: every element quoted, backslashes and quotes escaped.
+std::string text_array(const std::vector<Id>& ids) {
+    std::string array = "{";
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (i) array += ',';
+        array += '"';
+        for (char c : ids[i]) {
+            if (c == '"' || c == '\\') array += '\\';
+            array += c;
+        }
+        array += '"';
+    }
+    array += '}';
+    return array;
+}
+
 constexpr const char* kAccountColumns = "id, login, role, name, unit, member_number, password_hash";
 
 }  // namespace
@@ -224,6 +241,22 @@ void stamp_version(Connection& db, Kind kind, const Id& id, std::int64_t version
     db.execute(std::string("UPDATE ") + table_of(kind) + " SET version = $1 WHERE id = $2", {version, id});
 }
 
+void stamp_versions(Connection& db, const std::vector<std::pair<Kind, Id>>& touched, std::int64_t version) {
+    if (db.dialect() != Dialect::postgresql) {
+        for (const auto& [kind, id] : touched) stamp_version(db, kind, id, version);
+        return;
+    }
+    for (Kind kind : kAllKinds) {
+        std::vector<Id> ids;
+        for (const auto& [touched_kind, id] : touched) {
+            if (touched_kind == kind) ids.push_back(id);
+        }
+        if (ids.empty()) continue;
+        db.execute(std::string("UPDATE ") + table_of(kind) + " SET version = $1 WHERE id = ANY($2::text[])",
+                   {version, text_array(ids)});
+    }
+}
+
 bool exists(Connection& db, Kind kind, const Id& id) {
     return !db.query(std::string("SELECT 1 FROM ") + table_of(kind) + " WHERE id = $1", {id}).empty();
 }
@@ -279,8 +312,19 @@ Catalogue load_directory(Connection& db) {
 
 // ---- group trips ----------------------------------------------------------------
 
-void lock_group(Connection& db, const Id& id) {
-    if (db.dialect() == Dialect::postgresql) db.query("SELECT 1 FROM group_trips WHERE id = $1 FOR UPDATE", {id});
+std::vector<LockedGroup> lock_groups(Connection& db, const std::vector<Id>& ids) {
+    std::vector<LockedGroup> locked;
+    if (db.dialect() != Dialect::postgresql || ids.empty()) return locked;
+    // LockRows sits above the Sort: rows are locked in this order, the same in every process.
+    auto rows = db.query(
+        "SELECT id, first_day, last_day FROM group_trips WHERE id = ANY($1::text[]) ORDER BY id COLLATE \"C\" "
+        "FOR UPDATE",
+        {text_array(ids)});
+    locked.reserve(rows.size());
+    for (const auto& row : rows) {
+        locked.push_back(LockedGroup{row.text(0), static_cast<Day>(row.integer(1)), static_cast<Day>(row.integer(2))});
+    }
+    return locked;
 }
 
 std::optional<GroupTrip> load_group(Connection& db, const Id& id) {
@@ -337,15 +381,32 @@ void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after,
     }
 }
 
-void lock_worker(Connection& db, const Id& worker) {
-    if (db.dialect() != Dialect::postgresql) return;
-    // A stable 64-bit FNV-1a hash of the id: the same key in every process.
+std::int64_t worker_day_key(const Id& worker, Day day) {
+    // A stable 64-bit FNV-1a hash of the id and the day: the same key in every process.
     std::uint64_t hash = 14695981039346656037ull;
-    for (unsigned char c : worker) {
+    auto mix = [&](unsigned char c) {
         hash ^= c;
         hash *= 1099511628211ull;
+    };
+    for (unsigned char c : worker) mix(c);
+    mix(0);  // the id never contains a NUL: "ab"+day and "a"+... cannot meet by construction
+    auto day_bits = static_cast<std::uint64_t>(static_cast<std::int64_t>(day));
+    for (int shift = 0; shift < 64; shift += 8) mix(static_cast<unsigned char>(day_bits >> shift));
+    return static_cast<std::int64_t>(hash);
+}
+
+void lock_worker_days(Connection& db, std::vector<std::int64_t> keys) {
+    if (db.dialect() != Dialect::postgresql || keys.empty()) return;
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    std::string array = "{";
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (i) array += ',';
+        array += std::to_string(keys[i]);
     }
-    db.query("SELECT pg_advisory_xact_lock($1)", {static_cast<std::int64_t>(hash)});
+    array += '}';
+    // A function scan yields the array's elements in order: the locks are taken ascending.
+    db.query("SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k", {array});
 }
 
 std::vector<TripSpan> worker_spans(Connection& db, const Id& worker, const Id& except_group, Day first, Day last) {

@@ -39,6 +39,9 @@ std::int64_t catalogue_version(Connection& db);
 // transaction, so the counter's row lock is held only for the commit.
 std::int64_t bump_catalogue_version(Connection& db);
 void stamp_version(Connection& db, Kind kind, const Id& id, std::int64_t version);
+// Stamps every (kind, id) of `touched` (sorted, unique) with `version`: one statement
+// per kind on PostgreSQL (a round trip each), one per row on SQLite (in-process).
+void stamp_versions(Connection& db, const std::vector<std::pair<Kind, Id>>& touched, std::int64_t version);
 
 bool exists(Connection& db, Kind kind, const Id& id);
 // Stored documents, optionally only those changed after `since`, in id order
@@ -59,9 +62,17 @@ Catalogue load_directory(Connection& db);
 
 // ---- group trips ----------------------------------------------------------------
 
-// Takes the row lock on PostgreSQL (SELECT ... FOR UPDATE) so two processes never
-// decide about the same group's places at once; SQLite has a single writer anyway.
-void lock_group(Connection& db, const Id& id);
+// Takes the row locks on PostgreSQL (SELECT ... FOR UPDATE, one statement, rows locked
+// in byte order of their ids) so two processes never decide about the same group's
+// places at once, and returns the locked trips' stored days (the overlap rule's
+// locks need them). SQLite has a single writer anyway: nothing is locked, and
+// nothing is returned.
+struct LockedGroup {
+    Id id;
+    Day first_day = 0;
+    Day last_day = 0;
+};
+std::vector<LockedGroup> lock_groups(Connection& db, const std::vector<Id>& ids);
 std::optional<GroupTrip> load_group(Connection& db, const Id& id);
 // Places are rows of their own (`places`); the group's document holds everything
 // else (its "places" is empty) and is only rewritten when that changes.
@@ -75,10 +86,15 @@ std::optional<std::int64_t> stored_version(Connection& db, Kind kind, const Id& 
 // blanked unless `with_workers`), optionally only those changed after `since`, in id order.
 std::vector<std::string> load_group_documents(Connection& db, std::optional<std::int64_t> since, bool with_workers);
 
-// Serializes everything deciding about one worker's places (the overlapping-trips
-// check) across processes: a transaction-scoped advisory lock on PostgreSQL, taken
-// after the group row locks, in id order; nothing on SQLite (a single writer).
-void lock_worker(Connection& db, const Id& worker);
+// Serializes the overlapping-trips check across processes without serializing a
+// worker's joins of trips on other days: one transaction-scoped advisory lock per
+// (worker, day) on PostgreSQL. Two trips overlap exactly when they share a day, so two
+// joins that could refuse each other always share a key, and joins of disjoint trips
+// never wait for each other. Hash collisions only add waiting, never remove it.
+std::int64_t worker_day_key(const Id& worker, Day day);
+// Takes the keys in ascending order, in one statement (nothing on SQLite). Callers
+// take them after the group row locks, so every process locks in one global order.
+void lock_worker_days(Connection& db, std::vector<std::int64_t> keys);
 
 // The days of every other trip the worker holds a confirmed, offered or waiting place on
 // that overlap [first, last] (all of them by default): what the overlap rule needs to see.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <unordered_map>
 
 namespace liaoxiu::server {
 namespace {
@@ -25,7 +26,7 @@ WriteQueue::~WriteQueue() {
     thread_.join();
 }
 
-void WriteQueue::run(Job job, std::vector<Id> group_locks, std::vector<Id> worker_locks) {
+void WriteQueue::run(Job job, std::vector<Id> group_locks, std::vector<WorkerLock> worker_locks) {
     auto pending = std::make_unique<Pending>();
     pending->job = std::move(job);
     pending->group_locks = std::move(group_locks);
@@ -67,15 +68,12 @@ void WriteQueue::apply_batch(std::vector<std::unique_ptr<Pending>>& batch) {
     std::exception_ptr batch_failure;
     std::uint64_t retries = 0;
 
-    auto sorted_locks = [&](std::vector<Id> Pending::*member) {
-        std::vector<Id> locks;
-        for (auto& pending : batch) locks.insert(locks.end(), ((*pending).*member).begin(), ((*pending).*member).end());
-        std::sort(locks.begin(), locks.end());
-        locks.erase(std::unique(locks.begin(), locks.end()), locks.end());
-        return locks;
-    };
-    const std::vector<Id> group_locks = sorted_locks(&Pending::group_locks);
-    const std::vector<Id> worker_locks = sorted_locks(&Pending::worker_locks);
+    std::vector<Id> group_locks;
+    for (auto& pending : batch) {
+        group_locks.insert(group_locks.end(), pending->group_locks.begin(), pending->group_locks.end());
+    }
+    std::sort(group_locks.begin(), group_locks.end());
+    group_locks.erase(std::unique(group_locks.begin(), group_locks.end()), group_locks.end());
 
     for (int attempt = 1; attempt <= kMaxAttempts; ++attempt) {
         batch_failure = nullptr;
@@ -83,12 +81,31 @@ void WriteQueue::apply_batch(std::vector<std::unique_ptr<Pending>>& batch) {
         try {
             WriteContext context(*db_, clock_(), &cache_);
             store::begin_write(*db_);
-            // Locks in one global order (groups, then workers, each by id), so two processes'
-            // batches cannot deadlock.
-            for (const auto& id : group_locks) store::lock_group(*db_, id);
-            for (const auto& id : worker_locks) store::lock_worker(*db_, id);
+            // Locks in one global order (groups by id, then (worker, day) keys ascending), so
+            // two processes' batches cannot deadlock; one statement each.
+            auto locked = store::lock_groups(*db_, group_locks);
+            if (!locked.empty()) {
+                std::unordered_map<Id, const store::LockedGroup*> days_of;
+                for (const auto& group : locked) days_of.emplace(group.id, &group);
+                std::vector<std::int64_t> keys;
+                for (auto& pending : batch) {
+                    for (const auto& claim : pending->worker_locks) {
+                        auto found = days_of.find(claim.group);
+                        if (found == days_of.end()) continue;  // no such trip: the job answers 404
+                        for (Day day = found->second->first_day; day <= found->second->last_day; ++day) {
+                            auto key = store::worker_day_key(claim.worker, day);
+                            if (context.worker_keys_held_.insert(key).second) keys.push_back(key);
+                        }
+                    }
+                }
+                store::lock_worker_days(*db_, std::move(keys));
+            }
             for (std::size_t i = 0; i < batch.size(); ++i) {
                 std::size_t touched_before = context.touched_.size();
+                context.job_worker_keys_.clear();
+                auto forget_job_locks = [&] {
+                    for (auto key : context.job_worker_keys_) context.worker_keys_held_.erase(key);
+                };
                 db_->execute("SAVEPOINT job");
                 try {
                     batch[i]->job(context);
@@ -98,12 +115,14 @@ void WriteQueue::apply_batch(std::vector<std::unique_ptr<Pending>>& batch) {
                     if (error.retryable()) throw;  // the whole batch tries again
                     db_->execute("ROLLBACK TO SAVEPOINT job");
                     db_->execute("RELEASE SAVEPOINT job");
+                    forget_job_locks();
                     cache_.job_failed();
                     context.touched_.resize(touched_before);
                     outcomes[i] = std::current_exception();
                 } catch (...) {
                     db_->execute("ROLLBACK TO SAVEPOINT job");
                     db_->execute("RELEASE SAVEPOINT job");
+                    forget_job_locks();
                     cache_.job_failed();
                     context.touched_.resize(touched_before);
                     outcomes[i] = std::current_exception();
@@ -113,7 +132,7 @@ void WriteQueue::apply_batch(std::vector<std::unique_ptr<Pending>>& batch) {
             if (!context.touched_.empty()) {
                 auto touched = context.touched();
                 version = store::bump_catalogue_version(*db_);
-                for (const auto& [kind, id] : touched) store::stamp_version(*db_, kind, id, *version);
+                store::stamp_versions(*db_, touched, *version);
             }
             store::commit(*db_);
             cache_.batch_committed(version);

@@ -32,6 +32,13 @@ namespace liaoxiu::server {
 // What a job sees: the connection inside the batch's transaction, the batch's
 // clock, and a record of the catalogue entities it changed (stamped with the new
 // catalogue version when the batch commits).
+// A job's claim on a worker's days: the days of `group`'s trip (as stored), for the
+// overlapping-trips check (see store::worker_day_key).
+struct WorkerLock {
+    Id worker;
+    Id group;
+};
+
 class WriteContext {
 public:
     WriteContext(Connection& db, Instant now, WriterCache* cache = nullptr) : db(db), now(now), cache_(cache) {}
@@ -67,6 +74,22 @@ public:
         if (cache_) cache_->saved(after);
     }
 
+    // Makes sure this transaction holds the worker's locks for every day in [first, last]
+    // (PostgreSQL; nothing on SQLite). Usually the batch took them already, from the
+    // job's WorkerLock; only a trip whose stored days are stale (its route's length
+    // changed since it was saved) needs more here, outside the global lock order:
+    // PostgreSQL then may detect a deadlock, and the batch runs again.
+    void lock_worker_days(const Id& worker, Day first, Day last) {
+        if (db.dialect() != Dialect::postgresql) return;
+        std::vector<std::int64_t> missing;
+        for (Day day = first; day <= last; ++day) {
+            auto key = store::worker_day_key(worker, day);
+            if (worker_keys_held_.insert(key).second) missing.push_back(key);
+        }
+        job_worker_keys_.insert(job_worker_keys_.end(), missing.begin(), missing.end());
+        store::lock_worker_days(db, std::move(missing));
+    }
+
     // Each (kind, id) once.
     std::vector<std::pair<store::Kind, Id>> touched() const {
         auto unique = touched_;
@@ -78,6 +101,9 @@ public:
 private:
     friend class WriteQueue;
     std::vector<std::pair<store::Kind, Id>> touched_;
+    std::set<std::int64_t> worker_keys_held_;
+    // Taken by the running job inside its savepoint: rolling it back releases them.
+    std::vector<std::int64_t> job_worker_keys_;
     WriterCache* cache_;
     std::optional<GroupTrip> scratch_group_;
     std::optional<Route> scratch_route_;
@@ -98,10 +124,11 @@ public:
     // Runs `job` in the next batch and waits until that batch has committed.
     // An exception the job throws is rethrown here (its savepoint was rolled back).
     // `group_locks`: group ids the job will change; `worker_locks`: workers whose places it
-    // decides about. Before any job of the batch runs, all group locks are taken in id
-    // order, then all worker locks in id order: one global order, so two processes'
-    // batches cannot deadlock.
-    void run(Job job, std::vector<Id> group_locks = {}, std::vector<Id> worker_locks = {});
+    // decides about, on the days of a group it locks. Before any job of the batch runs,
+    // all group rows are locked in one statement (in id order), then all (worker, day)
+    // keys in one statement (in key order): one global order, so two processes' batches
+    // cannot deadlock; two round trips per batch however many jobs it holds.
+    void run(Job job, std::vector<Id> group_locks = {}, std::vector<WorkerLock> worker_locks = {});
 
     // Large enough to absorb every client of a busy moment in one commit, small
     // enough that one batch never holds the write lock for long.
@@ -121,7 +148,7 @@ private:
     struct Pending {
         Job job;
         std::vector<Id> group_locks;
-        std::vector<Id> worker_locks;
+        std::vector<WorkerLock> worker_locks;
         std::promise<void> done;
     };
 

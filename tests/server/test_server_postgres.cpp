@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
@@ -98,13 +99,23 @@ TEST_CASE("PostgreSQL: catalogue, ETag and delta", "[postgres][catalogue]") {
     CHECK(parse(world.http->Get("/api/v1/health")->body)["database"] == "postgresql");
 }
 
-TEST_CASE("PostgreSQL, two processes: one worker never holds two overlapping trips", "[postgres][overlap]") {
+namespace {
+
+// Each of 60 workers asks for two trips at the same moment, one on each process; the
+// second trip departs `second_departs_later` days after the first. Returns, per worker,
+// whether they hold a place on the first and on the second trip, and both answers.
+struct PairOutcome {
+    bool in_first = false, in_second = false;
+    int first_status = 0, second_status = 0;
+};
+std::vector<PairOutcome> join_both_at_once(int second_departs_later) {
     World world(test_server_options(), fresh_database());
     ServerProcess second(world.url, test_server_options());
     Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org", world.unit(0));
-    // Two trips on the same days, with room for everyone: only the dates can refuse a join.
+    // Two trips with room for everyone: only the dates can refuse a join.
     std::string first_trip = open_group(*world.http, organizer, world.route(), 1, 500, now() + 7 * 86400, 30);
-    std::string second_trip = open_group(*world.http, organizer, world.route(), 1, 500, now() + 7 * 86400, 30);
+    std::string second_trip =
+        open_group(*world.http, organizer, world.route(), 1, 500, now() + 7 * 86400, 30 + second_departs_later);
     constexpr int kWorkers = 60;
     std::vector<Session> workers;
     for (int i = 0; i < kWorkers; ++i) {
@@ -112,7 +123,6 @@ TEST_CASE("PostgreSQL, two processes: one worker never holds two overlapping tri
                                              world.unit(static_cast<std::size_t>(i))));
     }
 
-    // Each worker asks for both trips at the same moment, one on each process.
     std::vector<int> statuses(2 * kWorkers, 0);
     std::latch ready(2 * kWorkers);
     std::vector<std::thread> threads;
@@ -138,16 +148,48 @@ TEST_CASE("PostgreSQL, two processes: one worker never holds two overlapping tri
     };
     auto on_first = holders(first_trip);
     auto on_second = holders(second_trip);
-    int both = 0;
+    std::vector<PairOutcome> outcomes;
     for (int i = 0; i < kWorkers; ++i) {
         const std::string& id = workers[static_cast<std::size_t>(i)].account;
-        bool in_first = on_first.count(id) > 0, in_second = on_second.count(id) > 0;
-        if (in_first && in_second) ++both;
-        // Exactly one of the two joins won; the other was refused (4xx), never a 5xx.
-        CHECK(in_first != in_second);
-        int a = statuses[static_cast<std::size_t>(2 * i)], b = statuses[static_cast<std::size_t>(2 * i + 1)];
+        outcomes.push_back(PairOutcome{on_first.count(id) > 0, on_second.count(id) > 0,
+                                       statuses[static_cast<std::size_t>(2 * i)],
+                                       statuses[static_cast<std::size_t>(2 * i + 1)]});
+    }
+    return outcomes;
+}
+
+// Exactly one of the two joins won; the other was refused (4xx), never a 5xx.
+void check_exactly_one_won(const std::vector<PairOutcome>& outcomes) {
+    for (const auto& o : outcomes) {
+        CHECK(o.in_first != o.in_second);
+        int a = o.first_status, b = o.second_status;
         CHECK(((a == 200 && b >= 400 && b < 500) || (b == 200 && a >= 400 && a < 500)));
     }
-    CHECK(both == 0);
-    CHECK(on_first.size() + on_second.size() == static_cast<std::size_t>(kWorkers));
+}
+
+int route_days() {
+    return std::max(test_catalogue().routes.at(0).days, 1);
+}
+
+}  // namespace
+
+TEST_CASE("PostgreSQL, two processes: one worker never holds two overlapping trips", "[postgres][overlap]") {
+    check_exactly_one_won(join_both_at_once(0));
+}
+
+// The overlap locks are per (worker, day): trips sharing only their last / first day
+// must still exclude each other.
+TEST_CASE("PostgreSQL, two processes: trips sharing a single day still exclude each other", "[postgres][overlap]") {
+    REQUIRE(route_days() >= 2);
+    check_exactly_one_won(join_both_at_once(route_days() - 1));
+}
+
+// ... while trips on disjoint days are both granted (the locks do not over-refuse).
+TEST_CASE("PostgreSQL, two processes: one worker joins two trips on disjoint days at once", "[postgres][overlap]") {
+    for (const auto& o : join_both_at_once(route_days())) {
+        CHECK(o.in_first);
+        CHECK(o.in_second);
+        CHECK(o.first_status == 200);
+        CHECK(o.second_status == 200);
+    }
 }
