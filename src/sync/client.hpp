@@ -40,8 +40,8 @@ struct Notice {
     std::string en;
 };
 
-// A group trip as the client knows it: the trip (places may be absent for privacy) and
-// its counts as the endpoint computed them.
+// A group trip as screens see it: the trip without its places (the engine keeps those in
+// the catalogue, for the rules) and the counts they add up to.
 struct GroupView {
     GroupTrip trip;
     GroupCounts counts;

@@ -404,7 +404,14 @@ void SyncEngine::on_sync(const HttpResponse& response, std::uint64_t tag) {
 void SyncEngine::rebuild_groups() {
     state_.groups.clear();
     state_.groups.reserve(state_.catalogue.groups.size());
-    for (const auto& trip : state_.catalogue.groups) state_.groups.push_back(GroupView{trip, count_places(trip)});
+    // Views leave the places out: the counts are what screens show, and a 10k catalogue's
+    // 325,000 places would otherwise be held twice. The catalogue keeps them (rules need them).
+    for (auto& trip : state_.catalogue.groups) {
+        GroupCounts counts = count_places(trip);
+        std::vector<Place> places = std::move(trip.places);
+        state_.groups.push_back(GroupView{trip, std::move(counts)});
+        trip.places = std::move(places);
+    }
 }
 
 // ---- session ---------------------------------------------------------------------
