@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveStatic } from './lib/static_server.js';
-import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports } from './lib/browser.js';
+import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports, centre, waitFor } from './lib/browser.js';
 
 let site, chrome;
 before(async () => {
@@ -15,18 +15,6 @@ after(async () => {
   await chrome?.close();
   await site?.close();
 });
-
-const centre = (item) => ({ x: item.x + item.width / 2, y: item.y + item.height / 2 });
-
-async function waitFor(page, predicate, what, timeout = 10000) {
-  const started = Date.now();
-  for (;;) {
-    const value = await predicate();
-    if (value) return value;
-    if (Date.now() - started > timeout) assert.fail(`timed out waiting for ${what}`);
-    await page.waitForTimeout(100);
-  }
-}
 
 // Waits until no frame has been drawn for `quiet` ms (the app draws only on change).
 async function settle(page, quiet = 600) {

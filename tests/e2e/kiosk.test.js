@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveStatic } from './lib/static_server.js';
-import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports } from './lib/browser.js';
+import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports, centre, waitFor } from './lib/browser.js';
 
 const IDLE_SECONDS = 5;
 let site, plainSite, chrome;
@@ -22,19 +22,8 @@ after(async () => {
   await plainSite?.close();
 });
 
-const centre = (item) => ({ x: item.x + item.width / 2, y: item.y + item.height / 2 });
 const liveStatus = (page) => page.evaluate(() => document.querySelector('[role=status]').textContent);
 const liveAlert = (page) => page.evaluate(() => document.querySelector('[role=alert].lx-live')?.textContent ?? '');
-
-async function waitFor(page, predicate, what, timeout = 10000) {
-  const started = Date.now();
-  for (;;) {
-    const value = await predicate();
-    if (value) return value;
-    if (Date.now() - started > timeout) assert.fail(`timed out waiting for ${what}`);
-    await page.waitForTimeout(100);
-  }
-}
 
 const findItem = async (page, test) => (await items(page)).find((i) => i.visible && test(i));
 async function click(page, label) {

@@ -1,4 +1,5 @@
 // Debian's Chromium, headless, through playwright-core (never a downloaded browser).
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,4 +53,18 @@ export async function screenshot(page, name) {
   const file = path.join(artifactsDir, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+// The middle of an item from window.liaoxiu.items(): where a finger or a click lands.
+export const centre = (item) => ({ x: item.x + item.width / 2, y: item.y + item.height / 2 });
+
+// Polls `predicate` every 100 ms until it gives something truthy; fails the test naming `what`.
+export async function waitFor(page, predicate, what, timeout = 10000) {
+  const started = Date.now();
+  for (;;) {
+    const value = await predicate();
+    if (value) return value;
+    if (Date.now() - started > timeout) assert.fail(`timed out waiting for ${what}`);
+    await page.waitForTimeout(100);
+  }
 }
