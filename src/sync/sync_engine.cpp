@@ -283,6 +283,9 @@ void SyncEngine::reached_endpoint() {
     if (state_.connection == Connection::online) return;
     const bool was_offline = state_.connection == Connection::offline;
     state_.connection = Connection::online;
+    // "No network" is no longer true: it goes, and "back online" says why.
+    std::erase_if(state_.notices, [&](const Notice& notice) { return notice.id == offline_notice_; });
+    offline_notice_ = 0;
     if (was_offline && told_offline_) {
         notify(Notice::Kind::success, "已恢复联网", "Back online");
     }
@@ -303,6 +306,7 @@ void SyncEngine::endpoint_unreachable() {
             notify(Notice::Kind::warning, "网络不可用，正在离线浏览已保存的线路",
                    "No network: browsing the routes saved on this device");
         }
+        offline_notice_ = last_notice_id_;
     }
     changed();
 }

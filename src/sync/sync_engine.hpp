@@ -145,6 +145,7 @@ private:
     std::string in_flight_key_;
     std::set<std::string> told_saved_;      // keys already announced as saved for later
     bool told_offline_ = false;
+    std::uint64_t offline_notice_ = 0;  // the "no network" notice, taken back when the network returns
     std::uint64_t last_notice_id_ = 0;
 };
 

@@ -164,6 +164,7 @@ TEST_CASE("a join lost to the network is retried with growing, jittered waits an
     rig.poll(now);
     CHECK(rig.state().connection == Connection::online);
     CHECK(count_notices(rig.state(), "已恢复联网") == 1);
+    CHECK(count_notices(rig.state(), "网络不可用，正在离线浏览") == 0);  // no longer true: taken back
     CHECK(rig.state().outbox.empty());
     CHECK(rig.script.joins == 1);
     CHECK(count_notices(rig.state(), "报名成功，已确认名额") == 1);
