@@ -107,6 +107,23 @@ TEST_CASE("sorting by price orders the cards, again reverses, and a filter keeps
     for (const auto& title : cards) CHECK(route_by_title(ui.state, title).days >= 5);
 }
 
+TEST_CASE("the title bar names the alliance of the route, group or member on screen", "[ui][route]") {
+    UiDriver ui;
+    const std::string quzhou = "衢州市职工疗休养联盟", henan = "河南省工会系统疗休养机构联盟";
+    ui.ui.open_location("#/route/r-hn-longmen-3d");
+    ui.frames(2);
+    CHECK(ui.shows(henan));
+    CHECK_FALSE(ui.shows(quzhou));
+    ui.ui.open_location("#/group/g-qz-001");
+    ui.frames(2);
+    CHECK(ui.shows(quzhou));
+    CHECK_FALSE(ui.shows(henan));
+    ui.ui.open_location("#/routes");  // the catalogue spans both: the app's own name
+    ui.frames(2);
+    CHECK(ui.shows("疗休 · 职工疗休养"));
+    CHECK_FALSE(ui.shows(henan));
+}
+
 TEST_CASE("route detail shows the itinerary's members and the route's open groups", "[ui][route]") {
     UiDriver ui;
     const Route& route = route_by_id(ui.state, "r-qz-red-eco-3d");

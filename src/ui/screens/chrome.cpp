@@ -33,6 +33,27 @@ Screen tab_of(Screen screen) {
     }
 }
 
+// The alliance whose route, group or member is on screen. Elsewhere: the only alliance,
+// or the app's own name when the catalogue spans several.
+std::string title_of(const Context& ctx) {
+    const auto& alliances = ctx.state.catalogue.alliances;
+    const Location& at = ctx.nav.current();
+    std::string_view alliance;
+    const Route* route = nullptr;
+    if (at.screen == Screen::route || at.screen == Screen::open_group) route = ctx.view.route(at.id);
+    if (at.screen == Screen::group) {
+        if (const sync::GroupView* group = ctx.view.group(at.id)) route = ctx.view.route(group->trip.route);
+    }
+    if (route) alliance = route->alliance;
+    if (at.screen == Screen::member) {
+        if (const Member* member = ctx.view.member(at.id)) alliance = member->alliance;
+    }
+    for (const Alliance& a : alliances)
+        if (!alliance.empty() && a.id == alliance) return a.name;
+    if (alliances.size() == 1) return alliances.front().name;
+    return ctx.t(Text::app_name);
+}
+
 bool is_tab_root(Screen screen) {
     return screen == Screen::home || screen == Screen::routes || screen == Screen::members || screen == Screen::me;
 }
@@ -42,8 +63,7 @@ bool is_tab_root(Screen screen) {
 void draw_top_bar(Context& ctx, Language& language) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float line = ImGui::GetTextLineHeight();
-    const auto& alliances = ctx.state.catalogue.alliances;
-    const std::string title = alliances.empty() ? std::string(ctx.t(Text::app_name)) : alliances.front().name;
+    const std::string title = title_of(ctx);
 
     // Language switch on the right of the title.
     const char* switch_label = ctx.t(Text::language_switch);
