@@ -91,14 +91,15 @@ bool App::back() {
     return true;
 }
 
-void App::on_catalogue(bool ok, std::string_view text) {
+void App::on_catalogue(TextSource& text) {
     request_frame();
-    if (ok) {
-        engine_.offer_bundled_catalogue(text);
-        ui_.set_load_error({});
-    } else if (engine_.state().catalogue.routes.empty()) {
-        ui_.set_load_error(std::string(text));
-    }
+    engine_.offer_bundled_catalogue(text);
+    ui_.set_load_error({});
+}
+
+void App::on_catalogue_failed(std::string_view reason) {
+    request_frame();
+    if (engine_.state().catalogue.routes.empty()) ui_.set_load_error(std::string(reason));
 }
 
 void App::on_config(bool ok, std::string_view text) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/model.hpp"
+#include "core/text_stream.hpp"
 #include "sync/client.hpp"
 #include "sync/sync_engine.hpp"
 #include "ui/glyph_atlas.hpp"
@@ -67,8 +68,9 @@ public:
     App(ui::GlyphRasterizer& rasterizer, float pixel_ratio, sync::Transport& transport, sync::Storage& storage,
         ui::Services& services, sync::EngineOptions options = {}, DisplayOptions display = {});
 
-    // The catalogue bundled beside the app (or why it could not be fetched: `ok` false).
-    void on_catalogue(bool ok, std::string_view text);
+    // The catalogue bundled beside the app, parsed as it is read; or why it could not be fetched.
+    void on_catalogue(TextSource& text);
+    void on_catalogue_failed(std::string_view reason);
     // config.json (or why it could not be fetched): where the endpoint is, kiosk mode.
     void on_config(bool ok, std::string_view text);
 

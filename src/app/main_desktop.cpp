@@ -52,9 +52,10 @@ int main(int argc, char** argv) {
     std::ifstream file(catalogue_path, std::ios::binary);
     if (file) {
         const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-        app.on_catalogue(true, text);
+        liaoxiu::StringSource source(text);
+        app.on_catalogue(source);
     } else {
-        app.on_catalogue(false, "cannot open " + catalogue_path);
+        app.on_catalogue_failed("cannot open " + catalogue_path);
     }
     app.on_config(true, api_base.empty() ? std::string("{}") : "{\"api_base\": \"" + api_base + "\"}");
 

@@ -7,6 +7,7 @@
 #include "app/app.hpp"
 #include "platform/sdl_runner.hpp"
 #include "platform/web/fetch_transport.hpp"
+#include "platform/web/js_text_source.hpp"
 #include "platform/web/test_api.hpp"
 #include "platform/web/text_agent.hpp"
 #include "platform/web/web_glyphs.hpp"
@@ -39,7 +40,6 @@ liaoxiu::platform::LocalStorage g_storage;
 liaoxiu::platform::WebServices g_services;
 std::unique_ptr<liaoxiu::App> g_app;
 std::string g_location;        // the hash the browser shows
-bool g_catalogue_arrived = false;
 
 constexpr int kCatalogueRequest = 1;
 constexpr int kConfigRequest = 2;
@@ -61,14 +61,19 @@ void frame() {
 
 }  // namespace
 
-extern "C" EMSCRIPTEN_KEEPALIVE void lx_on_asset(int request, int ok, const char* bytes, int length) {
-    const std::string_view text(bytes, static_cast<std::size_t>(length));
-    if (request == kConfigRequest) g_app->on_config(ok != 0, text);
+// `body` is kept in JavaScript and read from here (the catalogue is parsed as it is read).
+extern "C" EMSCRIPTEN_KEEPALIVE void lx_on_asset(int request, int body) {
+    liaoxiu::platform::JsTextSource text(body);
+    if (request == kConfigRequest) g_app->on_config(true, liaoxiu::read_all(text));
     if (request != kCatalogueRequest) return;
-    g_app->on_catalogue(ok != 0, text);
-    g_catalogue_arrived = true;
+    g_app->on_catalogue(text);
     // A deep link opened before the data was there is resolved now.
     if (!g_location.empty()) g_app->open_location(g_location);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void lx_on_asset_failed(int request, const char* reason) {
+    if (request == kConfigRequest) g_app->on_config(false, reason);
+    if (request == kCatalogueRequest) g_app->on_catalogue_failed(reason);
 }
 
 // The browser's address changed (first load, back button, a pasted link).

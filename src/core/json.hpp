@@ -16,6 +16,7 @@
 #include "error.hpp"
 #include "group_trip.hpp"
 #include "model.hpp"
+#include "text_stream.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -102,7 +103,9 @@ template <> Result<Catalogue> decode<Catalogue>(const nlohmann::json&, const std
 // (a route's categories, prices, ...) are validate_catalogue's job, not decoding's.
 Result<Catalogue> decode_catalogue(const nlohmann::json& json);
 
-// The same from text; text that is not JSON gives code "bad_json".
+// The same from text; text that is not JSON gives code "bad_json". The text is parsed as
+// it is read, one list element at a time, so a TextSource need never be in memory whole.
 Result<Catalogue> parse_catalogue(std::string_view text);
+Result<Catalogue> parse_catalogue(TextSource& text);
 
 }  // namespace liaoxiu

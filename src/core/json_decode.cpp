@@ -639,18 +639,22 @@ Result<Catalogue> decode_catalogue(const json& j) {
 }
 
 Result<Catalogue> parse_catalogue(std::string_view text) {
-    // nlohmann's lexer takes a NUL byte for the end of input (for C strings), so "1\0junk"
-    // would pass. A NUL can never appear in JSON text (inside strings it must be escaped).
-    if (const auto nul = text.find('\0'); nul != std::string_view::npos)
-        return DomainError{"bad_json", "不是有效的 JSON（第 " + std::to_string(nul) + " 字节为空字符）",
-                           "not valid JSON: a NUL byte at offset " + std::to_string(nul), ""};
+    StringSource source(text);
+    return parse_catalogue(source);
+}
+
+Result<Catalogue> parse_catalogue(TextSource& text) {
     // Streamed: one list element's tree at a time, never the whole document's.
     Catalogue catalogue;
     CatalogueListDecoder lists(catalogue);
     json head;
     if (auto syntax = stream_root_arrays(text, CatalogueListDecoder::keys(), lists, head)) {
-        return DomainError{"bad_json", "不是有效的 JSON（第 " + std::to_string(syntax->position) + " 字节附近）",
-                           "not valid JSON: " + syntax->message, ""};
+        const std::string at = std::to_string(syntax->position);
+        if (syntax->nul_byte)
+            return DomainError{"bad_json", "不是有效的 JSON（第 " + at + " 字节为空字符）",
+                               "not valid JSON: a NUL byte at offset " + at, ""};
+        return DomainError{"bad_json", "不是有效的 JSON（第 " + at + " 字节附近）", "not valid JSON: " + syntax->message,
+                           ""};
     }
     const std::string root;
     auto streamed = [&](ObjectReader& r, std::string_view key, auto&) {

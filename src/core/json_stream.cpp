@@ -1,6 +1,10 @@
 #include "core/json_stream.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
+#include <istream>
+#include <streambuf>
 #include <utility>
 
 namespace liaoxiu {
@@ -116,14 +120,56 @@ private:
     bool streaming_ = false;
 };
 
+// Feeds nlohmann's parser from a TextSource, a chunk at a time, as a std::streambuf.
+// A NUL byte ends the input there (nlohmann's lexer would take it for the end anyway,
+// so "1\0junk" would pass) and is remembered, to be reported as what it is.
+class SourceBuffer final : public std::streambuf {
+public:
+    explicit SourceBuffer(TextSource& source) : source_(source) {}
+
+    std::optional<std::size_t> nul_at;  // byte offset of the first NUL, once read
+
+protected:
+    int_type underflow() override {
+        if (nul_at) return traits_type::eof();
+        const std::size_t count = source_.read(chunk_.data(), chunk_.size());
+        std::size_t usable = count;
+        if (const void* nul = std::memchr(chunk_.data(), '\0', count)) {
+            usable = static_cast<std::size_t>(static_cast<const char*>(nul) - chunk_.data());
+            nul_at = delivered_ + usable;
+        }
+        delivered_ += usable;
+        setg(chunk_.data(), chunk_.data(), chunk_.data() + usable);
+        return usable == 0 ? traits_type::eof() : traits_type::to_int_type(chunk_[0]);
+    }
+
+private:
+    TextSource& source_;
+    std::array<char, 64 * 1024> chunk_{};
+    std::size_t delivered_ = 0;
+};
+
 }  // namespace
 
-std::optional<JsonSyntaxError> stream_root_arrays(std::string_view text, const std::vector<std::string_view>& keys,
+std::optional<JsonSyntaxError> stream_root_arrays(TextSource& text, const std::vector<std::string_view>& keys,
                                                   RootArrayVisitor& visitor, json& head) {
     head = json();
     Streamer streamer(keys, visitor, head);
-    if (json::sax_parse(text.begin(), text.end(), &streamer)) return std::nullopt;
-    return streamer.error.value_or(JsonSyntaxError{text.size(), "incomplete JSON"});
+    SourceBuffer buffer(text);
+    std::istream input(&buffer);
+    const bool parsed = json::sax_parse(input, &streamer);
+    std::optional<JsonSyntaxError> error;
+    if (!parsed) error = streamer.error.value_or(JsonSyntaxError{0, "incomplete JSON"});
+    if (buffer.nul_at && (!error || error->position > *buffer.nul_at)) {
+        error = JsonSyntaxError{*buffer.nul_at, "a NUL byte at offset " + std::to_string(*buffer.nul_at), true};
+    }
+    return error;
+}
+
+std::optional<JsonSyntaxError> stream_root_arrays(std::string_view text, const std::vector<std::string_view>& keys,
+                                                  RootArrayVisitor& visitor, json& head) {
+    StringSource source(text);
+    return stream_root_arrays(source, keys, visitor, head);
 }
 
 }  // namespace liaoxiu

@@ -8,6 +8,8 @@
 // else of the document is kept in `head` (where the named arrays appear empty).
 #pragma once
 
+#include "core/text_stream.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
@@ -30,11 +32,15 @@ public:
 struct JsonSyntaxError {
     std::size_t position = 0;  // byte offset where parsing stopped
     std::string message;
+    bool nul_byte = false;     // stopped at a NUL byte (at `position`)
 };
 
 // Streams the elements of the root object's arrays named in `keys` to `visitor`; if the
 // root is not an object, or a named key holds something other than an array, that value
-// lands in `head` whole. Returns the syntax error if the text is not one JSON value.
+// lands in `head` whole. Returns the syntax error if the text is not one JSON value; a NUL
+// byte (never valid in JSON text, and taken by nlohmann's lexer for the end) is one.
+std::optional<JsonSyntaxError> stream_root_arrays(TextSource& text, const std::vector<std::string_view>& keys,
+                                                  RootArrayVisitor& visitor, nlohmann::json& head);
 std::optional<JsonSyntaxError> stream_root_arrays(std::string_view text, const std::vector<std::string_view>& keys,
                                                   RootArrayVisitor& visitor, nlohmann::json& head);
 

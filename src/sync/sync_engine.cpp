@@ -222,6 +222,11 @@ void SyncEngine::configure_from(bool fetched, std::string_view text) {
 }
 
 void SyncEngine::offer_bundled_catalogue(std::string_view text) {
+    StringSource source(text);
+    offer_bundled_catalogue(source);
+}
+
+void SyncEngine::offer_bundled_catalogue(TextSource& text) {
     const bool have_fresher = cache_from_endpoint_ && !state_.catalogue.routes.empty();
     if (have_fresher) return;
     auto parsed = parse_catalogue(text);
@@ -370,7 +375,9 @@ void SyncEngine::on_sync(const HttpResponse& response, std::uint64_t tag) {
         sync_failed();
         return;
     }
-    Result<Catalogue> decoded = delta ? decode_catalogue_delta(response.body) : decode_catalogue_snapshot(response.body);
+    StringSource small_body(response.body);
+    TextSource& body = response.large_body ? *response.large_body : small_body;
+    Result<Catalogue> decoded = delta ? decode_catalogue_delta(body) : decode_catalogue_snapshot(body);
     if (!decoded) {
         need_snapshot_ = true;
         if (!told_bad_catalogue_) {

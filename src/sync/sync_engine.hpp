@@ -53,6 +53,7 @@ public:
     // The catalogue shipped beside the app (catalogue.json); shown only while nothing
     // fresher (cached from the endpoint, or received) is known.
     void offer_bundled_catalogue(std::string_view text);
+    void offer_bundled_catalogue(TextSource& text);
 
     // Delivers finished requests, then starts whatever is due. `now`: seconds since the epoch.
     void poll(Instant now);

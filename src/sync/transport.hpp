@@ -5,7 +5,10 @@
 // another thread or in the browser's event loop; callbacks never run anywhere else.
 #pragma once
 
+#include "core/text_stream.hpp"
+
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,6 +29,10 @@ struct HttpResponse {
     int status = 0;         // 0: no answer at all (network down, DNS, timeout, CORS refusal)
     HttpHeaders headers;
     std::string body;       // decompressed; for status 0 a description of what went wrong
+    // A large 200 body that the transport left where it arrived (in the browser: JavaScript's
+    // memory, not the wasm heap, which never shrinks), to be read once, front to back; `body`
+    // is then empty. Only catalogue snapshots are this large.
+    std::unique_ptr<TextSource> large_body = nullptr;
 };
 
 // Case-insensitive header look-up; empty when absent.

@@ -144,10 +144,19 @@ Result<std::vector<MyTrip>> decode_my_trips(std::string_view body) {
 }
 
 // Streamed (parse_catalogue): a large snapshot never exists as one JSON tree on a phone.
-Result<Catalogue> decode_catalogue_snapshot(std::string_view body) {
+Result<Catalogue> decode_catalogue_snapshot(TextSource& body) {
     Result<Catalogue> decoded = parse_catalogue(body);
     if (!decoded && decoded.error().code == "bad_json") return bad_answer("catalogue");
     return decoded;
+}
+
+Result<Catalogue> decode_catalogue_delta(TextSource& body) {
+    return decode_catalogue_delta(read_all(body));  // a delta names only what changed: small
+}
+
+Result<Catalogue> decode_catalogue_snapshot(std::string_view body) {
+    StringSource source(body);
+    return decode_catalogue_snapshot(source);
 }
 
 Result<Catalogue> decode_catalogue_delta(std::string_view body) {

@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/group_trip.hpp"
 #include "core/model.hpp"
+#include "core/text_stream.hpp"
 #include "sync/client.hpp"
 
 #include <nlohmann/json.hpp>
@@ -44,6 +45,9 @@ Result<std::vector<MyTrip>> decode_my_trips(std::string_view body);
 
 // GET /catalogue: a snapshot is checked completely (ids, references); a delta only for
 // its structure, since it names things the client already has.
+// The body is read as it is parsed (a snapshot is never held as one tree).
+Result<Catalogue> decode_catalogue_snapshot(TextSource& body);
+Result<Catalogue> decode_catalogue_delta(TextSource& body);
 Result<Catalogue> decode_catalogue_snapshot(std::string_view body);
 Result<Catalogue> decode_catalogue_delta(std::string_view body);
 

@@ -55,7 +55,57 @@ struct Recorder final : RootArrayVisitor {
     }
 };
 
+// Hands its text over in pieces of a few sizes in turn, as a network or JavaScript would.
+class ChoppedSource final : public TextSource {
+public:
+    ChoppedSource(std::string text, std::vector<std::size_t> sizes) : text_(std::move(text)), sizes_(std::move(sizes)) {}
+    std::size_t read(char* buffer, std::size_t capacity) override {
+        const std::size_t count = std::min({capacity, sizes_[reads_++ % sizes_.size()], text_.size() - at_});
+        std::copy_n(text_.data() + at_, count, buffer);
+        at_ += count;
+        return count;
+    }
+    std::size_t reads() const { return reads_; }
+
+private:
+    std::string text_;
+    std::vector<std::size_t> sizes_;
+    std::size_t at_ = 0, reads_ = 0;
+};
+
 }  // namespace
+
+TEST_CASE("parse_catalogue reads a TextSource in pieces and gives what the whole text gives", "[json][stream]") {
+    const std::string text = small_catalogue().dump();
+    const Result<Catalogue> whole = parse_catalogue(text);
+    REQUIRE(whole.ok());
+    for (const std::vector<std::size_t>& sizes : {std::vector<std::size_t>{1}, {3, 1, 7}, {4096}, {1u << 20}}) {
+        ChoppedSource source(text, sizes);
+        const Result<Catalogue> pieces = parse_catalogue(source);
+        REQUIRE(pieces.ok());
+        CHECK(pieces.value() == whole.value());
+        if (sizes.front() == 1) CHECK(source.reads() > text.size() / 2);  // it really was read piecewise
+    }
+    SECTION("a NUL byte in a later piece is named with its offset") {
+        std::string with_nul = text;
+        with_nul[text.size() - 3] = '\0';
+        ChoppedSource source(with_nul, {100});
+        const Result<Catalogue> parsed = parse_catalogue(source);
+        REQUIRE_FALSE(parsed.ok());
+        CHECK(parsed.error().code == "bad_json");
+        CHECK(parsed.error().message_en == "not valid JSON: a NUL byte at offset " + std::to_string(text.size() - 3));
+    }
+    SECTION("a NUL after a complete document still makes it invalid") {
+        ChoppedSource source(text + std::string(1, '\0') + "junk", {64});
+        CHECK_FALSE(parse_catalogue(source).ok());
+    }
+    SECTION("a syntax error before a NUL is reported as the syntax error") {
+        ChoppedSource source("{\"format_version\":x" + std::string(1, '\0'), {5});
+        const Result<Catalogue> parsed = parse_catalogue(source);
+        REQUIRE_FALSE(parsed.ok());
+        CHECK(parsed.error().message_en.find("NUL") == std::string::npos);
+    }
+}
 
 TEST_CASE("stream_root_arrays hands over the named arrays' elements and keeps the rest", "[json][stream]") {
     Recorder recorder;

@@ -4,8 +4,37 @@
 // browser that refuses storage (private mode, disabled cookies) is an answer, not an
 // exception.
 mergeInto(LibraryManager.library, {
+  // Bodies kept in JavaScript's memory. The wasm heap never shrinks, so a 57 MB catalogue
+  // copied into it whole would stay the page's high-water mark; wasm reads a kept body
+  // once, a chunk at a time (JsTextSource), and then releases it.
+  $lxBodies: {
+    next: 1,
+    held: {},
+    keep: function (bytes) {
+      var id = lxBodies.next++;
+      lxBodies.held[id] = { bytes: bytes, at: 0 };
+      return id;
+    }
+  },
+
+  lx_body_read__deps: ['$lxBodies'],
+  lx_body_read: function (id, ptr, capacity) {
+    var body = lxBodies.held[id];
+    if (!body) return 0;
+    var count = Math.min(capacity, body.bytes.length - body.at);
+    HEAPU8.set(body.bytes.subarray(body.at, body.at + count), ptr);
+    body.at += count;
+    return count;
+  },
+
+  lx_body_release__deps: ['$lxBodies'],
+  lx_body_release: function (id) {
+    delete lxBodies.held[id];
+  },
+
   $lxSync: {
     timeoutMs: 20000,
+    largeBody: 256 * 1024,
     // Copies a JS string into a malloc'd NUL-terminated UTF-8 buffer; the caller frees it.
     newString: function (text) {
       var length = lengthBytesUTF8(text) + 1;
@@ -15,9 +44,10 @@ mergeInto(LibraryManager.library, {
     }
   },
 
-  // Sends one request; answers through lx_http_done(request, status, headers, body, length).
-  // `headers` is "Name: value\n" lines. status 0: no answer (network, timeout, CORS).
-  lx_http_send__deps: ['$lxSync', 'malloc', 'free'],
+  // Sends one request; answers through lx_http_done(request, status, headers, body, length,
+  // kept): `headers` is "Name: value\n" lines; status 0: no answer (network, timeout, CORS).
+  // A 200 body above largeBody bytes stays here: `kept` names it (lxBodies), `body` is 0.
+  lx_http_send__deps: ['$lxSync', '$lxBodies', 'malloc', 'free'],
   lx_http_send: function (request, methodPtr, urlPtr, headersPtr, bodyPtr, bodyLength) {
     var method = UTF8ToString(methodPtr);
     var url = UTF8ToString(urlPtr);
@@ -32,10 +62,14 @@ mergeInto(LibraryManager.library, {
     var done = function (status, headerText, bytes) {
       if (timer) clearTimeout(timer);
       var headerPtr = lxSync.newString(headerText);
-      var bytesPtr = _malloc(bytes.length + 1);
-      HEAPU8.set(bytes, bytesPtr);
-      Module['_lx_http_done'](request, status, headerPtr, bytesPtr, bytes.length);
-      _free(bytesPtr);
+      if (status === 200 && bytes.length > lxSync.largeBody) {
+        Module['_lx_http_done'](request, status, headerPtr, 0, 0, lxBodies.keep(bytes));
+      } else {
+        var bytesPtr = _malloc(bytes.length + 1);
+        HEAPU8.set(bytes, bytesPtr);
+        Module['_lx_http_done'](request, status, headerPtr, bytesPtr, bytes.length, 0);
+        _free(bytesPtr);
+      }
       _free(headerPtr);
     };
     var options = { method: method, headers: headers, body: body, cache: 'no-store', credentials: 'omit',

@@ -1,5 +1,7 @@
 #include "platform/web/fetch_transport.hpp"
 
+#include "platform/web/js_text_source.hpp"
+
 #include <emscripten.h>
 
 #include <cstdlib>
@@ -85,16 +87,21 @@ void LocalStorage::remove(const std::string& key) { lx_storage_remove(key.c_str(
 
 }  // namespace liaoxiu::platform
 
+// `kept`: a large body left in JavaScript (lxBodies), in place of body/length.
 extern "C" EMSCRIPTEN_KEEPALIVE void lx_http_done(int request, int status, const char* headers, const char* body,
-                                                  int length) {
+                                                  int length, int kept) {
     auto& owners = liaoxiu::platform::owners();
     auto found = owners.find(request);
-    if (found == owners.end()) return;  // its transport is gone
+    if (found == owners.end()) {  // its transport is gone
+        if (kept != 0) liaoxiu::platform::JsTextSource release(kept);
+        return;
+    }
     liaoxiu::platform::FetchTransport* transport = found->second;
     owners.erase(found);
     liaoxiu::sync::HttpResponse response;
     response.status = status;
     response.headers = liaoxiu::platform::parse_header_lines(headers ? headers : "");
     response.body.assign(body ? body : "", static_cast<std::size_t>(length));
+    if (kept != 0) response.large_body = std::make_unique<liaoxiu::platform::JsTextSource>(kept);
     transport->complete(request, std::move(response));
 }

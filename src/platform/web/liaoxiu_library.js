@@ -5,7 +5,7 @@ mergeInto(LibraryManager.library, {
   // Fetches a file that ships beside index.html (relative URL, so dist/ works under
   // any path prefix). The shell may have started the download already, with progress
   // (Module.liaoxiuPrefetch). Answers through lx_on_asset(request, ok, bytes, length).
-  lx_fetch_asset__deps: ['malloc', 'free'],
+  lx_fetch_asset__deps: ['$lxBodies', 'malloc', 'free'],
   lx_fetch_asset: function (urlPtr, request) {
     var url = UTF8ToString(urlPtr);
     var pending = (Module.liaoxiuPrefetch && Module.liaoxiuPrefetch[url]) ||
@@ -14,17 +14,13 @@ mergeInto(LibraryManager.library, {
         return r.arrayBuffer();
       });
     pending.then(function (buffer) {
-      var bytes = new Uint8Array(buffer);
-      var ptr = _malloc(bytes.length + 1);
-      HEAPU8.set(bytes, ptr);
-      Module._lx_on_asset(request, 1, ptr, bytes.length);
-      _free(ptr);
+      Module._lx_on_asset(request, lxBodies.keep(new Uint8Array(buffer)));  // read from wasm in chunks
     }, function (error) {
       var message = String(error && error.message || error);
       var length = lengthBytesUTF8(message) + 1;
       var ptr = _malloc(length);
       stringToUTF8(message, ptr, length);
-      Module._lx_on_asset(request, 0, ptr, length - 1);
+      Module._lx_on_asset_failed(request, ptr);
       _free(ptr);
     });
   },

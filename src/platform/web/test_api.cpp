@@ -79,7 +79,8 @@ EMSCRIPTEN_KEEPALIVE const char* lx_test_generated_catalogue_json(int routes, in
 EMSCRIPTEN_KEEPALIVE int lx_test_load_generated_catalogue(int routes, int members, int groups, double seed) {
     std::string text = lx_test_generated_catalogue_json(routes, members, groups, seed);
     std::string().swap(g_answer);
-    g_app->on_catalogue(true, text);
+    liaoxiu::StringSource source(text);
+    g_app->on_catalogue(source);
     return static_cast<int>(g_app->state().catalogue.routes.size());
 }
 

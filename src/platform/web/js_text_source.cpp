@@ -1,0 +1,18 @@
+#include "platform/web/js_text_source.hpp"
+
+#include <algorithm>
+
+extern "C" {
+int lx_body_read(int body, char* buffer, int capacity);
+void lx_body_release(int body);
+}
+
+namespace liaoxiu::platform {
+
+JsTextSource::~JsTextSource() { lx_body_release(body_); }
+
+std::size_t JsTextSource::read(char* buffer, std::size_t capacity) {
+    return static_cast<std::size_t>(lx_body_read(body_, buffer, static_cast<int>(std::min<std::size_t>(capacity, 1 << 30))));
+}
+
+}  // namespace liaoxiu::platform
