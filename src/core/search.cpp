@@ -101,7 +101,6 @@ void SearchIndex::TextForms::sort_match_starts() {
         if (const int c = text_from(a).compare(text_from(b)); c != 0) return c < 0;
         return a.pos < b.pos;
     });
-    match_starts.shrink_to_fit();
 }
 
 // Calls visit(start) for every match start whose text begins with `term`.
@@ -115,7 +114,7 @@ void SearchIndex::TextForms::for_each_occurrence(std::string_view term, Visit vi
     for (auto it = first; it != last; ++it) visit(*it);
 }
 
-void SearchIndex::add_text_forms(const std::string& text) {
+void SearchIndex::add_text_forms(std::string_view text) {
     const auto text_number = static_cast<std::uint32_t>(literal_.starts.size());
 
     const auto literal_base = static_cast<std::uint32_t>(literal_.buffer.size());
@@ -151,10 +150,15 @@ SearchIndex::SearchIndex(const Catalogue& catalogue) {
     std::unordered_map<std::string_view, const Member*> members;
     for (const Member& member : catalogue.members) members.emplace(member.id, &member);
 
-    std::unordered_map<std::string, std::uint32_t> text_ids;
+    // Every distinct text gets a number here; its forms are made afterwards, once the
+    // number of texts and their length are known, so that the index's big buffers are
+    // sized once instead of grown (growing held old and new copies at once: in the browser
+    // the heap never gives back its high-water mark). The views point into `catalogue`.
+    std::unordered_map<std::string_view, std::uint32_t> text_ids;
+    std::vector<std::string_view> texts;
     auto intern_text = [&](const std::string& text) {
-        const auto [it, inserted] = text_ids.emplace(text, static_cast<std::uint32_t>(text_ids.size()));
-        if (inserted) add_text_forms(text);
+        const auto [it, inserted] = text_ids.emplace(text, static_cast<std::uint32_t>(texts.size()));
+        if (inserted) texts.push_back(text);
         return it->second;
     };
     auto intern_name = [](std::unordered_map<std::string, std::uint32_t>& ids, const std::string& name) {
@@ -162,6 +166,12 @@ SearchIndex::SearchIndex(const Catalogue& catalogue) {
     };
 
     std::vector<std::pair<std::uint32_t, std::uint32_t>> text_route_pairs;  // (text, route)
+    std::size_t pair_count = 0;
+    for (const Route& route : catalogue.routes) {
+        pair_count += 1 + route.themes.size() + route.cities.size();
+        for (const ItineraryDay& day : route.itinerary) pair_count += day.stops.size();
+    }
+    text_route_pairs.reserve(pair_count);
     std::vector<std::uint32_t> title_texts(route_count);
     std::vector<Fen> prices(route_count);
     std::vector<std::int32_t> days(route_count);
@@ -204,23 +214,44 @@ SearchIndex::SearchIndex(const Catalogue& catalogue) {
     }
     route_theme_starts_.push_back(static_cast<std::uint32_t>(route_themes_.size()));
     route_city_starts_.push_back(static_cast<std::uint32_t>(route_cities_.size()));
-    for (TextForms* forms : {&literal_, &pinyin_, &initials_}) {
-        forms->starts.push_back(static_cast<std::uint32_t>(forms->buffer.size()));
-        forms->buffer.shrink_to_fit();
-        forms->starts.shrink_to_fit();
-        forms->sort_match_starts();
-    }
 
     // Postings: text → routes, without duplicates (a member visited twice, a city equal to a theme).
+    // Made, and their scaffolding freed, before the text forms: the index's peak is then lower.
     std::sort(text_route_pairs.begin(), text_route_pairs.end());
     text_route_pairs.erase(std::unique(text_route_pairs.begin(), text_route_pairs.end()), text_route_pairs.end());
-    text_route_starts_.assign(text_ids.size() + 1, 0);
+    text_route_starts_.assign(texts.size() + 1, 0);
     text_routes_.reserve(text_route_pairs.size());
     for (const auto& [text, route] : text_route_pairs) {
         ++text_route_starts_[text + 1];
         text_routes_.push_back(route);
     }
-    for (std::size_t t = 0; t < text_ids.size(); ++t) text_route_starts_[t + 1] += text_route_starts_[t];
+    for (std::size_t t = 0; t < texts.size(); ++t) text_route_starts_[t + 1] += text_route_starts_[t];
+    std::vector<std::pair<std::uint32_t, std::uint32_t>>().swap(text_route_pairs);
+    std::unordered_map<std::string_view, std::uint32_t>().swap(text_ids);
+
+    // The forms' buffers are sized exactly before they are filled (a first pass spells every
+    // text): grown or trimmed, a buffer is briefly held twice, and in the browser the heap
+    // never gives back its high-water mark.
+    std::size_t literal_bytes = 0, codepoints = 0, pinyin_bytes = 0, syllables = 0;
+    for (std::string_view text : texts) {
+        literal_bytes += fold_text(text).size() + 1;
+        for (std::size_t pos = 0; pos < text.size(); ++codepoints) pos += decode_utf8(text, pos).length;
+        const PinyinSpelling spelling = spell_pinyin(text);
+        pinyin_bytes += spelling.full.size() + 1;
+        syllables += spelling.syllable_starts.size();
+    }
+    for (TextForms* forms : {&literal_, &pinyin_, &initials_}) forms->starts.reserve(texts.size() + 1);
+    literal_.buffer.reserve(literal_bytes);
+    literal_.match_starts.reserve(codepoints);  // one per codepoint of the folded text, as many as the text's
+    pinyin_.buffer.reserve(pinyin_bytes);
+    pinyin_.match_starts.reserve(syllables);
+    initials_.buffer.reserve(syllables + texts.size());  // one letter per syllable
+    initials_.match_starts.reserve(syllables);
+    for (std::string_view text : texts) add_text_forms(text);
+    for (TextForms* forms : {&literal_, &pinyin_, &initials_}) {
+        forms->starts.push_back(static_cast<std::uint32_t>(forms->buffer.size()));
+        forms->sort_match_starts();
+    }
 
     // Title order: by the title's pinyin, then its codepoints, then catalogue order.
     route_by_title_order_.resize(route_count);
@@ -251,6 +282,8 @@ SearchIndex::SearchIndex(const Catalogue& catalogue) {
     }
 
     refresh_groups(catalogue.groups);
+
+    std::vector<std::string_view>().swap(texts);
 }
 
 void SearchIndex::refresh_groups(const std::vector<GroupTrip>& groups) {

@@ -415,14 +415,7 @@ void SyncEngine::on_sync(const HttpResponse& response, std::uint64_t tag) {
 void SyncEngine::rebuild_groups() {
     state_.groups.clear();
     state_.groups.reserve(state_.catalogue.groups.size());
-    // Views leave the places out: the counts are what screens show, and a 10k catalogue's
-    // 325,000 places would otherwise be held twice. The catalogue keeps them (rules need them).
-    for (auto& trip : state_.catalogue.groups) {
-        GroupCounts counts = count_places(trip);
-        std::vector<Place> places = std::move(trip.places);
-        state_.groups.push_back(GroupView{trip, std::move(counts)});
-        trip.places = std::move(places);
-    }
+    for (const GroupTrip& trip : state_.catalogue.groups) state_.groups.push_back(GroupView{&trip, count_places(trip)});
 }
 
 // ---- session ---------------------------------------------------------------------
@@ -930,7 +923,7 @@ void SyncEngine::action_done(const PendingAction& action, const HttpResponse& re
             }
             if (answer.value().counts) {
                 for (auto& view : state_.groups) {
-                    if (view.trip.id == action.group) view.counts = *answer.value().counts;
+                    if (view.trip().id == action.group) view.counts = *answer.value().counts;
                 }
             }
             set_my_trip(action.group, answer.value().state, answer.value().waitlist_position);

@@ -51,19 +51,19 @@ bool CatalogueView::update(const sync::ClientState& state) {
     index_by_id(c.units, unit_by_id_);
     index_by_id(c.policies, policy_by_id_);
     group_by_id_.clear();
-    for (std::size_t i = 0; i < state.groups.size(); ++i) group_by_id_.emplace(state.groups[i].trip.id, i);
+    for (std::size_t i = 0; i < state.groups.size(); ++i) group_by_id_.emplace(state.groups[i].trip().id, i);
     my_trip_by_group_.clear();
     for (std::size_t i = 0; i < state.my_trips.size(); ++i) my_trip_by_group_.emplace(state.my_trips[i].group, i);
 
     open_groups_by_route_.assign(c.routes.size(), {});
     for (std::size_t i = 0; i < state.groups.size(); ++i) {
-        const GroupTrip& trip = state.groups[i].trip;
+        const GroupTrip& trip = state.groups[i].trip();
         if (trip.state != GroupState::open && trip.state != GroupState::formed && trip.state != GroupState::full) continue;
         if (auto r = find_in(route_by_id_, trip.route)) open_groups_by_route_[*r].push_back(i);
     }
     for (auto& list : open_groups_by_route_)
         std::sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
-            return state.groups[a].trip.departure < state.groups[b].trip.departure;
+            return state.groups[a].trip().departure < state.groups[b].trip().departure;
         });
 
     routes_by_member_.assign(c.members.size(), {});
@@ -85,19 +85,13 @@ bool CatalogueView::update(const sync::ClientState& state) {
     const bool catalogue_changed = !index_ || indexed_version_ != c.version || indexed_routes_ != c.routes.size() ||
                                    indexed_members_ != c.members.size();
     if (catalogue_changed) {
+        index_.reset();  // before the new one is built: two 10k indexes would raise the heap's peak
         index_ = std::make_unique<SearchIndex>(c);
         indexed_version_ = c.version;
         indexed_routes_ = c.routes.size();
         indexed_members_ = c.members.size();
     }
-    std::vector<GroupTrip> trips;
-    trips.reserve(state.groups.size());
-    for (const sync::GroupView& g : state.groups) {
-        GroupTrip t = g.trip;
-        t.places.clear();  // the index needs state, route and departure only
-        trips.push_back(std::move(t));
-    }
-    index_->refresh_groups(trips);
+    index_->refresh_groups(state.catalogue.groups);
     return true;
 }
 

@@ -70,7 +70,7 @@ void Ui::prefetch_state_text(const sync::ClientState& state, bool catalogue_chan
         glyphs_.prefetch(n.en);
     }
     if (state.session) glyphs_.prefetch(state.session->display_name);
-    for (const sync::GroupView& g : state.groups) glyphs_.prefetch(g.trip.cancel_reason);
+    for (const sync::GroupView& g : state.groups) glyphs_.prefetch(g.trip().cancel_reason);
 }
 
 std::string Ui::location() const { return format_location(nav_.current()); }
@@ -135,8 +135,8 @@ std::string Ui::screen_title(const Context& ctx) const {
             break;
         case Screen::group:
             if (const sync::GroupView* g = view_.group(at.id)) {
-                const Route* r = view_.route(g->trip.route);
-                return std::string(ctx.t(Text::group_trip)) + " · " + (r ? r->title : g->trip.id);
+                const Route* r = view_.route(g->trip().route);
+                return std::string(ctx.t(Text::group_trip)) + " · " + (r ? r->title : g->trip().id);
             }
             break;
         case Screen::member:

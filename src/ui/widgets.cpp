@@ -187,7 +187,7 @@ void route_card(Context& ctx, const Route& route, float width) {
 }
 
 void group_row(Context& ctx, const sync::GroupView& group, bool show_route) {
-    const GroupTrip& trip = group.trip;
+    const GroupTrip& trip = group.trip();
     const Route* route = ctx.view.route(trip.route);
     const float line = ImGui::GetTextLineHeight();
     const std::string date = format_day(trip.departure);

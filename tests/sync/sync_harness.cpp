@@ -164,7 +164,7 @@ std::string all_notices(const sync::ClientState& state) {
 
 const sync::GroupView* find_group(const sync::ClientState& state, const std::string& id) {
     for (const auto& view : state.groups) {
-        if (view.trip.id == id) return &view;
+        if (view.trip().id == id) return &view;
     }
     return nullptr;
 }

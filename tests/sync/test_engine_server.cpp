@@ -331,14 +331,14 @@ TEST_CASE("an organizer opens a group trip and cancels it", "[sync][server]") {
     INFO(all_notices(rig.state()));
     CHECK(has_notice(rig.state(), "拼团已发起"));
     REQUIRE(rig.run([&] { return find_group(rig.state(), id) != nullptr; }));
-    CHECK(find_group(rig.state(), id)->trip.organizer_unit == "u-qz-power");
+    CHECK(find_group(rig.state(), id)->trip().organizer_unit == "u-qz-power");
 
     rig.engine.cancel_group(id, "   ");
     CHECK(has_notice(rig.state(), "取消拼团未提交：请填写取消原因"));
     rig.engine.cancel_group(id, "单位临时安排生产任务");
     REQUIRE(rig.run([&] { return rig.state().outbox.empty(); }));
     CHECK(has_notice(rig.state(), "拼团已取消"));
-    REQUIRE(rig.run([&] { return find_group(rig.state(), id)->trip.state == GroupState::cancelled; }));
+    REQUIRE(rig.run([&] { return find_group(rig.state(), id)->trip().state == GroupState::cancelled; }));
 }
 
 TEST_CASE("the cached catalogue is shown offline by a new engine with no server", "[sync][server][offline]") {

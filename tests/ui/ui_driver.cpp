@@ -74,7 +74,7 @@ sync::ClientState demo_state() {
     if (!parsed) throw std::runtime_error("demo catalogue: " + parsed.error().message_en);
     sync::ClientState state;
     state.catalogue = std::move(parsed).value();
-    for (const GroupTrip& trip : state.catalogue.groups) state.groups.push_back({trip, count_places(trip)});
+    for (const GroupTrip& trip : state.catalogue.groups) state.groups.push_back({&trip, count_places(trip)});
     state.connection = sync::Connection::online;
     state.synced_at = demo_now();
     state.revision = 1;

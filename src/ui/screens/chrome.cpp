@@ -42,7 +42,7 @@ std::string title_of(const Context& ctx) {
     const Route* route = nullptr;
     if (at.screen == Screen::route || at.screen == Screen::open_group) route = ctx.view.route(at.id);
     if (at.screen == Screen::group) {
-        if (const sync::GroupView* group = ctx.view.group(at.id)) route = ctx.view.route(group->trip.route);
+        if (const sync::GroupView* group = ctx.view.group(at.id)) route = ctx.view.route(group->trip().route);
     }
     if (route) alliance = route->alliance;
     if (at.screen == Screen::member) {
@@ -154,7 +154,7 @@ void draw_confirmation(Context& ctx) {
     auto& pending = ctx.screens.confirmation;
     if (!pending) return;
     const sync::GroupView* group = ctx.view.group(pending->group);
-    const Route* route = group ? ctx.view.route(group->trip.route) : nullptr;
+    const Route* route = group ? ctx.view.route(group->trip().route) : nullptr;
     if (!route) {
         pending.reset();
         return;
@@ -175,7 +175,7 @@ void draw_confirmation(Context& ctx) {
         return;
     }
     label(ctx, ctx.f(joining ? Text::confirm_join_body : Text::confirm_withdraw_body, route->title.c_str()));
-    label(ctx, ctx.f(Text::departure, format_day(group->trip.departure).c_str()));
+    label(ctx, ctx.f(Text::departure, format_day(group->trip().departure).c_str()));
     label(ctx, ctx.f(Text::price_after_subsidy, format_yuan(route->price - route->subsidy).c_str()), colors::accent);
     ImGui::Dummy(ImVec2(0, 4));
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;

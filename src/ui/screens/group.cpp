@@ -42,7 +42,7 @@ void draw_countdown(Context& ctx, const GroupTrip& trip) {
 }
 
 void draw_progress(Context& ctx, const sync::GroupView& group) {
-    const GroupTrip& trip = group.trip;
+    const GroupTrip& trip = group.trip();
     const GroupCounts& counts = group.counts;
     const float fraction = trip.min_size > 0 ? std::min(1.0f, static_cast<float>(counts.confirmed) / static_cast<float>(trip.min_size)) : 1.0f;
     const std::string overlay = std::to_string(counts.confirmed) + " / " + std::to_string(trip.min_size);
@@ -66,14 +66,14 @@ void draw_my_place(Context& ctx, const sync::GroupView& group, const sync::MyTri
         case PlaceState::waitlisted: label(ctx, ctx.f(Text::my_place_waitlisted, mine->waitlist_position), colors::accent); break;
         case PlaceState::offered:
             label(ctx, ctx.t(Text::my_place_offered), colors::accent);
-            if (button(ctx, ctx.t(Text::accept_offer), -1)) ctx.intents.accept_offer(group.trip.id);
+            if (button(ctx, ctx.t(Text::accept_offer), -1)) ctx.intents.accept_offer(group.trip().id);
             break;
         default: break;
     }
 }
 
 void draw_actions(Context& ctx, const sync::GroupView& group, const sync::MyTrip* mine) {
-    const GroupTrip& trip = group.trip;
+    const GroupTrip& trip = group.trip();
     if (pending_for(ctx, trip.id)) {
         muted(ctx, pending_status(ctx));  // the last action is on its way; do not offer a second one
         return;
@@ -119,7 +119,7 @@ void draw_qr(Context& ctx, const std::string& link) {
 }  // namespace
 
 void draw_group(Context& ctx, const sync::GroupView& group) {
-    const GroupTrip& trip = group.trip;
+    const GroupTrip& trip = group.trip();
     const Route* route = ctx.view.route(trip.route);
     const sync::MyTrip* mine = ctx.view.my_trip(trip.id);
 

@@ -46,8 +46,8 @@ void draw_pending(Context& ctx) {
     for (const sync::PendingAction& action : ctx.state.outbox) {
         std::string what = action_name(ctx, action.kind);
         if (const sync::GroupView* g = ctx.view.group(action.group)) {
-            if (const Route* r = ctx.view.route(g->trip.route)) what += " · " + r->title;
-            what += " · " + format_day(g->trip.departure);
+            if (const Route* r = ctx.view.route(g->trip().route)) what += " · " + r->title;
+            what += " · " + format_day(g->trip().departure);
         }
         label(ctx, what + " — " + status);
     }
