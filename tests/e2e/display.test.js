@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveStatic } from './lib/static_server.js';
-import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports, centre, waitFor } from './lib/browser.js';
+import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports, centre, waitFor, settle } from './lib/browser.js';
 
 let site, chrome;
 before(async () => {
@@ -15,17 +15,6 @@ after(async () => {
   await chrome?.close();
   await site?.close();
 });
-
-// Waits until no frame has been drawn for `quiet` ms (the app draws only on change).
-async function settle(page, quiet = 600) {
-  let frames = (await stats(page)).frames;
-  for (let tries = 0; tries < 50; tries++) {
-    await page.waitForTimeout(quiet);
-    const now = (await stats(page)).frames;
-    if (now === frames) return;
-    frames = now;
-  }
-}
 
 const visibleLabels = async (page) => (await items(page)).filter((i) => i.visible && i.label).map((i) => i.label).sort();
 
