@@ -36,6 +36,11 @@ bool card_target(Context& ctx, const char* id, const std::string& label, float h
 
 // Text placed at an absolute position, noted for tests.
 void text_at(Context& ctx, ImVec2 pos, ImU32 color, const std::string& text, float scale = 1.0f);
+// The same, cut with "…" where it would pass `right` (ui/ellipsis.hpp), for titles and
+// names in rows of a fixed width; noted under the whole text, with the extent drawn.
+void text_fit_at(Context& ctx, ImVec2 pos, float right, ImU32 color, const std::string& text, float scale = 1.0f);
+// Draws it only; returns where the drawn text ends on the right.
+float draw_text_fit(Context& ctx, ImVec2 pos, float right, ImU32 color, const std::string& text, float scale = 1.0f);
 // Small tag chips drawn in one line from `pos`, cut at `right`. Returns the line height used.
 float tags_at(Context& ctx, ImVec2 pos, float right, const std::vector<std::string>& tags);
 

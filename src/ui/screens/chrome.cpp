@@ -72,9 +72,8 @@ void draw_top_bar(Context& ctx, Language& language) {
     ImGui::SetCursorScreenPos(ImVec2(right - button_width, origin.y));
     if (secondary_button(ctx, switch_label, button_width)) language = language == Language::zh ? Language::en : Language::zh;
 
-    ImGui::PushClipRect(origin, ImVec2(right - button_width - 8, origin.y + kTouchTarget), true);
-    text_at(ctx, ImVec2(origin.x, origin.y + (kTouchTarget - line * 1.2f) / 2), colors::accent, title, 1.2f);
-    ImGui::PopClipRect();
+    text_fit_at(ctx, ImVec2(origin.x, origin.y + (kTouchTarget - line * 1.2f) / 2), right - button_width - 8, colors::accent,
+                title, 1.2f);
 
     // The status line: honest about where the data comes from.
     const ImU32 dot = ctx.state.connection == sync::Connection::online    ? IM_COL32(46, 160, 67, 255)
