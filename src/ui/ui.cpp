@@ -13,6 +13,9 @@ namespace {
 
 constexpr float kTabBarHeight = 60.0f;
 constexpr float kWideLayout = 720.0f;  // from here on, two columns (tablets, kiosks)
+// Below this height (a phone on its side) the title bar is one row and the tabs move to a
+// column on the left, so the screen keeps most of the height.
+constexpr float kShortLayout = 520.0f;
 
 void prefetch_catalogue_text(GlyphAtlas& glyphs, const Catalogue& catalogue) {
     for (const Alliance& a : catalogue.alliances) glyphs.prefetch(a.name);
@@ -187,7 +190,7 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     Context ctx{state, intents, services_, glyphs_, items_, view_, screens_, nav_, language_,
-                viewport->WorkSize.x >= kWideLayout};
+                viewport->WorkSize.x >= kWideLayout, viewport->WorkSize.y < kShortLayout * style_.scale};
 
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -197,7 +200,13 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
     draw_top_bar(ctx, language_);
     ctx.language = language_;  // the switch takes effect at once
 
-    const float content_height = ImGui::GetContentRegionAvail().y - kTabBarHeight - ImGui::GetStyle().ItemSpacing.y;
+    const float content_height = ctx.short_screen
+                                     ? ImGui::GetContentRegionAvail().y
+                                     : ImGui::GetContentRegionAvail().y - kTabBarHeight - ImGui::GetStyle().ItemSpacing.y;
+    if (ctx.short_screen) {
+        draw_tab_rail(ctx, tab_rail_width(ctx), content_height);
+        ImGui::SameLine();
+    }
     ImGui::BeginChild("##content", ImVec2(0, content_height), false);
     if (scroll_to_top_) {
         ImGui::SetScrollY(0);
@@ -205,10 +214,11 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
     }
     draw_screen(ctx);
     ImGui::EndChild();
-    draw_tab_bar(ctx, kTabBarHeight);
+    if (!ctx.short_screen) draw_tab_bar(ctx, kTabBarHeight);
     ImGui::End();
 
-    draw_toasts(ctx, viewport->WorkPos.y + viewport->WorkSize.y - kTabBarHeight - 8);
+    const float toast_bottom = viewport->WorkPos.y + viewport->WorkSize.y - (ctx.short_screen ? 0.0f : kTabBarHeight) - 8;
+    draw_toasts(ctx, toast_bottom);
     draw_confirmation(ctx);
     if (idle_seconds_left_ > 0) draw_idle_countdown(ctx, idle_seconds_left_);
     announce_changes(ctx);

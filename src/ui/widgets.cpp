@@ -77,12 +77,14 @@ bool secondary_button(Context& ctx, const char* text, float width) {
 
 void chip_row_start() { g_first_chip = true; }
 
+float chip_width(const char* text) { return ImGui::CalcTextSize(text, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2; }
+
 bool chip(Context& ctx, const char* text, bool selected) {
     ctx.glyphs.want(text);
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = ImGui::CalcTextSize(text, nullptr, true).x + style.FramePadding.x * 2;
+    const float width = chip_width(text);
     if (!g_first_chip) {
-        ImGui::SameLine(0, 8);
+        ImGui::SameLine(0, kChipSpacing);
         if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
     }
     g_first_chip = false;
@@ -153,7 +155,12 @@ float tags_at(Context& ctx, ImVec2 pos, float right, const std::vector<std::stri
 
 bool input_text(Context& ctx, const char* text, const char* id, std::string* value, int flags, const char* hint) {
     muted(ctx, text);
-    ImGui::SetNextItemWidth(-FLT_MIN);
+    return text_field(ctx, text, id, value, -FLT_MIN, flags, hint);
+}
+
+bool text_field(Context& ctx, const char* text, const char* id, std::string* value, float width, int flags,
+                const char* hint) {
+    ImGui::SetNextItemWidth(width);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, touch_padding_y()));
     ImGui::PushStyleColor(ImGuiCol_FrameBg, colors::card);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, border_width);

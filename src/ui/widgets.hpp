@@ -28,6 +28,8 @@ bool secondary_button(Context& ctx, const char* label, float width = 0);
 // A toggle chip in a flowing row: call chip_row_start() before the first one.
 void chip_row_start();
 bool chip(Context& ctx, const char* label, bool selected);
+inline constexpr float kChipSpacing = 8.0f;  // between chips in a row
+float chip_width(const char* label);
 
 // A whole-width touch target drawn by hand: records `label` for tests and returns true
 // when tapped. The caller draws the content over [min, max]. Width 0 = the available width.
@@ -46,6 +48,10 @@ float tags_at(Context& ctx, ImVec2 pos, float right, const std::vector<std::stri
 
 // A text input with its label drawn above it (visible, and the label tests find it by).
 bool input_text(Context& ctx, const char* label, const char* id, std::string* value, int flags = 0,
+                const char* hint = nullptr);
+// The field alone, `width` wide (-FLT_MIN: to the right edge), with no caption drawn above
+// it; it is still labelled `label` for tests and screen readers, and `hint` says what goes in.
+bool text_field(Context& ctx, const char* label, const char* id, std::string* value, float width, int flags = 0,
                 const char* hint = nullptr);
 // A whole number typed as text (a phone shows its number pad); the text is selected on
 // entry so typing replaces it.

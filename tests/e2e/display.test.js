@@ -113,6 +113,9 @@ test('a phone turned to landscape and back: sharp canvas, every control inside t
   await checkLayout(page, 390, 844, 3, 'phone-portrait');
   await page.setViewportSize({ width: 844, height: 390 });
   await checkLayout(page, 844, 390, 3, 'phone-landscape');
+  // On its side the list keeps the height: a whole row of route cards below the search.
+  const wholeCards = (await items(page)).filter((i) => i.visible && i.id !== 0 && i.label && i.height > 100 && i.y >= 0 && i.y + i.height <= 390);
+  assert.ok(wholeCards.length >= 2, `whole route cards on a phone on its side: ${wholeCards.map((i) => i.label)}`);
   await page.setViewportSize({ width: 390, height: 844 });
   await checkLayout(page, 390, 844, 3, 'phone-portrait-again');
   assert.deepEqual(errors, []);
