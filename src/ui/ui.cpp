@@ -79,13 +79,19 @@ void Ui::prefetch_state_text(const sync::ClientState& state, bool catalogue_chan
 std::string Ui::location() const { return format_location(nav_.current()); }
 
 void Ui::open_location(std::string_view location) {
-    const Location before = nav_.current();
-    nav_.open(parse_location(location));
-    if (!(before == nav_.current())) on_screen_changed();
+    const Location to = parse_location(location);
+    if (to == nav_.current()) return;
+    if (const Location* previous = nav_.previous(); previous && *previous == to) {
+        back();
+        return;
+    }
+    nav_.open(to);
+    on_screen_changed();
 }
 
 bool Ui::back() {
     if (!nav_.back()) return false;
+    ++moves_back_;
     on_screen_changed();
     return true;
 }
@@ -223,7 +229,11 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
     if (idle_seconds_left_ > 0) draw_idle_countdown(ctx, idle_seconds_left_);
     announce_changes(ctx);
 
-    if (nav_.apply()) on_screen_changed();
+    const bool going_back = nav_.back_pending();
+    if (nav_.apply()) {
+        if (going_back) ++moves_back_;
+        on_screen_changed();
+    }
     if (screens_.high_contrast != style_.high_contrast) set_high_contrast(screens_.high_contrast);
 }
 

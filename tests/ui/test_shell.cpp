@@ -40,6 +40,42 @@ TEST_CASE("the back button inside the app returns to the previous screen", "[ui]
     CHECK(ui.ui.location() == "#/");
 }
 
+TEST_CASE("going back is told apart from going forward, so the browser can step its history back", "[ui][navigation]") {
+    UiDriver ui;
+    REQUIRE(ui.click("线路"));
+    ui.frames(2);
+    REQUIRE(!ui.route_cards().empty());
+    const std::string title = ui.route_cards().front();
+    REQUIRE(ui.click(title));
+    const std::string route_location = ui.ui.location();
+    REQUIRE(route_location.starts_with("#/route/"));
+    CHECK(ui.ui.moves_back() == 0);
+    REQUIRE(ui.click("‹ 返回"));
+    CHECK(ui.ui.location() == "#/routes");
+    CHECK(ui.ui.moves_back() == 1);
+
+    // The browser's back button: the address of the screen before this one is a step back,
+    // so the app's history shrinks with the browser's instead of growing.
+    ui.ui.open_location(route_location);
+    ui.frames(2);
+    CHECK(ui.ui.moves_back() == 1);
+    ui.ui.open_location("#/routes");
+    ui.frames(2);
+    CHECK(ui.ui.location() == "#/routes");
+    CHECK(ui.ui.moves_back() == 2);
+    ui.ui.open_location("#/");  // back again, to home
+    ui.frames(2);
+    CHECK(ui.ui.moves_back() == 3);
+    CHECK_FALSE(ui.ui.back());  // home was the first screen: nothing further back
+
+    // A reset is not a move back, and the count never goes down.
+    ui.ui.open_location("#/members");
+    ui.ui.reset();
+    ui.frames(2);
+    CHECK(ui.ui.location() == "#/");
+    CHECK(ui.ui.moves_back() == 3);
+}
+
 TEST_CASE("the language switch shows English", "[ui][language]") {
     UiDriver ui;
     CHECK(ui.shows("首页"));
