@@ -18,14 +18,23 @@ void DefaultServices::copy_text(const std::string& text) { ImGui::SetClipboardTe
 
 namespace {
 
-// Any sign of a person in this frame: a pointer that moved or pressed, a wheel, a key, text.
-bool had_input(const ImGuiIO& io) {
-    if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.MouseWheelH != 0) return true;
+// Any sign of a person in this frame: a pointer that pressed, a wheel, a key, text; and,
+// when `moves_count`, a pointer that only moved.
+bool had_input(const ImGuiIO& io, bool moves_count) {
+    if (moves_count && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) return true;
+    if (io.MouseWheel != 0 || io.MouseWheelH != 0) return true;
     if (io.InputQueueCharacters.Size > 0) return true;
     for (bool down : io.MouseDown)
         if (down) return true;
     for (bool down : io.KeysDown)
         if (down) return true;
+    return false;
+}
+
+// A press not yet over: a button held, or let go in this frame.
+bool press_in_progress(const ImGuiIO& io) {
+    for (int button = 0; button < IM_ARRAYSIZE(io.MouseDown); ++button)
+        if (io.MouseDown[button] || io.MouseReleased[button]) return true;
     return false;
 }
 
@@ -155,15 +164,18 @@ bool App::needs_another_pass(const ImDrawData* draw_data) {
 
 void App::draw() {
     const ImGuiIO& io = ImGui::GetIO();
-    if (had_input(io)) {
+    // While the countdown card is up, a pointer that only moves does not take it away: a
+    // finger resting on 继续使用 shows as a move a frame or more before its tap, and a mouse
+    // moves onto the button before it presses. Taking the card away then would let the
+    // press that follows land on the screen beneath.
+    if (had_input(io, !countdown_drawn_)) {
         last_input_ = now_;
         at_rest_ = false;
     }
-    // A touch that dismisses the countdown keeps it on screen until the finger lifts, so
-    // the touch never lands on the button beneath.
-    const bool touch_in_progress = ImGui::IsAnyMouseDown() || io.MouseReleased[0];
+    // A press that dismisses the countdown keeps the card on screen until it is released,
+    // so neither half of it lands on the button beneath.
     int countdown = idle_countdown();
-    if (countdown == 0 && countdown_drawn_ && touch_in_progress) countdown = shown_countdown_;
+    if (countdown == 0 && countdown_drawn_ && press_in_progress(io)) countdown = shown_countdown_;
     ui_.set_idle_countdown(countdown);
     countdown_drawn_ = countdown > 0;
     shown_countdown_ = countdown;

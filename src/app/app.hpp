@@ -116,6 +116,8 @@ public:
     std::string location() const { return ui_.location(); }
     void open_location(std::string_view location);
     bool back();
+    // Screen changes made by going back so far (ui::Ui::moves_back).
+    std::uint64_t moves_back() const { return ui_.moves_back(); }
 
     // Kiosk mode: large text, nothing personal stored, and after `idle_seconds` without
     // input a countdown, then everything personal is forgotten and the home screen shown.

@@ -27,6 +27,7 @@ void lx_first_frame();
 void lx_set_ready();
 void lx_location_init();
 void lx_location_push(const char* hash);
+void lx_location_back(const char* hash);
 int lx_page_flag(const char* name, const char* value);
 void lx_announce(const char* text, int urgent);
 }
@@ -40,6 +41,7 @@ liaoxiu::platform::LocalStorage g_storage;
 liaoxiu::platform::WebServices g_services;
 std::unique_ptr<liaoxiu::App> g_app;
 std::string g_location;        // the hash the browser shows
+std::uint64_t g_moves_back = 0;  // the app's moves back the browser's history has followed
 
 constexpr int kCatalogueRequest = 1;
 constexpr int kConfigRequest = 2;
@@ -52,11 +54,17 @@ void frame() {
     if (frames_before == 0 && g_app->stats().frames > 0) lx_first_frame();
     if (!was_ready && g_app->ready()) lx_set_ready();
     for (const liaoxiu::ui::Announcement& said : g_app->take_announcements()) lx_announce(said.text.c_str(), said.urgent ? 1 : 0);
-    // A screen change made in the app becomes a browser history entry.
+    // A screen change made in the app becomes a browser history entry; going back in the
+    // app (‹ 返回) steps the browser's history back instead, so the phone's back button
+    // then goes further back, not to the screen just left.
     if (const std::string location = g_app->location(); location != g_location) {
         g_location = location;
-        lx_location_push(g_location.c_str());
+        if (g_app->moves_back() != g_moves_back)
+            lx_location_back(g_location.c_str());
+        else
+            lx_location_push(g_location.c_str());
     }
+    g_moves_back = g_app->moves_back();
 }
 
 }  // namespace

@@ -17,6 +17,9 @@ public:
     void go(Location to) { pending_ = Pending{false, std::move(to)}; }
     void go_back() { pending_ = Pending{true, {}}; }
     bool can_go_back() const { return !history_.empty(); }
+    bool back_pending() const { return pending_ && pending_->back; }
+    // The screen back() would return to; nullptr when there is none.
+    const Location* previous() const { return history_.empty() ? nullptr : &history_.back(); }
 
     // Immediate.
     void open(Location to);

@@ -87,6 +87,7 @@ struct Context {
     Navigator& nav;
     Language language = Language::zh;
     bool wide = false;          // kiosk or tablet: two columns
+    bool short_screen = false;  // a phone on its side: the frame around the screens takes less height
 
     const char* t(Text id) const { return text(id, language); }
 
@@ -119,6 +120,9 @@ void draw_not_found(Context& ctx);
 // The frame around them (src/ui/screens/chrome.cpp).
 void draw_top_bar(Context& ctx, Language& language);
 void draw_tab_bar(Context& ctx, float height);
+// The same tabs stacked in a column `width` wide on the left (a short screen), at most `height` tall.
+void draw_tab_rail(Context& ctx, float width, float height);
+float tab_rail_width(Context& ctx);
 void draw_toasts(Context& ctx, float bottom);
 void draw_confirmation(Context& ctx);
 // The toggles of how things look (high contrast), on the me and sign-in screens.

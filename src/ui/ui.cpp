@@ -13,6 +13,9 @@ namespace {
 
 constexpr float kTabBarHeight = 60.0f;
 constexpr float kWideLayout = 720.0f;  // from here on, two columns (tablets, kiosks)
+// Below this height (a phone on its side) the title bar is one row and the tabs move to a
+// column on the left, so the screen keeps most of the height.
+constexpr float kShortLayout = 520.0f;
 
 void prefetch_catalogue_text(GlyphAtlas& glyphs, const Catalogue& catalogue) {
     for (const Alliance& a : catalogue.alliances) glyphs.prefetch(a.name);
@@ -76,13 +79,19 @@ void Ui::prefetch_state_text(const sync::ClientState& state, bool catalogue_chan
 std::string Ui::location() const { return format_location(nav_.current()); }
 
 void Ui::open_location(std::string_view location) {
-    const Location before = nav_.current();
-    nav_.open(parse_location(location));
-    if (!(before == nav_.current())) on_screen_changed();
+    const Location to = parse_location(location);
+    if (to == nav_.current()) return;
+    if (const Location* previous = nav_.previous(); previous && *previous == to) {
+        back();
+        return;
+    }
+    nav_.open(to);
+    on_screen_changed();
 }
 
 bool Ui::back() {
     if (!nav_.back()) return false;
+    ++moves_back_;
     on_screen_changed();
     return true;
 }
@@ -187,7 +196,7 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     Context ctx{state, intents, services_, glyphs_, items_, view_, screens_, nav_, language_,
-                viewport->WorkSize.x >= kWideLayout};
+                viewport->WorkSize.x >= kWideLayout, viewport->WorkSize.y < kShortLayout * style_.scale};
 
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -197,7 +206,13 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
     draw_top_bar(ctx, language_);
     ctx.language = language_;  // the switch takes effect at once
 
-    const float content_height = ImGui::GetContentRegionAvail().y - kTabBarHeight - ImGui::GetStyle().ItemSpacing.y;
+    const float content_height = ctx.short_screen
+                                     ? ImGui::GetContentRegionAvail().y
+                                     : ImGui::GetContentRegionAvail().y - kTabBarHeight - ImGui::GetStyle().ItemSpacing.y;
+    if (ctx.short_screen) {
+        draw_tab_rail(ctx, tab_rail_width(ctx), content_height);
+        ImGui::SameLine();
+    }
     ImGui::BeginChild("##content", ImVec2(0, content_height), false);
     if (scroll_to_top_) {
         ImGui::SetScrollY(0);
@@ -205,15 +220,20 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
     }
     draw_screen(ctx);
     ImGui::EndChild();
-    draw_tab_bar(ctx, kTabBarHeight);
+    if (!ctx.short_screen) draw_tab_bar(ctx, kTabBarHeight);
     ImGui::End();
 
-    draw_toasts(ctx, viewport->WorkPos.y + viewport->WorkSize.y - kTabBarHeight - 8);
+    const float toast_bottom = viewport->WorkPos.y + viewport->WorkSize.y - (ctx.short_screen ? 0.0f : kTabBarHeight) - 8;
+    draw_toasts(ctx, toast_bottom);
     draw_confirmation(ctx);
     if (idle_seconds_left_ > 0) draw_idle_countdown(ctx, idle_seconds_left_);
     announce_changes(ctx);
 
-    if (nav_.apply()) on_screen_changed();
+    const bool going_back = nav_.back_pending();
+    if (nav_.apply()) {
+        if (going_back) ++moves_back_;
+        on_screen_changed();
+    }
     if (screens_.high_contrast != style_.high_contrast) set_high_contrast(screens_.high_contrast);
 }
 

@@ -46,10 +46,16 @@ public:
 
     // The location shown, as a URL hash ("#/group/g-qz-001"), and a way to go to one
     // (deep links, the browser's address bar). Unknown places show a not-found screen.
+    // The screen just before this one is a step back (the browser's back button), not a
+    // new step forward, so the app's history and the browser's stay the same.
     std::string location() const;
     void open_location(std::string_view location);
     // The previous screen; false when there is none (the platform may then leave the app).
     bool back();
+    // How many times the screen changed by going back (‹ 返回, back(), the previous
+    // location): the web platform steps the browser's history back for these instead of
+    // adding an entry. Never decreases, not even on reset().
+    std::uint64_t moves_back() const { return moves_back_; }
 
     Language language() const { return language_; }
     void set_language(Language language) { language_ = language; }
@@ -96,6 +102,7 @@ private:
     std::string announced_screen_;
     std::uint64_t announced_notice_ = 0;
     int announced_countdown_ = 0;
+    std::uint64_t moves_back_ = 0;
 };
 
 }  // namespace liaoxiu::ui

@@ -1,6 +1,7 @@
 #include "ui/widgets.hpp"
 
 #include "core/dates.hpp"
+#include "ui/ellipsis.hpp"
 #include "ui/format.hpp"
 
 #include <imgui_internal.h>  // GetItemID
@@ -76,12 +77,14 @@ bool secondary_button(Context& ctx, const char* text, float width) {
 
 void chip_row_start() { g_first_chip = true; }
 
+float chip_width(const char* text) { return ImGui::CalcTextSize(text, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2; }
+
 bool chip(Context& ctx, const char* text, bool selected) {
     ctx.glyphs.want(text);
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = ImGui::CalcTextSize(text, nullptr, true).x + style.FramePadding.x * 2;
+    const float width = chip_width(text);
     if (!g_first_chip) {
-        ImGui::SameLine(0, 8);
+        ImGui::SameLine(0, kChipSpacing);
         if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
     }
     g_first_chip = false;
@@ -118,6 +121,20 @@ void text_at(Context& ctx, ImVec2 pos, ImU32 color, const std::string& text, flo
     ctx.items.note_text(text, pos, add(pos, extent));
 }
 
+float draw_text_fit(Context& ctx, ImVec2 pos, float right, ImU32 color, const std::string& text, float scale) {
+    ctx.glyphs.want(text);  // the whole text: measured with its own glyphs from the next pass on
+    ctx.glyphs.want(kEllipsis);
+    const float size = ImGui::GetFontSize() * scale;
+    const std::string shown = fit_with_ellipsis(*ImGui::GetFont(), size, text, right - pos.x);
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), size, pos, color, shown.c_str(), shown.c_str() + shown.size());
+    return pos.x + ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, shown.c_str(), shown.c_str() + shown.size()).x;
+}
+
+void text_fit_at(Context& ctx, ImVec2 pos, float right, ImU32 color, const std::string& text, float scale) {
+    const float drawn_right = draw_text_fit(ctx, pos, right, color, text, scale);
+    ctx.items.note_text(text, pos, ImVec2(drawn_right, pos.y + ImGui::GetFontSize() * scale));
+}
+
 float tags_at(Context& ctx, ImVec2 pos, float right, const std::vector<std::string>& tags) {
     constexpr float scale = 0.85f;
     const float size = ImGui::GetFontSize() * scale;
@@ -138,7 +155,12 @@ float tags_at(Context& ctx, ImVec2 pos, float right, const std::vector<std::stri
 
 bool input_text(Context& ctx, const char* text, const char* id, std::string* value, int flags, const char* hint) {
     muted(ctx, text);
-    ImGui::SetNextItemWidth(-FLT_MIN);
+    return text_field(ctx, text, id, value, -FLT_MIN, flags, hint);
+}
+
+bool text_field(Context& ctx, const char* text, const char* id, std::string* value, float width, int flags,
+                const char* hint) {
+    ImGui::SetNextItemWidth(width);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, touch_padding_y()));
     ImGui::PushStyleColor(ImGuiCol_FrameBg, colors::card);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, border_width);
@@ -165,24 +187,25 @@ void route_card(Context& ctx, const Route& route, float width) {
     ImGui::PushID(route.id.c_str());
     const bool pressed = card_target(ctx, "##card", route.title, height, &min, &max, width);
     ImGui::PopID();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
     if (pressed) ctx.nav.go({Screen::route, route.id});
 
     const float pad = 14.0f;
     ImVec2 pen(min.x + pad, min.y + pad * 0.8f);
     ImGui::PushClipRect(min, max, true);
-    ctx.glyphs.want(route.title);
-    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize() * 1.1f, pen, colors::text, route.title.c_str());
+    const float right = max.x - pad;
+    draw_text_fit(ctx, pen, right, colors::text, route.title, 1.1f);  // the card itself is labelled with it
     pen.y += line * 1.35f;
-    tags_at(ctx, pen, max.x - pad, route.themes);
+    tags_at(ctx, pen, right, route.themes);
     pen.y += line * 1.3f;
-    text_at(ctx, pen, colors::muted, ctx.f(Text::days_nights, route.days, route.nights) + "  " + join_cities(route.cities));
+    text_fit_at(ctx, pen, right, colors::muted,
+                ctx.f(Text::days_nights, route.days, route.nights) + "  " + join_cities(route.cities));
     pen.y += line * 1.2f;
-    const std::size_t groups = ctx.view.open_groups_of(ctx.view.route_index(route)).size();
-    if (groups > 0) text_at(ctx, pen, colors::accent, ctx.f(Text::open_groups_count, static_cast<int>(groups)));
     const std::string price = ctx.f(Text::price_after_subsidy, format_yuan(route.price - route.subsidy).c_str());
     const float price_width = ImGui::CalcTextSize(price.c_str()).x;
-    text_at(ctx, ImVec2(max.x - pad - price_width, pen.y), colors::accent, price);
+    const std::size_t groups = ctx.view.open_groups_of(ctx.view.route_index(route)).size();
+    if (groups > 0)
+        text_fit_at(ctx, pen, right - price_width - 8, colors::accent, ctx.f(Text::open_groups_count, static_cast<int>(groups)));
+    text_at(ctx, ImVec2(right - price_width, pen.y), colors::accent, price);
     ImGui::PopClipRect();
 }
 
@@ -200,18 +223,19 @@ void group_row(Context& ctx, const sync::GroupView& group, bool show_route) {
     if (pressed) ctx.nav.go({Screen::group, trip.id});
     const float pad = 14.0f;
     ImVec2 pen(min.x + pad, min.y + pad * 0.7f);
+    const float right = max.x - pad;
     ImGui::PushClipRect(min, max, true);
-    text_at(ctx, pen, colors::text, title);
+    text_fit_at(ctx, pen, right, colors::text, title);
     pen.y += line * 1.25f;
     if (show_route) {
-        text_at(ctx, pen, colors::muted, ctx.f(Text::departure, date.c_str()));
+        text_fit_at(ctx, pen, right, colors::muted, ctx.f(Text::departure, date.c_str()));
         pen.y += line * 1.15f;
     }
-    text_at(ctx, pen, colors::muted, ctx.f(Text::organizing_unit, unit.c_str()));
+    text_fit_at(ctx, pen, right, colors::muted, ctx.f(Text::organizing_unit, unit.c_str()));
     pen.y += line * 1.15f;
     const std::string progress = group.counts.places_to_form > 0 ? ctx.f(Text::places_to_form, group.counts.places_to_form)
                                                                  : std::string(ctx.t(Text::formed));
-    text_at(ctx, pen, colors::accent, progress + "  " + ctx.f(Text::places_left, group.counts.places_left));
+    text_fit_at(ctx, pen, right, colors::accent, progress + "  " + ctx.f(Text::places_left, group.counts.places_left));
     ImGui::PopClipRect();
 }
 

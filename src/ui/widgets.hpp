@@ -28,6 +28,8 @@ bool secondary_button(Context& ctx, const char* label, float width = 0);
 // A toggle chip in a flowing row: call chip_row_start() before the first one.
 void chip_row_start();
 bool chip(Context& ctx, const char* label, bool selected);
+inline constexpr float kChipSpacing = 8.0f;  // between chips in a row
+float chip_width(const char* label);
 
 // A whole-width touch target drawn by hand: records `label` for tests and returns true
 // when tapped. The caller draws the content over [min, max]. Width 0 = the available width.
@@ -36,11 +38,20 @@ bool card_target(Context& ctx, const char* id, const std::string& label, float h
 
 // Text placed at an absolute position, noted for tests.
 void text_at(Context& ctx, ImVec2 pos, ImU32 color, const std::string& text, float scale = 1.0f);
+// The same, cut with "…" where it would pass `right` (ui/ellipsis.hpp), for titles and
+// names in rows of a fixed width; noted under the whole text, with the extent drawn.
+void text_fit_at(Context& ctx, ImVec2 pos, float right, ImU32 color, const std::string& text, float scale = 1.0f);
+// Draws it only; returns where the drawn text ends on the right.
+float draw_text_fit(Context& ctx, ImVec2 pos, float right, ImU32 color, const std::string& text, float scale = 1.0f);
 // Small tag chips drawn in one line from `pos`, cut at `right`. Returns the line height used.
 float tags_at(Context& ctx, ImVec2 pos, float right, const std::vector<std::string>& tags);
 
 // A text input with its label drawn above it (visible, and the label tests find it by).
 bool input_text(Context& ctx, const char* label, const char* id, std::string* value, int flags = 0,
+                const char* hint = nullptr);
+// The field alone, `width` wide (-FLT_MIN: to the right edge), with no caption drawn above
+// it; it is still labelled `label` for tests and screen readers, and `hint` says what goes in.
+bool text_field(Context& ctx, const char* label, const char* id, std::string* value, float width, int flags = 0,
                 const char* hint = nullptr);
 // A whole number typed as text (a phone shows its number pad); the text is selected on
 // entry so typing replaces it.

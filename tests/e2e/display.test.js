@@ -3,8 +3,11 @@
 // devicePixelRatio) with every control inside the viewport.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { serveStatic } from './lib/static_server.js';
-import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports, centre, waitFor } from './lib/browser.js';
+import { distFile } from './lib/dist_files.js';
+import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports, centre, waitFor, settle } from './lib/browser.js';
 
 let site, chrome;
 before(async () => {
@@ -15,17 +18,6 @@ after(async () => {
   await chrome?.close();
   await site?.close();
 });
-
-// Waits until no frame has been drawn for `quiet` ms (the app draws only on change).
-async function settle(page, quiet = 600) {
-  let frames = (await stats(page)).frames;
-  for (let tries = 0; tries < 50; tries++) {
-    await page.waitForTimeout(quiet);
-    const now = (await stats(page)).frames;
-    if (now === frames) return;
-    frames = now;
-  }
-}
 
 const visibleLabels = async (page) => (await items(page)).filter((i) => i.visible && i.label).map((i) => i.label).sort();
 
@@ -121,6 +113,9 @@ test('a phone turned to landscape and back: sharp canvas, every control inside t
   await checkLayout(page, 390, 844, 3, 'phone-portrait');
   await page.setViewportSize({ width: 844, height: 390 });
   await checkLayout(page, 844, 390, 3, 'phone-landscape');
+  // On its side the list keeps the height: a whole row of route cards below the search.
+  const wholeCards = (await items(page)).filter((i) => i.visible && i.id !== 0 && i.label && i.height > 100 && i.y >= 0 && i.y + i.height <= 390);
+  assert.ok(wholeCards.length >= 2, `whole route cards on a phone on its side: ${wholeCards.map((i) => i.label)}`);
   await page.setViewportSize({ width: 390, height: 844 });
   await checkLayout(page, 390, 844, 3, 'phone-portrait-again');
   assert.deepEqual(errors, []);
@@ -162,5 +157,54 @@ test('a long notice wraps inside its toast at 390 px, clear of its button, on th
     await context.close();
   } finally {
     await broken.close();
+  }
+});
+
+test('a long route title ends in … inside its card on the catalogue and its group row on home, 390 px', async () => {
+  const catalogue = JSON.parse(fs.readFileSync(path.join(distDir, distFile('catalogue.json')), 'utf8'));
+  const longTitle = '胡柚飘香·三衢石林三日：常山胡柚采摘、石林徒步与赏石文化体验，职工疗休养专线';
+  const route = catalogue.routes.find((r) => r.id === 'r-qz-changshan-3d');
+  route.title = longTitle;
+  const longSite = await serveStatic(distDir, {
+    overrides: { 'config.json': '{}', [distFile('catalogue.json')]: JSON.stringify(catalogue) },
+  });
+  try {
+    const { page, context, errors } = await openPage(chrome.browser, `${longSite.url}#/routes`, viewports.phone);
+    await waitReady(page);
+    const field = await waitFor(page, async () => (await items(page)).find((i) => i.textField && i.visible), 'the search field');
+    await page.touchscreen.tap(centre(field).x, centre(field).y);
+    await waitFor(page, () => page.evaluate(() => document.activeElement?.id === 'lx-text-agent'), 'the text agent focused');
+    await page.keyboard.insertText('石林徒步');
+    const card = await waitFor(page, async () => (await items(page)).find((i) => i.visible && i.id !== 0 && i.label === longTitle),
+                               'the long-titled route card found by the search');
+    await page.evaluate(() => document.activeElement?.blur());
+    assert.ok(card.x >= 0 && card.x + card.width <= 390, `the card inside the screen: ${JSON.stringify(card)}`);
+    await settle(page);
+    assert.equal((await stats(page)).missingGlyphs, 0, 'every character drawn, "…" included');
+    await screenshot(page, 'long-title-catalogue-phone');
+
+    // Home: the group closing first is of this route; its row names the route, cut with "…".
+    await page.evaluate(() => { location.hash = '#/'; });
+    const groupRow = async () => (await items(page)).find((i) => i.id !== 0 && i.label.startsWith(`${longTitle} · `));
+    await waitFor(page, groupRow, 'the group row of the long-titled route');
+    await page.mouse.move(195, 400);
+    const row = await waitFor(page, async () => {
+      const found = await groupRow();
+      if (found.visible && found.y + found.height < 740) return found;
+      await page.mouse.wheel(0, 200);  // down to 即将截止 below the fold
+      return null;
+    }, 'the group row scrolled into view');
+    const title = (await items(page)).find((i) => i.id === 0 && i.label === longTitle && i.y >= row.y && i.y < row.y + row.height);
+    assert.ok(title, 'the row\'s title line');
+    assert.ok(title.x + title.width <= row.x + row.width - 14 + 0.5,
+              `the title stops inside the row's padding: ends at ${title.x + title.width}, row at ${row.x + row.width}`);
+    assert.ok(title.x + title.width > row.x + row.width - 14 - 2 * 17, 'the title uses the row up to its edge: cut, not dropped');
+    await settle(page);
+    assert.equal((await stats(page)).missingGlyphs, 0);
+    await screenshot(page, 'long-title-home-phone');
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await longSite.close();
   }
 });

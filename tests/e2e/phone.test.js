@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveStatic } from './lib/static_server.js';
-import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports, centre, waitFor } from './lib/browser.js';
+import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports, centre, waitFor, settle } from './lib/browser.js';
 
 let site, chrome;
 before(async () => {
@@ -56,9 +56,11 @@ test('a list scrolls by touch drag and glides on', async () => {
   const { page, context } = await openPage(chrome.browser, site.url, viewports.phone);
   await waitReady(page);
   await page.evaluate(() => { location.hash = '#/routes'; });
-  await page.waitForTimeout(500);
   const firstCard = async () => (await items(page)).filter((i) => i.visible && i.label && i.height > 60)
     .sort((a, b) => a.y - b.y)[0];
+  // The catalogue itself, not the home screen's cards still on show (a fixed wait was a guess).
+  await waitFor(page, async () => (await items(page)).some((i) => /^找到 \d+ 条线路$/.test(i.label)), 'the catalogue');
+  await settle(page);
   const before = await firstCard();
   const cdp = await context.newCDPSession(page);
   const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', {
@@ -83,5 +85,57 @@ test('an idle app draws no frames', async () => {
   await page.waitForTimeout(3000);
   const end = (await stats(page)).frames;
   assert.equal(end - start, 0, `frames drawn in 3 idle seconds: ${end - start}`);
+  await context.close();
+});
+
+// ‹ 返回 in the app and the phone's back button walk one history: going back in the app steps
+// the browser's history back (no new entry), so the phone's back button then goes further
+// back, not to the screen the user just left.
+test('‹ 返回 steps the browser history back, and the back button then goes further back', async () => {
+  const { page, context, errors } = await openPage(chrome.browser, `${site.url}#/`, viewports.phone);
+  await waitReady(page);
+  const hash = () => page.evaluate(() => location.hash);
+  const liveStatus = () => page.evaluate(() => document.querySelector('[role=status]').textContent);
+  const tap = async (test, what) => {
+    const item = await waitFor(page, async () => (await items(page)).find((i) => i.visible && i.id !== 0 && test(i)), what);
+    await page.touchscreen.tap(centre(item).x, centre(item).y);
+  };
+  const entries = () => page.evaluate(() => history.length);
+  const start = await entries();
+
+  await tap((i) => i.label === '线路', 'the 线路 tab');
+  await waitFor(page, async () => (await hash()) === '#/routes', 'the catalogue');
+  await tap((i) => i.height > 100 && i.label && i.y > 200, 'a route card');
+  await waitFor(page, async () => (await hash()).startsWith('#/route/'), 'a route');
+  assert.equal(await entries(), start + 2, 'two screens forward, two entries');
+
+  await tap((i) => i.label === '‹ 返回', 'the ‹ 返回 button');
+  await waitFor(page, async () => (await hash()) === '#/routes', 'back on the catalogue');
+  await settle(page);
+  assert.equal(await entries(), start + 2, 'going back in the app adds no entry');
+  assert.equal(await hash(), '#/routes', 'and the browser stays where the app went back to');
+
+  await page.goBack();
+  await waitFor(page, async () => (await hash()) === '#/', 'the back button to go on to home, not to the route just left');
+  await waitFor(page, async () => (await liveStatus()) === '首页', 'the home screen shown');
+  // And forward again, to the catalogue: one history, in step.
+  await page.goForward();
+  await waitFor(page, async () => /^全部线路 · /.test(await liveStatus()), 'the catalogue again');
+  assert.equal(await hash(), '#/routes');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('‹ 返回 on a screen opened by a link replaces the entry instead of leaving the app or adding one', async () => {
+  const { page, context, errors } = await openPage(chrome.browser, `${site.url}#/policies`, viewports.phone);
+  await waitReady(page);
+  const start = await page.evaluate(() => history.length);
+  const back = await waitFor(page, async () => (await items(page)).find((i) => i.visible && i.label === '‹ 返回'), 'the ‹ 返回 button');
+  await page.touchscreen.tap(centre(back).x, centre(back).y);
+  await waitFor(page, async () => (await page.evaluate(() => location.hash)) === '#/', 'home');
+  await settle(page);
+  assert.equal(await page.evaluate(() => location.hash), '#/', 'still in the app, on home');
+  assert.equal(await page.evaluate(() => history.length), start, 'no entry added');
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -40,6 +40,42 @@ TEST_CASE("the back button inside the app returns to the previous screen", "[ui]
     CHECK(ui.ui.location() == "#/");
 }
 
+TEST_CASE("going back is told apart from going forward, so the browser can step its history back", "[ui][navigation]") {
+    UiDriver ui;
+    REQUIRE(ui.click("线路"));
+    ui.frames(2);
+    REQUIRE(!ui.route_cards().empty());
+    const std::string title = ui.route_cards().front();
+    REQUIRE(ui.click(title));
+    const std::string route_location = ui.ui.location();
+    REQUIRE(route_location.starts_with("#/route/"));
+    CHECK(ui.ui.moves_back() == 0);
+    REQUIRE(ui.click("‹ 返回"));
+    CHECK(ui.ui.location() == "#/routes");
+    CHECK(ui.ui.moves_back() == 1);
+
+    // The browser's back button: the address of the screen before this one is a step back,
+    // so the app's history shrinks with the browser's instead of growing.
+    ui.ui.open_location(route_location);
+    ui.frames(2);
+    CHECK(ui.ui.moves_back() == 1);
+    ui.ui.open_location("#/routes");
+    ui.frames(2);
+    CHECK(ui.ui.location() == "#/routes");
+    CHECK(ui.ui.moves_back() == 2);
+    ui.ui.open_location("#/");  // back again, to home
+    ui.frames(2);
+    CHECK(ui.ui.moves_back() == 3);
+    CHECK_FALSE(ui.ui.back());  // home was the first screen: nothing further back
+
+    // A reset is not a move back, and the count never goes down.
+    ui.ui.open_location("#/members");
+    ui.ui.reset();
+    ui.frames(2);
+    CHECK(ui.ui.location() == "#/");
+    CHECK(ui.ui.moves_back() == 3);
+}
+
 TEST_CASE("the language switch shows English", "[ui][language]") {
     UiDriver ui;
     CHECK(ui.shows("首页"));
@@ -97,6 +133,52 @@ TEST_CASE("a kiosk shows route cards in two columns", "[ui][layout]") {
     const auto phone_cards = phone.route_cards();
     REQUIRE(phone_cards.size() >= 2);
     CHECK(phone.find_item(phone_cards[1])->min.y > phone.find_item(phone_cards[0])->max.y);
+}
+
+TEST_CASE("a phone on its side keeps the height for the list: tabs in a column, one-row title bar", "[ui][layout]") {
+    UiDriver ui(844, 390);
+    ui.ui.open_location("#/routes");
+    ui.frames(3);
+    // A whole row of route cards is on screen below the search, not a sliver of one.
+    const auto cards = ui.route_cards();
+    REQUIRE(!cards.empty());
+    const ui::ItemRecord* card = ui.find_item(cards.front());
+    REQUIRE(card);
+    CHECK(card->max.y <= card->clip_max.y);
+    CHECK(card->clip_max.y - card->clip_min.y >= 280.0f);  // the list's share of the 390 px
+    // Every touch target still a touch target, inside the screen; the tabs stacked on the left.
+    float previous_tab_y = -1;
+    for (const char* tab : {"首页", "线路", "成员单位", "我的"}) {
+        const ui::ItemRecord* item = ui.find_item(tab);
+        REQUIRE(item);
+        INFO(tab);
+        CHECK(item->visible);
+        CHECK(item->max.x < card->min.x);
+        CHECK(item->min.y > previous_tab_y);
+        CHECK(item->max.y <= 390.5f);
+        previous_tab_y = item->min.y;
+    }
+    for (const char* where : {"#/routes", "#/group/g-qz-001", "#/members"}) {
+        ui.ui.open_location(where);
+        ui.frames(3);
+        int targets = 0;
+        for (const auto& item : ui.items.last_frame()) {
+            if (item.id == 0 || !item.visible || item.label.empty()) continue;
+            ++targets;
+            INFO(where << " " << item.label);
+            CHECK(item.max.y - item.min.y >= 44.0f);
+            CHECK(item.max.x - item.min.x >= 44.0f);
+            CHECK(item.min.x >= 0.0f);
+            CHECK(item.max.x <= 844.5f);
+        }
+        CHECK(targets > 3);
+        if (std::string(where) == "#/group/g-qz-001") {
+            const ui::ItemRecord* back = ui.find_item("‹ 返回");
+            REQUIRE(back);
+            CHECK(back->max.y <= ui.find_item("English")->max.y);  // in the title bar's row, not one of its own
+        }
+    }
+    CHECK(ui.missing_glyphs() == 0);
 }
 
 TEST_CASE("rare place-name characters are drawn with real glyphs", "[ui][glyphs]") {

@@ -17,8 +17,19 @@ mergeInto(LibraryManager.library, {
     send();  // the address the page was opened with
   },
 
+  // Entries the app adds are marked, so it knows the entry before one of them is its own.
   lx_location_push: function (hashPtr) {
     var hash = UTF8ToString(hashPtr);
-    if ((location.hash || '#/') !== hash) history.pushState(null, '', hash);
+    if ((location.hash || '#/') !== hash) history.pushState({ liaoxiu: true }, '', hash);
+  },
+
+  // The app went back to `hash`. When the app added the entry shown, the one before it is
+  // that screen: step back to it (its popstate then finds the app already there). Otherwise
+  // (a link opened straight into a screen) the entry before may be another site: show the
+  // screen in this entry instead of adding one.
+  lx_location_back: function (hashPtr) {
+    var hash = UTF8ToString(hashPtr);
+    if (history.state && history.state.liaoxiu) history.back();
+    else if ((location.hash || '#/') !== hash) history.replaceState(null, '', hash);
   }
 });

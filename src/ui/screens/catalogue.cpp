@@ -66,18 +66,32 @@ void toggle(std::optional<T>& field, const T& value) {
         field = value;
 }
 
+constexpr std::pair<SortKey, Text> kSorts[] = {{SortKey::relevance, Text::sort_relevance},
+                                               {SortKey::price, Text::sort_price},
+                                               {SortKey::days, Text::sort_days},
+                                               {SortKey::departure, Text::sort_departure}};
+
+// A sort chip's words: the chosen sort (other than relevance) says which way it runs.
+std::string sort_text(Context& ctx, const CatalogueScreenState& s, SortKey key, Text name) {
+    std::string text = ctx.t(name);
+    if (s.query.sort == key && key != SortKey::relevance) text += s.query.descending ? " ↓" : " ↑";
+    return text;
+}
+
+// How wide the row of the filters chip and the sort chips is.
+float sort_row_width(Context& ctx, const CatalogueScreenState& s) {
+    float width = chip_width(ctx.t(Text::filters));
+    for (const auto& [key, name] : kSorts) width += kChipSpacing + chip_width(sort_text(ctx, s, key, name).c_str());
+    return width;
+}
+
 void draw_sort(Context& ctx, CatalogueScreenState& s) {
-    const std::pair<SortKey, Text> sorts[] = {{SortKey::relevance, Text::sort_relevance},
-                                              {SortKey::price, Text::sort_price},
-                                              {SortKey::days, Text::sort_days},
-                                              {SortKey::departure, Text::sort_departure}};
     ImGui::PushID("sort");
     chip_row_start();
     if (chip(ctx, ctx.t(Text::filters), s.show_filters)) s.show_filters = !s.show_filters;
-    for (const auto& [key, name] : sorts) {
+    for (const auto& [key, name] : kSorts) {
         const bool selected = s.query.sort == key;
-        std::string text = ctx.t(name);
-        if (selected && key != SortKey::relevance) text += s.query.descending ? " ↓" : " ↑";
+        const std::string text = sort_text(ctx, s, key, name);
         if (chip(ctx, (text + "##" + std::to_string(static_cast<int>(key))).c_str(), selected)) {
             // Tapping the chosen sort again turns it around.
             s.query.descending = selected && key != SortKey::relevance ? !s.query.descending : false;
@@ -154,7 +168,17 @@ void draw_filters(Context& ctx, CatalogueScreenState& s) {
 
 void draw_routes(Context& ctx) {
     CatalogueScreenState& s = ctx.screens.catalogue;
-    input_text(ctx, ctx.t(Text::search), "##search", &s.text, 0, ctx.t(Text::search_hint));
+    // A short screen (a phone on its side): the field, its hint saying what to type, and the
+    // sort chips share one row when they fit, so the list starts higher.
+    constexpr float kMinSearchWidth = 240.0f;  // room for the hint's first words and some typing
+    const float chips = sort_row_width(ctx, s);
+    const float field = ImGui::GetContentRegionAvail().x - chips - kChipSpacing;
+    if (ctx.short_screen && field >= kMinSearchWidth) {
+        text_field(ctx, ctx.t(Text::search), "##search", &s.text, field, 0, ctx.t(Text::search_hint));
+        ImGui::SameLine(0, kChipSpacing);
+    } else {
+        input_text(ctx, ctx.t(Text::search), "##search", &s.text, 0, ctx.t(Text::search_hint));
+    }
     draw_sort(ctx, s);
     if (s.show_filters) draw_filters(ctx, s);
     run_search_if_needed(ctx, s);

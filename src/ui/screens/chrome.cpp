@@ -58,12 +58,48 @@ bool is_tab_root(Screen screen) {
     return screen == Screen::home || screen == Screen::routes || screen == Screen::members || screen == Screen::me;
 }
 
+constexpr Text kTabLabels[] = {Text::tab_home, Text::tab_routes, Text::tab_members, Text::tab_me};
+constexpr Screen kTabTargets[] = {Screen::home, Screen::routes, Screen::members, Screen::me};
+constexpr float kTabSpacing = 6.0f;
+
+void tab_button(Context& ctx, int i, ImVec2 size) {
+    const bool selected = kTabTargets[i] == tab_of(ctx.nav.current().screen);
+    ImGui::PushStyleColor(ImGuiCol_Button, selected ? colors::tag_background : colors::card);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors::tag_background);
+    ImGui::PushStyleColor(ImGuiCol_Text, selected ? colors::accent : colors::muted);
+    ctx.glyphs.want(ctx.t(kTabLabels[i]));
+    if (ImGui::Button(ctx.t(kTabLabels[i]), size)) {
+        // A tab always opens its root screen; the me tab asks to sign in first.
+        Screen to = kTabTargets[i];
+        if (to == Screen::me && !ctx.signed_in()) to = Screen::sign_in;
+        ctx.nav.go({to, {}});
+    }
+    ImGui::PopStyleColor(3);
+}
+
+// The status: honest about where the data comes from. A dot and words from `at`.
+void draw_status(Context& ctx, ImVec2 at) {
+    const ImU32 dot = ctx.state.connection == sync::Connection::online    ? IM_COL32(46, 160, 67, 255)
+                      : ctx.state.connection == sync::Connection::offline ? IM_COL32(210, 140, 20, 255)
+                                                                          : colors::muted;
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + 5, at.y + ImGui::GetTextLineHeight() / 2), 4.0f, dot);
+    text_at(ctx, ImVec2(at.x + 16, at.y), colors::muted, connection_text(ctx), 0.9f);
+}
+
+float status_width(Context& ctx) {
+    const float size = ImGui::GetFontSize() * 0.9f;
+    return 16 + ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, connection_text(ctx)).x;
+}
+
 }  // namespace
 
+// Portrait: the title and the language switch, the status line below, then ‹ 返回 on a
+// row of its own. A short screen: all of it in one row of a touch target's height.
 void draw_top_bar(Context& ctx, Language& language) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float line = ImGui::GetTextLineHeight();
     const std::string title = title_of(ctx);
+    const bool show_back = !is_tab_root(ctx.nav.current().screen) && ctx.nav.can_go_back();
 
     // Language switch on the right of the title.
     const char* switch_label = ctx.t(Text::language_switch);
@@ -72,45 +108,53 @@ void draw_top_bar(Context& ctx, Language& language) {
     ImGui::SetCursorScreenPos(ImVec2(right - button_width, origin.y));
     if (secondary_button(ctx, switch_label, button_width)) language = language == Language::zh ? Language::en : Language::zh;
 
-    ImGui::PushClipRect(origin, ImVec2(right - button_width - 8, origin.y + kTouchTarget), true);
-    text_at(ctx, ImVec2(origin.x, origin.y + (kTouchTarget - line * 1.2f) / 2), colors::accent, title, 1.2f);
-    ImGui::PopClipRect();
+    if (ctx.short_screen) {
+        float left = origin.x;
+        if (show_back) {
+            ImGui::SetCursorScreenPos(origin);
+            if (secondary_button(ctx, ctx.t(Text::back))) ctx.nav.go_back();
+            left = ImGui::GetItemRectMax().x + 12;
+        }
+        const float status_left = right - button_width - 12 - status_width(ctx);
+        draw_status(ctx, ImVec2(status_left, origin.y + (kTouchTarget - line) / 2));
+        text_fit_at(ctx, ImVec2(left, origin.y + (kTouchTarget - line * 1.2f) / 2), status_left - 12, colors::accent, title, 1.2f);
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + kTouchTarget + 8));
+        return;
+    }
 
-    // The status line: honest about where the data comes from.
-    const ImU32 dot = ctx.state.connection == sync::Connection::online    ? IM_COL32(46, 160, 67, 255)
-                      : ctx.state.connection == sync::Connection::offline ? IM_COL32(210, 140, 20, 255)
-                                                                          : colors::muted;
+    text_fit_at(ctx, ImVec2(origin.x, origin.y + (kTouchTarget - line * 1.2f) / 2), right - button_width - 8, colors::accent,
+                title, 1.2f);
     const ImVec2 status(origin.x, origin.y + kTouchTarget + 4);
-    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(status.x + 5, status.y + line / 2), 4.0f, dot);
-    text_at(ctx, ImVec2(status.x + 16, status.y), colors::muted, connection_text(ctx), 0.9f);
+    draw_status(ctx, status);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, status.y + line + 6));
 
-    if (!is_tab_root(ctx.nav.current().screen) && ctx.nav.can_go_back()) {
+    if (show_back) {
         if (secondary_button(ctx, ctx.t(Text::back))) ctx.nav.go_back();
     }
 }
 
 void draw_tab_bar(Context& ctx, float height) {
-    const Text labels[] = {Text::tab_home, Text::tab_routes, Text::tab_members, Text::tab_me};
-    const Screen targets[] = {Screen::home, Screen::routes, Screen::members, Screen::me};
-    const Screen current = tab_of(ctx.nav.current().screen);
-    const float spacing = 6.0f;
-    const float width = (ImGui::GetContentRegionAvail().x - spacing * 3) / 4;
+    const float width = (ImGui::GetContentRegionAvail().x - kTabSpacing * 3) / 4;
     for (int i = 0; i < 4; ++i) {
-        if (i > 0) ImGui::SameLine(0, spacing);
-        const bool selected = targets[i] == current;
-        ImGui::PushStyleColor(ImGuiCol_Button, selected ? colors::tag_background : colors::card);
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors::tag_background);
-        ImGui::PushStyleColor(ImGuiCol_Text, selected ? colors::accent : colors::muted);
-        ctx.glyphs.want(ctx.t(labels[i]));
-        if (ImGui::Button(ctx.t(labels[i]), ImVec2(width, height))) {
-            // A tab always opens its root screen; the me tab asks to sign in first.
-            Screen to = targets[i];
-            if (to == Screen::me && !ctx.signed_in()) to = Screen::sign_in;
-            ctx.nav.go({to, {}});
-        }
-        ImGui::PopStyleColor(3);
+        if (i > 0) ImGui::SameLine(0, kTabSpacing);
+        tab_button(ctx, i, ImVec2(width, height));
     }
+}
+
+float tab_rail_width(Context& ctx) {
+    float widest = 0;
+    for (Text label : kTabLabels) widest = std::max(widest, ImGui::CalcTextSize(ctx.t(label)).x);
+    return std::max(kTouchTarget * 2, widest + ImGui::GetStyle().FramePadding.x * 2);
+}
+
+void draw_tab_rail(Context& ctx, float width, float height) {
+    // As tall as the bottom bar's tabs when there is room, never below a touch target.
+    const float tab_height = std::clamp((height - kTabSpacing * 3) / 4, kTouchTarget, 60.0f);
+    ImGui::BeginGroup();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, kTabSpacing));
+    for (int i = 0; i < 4; ++i) tab_button(ctx, i, ImVec2(width, tab_height));
+    ImGui::PopStyleVar();
+    ImGui::EndGroup();
 }
 
 void draw_toasts(Context& ctx, float bottom) {

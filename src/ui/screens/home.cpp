@@ -80,7 +80,8 @@ void draw_home(Context& ctx) {
         if (card_target(ctx, "##policy", p.title, kTouchTarget + 8, &min, &max)) ctx.nav.go({Screen::policy, p.id});
         ImGui::PopID();
         ImGui::PushClipRect(min, max, true);
-        text_at(ctx, ImVec2(min.x + 14, min.y + (max.y - min.y - ImGui::GetTextLineHeight()) / 2), colors::text, p.title);
+        text_fit_at(ctx, ImVec2(min.x + 14, min.y + (max.y - min.y - ImGui::GetTextLineHeight()) / 2), max.x - 14, colors::text,
+                    p.title);
         ImGui::PopClipRect();
     }
     if (secondary_button(ctx, ctx.t(Text::all_policies), -1)) ctx.nav.go({Screen::policies, {}});

@@ -32,10 +32,10 @@ void member_row(Context& ctx, const Member& member) {
     ImVec2 pen(min.x + 14, min.y + 10);
     std::string name = member.name;
     if (member.status != MemberStatus::active) name += ctx.t(Text::member_suspended);
-    text_at(ctx, pen, colors::text, name);
+    text_fit_at(ctx, pen, max.x - 14, colors::text, name);
     pen.y += line * 1.25f;
     const int routes = static_cast<int>(ctx.view.routes_of(ctx.view.member_index(member)).size());
-    text_at(ctx, pen, colors::muted,
+    text_fit_at(ctx, pen, max.x - 14, colors::muted,
             std::string(category_name(ctx, member.category)) + " · " + member.city + member.county + "  " +
                 ctx.f(Text::member_route_count, routes));
     ImGui::PopClipRect();

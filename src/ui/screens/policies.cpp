@@ -18,8 +18,8 @@ void draw_policies(Context& ctx) {
         if (card_target(ctx, "##policy", p->title, line * 3.4f, &min, &max)) ctx.nav.go({Screen::policy, p->id});
         ImGui::PopID();
         ImGui::PushClipRect(min, max, true);
-        text_at(ctx, ImVec2(min.x + 14, min.y + 10), colors::text, p->title);
-        text_at(ctx, ImVec2(min.x + 14, min.y + 10 + line * 1.3f), colors::muted,
+        text_fit_at(ctx, ImVec2(min.x + 14, min.y + 10), max.x - 14, colors::text, p->title);
+        text_fit_at(ctx, ImVec2(min.x + 14, min.y + 10 + line * 1.3f), max.x - 14, colors::muted,
                 ctx.f(Text::issuer_date, p->issuer.c_str(), format_day(p->date).c_str()));
         ImGui::PopClipRect();
     }

@@ -68,3 +68,15 @@ export async function waitFor(page, predicate, what, timeout = 10000) {
     await page.waitForTimeout(100);
   }
 }
+
+// Waits until no frame has been drawn for `quiet` ms (the app draws only on change), so
+// whatever an input set off (a tap's release, a move to another screen) has happened.
+export async function settle(page, quiet = 600) {
+  let frames = (await stats(page)).frames;
+  for (let tries = 0; tries < 50; tries++) {
+    await page.waitForTimeout(quiet);
+    const now = (await stats(page)).frames;
+    if (now === frames) return;
+    frames = now;
+  }
+}
