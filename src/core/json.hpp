@@ -108,4 +108,9 @@ Result<Catalogue> decode_catalogue(const nlohmann::json& json);
 Result<Catalogue> parse_catalogue(std::string_view text);
 Result<Catalogue> parse_catalogue(TextSource& text);
 
+// The text of nlohmann::json(catalogue).dump() (invalid UTF-8 replaced), written a list
+// element at a time: the tree of a 10k catalogue would take some 400 MB. False when `out`
+// refused a piece (the text is then incomplete).
+bool write_catalogue(const Catalogue& catalogue, TextSink& out);
+
 }  // namespace liaoxiu

@@ -155,3 +155,34 @@ void to_json(json& j, const DomainError& v) {
 }
 
 }  // namespace liaoxiu
+
+namespace liaoxiu {
+namespace {
+
+template <class Item>
+bool write_list(const std::vector<Item>& items, TextSink& out) {
+    if (!out.write("[")) return false;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0 && !out.write(",")) return false;
+        if (!out.write(nlohmann::json(items[i]).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)))
+            return false;
+    }
+    return out.write("]");
+}
+
+}  // namespace
+
+bool write_catalogue(const Catalogue& c, TextSink& out) {
+    // The keys in the order a nlohmann::json object (a std::map) dumps them, so the text is
+    // byte for byte what the tree would give (tests/unit/test_json_stream.cpp compares them).
+    return out.write("{\"alliances\":") && write_list(c.alliances, out) &&
+           out.write(",\"format_version\":" + std::to_string(c.format_version)) &&
+           out.write(",\"groups\":") && write_list(c.groups, out) &&
+           out.write(",\"members\":") && write_list(c.members, out) &&
+           out.write(",\"policies\":") && write_list(c.policies, out) &&
+           out.write(",\"routes\":") && write_list(c.routes, out) &&
+           out.write(",\"units\":") && write_list(c.units, out) &&
+           out.write(",\"version\":" + std::to_string(c.version) + "}");
+}
+
+}  // namespace liaoxiu

@@ -35,6 +35,24 @@ private:
     std::size_t at_ = 0;
 };
 
+// Where text is written in pieces, so that a large document need not be built whole.
+class TextSink {
+public:
+    virtual ~TextSink() = default;
+    // Takes the next piece; false to stop the writer (a full quota, say).
+    virtual bool write(std::string_view text) = 0;
+};
+
+// Collects the pieces into one string.
+class StringSink final : public TextSink {
+public:
+    std::string text;
+    bool write(std::string_view piece) override {
+        text.append(piece);
+        return true;
+    }
+};
+
 // The rest of `source` as one string: for texts known to be small.
 inline std::string read_all(TextSource& source) {
     std::string text;

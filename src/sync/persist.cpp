@@ -51,13 +51,18 @@ std::optional<PendingAction::Kind> parse_action_kind(std::string_view name) {
     return std::nullopt;
 }
 
+bool write_cached_catalogue(const Catalogue& catalogue, const CacheStamp& stamp, TextSink& out) {
+    // {"catalogue": …, "etag": …, "etag_url": …, "from_endpoint": …, "synced_at": …}: the keys
+    // in the order a tree of them would be dumped in, as earlier versions stored it.
+    return out.write("{\"catalogue\":") && write_catalogue(catalogue, out) &&
+           out.write(",\"etag\":" + dump(stamp.etag) + ",\"etag_url\":" + dump(stamp.etag_url) +
+                     ",\"from_endpoint\":" + dump(stamp.from_endpoint) + ",\"synced_at\":" + dump(stamp.synced_at) + "}");
+}
+
 std::string encode_cached_catalogue(const CachedCatalogue& cached) {
-    json value = {{"from_endpoint", cached.from_endpoint},
-                  {"etag", cached.etag},
-                  {"etag_url", cached.etag_url},
-                  {"synced_at", cached.synced_at},
-                  {"catalogue", cached.catalogue}};
-    return dump(value);
+    StringSink text;
+    write_cached_catalogue(cached.catalogue, cached.stamp, text);
+    return std::move(text.text);
 }
 
 std::optional<CachedCatalogue> decode_cached_catalogue(std::string_view text) {
@@ -70,10 +75,10 @@ std::optional<CachedCatalogue> decode_cached_catalogue(std::string_view text) {
     CachedCatalogue cached;
     cached.catalogue = std::move(decoded).value();
     auto from_endpoint = value->find("from_endpoint");
-    cached.from_endpoint = from_endpoint != value->end() && from_endpoint->is_boolean() && from_endpoint->get<bool>();
-    cached.etag = text_or(*value, "etag");
-    cached.etag_url = text_or(*value, "etag_url");
-    cached.synced_at = integer_or(*value, "synced_at");
+    cached.stamp.from_endpoint = from_endpoint != value->end() && from_endpoint->is_boolean() && from_endpoint->get<bool>();
+    cached.stamp.etag = text_or(*value, "etag");
+    cached.stamp.etag_url = text_or(*value, "etag_url");
+    cached.stamp.synced_at = integer_or(*value, "synced_at");
     return cached;
 }
 

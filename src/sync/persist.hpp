@@ -4,6 +4,7 @@
 // because storage outlives app versions and users (or extensions) can edit it.
 #pragma once
 
+#include "core/text_stream.hpp"
 #include "sync/client.hpp"
 
 #include <optional>
@@ -17,14 +18,21 @@ inline constexpr const char* kCatalogueKey = "liaoxiu.catalogue";
 inline constexpr const char* kSessionKey = "liaoxiu.session";
 inline constexpr const char* kOutboxKey = "liaoxiu.outbox";
 
-struct CachedCatalogue {
-    Catalogue catalogue;
+// Where a cached catalogue came from, stored with it.
+struct CacheStamp {
     bool from_endpoint = false;  // false: the bundled file (its version is no sync cursor)
     std::string etag;            // of the last 200 answer, valid for etag_url only
     std::string etag_url;
     Instant synced_at = 0;
 };
-std::string encode_cached_catalogue(const CachedCatalogue& cached);
+struct CachedCatalogue {
+    Catalogue catalogue;
+    CacheStamp stamp;
+};
+// Written a piece at a time (see write_catalogue): neither a copy of the catalogue nor a
+// tree of it is made. False when `out` refused a piece.
+bool write_cached_catalogue(const Catalogue& catalogue, const CacheStamp& stamp, TextSink& out);
+std::string encode_cached_catalogue(const CachedCatalogue& cached);  // the same text, whole
 std::optional<CachedCatalogue> decode_cached_catalogue(std::string_view text);
 
 struct StoredSession {

@@ -4,6 +4,9 @@
 // private browsing): put() then returns false and the engine carries on in memory.
 #pragma once
 
+#include "core/text_stream.hpp"
+
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -16,6 +19,13 @@ public:
     virtual std::optional<std::string> get(const std::string& key) = 0;
     virtual bool put(const std::string& key, const std::string& value) = 0;
     virtual void remove(const std::string& key) = 0;
+
+    // A value produced in pieces by `write` (false from it: nothing is stored). By default the
+    // pieces are gathered into one string; a storage may take them as they come.
+    virtual bool put_streamed(const std::string& key, const std::function<bool(TextSink&)>& write) {
+        StringSink value;
+        return write(value) && put(key, value.text);
+    }
 };
 
 // Keeps everything in memory: tests, and a fallback when no storage is available.

@@ -118,10 +118,10 @@ void SyncEngine::load_storage() {
         if (auto cached = decode_cached_catalogue(*text)) {
             state_.catalogue = std::move(cached->catalogue);
             state_.catalogue_from_cache = true;
-            state_.synced_at = cached->synced_at;
-            cache_from_endpoint_ = cached->from_endpoint;
-            etag_ = cached->etag;
-            etag_url_ = cached->etag_url;
+            state_.synced_at = cached->stamp.synced_at;
+            cache_from_endpoint_ = cached->stamp.from_endpoint;
+            etag_ = cached->stamp.etag;
+            etag_url_ = cached->stamp.etag_url;
             rebuild_groups();
         } else {
             storage_.remove(kCatalogueKey);  // damaged or from an incompatible version
@@ -158,8 +158,11 @@ void SyncEngine::enter_kiosk_mode() {
 }
 
 void SyncEngine::persist_catalogue() {
-    CachedCatalogue cached{state_.catalogue, cache_from_endpoint_, etag_, etag_url_, state_.synced_at};
-    storage_.put(kCatalogueKey, encode_cached_catalogue(cached));  // a full quota only costs the cache
+    const CacheStamp stamp{cache_from_endpoint_, etag_, etag_url_, state_.synced_at};
+    // Written in pieces: a 10k catalogue is never copied, nor held as one text. A full quota
+    // only costs the cache.
+    storage_.put_streamed(kCatalogueKey,
+                          [&](TextSink& out) { return write_cached_catalogue(state_.catalogue, stamp, out); });
 }
 
 void SyncEngine::persist_session() {

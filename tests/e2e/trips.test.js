@@ -275,7 +275,13 @@ test('a join made while the endpoint is down is queued, survives a reload and is
   await worker.page.evaluate(() => { location.hash = '#/me'; });
   await waitShown(worker.page, /^报名 · 红色教育\+生态康养·南孔衢州三日 · 2027-10-20 — 待发送$/);
 
-  // Reloaded with no server: the session and the outbox come back from localStorage.
+  // The synced catalogue (written in pieces, decoded whole in JavaScript) is in localStorage.
+  const cached = await worker.page.evaluate(() => JSON.parse(localStorage.getItem('liaoxiu.catalogue')));
+  assert.equal(cached.from_endpoint, true);
+  assert.ok(cached.catalogue.groups.some((group) => group.id === groupId), 'the group opened elsewhere is cached');
+  assert.ok(cached.catalogue.routes.some((route) => /[衢婺]/.test(route.title)), 'Chinese text survives the pieces');
+
+  // Reloaded with no server: the session, the outbox and the catalogue come back from localStorage.
   await worker.page.reload();
   await waitReady(worker.page);
   await waitShown(worker.page, /^已登录：/);

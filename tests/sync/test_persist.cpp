@@ -4,6 +4,10 @@
 #include "demo_files.hpp"
 #include "sync/catalogue_merge.hpp"
 #include "sync/persist.hpp"
+#include "sync/storage.hpp"
+
+#include <string>
+#include <vector>
 
 using namespace liaoxiu;
 using namespace liaoxiu::sync;
@@ -114,13 +118,50 @@ TEST_CASE("a delta replaces changed entities by id and adds new ones", "[sync][p
 TEST_CASE("a cached catalogue that is damaged is not used", "[sync][persist]") {
     auto parsed = parse_catalogue(sync_test::demo_catalogue_text());
     REQUIRE(parsed);
-    CachedCatalogue cached{parsed.value(), true, "W/\"c1\"", "api/v1/catalogue", 1800000000};
+    CachedCatalogue cached{parsed.value(), {true, "W/\"c1\"", "api/v1/catalogue", 1800000000}};
     std::string text = encode_cached_catalogue(cached);
     auto back = decode_cached_catalogue(text);
     REQUIRE(back);
     CHECK(back->catalogue == parsed.value());
-    CHECK(back->etag == "W/\"c1\"");
-    CHECK(back->from_endpoint);
+    CHECK(back->stamp.etag == "W/\"c1\"");
+    CHECK(back->stamp.from_endpoint);
     CHECK_FALSE(decode_cached_catalogue(text.substr(0, text.size() / 2)));
     CHECK_FALSE(decode_cached_catalogue(R"({"catalogue": {"format_version": 99}})"));
+}
+
+TEST_CASE("a cached catalogue is written in pieces, as earlier versions stored it whole", "[sync][persist]") {
+    auto parsed = parse_catalogue(sync_test::demo_catalogue_text());
+    REQUIRE(parsed);
+    const CacheStamp stamp{true, "W/\"c2\"", "api/v1/catalogue", 1800000000};
+    // What the tree of it dumped (the format stored by earlier versions, still read).
+    const nlohmann::json tree = {{"from_endpoint", stamp.from_endpoint}, {"etag", stamp.etag},
+                                 {"etag_url", stamp.etag_url}, {"synced_at", stamp.synced_at},
+                                 {"catalogue", parsed.value()}};
+    struct Pieces final : TextSink {
+        std::vector<std::string> pieces;
+        bool write(std::string_view piece) override {
+            pieces.emplace_back(piece);
+            return true;
+        }
+    } pieces;
+    REQUIRE(write_cached_catalogue(parsed.value(), stamp, pieces));
+    std::string joined;
+    for (const std::string& piece : pieces.pieces) joined += piece;
+    CHECK(joined == tree.dump());
+    CHECK(pieces.pieces.size() > parsed.value().routes.size());  // an element at a time, not one string
+
+    SECTION("a sink that refuses stops the writer, and storage keeps nothing") {
+        struct Refusing final : TextSink {
+            std::size_t room = 1000;
+            bool write(std::string_view piece) override {
+                if (piece.size() > room) return false;
+                room -= piece.size();
+                return true;
+            }
+        } refusing;
+        CHECK_FALSE(write_cached_catalogue(parsed.value(), stamp, refusing));
+        MemoryStorage storage;
+        CHECK_FALSE(storage.put_streamed("k", [&](TextSink& out) { return write_cached_catalogue(parsed.value(), stamp, refusing) && out.write("x"); }));
+        CHECK(storage.values().empty());
+    }
 }

@@ -107,6 +107,17 @@ TEST_CASE("parse_catalogue reads a TextSource in pieces and gives what the whole
     }
 }
 
+TEST_CASE("write_catalogue writes, in pieces, the text of the catalogue's tree", "[json][stream]") {
+    Catalogue catalogue = generate_catalogue(ScaleSpec{40, 60, 30}, 3);
+    catalogue.routes.front().title = "bad \xff byte";  // replaced, as the tree's dump replaces it
+    StringSink text;
+    REQUIRE(write_catalogue(catalogue, text));
+    CHECK(text.text == json(catalogue).dump(-1, ' ', false, json::error_handler_t::replace));
+    const Result<Catalogue> back = parse_catalogue(text.text);
+    REQUIRE(back.ok());
+    CHECK(back.value().routes.size() == catalogue.routes.size());
+}
+
 TEST_CASE("stream_root_arrays hands over the named arrays' elements and keeps the rest", "[json][stream]") {
     Recorder recorder;
     json head;

@@ -111,6 +111,48 @@ mergeInto(LibraryManager.library, {
     }
   },
 
+  // A value written in pieces (the cached catalogue): its bytes are gathered here and decoded
+  // once, whole (a piece may end inside a character). Past `limit` bytes no browser's
+  // localStorage would take it, so it is refused early, before more is encoded.
+  $lxPieces: { key: null, parts: [], length: 0, limit: 5 * 1024 * 1024 },
+
+  lx_storage_begin__deps: ['$lxPieces'],
+  lx_storage_begin: function (keyPtr) {
+    lxPieces.key = UTF8ToString(keyPtr);
+    lxPieces.parts = [];
+    lxPieces.length = 0;
+  },
+
+  lx_storage_append__deps: ['$lxPieces'],
+  lx_storage_append: function (ptr, length) {
+    lxPieces.length += length;
+    if (lxPieces.length > lxPieces.limit) return 0;
+    lxPieces.parts.push(HEAPU8.slice(ptr, ptr + length));
+    return 1;
+  },
+
+  lx_storage_commit__deps: ['$lxPieces'],
+  lx_storage_commit: function () {
+    var bytes = new Uint8Array(lxPieces.length);
+    var at = 0;
+    lxPieces.parts.forEach(function (part) { bytes.set(part, at); at += part.length; });
+    var key = lxPieces.key;
+    lxPieces.parts = [];
+    try {
+      window.localStorage.setItem(key, new TextDecoder().decode(bytes));
+      return 1;
+    } catch (error) {
+      try { window.localStorage.removeItem(key); } catch (ignored) {}  // the old value is stale now
+      return 0;
+    }
+  },
+
+  lx_storage_abort__deps: ['$lxPieces'],
+  lx_storage_abort: function () {
+    lxPieces.parts = [];
+    try { window.localStorage.removeItem(lxPieces.key); } catch (ignored) {}  // the old value is stale now
+  },
+
   lx_storage_remove: function (keyPtr) {
     try {
       window.localStorage.removeItem(UTF8ToString(keyPtr));

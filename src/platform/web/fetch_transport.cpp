@@ -13,6 +13,10 @@ void lx_http_send(int request, const char* method, const char* url, const char* 
 char* lx_storage_get(const char* key);
 int lx_storage_set(const char* key, const char* value);
 void lx_storage_remove(const char* key);
+void lx_storage_begin(const char* key);
+int lx_storage_append(const char* piece, int length);
+int lx_storage_commit();
+void lx_storage_abort();
 }
 
 namespace liaoxiu::platform {
@@ -84,6 +88,20 @@ bool LocalStorage::put(const std::string& key, const std::string& value) {
 }
 
 void LocalStorage::remove(const std::string& key) { lx_storage_remove(key.c_str()); }
+
+bool LocalStorage::put_streamed(const std::string& key, const std::function<bool(TextSink&)>& write) {
+    struct JsPieces final : TextSink {
+        bool write(std::string_view piece) override {
+            return lx_storage_append(piece.data(), static_cast<int>(piece.size())) != 0;
+        }
+    } pieces;
+    lx_storage_begin(key.c_str());
+    if (!write(pieces)) {
+        lx_storage_abort();
+        return false;
+    }
+    return lx_storage_commit() != 0;
+}
 
 }  // namespace liaoxiu::platform
 

@@ -34,6 +34,8 @@ public:
     std::optional<std::string> get(const std::string& key) override;
     bool put(const std::string& key, const std::string& value) override;
     void remove(const std::string& key) override;
+    // The pieces are gathered in JavaScript, so the value is never whole in the wasm heap.
+    bool put_streamed(const std::string& key, const std::function<bool(TextSink&)>& write) override;
 };
 
 }  // namespace liaoxiu::platform
