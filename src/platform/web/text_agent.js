@@ -134,8 +134,10 @@ mergeInto(LibraryManager.library, {
   lx_text_agent_update: function (blur, x, y) {
     var e = lxAgent.element;
     if (!e) return;
-    e.style.left = Math.max(0, x) + 'px';
-    e.style.top = Math.max(0, y) + 'px';
+    // Written only when the caret moved: a style write costs the page a style pass.
+    var left = Math.max(0, x) + 'px', top = Math.max(0, y) + 'px';
+    if (e.style.left !== left) e.style.left = left;
+    if (e.style.top !== top) e.style.top = top;
     if (blur && document.activeElement === e) e.blur();
   },
 
