@@ -143,6 +143,32 @@ void SearchIndex::add_text_forms(std::string_view text) {
     }
 }
 
+// The forms' buffers are sized exactly before they are filled (a first pass spells every
+// text): grown or trimmed, a buffer is briefly held twice, and in the browser the heap
+// never gives back its high-water mark.
+void SearchIndex::make_text_forms(const std::vector<std::string_view>& texts) {
+    std::size_t literal_bytes = 0, codepoints = 0, pinyin_bytes = 0, syllables = 0;
+    for (std::string_view text : texts) {
+        literal_bytes += fold_text(text).size() + 1;
+        for (std::size_t pos = 0; pos < text.size(); ++codepoints) pos += decode_utf8(text, pos).length;
+        const PinyinSpelling spelling = spell_pinyin(text);
+        pinyin_bytes += spelling.full.size() + 1;
+        syllables += spelling.syllable_starts.size();
+    }
+    for (TextForms* forms : {&literal_, &pinyin_, &initials_}) forms->starts.reserve(texts.size() + 1);
+    literal_.buffer.reserve(literal_bytes);
+    literal_.match_starts.reserve(codepoints);  // one per codepoint of the folded text, as many as the text's
+    pinyin_.buffer.reserve(pinyin_bytes);
+    pinyin_.match_starts.reserve(syllables);
+    initials_.buffer.reserve(syllables + texts.size());  // one letter per syllable
+    initials_.match_starts.reserve(syllables);
+    for (std::string_view text : texts) add_text_forms(text);
+    for (TextForms* forms : {&literal_, &pinyin_, &initials_}) {
+        forms->starts.push_back(static_cast<std::uint32_t>(forms->buffer.size()));
+        forms->sort_match_starts();
+    }
+}
+
 SearchIndex::SearchIndex(const Catalogue& catalogue) {
     const std::size_t route_count = catalogue.routes.size();
     routes_.resize(route_count);
@@ -150,10 +176,8 @@ SearchIndex::SearchIndex(const Catalogue& catalogue) {
     std::unordered_map<std::string_view, const Member*> members;
     for (const Member& member : catalogue.members) members.emplace(member.id, &member);
 
-    // Every distinct text gets a number here; its forms are made afterwards, once the
-    // number of texts and their length are known, so that the index's big buffers are
-    // sized once instead of grown (growing held old and new copies at once: in the browser
-    // the heap never gives back its high-water mark). The views point into `catalogue`.
+    // Every distinct text gets a number here (the views point into `catalogue`); its forms
+    // are made afterwards, when all texts are known (make_text_forms).
     std::unordered_map<std::string_view, std::uint32_t> text_ids;
     std::vector<std::string_view> texts;
     auto intern_text = [&](const std::string& text) {
@@ -229,29 +253,7 @@ SearchIndex::SearchIndex(const Catalogue& catalogue) {
     std::vector<std::pair<std::uint32_t, std::uint32_t>>().swap(text_route_pairs);
     std::unordered_map<std::string_view, std::uint32_t>().swap(text_ids);
 
-    // The forms' buffers are sized exactly before they are filled (a first pass spells every
-    // text): grown or trimmed, a buffer is briefly held twice, and in the browser the heap
-    // never gives back its high-water mark.
-    std::size_t literal_bytes = 0, codepoints = 0, pinyin_bytes = 0, syllables = 0;
-    for (std::string_view text : texts) {
-        literal_bytes += fold_text(text).size() + 1;
-        for (std::size_t pos = 0; pos < text.size(); ++codepoints) pos += decode_utf8(text, pos).length;
-        const PinyinSpelling spelling = spell_pinyin(text);
-        pinyin_bytes += spelling.full.size() + 1;
-        syllables += spelling.syllable_starts.size();
-    }
-    for (TextForms* forms : {&literal_, &pinyin_, &initials_}) forms->starts.reserve(texts.size() + 1);
-    literal_.buffer.reserve(literal_bytes);
-    literal_.match_starts.reserve(codepoints);  // one per codepoint of the folded text, as many as the text's
-    pinyin_.buffer.reserve(pinyin_bytes);
-    pinyin_.match_starts.reserve(syllables);
-    initials_.buffer.reserve(syllables + texts.size());  // one letter per syllable
-    initials_.match_starts.reserve(syllables);
-    for (std::string_view text : texts) add_text_forms(text);
-    for (TextForms* forms : {&literal_, &pinyin_, &initials_}) {
-        forms->starts.push_back(static_cast<std::uint32_t>(forms->buffer.size()));
-        forms->sort_match_starts();
-    }
+    make_text_forms(texts);
 
     // Title order: by the title's pinyin, then its codepoints, then catalogue order.
     route_by_title_order_.resize(route_count);
@@ -282,8 +284,6 @@ SearchIndex::SearchIndex(const Catalogue& catalogue) {
     }
 
     refresh_groups(catalogue.groups);
-
-    std::vector<std::string_view>().swap(texts);
 }
 
 void SearchIndex::refresh_groups(const std::vector<GroupTrip>& groups) {

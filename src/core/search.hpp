@@ -133,6 +133,7 @@ private:
         void for_each_occurrence(std::string_view term, Visit visit) const;
     };
 
+    void make_text_forms(const std::vector<std::string_view>& texts);  // text i's forms, for every i
     void add_text_forms(std::string_view text);
     // Lowers best_by_text[t] to the best MatchKind of `term` in text t; appends each
     // text seen for the first time (best_by_text was kNoMatch) to `matched`.
