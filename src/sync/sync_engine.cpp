@@ -418,7 +418,11 @@ void SyncEngine::on_sync(const HttpResponse& response, std::uint64_t tag) {
 void SyncEngine::rebuild_groups() {
     state_.groups.clear();
     state_.groups.reserve(state_.catalogue.groups.size());
-    for (const GroupTrip& trip : state_.catalogue.groups) state_.groups.push_back(GroupView{&trip, count_places(trip)});
+    for (const GroupTrip& trip : state_.catalogue.groups) {
+        GroupCounts counts = count_places(trip);
+        counts.units = {};  // see GroupView::units_taking_part
+        state_.groups.push_back(GroupView{&trip, std::move(counts)});
+    }
 }
 
 // ---- session ---------------------------------------------------------------------

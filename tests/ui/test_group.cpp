@@ -34,6 +34,15 @@ TEST_CASE("a group shows how far it is from forming, places, waiting list and un
     CHECK(ui.intents.calls.empty());
 }
 
+TEST_CASE("the units taking part come from the trip when the view keeps no list (as the engine's views)", "[ui][group]") {
+    UiDriver ui;
+    for (sync::GroupView& view : ui.state.groups) view.counts.units = {};
+    ui.touch();
+    ui.ui.open_location("#/group/g-qz-001");
+    ui.frames(2);
+    CHECK(ui.shows("衢州市第二中学、柯城区环境卫生管理中心"));  // the organizer first, then by first arrival
+}
+
 TEST_CASE("joining asks for confirmation naming the date and the price, then joins once", "[ui][group]") {
     UiDriver ui;
     sign_in_worker(ui);

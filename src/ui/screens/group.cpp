@@ -136,10 +136,10 @@ void draw_group(Context& ctx, const sync::GroupView& group) {
     draw_my_place(ctx, group, mine);
     draw_actions(ctx, group, mine);
 
-    if (!group.counts.units.empty()) {
+    if (const std::vector<Id> taking_part = group.units_taking_part(); !taking_part.empty()) {
         section(ctx, ctx.t(Text::units_taking_part));
         std::string units;
-        for (const Id& unit : group.counts.units) units += (units.empty() ? "" : "、") + ctx.view.unit_name(unit);
+        for (const Id& unit : taking_part) units += (units.empty() ? "" : "、") + ctx.view.unit_name(unit);
         label(ctx, units);
     }
 
