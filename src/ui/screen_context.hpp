@@ -29,6 +29,10 @@ struct CatalogueScreenState {
     std::vector<SearchHit> hits;
     std::uint64_t searched_revision = ~std::uint64_t{0};
     std::string searched_key;   // the query the hits belong to
+    // The last few queries' hits (of searched_revision), newest first: typing pinyin and
+    // deleting it again asks the same queries twice, and on 10k routes a first letter costs
+    // about a millisecond of the frame. Cleared with the rest of the state (kiosk reset).
+    std::vector<std::pair<std::string, std::vector<SearchHit>>> recent;
 };
 
 struct OpenGroupForm {

@@ -71,6 +71,31 @@ TEST_CASE("searching by initials finds 江郎山 routes and typing Chinese narro
     CHECK(chinese.missing_glyphs() == 0);
 }
 
+TEST_CASE("a query asked again shows its earlier results, but never those of a changed catalogue", "[ui][catalogue]") {
+    UiDriver ui;
+    ui.ui.open_location("#/routes");
+    ui.frames(2);
+    REQUIRE(ui.click("搜索"));
+    ui.type("jl");
+    const auto jl = ui.route_cards();
+    ui.type("s");
+    const auto jls = ui.route_cards();
+    REQUIRE(!jls.empty());
+    ui.press_backspace();
+    CHECK(ui.route_cards() == jl);
+    ui.type("s");
+    CHECK(ui.route_cards() == jls);
+
+    // The first route found goes from the catalogue: "jls" is searched anew.
+    auto& routes = ui.state.catalogue.routes;
+    routes.erase(std::find_if(routes.begin(), routes.end(), [&](const Route& r) { return r.title == jls.front(); }));
+    ui.touch();
+    ui.frames(2);
+    const auto after = ui.route_cards();
+    CHECK(after.size() == jls.size() - 1);
+    CHECK(std::find(after.begin(), after.end(), jls.front()) == after.end());
+}
+
 TEST_CASE("sorting by price orders the cards, again reverses, and a filter keeps only matching routes", "[ui][catalogue]") {
     UiDriver ui;
     ui.ui.open_location("#/routes");

@@ -164,6 +164,16 @@ void UiDriver::type(const std::string& text) {
     frames(2);  // one frame to take the characters, one to show the new results with their glyphs
 }
 
+void UiDriver::press_backspace() {
+    ImGuiIO& io = ImGui::GetIO();
+    constexpr int kBackspaceIndex = 8;  // any free slot of KeysDown: the driver has no platform key map
+    io.KeyMap[ImGuiKey_Backspace] = kBackspaceIndex;
+    io.KeysDown[kBackspaceIndex] = true;
+    frame();
+    io.KeysDown[kBackspaceIndex] = false;
+    frames(2);
+}
+
 bool UiDriver::shows(const std::string& text) const { return count_shown(text) > 0; }
 
 int UiDriver::count_shown(const std::string& text) const {

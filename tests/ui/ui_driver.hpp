@@ -75,6 +75,7 @@ public:
     bool click(const std::string& label);
     // Types into the focused text field, as a keyboard or an IME would.
     void type(const std::string& text);
+    void press_backspace();  // in the focused text field
     // A label or noted text containing `text`, drawn in the last frame (perhaps scrolled out of view).
     bool shows(const std::string& text) const;
     int count_shown(const std::string& text) const;

@@ -37,9 +37,20 @@ std::string query_key(const CatalogueScreenState& s) {
     return key;
 }
 
+constexpr std::size_t kRecentSearches = 8;
+
 void run_search_if_needed(Context& ctx, CatalogueScreenState& s) {
     const std::string key = query_key(s);
     if (key == s.searched_key && s.searched_revision == ctx.view.revision()) return;
+    if (s.searched_revision != ctx.view.revision()) s.recent.clear();  // hits of another catalogue
+    const auto seen = std::find_if(s.recent.begin(), s.recent.end(), [&](const auto& entry) { return entry.first == key; });
+    if (seen != s.recent.end()) {
+        std::rotate(s.recent.begin(), seen, seen + 1);  // newest first
+        s.hits = s.recent.front().second;
+        ImGui::SetScrollY(0);
+        s.searched_key = key;
+        return;
+    }
     SearchQuery query = s.query;
     query.text = s.text;
     query.min_days = query.max_days = std::nullopt;
@@ -56,6 +67,8 @@ void run_search_if_needed(Context& ctx, CatalogueScreenState& s) {
     if (key != s.searched_key) ImGui::SetScrollY(0);  // new results start at the top
     s.searched_key = key;
     s.searched_revision = ctx.view.revision();
+    s.recent.insert(s.recent.begin(), {key, s.hits});
+    if (s.recent.size() > kRecentSearches) s.recent.pop_back();
 }
 
 template <class T>

@@ -110,10 +110,14 @@ async function onTenThousand(page, isApp, phase) {
   // Each keystroke is a new query on the app.
   await page.mouse.click(field.x, field.y);
   await page.waitForTimeout(300);
+  // Words are not typed twice on a page: the app keeps its last few queries' results, and a
+  // word typed again would be served from them (deleting one, as here, is).
   const typePinyin = await phase(async () => {
     const end = Date.now() + PHASE_MS;
-    while (Date.now() < end) {
-      for (const word of ['hangzhou', 'wenquan', 'qz']) {
+    const words = ['hangzhou', 'wenquan', 'qz', 'lishui', 'yangsheng', 'jinhua', 'shaoxing', 'huangshan', 'wuyuan',
+                   'tiantai', 'anji', 'ningbo', 'zhoushan', 'qiandaohu'];
+    while (Date.now() < end && words.length > 0) {
+      for (const word of words.splice(0, 3)) {
         for (const ch of word) { await page.keyboard.type(ch); await page.waitForTimeout(60); }
         for (let i = 0; i < word.length; i++) { await page.keyboard.press('Backspace'); await page.waitForTimeout(60); }
       }
@@ -121,8 +125,12 @@ async function onTenThousand(page, isApp, phase) {
   });
   const typeChinese = await phase(async () => {
     const end = Date.now() + PHASE_MS;
-    while (Date.now() < end) {
-      for (const [pinyin, word] of [['hangzhou', '杭州'], ['wenquan', '温泉'], ['qushan', '衢山'], ['yangsheng', '养生']]) {
+    const words = [['hangzhou', '杭州'], ['wenquan', '温泉'], ['qushan', '衢山'], ['yangsheng', '养生'], ['lishui', '丽水'],
+                   ['jinhua', '金华'], ['shaoxing', '绍兴'], ['huangshan', '黄山'], ['wuyuan', '婺源'], ['tiantai', '天台'],
+                   ['anji', '安吉'], ['ningbo', '宁波'], ['zhoushan', '舟山'], ['kaihua', '开化'], ['suichang', '遂昌'],
+                   ['jiangshan', '江山'], ['longquan', '龙泉'], ['qingtian', '青田']];
+    while (Date.now() < end && words.length > 0) {
+      for (const [pinyin, word] of words.splice(0, 4)) {
         await cdp.send('Input.imeSetComposition', { text: pinyin, selectionStart: pinyin.length, selectionEnd: pinyin.length });
         await page.waitForTimeout(60);
         await cdp.send('Input.insertText', { text: word });
