@@ -420,7 +420,7 @@ void SyncEngine::rebuild_groups() {
     state_.groups.reserve(state_.catalogue.groups.size());
     for (const GroupTrip& trip : state_.catalogue.groups) {
         GroupCounts counts = count_places(trip);
-        counts.units = {};  // see GroupView::units_taking_part
+        counts.units = std::vector<Id>();  // freed (`= {}` would keep its capacity): see GroupView::units_taking_part
         state_.groups.push_back(GroupView{&trip, std::move(counts)});
     }
 }
