@@ -52,10 +52,13 @@ struct SignInForm {
     bool missing_fields = false;
 };
 
-// A join or withdrawal waiting for the user to confirm it in a modal.
+// A join, a withdrawal or (the organizing union's) a cancellation waiting for the user to
+// confirm it in a modal.
 struct Confirmation {
-    enum class Kind { join, withdraw } kind = Kind::join;
+    enum class Kind { join, withdraw, cancel } kind = Kind::join;
     Id group;
+    std::string reason;          // cancel: told to everyone who joined
+    bool reason_missing = false;
 };
 
 // A short message of the UI's own (not from the sync engine), e.g. 链接已复制.

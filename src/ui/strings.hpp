@@ -124,6 +124,10 @@ enum class Language { zh, en };
     X(confirm_join_body, "确认报名「%s」？", "Join \"%s\"?") /* printf */                         \
     X(confirm_withdraw_body, "确认退出「%s」？名额将让给候补的职工。", "Withdraw from \"%s\"? Your place goes to the waiting list.") /* printf */ \
     X(confirm, "确认", "Confirm")                                                                 \
+    X(confirm_cancel_body, "取消「%s」的这个拼团？已报名的职工都会看到取消原因。", "Cancel this group trip on \"%s\"? Everyone who joined sees the reason.") /* printf */ \
+    X(cancel_reason, "取消原因", "Reason")                                                        \
+    X(cancel_reason_hint, "如：报名人数不足", "e.g. too few people joined")                        \
+    X(cancel_reason_missing, "请填写取消原因", "Please give a reason")                              \
     X(cancel, "取消", "Cancel")                                                                   \
     X(share, "分享", "Share")                                                                     \
     X(link_copied, "链接已复制", "Link copied")                                                   \

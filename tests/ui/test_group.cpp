@@ -43,6 +43,32 @@ TEST_CASE("the units taking part come from the trip when the view keeps no list 
     CHECK(ui.shows("衢州市第二中学、柯城区环境卫生管理中心"));  // the organizer first, then by first arrival
 }
 
+TEST_CASE("the organizing union cancels a group with a reason; nobody else is offered it", "[ui][group]") {
+    UiDriver ui;
+    ui.ui.open_location("#/group/g-qz-001");  // organized by u-qz-school2
+    sign_in_worker(ui);
+    ui.frames(2);
+    CHECK(!ui.find_item("取消拼团"));
+    ui.state.session = testing::make_session("o-1", "李老师", sync::Role::organizer, "u-qz-power");
+    ui.touch();
+    ui.frames(2);
+    CHECK(!ui.find_item("取消拼团"));  // another unit's organizer
+
+    ui.state.session = testing::make_session("o-2", "王老师", sync::Role::organizer, "u-qz-school2");
+    ui.touch();
+    ui.frames(2);
+    REQUIRE(ui.click("取消拼团"));
+    CHECK(ui.shows("取消「红色教育+生态康养·南孔衢州三日」的这个拼团？已报名的职工都会看到取消原因。"));
+    REQUIRE(ui.click("确认"));  // no reason yet: nothing is sent
+    CHECK(ui.intents.calls.empty());
+    CHECK(ui.shows("请填写取消原因"));
+    REQUIRE(ui.click("取消原因"));
+    ui.type("报名人数不足");
+    REQUIRE(ui.click("确认"));
+    CHECK(ui.intents.calls == std::vector<std::string>{"cancel_group g-qz-001 报名人数不足"});
+    CHECK(!ui.shows("请填写取消原因"));
+}
+
 TEST_CASE("joining asks for confirmation naming the date and the price, then joins once", "[ui][group]") {
     UiDriver ui;
     sign_in_worker(ui);

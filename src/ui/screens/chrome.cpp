@@ -203,9 +203,15 @@ void draw_confirmation(Context& ctx) {
         pending.reset();
         return;
     }
-    const bool joining = pending->kind == Confirmation::Kind::join;
+    const Confirmation::Kind kind = pending->kind;
+    const Text title_text = kind == Confirmation::Kind::join       ? Text::confirm_join_title
+                            : kind == Confirmation::Kind::withdraw ? Text::confirm_withdraw_title
+                                                                   : Text::action_cancel;
+    const Text body_text = kind == Confirmation::Kind::join       ? Text::confirm_join_body
+                           : kind == Confirmation::Kind::withdraw ? Text::confirm_withdraw_body
+                                                                  : Text::confirm_cancel_body;
     // "###confirm" keeps one popup id whatever the title says.
-    const std::string title = std::string(ctx.t(joining ? Text::confirm_join_title : Text::confirm_withdraw_title)) + "###confirm";
+    const std::string title = std::string(ctx.t(title_text)) + "###confirm";
     ctx.glyphs.want(title);  // the modal's title bar is ImGui's own text
     if (!ctx.screens.confirmation_opened) {
         ImGui::OpenPopup("###confirm");
@@ -218,20 +224,29 @@ void draw_confirmation(Context& ctx) {
                                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
         return;
     }
-    label(ctx, ctx.f(joining ? Text::confirm_join_body : Text::confirm_withdraw_body, route->title.c_str()));
+    label(ctx, ctx.f(body_text, route->title.c_str()));
     label(ctx, ctx.f(Text::departure, format_day(group->trip().departure).c_str()));
-    label(ctx, ctx.f(Text::price_after_subsidy, format_yuan(route->price - route->subsidy).c_str()), colors::accent);
+    if (kind == Confirmation::Kind::cancel) {
+        input_text(ctx, ctx.t(Text::cancel_reason), "##cancel_reason", &pending->reason, 0, ctx.t(Text::cancel_reason_hint));
+        if (pending->reason_missing) label(ctx, ctx.t(Text::cancel_reason_missing), colors::accent);
+    } else {
+        label(ctx, ctx.f(Text::price_after_subsidy, format_yuan(route->price - route->subsidy).c_str()), colors::accent);
+    }
     ImGui::Dummy(ImVec2(0, 4));
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     bool close = false;
     if (secondary_button(ctx, ctx.t(Text::cancel), half)) close = true;
     ImGui::SameLine();
     if (button(ctx, ctx.t(Text::confirm), half)) {
-        if (joining)
-            ctx.intents.join(pending->group);
-        else
-            ctx.intents.withdraw(pending->group);
-        close = true;
+        switch (kind) {
+            case Confirmation::Kind::join: ctx.intents.join(pending->group); break;
+            case Confirmation::Kind::withdraw: ctx.intents.withdraw(pending->group); break;
+            case Confirmation::Kind::cancel:
+                pending->reason_missing = pending->reason.find_first_not_of(" \t\r\n") == std::string::npos;
+                if (!pending->reason_missing) ctx.intents.cancel_group(pending->group, pending->reason);
+                break;
+        }
+        close = !pending->reason_missing;
     }
     if (close) {
         pending.reset();

@@ -72,12 +72,22 @@ void draw_my_place(Context& ctx, const sync::GroupView& group, const sync::MyTri
     }
 }
 
+// The organizing unit's union may cancel until departure, locked groups too (core cancel()).
+bool may_cancel(const Context& ctx, const GroupTrip& trip) {
+    const bool organizing = ctx.organizer() && ctx.state.session->unit == trip.organizer_unit;
+    const GroupState state = derive_state(trip, ctx.services.now());
+    const bool closed = state == GroupState::cancelled || state == GroupState::expired;
+    return organizing && !closed && ctx.services.now() < china_midnight(trip.departure);
+}
+
 void draw_actions(Context& ctx, const sync::GroupView& group, const sync::MyTrip* mine) {
     const GroupTrip& trip = group.trip();
     if (pending_for(ctx, trip.id)) {
         muted(ctx, pending_status(ctx));  // the last action is on its way; do not offer a second one
         return;
     }
+    if (may_cancel(ctx, trip) && secondary_button(ctx, ctx.t(Text::action_cancel), -1))
+        ctx.screens.confirmation = Confirmation{Confirmation::Kind::cancel, trip.id};
     if (!group_accepts_joins(trip.state) || trip.join_deadline <= ctx.services.now()) return;
     if (!ctx.signed_in()) {
         if (button(ctx, ctx.t(Text::sign_in_to_join), -1)) ctx.nav.go({Screen::sign_in, {}});
