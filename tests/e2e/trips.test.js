@@ -307,6 +307,37 @@ test('a join made while the endpoint is down is queued, survives a reload and is
   await worker.context.close();
 });
 
+test('the organizing union cancels its group in the app with a reason; the worker who joined sees it', async () => {
+  const groupId = await openGroupByApi('2027-12-05', '2027-11-25T10:00:00Z', 3, 10);
+  const worker = await phone();
+  await signIn(worker.page, 'u-qz-sanitation-01');
+  await joinInApp(worker.page, groupId, '一键报名');
+  await waitShown(worker.page, /^报名成功，已确认名额$/);
+
+  const organizer = await phone();
+  await signIn(organizer.page, ORGANIZER);
+  await organizer.page.evaluate((hash) => { location.hash = hash; }, `#/group/${groupId}`);
+  await tap(organizer.page, '取消拼团');
+  await fill(organizer.page, '取消原因', '报名人数不足');
+  await tap(organizer.page, '确认');
+  await waitFor(organizer.page, async () => (await groupDetail(groupId)).state === 'cancelled', 'the endpoint to cancel the group');
+  const detail = await groupDetail(groupId);
+  assert.equal(detail.cancel_reason, '报名人数不足');
+  assert.equal(detail.counts.confirmed, 0, 'every held place is released');
+  await waitShown(organizer.page, /^已取消：报名人数不足$/);
+  assert.ok(!(await shows(organizer.page, /^(一键报名|取消拼团)$/)), 'nothing more to do on a cancelled group');
+  await screenshot(organizer.page, 'trips-organizer-cancelled-phone');
+
+  await worker.page.reload();  // its next sync would come within a minute; a reload syncs now
+  await waitReady(worker.page);
+  await worker.page.evaluate((hash) => { location.hash = hash; }, `#/group/${groupId}`);
+  await waitShown(worker.page, /^已取消：报名人数不足$/);
+  assert.deepEqual(worker.errors, []);
+  assert.deepEqual(organizer.errors, []);
+  await worker.context.close();
+  await organizer.context.close();
+});
+
 // ---- 3. deep links and the back button -------------------------------------------------
 
 test('a deep link opens its group on first load, and the browser back button returns to the previous screen', async () => {

@@ -93,6 +93,7 @@ void draw_actions(Context& ctx, const sync::GroupView& group, const sync::MyTrip
         if (button(ctx, ctx.t(Text::sign_in_to_join), -1)) ctx.nav.go({Screen::sign_in, {}});
         return;
     }
+    if (ctx.state.session->role != sync::Role::worker) return;  // unions organize; workers join
     if (holds_place(mine)) {
         if (secondary_button(ctx, ctx.t(Text::withdraw), -1))
             ctx.screens.confirmation = Confirmation{Confirmation::Kind::withdraw, trip.id};
