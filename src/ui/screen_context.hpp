@@ -57,7 +57,7 @@ struct SignInForm {
 struct Confirmation {
     enum class Kind { join, withdraw, cancel } kind = Kind::join;
     Id group;
-    std::string reason;          // cancel: told to everyone who joined
+    std::string reason = {};     // cancel: told to everyone who joined
     bool reason_missing = false;
 };
 
