@@ -549,15 +549,6 @@ void insert_session(Connection& db, const std::string& token_hash, const Id& acc
                {token_hash, account, expires});
 }
 
-std::optional<Account> account_for_session(Connection& db, const std::string& token_hash, Instant now) {
-    auto rows = db.query(
-        "SELECT a.id, a.login, a.role, a.name, a.unit, a.member_number, a.password_hash FROM sessions s "
-        "JOIN accounts a ON a.id = s.account WHERE s.token_hash = $1 AND s.expires > $2",
-        {token_hash, now});
-    if (rows.empty()) return std::nullopt;
-    return account_from(rows.front());
-}
-
 std::optional<SessionAccount> session_account(Connection& db, const std::string& token_hash, Instant now) {
     auto rows = db.query(
         "SELECT a.id, a.login, a.role, a.name, a.unit, a.member_number, a.password_hash, s.expires FROM sessions s "

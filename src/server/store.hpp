@@ -133,8 +133,7 @@ void insert_account(Connection& db, const Account& account, Instant now);
 std::int64_t count_accounts(Connection& db);
 
 void insert_session(Connection& db, const std::string& token_hash, const Id& account, Instant expires);
-std::optional<Account> account_for_session(Connection& db, const std::string& token_hash, Instant now);
-// The same with the session's expiry.
+// The account of an unexpired session, with the session's expiry.
 struct SessionAccount {
     Account account;
     Instant expires = 0;
