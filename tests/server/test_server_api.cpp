@@ -26,6 +26,14 @@ httplib::Result post(httplib::Client& http, const std::string& path, const Sessi
     return http.Post(path, who.headers(), body.is_null() ? "{}" : body.dump(), "application/json");
 }
 
+// Workers w0, w1, … signed in, worker i in unit i.
+std::vector<Session> sign_in_workers(World& world, int count) {
+    std::vector<Session> workers;
+    for (int i = 0; i < count; ++i)
+        workers.push_back(create_and_sign_in(*world.http, world.admin, "worker", "w" + std::to_string(i), world.unit(i)));
+    return workers;
+}
+
 }  // namespace
 
 TEST_CASE("health answers and unknown endpoints get a JSON 404", "[server][api]") {
@@ -154,11 +162,7 @@ TEST_CASE("group life: join, waitlist, withdraw offers the place, cancel with a 
     World world;
     Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org", world.unit(0));
     std::string group = open_group(*world.http, organizer, world.route(), 2, 2, now() + 86400 * 5);
-    std::vector<Session> workers;
-    for (int i = 0; i < 3; ++i) {
-        workers.push_back(
-            create_and_sign_in(*world.http, world.admin, "worker", "w" + std::to_string(i), world.unit(i)));
-    }
+    const std::vector<Session> workers = sign_in_workers(world, 3);
     auto detail = parse(world.http->Get("/api/v1/groups/" + group)->body);
     CHECK(detail["counts"]["places_to_form"] == 2);
 
@@ -256,11 +260,7 @@ TEST_CASE("an offer lapses on time without any request and the next waiting work
     World world(options);
     Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org", world.unit(0));
     std::string group = open_group(*world.http, organizer, world.route(), 1, 1, now() + 20 * 86400);
-    std::vector<Session> workers;
-    for (int i = 0; i < 3; ++i) {
-        workers.push_back(
-            create_and_sign_in(*world.http, world.admin, "worker", "w" + std::to_string(i), world.unit(i)));
-    }
+    const std::vector<Session> workers = sign_in_workers(world, 3);
     for (const auto& worker : workers) REQUIRE(post(*world.http, "/api/v1/groups/" + group + "/join", worker, {})->status == 200);
     REQUIRE(post(*world.http, "/api/v1/groups/" + group + "/withdraw", workers[0], {})->status == 200);
 
