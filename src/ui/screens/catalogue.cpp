@@ -37,20 +37,8 @@ std::string query_key(const CatalogueScreenState& s) {
     return key;
 }
 
-constexpr std::size_t kRecentSearches = 8;
-
-void run_search_if_needed(Context& ctx, CatalogueScreenState& s) {
-    const std::string key = query_key(s);
-    if (key == s.searched_key && s.searched_revision == ctx.view.revision()) return;
-    if (s.searched_revision != ctx.view.revision()) s.recent.clear();  // hits of another catalogue
-    const auto seen = std::find_if(s.recent.begin(), s.recent.end(), [&](const auto& entry) { return entry.first == key; });
-    if (seen != s.recent.end()) {
-        std::rotate(s.recent.begin(), seen, seen + 1);  // newest first
-        s.hits = s.recent.front().second;
-        ImGui::SetScrollY(0);
-        s.searched_key = key;
-        return;
-    }
+// The query the screen's fields and bands describe.
+SearchQuery query_of(const CatalogueScreenState& s) {
     SearchQuery query = s.query;
     query.text = s.text;
     query.min_days = query.max_days = std::nullopt;
@@ -63,12 +51,28 @@ void run_search_if_needed(Context& ctx, CatalogueScreenState& s) {
         query.min_price = kPriceBands[s.price_band].min;
         query.max_price = kPriceBands[s.price_band].max;
     }
-    s.hits = ctx.view.index() ? ctx.view.index()->search(query) : std::vector<SearchHit>{};
+    return query;
+}
+
+constexpr std::size_t kRecentSearches = 8;
+
+void run_search_if_needed(Context& ctx, CatalogueScreenState& s) {
+    const std::string key = query_key(s);
+    const std::uint64_t revision = ctx.view.revision();
+    if (key == s.searched_key && s.searched_revision == revision) return;
+    if (s.searched_revision != revision) s.recent.clear();  // hits of another catalogue
+    const auto seen = std::find_if(s.recent.begin(), s.recent.end(), [&](const auto& entry) { return entry.first == key; });
+    if (seen != s.recent.end()) {
+        std::rotate(s.recent.begin(), seen, seen + 1);  // newest first
+    } else {
+        std::vector<SearchHit> hits = ctx.view.index() ? ctx.view.index()->search(query_of(s)) : std::vector<SearchHit>{};
+        s.recent.insert(s.recent.begin(), {key, std::move(hits)});
+        if (s.recent.size() > kRecentSearches) s.recent.pop_back();
+    }
+    s.hits = s.recent.front().second;
     if (key != s.searched_key) ImGui::SetScrollY(0);  // new results start at the top
     s.searched_key = key;
-    s.searched_revision = ctx.view.revision();
-    s.recent.insert(s.recent.begin(), {key, s.hits});
-    if (s.recent.size() > kRecentSearches) s.recent.pop_back();
+    s.searched_revision = revision;
 }
 
 template <class T>
