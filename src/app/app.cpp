@@ -146,10 +146,11 @@ bool App::wants_frame() const {
     return now_ - drawn_at_ >= (countdown_on_screen ? 1 : 60);
 }
 
-bool App::prepare_fonts() { return glyphs_.rebuild_if_needed(*ImGui::GetIO().Fonts, false); }
+ui::AtlasUpdate App::prepare_fonts() { return glyphs_.rebuild_if_needed(*ImGui::GetIO().Fonts, false); }
 
-bool App::prefetch_glyphs() {
-    return ready_ && glyphs_.has_prefetch() && glyphs_.rebuild_if_needed(*ImGui::GetIO().Fonts, true);
+ui::AtlasUpdate App::prefetch_glyphs() {
+    if (!ready_ || !glyphs_.has_prefetch()) return {};
+    return glyphs_.rebuild_if_needed(*ImGui::GetIO().Fonts, true);
 }
 
 bool App::needs_another_pass(const ImDrawData* draw_data) {

@@ -78,14 +78,14 @@ public:
     // and start what is due. Cheap when nothing happens.
     void tick(Instant now);
 
-    // Before a frame: grows the glyph atlas with the characters wanted. True when the renderer
-    // must re-upload it.
-    bool prepare_fonts();
+    // Before a frame: grows the glyph atlas with the characters wanted. Says what the renderer
+    // must upload again.
+    ui::AtlasUpdate prepare_fonts();
     // On a tick that draws nothing, once the app is ready: rasterizes the next chunk of
     // prefetched characters (the catalogue's), so they never delay the first interactive
-    // frame nor a frame that answers a touch, and cost no frame. True when the renderer must
-    // re-upload the atlas.
-    bool prefetch_glyphs();
+    // frame nor a frame that answers a touch, and cost no frame. Says what the renderer must
+    // upload again.
+    ui::AtlasUpdate prefetch_glyphs();
     // After Render, before the frame is shown: true when it drew characters not yet in the
     // atlas, or ImGui sized a window from last frame's content (Ui::layout_settled). The
     // platform then grows the atlas and lays the frame out again (discard_pass() first), so

@@ -87,9 +87,13 @@ void SdlRunner::stop_renderer() {
 #endif
 }
 
-void SdlRunner::upload_font_atlas() {
+void SdlRunner::upload_font_atlas(const ui::AtlasUpdate& update) {
+    if (!update) return;
 #if defined(__EMSCRIPTEN__)
-    webgl_.upload_font_atlas(*ImGui::GetIO().Fonts);
+    if (update.whole)
+        webgl_.upload_font_atlas(*ImGui::GetIO().Fonts);
+    else
+        webgl_.upload_font_atlas_rows(*ImGui::GetIO().Fonts, update.first_row, update.rows);
 #else
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -156,7 +160,7 @@ void SdlRunner::gl_context_restored() {
 #endif
     start_renderer();
     // The font atlas again, from ImGui's CPU copy (kept after every rebuild).
-    upload_font_atlas();
+    upload_font_atlas({.whole = true});
     frames_owed_ = frames_owed_ > 0 ? frames_owed_ : 1;
     if (app_) app_->gl_context_restored();
 }
@@ -179,7 +183,7 @@ bool SdlRunner::step() {
     bool hooks_want = false;
     for (FrameHooks* hooks : hooks_) hooks_want = hooks_want || hooks->wants_frame();
     if (frames_owed_ <= 0 && !app_->wants_frame() && !hooks_want) {
-        if (app_->prefetch_glyphs()) upload_font_atlas();  // for frames to come; nothing is drawn
+        upload_font_atlas(app_->prefetch_glyphs());  // for frames to come; nothing is drawn
         return running;
     }
     if (hooks_want) frames_owed_ = frames_owed_ > 0 ? frames_owed_ : 1;
@@ -197,7 +201,7 @@ bool SdlRunner::step() {
     double fonts_ms = 0;
     for (int pass = 0;; ++pass) {
         const auto fonts_started = Clock::now();
-        if (app_->prepare_fonts()) upload_font_atlas();
+        upload_font_atlas(app_->prepare_fonts());
         fonts_ms += ms_between(fonts_started, Clock::now());
 #if !defined(__EMSCRIPTEN__)
         ImGui_ImplOpenGL3_NewFrame();

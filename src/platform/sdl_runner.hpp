@@ -59,7 +59,7 @@ private:
     void handle_finger(const SDL_Event& event, double now);
     bool start_renderer();
     void stop_renderer();
-    void upload_font_atlas();
+    void upload_font_atlas(const ui::AtlasUpdate& update);
     void render(const ImDrawData* draw_data);
 
     SDL_Window* window_ = nullptr;

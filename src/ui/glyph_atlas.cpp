@@ -83,19 +83,149 @@ void GlyphAtlas::want_prefetched() {
 void GlyphAtlas::set_pixel_ratio(float pixel_ratio) {
     if (pixel_ratio == pixel_ratio_) return;
     pixel_ratio_ = pixel_ratio;
-    for (const GlyphBitmap& g : glyphs_) pending_.push_back(g.codepoint);
-    glyphs_.clear();
+    needs_build_ = true;
 }
 
 void GlyphAtlas::set_css_size(float css_size) {
     if (css_size == css_size_) return;
     css_size_ = css_size;
-    for (const GlyphBitmap& g : glyphs_) pending_.push_back(g.codepoint);
-    glyphs_.clear();
+    needs_build_ = true;
 }
 
-bool GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetch) {
-    if (pending_.empty() && allow_prefetch) {
+namespace {
+
+// Makes the glyphs from `first` on findable, as ImFont::BuildLookupTable would for all of
+// them (that one reallocates the whole index and appends a tab glyph on every call).
+void index_glyphs(ImFont& font, int first) {
+    for (int i = first; i < font.Glyphs.Size; ++i) {
+        const ImFontGlyph& glyph = font.Glyphs[i];
+        const int c = static_cast<int>(glyph.Codepoint);
+        if (c >= font.IndexLookup.Size) {
+            const int old_size = font.IndexLookup.Size;
+            font.GrowIndex(c + 1);
+            for (int k = old_size; k < c; ++k) font.IndexAdvanceX[k] = font.FallbackAdvanceX;
+        }
+        font.IndexAdvanceX[c] = glyph.AdvanceX;
+        font.IndexLookup[c] = static_cast<ImWchar>(i);
+        const int page = c / 4096;
+        font.Used4kPagesMap[page >> 3] |= static_cast<ImU8>(1 << (page & 7));
+    }
+    // Glyphs may have moved in memory.
+    font.FallbackGlyph = font.FindGlyphNoFallback(font.FallbackChar);
+    font.DirtyLookupTables = false;
+}
+
+void scale_uv(ImVec2& uv, float sx, float sy) {
+    uv.x *= sx;
+    uv.y *= sy;
+}
+
+}  // namespace
+
+void GlyphAtlas::build_carrier(ImFontAtlas& atlas, const LineMetrics& line) {
+    // ImGui needs a font to hang glyphs on, and Build() for its white pixel and line
+    // textures; the default font carries our glyphs, with its own limited to the space.
+    static const ImWchar carrier_ranges[] = {0x20, 0x20, 0};
+    atlas.Clear();
+    atlas.TexDesiredWidth = 512;
+    ImFontConfig config;
+    config.SizePixels = std::ceil(line.ascent + line.descent);
+    config.GlyphRanges = carrier_ranges;
+    font_ = atlas.AddFontDefault(&config);
+    atlas.Build();
+    font_->Ascent = line.ascent;
+    font_->Descent = -line.descent;
+    // Build() leaves only the alpha texture; drop any RGBA copy so a request converts anew.
+    if (atlas.TexPixelsRGBA32) {
+        IM_FREE(atlas.TexPixelsRGBA32);
+        atlas.TexPixelsRGBA32 = nullptr;
+    }
+    // Shelves start below everything Build() placed.
+    shelf_x_ = shelf_height_ = 0;
+    shelf_y_ = 0;
+    for (const ImFontAtlasCustomRect& rect : atlas.CustomRects) shelf_y_ = std::max(shelf_y_, rect.Y + rect.Height);
+    for (const ImFontGlyph& glyph : font_->Glyphs)
+        shelf_y_ = std::max(shelf_y_, static_cast<int>(std::ceil(glyph.V1 * static_cast<float>(atlas.TexHeight))));
+    shelf_y_ += kBorder;
+    grow_texture(atlas, atlas.TexWidth, atlas.TexWidth);
+    placed_.clear();
+}
+
+void GlyphAtlas::grow_texture(ImFontAtlas& atlas, int width, int height) {
+    const int old_width = atlas.TexWidth, old_height = atlas.TexHeight;
+    if (width == old_width && height == old_height) return;
+    auto* pixels = static_cast<unsigned char*>(IM_ALLOC(static_cast<std::size_t>(width) * height));
+    std::memset(pixels, 0, static_cast<std::size_t>(width) * height);
+    for (int y = 0; y < old_height; ++y)
+        std::memcpy(pixels + y * width, atlas.TexPixelsAlpha8 + y * old_width, static_cast<std::size_t>(old_width));
+    IM_FREE(atlas.TexPixelsAlpha8);
+    atlas.TexPixelsAlpha8 = pixels;
+    atlas.TexWidth = width;
+    atlas.TexHeight = height;
+    atlas.TexUvScale = ImVec2(1.0f / static_cast<float>(width), 1.0f / static_cast<float>(height));
+    // Every texture coordinate keeps its pixel: sizes only double, so the scaling is exact.
+    const float sx = static_cast<float>(old_width) / static_cast<float>(width);
+    const float sy = static_cast<float>(old_height) / static_cast<float>(height);
+    for (ImFont* font : atlas.Fonts)
+        for (ImFontGlyph& glyph : font->Glyphs) {
+            glyph.U0 *= sx;
+            glyph.U1 *= sx;
+            glyph.V0 *= sy;
+            glyph.V1 *= sy;
+        }
+    scale_uv(atlas.TexUvWhitePixel, sx, sy);
+    for (ImVec4& line : atlas.TexUvLines) {
+        line.x *= sx;
+        line.z *= sx;
+        line.y *= sy;
+        line.w *= sy;
+    }
+    scale_uv(fallback_uv0_, sx, sy);
+    scale_uv(fallback_uv1_, sx, sy);
+}
+
+bool GlyphAtlas::place(ImFontAtlas& atlas, const GlyphBitmap& glyph, AtlasUpdate& update) {
+    // A transparent pixel on every side: text drawn larger or smaller than the atlas
+    // (headings, titles) is filtered across the quad's edges, and would otherwise show a
+    // sliver of the neighbouring glyph.
+    const int w = glyph.width + 2 * kBorder, h = glyph.height + 2 * kBorder;
+    if (w > kMaxTextureSide || h > kMaxTextureSide) return false;
+    for (;;) {
+        if (shelf_x_ + w > atlas.TexWidth) {  // this shelf is full: the next one below it
+            shelf_y_ += shelf_height_;
+            shelf_x_ = shelf_height_ = 0;
+        }
+        if (shelf_y_ + h <= atlas.TexHeight && shelf_x_ + w <= atlas.TexWidth) break;
+        // Out of rows: double the height up to a square, then the width.
+        if (atlas.TexHeight < atlas.TexWidth) {
+            grow_texture(atlas, atlas.TexWidth, atlas.TexHeight * 2);
+        } else if (atlas.TexWidth < kMaxTextureSide) {
+            grow_texture(atlas, atlas.TexWidth * 2, atlas.TexHeight);
+        } else {
+            return false;
+        }
+        update.whole = true;
+    }
+    const int x = shelf_x_ + kBorder, y = shelf_y_ + kBorder;
+    for (int row = 0; row < glyph.height; ++row)
+        std::memcpy(atlas.TexPixelsAlpha8 + (y + row) * atlas.TexWidth + x, glyph.alpha.data() + row * glyph.width,
+                    static_cast<std::size_t>(glyph.width));
+    const float tw = static_cast<float>(atlas.TexWidth), th = static_cast<float>(atlas.TexHeight);
+    font_->AddGlyph(nullptr, static_cast<ImWchar>(glyph.codepoint), glyph.offset_x - kBorder, glyph.offset_y - kBorder,
+                    glyph.offset_x - kBorder + static_cast<float>(w), glyph.offset_y - kBorder + static_cast<float>(h),
+                    static_cast<float>(shelf_x_) / tw, static_cast<float>(shelf_y_) / th,
+                    static_cast<float>(shelf_x_ + w) / tw, static_cast<float>(shelf_y_ + h) / th, glyph.advance);
+    // The rows this glyph touched, joined to those already changed.
+    const int end = update.rows > 0 ? std::max(update.first_row + update.rows, shelf_y_ + h) : shelf_y_ + h;
+    update.first_row = update.rows > 0 ? std::min(update.first_row, shelf_y_) : shelf_y_;
+    update.rows = end - update.first_row;
+    shelf_x_ += w;
+    shelf_height_ = std::max(shelf_height_, h);
+    return true;
+}
+
+AtlasUpdate GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetch) {
+    if (pending_.empty() && allow_prefetch && !needs_build_) {
         // Nothing is wanted now: the next chunk of prefetched characters, skipping those
         // that were wanted meanwhile.
         while (prefetch_next_ < prefetch_.size() && pending_.size() < kPrefetchChunk) {
@@ -107,72 +237,39 @@ bool GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetch) {
             prefetch_next_ = 0;
         }
     }
-    if (pending_.empty()) return false;
+    AtlasUpdate update;
+    if (pending_.empty() && !needs_build_) return update;
     auto started = std::chrono::steady_clock::now();
     const float pixel_size = std::round(css_size_ * pixel_ratio_);
     const LineMetrics line = rasterizer_.line_metrics(pixel_size);
 
-    std::vector<GlyphBitmap> fresh = rasterizer_.rasterize(pending_, pixel_size);
+    if (needs_build_) {
+        // Everything again at the new size: what was placed, then what is wanted.
+        pending_.insert(pending_.begin(), placed_.begin(), placed_.end());
+        build_carrier(atlas, line);
+        needs_build_ = false;
+        update.whole = true;
+        // The missing-character box first, so it is the fallback of every glyph after it.
+        place(atlas, make_missing_box(pixel_size, line), update);
+        font_->FallbackChar = static_cast<ImWchar>(kReplacement);
+        index_glyphs(*font_, 0);
+        font_->FallbackAdvanceX = font_->FallbackGlyph->AdvanceX;
+        for (int c = 0; c < font_->IndexLookup.Size; ++c)
+            if (font_->IndexLookup[c] == static_cast<ImWchar>(-1)) font_->IndexAdvanceX[c] = font_->FallbackAdvanceX;
+        fallback_uv0_ = ImVec2(font_->FallbackGlyph->U0, font_->FallbackGlyph->V0);
+        fallback_uv1_ = ImVec2(font_->FallbackGlyph->U1, font_->FallbackGlyph->V1);
+        // Text is rasterized at device resolution and drawn at CSS size.
+        ImGui::GetIO().FontGlobalScale = 1.0f / pixel_ratio_;
+    }
+    const int first_added = font_->Glyphs.Size;
+    for (const GlyphBitmap& glyph : rasterizer_.rasterize(pending_, pixel_size))
+        if (glyph.codepoint != kReplacement && place(atlas, glyph, update)) placed_.push_back(glyph.codepoint);
     pending_.clear();
-    glyphs_.erase(std::remove_if(glyphs_.begin(), glyphs_.end(),
-                                 [](const GlyphBitmap& g) { return g.codepoint == kReplacement; }),
-                  glyphs_.end());
-    for (GlyphBitmap& g : fresh)
-        if (g.codepoint != kReplacement) glyphs_.push_back(std::move(g));
-    glyphs_.push_back(make_missing_box(pixel_size, line));
-
-    // ImGui needs a font to hang custom glyphs on; the default font carries them, with its
-    // own glyphs limited to the space character.
-    static const ImWchar carrier_ranges[] = {0x20, 0x20, 0};
-    atlas.Clear();
-    ImFontConfig config;
-    config.SizePixels = std::ceil(line.ascent + line.descent);
-    config.GlyphRanges = carrier_ranges;
-    ImFont* font = atlas.AddFontDefault(&config);
-
-    long area = 0;
-    std::vector<int> rect_ids;
-    rect_ids.reserve(glyphs_.size());
-    for (const GlyphBitmap& g : glyphs_) {
-        // A transparent pixel on every side, because custom rects are packed edge to edge: text
-        // drawn larger or smaller than the atlas (headings, titles) is filtered across the
-        // quad's edges, and would show a sliver of the neighbouring glyph.
-        rect_ids.push_back(atlas.AddCustomRectFontGlyph(font, static_cast<ImWchar>(g.codepoint), g.width + 2 * kBorder,
-                                                        g.height + 2 * kBorder, g.advance,
-                                                        ImVec2(g.offset_x - kBorder, g.offset_y - kBorder)));
-        area += static_cast<long>(g.width + 2 * kBorder) * (g.height + 2 * kBorder);
-    }
-    // 1.86 sizes the texture from real font glyphs only, so choose the width ourselves.
-    int width = 512;
-    while (static_cast<long>(width) * width < area * 2 && width < 4096) width *= 2;
-    atlas.TexDesiredWidth = width;
-    atlas.Build();
-
-    unsigned char* pixels = nullptr;
-    int tex_width = 0, tex_height = 0;
-    atlas.GetTexDataAsAlpha8(&pixels, &tex_width, &tex_height);
-    for (std::size_t i = 0; i < glyphs_.size(); ++i) {
-        const GlyphBitmap& g = glyphs_[i];
-        const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(rect_ids[i]);
-        for (int y = 0; y < g.height; ++y)
-            std::memcpy(pixels + (rect->Y + kBorder + y) * tex_width + rect->X + kBorder, g.alpha.data() + y * g.width,
-                        static_cast<std::size_t>(g.width));
-    }
-    // Build() leaves only the alpha texture; drop any RGBA copy so the next request converts anew.
-    if (atlas.TexPixelsRGBA32) {
-        IM_FREE(atlas.TexPixelsRGBA32);
-        atlas.TexPixelsRGBA32 = nullptr;
-    }
-    const ImFontGlyph* fallback = font->FindGlyphNoFallback(static_cast<ImWchar>(kReplacement));
-    fallback_uv0_ = ImVec2(fallback->U0, fallback->V0);
-    fallback_uv1_ = ImVec2(fallback->U1, fallback->V1);
-    font->Ascent = line.ascent;
-    font->Descent = -line.descent;
-    // Text is rasterized at device resolution and drawn at CSS size.
-    ImGui::GetIO().FontGlobalScale = 1.0f / pixel_ratio_;
+    index_glyphs(*font_, first_added);
+    if (update.whole) update.first_row = update.rows = 0;
 
     last_rebuild_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    return true;
+    return update;
 }
 
 int GlyphAtlas::count_missing_glyphs(const ImDrawData* draw_data) const {

@@ -4,6 +4,11 @@
 // atlas is rebuilt between frames. No font is downloaded, and no character in
 // the data is ever drawn as '?': ImGui's static ranges cannot cover place names
 // such as 衢 or 𠮷, so the atlas holds exactly what has been seen.
+//
+// New characters are packed into free rows of the texture that is already there, and only
+// those rows are uploaded again: a character typed for the first time costs its own
+// rasterizing, not a rebuild of everything seen so far. The texture doubles (height, then
+// width) when it is full; ImGui's Build() runs only for a new text size or pixel ratio.
 #pragma once
 
 #include <imgui.h>
@@ -41,6 +46,14 @@ public:
     virtual std::vector<GlyphBitmap> rasterize(const std::vector<char32_t>& codepoints, float pixel_size) = 0;
 };
 
+// What a rebuild changed in the texture, for the renderer to upload.
+struct AtlasUpdate {
+    bool whole = false;  // new size or new contents throughout: upload all of it
+    int first_row = 0;   // otherwise these rows changed, across the texture's full width
+    int rows = 0;
+    explicit operator bool() const { return whole || rows > 0; }
+};
+
 class GlyphAtlas {
 public:
     // `css_size`: the text size in CSS pixels; `pixel_ratio`: device pixels per CSS pixel.
@@ -57,10 +70,13 @@ public:
     // Makes every prefetched character wanted now (a frame drew one before its turn came).
     void want_prefetched();
 
-    // Rebuilds ImGui's atlas (call between frames, never inside NewFrame…Render) with the
-    // wanted characters, or when none are wanted and `allow_prefetch`, with the next chunk of
-    // prefetched ones. Returns true when the atlas changed and the renderer must re-upload it.
-    bool rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetch = true);
+    // Adds to ImGui's atlas (call between frames, never inside NewFrame…Render) the wanted
+    // characters, or when none are wanted and `allow_prefetch`, the next chunk of prefetched
+    // ones. Returns what the renderer must upload again (nothing when nothing changed).
+    AtlasUpdate rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetch = true);
+    // The texture's side never grows past this: 4096 is the largest every WebGL2 phone takes.
+    // A 4096² atlas holds about 6,000 CJK characters at 3× and every one of them at 1×.
+    static constexpr int kMaxTextureSide = 4096;
     static constexpr std::size_t kPrefetchChunk = 96;  // 10-40 ms of rasterizing at 3x
 
     // Changes the device pixel ratio (a window moved to another screen, a zoom); the next
@@ -71,7 +87,7 @@ public:
     void set_css_size(float css_size);
     float css_size() const { return css_size_; }
 
-    std::size_t glyph_count() const { return glyphs_.size(); }
+    std::size_t glyph_count() const { return placed_.size(); }
     double last_rebuild_ms() const { return last_rebuild_ms_; }
 
     // Characters drawn in `draw_data` with the fallback (missing) glyph. Measured from the
@@ -79,6 +95,12 @@ public:
     int count_missing_glyphs(const ImDrawData* draw_data) const;
 
 private:
+    void build_carrier(ImFontAtlas& atlas, const LineMetrics& line);
+    // Places `glyph` in the free rows, growing the texture when they are full. False when the
+    // texture is at its largest and full.
+    bool place(ImFontAtlas& atlas, const GlyphBitmap& glyph, AtlasUpdate& update);
+    void grow_texture(ImFontAtlas& atlas, int width, int height);
+
     GlyphRasterizer& rasterizer_;
     float css_size_;
     float pixel_ratio_;
@@ -87,7 +109,14 @@ private:
     std::set<char32_t> prefetch_known_;  // ever queued for prefetching
     std::vector<char32_t> prefetch_;     // in order; those before prefetch_next_ are done
     std::size_t prefetch_next_ = 0;
-    std::vector<GlyphBitmap> glyphs_;
+    bool needs_build_ = true;       // no carrier font yet, or a new size or pixel ratio
+    ImFont* font_ = nullptr;        // ImGui's font that carries every glyph (owned by the atlas)
+    std::vector<char32_t> placed_;  // in the texture, to rasterize again at a new size
+    // Shelf packing below what Build() placed: glyphs fill a shelf left to right, and a new
+    // shelf starts below the tallest glyph of the last.
+    int shelf_x_ = 0;
+    int shelf_y_ = 0;
+    int shelf_height_ = 0;
     ImVec2 fallback_uv0_{-1, -1};  // the missing-glyph box in the texture
     ImVec2 fallback_uv1_{-1, -1};
     double last_rebuild_ms_ = 0;

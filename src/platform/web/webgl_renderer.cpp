@@ -122,6 +122,14 @@ void WebGlRenderer::upload_font_atlas(ImFontAtlas& atlas) {
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
 }
 
+void WebGlRenderer::upload_font_atlas_rows(ImFontAtlas& atlas, int first_row, int rows) {
+    if (!font_texture_) return upload_font_atlas(atlas);
+    glBindTexture(GL_TEXTURE_2D, font_texture_);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, first_row, atlas.TexWidth, rows, GL_RED, GL_UNSIGNED_BYTE,
+                    atlas.TexPixelsAlpha8 + static_cast<long>(first_row) * atlas.TexWidth);
+}
+
 void WebGlRenderer::render(const ImDrawData* draw_data, int width, int height, ImVec4 clear) {
     glViewport(0, 0, width, height);
     glDisable(GL_SCISSOR_TEST);

@@ -26,6 +26,8 @@ public:
     void forget_lost_objects();
     // (Re-)uploads ImGui's font atlas and sets its texture id.
     void upload_font_atlas(ImFontAtlas& atlas);
+    // Uploads `rows` rows of the atlas from `first_row` on (characters added in place).
+    void upload_font_atlas_rows(ImFontAtlas& atlas, int first_row, int rows);
     // Clears to `clear` and draws `draw_data` on a framebuffer of `width` × `height` pixels.
     void render(const ImDrawData* draw_data, int width, int height, ImVec4 clear);
 
