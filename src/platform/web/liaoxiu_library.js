@@ -141,6 +141,12 @@ mergeInto(LibraryManager.library, {
     api.ready = false;
     api.stats = function () { return call('lx_test_stats'); };
     api.items = function () { return call('lx_test_items'); };
+    api.frameTimes = function () {
+      var at = Module['_lx_test_frame_times']() >> 3;
+      return { frames: HEAPF64[at], lastFrameMs: HEAPF64[at + 1], fonts: HEAPF64[at + 2], build: HEAPF64[at + 3],
+               gl: HEAPF64[at + 4] };
+    };
+    api.heapInUse = function () { return Module['_lx_test_heap_in_use'](); };
     // Benchmarks: the generated catalogue of src/core/generate.hpp, as JSON text or in place
     // of the current one. spec: {routes, members, groups, seed}, by default the 10k catalogue.
     var generated = function (name, spec) {
