@@ -36,6 +36,17 @@ GlyphBitmap make_missing_box(float pixel_size, const LineMetrics& line) {
 
 }  // namespace
 
+bool CodepointSet::insert(char32_t c) {
+    if (c >= kLimit) return false;  // not a codepoint: never drawn, never queued
+    std::uint64_t& word = bits_[c / 64];
+    const std::uint64_t bit = std::uint64_t{1} << (c % 64);
+    if (word & bit) return false;
+    word |= bit;
+    return true;
+}
+
+bool CodepointSet::contains(char32_t c) const { return c < kLimit && (bits_[c / 64] >> (c % 64) & 1) != 0; }
+
 GlyphAtlas::GlyphAtlas(GlyphRasterizer& rasterizer, float css_size, float pixel_ratio)
     : rasterizer_(rasterizer), css_size_(css_size), pixel_ratio_(pixel_ratio) {
     // Printable ASCII is always there: digits and Latin appear in every screen.
@@ -53,7 +64,7 @@ void GlyphAtlas::want(std::string_view utf8) {
             for (std::size_t pos = i; pos < utf8.size();) {
                 const DecodedCodepoint decoded = decode_utf8(utf8, pos);
                 pos += decoded.length;
-                if (decoded.codepoint >= 0x20 && known_.insert(decoded.codepoint).second) pending_.push_back(decoded.codepoint);
+                if (decoded.codepoint >= 0x20 && known_.insert(decoded.codepoint)) pending_.push_back(decoded.codepoint);
             }
             return;
         }
@@ -67,7 +78,7 @@ void GlyphAtlas::prefetch(std::string_view utf8) {
             const DecodedCodepoint decoded = decode_utf8(utf8, pos);
             pos += decoded.length;
             const char32_t c = decoded.codepoint;
-            if (c >= 0x20 && !known_.count(c) && prefetch_known_.insert(c).second) prefetch_.push_back(c);
+            if (c >= 0x20 && !known_.contains(c) && prefetch_known_.insert(c)) prefetch_.push_back(c);
         }
         return;
     }
@@ -75,7 +86,7 @@ void GlyphAtlas::prefetch(std::string_view utf8) {
 
 void GlyphAtlas::want_prefetched() {
     for (; prefetch_next_ < prefetch_.size(); ++prefetch_next_)
-        if (known_.insert(prefetch_[prefetch_next_]).second) pending_.push_back(prefetch_[prefetch_next_]);
+        if (known_.insert(prefetch_[prefetch_next_])) pending_.push_back(prefetch_[prefetch_next_]);
     std::vector<char32_t>().swap(prefetch_);
     prefetch_next_ = 0;
 }
@@ -230,7 +241,7 @@ AtlasUpdate GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetc
         // that were wanted meanwhile.
         while (prefetch_next_ < prefetch_.size() && pending_.size() < kPrefetchChunk) {
             const char32_t c = prefetch_[prefetch_next_++];
-            if (known_.insert(c).second) pending_.push_back(c);
+            if (known_.insert(c)) pending_.push_back(c);
         }
         if (prefetch_next_ == prefetch_.size()) {
             std::vector<char32_t>().swap(prefetch_);

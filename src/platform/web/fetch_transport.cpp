@@ -70,6 +70,7 @@ void FetchTransport::complete(int request, sync::HttpResponse response) {
 }
 
 void FetchTransport::deliver() {
+    if (finished_.empty()) return;  // every tick: no deque moved for nothing
     auto ready = std::move(finished_);
     finished_.clear();
     for (auto& [done, response] : ready) done(std::move(response));

@@ -1,6 +1,6 @@
 #include "platform/web/web_services.hpp"
 
-#include <emscripten.h>
+#include <emscripten/html5.h>  // emscripten_date_now
 
 #include <cstdlib>
 
@@ -14,7 +14,7 @@ namespace liaoxiu::platform {
 
 Instant WebServices::now() const {
     // Wall-clock time: deadlines and countdowns are about real dates, not time since page load.
-    return static_cast<Instant>(EM_ASM_DOUBLE({ return Date.now(); }) / 1000.0);
+    return static_cast<Instant>(emscripten_date_now() / 1000.0);
 }
 
 std::string WebServices::link_to(const std::string& location) const {
