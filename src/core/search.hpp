@@ -26,8 +26,9 @@
 //              then title; routes without such a group always come last.
 // `descending` reverses the primary key only (not the tie-breaks, not "no group last").
 //
-// Cost: building sorts every allowed match start of every distinct text (three forms);
-// a query term is two binary searches per form, then one pass over the postings of
+// Cost: building sorts every allowed match start of every distinct text (three forms),
+// and matches the 26 one-letter terms once (a byte per route each); any other query term
+// is two binary searches per form, then one pass over the postings of
 // the texts it matched and one over the routes (filters), then a sort of the hits
 // (relevance needs none: hits are collected in title order and split by match kind).
 // tests/bench/bench_core measures it on the 10,000-route catalogue.
@@ -139,6 +140,10 @@ private:
     // text seen for the first time (best_by_text was kNoMatch) to `matched`.
     void match_term(const std::string& term, std::vector<std::uint8_t>& best_by_text,
                     std::vector<std::uint32_t>& matched) const;
+    // Each route's best MatchKind level for `term` (kNoMatch when none) into levels[0 .. routes).
+    // best_by_text must be all kNoMatch, and is left so.
+    void route_levels_of_term(const std::string& term, std::vector<std::uint8_t>& best_by_text,
+                              std::uint8_t* levels) const;
     bool passes_filters(std::size_t route, const SearchQuery& query,
                         std::optional<std::uint32_t> theme, std::optional<std::uint32_t> city) const;
 
@@ -163,6 +168,9 @@ private:
     std::unordered_map<std::string, std::uint32_t> route_by_id_;
     std::vector<std::optional<Day>> soonest_departure_;
     std::vector<std::uint32_t> departure_rank_;
+
+    // route_levels_of_term of each one-letter term "a" .. "z", made at build: letter * routes + route.
+    std::vector<std::uint8_t> letter_levels_;
 };
 
 }  // namespace liaoxiu

@@ -200,6 +200,31 @@ TEST_CASE("a literal match ranks above a pinyin match", "[search]") {
     CHECK(with_spa.search(text_query("spawen"))[0].match == MatchKind::pinyin);
 }
 
+TEST_CASE("a one-letter query (answered from the table made at build) matches as any term", "[search][pinyin]") {
+    Catalogue c = sample_catalogue();
+    c.routes.push_back(route("r-spa", "SPA温泉", {"生态康养"}, {"开化"}, 1, 10000, 0, {Season::winter}, {"m-spring"}));
+    const std::size_t spa_route = kRouteCount;
+    const SearchIndex index(c);
+    // "k": a syllable start in 康 (kang), 开化 (kai), 窟 (ku); nothing on 江郎山 or 畅游江郎山.
+    const auto k = index.search(text_query("k"));
+    CHECK(sorted(routes_of(k)) ==
+          std::vector<std::size_t>{kJlsEco, kQuzhouRed, kLongyou, kJiangHomophone, kSanhu, kJixiang, spa_route});
+    for (const SearchHit& hit : k) CHECK(hit.match == MatchKind::pinyin);
+    CHECK(routes_of(index.search(text_query("K"))) == routes_of(k));
+    CHECK(routes_of(index.search(text_query("\uFF4B"))) == routes_of(k));  // full-width ｋ
+    // "s": the literal prefix of SPA温泉 ranks first; 三湖 (san hu) by full pinyin.
+    const auto s = index.search(text_query("s"));
+    REQUIRE_FALSE(s.empty());
+    CHECK(s[0].route == spa_route);
+    CHECK(s[0].match == MatchKind::prefix);
+    CHECK(match_of(s, kSanhu) == MatchKind::pinyin);
+    // With another term, each route must match both.
+    // (衢州红色研学 has 龙游石窟 on a stop, and 中医康养 among its themes.)
+    CHECK(sorted(routes_of(index.search(text_query("k 龙游")))) == std::vector<std::size_t>{kQuzhouRed, kLongyou});
+    // ü is typed v (绿 = lv), but no syllable starts with it.
+    CHECK(index.search(text_query("v")).empty());
+}
+
 TEST_CASE("4-byte characters are searched literally and by pinyin", "[search][utf8]") {
     const SearchIndex index(sample_catalogue());
     const auto literal = index.search(text_query("𠮷"));
