@@ -1,6 +1,7 @@
 #include "core/search.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <string_view>
 #include <utility>
 
@@ -14,7 +15,7 @@ constexpr char kTextSeparator = '\x1F';  // never in folded text: control charac
 constexpr std::uint8_t kNoMatch = 0xFF;
 constexpr std::uint64_t kPrimaryLast = 0xFFFFFF;  // 24-bit primary sort rank: "always last"
 
-std::uint8_t level_of(MatchKind kind) { return static_cast<std::uint8_t>(kind); }
+constexpr std::uint8_t level_of(MatchKind kind) { return static_cast<std::uint8_t>(kind); }
 
 // Folds width and case, turns control characters into spaces and malformed bytes into U+FFFD.
 std::string fold_text(std::string_view text) {
@@ -414,23 +415,30 @@ std::vector<SearchHit> SearchIndex::search(const SearchQuery& query) const {
         for (std::size_t r = 0; r < routes_.size(); ++r) route_level[r] = std::max(route_level[r], levels[r]);
     }
 
+    const bool filtered = query.season || query.member_category || query.min_days || query.max_days ||
+                          query.min_price || query.max_price || query.only_with_open_groups || theme || city;
     std::vector<SearchHit> hits;
     if (query.sort == SortKey::relevance) {
-        // Already in title order: a stable split by match kind is the whole sort.
-        std::vector<SearchHit> by_kind[level_of(MatchKind::no_text) + 1];
+        // Already in title order: a stable counting sort by match kind is the whole sort.
+        std::size_t at_level[level_of(MatchKind::no_text) + 2] = {};
+        for (std::uint32_t route : route_by_title_order_) {
+            std::uint8_t& level = route_level[route];
+            if (level != kNoMatch && filtered && !passes_filters(route, query, theme, city)) level = kNoMatch;
+            if (level != kNoMatch) ++at_level[level + 1];
+        }
+        for (std::size_t level = 1; level < std::size(at_level); ++level) at_level[level] += at_level[level - 1];
+        hits.resize(at_level[std::size(at_level) - 1]);
         for (std::uint32_t route : route_by_title_order_) {
             const std::uint8_t level = route_level[route];
-            if (level == kNoMatch || !passes_filters(route, query, theme, city)) continue;
-            by_kind[level].push_back({route, static_cast<MatchKind>(level)});
+            if (level != kNoMatch) hits[at_level[level]++] = {route, static_cast<MatchKind>(level)};
         }
-        for (auto& kind : by_kind) hits.insert(hits.end(), kind.begin(), kind.end());
         return hits;
     }
 
     // One 64-bit key per hit: primary rank (24 bits) | match level (8) | title order (32).
     std::vector<std::uint64_t> keys;
     for (std::size_t r = 0; r < routes_.size(); ++r) {
-        if (route_level[r] == kNoMatch || !passes_filters(r, query, theme, city)) continue;
+        if (route_level[r] == kNoMatch || (filtered && !passes_filters(r, query, theme, city))) continue;
         const RouteFacts& facts = routes_[r];
         std::uint64_t primary = 0;
         switch (query.sort) {
