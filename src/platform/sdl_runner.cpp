@@ -133,6 +133,19 @@ float SdlRunner::pixel_ratio() const {
     return window_w > 0 ? static_cast<float>(drawable_w) / static_cast<float>(window_w) : 1.0f;
 }
 
+#if defined(__EMSCRIPTEN__)
+// devicePixelRatio changes without a resize event when a window moves to a screen of another
+// density, or a zoom keeps the CSS size (media-query change events are not sent everywhere:
+// not under Chromium's emulation). SDL sizes the canvas's backing store only on resize, so the
+// text would blur: a resize event is raised for it when the ratio moves.
+void SdlRunner::follow_device_pixel_ratio() {
+    const double ratio = emscripten_get_device_pixel_ratio();
+    if (ratio == device_pixel_ratio_) return;
+    if (device_pixel_ratio_ > 0) EM_ASM({ window.dispatchEvent(new Event('resize')); });
+    device_pixel_ratio_ = ratio;
+}
+#endif
+
 void SdlRunner::handle_finger(const SDL_Event& event, double now) {
     const SDL_TouchFingerEvent& finger = event.tfinger;
     if (event.type == SDL_FINGERDOWN && finger_ < 0) finger_ = static_cast<long long>(finger.fingerId);
@@ -179,6 +192,9 @@ bool SdlRunner::step() {
         if (event.type == SDL_QUIT) running = false;
     }
     if (gl_lost_) return running;
+#if defined(__EMSCRIPTEN__)
+    follow_device_pixel_ratio();
+#endif
     app_->set_pixel_ratio(pixel_ratio());
     bool hooks_want = false;
     for (FrameHooks* hooks : hooks_) hooks_want = hooks_want || hooks->wants_frame();

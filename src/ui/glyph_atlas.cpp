@@ -45,6 +45,10 @@ bool CodepointSet::insert(char32_t c) {
     return true;
 }
 
+void CodepointSet::erase(char32_t c) {
+    if (c < kLimit) bits_[c / 64] &= ~(std::uint64_t{1} << (c % 64));
+}
+
 bool CodepointSet::contains(char32_t c) const { return c < kLimit && (bits_[c / 64] >> (c % 64) & 1) != 0; }
 
 GlyphAtlas::GlyphAtlas(GlyphRasterizer& rasterizer, float css_size, float pixel_ratio)
@@ -94,13 +98,33 @@ void GlyphAtlas::want_prefetched() {
 void GlyphAtlas::set_pixel_ratio(float pixel_ratio) {
     if (pixel_ratio == pixel_ratio_) return;
     pixel_ratio_ = pixel_ratio;
-    needs_build_ = true;
+    start_over();
 }
 
 void GlyphAtlas::set_css_size(float css_size) {
     if (css_size == css_size_) return;
     css_size_ = css_size;
+    start_over();
+}
+
+void GlyphAtlas::start_over() {
     needs_build_ = true;
+    // At the new size, at once: printable ASCII (drawn everywhere, never named by want()) and
+    // what is wanted. The rest of what was placed is prefetched again, first in line, and
+    // forgotten meanwhile, so a frame that draws one of them asks for it at once.
+    std::vector<char32_t> again;
+    for (char32_t c : placed_) {
+        if (c < 0x80) {
+            pending_.push_back(c);
+        } else {
+            known_.erase(c);
+            again.push_back(c);
+        }
+    }
+    placed_.clear();
+    prefetch_.erase(prefetch_.begin(), prefetch_.begin() + static_cast<std::ptrdiff_t>(prefetch_next_));
+    prefetch_.insert(prefetch_.begin(), again.begin(), again.end());
+    prefetch_next_ = 0;
 }
 
 namespace {
@@ -133,7 +157,7 @@ void scale_uv(ImVec2& uv, float sx, float sy) {
 
 }  // namespace
 
-void GlyphAtlas::build_carrier(ImFontAtlas& atlas, const LineMetrics& line) {
+void GlyphAtlas::start_texture(ImFontAtlas& atlas, float pixel_size, const LineMetrics& line) {
     // ImGui needs a font to hang glyphs on, and Build() for its white pixel and line
     // textures; the default font carries our glyphs, with its own limited to the space.
     static const ImWchar carrier_ranges[] = {0x20, 0x20, 0};
@@ -159,7 +183,19 @@ void GlyphAtlas::build_carrier(ImFontAtlas& atlas, const LineMetrics& line) {
         shelf_y_ = std::max(shelf_y_, static_cast<int>(std::ceil(glyph.V1 * static_cast<float>(atlas.TexHeight))));
     shelf_y_ += kBorder;
     grow_texture(atlas, atlas.TexWidth, atlas.TexWidth);
-    placed_.clear();
+
+    // The missing-character box first, so it is the fallback of every glyph after it.
+    AtlasUpdate unused;  // the whole texture is new: uploaded whole
+    place(atlas, make_missing_box(pixel_size, line), unused);
+    font_->FallbackChar = static_cast<ImWchar>(kReplacement);
+    index_glyphs(*font_, 0);
+    font_->FallbackAdvanceX = font_->FallbackGlyph->AdvanceX;
+    for (int c = 0; c < font_->IndexLookup.Size; ++c)
+        if (font_->IndexLookup[c] == static_cast<ImWchar>(-1)) font_->IndexAdvanceX[c] = font_->FallbackAdvanceX;
+    fallback_uv0_ = ImVec2(font_->FallbackGlyph->U0, font_->FallbackGlyph->V0);
+    fallback_uv1_ = ImVec2(font_->FallbackGlyph->U1, font_->FallbackGlyph->V1);
+    // Text is rasterized at device resolution and drawn at CSS size.
+    ImGui::GetIO().FontGlobalScale = 1.0f / pixel_ratio_;
 }
 
 void GlyphAtlas::grow_texture(ImFontAtlas& atlas, int width, int height) {
@@ -255,22 +291,9 @@ AtlasUpdate GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetc
     const LineMetrics line = rasterizer_.line_metrics(pixel_size);
 
     if (needs_build_) {
-        // Everything again at the new size: what was placed, then what is wanted.
-        pending_.insert(pending_.begin(), placed_.begin(), placed_.end());
-        build_carrier(atlas, line);
+        start_texture(atlas, pixel_size, line);
         needs_build_ = false;
         update.whole = true;
-        // The missing-character box first, so it is the fallback of every glyph after it.
-        place(atlas, make_missing_box(pixel_size, line), update);
-        font_->FallbackChar = static_cast<ImWchar>(kReplacement);
-        index_glyphs(*font_, 0);
-        font_->FallbackAdvanceX = font_->FallbackGlyph->AdvanceX;
-        for (int c = 0; c < font_->IndexLookup.Size; ++c)
-            if (font_->IndexLookup[c] == static_cast<ImWchar>(-1)) font_->IndexAdvanceX[c] = font_->FallbackAdvanceX;
-        fallback_uv0_ = ImVec2(font_->FallbackGlyph->U0, font_->FallbackGlyph->V0);
-        fallback_uv1_ = ImVec2(font_->FallbackGlyph->U1, font_->FallbackGlyph->V1);
-        // Text is rasterized at device resolution and drawn at CSS size.
-        ImGui::GetIO().FontGlobalScale = 1.0f / pixel_ratio_;
     }
     const int first_added = font_->Glyphs.Size;
     for (const GlyphBitmap& glyph : rasterizer_.rasterize(pending_, pixel_size))

@@ -122,6 +122,24 @@ test('a phone turned to landscape and back: sharp canvas, every control inside t
   await context.close();
 });
 
+test('a page zoomed from 1× to 2× redraws its text sharp at once, and takes back every glyph when idle', async () => {
+  const { page, context, errors } = await openPage(chrome.browser, `${site.url}#/routes`,
+                                                   { ...viewports.phone, deviceScaleFactor: 1 });
+  await waitReady(page);
+  await checkLayout(page, 390, 844, 1, 'zoom-1x');
+  await page.waitForTimeout(1500);  // the catalogue's characters prefetched on idle frames
+  const before = (await stats(page)).atlasGlyphs;
+  assert.ok(before > 150, `the demo catalogue's characters in the atlas: ${before}`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 390, height: 844, deviceScaleFactor: 2, mobile: true });
+  // The first frame at 2× has what it shows (checkLayout counts missing glyphs): the texture
+  // starts over with what is on screen, and the rest comes back on idle frames.
+  await checkLayout(page, 390, 844, 2, 'zoom-2x');
+  await waitFor(page, async () => (await stats(page)).atlasGlyphs >= before, `${before} glyphs in the atlas again`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a kiosk screen resized to 1080×1920 portrait lays out for it', async () => {
   const { page, context, errors } = await openPage(chrome.browser, `${site.url}?kiosk=1#/routes`,
                                                    { ...viewports.kiosk, viewport: { width: 1920, height: 1080 } });

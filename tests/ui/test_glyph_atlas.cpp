@@ -151,17 +151,30 @@ TEST_CASE("The texture doubles when full and every glyph keeps its own pixels", 
                                   static_cast<int>(white.x * static_cast<float>(f.atlas.TexWidth))] == 0xFF);
 }
 
-TEST_CASE("A new pixel ratio rasterizes every character again at the new size", "[glyph-atlas]") {
+TEST_CASE("A new pixel ratio rasterizes what is drawn now, and the rest when idle", "[glyph-atlas]") {
     Fixture f;
     f.glyphs.want("温泉疗养衢");
     f.glyphs.rebuild_if_needed(f.atlas);
     const std::size_t count = f.glyphs.glyph_count();
 
     f.glyphs.set_pixel_ratio(2.0f);
+    f.glyphs.want("温泉");  // the frame after the change draws these, and names them again
     const ui::AtlasUpdate update = f.glyphs.rebuild_if_needed(f.atlas, false);
     CHECK(update.whole);
-    CHECK(f.glyphs.glyph_count() == count);
     CHECK(ImGui::GetIO().FontGlobalScale == 0.5f);
+    for (char32_t c : {U'温', U'泉', U'Q', U'7'}) CHECK(f.check(c) == "");
+    CHECK(f.font().FindGlyphNoFallback(static_cast<ImWchar>(U'衢')) == nullptr);  // not yet
+    CHECK(f.glyphs.has_prefetch());
+
+    // A frame drawing 衢 before its turn asks for it, and gets it.
+    f.glyphs.want("衢");
+    CHECK(f.glyphs.has_pending());
+    f.glyphs.rebuild_if_needed(f.atlas, false);
+    CHECK(f.check(U'衢') == "");
+
+    // Idle ticks bring back the rest.
+    while (f.glyphs.has_prefetch()) f.glyphs.rebuild_if_needed(f.atlas, true);
+    CHECK(f.glyphs.glyph_count() == count);
     for (char32_t c : {U'温', U'泉', U'疗', U'养', U'衢', U'Q'}) CHECK(f.check(c) == "");
 }
 
