@@ -90,7 +90,7 @@ public:
     // The texture's side never grows past this: 4096 is the largest every WebGL2 phone takes.
     // A 4096² atlas holds about 6,000 CJK characters at 3× and every one of them at 1×.
     static constexpr int kMaxTextureSide = 4096;
-    // A chunk is rasterized in one animation frame that draws nothing: 32 take 3-10 ms at 3×
+    // A chunk is rasterized in one animation frame that draws nothing: 32 took 3-14 ms at 3×
     // (measured on the 10k catalogue), short enough not to delay a tap that comes meanwhile.
     static constexpr std::size_t kPrefetchChunk = 32;
 
