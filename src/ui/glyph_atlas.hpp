@@ -1,7 +1,7 @@
 // The font atlas grows on demand: the UI names the text it is about to show,
 // the platform rasterizes the characters not yet in the atlas (the browser
 // with the device's own fonts, the desktop with a system font file), and the
-// atlas is rebuilt between frames. No font is downloaded, and no character in
+// atlas grows between frames. No font is downloaded, and no character in
 // the data is ever drawn as '?': ImGui's static ranges cannot cover place names
 // such as 衢 or 𠮷, so the atlas holds exactly what has been seen.
 //
