@@ -150,11 +150,6 @@ void index_glyphs(ImFont& font, int first) {
     font.DirtyLookupTables = false;
 }
 
-void scale_uv(ImVec2& uv, float sx, float sy) {
-    uv.x *= sx;
-    uv.y *= sy;
-}
-
 }  // namespace
 
 void GlyphAtlas::start_texture(ImFontAtlas& atlas, float pixel_size, const LineMetrics& line) {
@@ -162,7 +157,7 @@ void GlyphAtlas::start_texture(ImFontAtlas& atlas, float pixel_size, const LineM
     // textures; the default font carries our glyphs, with its own limited to the space.
     static const ImWchar carrier_ranges[] = {0x20, 0x20, 0};
     atlas.Clear();
-    atlas.TexDesiredWidth = 512;
+    atlas.TexDesiredWidth = kTextureSide;
     ImFontConfig config;
     config.SizePixels = std::ceil(line.ascent + line.descent);
     config.GlyphRanges = carrier_ranges;
@@ -182,7 +177,6 @@ void GlyphAtlas::start_texture(ImFontAtlas& atlas, float pixel_size, const LineM
     for (const ImFontGlyph& glyph : font_->Glyphs)
         shelf_y_ = std::max(shelf_y_, static_cast<int>(std::ceil(glyph.V1 * static_cast<float>(atlas.TexHeight))));
     shelf_y_ += kBorder;
-    grow_texture(atlas, atlas.TexWidth, atlas.TexWidth);
 
     // The missing-character box first, so it is the fallback of every glyph after it.
     AtlasUpdate unused;  // the whole texture is new: uploaded whole
@@ -198,37 +192,32 @@ void GlyphAtlas::start_texture(ImFontAtlas& atlas, float pixel_size, const LineM
     ImGui::GetIO().FontGlobalScale = 1.0f / pixel_ratio_;
 }
 
-void GlyphAtlas::grow_texture(ImFontAtlas& atlas, int width, int height) {
-    const int old_width = atlas.TexWidth, old_height = atlas.TexHeight;
-    if (width == old_width && height == old_height) return;
-    auto* pixels = static_cast<unsigned char*>(IM_ALLOC(static_cast<std::size_t>(width) * height));
-    std::memset(pixels, 0, static_cast<std::size_t>(width) * height);
-    for (int y = 0; y < old_height; ++y)
-        std::memcpy(pixels + y * width, atlas.TexPixelsAlpha8 + y * old_width, static_cast<std::size_t>(old_width));
+void GlyphAtlas::grow_rows(ImFontAtlas& atlas, int height) {
+    const int old_height = atlas.TexHeight;
+    const std::size_t old_bytes = static_cast<std::size_t>(atlas.TexWidth) * old_height;
+    const std::size_t bytes = static_cast<std::size_t>(atlas.TexWidth) * height;
+    auto* pixels = static_cast<unsigned char*>(IM_ALLOC(bytes));
+    std::memcpy(pixels, atlas.TexPixelsAlpha8, old_bytes);  // rows keep their place: same width
+    std::memset(pixels + old_bytes, 0, bytes - old_bytes);
     IM_FREE(atlas.TexPixelsAlpha8);
     atlas.TexPixelsAlpha8 = pixels;
-    atlas.TexWidth = width;
     atlas.TexHeight = height;
-    atlas.TexUvScale = ImVec2(1.0f / static_cast<float>(width), 1.0f / static_cast<float>(height));
-    // Every texture coordinate keeps its pixel: sizes only double, so the scaling is exact.
-    const float sx = static_cast<float>(old_width) / static_cast<float>(width);
+    atlas.TexUvScale.y = 1.0f / static_cast<float>(height);
+    // Every texture coordinate keeps its pixel: V scales by old / new height (a float rounding
+    // far below a texel).
     const float sy = static_cast<float>(old_height) / static_cast<float>(height);
     for (ImFont* font : atlas.Fonts)
         for (ImFontGlyph& glyph : font->Glyphs) {
-            glyph.U0 *= sx;
-            glyph.U1 *= sx;
             glyph.V0 *= sy;
             glyph.V1 *= sy;
         }
-    scale_uv(atlas.TexUvWhitePixel, sx, sy);
+    atlas.TexUvWhitePixel.y *= sy;
     for (ImVec4& line : atlas.TexUvLines) {
-        line.x *= sx;
-        line.z *= sx;
         line.y *= sy;
         line.w *= sy;
     }
-    scale_uv(fallback_uv0_, sx, sy);
-    scale_uv(fallback_uv1_, sx, sy);
+    fallback_uv0_.y *= sy;
+    fallback_uv1_.y *= sy;
 }
 
 bool GlyphAtlas::place(ImFontAtlas& atlas, const GlyphBitmap& glyph, AtlasUpdate& update) {
@@ -236,21 +225,17 @@ bool GlyphAtlas::place(ImFontAtlas& atlas, const GlyphBitmap& glyph, AtlasUpdate
     // (headings, titles) is filtered across the quad's edges, and would otherwise show a
     // sliver of the neighbouring glyph.
     const int w = glyph.width + 2 * kBorder, h = glyph.height + 2 * kBorder;
-    if (w > kMaxTextureSide || h > kMaxTextureSide) return false;
-    for (;;) {
-        if (shelf_x_ + w > atlas.TexWidth) {  // this shelf is full: the next one below it
-            shelf_y_ += shelf_height_;
-            shelf_x_ = shelf_height_ = 0;
-        }
-        if (shelf_y_ + h <= atlas.TexHeight && shelf_x_ + w <= atlas.TexWidth) break;
-        // Out of rows: double the height up to a square, then the width.
-        if (atlas.TexHeight < atlas.TexWidth) {
-            grow_texture(atlas, atlas.TexWidth, atlas.TexHeight * 2);
-        } else if (atlas.TexWidth < kMaxTextureSide) {
-            grow_texture(atlas, atlas.TexWidth * 2, atlas.TexHeight);
-        } else {
-            return false;
-        }
+    if (w > atlas.TexWidth) return false;
+    if (shelf_x_ + w > atlas.TexWidth) {  // this shelf is full: the next one below it
+        shelf_y_ += shelf_height_;
+        shelf_x_ = shelf_height_ = 0;
+    }
+    if (shelf_y_ + h > atlas.TexHeight) {
+        if (shelf_y_ + h > kTextureSide) return false;
+        // Out of rows: half as many again, in whole steps of 64, so growing (a copy and a
+        // whole upload) is rare, and at most a third of the texture waits unused.
+        const int wanted = std::max({shelf_y_ + h, rows_for_all_, atlas.TexHeight + atlas.TexHeight / 2});
+        grow_rows(atlas, std::min(kTextureSide, (wanted + 63) / 64 * 64));
         update.whole = true;
     }
     const int x = shelf_x_ + kBorder, y = shelf_y_ + kBorder;
@@ -295,6 +280,11 @@ AtlasUpdate GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetc
         needs_build_ = false;
         update.whole = true;
     }
+    // Each glyph takes at most a line's height and about as much width, with its border.
+    const int cell = static_cast<int>(std::ceil(line.ascent + line.descent)) + 2 * kBorder;
+    const std::size_t to_come = pending_.size() + (prefetch_.size() - prefetch_next_);
+    const std::size_t per_shelf = static_cast<std::size_t>(std::max(1, atlas.TexWidth / cell));
+    rows_for_all_ = shelf_y_ + shelf_height_ + static_cast<int>((to_come + per_shelf - 1) / per_shelf) * cell;
     const int first_added = font_->Glyphs.Size;
     for (const GlyphBitmap& glyph : rasterizer_.rasterize(pending_, pixel_size))
         if (glyph.codepoint != kReplacement && place(atlas, glyph, update)) placed_.push_back(glyph.codepoint);

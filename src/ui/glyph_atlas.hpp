@@ -7,8 +7,9 @@
 //
 // New characters are packed into free rows of the texture that is already there, and only
 // those rows are uploaded again: a character typed for the first time costs its own
-// rasterizing, not a rebuild of everything seen so far. The texture doubles (height, then
-// width) when it is full; ImGui's Build() runs only for a new text size or pixel ratio.
+// rasterizing, not a rebuild of everything seen so far. The texture is as wide as it will
+// ever be and grows in height when full; ImGui's Build() runs only for a new text size or
+// pixel ratio.
 #pragma once
 
 #include <imgui.h>
@@ -87,9 +88,10 @@ public:
     // characters, or when none are wanted and `allow_prefetch`, the next chunk of prefetched
     // ones. Returns what the renderer must upload again (nothing when nothing changed).
     AtlasUpdate rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetch = true);
-    // The texture's side never grows past this: 4096 is the largest every WebGL2 phone takes.
-    // A 4096² atlas holds about 6,000 CJK characters at 3× and every one of them at 1×.
-    static constexpr int kMaxTextureSide = 4096;
+    // The texture is this wide, and grows in height up to this: 4096 is the largest every
+    // WebGL2 phone takes. A full 4096² atlas holds about 6,000 CJK characters at 3×, and every
+    // one of them at 1×.
+    static constexpr int kTextureSide = 4096;
     // A chunk is rasterized in one animation frame that draws nothing: 32 took 3-14 ms at 3×
     // (measured on the 10k catalogue), short enough not to delay a tap that comes meanwhile.
     static constexpr std::size_t kPrefetchChunk = 32;
@@ -117,7 +119,7 @@ private:
     // Places `glyph` in the free rows, growing the texture when they are full. False when the
     // texture is at its largest and full.
     bool place(ImFontAtlas& atlas, const GlyphBitmap& glyph, AtlasUpdate& update);
-    void grow_texture(ImFontAtlas& atlas, int width, int height);
+    void grow_rows(ImFontAtlas& atlas, int height);
 
     GlyphRasterizer& rasterizer_;
     float css_size_;
@@ -135,6 +137,10 @@ private:
     int shelf_x_ = 0;
     int shelf_y_ = 0;
     int shelf_height_ = 0;
+    // Rows the characters still to come (wanted and prefetched) will take, estimated at each
+    // rebuild: a texture that must grow grows to hold them all at once, since growing needs
+    // the old and the new texture side by side (5 MiB at 3× on the 10k catalogue, in steps).
+    int rows_for_all_ = 0;
     ImVec2 fallback_uv0_{-1, -1};  // the missing-glyph box in the texture
     ImVec2 fallback_uv1_{-1, -1};
     double last_rebuild_ms_ = 0;

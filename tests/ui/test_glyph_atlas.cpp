@@ -122,7 +122,7 @@ TEST_CASE("A new character is packed into free rows and only those rows change",
     CHECK_FALSE(f.glyphs.rebuild_if_needed(f.atlas, false));
 }
 
-TEST_CASE("The texture doubles when full and every glyph keeps its own pixels", "[glyph-atlas]") {
+TEST_CASE("The texture grows when full and every glyph keeps its own pixels", "[glyph-atlas]") {
     Fixture f;
     f.glyphs.rebuild_if_needed(f.atlas);
     const int width = f.atlas.TexWidth, height = f.atlas.TexHeight;
