@@ -280,8 +280,9 @@ AtlasUpdate GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetc
         needs_build_ = false;
         update.whole = true;
     }
-    // Each glyph takes at most a line's height and about as much width, with its border.
-    const int cell = static_cast<int>(std::ceil(line.ascent + line.descent)) + 2 * kBorder;
+    // A CJK character's bitmap is about the pixel size square (Latin ones are narrower), with
+    // its border; a taller one only makes the texture grow once more.
+    const int cell = static_cast<int>(pixel_size) + 2 * kBorder + 2;
     const std::size_t to_come = pending_.size() + (prefetch_.size() - prefetch_next_);
     const std::size_t per_shelf = static_cast<std::size_t>(std::max(1, atlas.TexWidth / cell));
     rows_for_all_ = shelf_y_ + shelf_height_ + static_cast<int>((to_come + per_shelf - 1) / per_shelf) * cell;
