@@ -62,12 +62,14 @@ mergeInto(LibraryManager.library, {
   lx_rasterize: function (codepoints, count, pixelSize) {
     var line = lxGlyphs.metrics(pixelSize);
     var cell = Math.ceil(pixelSize * 2);            // room for wide or overhanging glyphs
-    var columns = Math.max(1, Math.floor(2048 / cell));
     // Slot 0 holds an unassigned codepoint: whatever the browser draws for it is its
     // "no font has this" box. A character drawn identically is reported as missing (left
     // out), so the app draws and counts its own missing-glyph box instead of hiding tofu.
     var slots = [0x0378];
     for (var k = 0; k < count; k++) slots.push(HEAPU32[(codepoints >> 2) + k]);
+    // No wider than the slots need: a character typed for the first time is drawn in a
+    // frame, and reading back a 2048-pixel strip for it cost more than drawing it.
+    var columns = Math.max(1, Math.min(slots.length, Math.floor(2048 / cell)));
     var rows = Math.ceil(slots.length / columns);
     var ctx = lxGlyphs.context(columns * cell, rows * cell);
     ctx.clearRect(0, 0, columns * cell, rows * cell);
