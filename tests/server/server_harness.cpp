@@ -14,7 +14,6 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
-#include <random>
 #include <stdexcept>
 #include <thread>
 
@@ -25,18 +24,6 @@
 namespace liaoxiu::testing {
 
 std::string server_executable() { return LIAOXIU_SERVER_EXE; }
-
-TempDir::TempDir() {
-    std::random_device seed;
-    path_ = std::filesystem::temp_directory_path() /
-            ("liaoxiu-test-" + std::to_string(getpid()) + "-" + std::to_string(seed()));
-    std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-}
 
 namespace {
 

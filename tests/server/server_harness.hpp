@@ -3,6 +3,7 @@
 // (--addr 127.0.0.1:0) and says which on its first line of output.
 #pragma once
 
+#include "../common/temp_dir.hpp"
 #include "core/model.hpp"
 
 #include <httplib.h>
@@ -17,17 +18,6 @@
 namespace liaoxiu::testing {
 
 std::string server_executable();
-
-// A fresh directory under the system temp dir, removed with the object.
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
 
 class ServerProcess {
 public:

@@ -10,23 +10,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <random>
 #include <stdexcept>
 #include <thread>
 
 namespace liaoxiu::sync_test {
-
-TempDir::TempDir() {
-    std::random_device seed;
-    path_ = std::filesystem::temp_directory_path() /
-            ("liaoxiu-sync-" + std::to_string(getpid()) + "-" + std::to_string(seed()));
-    std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-}
 
 int free_port() {
     int fd = socket(AF_INET, SOCK_STREAM, 0);

@@ -4,6 +4,7 @@
 // engine until something holds.
 #pragma once
 
+#include "../common/temp_dir.hpp"
 #include "platform/desktop/http_transport.hpp"
 #include "sync/sync_engine.hpp"
 
@@ -22,15 +23,7 @@ namespace liaoxiu::sync_test {
 // ("<unit>-01".."-03", account id "w-<unit>-1"..), one organizer ("<unit>-union").
 inline constexpr const char* kDemoPassword = "liaoxiu-demo";
 
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
+using testing::TempDir;
 
 int free_port();
 bool server_available();  // the test binary knows where liaoxiu-server is
