@@ -282,15 +282,22 @@ Result<GroupTrip> accept_offer(const GroupTrip& current, const Id& worker, Insta
     return trip;
 }
 
-Result<GroupTrip> cancel(const GroupTrip& current, const std::string& reason, Instant now) {
-    GroupTrip trip = advance_clock(current, now);
-    if (trip.state == GroupState::cancelled) return group_cancelled(trip);
-    if (trip.state == GroupState::expired)
+std::optional<DomainError> cancel_refused(const GroupTrip& trip, Instant now) {
+    const GroupState state = derive_state(trip, now);  // what advance_clock would leave
+    if (state == GroupState::cancelled) return group_cancelled(trip);
+    if (state == GroupState::expired)
         return refusal("group_closed", "该团未能成团，已自动解散", "the group did not form and has been dissolved");
     if (now >= china_midnight(trip.departure))
         return refusal("already_departed", "该团已出发，无法取消", "the trip has already departed");
-    if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
-        return refusal("reason_required", "请填写取消原因", "a reason for cancelling is required");
+    return std::nullopt;
+}
+
+bool reason_given(std::string_view reason) { return reason.find_first_not_of(" \t\r\n") != std::string_view::npos; }
+
+Result<GroupTrip> cancel(const GroupTrip& current, const std::string& reason, Instant now) {
+    GroupTrip trip = advance_clock(current, now);
+    if (std::optional<DomainError> refused = cancel_refused(trip, now)) return *std::move(refused);
+    if (!reason_given(reason)) return refusal("reason_required", "请填写取消原因", "a reason for cancelling is required");
     for (Place& p : trip.places)
         if (holds_place(p.state)) move_place(p, PlaceState::released, now);
     trip.state = GroupState::cancelled;

@@ -7,6 +7,8 @@
 #include "error.hpp"
 #include "model.hpp"
 
+#include <optional>
+#include <string_view>
 #include <vector>
 
 namespace liaoxiu {
@@ -95,6 +97,11 @@ Result<GroupTrip> accept_offer(const GroupTrip& trip, const Id& worker, Instant 
 // The organizer cancels before departure (locked groups too); every held place is released.
 // Refusals: "group_closed" (already cancelled or expired), "already_departed", "reason_required".
 Result<GroupTrip> cancel(const GroupTrip& trip, const std::string& reason, Instant now);
+// Why cancel() would refuse the group at `now` whatever the reason ("group_closed",
+// "already_departed"), or nothing: the organizer is offered the action only when it can be taken.
+std::optional<DomainError> cancel_refused(const GroupTrip& trip, Instant now);
+// A cancellation reason says something: more than whitespace ("reason_required" otherwise).
+bool reason_given(std::string_view reason);
 
 // Applies everything the clock decides: deadline → locked or expired (places released),
 // lapsed offers → offer_expired and the next waiting worker offered. Idempotent.

@@ -242,7 +242,7 @@ void draw_confirmation(Context& ctx) {
             case Confirmation::Kind::join: ctx.intents.join(pending->group); break;
             case Confirmation::Kind::withdraw: ctx.intents.withdraw(pending->group); break;
             case Confirmation::Kind::cancel:
-                pending->reason_missing = pending->reason.find_first_not_of(" \t\r\n") == std::string::npos;
+                pending->reason_missing = !reason_given(pending->reason);
                 if (!pending->reason_missing) ctx.intents.cancel_group(pending->group, pending->reason);
                 break;
         }

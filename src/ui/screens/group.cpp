@@ -72,12 +72,10 @@ void draw_my_place(Context& ctx, const sync::GroupView& group, const sync::MyTri
     }
 }
 
-// The organizing unit's union may cancel until departure, locked groups too (core cancel()).
+// The organizing unit's union, while core cancel() would take it (until departure, locked groups too).
 bool may_cancel(const Context& ctx, const GroupTrip& trip) {
     const bool organizing = ctx.organizer() && ctx.state.session->unit == trip.organizer_unit;
-    const GroupState state = derive_state(trip, ctx.services.now());
-    const bool closed = state == GroupState::cancelled || state == GroupState::expired;
-    return organizing && !closed && ctx.services.now() < china_midnight(trip.departure);
+    return organizing && !cancel_refused(trip, ctx.services.now());
 }
 
 void draw_actions(Context& ctx, const sync::GroupView& group, const sync::MyTrip* mine) {
