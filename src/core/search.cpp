@@ -362,6 +362,17 @@ void SearchIndex::route_levels_of_term(const std::string& term, std::vector<std:
     }
 }
 
+namespace {
+
+// Whether passes_filters can refuse any route (it is asked per route only then). Keep in step
+// with it: a filter it checks and this misses would be ignored.
+bool has_filters(const SearchQuery& query, std::optional<std::uint32_t> theme, std::optional<std::uint32_t> city) {
+    return query.season || query.member_category || query.min_days || query.max_days || query.min_price ||
+           query.max_price || query.only_with_open_groups || theme || city;
+}
+
+}  // namespace
+
 bool SearchIndex::passes_filters(std::size_t route, const SearchQuery& query,
                                  std::optional<std::uint32_t> theme, std::optional<std::uint32_t> city) const {
     const RouteFacts& facts = routes_[route];
@@ -415,8 +426,7 @@ std::vector<SearchHit> SearchIndex::search(const SearchQuery& query) const {
         for (std::size_t r = 0; r < routes_.size(); ++r) route_level[r] = std::max(route_level[r], levels[r]);
     }
 
-    const bool filtered = query.season || query.member_category || query.min_days || query.max_days ||
-                          query.min_price || query.max_price || query.only_with_open_groups || theme || city;
+    const bool filtered = has_filters(query, theme, city);
     std::vector<SearchHit> hits;
     if (query.sort == SortKey::relevance) {
         // Already in title order: a stable counting sort by match kind is the whole sort.
