@@ -172,7 +172,7 @@ void SdlRunner::gl_context_restored() {
     stop_renderer();
 #endif
     start_renderer();
-    // The font atlas again, from ImGui's CPU copy (kept after every rebuild).
+    // The font atlas again, from ImGui's CPU copy (kept as the atlas grows).
     upload_font_atlas({.whole = true});
     frames_owed_ = frames_owed_ > 0 ? frames_owed_ : 1;
     if (app_) app_->gl_context_restored();

@@ -59,7 +59,7 @@ private:
     void handle_finger(const SDL_Event& event, double now);
 #if defined(__EMSCRIPTEN__)
     void follow_device_pixel_ratio();
-    double device_pixel_ratio_ = 0;  // as last seen; 0 before the first frame
+    double device_pixel_ratio_ = 0;  // as last seen; 0 before the first tick
 #endif
     bool start_renderer();
     void stop_renderer();

@@ -180,7 +180,7 @@ void GlyphAtlas::start_texture(ImFontAtlas& atlas, float pixel_size, const LineM
 
     // The missing-character box first, so it is the fallback of every glyph after it.
     AtlasUpdate unused;  // the whole texture is new: uploaded whole
-    place(atlas, make_missing_box(pixel_size, line), unused);
+    place(atlas, make_missing_box(pixel_size, line), 0, unused);
     font_->FallbackChar = static_cast<ImWchar>(kReplacement);
     index_glyphs(*font_, 0);
     font_->FallbackAdvanceX = font_->FallbackGlyph->AdvanceX;
@@ -220,7 +220,7 @@ void GlyphAtlas::grow_rows(ImFontAtlas& atlas, int height) {
     fallback_uv1_.y *= sy;
 }
 
-bool GlyphAtlas::place(ImFontAtlas& atlas, const GlyphBitmap& glyph, AtlasUpdate& update) {
+bool GlyphAtlas::place(ImFontAtlas& atlas, const GlyphBitmap& glyph, int rows_for_all, AtlasUpdate& update) {
     // A transparent pixel on every side: text drawn larger or smaller than the atlas
     // (headings, titles) is filtered across the quad's edges, and would otherwise show a
     // sliver of the neighbouring glyph.
@@ -234,7 +234,7 @@ bool GlyphAtlas::place(ImFontAtlas& atlas, const GlyphBitmap& glyph, AtlasUpdate
         if (shelf_y_ + h > kTextureSide) return false;
         // Out of rows: half as many again, in whole steps of 64, so growing (a copy and a
         // whole upload) is rare, and at most a third of the texture waits unused.
-        const int wanted = std::max({shelf_y_ + h, rows_for_all_, atlas.TexHeight + atlas.TexHeight / 2});
+        const int wanted = std::max({shelf_y_ + h, rows_for_all, atlas.TexHeight + atlas.TexHeight / 2});
         grow_rows(atlas, std::min(kTextureSide, (wanted + 63) / 64 * 64));
         update.whole = true;
     }
@@ -285,10 +285,11 @@ AtlasUpdate GlyphAtlas::rebuild_if_needed(ImFontAtlas& atlas, bool allow_prefetc
     const int cell = static_cast<int>(pixel_size) + 2 * kBorder + 2;
     const std::size_t to_come = pending_.size() + (prefetch_.size() - prefetch_next_);
     const std::size_t per_shelf = static_cast<std::size_t>(std::max(1, atlas.TexWidth / cell));
-    rows_for_all_ = shelf_y_ + shelf_height_ + static_cast<int>((to_come + per_shelf - 1) / per_shelf) * cell;
+    const int rows_for_all =
+        shelf_y_ + shelf_height_ + static_cast<int>((to_come + per_shelf - 1) / per_shelf) * cell;
     const int first_added = font_->Glyphs.Size;
     for (const GlyphBitmap& glyph : rasterizer_.rasterize(pending_, pixel_size))
-        if (glyph.codepoint != kReplacement && place(atlas, glyph, update)) placed_.push_back(glyph.codepoint);
+        if (glyph.codepoint != kReplacement && place(atlas, glyph, rows_for_all, update)) placed_.push_back(glyph.codepoint);
     pending_.clear();
     index_glyphs(*font_, first_added);
     if (update.whole) update.first_row = update.rows = 0;

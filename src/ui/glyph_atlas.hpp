@@ -116,9 +116,11 @@ private:
     void start_over();  // a new size: the next rebuild starts a new texture
     // A new texture with ImGui's carrier font, its white pixel and the missing-character box.
     void start_texture(ImFontAtlas& atlas, float pixel_size, const LineMetrics& line);
-    // Places `glyph` in the free rows, growing the texture when they are full. False when the
-    // texture is at its largest and full.
-    bool place(ImFontAtlas& atlas, const GlyphBitmap& glyph, AtlasUpdate& update);
+    // Places `glyph` in the free rows, growing the texture when they are full: to at least
+    // `rows_for_all` rows, what every character still to come will take, since growing needs
+    // the old and the new texture side by side (5 MiB at 3× on the 10k catalogue, in steps).
+    // False when the texture is at its largest and full.
+    bool place(ImFontAtlas& atlas, const GlyphBitmap& glyph, int rows_for_all, AtlasUpdate& update);
     void grow_rows(ImFontAtlas& atlas, int height);
 
     GlyphRasterizer& rasterizer_;
@@ -137,10 +139,6 @@ private:
     int shelf_x_ = 0;
     int shelf_y_ = 0;
     int shelf_height_ = 0;
-    // Rows the characters still to come (wanted and prefetched) will take, estimated at each
-    // rebuild: a texture that must grow grows to hold them all at once, since growing needs
-    // the old and the new texture side by side (5 MiB at 3× on the 10k catalogue, in steps).
-    int rows_for_all_ = 0;
     ImVec2 fallback_uv0_{-1, -1};  // the missing-glyph box in the texture
     ImVec2 fallback_uv1_{-1, -1};
     double last_rebuild_ms_ = 0;
