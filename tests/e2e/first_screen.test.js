@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { serveStatic } from './lib/static_server.js';
 import { staticSiteAndBrowser, openPage, waitReady, items, stats, screenshot, distDir, viewports } from './lib/browser.js';
 import { distFile } from './lib/dist_files.js';
 

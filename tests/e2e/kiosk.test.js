@@ -64,7 +64,7 @@ test('kiosk: idle → countdown → home, with the session, search text and noti
   // From here the page's clock is the test's (Playwright's clock: Date, performance.now,
   // timers and requestAnimationFrame): idle time passes when the test says, not on the wall,
   // so the frames counted below do not depend on how busy the machine is.
-  await page.clock.pauseAt(await page.evaluate(() => Date.now()));
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 500));  // a moment ahead: the page's clock runs on meanwhile
   // Idle before the countdown: not a single frame is drawn.
   await page.clock.runFor(700);
   const idleStart = (await stats(page)).frames;
