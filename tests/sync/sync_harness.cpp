@@ -84,6 +84,25 @@ void ServerProcess::start() {
 #endif
 }
 
+void ServerProcess::wait_until_settled() {
+    httplib::Client client("127.0.0.1", port_);
+    auto version = [&]() -> std::int64_t {
+        auto answer = client.Get("/api/v1/health");
+        if (!answer || answer->status != 200) return -1;
+        return nlohmann::json::parse(answer->body).value("catalogue_version", std::int64_t{-1});
+    };
+    // The scheduler looks at the deadlines at least once a second: a version unchanged over
+    // longer than that has been looked at.
+    std::int64_t seen = version();
+    for (int i = 0; i < 20; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+        std::int64_t now = version();
+        if (now == seen && now >= 0) return;
+        seen = now;
+    }
+    throw std::runtime_error("liaoxiu-server's catalogue version kept changing");
+}
+
 void ServerProcess::stop() {
     if (pid_ <= 0) return;
     kill(pid_, SIGTERM);

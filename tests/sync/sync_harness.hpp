@@ -37,6 +37,10 @@ public:
     bool running() const { return pid_ > 0; }
     std::string api_base() const { return "http://127.0.0.1:" + std::to_string(port_) + "/api/v1"; }
     int port() const { return port_; }
+    // Waits until the catalogue's version has stopped moving: the demo data's deadlines lie
+    // in the past by now, and the server's scheduler applies them (one commit, one version)
+    // soon after it starts — on a busy machine after a test's first request.
+    void wait_until_settled();
 
 private:
     std::filesystem::path db_file_;

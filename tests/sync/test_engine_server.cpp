@@ -71,6 +71,7 @@ int waiting_places(const GroupTrip& trip) {
 TEST_CASE("sign in, catalogue snapshot, then deltas answered 304 when nothing changed", "[sync][server]") {
     REQUIRE(server_available());
     Server server;
+    server.process.wait_until_settled();  // "nothing changed" must be true of the server too
     sync::MemoryStorage storage;
     Rig rig(storage, server.process.api_base());
     CHECK(rig.state().connection == Connection::connecting);
