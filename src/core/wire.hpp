@@ -101,7 +101,6 @@ struct JoinAnswer {
     std::int64_t seq = 0;
     int waitlist_position = 0;          // written when waitlisted
     std::optional<GroupCounts> counts;  // the server always sends them
-    bool operator==(const JoinAnswer&) const = default;
 };
 nlohmann::json encode_join_answer(const JoinAnswer& answer);
 Result<JoinAnswer> decode_join_answer(std::string_view body);  // state required
