@@ -1,9 +1,25 @@
 #include "server/accounts.hpp"
 
 #include "core/dates.hpp"
+#include "core/wire.hpp"
 #include "server/api_error.hpp"
 
+#include <stdexcept>
+
 namespace liaoxiu::server {
+namespace {
+
+Role role_of(const std::string& name) {
+    auto role = parse_role(name);
+    if (!role) throw std::runtime_error("an account with an unknown role: " + name);  // never stored so
+    return *role;
+}
+
+wire::Account account_of(const store::Account& account) {
+    return {account.id, account.login, role_of(account.role), account.name, account.unit, account.member_number};
+}
+
+}  // namespace
 
 void run_transaction(Connection& db, Instant now, const WriteQueue::Job& job) {
     // The same bookkeeping as a one-job batch of the writer.
@@ -28,18 +44,12 @@ AccountService::AccountService(Backend& backend, PasswordCost cost, Instant toke
       decoy_hash_(hash_password(random_hex(16), cost)) {}
 
 nlohmann::json AccountService::describe(const store::Account& account) {
-    nlohmann::json json = {{"id", account.id}, {"login", account.login}, {"role", account.role},
-                           {"name", account.name}};
-    if (!account.unit.empty()) json["unit"] = account.unit;
-    if (!account.member_number.empty()) json["member_number"] = account.member_number;
-    return json;
+    return wire::encode_account(account_of(account));
 }
 
 nlohmann::json AccountService::describe(const Principal& principal) {
-    nlohmann::json json = {{"id", principal.account}, {"role", principal.role}, {"name", principal.name}};
-    if (!principal.unit.empty()) json["unit"] = principal.unit;
-    if (!principal.member_number.empty()) json["member_number"] = principal.member_number;
-    return json;
+    return wire::encode_account(
+        {principal.account, "", role_of(principal.role), principal.name, principal.unit, principal.member_number});
 }
 
 nlohmann::json AccountService::sign_in(const SignInRequest& request) {
@@ -59,8 +69,7 @@ nlohmann::json AccountService::sign_in(const SignInRequest& request) {
         expires = context.now + token_lifetime_;
         store::insert_session(context.db, hash, account->id, expires);
     });
-    return {{"token", token}, {"token_type", "Bearer"}, {"expires_at", format_instant(expires)},
-            {"account", describe(*account)}};
+    return wire::encode_sign_in_answer({token, "Bearer", expires, account_of(*account)});
 }
 
 std::optional<Principal> AccountService::authenticate(const std::string& token) {

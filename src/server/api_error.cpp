@@ -1,16 +1,13 @@
 #include "server/api_error.hpp"
 
 #include "core/json.hpp"
+#include "core/wire.hpp"
 
 #include <set>
 
 namespace liaoxiu::server {
 
-nlohmann::json error_json(const DomainError& error) {
-    nlohmann::json body = {{"code", error.code}, {"message_zh", error.message_zh}, {"message_en", error.message_en}};
-    if (!error.path.empty()) body["path"] = error.path;
-    return body;
-}
+nlohmann::json error_json(const DomainError& error) { return wire::encode_error(error); }
 
 nlohmann::json ApiError::body() const {
     nlohmann::json body = error_json(error_);

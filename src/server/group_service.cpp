@@ -1,6 +1,7 @@
 #include "server/group_service.hpp"
 
 #include "core/json.hpp"
+#include "core/wire.hpp"
 #include "server/api_error.hpp"
 #include "server/catalogue_service.hpp"
 #include "server/passwords.hpp"
@@ -40,15 +41,6 @@ const Place* active_place(const GroupTrip& trip, const Id& worker) {
     return found;
 }
 
-nlohmann::json counts_json(const GroupTrip& trip) {
-    GroupCounts counts = count_places(trip);
-    return {{"confirmed", counts.confirmed},
-            {"waitlisted", counts.waitlisted},
-            {"places_to_form", counts.places_to_form},
-            {"places_left", counts.places_left},
-            {"units", counts.units}};
-}
-
 const Route& require_route(WriteContext& context, const Id& id) {
     const Route* route = context.route(id);
     if (!route) throw std::runtime_error("group refers to a missing route " + id);
@@ -66,21 +58,15 @@ GroupTrip require_group(WriteContext& context, const Id& id) {
 }  // namespace
 
 nlohmann::json group_view(const GroupTrip& trip, const Principal* viewer, bool with_places) {
-    nlohmann::json json = trip;
-    json["counts"] = counts_json(trip);
-    bool sees_workers = viewer && manages(*viewer, trip);
-    if (!with_places) {
-        json.erase("places");
-    } else if (!sees_workers) {
-        json = redact_workers(std::move(json), viewer ? viewer->account : Id{});
-    }
+    std::optional<wire::MyPlace> mine;
     if (viewer && viewer->is_worker()) {
-        if (const Place* mine = active_place(trip, viewer->account)) {
-            nlohmann::json place = *mine;
-            if (mine->state == PlaceState::waitlisted) place["waitlist_position"] = waitlist_position(trip, *mine);
-            json["my_place"] = place;
+        if (const Place* place = active_place(trip, viewer->account)) {
+            mine = wire::MyPlace{*place, place->state == PlaceState::waitlisted ? waitlist_position(trip, *place) : 0};
         }
     }
+    nlohmann::json json = wire::encode_trip_view(trip, count_places(trip), mine ? &*mine : nullptr, with_places);
+    bool sees_workers = viewer && manages(*viewer, trip);
+    if (with_places && !sees_workers) json = redact_workers(std::move(json), viewer ? viewer->account : Id{});
     return json;
 }
 
@@ -166,7 +152,7 @@ StoredResponse GroupService::join(const Principal& by, const Id& id, const std::
             }
             auto answer = [&](int status, const nlohmann::json& body) {
                 response.status = status;
-                response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                response.body = wire::dump(body);
                 if (key) store::save_answer(context.db, by.account, *key, {request, status, response.body}, context.now);
             };
             const GroupTrip* trip = context.group(id);
@@ -185,13 +171,8 @@ StoredResponse GroupService::join(const Principal& by, const Id& id, const std::
             if (!result) return answer(status_for(result.error()), error_json(result.error()));
             const JoinOutcome& outcome = result.value();
             context.save_group(trip, outcome.trip, route.days);
-            nlohmann::json body = {{"group", id},
-                                   {"worker", by.account},
-                                   {"state", std::string(enum_name(outcome.state))},
-                                   {"seq", seq},
-                                   {"counts", counts_json(outcome.trip)}};
-            if (outcome.state == PlaceState::waitlisted) body["waitlist_position"] = outcome.waitlist_position;
-            answer(200, body);
+            answer(200, wire::encode_join_answer({id, by.account, outcome.state, seq, outcome.waitlist_position,
+                                                  count_places(outcome.trip)}));
         },
         {id}, {WorkerLock{by.account, id}});
     return response;
@@ -240,9 +221,9 @@ nlohmann::json GroupService::accept_offer(const Principal& by, const Id& id) {
 nlohmann::json GroupService::my_trips(const Principal& by) {
     require(by.is_worker(), "只有职工有自己的行程", "only workers have trips of their own");
     auto db = backend_.readers.acquire();
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& trip : store::worker_groups(*db, by.account)) items.push_back(group_view(trip, &by, false));
-    return {{"trips", items}};
+    std::vector<nlohmann::json> views;
+    for (const auto& trip : store::worker_groups(*db, by.account)) views.push_back(group_view(trip, &by, false));
+    return wire::encode_my_trips(views);
 }
 
 std::size_t GroupService::advance_due(Instant now) {

@@ -2,6 +2,7 @@
 
 #include "core/dates.hpp"
 #include "core/json.hpp"
+#include "core/wire.hpp"
 #include "server/api_error.hpp"
 #include "server/rate_limiter.hpp"
 #include "server/request_decode.hpp"
@@ -20,13 +21,9 @@ namespace {
 // Exactly "application/json": httplib compresses only content types it knows by exact name.
 constexpr const char* kJson = "application/json";
 
-std::string dump(const nlohmann::json& json) {
-    return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
     res.status = status;
-    res.set_content(dump(body), kJson);
+    res.set_content(wire::dump(body), kJson);
 }
 
 void send_error(httplib::Response& res, const ApiError& error) { send_json(res, error.status(), error.body()); }
@@ -60,7 +57,7 @@ struct Api {
                                                           "the database is unavailable, please retry")));
             } catch (const std::exception& error) {
                 std::cerr << "liaoxiu-server: " << req.method << ' ' << req.path << ": " << error.what() << "\n";
-                send_json(res, 500, error_json(make_error("internal_error", "服务器内部错误", "internal error")));
+                send_json(res, 500, wire::encode_error(wire::status_error(500)));
             }
         };
     }
@@ -353,25 +350,11 @@ void install_api(httplib::Server& server, Services& services, const ServerOption
     // Answers httplib makes on its own (no route, body too large, unreadable request) get our JSON form.
     server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        DomainError error;
-        switch (res.status) {
-            case 404: error = make_error("not_found", "没有这个地址", "no such endpoint"); break;
-            case 413:
-                error = make_error("payload_too_large", "请求体太大", "the request body is too large");
-                break;
-            case 405: error = make_error("method_not_allowed", "不支持该方法", "method not allowed"); break;
-            default:
-                if (res.status < 500) {
-                    error = make_error("bad_request", "请求无效", "bad request");
-                } else {
-                    error = make_error("internal_error", "服务器内部错误", "internal error");
-                }
-        }
-        send_json(res, res.status, error_json(error));
+        send_json(res, res.status, wire::encode_error(wire::status_error(res.status)));
         return httplib::Server::HandlerResponse::Handled;
     }));
     server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        send_json(res, 500, error_json(make_error("internal_error", "服务器内部错误", "internal error")));
+        send_json(res, 500, wire::encode_error(wire::status_error(500)));
     });
 
     if (options.log_requests) {

@@ -2,14 +2,16 @@
 
 #include "core/dates.hpp"
 #include "core/json.hpp"
-#include "sync/wire.hpp"
+#include "core/wire.hpp"
+#include "sync/answers.hpp"
 
 namespace liaoxiu::sync {
 namespace {
 
 using nlohmann::json;
 
-std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+using wire::dump;
+using wire::parse_json;
 
 std::string text_or(const json& object, const char* name, std::string fallback = {}) {
     auto found = object.find(name);
@@ -19,15 +21,6 @@ std::string text_or(const json& object, const char* name, std::string fallback =
 std::int64_t integer_or(const json& object, const char* name, std::int64_t fallback = 0) {
     auto found = object.find(name);
     return found != object.end() && found->is_number_integer() ? found->get<std::int64_t>() : fallback;
-}
-
-std::string_view role_name(Role role) {
-    switch (role) {
-        case Role::worker: return "worker";
-        case Role::organizer: return "organizer";
-        case Role::secretariat: return "secretariat";
-    }
-    return "worker";
 }
 
 }  // namespace
@@ -82,20 +75,17 @@ std::optional<CachedCatalogue> decode_cached_catalogue(std::string_view text) {
     return cached;
 }
 
+// The account and the trips are kept in the shapes the endpoint sends them in (core/wire.hpp).
 std::string encode_session(const StoredSession& stored) {
-    const Session& s = stored.session;
-    json account = {{"id", s.id}, {"role", role_name(s.role)}, {"name", s.display_name}, {"login", s.login}};
-    if (!s.unit.empty()) account["unit"] = s.unit;
-    if (!s.member_number.empty()) account["member_number"] = s.member_number;
-    json trips = json::array();
+    std::vector<json> trips;
     for (const auto& trip : stored.my_trips) {
-        json place = {{"state", trip.state}};
-        if (trip.waitlist_position > 0) place["waitlist_position"] = trip.waitlist_position;
-        if (trip.offer_expires) place["offer_expires"] = format_instant(*trip.offer_expires);
-        trips.push_back({{"id", trip.group}, {"my_place", place}});
+        wire::TripPlace place = trip_place_of(trip);
+        trips.push_back({{"id", place.group}, {"my_place", wire::encode_my_place(place.mine)}});
     }
-    json value = {{"token", stored.token}, {"account", account}, {"my_trips_loaded", stored.my_trips_loaded},
-                  {"my_trips", {{"trips", trips}}}};
+    json value = {{"token", stored.token},
+                  {"account", wire::encode_account(account_of(stored.session))},
+                  {"my_trips_loaded", stored.my_trips_loaded},
+                  {"my_trips", wire::encode_my_trips(trips)}};
     return dump(value);
 }
 
@@ -107,11 +97,11 @@ std::optional<StoredSession> decode_session(std::string_view text) {
     if (stored.token.empty()) return std::nullopt;
     auto account = value->find("account");
     if (account == value->end()) return std::nullopt;
-    auto session = decode_account(*account);
-    if (!session) return std::nullopt;
-    stored.session = std::move(session).value();
+    auto decoded = wire::decode_account(*account);
+    if (!decoded) return std::nullopt;
+    stored.session = session_of(decoded.value());
     if (auto trips = value->find("my_trips"); trips != value->end()) {
-        if (auto decoded = decode_my_trips(dump(*trips))) stored.my_trips = std::move(decoded).value();
+        if (auto places = wire::decode_my_trips(dump(*trips))) stored.my_trips = my_trips_of(places.value());
     }
     auto loaded = value->find("my_trips_loaded");
     stored.my_trips_loaded = loaded != value->end() && loaded->is_boolean() && loaded->get<bool>();

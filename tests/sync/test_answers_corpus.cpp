@@ -10,7 +10,8 @@
 #include "sync/config.hpp"
 #include "sync/persist.hpp"
 #include "sync/sync_engine.hpp"
-#include "sync/wire.hpp"
+#include "core/wire.hpp"
+#include "sync/answers.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -54,22 +55,22 @@ TEST_CASE("answer decoders refuse what is not JSON and never throw", "[sync][cor
     for (const auto& [name, body] : files) {
         INFO(name);
         const bool must_refuse = name.rfind("n_", 0) == 0;
-        REQUIRE_NOTHROW(parse_json(body));
-        auto parsed = parse_json(body);
+        REQUIRE_NOTHROW(wire::parse_json(body));
+        auto parsed = wire::parse_json(body);
         if (must_refuse) {
             CHECK_FALSE(parsed);
             ++refused_as_json;
         }
         if (name.rfind("y_", 0) == 0) CHECK(parsed);
         // No corpus file is a sign-in answer, a join answer, a trip list or a catalogue.
-        CHECK_FALSE(decode_sign_in_answer(body));
-        CHECK_FALSE(decode_join_answer(body));
+        CHECK_FALSE(wire::decode_sign_in_answer(body));
+        CHECK_FALSE(wire::decode_join_answer(body));
         CHECK_FALSE(decode_catalogue_snapshot(body));
         CHECK_FALSE(decode_catalogue_delta(body));
-        auto trips = decode_my_trips(body);
+        auto trips = wire::decode_my_trips(body);
         if (trips) CHECK(trips.value().empty());
         for (int status : {400, 401, 409, 422, 500, 503}) {
-            DomainError error = decode_error_answer(status, body);
+            DomainError error = wire::decode_error(status, body);
             CHECK_FALSE(error.code.empty());
             CHECK_FALSE(error.message_zh.empty());
             CHECK_FALSE(error.message_en.empty());
@@ -135,43 +136,43 @@ TEST_CASE("an engine fed garbage answers keeps browsing and keeps its word", "[s
 }
 
 TEST_CASE("answers with the right shape but wrong contents are refused", "[sync][corpus]") {
-    CHECK_FALSE(decode_sign_in_answer(R"({"token": 5, "account": {"id": "a", "role": "worker"}})"));
-    CHECK_FALSE(decode_sign_in_answer(R"({"token": "", "account": {"id": "a", "role": "worker"}})"));
-    CHECK_FALSE(decode_sign_in_answer(R"({"token": "t"})"));
-    CHECK_FALSE(decode_sign_in_answer(R"({"token": "t", "account": {"id": "a", "role": "king"}})"));
-    CHECK_FALSE(decode_sign_in_answer(R"({"token": "t", "account": {"id": "", "role": "worker"}})"));
-    auto good = decode_sign_in_answer(R"({"token": "t", "account": {"id": "o-u-1", "login": "u-1-union",
+    CHECK_FALSE(wire::decode_sign_in_answer(R"({"token": 5, "account": {"id": "a", "role": "worker"}})"));
+    CHECK_FALSE(wire::decode_sign_in_answer(R"({"token": "", "account": {"id": "a", "role": "worker"}})"));
+    CHECK_FALSE(wire::decode_sign_in_answer(R"({"token": "t"})"));
+    CHECK_FALSE(wire::decode_sign_in_answer(R"({"token": "t", "account": {"id": "a", "role": "king"}})"));
+    CHECK_FALSE(wire::decode_sign_in_answer(R"({"token": "t", "account": {"id": "", "role": "worker"}})"));
+    auto good = wire::decode_sign_in_answer(R"({"token": "t", "account": {"id": "o-u-1", "login": "u-1-union",
         "role": "organizer", "name": "工会", "unit": "u-1", "extra": [1]}})");
     REQUIRE(good);
-    CHECK(good.value().session.role == Role::organizer);
-    CHECK(good.value().session.account == "u-1-union");
+    CHECK(good.value().account.role == Role::organizer);
+    CHECK(session_of(good.value().account).account == "u-1-union");
 
-    CHECK_FALSE(decode_join_answer(R"({"state": "teleported"})"));
-    CHECK_FALSE(decode_join_answer(R"({"state": 1})"));
-    auto join = decode_join_answer(R"({"state": "waitlisted", "waitlist_position": 1e300,
+    CHECK_FALSE(wire::decode_join_answer(R"({"state": "teleported"})"));
+    CHECK_FALSE(wire::decode_join_answer(R"({"state": 1})"));
+    auto join = wire::decode_join_answer(R"({"state": "waitlisted", "waitlist_position": 1e300,
         "counts": {"confirmed": "many"}})");
     REQUIRE(join);
     CHECK(join.value().waitlist_position == 0);
     CHECK_FALSE(join.value().counts);
-    auto waiting = decode_join_answer(R"({"state": "waitlisted", "waitlist_position": 3,
+    auto waiting = wire::decode_join_answer(R"({"state": "waitlisted", "waitlist_position": 3,
         "counts": {"confirmed": 30, "waitlisted": 4, "places_to_form": 0, "places_left": 0, "units": ["u-1", 7]}})");
     REQUIRE(waiting);
     CHECK(waiting.value().waitlist_position == 3);
     REQUIRE(waiting.value().counts);
     CHECK(waiting.value().counts->units == std::vector<Id>{"u-1"});
 
-    auto trips = decode_my_trips(R"({"trips": [7, {"id": "g-1"}, {"id": "g-2", "my_place": {"state": "offered",
+    auto trips = wire::decode_my_trips(R"({"trips": [7, {"id": "g-1"}, {"id": "g-2", "my_place": {"state": "offered",
         "offer_expires": "not a time", "waitlist_position": -4}}, {"id": "g-3", "my_place": {"state": "confirmed"}}]})");
     REQUIRE(trips);
     REQUIRE(trips.value().size() == 2);
     CHECK(trips.value()[0].group == "g-2");
-    CHECK_FALSE(trips.value()[0].offer_expires);
-    CHECK(trips.value()[0].waitlist_position == 0);
+    CHECK_FALSE(trips.value()[0].mine.place.offer_expires);
+    CHECK(trips.value()[0].mine.waitlist_position == 0);
 
-    auto refusal = decode_error_answer(409, R"({"code": "group_full", "message_zh": "已满员", "message_en": "full"})");
+    auto refusal = wire::decode_error(409, R"({"code": "group_full", "message_zh": "已满员", "message_en": "full"})");
     CHECK(refusal.code == "group_full");
     CHECK(refusal.message_zh == "已满员");
-    auto html = decode_error_answer(502, "<html><body>Bad Gateway</body></html>");
-    CHECK(html.code == "server_error");
+    auto html = wire::decode_error(502, "<html><body>Bad Gateway</body></html>");
+    CHECK(html.code == "internal_error");  // the server's code for a 5xx, not one the client made up
     CHECK(html.message_zh.find("502") != std::string::npos);
 }

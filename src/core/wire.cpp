@@ -1,0 +1,270 @@
+#include "core/wire.hpp"
+
+#include "core/dates.hpp"
+#include "core/json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace liaoxiu::wire {
+namespace {
+
+using nlohmann::json;
+
+const json* field(const json& object, const char* name) {
+    if (!object.is_object()) return nullptr;
+    auto found = object.find(name);
+    return found == object.end() ? nullptr : &*found;
+}
+
+std::optional<std::string> string_field(const json& object, const char* name) {
+    const json* value = field(object, name);
+    if (!value || !value->is_string()) return std::nullopt;
+    return value->get<std::string>();
+}
+
+// An integer within ±1e9; floats, strings and huge numbers are refused.
+std::optional<std::int64_t> integer_field(const json& object, const char* name) {
+    const json* value = field(object, name);
+    if (!value || !value->is_number_integer()) return std::nullopt;
+    auto number = value->get<std::int64_t>();
+    if (number < -1000000000 || number > 1000000000) return std::nullopt;
+    return number;
+}
+
+std::optional<int> int_field(const json& object, const char* name) {
+    auto number = integer_field(object, name);
+    if (!number) return std::nullopt;
+    return static_cast<int>(*number);
+}
+
+std::optional<Instant> instant_field(const json& object, const char* name) {
+    auto text = string_field(object, name);
+    return text ? parse_instant(*text) : std::nullopt;
+}
+
+std::optional<PlaceState> place_state_field(const json& object, const char* name) {
+    auto text = string_field(object, name);
+    return text ? parse_place_state(*text) : std::nullopt;
+}
+
+void put_unless_empty(json& object, const char* name, std::string_view text) {
+    if (!text.empty()) object[name] = text;
+}
+
+}  // namespace
+
+std::optional<json> parse_json(std::string_view text) {
+    if (text.find('\0') != std::string_view::npos) return std::nullopt;
+    auto value = json::parse(text.begin(), text.end(), nullptr, false);
+    if (value.is_discarded()) return std::nullopt;
+    return value;
+}
+
+std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+DomainError bad_answer(const std::string& what) {
+    return DomainError{"bad_answer", "服务器返回的数据无法识别（" + what + "）",
+                       "the server's answer could not be understood (" + what + ")", ""};
+}
+
+// ---- counts ----------------------------------------------------------------------
+
+json encode_counts(const GroupCounts& counts) {
+    return {{"confirmed", counts.confirmed},
+            {"waitlisted", counts.waitlisted},
+            {"places_to_form", counts.places_to_form},
+            {"places_left", counts.places_left},
+            {"units", counts.units}};
+}
+
+std::optional<GroupCounts> decode_counts(const json& counts) {
+    auto confirmed = int_field(counts, "confirmed");
+    auto waitlisted = int_field(counts, "waitlisted");
+    auto to_form = int_field(counts, "places_to_form");
+    auto left = int_field(counts, "places_left");
+    if (!confirmed || !waitlisted || !to_form || !left) return std::nullopt;
+    GroupCounts result;
+    result.confirmed = *confirmed;
+    result.waitlisted = *waitlisted;
+    result.places_to_form = *to_form;
+    result.places_left = *left;
+    if (const json* units = field(counts, "units"); units && units->is_array()) {
+        for (const auto& unit : *units) {
+            if (unit.is_string()) result.units.push_back(unit.get<std::string>());
+        }
+    }
+    return result;
+}
+
+// ---- accounts --------------------------------------------------------------------
+
+json encode_account(const Account& account) {
+    json body = {{"id", account.id}, {"role", role_name(account.role)}, {"name", account.name}};
+    put_unless_empty(body, "login", account.login);
+    put_unless_empty(body, "unit", account.unit);
+    put_unless_empty(body, "member_number", account.member_number);
+    return body;
+}
+
+Result<Account> decode_account(const json& body) {
+    auto id = string_field(body, "id");
+    auto role_text = string_field(body, "role");
+    if (!id || id->empty() || !role_text) return bad_answer("account");
+    auto role = parse_role(*role_text);
+    if (!role) return bad_answer("role");
+    Account account;
+    account.id = *id;
+    account.role = *role;
+    account.login = string_field(body, "login").value_or("");
+    account.name = string_field(body, "name").value_or("");
+    account.unit = string_field(body, "unit").value_or("");
+    account.member_number = string_field(body, "member_number").value_or("");
+    return account;
+}
+
+json encode_sign_in_answer(const SignInAnswer& answer) {
+    return {{"token", answer.token},
+            {"token_type", answer.token_type},
+            {"expires_at", format_instant(answer.expires_at)},
+            {"account", encode_account(answer.account)}};
+}
+
+Result<SignInAnswer> decode_sign_in_answer(std::string_view body) {
+    auto parsed = parse_json(body);
+    if (!parsed || !parsed->is_object()) return bad_answer("sign-in");
+    auto token = string_field(*parsed, "token");
+    if (!token || token->empty()) return bad_answer("token");
+    const json* account = field(*parsed, "account");
+    if (!account) return bad_answer("account");
+    auto decoded = decode_account(*account);
+    if (!decoded) return decoded.error();
+    SignInAnswer answer;
+    answer.token = *token;
+    answer.token_type = string_field(*parsed, "token_type").value_or("Bearer");
+    answer.expires_at = instant_field(*parsed, "expires_at").value_or(0);
+    answer.account = std::move(decoded).value();
+    return answer;
+}
+
+// ---- a worker's own place ----------------------------------------------------------
+
+json encode_my_place(const MyPlace& mine) {
+    json body = mine.place;
+    if (mine.waitlist_position > 0) body["waitlist_position"] = mine.waitlist_position;
+    return body;
+}
+
+std::optional<MyPlace> decode_my_place(const json& body) {
+    auto state = place_state_field(body, "state");
+    if (!state) return std::nullopt;
+    MyPlace mine;
+    mine.place.state = *state;
+    mine.place.worker = string_field(body, "worker").value_or("");
+    mine.place.unit = string_field(body, "unit").value_or("");
+    mine.place.seq = int_field(body, "seq").value_or(0);
+    mine.place.since = instant_field(body, "since").value_or(0);
+    mine.place.offer_expires = instant_field(body, "offer_expires");
+    mine.waitlist_position = std::max(0, int_field(body, "waitlist_position").value_or(0));
+    return mine;
+}
+
+json encode_trip_view(const GroupTrip& trip, const GroupCounts& counts, const MyPlace* mine, bool with_places) {
+    json body = trip;
+    body["counts"] = encode_counts(counts);
+    if (!with_places) body.erase("places");
+    if (mine) body["my_place"] = encode_my_place(*mine);
+    return body;
+}
+
+json encode_my_trips(const std::vector<json>& trip_views) {
+    json trips = json::array();
+    for (const auto& view : trip_views) trips.push_back(view);
+    return {{"trips", std::move(trips)}};
+}
+
+Result<std::vector<TripPlace>> decode_my_trips(std::string_view body) {
+    auto parsed = parse_json(body);
+    if (!parsed) return bad_answer("trips");
+    const json* trips = field(*parsed, "trips");
+    if (!trips || !trips->is_array()) return bad_answer("trips");
+    std::vector<TripPlace> result;
+    for (const auto& trip : *trips) {
+        auto id = string_field(trip, "id");
+        const json* place = field(trip, "my_place");
+        auto mine = place ? decode_my_place(*place) : std::nullopt;
+        if (!id || !mine) continue;  // not ours to show
+        result.push_back(TripPlace{*id, std::move(*mine)});
+    }
+    return result;
+}
+
+// ---- join --------------------------------------------------------------------------
+
+json encode_join_answer(const JoinAnswer& answer) {
+    json body = {{"group", answer.group},
+                 {"worker", answer.worker},
+                 {"state", std::string(enum_name(answer.state))},
+                 {"seq", answer.seq}};
+    if (answer.counts) body["counts"] = encode_counts(*answer.counts);
+    if (answer.state == PlaceState::waitlisted) body["waitlist_position"] = answer.waitlist_position;
+    return body;
+}
+
+Result<JoinAnswer> decode_join_answer(std::string_view body) {
+    auto parsed = parse_json(body);
+    if (!parsed || !parsed->is_object()) return bad_answer("join");
+    auto state = place_state_field(*parsed, "state");
+    if (!state) return bad_answer("state");
+    JoinAnswer answer;
+    answer.state = *state;
+    answer.group = string_field(*parsed, "group").value_or("");
+    answer.worker = string_field(*parsed, "worker").value_or("");
+    answer.seq = integer_field(*parsed, "seq").value_or(0);
+    answer.waitlist_position = std::max(0, int_field(*parsed, "waitlist_position").value_or(0));
+    if (const json* counts = field(*parsed, "counts")) answer.counts = decode_counts(*counts);
+    return answer;
+}
+
+// ---- errors ------------------------------------------------------------------------
+
+json encode_error(const DomainError& error) {
+    json body = {{"code", error.code}, {"message_zh", error.message_zh}, {"message_en", error.message_en}};
+    put_unless_empty(body, "path", error.path);
+    return body;
+}
+
+DomainError decode_error(int status, std::string_view body) {
+    if (auto parsed = parse_json(body); parsed && parsed->is_object()) {
+        auto code = string_field(*parsed, "code");
+        auto zh = string_field(*parsed, "message_zh");
+        auto en = string_field(*parsed, "message_en");
+        if (code && zh && en && !code->empty() && !zh->empty()) {
+            return DomainError{*code, *zh, *en, string_field(*parsed, "path").value_or("")};
+        }
+    }
+    return status_error(status);
+}
+
+DomainError status_error(int status) {
+    const std::string number = std::to_string(status);
+    switch (status) {
+        case 400: return DomainError{"bad_request", "请求无效", "bad request", ""};
+        case 401: return DomainError{"unauthorized", "登录已失效，请重新登录", "please sign in again", ""};
+        case 403: return DomainError{"forbidden", "当前账号无权执行此操作", "this account may not do this", ""};
+        case 404: return DomainError{"not_found", "没有这个地址", "no such endpoint", ""};
+        case 405: return DomainError{"method_not_allowed", "不支持该方法", "method not allowed", ""};
+        case 413: return DomainError{"payload_too_large", "请求体太大", "the request body is too large", ""};
+        case 429: return DomainError{"rate_limited", "操作过于频繁，请稍后再试", "too many requests", ""};
+        case 500: return DomainError{"internal_error", "服务器内部错误", "internal error", ""};
+        default: break;
+    }
+    if (status >= 500) {
+        return DomainError{"internal_error", "服务器暂时无法处理（" + number + "）",
+                           "the server could not handle this (" + number + ")", ""};
+    }
+    return DomainError{"bad_request", "请求被拒绝（" + number + "）", "the request was refused (" + number + ")", ""};
+}
+
+}  // namespace liaoxiu::wire
