@@ -102,7 +102,7 @@ bool App::back() {
 
 void App::on_catalogue(TextSource& text) {
     request_frame();
-    engine_.offer_bundled_catalogue(text);
+    engine_.offer_bundled_catalogue(text, services_.now());
     ui_.set_load_error({});
 }
 

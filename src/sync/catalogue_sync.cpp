@@ -1,5 +1,6 @@
 #include "sync/catalogue_sync.hpp"
 
+#include "core/catalogue_dates.hpp"
 #include "core/group_trip.hpp"
 #include "core/json.hpp"
 #include "sync/answers.hpp"
@@ -27,7 +28,7 @@ void CatalogueSync::load() {
     rebuild_groups();
 }
 
-void CatalogueSync::offer_bundled(TextSource& text) {
+void CatalogueSync::offer_bundled(TextSource& text, Instant now) {
     ClientState& state = ctx_.state;
     const bool have_fresher = basis_ != Basis::bundled && !state.catalogue.routes.empty();
     if (have_fresher) return;
@@ -40,6 +41,7 @@ void CatalogueSync::offer_bundled(TextSource& text) {
         return;
     }
     if (!state.catalogue.routes.empty() && parsed.value().version <= state.catalogue.version) return;
+    rebase_dates(parsed.value(), now);  // a demo catalogue tells its story as of today
     state.catalogue = std::move(parsed).value();
     state.catalogue_from_cache = true;
     basis_ = Basis::bundled;

@@ -15,7 +15,7 @@ public:
     explicit CatalogueSync(EngineContext& context) : ctx_(context) {}
 
     void load();                       // the copy Storage holds, if it can be read
-    void offer_bundled(TextSource& text);
+    void offer_bundled(TextSource& text, Instant now);
     void restart();                    // another endpoint: ask it at once
     void poll();                       // starts a request when one is due
     void sync_soon();                  // the endpoint's view is fresher now: ask at the next poll

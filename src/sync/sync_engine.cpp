@@ -70,12 +70,12 @@ void SyncEngine::configure_from(bool fetched, std::string_view text) {
     }
 }
 
-void SyncEngine::offer_bundled_catalogue(std::string_view text) {
+void SyncEngine::offer_bundled_catalogue(std::string_view text, Instant now) {
     StringSource source(text);
-    offer_bundled_catalogue(source);
+    offer_bundled_catalogue(source, now);
 }
 
-void SyncEngine::offer_bundled_catalogue(TextSource& text) { catalogue_.offer_bundled(text); }
+void SyncEngine::offer_bundled_catalogue(TextSource& text, Instant now) { catalogue_.offer_bundled(text, now); }
 
 // ---- the loop ------------------------------------------------------------------
 

@@ -48,8 +48,9 @@ public:
     void configure_from(bool fetched, std::string_view text);
     // The catalogue shipped beside the app (catalogue.json); shown only while nothing
     // fresher (cached from the endpoint, or received) is known.
-    void offer_bundled_catalogue(std::string_view text);
-    void offer_bundled_catalogue(TextSource& text);
+    // `now`: the device's clock, to which a demo catalogue's dates are moved (rebase_dates).
+    void offer_bundled_catalogue(std::string_view text, Instant now);
+    void offer_bundled_catalogue(TextSource& text, Instant now);
 
     // Delivers finished requests, then starts whatever is due. `now`: seconds since the epoch.
     void poll(Instant now);

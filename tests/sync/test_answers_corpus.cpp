@@ -98,7 +98,7 @@ TEST_CASE("an engine fed garbage answers keeps browsing and keeps its word", "[s
             ClientConfig config;
             config.api_base = "https://api.example.cn/api/v1";
             REQUIRE_NOTHROW(engine.configure(config));
-            engine.offer_bundled_catalogue(bundled);
+            engine.offer_bundled_catalogue(bundled, now);
             REQUIRE(engine.state().catalogue.routes.size() == 26);
             REQUIRE_NOTHROW(engine.poll(now));
             REQUIRE_NOTHROW(engine.poll(now));

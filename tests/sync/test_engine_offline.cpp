@@ -68,7 +68,7 @@ struct OfflineRig {
         ClientConfig config;
         config.api_base = "https://api.example.cn/api/v1";
         engine->configure(config);
-        engine->offer_bundled_catalogue(sync_test::demo_catalogue_text());
+        engine->offer_bundled_catalogue(sync_test::demo_catalogue_text(), kNow);
     }
     const ClientState& state() const { return engine->state(); }
     void poll(Instant now, int times = 3) {
@@ -78,13 +78,39 @@ struct OfflineRig {
 
 }  // namespace
 
+TEST_CASE("the bundled demo catalogue is moved to the device's today: its open groups are open whenever it is opened",
+          "[sync][offline][dates]") {
+    // Years after the demo was written, late in a China-time evening.
+    const Instant later = *parse_instant("2031-07-14T23:30:00+08:00");
+    FakeTransport transport(sync_test::no_network);
+    MemoryStorage storage;
+    SyncEngine engine(transport, storage, EngineOptions{false, 5, {}, 30});
+    engine.configure(ClientConfig{});
+    engine.offer_bundled_catalogue(sync_test::demo_catalogue_text(), later);
+    engine.poll(later);
+    const Catalogue& catalogue = engine.state().catalogue;
+    CHECK_FALSE(catalogue.dates_as_of);
+    int joinable = 0;
+    for (const GroupTrip& group : catalogue.groups) {
+        INFO(group.id);
+        if (group.state == GroupState::open || group.state == GroupState::formed || group.state == GroupState::full) {
+            CHECK(group.join_deadline > later);
+            CHECK(group.departure > day_of(later));
+            ++joinable;
+        } else if (group.state == GroupState::locked || group.state == GroupState::expired) {
+            CHECK(group.join_deadline < later);
+        }
+    }
+    CHECK(joinable >= 8);
+}
+
 TEST_CASE("without an endpoint the bundled catalogue is browsed offline, and nothing is sent", "[sync][offline]") {
     FakeTransport transport(sync_test::no_network);
     MemoryStorage storage;
     SyncEngine engine(transport, storage, EngineOptions{false, 5, {}, 30});
     CHECK(engine.state().connection == Connection::connecting);
     engine.configure(ClientConfig{});
-    engine.offer_bundled_catalogue(sync_test::demo_catalogue_text());
+    engine.offer_bundled_catalogue(sync_test::demo_catalogue_text(), kNow);
     engine.poll(kNow);
     engine.refresh();
     engine.poll(kNow);

@@ -353,7 +353,7 @@ TEST_CASE("the cached catalogue is shown offline by a new engine with no server"
     CHECK(rig.state().synced_at > 0);
     // A bundled catalogue arriving later does not replace what the endpoint sent.
     rig.engine.offer_bundled_catalogue(R"({"format_version":1,"version":99,"alliances":[],"members":[],
-        "routes":[],"policies":[],"units":[],"groups":[]})");
+        "routes":[],"policies":[],"units":[],"groups":[]})", rig.clock.now());
     CHECK(rig.state().catalogue.routes.size() == 26);
     REQUIRE(rig.run([&] { return rig.state().connection == Connection::offline; }));
     CHECK(has_notice(rig.state(), "网络不可用，正在离线浏览已保存的线路"));
