@@ -1,5 +1,6 @@
 // The app: owns the client state and the UI and wires them together. It is the same on
-// every platform; a platform runner (src/platform) pumps its frames and hands it the
+// every platform; a platform runner (src/platform) pumps its frames through the
+// RunnerClient interface it implements, and main_web.cpp / main_desktop.cpp hand it the
 // device's glyphs and the bytes it asked for.
 //
 // The state the UI reads and the intents it emits both belong to the sync engine; the
@@ -9,6 +10,7 @@
 
 #include "core/model.hpp"
 #include "core/text_stream.hpp"
+#include "platform/runner_client.hpp"
 #include "sync/client.hpp"
 #include "sync/sync_engine.hpp"
 #include "ui/glyph_atlas.hpp"
@@ -23,13 +25,7 @@
 
 namespace liaoxiu {
 
-// Where one frame's CPU time went, in milliseconds (steady clock).
-struct FrameTimes {
-    double fonts_ms = 0;   // growing the glyph atlas and re-uploading its texture (0 on most frames)
-    double build_ms = 0;   // ImGui's NewFrame, our screens, Render: the frame's draw lists
-    double gl_ms = 0;      // clearing and submitting the draw lists to GL (WebGL: into the browser)
-    double total_ms() const { return fonts_ms + build_ms + gl_ms; }
-};
+using platform::FrameTimes;
 
 struct FrameStats {
     long frames = 0;             // frames drawn so far
@@ -58,7 +54,7 @@ struct DisplayOptions {
     bool high_contrast = false;
 };
 
-class App {
+class App final : public platform::RunnerClient {
 public:
     static constexpr float kTextSize = 17.0f;        // CSS px
     static constexpr float kKioskTextSize = 26.0f;   // read from a step away
@@ -80,36 +76,36 @@ public:
 
     // Before a frame: grows the glyph atlas with the characters wanted. Says what the renderer
     // must upload again.
-    ui::AtlasUpdate prepare_fonts();
+    ui::AtlasUpdate prepare_fonts() override;
     // On a tick that draws nothing, once the app is ready: rasterizes the next chunk of
     // prefetched characters (the catalogue's), so they never delay the first interactive
     // frame nor a frame that answers a touch, and cost no frame. Says what the renderer must
     // upload again.
-    ui::AtlasUpdate prefetch_glyphs();
+    ui::AtlasUpdate prefetch_glyphs() override;
     // After Render, before the frame is shown: true when it drew characters not yet in the
     // atlas, or ImGui sized a window from last frame's content (Ui::layout_settled). The
     // platform then grows the atlas and lays the frame out again (discard_pass() first), so
     // no shown frame has a missing-glyph box for a character a font has, or a half-sized toast.
-    bool needs_another_pass(const ImDrawData* draw_data);
-    void discard_pass() { items_.discard_frame(); }
-    void set_pixel_ratio(float pixel_ratio) { glyphs_.set_pixel_ratio(pixel_ratio); }
+    bool needs_another_pass(const ImDrawData* draw_data) override;
+    void discard_pass() override { items_.discard_frame(); }
+    void set_pixel_ratio(float pixel_ratio) override { glyphs_.set_pixel_ratio(pixel_ratio); }
     // Queues characters the platform is about to show (the IME's pre-edit text).
     void want_text(std::string_view text) { glyphs_.want(text); }
 
     // Whether the next tick must draw: the state changed, a glyph is pending, a countdown
     // on screen reached its next second, or the platform asked.
-    bool wants_frame() const;
+    bool wants_frame() const override;
     void request_frame() { frame_requested_ = true; }
     // The platform re-created its GL objects after a lost context: draw again, as before.
-    void gl_context_restored() {
+    void gl_context_restored() override {
         ++stats_.gl_context_restores;
         request_frame();
     }
 
     // Call right after ImGui::NewFrame; draws the UI.
-    void draw();
+    void draw() override;
     // Call after the frame is rendered, with its draw data and where its CPU time went.
-    void frame_done(const ImDrawData* draw_data, const FrameTimes& times);
+    void frame_done(const ImDrawData* draw_data, const FrameTimes& times) override;
 
     // Deep links and the back button (the URL hash on the web). A change of screen this
     // way counts as someone using the kiosk.

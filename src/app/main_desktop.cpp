@@ -4,6 +4,7 @@
 // session, outbox) lives in $XDG_CACHE_HOME/liaoxiu-desktop or ~/.cache/liaoxiu-desktop.
 #include "app/app.hpp"
 #include "platform/desktop/file_storage.hpp"
+#include "platform/desktop/gl3_renderer.hpp"
 #include "platform/desktop/http_transport.hpp"
 #include "platform/desktop/truetype_glyphs.hpp"
 #include "platform/sdl_runner.hpp"
@@ -41,8 +42,9 @@ int main(int argc, char** argv) {
     liaoxiu::platform::TrueTypeGlyphRasterizer rasterizer(liaoxiu::platform::TrueTypeGlyphRasterizer::system_faces());
     if (!rasterizer.ok()) std::fprintf(stderr, "warning: no CJK font found; install fonts-wqy-microhei\n");
 
+    liaoxiu::platform::Gl3Renderer renderer;
     liaoxiu::platform::SdlRunner runner;
-    if (!runner.open("疗休 Liaoxiu", 430, 900)) return 1;
+    if (!runner.open("疗休 Liaoxiu", 430, 900, renderer)) return 1;
     liaoxiu::platform::HttpTransport transport;
     liaoxiu::platform::FileStorage storage(storage_directory());
     liaoxiu::DefaultServices services;

@@ -1,14 +1,13 @@
-// One window with an OpenGL (ES 3 / WebGL2) context, ImGui's SDL2 and OpenGL3
-// backends, and the frame pump. Shared by the browser and the desktop: only the
+// One window with an OpenGL (ES 3 / WebGL2) context, ImGui's SDL2 backend, a Renderer
+// (renderer.hpp) and the frame pump. Shared by the browser and the desktop: only the
 // main loop differs (the browser calls step() from requestAnimationFrame, the
-// desktop in a while loop).
+// desktop in a while loop). It runs a RunnerClient (runner_client.hpp) and knows nothing
+// else of the app.
 #pragma once
 
-#include "app/app.hpp"
+#include "platform/renderer.hpp"
+#include "platform/runner_client.hpp"
 #include "platform/touch_gestures.hpp"
-#if defined(__EMSCRIPTEN__)
-#include "platform/web/webgl_renderer.hpp"
-#endif
 
 #include <vector>
 
@@ -23,20 +22,21 @@ public:
     virtual ~FrameHooks() = default;
     virtual bool wants_frame() const = 0;
     virtual void before_new_frame(ImGuiIO& io) = 0;  // after the backend's NewFrame, before ImGui's
-    virtual void after_draw(ImGuiIO& io) = 0;        // after the app drew, before Render
+    virtual void after_draw(ImGuiIO& io) = 0;        // after the client drew, before Render
     virtual void after_frame() {}                    // once the frame is on screen and published
 };
 
 class SdlRunner {
 public:
-    // Creates the window and GL context. Returns false (with a message on stderr) on failure.
-    bool open(const char* title, int width, int height);
+    // Creates the window and the GL context `renderer` asks for, and starts the renderer
+    // (which must outlive the runner). Returns false (with a message on stderr) on failure.
+    bool open(const char* title, int width, int height, Renderer& renderer);
     void close();
 
     // Device pixels per CSS (or logical) pixel of the window.
     float pixel_ratio() const;
 
-    void attach(App& app) { app_ = &app; }
+    void attach(RunnerClient& client) { client_ = &client; }
     void add_hooks(FrameHooks& hooks) { hooks_.push_back(&hooks); }
     // Processes pending input and draws a frame if anything changed: input, the app's
     // state, a timer it asked for, a touch glide. An idle app draws nothing at all.
@@ -57,22 +57,12 @@ public:
 
 private:
     void handle_finger(const SDL_Event& event, double now);
-#if defined(__EMSCRIPTEN__)
-    void follow_device_pixel_ratio();
-    double device_pixel_ratio_ = 0;  // as last seen; 0 before the first tick
-#endif
-    bool start_renderer();
-    void stop_renderer();
-    void upload_font_atlas(const ui::AtlasUpdate& update);
     void render(const ImDrawData* draw_data);
 
     SDL_Window* window_ = nullptr;
     void* gl_context_ = nullptr;
-    const char* glsl_version_ = nullptr;
-#if defined(__EMSCRIPTEN__)
-    WebGlRenderer webgl_;
-#endif
-    App* app_ = nullptr;
+    Renderer* renderer_ = nullptr;
+    RunnerClient* client_ = nullptr;
     std::vector<FrameHooks*> hooks_;
     TouchGestures touch_;
     long long finger_ = -1;   // the finger being followed; others are ignored

@@ -1,23 +1,10 @@
 #include "platform/web/fetch_transport.hpp"
 
+#include "platform/web/js_imports.hpp"
 #include "platform/web/js_text_source.hpp"
-
-#include <emscripten.h>
 
 #include <cstdlib>
 #include <string_view>
-
-extern "C" {
-void lx_http_send(int request, const char* method, const char* url, const char* headers, const char* body,
-                  int body_length);
-char* lx_storage_get(const char* key);
-int lx_storage_set(const char* key, const char* value);
-void lx_storage_remove(const char* key);
-void lx_storage_begin(const char* key);
-int lx_storage_append(const char* piece, int length);
-int lx_storage_commit();
-void lx_storage_abort();
-}
 
 namespace liaoxiu::platform {
 namespace {
@@ -107,8 +94,7 @@ bool LocalStorage::put_streamed(const std::string& key, const std::function<bool
 }  // namespace liaoxiu::platform
 
 // `kept`: a large body left in JavaScript (lxBodies), in place of body/length.
-extern "C" EMSCRIPTEN_KEEPALIVE void lx_http_done(int request, int status, const char* headers, const char* body,
-                                                  int length, int kept) {
+void lx_http_done(int request, int status, const char* headers, const char* body, int length, int kept) {
     auto& owners = liaoxiu::platform::owners();
     auto found = owners.find(request);
     if (found == owners.end()) {  // its transport is gone

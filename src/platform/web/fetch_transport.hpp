@@ -1,5 +1,5 @@
 // The sync engine's transport and storage in the browser: fetch() and localStorage,
-// through src/platform/web/fetch_library.js. Responses arrive from the browser's event
+// through fetch_transport.js. Responses arrive from the browser's event
 // loop and wait until the engine's poll() calls deliver().
 #pragma once
 

@@ -1,11 +1,8 @@
 #include "platform/web/js_text_source.hpp"
 
-#include <algorithm>
+#include "platform/web/js_imports.hpp"
 
-extern "C" {
-int lx_body_read(int body, char* buffer, int capacity);
-void lx_body_release(int body);
-}
+#include <algorithm>
 
 namespace liaoxiu::platform {
 

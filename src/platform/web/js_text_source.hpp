@@ -1,4 +1,4 @@
-// A body that stays in JavaScript's memory (src/platform/web/fetch_library.js, lxBodies),
+// A body that stays in JavaScript's memory (js_text_source.js, lxBodies),
 // read into wasm a chunk at a time. The wasm heap never shrinks, so a 57 MB catalogue
 // copied in whole would stay its high-water mark for the life of the page; read this way
 // the heap holds only what the parser decodes from it.

@@ -1,15 +1,8 @@
 #include "platform/web/text_agent.hpp"
 
+#include "platform/web/js_imports.hpp"
+
 #include <imgui_internal.h>  // ClearActiveID, the active item's id
-
-#include <emscripten.h>
-
-extern "C" {
-void lx_text_agent_init();
-void lx_text_agent_fields(const float* rects, int count);
-void lx_text_agent_update(int blur, float x, float y);
-void lx_clipboard_write(const char* text);
-}
 
 namespace liaoxiu::platform {
 
@@ -145,9 +138,7 @@ void TextAgent::after_draw(ImGuiIO& io) {
 
 }  // namespace liaoxiu::platform
 
-extern "C" {
-EMSCRIPTEN_KEEPALIVE void lx_agent_text(const char* text) { liaoxiu::platform::text_agent().on_text(text); }
-EMSCRIPTEN_KEEPALIVE void lx_agent_key(int code, int modifiers) { liaoxiu::platform::text_agent().on_key(code, modifiers); }
-EMSCRIPTEN_KEEPALIVE void lx_agent_preedit(const char* text) { liaoxiu::platform::text_agent().on_preedit(text ? text : ""); }
-EMSCRIPTEN_KEEPALIVE void lx_agent_blur() { liaoxiu::platform::text_agent().on_blur(); }
-}
+void lx_agent_text(const char* text) { liaoxiu::platform::text_agent().on_text(text); }
+void lx_agent_key(int code, int modifiers) { liaoxiu::platform::text_agent().on_key(code, modifiers); }
+void lx_agent_preedit(const char* text) { liaoxiu::platform::text_agent().on_preedit(text ? text : ""); }
+void lx_agent_blur() { liaoxiu::platform::text_agent().on_blur(); }

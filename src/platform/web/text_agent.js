@@ -9,6 +9,7 @@
 // (lx_agent_text / lx_agent_key), which feeds them to ImGui in a safe order.
 
 mergeInto(LibraryManager.library, {
+  $lxAgent__deps: ['$lxStrings'],
   $lxAgent: {
     element: null,
     fields: [],          // [x, y, width, height] in CSS px, from the last frame
@@ -18,12 +19,7 @@ mergeInto(LibraryManager.library, {
             Home: 8, End: 9, Delete: 10, Escape: 11 },
 
     send: function (text) {
-      if (!text) return;
-      var length = lengthBytesUTF8(text) + 1;
-      var ptr = _malloc(length);
-      stringToUTF8(text, ptr, length);
-      Module._lx_agent_text(ptr);
-      _free(ptr);
+      if (text) lxStrings.pass(text, function (ptr) { Module._lx_agent_text(ptr); });
     },
     key: function (code, modifiers) { Module._lx_agent_key(code, modifiers); },
     reset: function () {
@@ -43,7 +39,7 @@ mergeInto(LibraryManager.library, {
     }
   },
 
-  lx_text_agent_init__deps: ['$lxAgent', 'malloc', 'free'],
+  lx_text_agent_init__deps: ['$lxAgent', '$lxStrings'],
   lx_text_agent_init: function () {
     var agent = lxAgent;
     var e = document.createElement('input');
@@ -78,12 +74,7 @@ mergeInto(LibraryManager.library, {
 
     e.addEventListener('compositionstart', function () { agent.composing = true; });
     e.addEventListener('compositionupdate', function (event) {
-      var text = event.data || '';
-      var length = lengthBytesUTF8(text) + 1;
-      var ptr = _malloc(length);
-      stringToUTF8(text, ptr, length);
-      Module._lx_agent_preedit(ptr);
-      _free(ptr);
+      lxStrings.pass(event.data || '', function (ptr) { Module._lx_agent_preedit(ptr); });
     });
     e.addEventListener('compositionend', function (event) {
       agent.composing = false;
@@ -139,10 +130,5 @@ mergeInto(LibraryManager.library, {
     if (e.style.left !== left) e.style.left = left;
     if (e.style.top !== top) e.style.top = top;
     if (blur && document.activeElement === e) e.blur();
-  },
-
-  lx_clipboard_write: function (text) {
-    var value = UTF8ToString(text);
-    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(function () {});
   }
 });

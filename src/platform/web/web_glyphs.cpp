@@ -1,13 +1,10 @@
 #include "platform/web/web_glyphs.hpp"
 
+#include "platform/web/js_imports.hpp"
+
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-
-extern "C" {
-void lx_line_metrics(float pixel_size, float* out);
-void* lx_rasterize(const std::uint32_t* codepoints, int count, float pixel_size);
-}
 
 namespace liaoxiu::platform {
 

@@ -1,4 +1,4 @@
-// Glyphs rasterized by the browser with the device's own fonts (see liaoxiu_library.js).
+// Glyphs rasterized by the browser with the device's own fonts (web_glyphs.js).
 #pragma once
 
 #include "ui/glyph_atlas.hpp"

@@ -1,14 +1,10 @@
 #include "platform/web/web_services.hpp"
 
+#include "platform/web/js_imports.hpp"
+
 #include <emscripten/html5.h>  // emscripten_date_now
 
 #include <cstdlib>
-
-extern "C" {
-int lx_share(const char* title, const char* url);
-void lx_clipboard_write(const char* text);
-char* lx_page_address();
-}
 
 namespace liaoxiu::platform {
 

@@ -1,6 +1,7 @@
 #include "platform/web/webgl_renderer.hpp"
 
 #include <GLES3/gl3.h>
+#include <SDL.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -55,6 +56,29 @@ GLuint texture_name(ImTextureID id) { return static_cast<GLuint>(reinterpret_cas
 
 }  // namespace
 
+void WebGlRenderer::request_context() {
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);  // WebGL2
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+}
+
+bool WebGlRenderer::start() {
+    ImGui::GetIO().BackendRendererName = "liaoxiu_webgl2";
+    return create();
+}
+
+void WebGlRenderer::stop() {
+    destroy();
+    ImGui::GetIO().BackendRendererName = nullptr;
+}
+
+void WebGlRenderer::upload_font_atlas(const ui::AtlasUpdate& update) {
+    if (update.whole)
+        upload_whole_atlas(*ImGui::GetIO().Fonts);
+    else if (update)
+        upload_atlas_rows(*ImGui::GetIO().Fonts, update.first_row, update.rows);
+}
+
 bool WebGlRenderer::create() {
     const GLuint vertex = compile(GL_VERTEX_SHADER, kVertexShader);
     const GLuint fragment = compile(GL_FRAGMENT_SHADER, kFragmentShader);
@@ -107,7 +131,7 @@ void WebGlRenderer::forget_lost_objects() {
     ImGui::GetIO().Fonts->SetTexID(nullptr);
 }
 
-void WebGlRenderer::upload_font_atlas(ImFontAtlas& atlas) {
+void WebGlRenderer::upload_whole_atlas(ImFontAtlas& atlas) {
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
@@ -122,8 +146,8 @@ void WebGlRenderer::upload_font_atlas(ImFontAtlas& atlas) {
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
 }
 
-void WebGlRenderer::upload_font_atlas_rows(ImFontAtlas& atlas, int first_row, int rows) {
-    if (!font_texture_) return upload_font_atlas(atlas);
+void WebGlRenderer::upload_atlas_rows(ImFontAtlas& atlas, int first_row, int rows) {
+    if (!font_texture_) return upload_whole_atlas(atlas);
     glBindTexture(GL_TEXTURE_2D, font_texture_);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexSubImage2D(GL_TEXTURE_2D, 0, 0, first_row, atlas.TexWidth, rows, GL_RED, GL_UNSIGNED_BYTE,

@@ -11,27 +11,33 @@
 // draws with is that atlas.
 #pragma once
 
+#include "platform/renderer.hpp"
+
 #include <imgui.h>
 
 namespace liaoxiu::platform {
 
-class WebGlRenderer {
+class WebGlRenderer final : public Renderer {
 public:
-    // Compiles the program and makes the buffers. False (with a message on stderr) on failure.
-    bool create();
-    // Deletes every GL object.
-    void destroy();
+    void request_context() override;  // WebGL2 (OpenGL ES 3.0)
+    // Compiles the program and makes the buffers.
+    bool start() override;
+    void stop() override;
     // After a lost context: the objects died with it (deleting them now would be an error,
-    // they belong to the old context); only their names are dropped, so create() starts anew.
-    void forget_lost_objects();
-    // (Re-)uploads ImGui's font atlas and sets its texture id.
-    void upload_font_atlas(ImFontAtlas& atlas);
-    // Uploads `rows` rows of the atlas from `first_row` on (characters added in place).
-    void upload_font_atlas_rows(ImFontAtlas& atlas, int first_row, int rows);
-    // Clears to `clear` and draws `draw_data` on a framebuffer of `width` × `height` pixels.
-    void render(const ImDrawData* draw_data, int width, int height, ImVec4 clear);
+    // they belong to the old context); only their names are dropped, so start() begins anew.
+    void forget_lost_objects() override;
+    // The whole atlas, or only the rows that changed (characters added in place).
+    void upload_font_atlas(const ui::AtlasUpdate& update) override;
+    void render(const ImDrawData* draw_data, int width, int height, ImVec4 clear) override;
 
 private:
+    bool create();
+    void destroy();
+    // (Re-)uploads ImGui's font atlas and sets its texture id.
+    void upload_whole_atlas(ImFontAtlas& atlas);
+    // Uploads `rows` rows of the atlas from `first_row` on.
+    void upload_atlas_rows(ImFontAtlas& atlas, int first_row, int rows);
+
     unsigned program_ = 0;
     unsigned vertex_array_ = 0;
     unsigned vertex_buffer_ = 0;

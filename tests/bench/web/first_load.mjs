@@ -7,7 +7,8 @@
 //   node tests/bench/web/first_load.mjs [--runs N] [--dpr D]    (default 3 runs; medians shown)
 //
 // Then the 10k catalogue (generate_catalogue of src/core/generate.hpp, {10000 routes, 5000
-// members, 20000 groups}, made once by window.liaoxiu.generatedCatalogueJson()) is served as
+// members, 20000 groups}, written once by build/web/bench/generate_catalogue.js, which the web
+// build makes beside dist/ from tests/bench/web/generate_catalogue.cpp) is served as
 // the app's catalogue.json, so a fresh page fetches and parses it as it would any catalogue
 // (the wasm Memory it then needs is the real peak); its catalogue screen is searched by typing
 // pinyin and Chinese (IME commits), wheel-scrolled and touch-dragged;
@@ -26,6 +27,7 @@
 // 2-core machine the GPU process (SwiftShader), the browser and this script take the thread
 // away now and then, and a callback of 1 ms CPU then lasts 4-8 ms. The app's own frame figures (window.liaoxiu.frameTimes()) are read too.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '../../e2e/lib/static_server.js';
 import { launch, distDir, repoRoot } from '../../e2e/lib/browser.js';
@@ -322,19 +324,16 @@ async function measure(browser, dir, isApp, bigText) {
   return result;
 }
 
-// The 10k catalogue as JSON text, made by the app itself (the same generator as natively).
-async function generatedCatalogue(browser) {
-  const site = await serveStatic(distDir, {});
-  const context = await browser.newContext(viewport);
-  const page = await context.newPage();
-  try {
-    await page.goto(site.url);
-    await page.waitForFunction(() => window.liaoxiu && window.liaoxiu.ready === true, null, { timeout: 120000 });
-    return await page.evaluate(() => window.liaoxiu.generatedCatalogueJson({ routes: 10000, members: 5000, groups: 20000, seed: 1 }));
-  } finally {
-    await context.close();
-    await site.close();
+// The 10k catalogue as JSON text, from the generator the web build makes (the same generator
+// as natively, compiled as the app is), written once into build/web/bench/.
+function generatedCatalogue() {
+  const bench = path.join(repoRoot, 'build', 'web', 'bench');
+  const generator = path.join(bench, 'generate_catalogue.js');
+  const file = path.join(bench, 'catalogue-10000-5000-20000-1.json');
+  if (!fs.existsSync(file) || fs.statSync(file).mtimeMs < fs.statSync(generator).mtimeMs) {
+    execFileSync(process.execPath, [generator, '10000', '5000', '20000', '1', file], { stdio: 'inherit' });
   }
+  return fs.readFileSync(file, 'utf8');
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -347,7 +346,7 @@ const chrome = await launch();
 let app, plain;
 try {
   plain = await measure(chrome.browser, plainDir, false);
-  app = await measure(chrome.browser, distDir, true, await generatedCatalogue(chrome.browser));
+  app = await measure(chrome.browser, distDir, true, generatedCatalogue());
 } finally {
   await chrome.close();
 }

@@ -1,53 +1,18 @@
 // JavaScript half of the web transport and storage of the sync engine (src/sync),
-// linked with --js-library. Requests use plain fetch() so every status arrives with
+// fetch_transport.cpp's, linked with --js-library. Requests use plain fetch() so every status arrives with
 // its body (a 409's reasons, a 304); localStorage is wrapped so that a full quota or a
 // browser that refuses storage (private mode, disabled cookies) is an answer, not an
 // exception.
 mergeInto(LibraryManager.library, {
-  // Bodies kept in JavaScript's memory. The wasm heap never shrinks, so a 57 MB catalogue
-  // copied into it whole would stay the page's high-water mark; wasm reads a kept body
-  // once, a chunk at a time (JsTextSource), and then releases it.
-  $lxBodies: {
-    next: 1,
-    held: {},
-    keep: function (bytes) {
-      var id = lxBodies.next++;
-      lxBodies.held[id] = { bytes: bytes, at: 0 };
-      return id;
-    }
-  },
-
-  lx_body_read__deps: ['$lxBodies'],
-  lx_body_read: function (id, ptr, capacity) {
-    var body = lxBodies.held[id];
-    if (!body) return 0;
-    var count = Math.min(capacity, body.bytes.length - body.at);
-    HEAPU8.set(body.bytes.subarray(body.at, body.at + count), ptr);
-    body.at += count;
-    return count;
-  },
-
-  lx_body_release__deps: ['$lxBodies'],
-  lx_body_release: function (id) {
-    delete lxBodies.held[id];
-  },
-
   $lxSync: {
     timeoutMs: 20000,
-    largeBody: 128 * 1024,  // the demo catalogue (216 KiB) is above it, so every e2e sync reads this way
-    // Copies a JS string into a malloc'd NUL-terminated UTF-8 buffer; the caller frees it.
-    newString: function (text) {
-      var length = lengthBytesUTF8(text) + 1;
-      var ptr = _malloc(length);
-      stringToUTF8(text, ptr, length);
-      return ptr;
-    }
+    largeBody: 128 * 1024  // the demo catalogue (216 KiB) is above it, so every e2e sync reads this way
   },
 
   // Sends one request; answers through lx_http_done(request, status, headers, body, length,
   // kept): `headers` is "Name: value\n" lines; status 0: no answer (network, timeout, CORS).
   // A 200 body above largeBody bytes stays here: `kept` names it (lxBodies), `body` is 0.
-  lx_http_send__deps: ['$lxSync', '$lxBodies', 'malloc', 'free'],
+  lx_http_send__deps: ['$lxSync', '$lxBodies', '$lxStrings', 'malloc', 'free'],
   lx_http_send: function (request, methodPtr, urlPtr, headersPtr, bodyPtr, bodyLength) {
     var method = UTF8ToString(methodPtr);
     var url = UTF8ToString(urlPtr);
@@ -61,16 +26,16 @@ mergeInto(LibraryManager.library, {
     var timer = controller ? setTimeout(function () { controller.abort(); }, lxSync.timeoutMs) : 0;
     var done = function (status, headerText, bytes) {
       if (timer) clearTimeout(timer);
-      var headerPtr = lxSync.newString(headerText);
-      if (status === 200 && bytes.length > lxSync.largeBody) {
-        Module['_lx_http_done'](request, status, headerPtr, 0, 0, lxBodies.keep(bytes));
-      } else {
-        var bytesPtr = _malloc(bytes.length + 1);
-        HEAPU8.set(bytes, bytesPtr);
-        Module['_lx_http_done'](request, status, headerPtr, bytesPtr, bytes.length, 0);
-        _free(bytesPtr);
-      }
-      _free(headerPtr);
+      lxStrings.pass(headerText, function (headerPtr) {
+        if (status === 200 && bytes.length > lxSync.largeBody) {
+          Module['_lx_http_done'](request, status, headerPtr, 0, 0, lxBodies.keep(bytes));
+        } else {
+          var bytesPtr = _malloc(bytes.length + 1);
+          HEAPU8.set(bytes, bytesPtr);
+          Module['_lx_http_done'](request, status, headerPtr, bytesPtr, bytes.length, 0);
+          _free(bytesPtr);
+        }
+      });
     };
     var options = { method: method, headers: headers, body: body, cache: 'no-store', credentials: 'omit',
                     redirect: 'follow' };
@@ -89,11 +54,11 @@ mergeInto(LibraryManager.library, {
 
   // localStorage: get returns a malloc'd string (the caller frees it) or 0 when absent
   // or unavailable; set returns 1 on success, 0 when refused (quota, private mode).
-  lx_storage_get__deps: ['$lxSync', 'malloc'],
+  lx_storage_get__deps: ['$lxStrings'],
   lx_storage_get: function (keyPtr) {
     try {
       var value = window.localStorage.getItem(UTF8ToString(keyPtr));
-      return value === null ? 0 : lxSync.newString(value);
+      return value === null ? 0 : lxStrings.copy(value);
     } catch (error) {
       return 0;
     }

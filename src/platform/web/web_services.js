@@ -1,0 +1,25 @@
+// The device services of the screens in the browser (web_services.cpp), linked with
+// --js-library: share links, the share sheet, the clipboard.
+mergeInto(LibraryManager.library, {
+  // The page's address without its hash: the base of every share link and QR code.
+  lx_page_address__deps: ['$lxStrings'],
+  lx_page_address: function () {
+    return lxStrings.copy(location.href.split('#')[0]);
+  },
+
+  // The system share sheet where there is one (phones); otherwise the link is copied.
+  // Returns 1 when the share sheet was opened.
+  lx_share: function (titlePtr, urlPtr) {
+    var title = UTF8ToString(titlePtr), url = UTF8ToString(urlPtr);
+    if (navigator.share) {
+      navigator.share({ title: title, url: url }).catch(function () {});
+      return 1;
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).catch(function () {});
+    return 0;
+  },
+  lx_clipboard_write: function (text) {
+    var value = UTF8ToString(text);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(function () {});
+  }
+});
