@@ -8,6 +8,7 @@
 
 #include "core/group_trip.hpp"
 #include "core/model.hpp"
+#include "core/permissions.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -16,7 +17,7 @@
 
 namespace liaoxiu::sync {
 
-enum class Role { worker, organizer, secretariat };
+using Role = liaoxiu::Role;  // the core's (permissions.hpp): one list of roles for every layer
 
 struct Session {
     Id account;                 // member number for workers, login for others

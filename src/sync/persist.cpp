@@ -21,15 +21,6 @@ std::int64_t integer_or(const json& object, const char* name, std::int64_t fallb
     return found != object.end() && found->is_number_integer() ? found->get<std::int64_t>() : fallback;
 }
 
-std::string_view role_name(Role role) {
-    switch (role) {
-        case Role::worker: return "worker";
-        case Role::organizer: return "organizer";
-        case Role::secretariat: return "secretariat";
-    }
-    return "worker";
-}
-
 }  // namespace
 
 std::string_view action_name(PendingAction::Kind kind) {

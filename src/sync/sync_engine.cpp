@@ -15,10 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-bool holds_place(PlaceState state) {
-    return state == PlaceState::confirmed || state == PlaceState::waitlisted || state == PlaceState::offered;
-}
-
 // The endpoint (or the way to it) is not there: nothing was decided, try again later.
 bool unreachable(int status) { return status == 0 || status == 502 || status == 503 || status == 504; }
 
@@ -636,7 +632,7 @@ void SyncEngine::join(const Id& group) {
         const GroupTrip* other = find_group(mine.group);
         const Route* other_route = other ? find_route(other->route) : nullptr;
         if (!other || !other_route) continue;
-        spans.push_back({other->id, other->departure, other->departure + std::max(other_route->days, 1) - 1});
+        spans.push_back(trip_span(*other, *other_route));
     }
     std::int64_t seq = 1;
     for (const auto& place : trip->places) seq = std::max<std::int64_t>(seq, place.seq + 1);
@@ -731,9 +727,9 @@ void SyncEngine::open_group(const GroupDraft& requested) {
     // its own trip ("duplicate_id") instead of opening a second one.
     if (draft.id.empty()) draft.id = "g-" + random_.hex(12);
     if (draft.organizer_unit.empty()) draft.organizer_unit = state_.session->unit;
-    if (draft.organizer_unit != state_.session->unit) {
-        refused_locally({"forbidden", "只能以本单位名义发起拼团", "a union opens group trips for its own unit only", ""},
-                        PendingAction::Kind::open_group);
+    const Session& me = *state_.session;
+    if (auto forbidden = open_group_forbidden(Actor{me.role, me.id, me.unit}, draft.organizer_unit)) {
+        refused_locally(*forbidden, PendingAction::Kind::open_group);
         return;
     }
     const Route* route = find_route(draft.route);
@@ -755,8 +751,13 @@ void SyncEngine::open_group(const GroupDraft& requested) {
 }
 
 void SyncEngine::cancel_group(const Id& group, const std::string& reason) {
-    if (!state_.session || state_.session->role == Role::worker) {
-        require_role(Role::organizer, "取消拼团", "only the organizing union cancels a group trip");
+    if (!state_.session) {
+        require_role(Role::organizer, "取消拼团", "only the organizing union cancels a group trip");  // "sign in first"
+        return;
+    }
+    const Session& me = *state_.session;
+    if (auto forbidden = cancel_forbidden(Actor{me.role, me.id, me.unit}, nullptr)) {
+        refused_locally(*forbidden, PendingAction::Kind::cancel_group);
         return;
     }
     const GroupTrip* trip = find_group(group);
@@ -764,10 +765,8 @@ void SyncEngine::cancel_group(const Id& group, const std::string& reason) {
         notify(Notice::Kind::error, "找不到该拼团，请刷新后再试", "This group trip is unknown: refresh and try again");
         return;
     }
-    if (state_.session->role == Role::organizer && trip->organizer_unit != state_.session->unit) {
-        refused_locally({"forbidden", "只有组团单位工会可以取消拼团",
-                         "only the organizing unit's union can cancel this group trip", ""},
-                        PendingAction::Kind::cancel_group);
+    if (auto forbidden = cancel_forbidden(Actor{me.role, me.id, me.unit}, trip)) {
+        refused_locally(*forbidden, PendingAction::Kind::cancel_group);
         return;
     }
     if (already_pending(PendingAction::Kind::cancel_group, group)) {

@@ -44,7 +44,7 @@ std::optional<GroupCounts> decode_counts(const json& object) {
     auto left = int_field(*counts, "places_left");
     if (!confirmed || !waitlisted || !to_form || !left) return std::nullopt;
     result.confirmed = *confirmed;
-    result.waitlisted = *waitlisted;
+    result.waiting = *waitlisted;  // the wire name of GroupCounts::waiting (docs/glossary.md)
     result.places_to_form = *to_form;
     result.places_left = *left;
     if (const json* units = field(*counts, "units"); units && units->is_array()) {
