@@ -447,6 +447,7 @@ Problem read_catalogue(const json& j, const JsonPath& path, Catalogue& v, ReadLi
             return decode_error("bad_value", JsonPath(path, "format_version"), "数据格式版本无效", "invalid format version");
     }
     r.integer("version", v.version);
+    r.optional_instant("dates_as_of", v.dates_as_of);
     read_list(r, "alliances", v.alliances);
     read_list(r, "members", v.members);
     read_list(r, "routes", v.routes);

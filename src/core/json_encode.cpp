@@ -133,6 +133,7 @@ void to_json(json& j, const Catalogue& v) {
              {"policies", v.policies},
              {"units", v.units},
              {"groups", v.groups}};
+    if (v.dates_as_of) j["dates_as_of"] = instant_json(*v.dates_as_of);
 }
 
 void to_json(json& j, const Worker& v) { j = json{{"id", v.id}, {"unit", v.unit}}; }
@@ -176,6 +177,7 @@ bool write_catalogue(const Catalogue& c, TextSink& out) {
     // The keys in the order a nlohmann::json object (a std::map) dumps them, so the text is
     // byte for byte what the tree would give (tests/unit/test_json_stream.cpp compares them).
     return out.write("{\"alliances\":") && write_list(c.alliances, out) &&
+           (!c.dates_as_of || out.write(",\"dates_as_of\":\"" + format_instant(*c.dates_as_of) + "\"")) &&
            out.write(",\"format_version\":" + std::to_string(c.format_version)) &&
            out.write(",\"groups\":") && write_list(c.groups, out) &&
            out.write(",\"members\":") && write_list(c.members, out) &&

@@ -171,6 +171,9 @@ inline constexpr int kFormatVersion = 1;
 struct Catalogue {
     int format_version = kFormatVersion;
     std::int64_t version = 0;   // increases with every change; the sync cursor
+    // A demo or test catalogue is written as of a moment; rebase_dates (catalogue_dates.hpp)
+    // moves it to the moment it is loaded, so its story never ages. Unset in real data.
+    std::optional<Instant> dates_as_of;
     std::vector<Alliance> alliances;
     std::vector<Member> members;
     std::vector<Route> routes;

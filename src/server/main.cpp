@@ -1,5 +1,6 @@
 // liaoxiu-server: the JSON HTTP endpoint (serve) and its catalogue tools
 // (import, export, add-account). See docs/api.md.
+#include "core/catalogue_dates.hpp"
 #include "core/json.hpp"
 #include "core/rules.hpp"
 #include "server/accounts.hpp"
@@ -37,12 +38,14 @@ std::string read_file(const std::string& path) {
 }
 
 // Decodes and validates a catalogue file; prints every problem and returns nullopt if it is refused.
-std::optional<Catalogue> load_catalogue_file(const std::string& path) {
+// A catalogue file, checked by the core's rules; a demo's dates moved to `now`.
+std::optional<Catalogue> load_catalogue_file(const std::string& path, Instant now) {
     auto parsed = parse_catalogue(read_file(path));
     if (!parsed) {
         std::cerr << path << ": " << error_json(parsed.error()).dump() << "\n";
         return std::nullopt;
     }
+    rebase_dates(parsed.value(), now);
     auto problems = validate_catalogue(parsed.value());
     for (const auto& problem : problems) std::cerr << path << ": " << error_json(problem).dump() << "\n";
     if (has_errors(problems)) return std::nullopt;
@@ -56,7 +59,7 @@ std::unique_ptr<Connection> open_with_schema(const std::string& url) {
 }
 
 int command_import(const CommandLine& line) {
-    auto catalogue = load_catalogue_file(line.file);
+    auto catalogue = load_catalogue_file(line.file, system_clock_now());
     if (!catalogue) {
         std::cerr << "import refused: nothing was written\n";
         return 2;
@@ -131,14 +134,15 @@ std::string find_demo_file(const ServerOptions& options) {
 }
 
 // First start with --demo: the demo catalogue and the demo accounts, once.
-void load_demo_once(Connection& db, const ServerOptions& options) {
+// Its dates are moved to the server's clock at that moment (see rebase_dates).
+void load_demo_once(Connection& db, const ServerOptions& options, Instant now) {
     if (store::meta_get(db, "demo_loaded")) return;
     std::string path = find_demo_file(options);
-    auto catalogue = load_catalogue_file(path);
+    auto catalogue = load_catalogue_file(path, now);
     if (!catalogue) throw std::runtime_error("the demo catalogue " + path + " is invalid");
     // One hash for all demo accounts: they share a password that is published anyway.
     std::string hash = hash_password(kDemoPassword, options.password_cost);
-    run_transaction(db, system_clock_now(), [&](WriteContext& context) {
+    run_transaction(db, now, [&](WriteContext& context) {
         apply_catalogue(context, *catalogue);
         create_demo_accounts(context, catalogue->units, hash);
         store::meta_set(context.db, "demo_loaded", path);
@@ -159,12 +163,12 @@ std::function<Instant()> offset_clock(const std::string& path) {
 
 int command_serve(const CommandLine& line) {
     const ServerOptions& options = line.options;
-    {
-        auto db = open_with_schema(options.db);
-        if (options.demo) load_demo_once(*db, options);
-    }
     std::function<Instant()> clock = system_clock_now;
     if (!options.test_clock_file.empty()) clock = offset_clock(options.test_clock_file);
+    {
+        auto db = open_with_schema(options.db);
+        if (options.demo) load_demo_once(*db, options, clock());
+    }
     Backend backend(options.db, clock, options.writer_batch);
     AccountService accounts(backend, options.password_cost, options.token_lifetime_seconds);
     CatalogueService catalogue(backend);

@@ -16,6 +16,12 @@ constexpr Entry kTexts[] = {
 };
 static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<int>(Text::count_), "one entry per Text");
 
+// Every entry's two languages take the same printf arguments; a mismatch names its entry.
+#define LIAOXIU_TEXT_FORMATS_AGREE(name, zh, en) \
+    static_assert(same_printf_conversions(zh, en), "zh and en of Text::" #name " take different printf arguments");
+LIAOXIU_TEXTS(LIAOXIU_TEXT_FORMATS_AGREE)
+#undef LIAOXIU_TEXT_FORMATS_AGREE
+
 const char* g_flat[2 * static_cast<int>(Text::count_)];
 
 }  // namespace

@@ -185,4 +185,42 @@ const char* text(Text id, Language language);
 // All strings of both languages, for glyph pre-loading.
 const char* const* all_texts(int* count);
 
+// True when two printf formats take the same arguments: the same conversions ("%d", "%s",
+// "%.1f"…) in the same order, "%%" not counting. The zh and en text of every entry must
+// agree (checked at compile time in strings.cpp), since one call formats either with the
+// same arguments: a "%s" where the other language has "%d" would read garbage.
+constexpr bool same_printf_conversions(const char* a, const char* b) {
+    // The next conversion at or after `s`: its start, or the string's end.
+    auto next = [](const char* s) {
+        for (; *s != '\0'; ++s) {
+            if (*s != '%') continue;
+            if (s[1] == '%') {
+                ++s;
+                continue;
+            }
+            return s;
+        }
+        return s;
+    };
+    // A conversion runs from '%' through its conversion letter.
+    auto end_of = [](const char* s) {
+        ++s;
+        while (*s != '\0' && !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))) ++s;
+        while (*s == 'l' || *s == 'h' || *s == 'z' || *s == 'j' || *s == 't' || *s == 'L') ++s;
+        return *s == '\0' ? s : s + 1;
+    };
+    for (a = next(a), b = next(b); *a != '\0' || *b != '\0'; a = next(a), b = next(b)) {
+        if (*a == '\0' || *b == '\0') return false;
+        const char* a_end = end_of(a);
+        const char* b_end = end_of(b);
+        if (a_end - a != b_end - b) return false;
+        for (const char *x = a, *y = b; x != a_end; ++x, ++y) {
+            if (*x != *y) return false;
+        }
+        a = a_end;
+        b = b_end;
+    }
+    return true;
+}
+
 }  // namespace liaoxiu::ui

@@ -1,28 +1,20 @@
 // The display under the app: a lost WebGL context comes back with the same screen and
 // state, and orientation changes and resizes keep the canvas sharp (backing size = CSS size ×
 // devicePixelRatio) with every control inside the viewport.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from './lib/static_server.js';
 import { distFile } from './lib/dist_files.js';
-import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports, centre, waitFor, settle } from './lib/browser.js';
+import { staticSiteAndBrowser, openPage, waitReady, items, stats, screenshot, distDir, viewports, centre, waitFor, settle,
+         animationFrames } from './lib/browser.js';
+import { visibleLabels } from './lib/canvas.js';
 
-let site, chrome;
-before(async () => {
-  site = await serveStatic(distDir, { overrides: { 'config.json': '{}' } });
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  await site?.close();
-});
-
-const visibleLabels = async (page) => (await items(page)).filter((i) => i.visible && i.label).map((i) => i.label).sort();
+const fixture = staticSiteAndBrowser();
 
 test('a lost WebGL context is restored with the same screen, search and results', async () => {
-  const { page, context, errors } = await openPage(chrome.browser, `${site.url}#/routes`, viewports.phone);
+  const { page, context, errors } = await openPage(fixture.browser, `${fixture.site.url}#/routes`, viewports.phone);
   await waitReady(page);
   // Some state worth keeping: a search typed into the catalogue's field.
   const field = await waitFor(page, async () => (await items(page)).find((i) => i.textField && i.visible), 'the search field');
@@ -33,7 +25,7 @@ test('a lost WebGL context is restored with the same screen, search and results'
     !i.label.startsWith('找到 10 ')), 'the search to narrow the list');
   await page.evaluate(() => document.activeElement?.blur());
   await settle(page);
-  const labelsBefore = await visibleLabels(page);
+  const labelsBefore = (await visibleLabels(page)).sort();
   const shotBefore = await page.screenshot();
 
   await page.evaluate(() => {
@@ -45,7 +37,7 @@ test('a lost WebGL context is restored with the same screen, search and results'
                 'the context to be lost');
   // Input while the context is gone must not break anything.
   await page.mouse.move(100, 400);
-  await page.waitForTimeout(300);
+  await animationFrames(page, 10);  // the app's loop has run with the move queued
   assert.equal((await stats(page)).glContextRestores, 0);
   const framesLost = (await stats(page)).frames;
 
@@ -56,7 +48,7 @@ test('a lost WebGL context is restored with the same screen, search and results'
   await settle(page);
 
   assert.equal(await page.evaluate(() => location.hash), '#/routes', 'the same screen');
-  assert.deepEqual(await visibleLabels(page), labelsBefore, 'the same items on screen');
+  assert.deepEqual((await visibleLabels(page)).sort(), labelsBefore, 'the same items on screen');
   assert.ok((await items(page)).some((i) => i.label === results.label), `still "${results.label}"`);
   assert.equal((await stats(page)).missingGlyphs, 0, 'every character still drawn');
   await screenshot(page, 'context-restored-phone');
@@ -108,7 +100,7 @@ async function checkLayout(page, width, height, dpr, name) {
 }
 
 test('a phone turned to landscape and back: sharp canvas, every control inside the screen', async () => {
-  const { page, context, errors } = await openPage(chrome.browser, `${site.url}#/routes`, viewports.phone);
+  const { page, context, errors } = await openPage(fixture.browser, `${fixture.site.url}#/routes`, viewports.phone);
   await waitReady(page);
   await checkLayout(page, 390, 844, 3, 'phone-portrait');
   await page.setViewportSize({ width: 844, height: 390 });
@@ -123,11 +115,19 @@ test('a phone turned to landscape and back: sharp canvas, every control inside t
 });
 
 test('a page zoomed from 1× to 2× redraws its text sharp at once, and takes back every glyph when idle', async () => {
-  const { page, context, errors } = await openPage(chrome.browser, `${site.url}#/routes`,
+  const { page, context, errors } = await openPage(fixture.browser, `${fixture.site.url}#/routes`,
                                                    { ...viewports.phone, deviceScaleFactor: 1 });
   await waitReady(page);
   await checkLayout(page, 390, 844, 1, 'zoom-1x');
-  await page.waitForTimeout(1500);  // the catalogue's characters prefetched on idle frames
+  // The catalogue's characters are prefetched on idle frames: wait until the atlas stops growing.
+  let last = -1, unchanged = 0;
+  await waitFor(page, async () => {
+    await animationFrames(page, 3);
+    const glyphs = (await stats(page)).atlasGlyphs;
+    unchanged = glyphs === last ? unchanged + 1 : 0;
+    last = glyphs;
+    return unchanged >= 5;
+  }, 'the prefetch to finish', 30000);
   const before = (await stats(page)).atlasGlyphs;
   assert.ok(before > 150, `the demo catalogue's characters in the atlas: ${before}`);
   const cdp = await context.newCDPSession(page);
@@ -141,7 +141,7 @@ test('a page zoomed from 1× to 2× redraws its text sharp at once, and takes ba
 });
 
 test('a kiosk screen resized to 1080×1920 portrait lays out for it', async () => {
-  const { page, context, errors } = await openPage(chrome.browser, `${site.url}?kiosk=1#/routes`,
+  const { page, context, errors } = await openPage(fixture.browser, `${fixture.site.url}?kiosk=1#/routes`,
                                                    { ...viewports.kiosk, viewport: { width: 1920, height: 1080 } });
   await waitReady(page);
   await checkLayout(page, 1920, 1080, 1, 'kiosk-landscape');
@@ -155,7 +155,7 @@ test('a long notice wraps inside its toast at 390 px, clear of its button, on th
   // No config.json: the app browses offline and says why, in a notice longer than a line.
   const broken = await serveStatic(distDir, { hide: ['config.json'] });
   try {
-    const { page, context } = await openPage(chrome.browser, `${broken.url}#/`, viewports.phone);
+    const { page, context } = await openPage(fixture.browser, `${broken.url}#/`, viewports.phone);
     await waitReady(page);
     const notice = await waitFor(page, async () => (await items(page)).find((i) => i.visible && i.label.startsWith('无法读取服务器配置')),
                                  'the notice');
@@ -187,7 +187,7 @@ test('a long route title ends in … inside its card on the catalogue and its gr
     overrides: { 'config.json': '{}', [distFile('catalogue.json')]: JSON.stringify(catalogue) },
   });
   try {
-    const { page, context, errors } = await openPage(chrome.browser, `${longSite.url}#/routes`, viewports.phone);
+    const { page, context, errors } = await openPage(fixture.browser, `${longSite.url}#/routes`, viewports.phone);
     await waitReady(page);
     const field = await waitFor(page, async () => (await items(page)).find((i) => i.textField && i.visible), 'the search field');
     await page.touchscreen.tap(centre(field).x, centre(field).y);

@@ -1,29 +1,19 @@
 // The first screen in a real browser: dist/ served by a plain static server draws the
 // route list at phone and kiosk sizes, with every character drawn.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveStatic } from './lib/static_server.js';
-import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports } from './lib/browser.js';
+import { staticSiteAndBrowser, openPage, waitReady, items, stats, screenshot, distDir, viewports } from './lib/browser.js';
 import { distFile } from './lib/dist_files.js';
 
 const catalogue = JSON.parse(fs.readFileSync(path.join(distDir, distFile('catalogue.json')), 'utf8'));
-let site, chrome;
-
-before(async () => {
-  // A plain static host with no endpoint behind it: the app browses the bundled catalogue.
-  site = await serveStatic(distDir, { overrides: { 'config.json': '{}' } });
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  await site?.close();
-});
+// A plain static host with no endpoint behind it: the app browses the bundled catalogue.
+const fixture = staticSiteAndBrowser();
 
 for (const [name, viewport] of Object.entries(viewports)) {
   test(`route list at ${name} size`, async () => {
-    const { page, context, errors } = await openPage(chrome.browser, site.url, viewport);
+    const { page, context, errors } = await openPage(fixture.browser, fixture.site.url, viewport);
     await waitReady(page);
     await screenshot(page, `first-screen-${name}`);  // first, so a failure leaves the evidence
     const shown = await items(page);
@@ -49,7 +39,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
 test('a failed download shows a readable message, not a blank page', async () => {
   const broken = await serveStatic(distDir, { hide: [distFile('liaoxiu.wasm')] });
   try {
-    const { page, context } = await openPage(chrome.browser, broken.url, viewports.phone);
+    const { page, context } = await openPage(fixture.browser, broken.url, viewports.phone);
     await page.locator('#problem').waitFor({ state: 'visible', timeout: 20000 });
     assert.match(await page.locator('#problem-title').textContent(), /加载失败/);
     await screenshot(page, 'download-failed-phone');
@@ -60,10 +50,10 @@ test('a failed download shows a readable message, not a blank page', async () =>
 });
 
 test('a browser without WebGL2 is told so', async () => {
-  const context = await chrome.browser.newContext(viewports.phone);
+  const context = await fixture.browser.newContext(viewports.phone);
   await context.addInitScript(() => { delete window.WebGL2RenderingContext; });
   const page = await context.newPage();
-  await page.goto(site.url);
+  await page.goto(fixture.site.url);
   await page.locator('#problem').waitFor({ state: 'visible', timeout: 20000 });
   assert.match(await page.locator('#problem-title').textContent(), /WebGL2/);
   await context.close();

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveStatic } from './lib/static_server.js';
 import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports, centre, waitFor, settle } from './lib/browser.js';
+import { findItem, click, liveStatus, liveAlert } from './lib/canvas.js';
 
 const IDLE_SECONDS = 5;
 let site, plainSite, chrome;
@@ -22,20 +23,12 @@ after(async () => {
   await plainSite?.close();
 });
 
-const liveStatus = (page) => page.evaluate(() => document.querySelector('[role=status]').textContent);
-const liveAlert = (page) => page.evaluate(() => document.querySelector('[role=alert].lx-live')?.textContent ?? '');
-
-const findItem = async (page, test) => (await items(page)).find((i) => i.visible && test(i));
-async function click(page, label) {
-  const item = await waitFor(page, () => findItem(page, (i) => i.label === label), `"${label}" on screen`);
-  const { x, y } = centre(item);
-  await page.mouse.click(x, y);
-}
 const resultsLine = (page) => findItem(page, (i) => /^找到 \d+ 条线路$/.test(i.label));
 
 test('kiosk: idle → countdown → home, with the session, search text and notices gone', async () => {
   // A session some earlier, personal use of this browser left behind.
   const { page, context, errors } = await openPage(chrome.browser, 'about:blank', viewports.kiosk);
+  await page.clock.install();  // runs as the real clock does until the test pauses it
   await page.goto(site.url);
   await page.evaluate(() => localStorage.setItem('liaoxiu.session', JSON.stringify({ token: 'left-behind' })));
   await page.goto(`${site.url}?kiosk=1#/`);
@@ -68,25 +61,32 @@ test('kiosk: idle → countdown → home, with the session, search text and noti
   const narrowed = await liveStatus(page);
   assert.notEqual(narrowed, `全部线路 · ${everything}`, 'the new count is announced');
 
-  // Idle before the countdown: not a single frame is drawn. Measured at once, while the
-  // countdown is still seconds away (a screenshot first could take that time on a busy machine).
-  await page.waitForTimeout(700);
+  // From here the page's clock is the test's (Playwright's clock: Date, performance.now,
+  // timers and requestAnimationFrame): idle time passes when the test says, not on the wall,
+  // so the frames counted below do not depend on how busy the machine is.
+  await page.clock.pauseAt(await page.evaluate(() => Date.now()));
+  // Idle before the countdown: not a single frame is drawn.
+  await page.clock.runFor(700);
   const idleStart = (await stats(page)).frames;
-  await page.waitForTimeout(2000);
+  await page.clock.runFor(2000);
   const idleEnd = await stats(page);
   assert.equal(idleEnd.idleCountdown, 0, 'the measurement ended before the countdown began');
   assert.equal(idleEnd.frames - idleStart, 0, `frames drawn while idle before the countdown: ${idleEnd.frames - idleStart}`);
   await screenshot(page, 'kiosk-search-1080x1920');
 
   // The countdown: visible, announced, one frame a second.
-  await waitFor(page, () => findItem(page, (i) => i.label === '继续使用'), 'the countdown', (IDLE_SECONDS + 3) * 1000);
+  await page.clock.runFor(IDLE_SECONDS * 1000);
+  await waitFor(page, () => findItem(page, (i) => i.label === '继续使用'), 'the countdown');
   assert.match(await liveAlert(page), /^即将返回首页 \d+$/);
   assert.ok((await stats(page)).idleCountdown > 0);
   const countdownStart = (await stats(page)).frames;
-  await page.waitForTimeout(2500);
-  const perSecond = ((await stats(page)).frames - countdownStart) / 2.5;
-  assert.ok(perSecond >= 0.4 && perSecond <= 2, `frames a second during the countdown: ${perSecond}`);
+  await page.clock.runFor(3000);
+  const perSecond = ((await stats(page)).frames - countdownStart) / 3;
+  assert.ok(perSecond >= 0.6 && perSecond <= 2, `frames a second during the countdown: ${perSecond}`);
   await screenshot(page, 'kiosk-countdown-1080x1920');
+  // The rest of the countdown, then the clock runs on its own again.
+  await page.clock.runFor((10 + 1) * 1000);
+  await page.clock.resume();
 
   // Then home, and nothing of the last person is left.
   await waitFor(page, () => page.evaluate(() => location.hash === '#/' || location.hash === ''), 'the home screen', 15000);
@@ -121,17 +121,21 @@ async function moveThenClick(page, { x, y }) {
 }
 
 test('kiosk: a touch on 继续使用 keeps the screen and reaches nothing beneath', async () => {
-  const { page, context, errors } = await openPage(chrome.browser, `${site.url}?kiosk=1#/routes`, viewports.kiosk);
+  const { page, context, errors } = await openPage(chrome.browser, 'about:blank', viewports.kiosk);
+  await page.clock.install();  // runs as the real clock does, but the test can move it on
+  await page.goto(`${site.url}?kiosk=1#/routes`);
   await waitReady(page);
   await page.evaluate(() => { location.hash = '#/policies'; });  // something done, so the countdown will come
   await waitFor(page, async () => (await liveStatus(page)) === '全部政策', 'the policies screen');
   const cdp = await context.newCDPSession(page);
 
   for (const [how, tap] of [['a finger', (at) => touchAndLift(page, cdp, at)], ['a mouse', (at) => moveThenClick(page, at)]]) {
+    // The idle time passes at once; then the clock runs on, so the countdown draws and takes input.
+    await page.clock.runFor((IDLE_SECONDS + 1) * 1000);
     const shown = await waitFor(page, async () => {
       const all = await items(page);
       return all.some((i) => i.visible && i.label === '继续使用') ? all : null;
-    }, `the countdown (before ${how})`, (IDLE_SECONDS + 3) * 1000);
+    }, `the countdown (before ${how})`);
     const keep = shown.find((i) => i.visible && i.label === '继续使用');
     const at = centre(keep);
     // Something a stray tap would open lies beneath the button: the test can tell.

@@ -1,20 +1,12 @@
 // Phones: the text agent takes Chinese IME composition into an ImGui text field, lists
 // scroll by touch drag, and an idle app draws nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic } from './lib/static_server.js';
-import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports, centre, waitFor, settle } from './lib/browser.js';
+import { staticSiteAndBrowser, openPage, waitReady, items, stats, screenshot, viewports, centre, waitFor, settle,
+         animationFrames } from './lib/browser.js';
 
-let site, chrome;
-before(async () => {
-  // A plain static host with no endpoint behind it: the app browses the bundled catalogue.
-  site = await serveStatic(distDir, { overrides: { 'config.json': '{}' } });
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  await site?.close();
-});
+// A plain static host with no endpoint behind it: the app browses the bundled catalogue.
+const fixture = staticSiteAndBrowser();
 
 // Opens the route catalogue, where the search box is.
 async function openCatalogue(page) {
@@ -23,7 +15,7 @@ async function openCatalogue(page) {
 }
 
 test('tapping a text field focuses the text agent, and Chinese IME composition types into it', async () => {
-  const { page, context, errors } = await openPage(chrome.browser, site.url, viewports.phone);
+  const { page, context, errors } = await openPage(fixture.browser, fixture.site.url, viewports.phone);
   await waitReady(page);
   const field = await openCatalogue(page);
   const { x, y } = centre(field);
@@ -44,7 +36,7 @@ test('tapping a text field focuses the text agent, and Chinese IME composition t
   assert.ok(found.length > 0);
   // Backspace from the keyboard reaches ImGui too: one character gone, so fewer or equal matches remain 江-only.
   await page.keyboard.press('Backspace');
-  await page.waitForTimeout(300);
+  await animationFrames(page, 4);  // the key has reached ImGui and a frame was drawn after it
   const figures = await stats(page);
   assert.equal(figures.missingGlyphs, 0, 'the composed characters are drawn');
   await screenshot(page, 'ime-search-phone');
@@ -53,7 +45,7 @@ test('tapping a text field focuses the text agent, and Chinese IME composition t
 });
 
 test('a list scrolls by touch drag and glides on', async () => {
-  const { page, context } = await openPage(chrome.browser, site.url, viewports.phone);
+  const { page, context } = await openPage(fixture.browser, fixture.site.url, viewports.phone);
   await waitReady(page);
   await page.evaluate(() => { location.hash = '#/routes'; });
   const firstCard = async () => (await items(page)).filter((i) => i.visible && i.label && i.height > 60)
@@ -68,21 +60,26 @@ test('a list scrolls by touch drag and glides on', async () => {
   await touch('touchStart', 700);
   for (let y = 680; y >= 300; y -= 40) {
     await touch('touchMove', y);
-    await page.waitForTimeout(16);
+    await animationFrames(page, 1);  // a finger moves between frames, not all at once
   }
   await touch('touchEnd', 300);
-  await page.waitForTimeout(1200);
+  await settle(page);  // the glide has come to rest
   const after = await firstCard();
   assert.notEqual(after.label, before.label, 'the list moved: another card is first on screen');
   await context.close();
 });
 
 test('an idle app draws no frames', async () => {
-  const { page, context } = await openPage(chrome.browser, site.url, viewports.phone);
+  const { page, context } = await openPage(fixture.browser, 'about:blank', viewports.phone);
+  // Idle seconds on Playwright's clock (Date, timers, requestAnimationFrame): three of them pass
+  // when the test says, however busy the machine is.
+  await page.clock.install();
+  await page.goto(fixture.site.url);
   await waitReady(page);
-  await page.waitForTimeout(1000);  // let the first screen settle
+  await settle(page);  // the first screen is drawn and nothing more is on its way
+  await page.clock.pauseAt(await page.evaluate(() => Date.now()));
   const start = (await stats(page)).frames;
-  await page.waitForTimeout(3000);
+  await page.clock.runFor(3000);
   const end = (await stats(page)).frames;
   assert.equal(end - start, 0, `frames drawn in 3 idle seconds: ${end - start}`);
   await context.close();
@@ -92,7 +89,7 @@ test('an idle app draws no frames', async () => {
 // the browser's history back (no new entry), so the phone's back button then goes further
 // back, not to the screen the user just left.
 test('‹ 返回 steps the browser history back, and the back button then goes further back', async () => {
-  const { page, context, errors } = await openPage(chrome.browser, `${site.url}#/`, viewports.phone);
+  const { page, context, errors } = await openPage(fixture.browser, `${fixture.site.url}#/`, viewports.phone);
   await waitReady(page);
   const hash = () => page.evaluate(() => location.hash);
   const liveStatus = () => page.evaluate(() => document.querySelector('[role=status]').textContent);
@@ -127,7 +124,7 @@ test('‹ 返回 steps the browser history back, and the back button then goes f
 });
 
 test('‹ 返回 on a screen opened by a link replaces the entry instead of leaving the app or adding one', async () => {
-  const { page, context, errors } = await openPage(chrome.browser, `${site.url}#/policies`, viewports.phone);
+  const { page, context, errors } = await openPage(fixture.browser, `${fixture.site.url}#/policies`, viewports.phone);
   await waitReady(page);
   const start = await page.evaluate(() => history.length);
   const back = await waitFor(page, async () => (await items(page)).find((i) => i.visible && i.label === '‹ 返回'), 'the ‹ 返回 button');

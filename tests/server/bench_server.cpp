@@ -178,7 +178,7 @@ void bench_joins(const std::string& label, const std::string& url, int processes
     auto options = bench_options();
     options.insert(options.end(), extra.begin(), extra.end());
     std::vector<std::unique_ptr<ServerProcess>> servers;
-    for (int p = 0; p < processes; ++p) servers.push_back(std::make_unique<ServerProcess>(url, options));
+    for (int p = 0; p < processes; ++p) servers.push_back(std::make_unique<ServerProcess>(serve_args(url, options)));
     auto http = servers[0]->client();
     Session admin = sign_in(*http, "admin", "admin-password");
     // Enough workers for ~10,000 joins/s over all runs.
@@ -219,7 +219,7 @@ void bench_catalogue(const std::string& label, const Catalogue& catalogue, const
     run_cli({"add-account", "--db", url, "--role", "secretariat", "--login", "admin", "--name", "a", "--password-cost",
              "min"},
             "admin-password\n");
-    ServerProcess server(url, bench_options());
+    ServerProcess server(serve_args(url, bench_options()));
     auto http = server.client();
     Session admin = sign_in(*http, "admin", "admin-password");
     auto snapshot = http->Get("/api/v1/catalogue");

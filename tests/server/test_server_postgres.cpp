@@ -42,7 +42,7 @@ Instant now() { return static_cast<Instant>(std::time(nullptr)); }
 
 TEST_CASE("PostgreSQL, two processes: 200 concurrent joins for 5 places never overbook", "[postgres][overbooking]") {
     World world(test_server_options(), fresh_database());
-    ServerProcess second(world.url, test_server_options());
+    ServerProcess second(serve_args(world.url, test_server_options()));
     Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org", world.unit(0));
     std::string group = open_group(*world.http, organizer, world.route(), 2, 5, now() + 7 * 86400);
     std::vector<Session> workers;
@@ -60,7 +60,7 @@ TEST_CASE("PostgreSQL, two processes: 200 concurrent joins for 5 places never ov
 
 TEST_CASE("PostgreSQL, two processes: one Idempotency-Key replayed on both holds one place", "[postgres][idempotency]") {
     World world(test_server_options(), fresh_database());
-    ServerProcess second(world.url, test_server_options());
+    ServerProcess second(serve_args(world.url, test_server_options()));
     Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org", world.unit(0));
     std::string group = open_group(*world.http, organizer, world.route(), 1, 3, now() + 7 * 86400);
     Session worker = create_and_sign_in(*world.http, world.admin, "worker", "replayer", world.unit(1));
@@ -110,7 +110,7 @@ struct PairOutcome {
 };
 std::vector<PairOutcome> join_both_at_once(int second_departs_later) {
     World world(test_server_options(), fresh_database());
-    ServerProcess second(world.url, test_server_options());
+    ServerProcess second(serve_args(world.url, test_server_options()));
     Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org", world.unit(0));
     // Two trips with room for everyone: only the dates can refuse a join.
     std::string first_trip = open_group(*world.http, organizer, world.route(), 1, 500, now() + 7 * 86400, 30);

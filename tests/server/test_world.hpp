@@ -14,7 +14,7 @@ struct World {
         : url(db_url.empty() ? "sqlite:" + (dir.path() / "liaoxiu.db").string() : db_url) {
         prepare_database(url, dir.path());
         catalogue = test_catalogue();
-        server = std::make_unique<ServerProcess>(url, options);
+        server = std::make_unique<ServerProcess>(serve_args(url, options));
         http = server->client();
         admin = sign_in(*http, "admin", "admin-password");
     }

@@ -3,101 +3,14 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <stdexcept>
 #include <thread>
 
 namespace liaoxiu::sync_test {
 
-int free_port() {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-        close(fd);
-        throw std::runtime_error("no free port");
-    }
-    socklen_t length = sizeof address;
-    getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    close(fd);
-    return ntohs(address.sin_port);
-}
-
-bool server_available() {
-#ifdef LIAOXIU_SERVER_EXE
-    return std::filesystem::exists(LIAOXIU_SERVER_EXE);
-#else
-    return false;
-#endif
-}
-
-ServerProcess::ServerProcess(std::filesystem::path db_file, int port) : db_file_(std::move(db_file)), port_(port) {
-    start();
-}
-
-ServerProcess::~ServerProcess() { stop(); }
-
-void ServerProcess::start() {
-#ifdef LIAOXIU_SERVER_EXE
-    if (pid_ > 0) return;
-    std::vector<std::string> args = {LIAOXIU_SERVER_EXE, "serve", "--addr", "127.0.0.1:" + std::to_string(port_),
-                                     "--db", "sqlite:" + db_file_.string(), "--demo", "--password-cost", "min",
-                                     "--signin-rate", "0", "--write-rate", "0", "--quiet", "--threads", "8"};
-    int out[2];
-    if (pipe(out) != 0) throw std::runtime_error("pipe failed");
-    pid_ = fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-        dup2(out[1], STDOUT_FILENO);
-        close(out[0]);
-        close(out[1]);
-        std::vector<char*> argv;
-        for (auto& arg : args) argv.push_back(arg.data());
-        argv.push_back(nullptr);
-        execv(argv[0], argv.data());
-        _exit(127);
-    }
-    close(out[1]);
-    // Ready when it prints "liaoxiu-server listening on http://HOST:PORT".
-    std::string line;
-    char buffer[256];
-    while (line.find('\n') == std::string::npos) {
-        ssize_t n = read(out[0], buffer, sizeof buffer);
-        if (n <= 0) {
-            close(out[0]);
-            stop();
-            throw std::runtime_error("liaoxiu-server exited before listening");
-        }
-        line.append(buffer, static_cast<std::size_t>(n));
-    }
-    close(out[0]);
-#else
-    throw std::runtime_error("liaoxiu-server was not built");
-#endif
-}
-
-void ServerProcess::stop() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGTERM);
-    int status = 0;
-    for (int i = 0; i < 200; ++i) {
-        if (waitpid(pid_, &status, WNOHANG) == pid_) {
-            pid_ = -1;
-            return;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    }
-    kill(pid_, SIGKILL);
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
+std::vector<std::string> demo_server_args(const std::filesystem::path& db_file) {
+    return {"--db", "sqlite:" + db_file.string(), "--demo", "--password-cost", "min", "--signin-rate", "0",
+            "--write-rate", "0", "--quiet", "--threads", "8"};
 }
 
 void RecordingTransport::send(sync::HttpRequest request, Completion done) {

@@ -1,9 +1,10 @@
-// What the sync tests share: a liaoxiu-server child process (demo catalogue and
-// accounts, SQLite in a temporary directory, a fixed port so it can be restarted at the
-// same address), transports that record or disturb traffic, and a loop that drives an
+// What the sync tests share: a liaoxiu-server child process (tests/common/server_process.hpp:
+// demo catalogue and accounts, SQLite in a temporary directory, a fixed port so it can be
+// restarted at the same address), transports that record or disturb traffic, and a loop that drives an
 // engine until something holds.
 #pragma once
 
+#include "../common/server_process.hpp"
 #include "../common/temp_dir.hpp"
 #include "platform/desktop/http_transport.hpp"
 #include "sync/sync_engine.hpp"
@@ -25,24 +26,13 @@ inline constexpr const char* kDemoPassword = "liaoxiu-demo";
 
 using testing::TempDir;
 
-int free_port();
-bool server_available();  // the test binary knows where liaoxiu-server is
+using testing::free_port;
+using testing::ServerProcess;
 
-class ServerProcess {
-public:
-    ServerProcess(std::filesystem::path db_file, int port);
-    ~ServerProcess();
-    void start();
-    void stop();  // SIGTERM and wait
-    bool running() const { return pid_ > 0; }
-    std::string api_base() const { return "http://127.0.0.1:" + std::to_string(port_) + "/api/v1"; }
-    int port() const { return port_; }
-
-private:
-    std::filesystem::path db_file_;
-    int port_;
-    pid_t pid_ = -1;
-};
+// The arguments for a server on the demo catalogue and accounts, its SQLite database at `db_file`.
+std::vector<std::string> demo_server_args(const std::filesystem::path& db_file);
+// Its API's base URL, as the engine is configured with it.
+inline std::string api_base(const ServerProcess& server) { return server.origin() + "/api/v1"; }
 
 // Observes every exchange; `tamper` may change an answer before the engine sees it.
 class RecordingTransport : public sync::Transport {

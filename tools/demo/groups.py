@@ -1,4 +1,5 @@
-"""Work units and demo group trips (拼团) in every state, as of 2026-11-29.
+"""Work units and demo group trips (拼团) in every state, written as of NOW (2026-11-29)
+and moved to the day they are loaded (the catalogue's dates_as_of; core rebase_dates).
 
 Each group is described by who joined in which order; the script turns that
 into places with worker ids, increasing seq numbers and timestamps, choosing

@@ -19,7 +19,7 @@ from pathlib import Path
 sys.dont_write_bytecode = True   # keep tools/demo free of __pycache__
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from groups import NOW, build_groups, build_units  # noqa: E402
+from groups import NOW, _iso, build_groups, build_units  # noqa: E402
 from members import ALLIANCES, HENAN, QUZHOU, build_members  # noqa: E402
 from policies import build_policies  # noqa: E402
 from routes import build_routes  # noqa: E402
@@ -165,7 +165,8 @@ def build_catalogue():
     units = build_units()
     groups = build_groups({r["id"]: r["days"] for r in routes})
     return {
-        "format_version": 1, "version": 1, "alliances": ALLIANCES, "members": members,
+        # Written as of NOW; whoever loads it moves every date to its own now (core rebase_dates).
+        "format_version": 1, "version": 1, "dates_as_of": _iso(NOW), "alliances": ALLIANCES, "members": members,
         "routes": routes, "policies": build_policies(), "units": units, "groups": groups,
     }
 

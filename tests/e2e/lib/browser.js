@@ -1,9 +1,11 @@
 // Debian's Chromium, headless, through playwright-core (never a downloaded browser).
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveStatic } from './static_server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '..', '..', '..');
@@ -58,15 +60,29 @@ export async function screenshot(page, name) {
 // The middle of an item from window.liaoxiu.items(): where a finger or a click lands.
 export const centre = (item) => ({ x: item.x + item.width / 2, y: item.y + item.height / 2 });
 
-// Polls `predicate` every 100 ms until it gives something truthy; fails the test naming `what`.
-export async function waitFor(page, predicate, what, timeout = 10000) {
+// Polls `predicate` every 100 ms until it gives something truthy; fails the test naming
+// `what` and listing what the app shows, so a failure says where the app really was.
+export async function waitFor(page, predicate, what, timeout = 15000) {
   const started = Date.now();
   for (;;) {
     const value = await predicate();
     if (value) return value;
-    if (Date.now() - started > timeout) assert.fail(`timed out waiting for ${what}`);
+    if (Date.now() - started > timeout) {
+      const shown = await items(page).then((all) => all.filter((i) => i.visible && i.label).map((i) => i.label),
+                                           () => 'unknown: the page gives no items');
+      assert.fail(`timed out waiting for ${what}; on screen: ${JSON.stringify(shown)}`);
+    }
     await page.waitForTimeout(100);
   }
+}
+
+// Resolves after the page has run `count` more animation frames: whatever input was sent
+// before has reached the app's loop (which runs in requestAnimationFrame).
+export async function animationFrames(page, count = 2) {
+  await page.evaluate((n) => new Promise((resolve) => {
+    const step = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(n);
+  }), count);
 }
 
 // Waits until no frame has been drawn for `quiet` ms (the app draws only on change), so
@@ -79,4 +95,23 @@ export async function settle(page, quiet = 600) {
     if (now === frames) return;
     frames = now;
   }
+}
+
+// The fixture most tests share: Debian's Chromium, and dist/ on a plain static host with
+// `siteOptions` (see static_server.js; by default no endpoint, so the bundled catalogue).
+// Registers node:test's before/after hooks; the returned object holds `site` and `browser`
+// once the tests run.
+export function staticSiteAndBrowser(siteOptions = { overrides: { 'config.json': '{}' } }) {
+  const fixture = { site: null, browser: null };
+  let chrome;
+  before(async () => {
+    fixture.site = await serveStatic(distDir, siteOptions);
+    chrome = await launch();
+    fixture.browser = chrome.browser;
+  });
+  after(async () => {
+    await chrome?.close();
+    await fixture.site?.close();
+  });
+  return fixture;
 }
