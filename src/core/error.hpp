@@ -4,6 +4,8 @@
 // can answer with exactly the same words.
 #pragma once
 
+#include "error_codes.hpp"
+
 #include <string>
 #include <utility>
 #include <variant>
@@ -21,6 +23,14 @@ struct DomainError {
     std::string path;        // JSON path for decode errors ("routes[3].itinerary[1].member"), else empty
     Severity severity = Severity::error;
 };
+
+// A DomainError whose code is checked against the table of codes while compiling
+// (error_codes.hpp): every refusal the core and the endpoint write is made with this.
+inline DomainError make_error(ErrorCode code, std::string message_zh, std::string message_en,
+                              std::string path = {}, Severity severity = Severity::error) {
+    return DomainError{std::string(code.name()), std::move(message_zh), std::move(message_en), std::move(path),
+                       severity};
+}
 
 // The outcome of a rule: a value or the reason it was refused.
 template <class T>

@@ -12,12 +12,8 @@ namespace {
 // The largest group the rules accept: a few coaches, not a stadium.
 constexpr int kMaxGroupSize = 500;
 
-DomainError refusal(std::string code, std::string zh, std::string en) {
-    return DomainError{std::move(code), std::move(zh), std::move(en), {}};
-}
-
-bool holds_place(PlaceState s) {
-    return s == PlaceState::confirmed || s == PlaceState::waitlisted || s == PlaceState::offered;
+DomainError refusal(ErrorCode code, std::string zh, std::string en) {
+    return make_error(code, std::move(zh), std::move(en));
 }
 
 // The worker's current (confirmed, waitlisted or offered) place, if any.
@@ -82,10 +78,6 @@ void settle_at_deadline(GroupTrip& trip) {
 
 bool overlaps(const TripSpan& a, const TripSpan& b) { return a.first <= b.last && b.first <= a.last; }
 
-TripSpan span_of(const GroupTrip& trip, const Route& route) {
-    return TripSpan{trip.id, trip.departure, trip.departure + std::max(route.days, 1) - 1};
-}
-
 DomainError deadline_passed() {
     return refusal("deadline_passed", "报名已截止", "the join deadline has passed");
 }
@@ -97,7 +89,8 @@ DomainError group_cancelled(const GroupTrip& trip) {
                        (trip.cancel_reason.empty() ? std::string() : " (" + trip.cancel_reason + ")"));
 }
 
-DomainError not_a_member() {
+// The code's wire name says "member"; the idea is a worker with no place held in the trip.
+DomainError holds_no_place() {
     return refusal("not_a_member_of_group", "您不在该团中", "you hold no place in this group");
 }
 
@@ -110,9 +103,25 @@ std::optional<DomainError> closed_for_changes(const GroupTrip& trip, Instant now
 
 }  // namespace
 
+Day last_day(Day departure, int route_days) { return departure + std::max(route_days, 1) - 1; }
+
+TripSpan trip_span(const GroupTrip& trip, const Route& route) {
+    return TripSpan{trip.id, trip.departure, last_day(trip.departure, route.days)};
+}
+
+bool holds_place(PlaceState s) {
+    return s == PlaceState::confirmed || s == PlaceState::waitlisted || s == PlaceState::offered;
+}
+
+bool joinable_state(GroupState state) {
+    return state == GroupState::open || state == GroupState::formed || state == GroupState::full;
+}
+
+bool joinable(const GroupTrip& trip, Instant now) { return joinable_state(trip.state) && now < trip.join_deadline; }
+
 GroupCounts count_places(const GroupTrip& trip) {
     GroupCounts counts;
-    int offered = 0;
+    int offered = 0;  // of `waiting`
     std::vector<std::pair<std::int32_t, std::string_view>> first_arrival;  // per unit with a confirmed place
     for (const Place& p : trip.places) {
         switch (p.state) {
@@ -126,8 +135,8 @@ GroupCounts count_places(const GroupTrip& trip) {
                     it->first = std::min(it->first, p.seq);
                 break;
             }
-            case PlaceState::waitlisted: ++counts.waitlisted; break;
-            case PlaceState::offered: ++counts.waitlisted; ++offered; break;
+            case PlaceState::waitlisted: ++counts.waiting; break;
+            case PlaceState::offered: ++counts.waiting; ++offered; break;
             default: break;
         }
     }
@@ -205,7 +214,7 @@ Result<JoinOutcome> join(const GroupTrip& current, const Route& route, const Wor
     if (active_place(trip, worker.id) != nullptr)
         return refusal("already_joined", "您已在该团中（已报名或在候补名单上）",
                        "you already hold a place in this group (or are on its waiting list)");
-    const TripSpan mine = span_of(trip, route);
+    const TripSpan mine = trip_span(trip, route);
     for (const TripSpan& other : other_trips) {
         if (other.group != trip.id && overlaps(mine, other))
             return refusal("dates_overlap",
@@ -260,7 +269,7 @@ Result<GroupTrip> withdraw(const GroupTrip& current, const Id& worker, Instant n
     GroupTrip trip = advance_clock(current, now);
     if (auto closed = closed_for_changes(trip, now)) return *closed;
     Place* place = active_place(trip, worker);
-    if (place == nullptr) return not_a_member();
+    if (place == nullptr) return holds_no_place();
     move_place(*place, PlaceState::withdrawn, now);
     offer_free_places(trip, now);
     trip.state = derive_state(trip, now);
@@ -271,7 +280,7 @@ Result<GroupTrip> accept_offer(const GroupTrip& current, const Id& worker, Insta
     GroupTrip trip = advance_clock(current, now);
     if (auto closed = closed_for_changes(trip, now)) return *closed;
     const Place* latest = latest_place(trip, worker);
-    if (latest == nullptr) return not_a_member();
+    if (latest == nullptr) return holds_no_place();
     if (latest->state == PlaceState::offer_expired)
         return refusal("offer_expired", "为您保留的名额已过期", "the place offered to you has lapsed");
     if (latest->state != PlaceState::offered)

@@ -19,17 +19,37 @@ struct Worker {
     Id unit;
 };
 
-// The days a trip occupies, [first, last] inclusive: departure .. departure + route.days - 1.
+// The days a trip occupies, [first, last] inclusive: departure .. last_day(departure, route.days).
 struct TripSpan {
     Id group;
     Day first = 0;
     Day last = 0;
 };
 
+// A trip's last day: a route of N days leaving on `departure` is away until departure + N - 1
+// (a route of no days, which validation refuses, still occupies its departure day). The
+// overlap rule, the endpoint's stored spans and the app's own check all use this.
+Day last_day(Day departure, int route_days);
+TripSpan trip_span(const GroupTrip& trip, const Route& route);
+
+// Whether a place counts as held: confirmed, waiting, or offered and not yet answered. A held
+// place is what a worker cannot have twice on a trip, or on two trips whose days overlap; what a
+// withdrawal frees; what "my trips" shows.
+bool holds_place(PlaceState state);
+
+// Whether a trip in this state takes joins (its waiting list included): open, formed or full.
+// "open" is one of these states (fewer than min confirmed); "joinable" is this predicate.
+bool joinable_state(GroupState state);
+// Whether the trip takes joins at `now`: a joinable state and the join deadline not reached. What
+// join() refuses otherwise ("group_closed", "deadline_passed"); a screen offers joining only then.
+bool joinable(const GroupTrip& trip, Instant now);
+
 // What a trip's places add up to. Always derived, never stored.
 struct GroupCounts {
     int confirmed = 0;
-    int waitlisted = 0;          // includes places currently `offered`
+    // Everyone in the queue behind the confirmed places: `waitlisted` places plus `offered` ones
+    // (offered a freed place, not yet accepted). The JSON field is "waitlisted" (wire name, kept).
+    int waiting = 0;
     int places_to_form = 0;      // 还差N人成团: max(0, min_size - confirmed)
     int places_left = 0;         // max(0, max_size - confirmed - offered)
     std::vector<Id> units;       // units with a confirmed place, organizer first (if it has one), then by first arrival

@@ -10,7 +10,7 @@
 
 namespace liaoxiu {
 
-enum class Role { worker, organizer, secretariat };
+enum class Role { worker, organizer, secretariat };  // 职工 / 单位工会 / 联盟秘书处
 
 inline constexpr std::array<std::string_view, 3> kRoleNames{"worker", "organizer", "secretariat"};
 

@@ -10,9 +10,9 @@
 namespace liaoxiu {
 namespace {
 
-DomainError problem(std::string code, std::string zh, std::string en, std::string path,
+DomainError problem(ErrorCode code, std::string zh, std::string en, std::string path,
                     Severity severity = Severity::error) {
-    return DomainError{std::move(code), std::move(zh), std::move(en), std::move(path), severity};
+    return make_error(code, std::move(zh), std::move(en), std::move(path), severity);
 }
 
 std::string join_path(const std::string& parent, const std::string& child) {
@@ -147,10 +147,6 @@ void check_reference(const std::unordered_set<std::string_view>& ids, std::strin
                               path + ": unknown " + kind_en + " id " + in_quotes(ref), path));
 }
 
-bool is_active_place(PlaceState s) {
-    return s == PlaceState::confirmed || s == PlaceState::waitlisted || s == PlaceState::offered;
-}
-
 }  // namespace
 
 MemberDirectory::MemberDirectory(const Catalogue& catalogue) {
@@ -184,10 +180,13 @@ bool route_bookable(const Route& route, const MemberDirectory& members) {
     return validate_route(route, members).empty();
 }
 
-bool has_errors(const std::vector<DomainError>& problems) {
-    return std::any_of(problems.begin(), problems.end(),
-                       [](const DomainError& p) { return p.severity == Severity::error; });
+const DomainError* first_error(const std::vector<DomainError>& problems) {
+    auto found = std::find_if(problems.begin(), problems.end(),
+                              [](const DomainError& p) { return p.severity == Severity::error; });
+    return found == problems.end() ? nullptr : &*found;
 }
+
+bool has_errors(const std::vector<DomainError>& problems) { return first_error(problems) != nullptr; }
 
 std::vector<DomainError> validate_catalogue(const Catalogue& catalogue) {
     std::vector<DomainError> out;
@@ -229,7 +228,7 @@ std::vector<DomainError> validate_catalogue(const Catalogue& catalogue) {
             if (p > 0 && place.seq <= trip.places[p - 1].seq)
                 out.push_back(problem("invalid_seq", place_path + "：报名顺序号须严格递增",
                                       place_path + ": seq must increase strictly", join_path(place_path, "seq")));
-            if (is_active_place(place.state) && !active_workers.insert(place.worker).second)
+            if (holds_place(place.state) && !active_workers.insert(place.worker).second)
                 out.push_back(problem("duplicate_worker", place_path + "：职工 " + in_quotes(place.worker) + " 重复报名",
                                       place_path + ": worker " + in_quotes(place.worker) + " holds two places",
                                       join_path(place_path, "worker")));

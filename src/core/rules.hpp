@@ -45,7 +45,11 @@ bool route_bookable(const Route& route, const MemberDirectory& members);
 // "invalid_size", "invalid_seq", "duplicate_worker", "over_capacity".
 std::vector<DomainError> validate_catalogue(const Catalogue& catalogue);
 
-// True when none of the problems is an error (warnings allowed).
+// True when at least one of the problems is an error (warnings alone refuse nothing).
 bool has_errors(const std::vector<DomainError>& problems);
+
+// The problem that heads a refused list: the first error, never a warning that happens to come
+// before it (the answer's code and status are the error's). Null when there is no error.
+const DomainError* first_error(const std::vector<DomainError>& problems);
 
 }  // namespace liaoxiu

@@ -73,7 +73,7 @@ DomainError bad_answer(const std::string& what) {
 
 json encode_counts(const GroupCounts& counts) {
     return {{"confirmed", counts.confirmed},
-            {"waitlisted", counts.waitlisted},
+            {"waitlisted", counts.waiting},  // the wire name of GroupCounts::waiting (docs/glossary.md)
             {"places_to_form", counts.places_to_form},
             {"places_left", counts.places_left},
             {"units", counts.units}};
@@ -87,7 +87,7 @@ std::optional<GroupCounts> decode_counts(const json& counts) {
     if (!confirmed || !waitlisted || !to_form || !left) return std::nullopt;
     GroupCounts result;
     result.confirmed = *confirmed;
-    result.waitlisted = *waitlisted;
+    result.waiting = *waitlisted;
     result.places_to_form = *to_form;
     result.places_left = *left;
     if (const json* units = field(counts, "units"); units && units->is_array()) {
@@ -229,11 +229,8 @@ Result<JoinAnswer> decode_join_answer(std::string_view body) {
 
 // ---- errors ------------------------------------------------------------------------
 
-json encode_error(const DomainError& error) {
-    json body = {{"code", error.code}, {"message_zh", error.message_zh}, {"message_en", error.message_en}};
-    put_unless_empty(body, "path", error.path);
-    return body;
-}
+// The core's to_json (json_encode.cpp): code, both messages, path if any, severity if a warning.
+json encode_error(const DomainError& error) { return error; }
 
 DomainError decode_error(int status, std::string_view body) {
     if (auto parsed = parse_json(body); parsed && parsed->is_object()) {
@@ -241,7 +238,9 @@ DomainError decode_error(int status, std::string_view body) {
         auto zh = string_field(*parsed, "message_zh");
         auto en = string_field(*parsed, "message_en");
         if (code && zh && en && !code->empty() && !zh->empty()) {
-            return DomainError{*code, *zh, *en, string_field(*parsed, "path").value_or("")};
+            DomainError error{*code, *zh, *en, string_field(*parsed, "path").value_or("")};
+            if (string_field(*parsed, "severity") == std::optional<std::string>("warning")) error.severity = Severity::warning;
+            return error;
         }
     }
     return status_error(status);

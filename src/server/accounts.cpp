@@ -39,6 +39,10 @@ void run_transaction(Connection& db, Instant now, const WriteQueue::Job& job) {
     }
 }
 
+Actor actor_of(const Principal& principal) {
+    return Actor{parse_role(principal.role).value_or(Role::worker), principal.account, principal.unit};
+}
+
 AccountService::AccountService(Backend& backend, PasswordCost cost, Instant token_lifetime)
     : backend_(backend), cost_(cost), token_lifetime_(token_lifetime),
       decoy_hash_(hash_password(random_hex(16), cost)) {}
@@ -60,7 +64,7 @@ nlohmann::json AccountService::sign_in(const SignInRequest& request) {
     }
     bool verified = verify_password(account ? account->password_hash : decoy_hash_, request.password);
     if (!account || !verified) {
-        fail(401, "bad_credentials", "账号或密码不正确", "wrong login or password");
+        fail("bad_credentials", "账号或密码不正确", "wrong login or password");
     }
     std::string token = new_token();
     std::string hash = token_hash(token);
@@ -116,11 +120,9 @@ void AccountService::sign_out(const std::string& token) {
 }
 
 nlohmann::json AccountService::create_account(const Principal& by, const AccountRequest& request) {
-    bool allowed = by.is_secretariat() || (by.is_organizer() && request.role == "worker" && request.unit == by.unit);
-    if (!allowed) {
-        fail(403, "forbidden", "无权创建该账号（工会只能为本单位职工开户）",
-             "not allowed to create this account (an organizer may only add workers of its own unit)");
-    }
+    // decode_account_request admitted only the three role names.
+    const Role role = parse_role(request.role).value_or(Role::worker);
+    if (auto forbidden = create_account_forbidden(actor_of(by), role, request.unit)) fail(*forbidden);
     store::Account account;
     account.id = request.id ? *request.id : (request.role == "worker" ? "w-" : "a-") + random_hex(6);
     account.login = request.login;
@@ -131,10 +133,10 @@ nlohmann::json AccountService::create_account(const Principal& by, const Account
     account.password_hash = hash_password(request.password, cost_);
     backend_.writer.run([&](WriteContext& context) {
         if (!account.unit.empty() && !store::exists(context.db, store::Kind::unit, account.unit)) {
-            fail(422, "unknown_reference", "单位不存在：" + account.unit, "unknown unit " + account.unit, "unit");
+            fail("unknown_reference", "单位不存在：" + account.unit, "unknown unit " + account.unit, "unit");
         }
         if (store::account_exists(context.db, account.id, account.login)) {
-            fail(409, "account_exists", "账号已存在", "an account with this id or login exists", "login");
+            fail("account_exists", "账号已存在", "an account with this id or login exists", "login");
         }
         store::insert_account(context.db, account, context.now);
     });

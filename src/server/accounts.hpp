@@ -3,6 +3,7 @@
 // out a random bearer token that expires; only the token's hash is stored.
 #pragma once
 
+#include "core/permissions.hpp"
 #include "server/backend.hpp"
 #include "server/passwords.hpp"
 #include "server/request_decode.hpp"
@@ -55,6 +56,11 @@ private:
     // session just before the sign-out committed.
     std::unordered_map<std::string, std::chrono::steady_clock::time_point> signed_out_;
 };
+
+// The principal as the core's permission rules see them (core/permissions.hpp). A role the
+// core does not know (none is stored: accounts are created with one of the three) is
+// treated as a worker, the role allowed least.
+Actor actor_of(const Principal& principal);
 
 // The demo accounts (documented in docs/api.md): per unit three workers and an
 // organizer, plus one secretariat admin, all with kDemoPassword. Idempotent.

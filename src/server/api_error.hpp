@@ -1,7 +1,10 @@
 // A refusal on its way to the client: an HTTP status plus the domain error the
-// body carries ({code, message_zh, message_en, path?}). Services throw it; the
+// body carries ({code, message_zh, message_en[, path][, severity]}). Services throw it; the
 // HTTP layer turns it into the answer. Anything else that escapes is a defect
 // or an unavailable database, never the client's fault.
+//
+// A code's status is declared once, beside the code, in core/error_codes.hpp: nothing
+// here or at a call site names a status for a code.
 #pragma once
 
 #include "core/error.hpp"
@@ -29,17 +32,17 @@ private:
     nlohmann::json details_;
 };
 
-DomainError make_error(std::string code, std::string message_zh, std::string message_en, std::string path = {});
-
-// The status a domain refusal deserves: decode problems are the request's shape (400),
-// content rules 422, references to things that do not exist 422, state conflicts 409.
+// The status a domain refusal is answered with: its code's entry in core/error_codes.hpp.
+// A code missing from that table (which a unit test rules out) is answered 500: a defect,
+// never a silent guess.
 int status_for(const DomainError& error);
 
-[[noreturn]] void fail(int status, std::string code, std::string message_zh, std::string message_en,
-                       std::string path = {});
+[[noreturn]] void fail(ErrorCode code, std::string message_zh, std::string message_en, std::string path = {});
 [[noreturn]] void fail(const DomainError& error);  // status from status_for
-[[noreturn]] void fail_problems(const std::vector<DomainError>& problems);  // 422 with all of them
+// 422 with all of them, headed by the first error (warnings may come before it in the list).
+[[noreturn]] void fail_problems(const std::vector<DomainError>& problems);
 
+// The JSON of a domain error: the core's one encoder (core/json.hpp), `severity` included.
 nlohmann::json error_json(const DomainError& error);
 
 }  // namespace liaoxiu::server

@@ -129,11 +129,11 @@ std::shared_ptr<const CatalogueDocument> CatalogueService::delta(std::int64_t si
 nlohmann::json CatalogueService::admit_member(const Member& member) {
     backend_.writer.run([&](WriteContext& context) {
         if (store::exists(context.db, store::Kind::member, member.id)) {
-            fail(409, "duplicate_id", "成员单位编号已存在：" + member.id, "a member with id " + member.id + " exists",
+            fail("duplicate_id", "成员单位编号已存在：" + member.id, "a member with id " + member.id + " exists",
                  "id");
         }
         if (!store::exists(context.db, store::Kind::alliance, member.alliance)) {
-            fail(422, "unknown_reference", "联盟不存在：" + member.alliance, "unknown alliance " + member.alliance,
+            fail("unknown_reference", "联盟不存在：" + member.alliance, "unknown alliance " + member.alliance,
                  "alliance");
         }
         Member admitted = member;
@@ -150,9 +150,9 @@ nlohmann::json CatalogueService::set_member_status(const Id& id, MemberStatus st
     Member changed;
     backend_.writer.run([&](WriteContext& context) {
         auto member = store::load_member(context.db, id);
-        if (!member) fail(404, "not_found", "成员单位不存在：" + id, "no member " + id);
+        if (!member) fail("not_found", "成员单位不存在：" + id, "no member " + id);
         if (member->status == MemberStatus::exited && status != MemberStatus::exited) {
-            fail(409, "member_exited", "已退出的成员单位不能恢复", "a member that exited cannot come back");
+            fail("member_exited", "已退出的成员单位不能恢复", "a member that exited cannot come back");
         }
         member->status = status;
         member->status_since = status == MemberStatus::active ? std::nullopt : std::optional<Day>(day_of(context.now));
@@ -166,7 +166,7 @@ nlohmann::json CatalogueService::create_route(const Route& route) {
     nlohmann::json warnings;
     backend_.writer.run([&](WriteContext& context) {
         if (store::exists(context.db, store::Kind::route, route.id)) {
-            fail(409, "duplicate_id", "线路编号已存在：" + route.id, "a route with id " + route.id + " exists", "id");
+            fail("duplicate_id", "线路编号已存在：" + route.id, "a route with id " + route.id + " exists", "id");
         }
         auto problems = route_problems(context.db, route);
         if (has_errors(problems)) fail_problems(problems);
@@ -177,10 +177,10 @@ nlohmann::json CatalogueService::create_route(const Route& route) {
 }
 
 nlohmann::json CatalogueService::update_route(const Id& id, const Route& route) {
-    if (route.id != id) fail(400, "bad_value", "线路编号与地址不一致", "the route id differs from the URL", "id");
+    if (route.id != id) fail("bad_value", "线路编号与地址不一致", "the route id differs from the URL", "id");
     nlohmann::json warnings;
     backend_.writer.run([&](WriteContext& context) {
-        if (!store::exists(context.db, store::Kind::route, id)) fail(404, "not_found", "线路不存在：" + id, "no route " + id);
+        if (!store::exists(context.db, store::Kind::route, id)) fail("not_found", "线路不存在：" + id, "no route " + id);
         auto problems = route_problems(context.db, route);
         if (has_errors(problems)) fail_problems(problems);
         warnings = warnings_of(problems);
@@ -192,7 +192,7 @@ nlohmann::json CatalogueService::update_route(const Id& id, const Route& route) 
 nlohmann::json CatalogueService::publish_policy(const Policy& policy) {
     backend_.writer.run([&](WriteContext& context) {
         if (store::exists(context.db, store::Kind::policy, policy.id)) {
-            fail(409, "duplicate_id", "政策编号已存在：" + policy.id, "a policy with id " + policy.id + " exists", "id");
+            fail("duplicate_id", "政策编号已存在：" + policy.id, "a policy with id " + policy.id + " exists", "id");
         }
         context.put(store::Kind::policy, policy);
     });

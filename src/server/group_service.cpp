@@ -1,7 +1,9 @@
 #include "server/group_service.hpp"
 
 #include "core/json.hpp"
+#include "core/permissions.hpp"
 #include "core/wire.hpp"
+#include "server/accounts.hpp"
 #include "server/api_error.hpp"
 #include "server/catalogue_service.hpp"
 #include "server/passwords.hpp"
@@ -15,12 +17,9 @@ DomainError group_not_found(const Id& id) {
     return make_error("not_found", "拼团不存在：" + id, "no group trip " + id);
 }
 
-void require(bool allowed, const char* zh, const char* en) {
-    if (!allowed) fail(403, "forbidden", zh, en);
-}
-
-bool manages(const Principal& principal, const GroupTrip& trip) {
-    return principal.is_secretariat() || (principal.is_organizer() && principal.unit == trip.organizer_unit);
+// Refuses with the core's reason when it gives one (permissions.hpp).
+void require(const std::optional<DomainError>& forbidden) {
+    if (forbidden) fail(*forbidden);
 }
 
 std::int64_t next_seq(const GroupTrip& trip) {
@@ -29,14 +28,12 @@ std::int64_t next_seq(const GroupTrip& trip) {
     return seq + 1;
 }
 
-const Place* active_place(const GroupTrip& trip, const Id& worker) {
+// The worker's place to show them: the one they hold, else the first they had.
+const Place* my_place(const GroupTrip& trip, const Id& worker) {
     const Place* found = nullptr;
     for (const auto& place : trip.places) {
         if (place.worker != worker) continue;
-        if (place.state == PlaceState::confirmed || place.state == PlaceState::waitlisted ||
-            place.state == PlaceState::offered || !found) {
-            found = &place;
-        }
+        if (holds_place(place.state) || !found) found = &place;
     }
     return found;
 }
@@ -60,12 +57,12 @@ GroupTrip require_group(WriteContext& context, const Id& id) {
 nlohmann::json group_view(const GroupTrip& trip, const Principal* viewer, bool with_places) {
     std::optional<wire::MyPlace> mine;
     if (viewer && viewer->is_worker()) {
-        if (const Place* place = active_place(trip, viewer->account)) {
+        if (const Place* place = my_place(trip, viewer->account)) {
             mine = wire::MyPlace{*place, place->state == PlaceState::waitlisted ? waitlist_position(trip, *place) : 0};
         }
     }
     nlohmann::json json = wire::encode_trip_view(trip, count_places(trip), mine ? &*mine : nullptr, with_places);
-    bool sees_workers = viewer && manages(*viewer, trip);
+    bool sees_workers = viewer && manages_group(actor_of(*viewer), trip);
     if (with_places && !sees_workers) json = redact_workers(std::move(json), viewer ? viewer->account : Id{});
     return json;
 }
@@ -86,20 +83,16 @@ nlohmann::json GroupService::detail(const Id& id, const Principal* viewer) {
 }
 
 nlohmann::json GroupService::create(const Principal& by, const GroupDraft& draft) {
-    require(by.is_organizer(), "只有单位工会可以发起拼团", "only a unit's union can open a group trip");
-    if (draft.organizer_unit != by.unit) {
-        fail(403, "forbidden", "只能以本单位名义发起拼团", "a union opens group trips for its own unit only",
-             "organizer_unit");
-    }
+    require(open_group_forbidden(actor_of(by), draft.organizer_unit));
     GroupTrip opened;
     backend_.writer.run([&](WriteContext& context) {
         if (store::exists(context.db, store::Kind::group, draft.id)) {
-            fail(409, "duplicate_id", "拼团编号已存在：" + draft.id, "a group trip with id " + draft.id + " exists",
+            fail("duplicate_id", "拼团编号已存在：" + draft.id, "a group trip with id " + draft.id + " exists",
                  "id");
         }
         const Route* route = context.route(draft.route);
         if (!route) {
-            fail(422, "unknown_reference", "线路不存在：" + draft.route, "unknown route " + draft.route, "route");
+            fail("unknown_reference", "线路不存在：" + draft.route, "unknown route " + draft.route, "route");
         }
         // The members the route's stops name: all route_bookable needs to know.
         Catalogue directory;
@@ -118,12 +111,13 @@ nlohmann::json GroupService::create(const Principal& by, const GroupDraft& draft
 }
 
 nlohmann::json GroupService::cancel(const Principal& by, const Id& id, const std::string& reason) {
+    const Actor actor = actor_of(by);
+    require(cancel_forbidden(actor, nullptr));  // the role alone, before the trip is read
     GroupTrip cancelled;
     backend_.writer.run(
         [&](WriteContext& context) {
             GroupTrip trip = require_group(context, id);
-            require(manages(by, trip), "只有组团单位工会可以取消拼团",
-                    "only the organizing unit's union can cancel this group trip");
+            require(cancel_forbidden(actor, &trip));
             auto result = liaoxiu::cancel(trip, reason, context.now);
             if (!result) fail(result.error());
             cancelled = result.value();
@@ -134,7 +128,7 @@ nlohmann::json GroupService::cancel(const Principal& by, const Id& id, const std
 }
 
 StoredResponse GroupService::join(const Principal& by, const Id& id, const std::optional<std::string>& key) {
-    require(by.is_worker(), "只有职工可以报名", "only workers join group trips");
+    require(join_forbidden(actor_of(by)));
     StoredResponse response;
     const std::string request = "join " + id;
     backend_.writer.run(
@@ -143,7 +137,7 @@ StoredResponse GroupService::join(const Principal& by, const Id& id, const std::
             if (key) {
                 if (auto stored = store::find_answer(context.db, by.account, *key)) {
                     if (stored->request != request) {
-                        fail(422, "idempotency_key_reused", "该幂等键已用于另一个请求",
+                        fail("idempotency_key_reused", "该幂等键已用于另一个请求",
                              "this Idempotency-Key was used for a different request");
                     }
                     response = StoredResponse{stored->status, stored->body, true};
@@ -162,9 +156,9 @@ StoredResponse GroupService::join(const Principal& by, const Id& id, const std::
             // PostgreSQL: no other process adds an overlapping place for this worker until
             // this transaction ends.
             // Only trips that overlap this one's days can refuse the join: fetch just those.
-            Day first_day = trip->departure, last_day = trip->departure + std::max(route.days, 1) - 1;
-            context.lock_worker_days(by.account, first_day, last_day);
-            auto spans = store::worker_spans(context.db, by.account, id, first_day, last_day);
+            const TripSpan span = trip_span(*trip, route);
+            context.lock_worker_days(by.account, span.first, span.last);
+            auto spans = store::worker_spans(context.db, by.account, id, span.first, span.last);
             std::int64_t seq = next_seq(*trip);
             // join() applies advance_clock itself.
             auto result = liaoxiu::join(*trip, route, Worker{by.account, by.unit}, spans, seq, context.now);
@@ -180,20 +174,13 @@ StoredResponse GroupService::join(const Principal& by, const Id& id, const std::
 
 nlohmann::json GroupService::withdraw(const Principal& by, const Id& id, const std::optional<Id>& worker) {
     Id whom = worker.value_or(by.account);
-    if (whom != by.account) {
-        require(by.is_organizer() || by.is_secretariat(), "职工只能退出自己的报名",
-                "a worker can only withdraw their own place");
-    } else {
-        require(by.is_worker(), "请指明要退出的职工", "name the worker whose place to free");
-    }
+    const Actor actor = actor_of(by);
+    require(withdraw_forbidden(actor, whom, nullptr));  // the role alone, before the trip is read
     GroupTrip changed;
     backend_.writer.run(
         [&](WriteContext& context) {
             GroupTrip trip = require_group(context, id);
-            if (whom != by.account) {
-                require(manages(by, trip), "只有组团单位工会可以为职工退团",
-                        "only the organizing unit's union can withdraw a worker");
-            }
+            require(withdraw_forbidden(actor, whom, &trip));
             auto result = liaoxiu::withdraw(trip, whom, context.now);
             if (!result) fail(result.error());
             changed = result.value();
@@ -204,7 +191,7 @@ nlohmann::json GroupService::withdraw(const Principal& by, const Id& id, const s
 }
 
 nlohmann::json GroupService::accept_offer(const Principal& by, const Id& id) {
-    require(by.is_worker(), "只有职工可以接受名额", "only workers accept an offered place");
+    require(accept_offer_forbidden(actor_of(by)));
     GroupTrip changed;
     backend_.writer.run(
         [&](WriteContext& context) {
@@ -219,7 +206,7 @@ nlohmann::json GroupService::accept_offer(const Principal& by, const Id& id) {
 }
 
 nlohmann::json GroupService::my_trips(const Principal& by) {
-    require(by.is_worker(), "只有职工有自己的行程", "only workers have trips of their own");
+    if (!by.is_worker()) fail("forbidden", "只有职工有自己的行程", "only workers have trips of their own");
     auto db = backend_.readers.acquire();
     std::vector<nlohmann::json> views;
     for (const auto& trip : store::worker_groups(*db, by.account)) views.push_back(group_view(trip, &by, false));

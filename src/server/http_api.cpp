@@ -73,26 +73,43 @@ struct Api {
         auto token = bearer_token(req);
         if (!token) return std::nullopt;
         auto principal = services.accounts.authenticate(*token);
-        if (!principal) fail(401, "unauthorized", "登录已失效，请重新登录", "the session is invalid or expired");
+        if (!principal) fail("unauthorized", "登录已失效，请重新登录", "the session is invalid or expired");
         return principal;
     }
 
     Principal signed_in(const httplib::Request& req) {
         auto principal = viewer(req);
-        if (!principal) fail(401, "unauthorized", "请先登录", "sign in first");
+        if (!principal) fail("unauthorized", "请先登录", "sign in first");
         return *principal;
     }
 
-    // A write: signed in, within the client's rate, with one of the allowed roles.
-    Principal writer(const httplib::Request& req, std::initializer_list<const char*> roles) {
+    // A write: signed in and within the client's rate. Who may do what is the service's to
+    // decide, with the core's rules and their reasons (core/permissions.hpp).
+    Principal writer(const httplib::Request& req) {
         Principal principal = signed_in(req);
         if (!write_limiter.allow("account:" + principal.account)) {
-            fail(429, "rate_limited", "操作过于频繁，请稍后再试", "too many requests, slow down");
+            fail("rate_limited", "操作过于频繁，请稍后再试", "too many requests, slow down");
         }
-        for (const char* role : roles) {
-            if (principal.role == role) return principal;
+        return principal;
+    }
+
+    // A write refused at once, before its body is read, when the core's rule refuses the
+    // principal's role whatever the body says.
+    using RoleCheck = std::optional<DomainError> (*)(const Actor&);
+    Principal writer(const httplib::Request& req, RoleCheck may) {
+        Principal principal = writer(req);
+        if (auto forbidden = may(actor_of(principal))) fail(*forbidden);
+        return principal;
+    }
+
+    // A write only the alliance's secretariat makes (members, routes, policies).
+    Principal secretariat_writer(const httplib::Request& req) {
+        Principal principal = writer(req);
+        if (!principal.is_secretariat()) {
+            fail("forbidden", "只有联盟秘书处可以管理成员单位、线路和政策",
+                 "only the alliance's secretariat manages members, routes and policies");
         }
-        fail(403, "forbidden", "当前账号无权执行此操作", "this account may not do this");
+        return principal;
     }
 
     static nlohmann::json body_of(const httplib::Request& req, bool optional) {
@@ -122,7 +139,7 @@ struct Api {
             if (used == text->size() && value >= min && value <= max) return value;
         } catch (const std::exception&) {
         }
-        fail(400, "bad_value", std::string("查询参数 ") + name + " 无效", std::string("bad query parameter ") + name,
+        fail("bad_value", std::string("查询参数 ") + name + " 无效", std::string("bad query parameter ") + name,
              name);
     }
 
@@ -172,7 +189,7 @@ void Api::install(httplib::Server& server) {
     server.Post("/api/v1/sessions", wrap([this, &accounts](const httplib::Request& req, httplib::Response& res) {
         if (!signin_limiter.allow("addr:" + req.remote_addr)) {
             res.set_header("Retry-After", std::to_string(signin_limiter.retry_after_seconds()));
-            fail(429, "rate_limited", "登录尝试过于频繁，请稍后再试", "too many sign-in attempts, try again later");
+            fail("rate_limited", "登录尝试过于频繁，请稍后再试", "too many sign-in attempts, try again later");
         }
         auto request = unwrap(decode_sign_in(body_of(req, false)));
         send_json(res, 201, accounts.sign_in(request));
@@ -186,7 +203,7 @@ void Api::install(httplib::Server& server) {
         send_json(res, 200, AccountService::describe(signed_in(req)));
     }));
     server.Post("/api/v1/accounts", wrap([this, &accounts](const httplib::Request& req, httplib::Response& res) {
-        Principal by = writer(req, {"secretariat", "organizer"});
+        Principal by = writer(req, [](const Actor& a) { return create_account_forbidden(a, Role::worker, a.unit); });
         auto request = unwrap(decode_account_request(body_of(req, false)));
         send_json(res, 201, accounts.create_account(by, request));
     }));
@@ -225,7 +242,7 @@ void Api::install(httplib::Server& server) {
         filter.route = param(req, "route");
         filter.state = param(req, "state");
         if (filter.state && !parse_group_state(*filter.state)) {
-            fail(400, "bad_value", "未知的拼团状态", "unknown group state", "state");
+            fail("bad_value", "未知的拼团状态", "unknown group state", "state");
         }
         filter.unit = param(req, "unit");
         filter.limit = static_cast<int>(integer_param(req, "limit", 100, 1, 1000));
@@ -237,25 +254,25 @@ void Api::install(httplib::Server& server) {
         send_json(res, 200, groups.detail(req.matches[1], who ? &*who : nullptr));
     }));
     server.Post("/api/v1/groups", wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
-        Principal by = writer(req, {"organizer"});
+        Principal by = writer(req, [](const Actor& a) { return open_group_forbidden(a, a.unit); });
         auto draft = unwrap(decode_group_request(body_of(req, false), by.unit, "g-" + random_hex(8)));
         send_json(res, 201, groups.create(by, draft));
     }));
     server.Post(R"(/api/v1/groups/([^/]+)/cancel)",
                 wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
-                    Principal by = writer(req, {"organizer", "secretariat"});
+                    Principal by = writer(req, [](const Actor& a) { return cancel_forbidden(a, nullptr); });
                     auto request = unwrap(decode_cancel_request(body_of(req, false)));
                     send_json(res, 200, groups.cancel(by, req.matches[1], request.reason));
                 }));
     server.Post(R"(/api/v1/groups/([^/]+)/join)",
                 wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
-                    Principal by = writer(req, {"worker"});
+                    Principal by = writer(req, join_forbidden);
                     unwrap(decode_empty_request(body_of(req, true)));
                     std::optional<std::string> key;
                     if (req.has_header("Idempotency-Key")) {
                         key = req.get_header_value("Idempotency-Key");
                         if (key->empty() || key->size() > 200) {
-                            fail(400, "bad_value", "Idempotency-Key 无效（1–200 个字符）",
+                            fail("bad_value", "Idempotency-Key 无效（1–200 个字符）",
                                  "Idempotency-Key must have 1 to 200 characters");
                         }
                     }
@@ -266,13 +283,13 @@ void Api::install(httplib::Server& server) {
                 }));
     server.Post(R"(/api/v1/groups/([^/]+)/withdraw)",
                 wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
-                    Principal by = writer(req, {"worker", "organizer", "secretariat"});
+                    Principal by = writer(req);
                     auto request = unwrap(decode_withdraw_request(body_of(req, true)));
                     send_json(res, 200, groups.withdraw(by, req.matches[1], request.worker));
                 }));
     server.Post(R"(/api/v1/groups/([^/]+)/accept)",
                 wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
-                    Principal by = writer(req, {"worker"});
+                    Principal by = writer(req, accept_offer_forbidden);
                     unwrap(decode_empty_request(body_of(req, true)));
                     send_json(res, 200, groups.accept_offer(by, req.matches[1]));
                 }));
@@ -282,13 +299,13 @@ void Api::install(httplib::Server& server) {
 
     // ---- secretariat ----
     server.Post("/api/v1/members", wrap([this, &catalogue](const httplib::Request& req, httplib::Response& res) {
-        writer(req, {"secretariat"});
+        secretariat_writer(req);
         auto member = unwrap(decode_member_request(body_of(req, false)));
         send_json(res, 201, catalogue.admit_member(member));
     }));
     auto member_status = [this, &catalogue](MemberStatus status) {
         return wrap([this, &catalogue, status](const httplib::Request& req, httplib::Response& res) {
-            writer(req, {"secretariat"});
+            secretariat_writer(req);
             unwrap(decode_status_change(body_of(req, true)));
             send_json(res, 200, catalogue.set_member_status(req.matches[1], status));
         });
@@ -297,17 +314,17 @@ void Api::install(httplib::Server& server) {
     server.Post(R"(/api/v1/members/([^/]+)/reinstate)", member_status(MemberStatus::active));
     server.Post(R"(/api/v1/members/([^/]+)/remove)", member_status(MemberStatus::exited));
     server.Post("/api/v1/routes", wrap([this, &catalogue](const httplib::Request& req, httplib::Response& res) {
-        writer(req, {"secretariat"});
+        secretariat_writer(req);
         auto route = unwrap(decode_route_request(body_of(req, false)));
         send_json(res, 201, catalogue.create_route(route));
     }));
     server.Put(R"(/api/v1/routes/([^/]+))", wrap([this, &catalogue](const httplib::Request& req, httplib::Response& res) {
-        writer(req, {"secretariat"});
+        secretariat_writer(req);
         auto route = unwrap(decode_route_request(body_of(req, false)));
         send_json(res, 200, catalogue.update_route(req.matches[1], route));
     }));
     server.Post("/api/v1/policies", wrap([this, &catalogue](const httplib::Request& req, httplib::Response& res) {
-        writer(req, {"secretariat"});
+        secretariat_writer(req);
         Day today = day_of(services.backend.clock());
         auto policy = unwrap(decode_policy_request(body_of(req, false), "p-" + random_hex(6), today));
         send_json(res, 201, catalogue.publish_policy(policy));

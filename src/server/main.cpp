@@ -113,10 +113,10 @@ int command_add_account(const CommandLine& line) {
                           hash_password(account.password, line.options.password_cost)};
     run_transaction(*db, system_clock_now(), [&](WriteContext& context) {
         if (!stored.unit.empty() && !store::exists(context.db, store::Kind::unit, stored.unit)) {
-            fail(422, "unknown_reference", "单位不存在", "unknown unit " + stored.unit, "unit");
+            fail("unknown_reference", "单位不存在", "unknown unit " + stored.unit, "unit");
         }
         if (store::account_exists(context.db, stored.id, stored.login)) {
-            fail(409, "account_exists", "账号已存在", "an account with this id or login exists", "login");
+            fail("account_exists", "账号已存在", "an account with this id or login exists", "login");
         }
         store::insert_account(context.db, stored, context.now);
     });

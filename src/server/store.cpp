@@ -342,7 +342,7 @@ std::optional<std::int64_t> stored_version(Connection& db, Kind kind, const Id& 
 void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after, int route_days) {
     auto deadline = next_deadline(after);
     SqlValue deadline_value = deadline ? SqlValue(*deadline) : SqlValue(std::monostate{});
-    Day last_day = after.departure + std::max(route_days, 1) - 1;
+    const Day last = liaoxiu::last_day(after.departure, route_days);  // the core's rule for a trip's days
     // The head changes only with the state, a cancellation or an import; a join that
     // leaves them alone writes one place row and, at most, the deadline.
     if (!before || !same_head(*before, after)) {
@@ -353,12 +353,12 @@ void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after,
             "organizer_unit = excluded.organizer_unit, state = excluded.state, first_day = excluded.first_day, "
             "last_day = excluded.last_day, next_deadline = excluded.next_deadline, doc = excluded.doc",
             {after.id, after.route, after.organizer_unit, std::string(enum_name(after.state)),
-             std::int64_t{after.departure}, std::int64_t{last_day}, deadline_value, head});
+             std::int64_t{after.departure}, std::int64_t{last}, deadline_value, head});
     } else {
         // Usually nothing: then the WHERE leaves the row (and its page) untouched.
         db.execute("UPDATE group_trips SET next_deadline = $1, last_day = $2 WHERE id = $3 AND "
                    "(next_deadline IS DISTINCT FROM $4 OR last_day <> $5)",
-                   {deadline_value, std::int64_t{last_day}, after.id, deadline_value, std::int64_t{last_day}});
+                   {deadline_value, std::int64_t{last}, after.id, deadline_value, std::int64_t{last}});
     }
 
     std::unordered_map<std::int64_t, const Place*> old_places;

@@ -34,7 +34,7 @@ void WriteQueue::run(Job job, std::vector<Id> group_locks, std::vector<WorkerLoc
     auto done = pending->done.get_future();
     {
         std::lock_guard lock(mutex_);
-        if (stopping_) fail(503, "shutting_down", "服务正在关闭", "the server is shutting down");
+        if (stopping_) fail("shutting_down", "服务正在关闭", "the server is shutting down");
         queue_.push_back(std::move(pending));
     }
     wake_.notify_one();

@@ -17,7 +17,7 @@
 
 namespace liaoxiu::sync {
 
-using liaoxiu::Role;  // worker, organizer, secretariat: the API's roles
+using liaoxiu::Role;  // the core's (role.hpp): one list of roles for every layer
 
 struct Session {
     Id account;                 // member number for workers, login for others

@@ -4,15 +4,15 @@
 #include "sync/sync_engine.hpp"
 
 #include "core/group_trip.hpp"
+#include "core/permissions.hpp"
 
 #include <algorithm>
 
 namespace liaoxiu::sync {
 namespace {
 
-bool holds_place(PlaceState state) {
-    return state == PlaceState::confirmed || state == PlaceState::waitlisted || state == PlaceState::offered;
-}
+// The signed-in person as the core's permission rules see them.
+Actor actor_of(const Session& me) { return Actor{me.role, me.id, me.unit}; }
 
 // A copy of `trip` that shows the signed-in worker's own place (places arrive without
 // workers' ids), so the core's rules can judge a withdrawal or an acceptance.
@@ -111,7 +111,7 @@ void SyncEngine::join(const Id& group) {
         const GroupTrip* other = find_group(mine.group);
         const Route* other_route = other ? find_route(other->route) : nullptr;
         if (!other || !other_route) continue;
-        spans.push_back({other->id, other->departure, other->departure + std::max(other_route->days, 1) - 1});
+        spans.push_back(trip_span(*other, *other_route));
     }
     std::int64_t seq = 1;
     for (const auto& place : trip->places) seq = std::max<std::int64_t>(seq, place.seq + 1);
@@ -185,9 +185,8 @@ void SyncEngine::open_group(const GroupDraft& requested) {
     // its own trip ("duplicate_id") instead of opening a second one.
     if (draft.id.empty()) draft.id = "g-" + ctx_.random.hex(12);
     if (draft.organizer_unit.empty()) draft.organizer_unit = ctx_.state.session->unit;
-    if (draft.organizer_unit != ctx_.state.session->unit) {
-        refused_locally({"forbidden", "只能以本单位名义发起拼团", "a union opens group trips for its own unit only", ""},
-                        PendingAction::Kind::open_group);
+    if (auto forbidden = open_group_forbidden(actor_of(*ctx_.state.session), draft.organizer_unit)) {
+        refused_locally(*forbidden, PendingAction::Kind::open_group);
         return;
     }
     const Route* route = find_route(draft.route);
@@ -209,8 +208,13 @@ void SyncEngine::open_group(const GroupDraft& requested) {
 }
 
 void SyncEngine::cancel_group(const Id& group, const std::string& reason) {
-    if (!ctx_.state.session || ctx_.state.session->role == Role::worker) {
-        require_role(Role::organizer, "取消拼团", "only the organizing union cancels a group trip");
+    if (!ctx_.state.session) {
+        require_role(Role::organizer, "取消拼团", "only the organizing union cancels a group trip");  // "sign in first"
+        return;
+    }
+    const Actor me = actor_of(*ctx_.state.session);
+    if (auto forbidden = cancel_forbidden(me, nullptr)) {
+        refused_locally(*forbidden, PendingAction::Kind::cancel_group);
         return;
     }
     const GroupTrip* trip = find_group(group);
@@ -218,10 +222,8 @@ void SyncEngine::cancel_group(const Id& group, const std::string& reason) {
         unknown_group();
         return;
     }
-    if (ctx_.state.session->role == Role::organizer && trip->organizer_unit != ctx_.state.session->unit) {
-        refused_locally({"forbidden", "只有组团单位工会可以取消拼团",
-                         "only the organizing unit's union can cancel this group trip", ""},
-                        PendingAction::Kind::cancel_group);
+    if (auto forbidden = cancel_forbidden(me, trip)) {
+        refused_locally(*forbidden, PendingAction::Kind::cancel_group);
         return;
     }
     if (outbox_.pending(PendingAction::Kind::cancel_group, group)) {

@@ -33,10 +33,6 @@ std::optional<std::size_t> find_in(const Map& map, std::string_view id) {
 
 }  // namespace
 
-bool group_accepts_joins(GroupState state) {
-    return state == GroupState::open || state == GroupState::formed || state == GroupState::full;
-}
-
 bool CatalogueView::update(const sync::ClientState& state) {
     if (built_ && state_ == &state && revision_ == state.revision) return false;
     state_ = &state;
@@ -55,13 +51,13 @@ bool CatalogueView::update(const sync::ClientState& state) {
     my_trip_by_group_.clear();
     for (std::size_t i = 0; i < state.my_trips.size(); ++i) my_trip_by_group_.emplace(state.my_trips[i].group, i);
 
-    open_groups_by_route_.assign(c.routes.size(), {});
+    joinable_groups_by_route_.assign(c.routes.size(), {});
     for (std::size_t i = 0; i < state.groups.size(); ++i) {
         const GroupTrip& trip = state.groups[i].trip();
-        if (trip.state != GroupState::open && trip.state != GroupState::formed && trip.state != GroupState::full) continue;
-        if (auto r = find_in(route_by_id_, trip.route)) open_groups_by_route_[*r].push_back(i);
+        if (!joinable_state(trip.state)) continue;
+        if (auto r = find_in(route_by_id_, trip.route)) joinable_groups_by_route_[*r].push_back(i);
     }
-    for (auto& list : open_groups_by_route_)
+    for (auto& list : joinable_groups_by_route_)
         std::sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
             return state.groups[a].trip().departure < state.groups[b].trip().departure;
         });
@@ -123,8 +119,8 @@ std::string CatalogueView::unit_name(const Id& id) const {
     const Unit* u = unit(id);
     return u ? u->name : id;
 }
-const std::vector<std::size_t>& CatalogueView::open_groups_of(std::size_t route) const {
-    return route < open_groups_by_route_.size() ? open_groups_by_route_[route] : kNone;
+const std::vector<std::size_t>& CatalogueView::joinable_groups_of(std::size_t route) const {
+    return route < joinable_groups_by_route_.size() ? joinable_groups_by_route_[route] : kNone;
 }
 const std::vector<std::size_t>& CatalogueView::routes_of(std::size_t member) const {
     return member < routes_by_member_.size() ? routes_by_member_[member] : kNone;

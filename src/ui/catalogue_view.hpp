@@ -30,8 +30,9 @@ public:
     const sync::MyTrip* my_trip(const Id& group) const;
     std::string unit_name(const Id& id) const;  // the id itself when unknown
 
-    // Indices into ClientState::groups of the route's open or formed groups, soonest departure first.
-    const std::vector<std::size_t>& open_groups_of(std::size_t route) const;
+    // Indices into ClientState::groups of the route's groups in a joinable state (core joinable_state:
+    // open, formed or full), soonest departure first.
+    const std::vector<std::size_t>& joinable_groups_of(std::size_t route) const;
     // Indices into Catalogue::routes of the routes with a stop at this member.
     const std::vector<std::size_t>& routes_of(std::size_t member) const;
     std::size_t route_index(const Route& route) const { return static_cast<std::size_t>(&route - routes_base_); }
@@ -53,12 +54,10 @@ private:
 
     std::unordered_map<std::string_view, std::size_t> route_by_id_, member_by_id_, unit_by_id_, policy_by_id_,
         group_by_id_, my_trip_by_group_;
-    std::vector<std::vector<std::size_t>> open_groups_by_route_;
+    std::vector<std::vector<std::size_t>> joinable_groups_by_route_;
     std::vector<std::vector<std::size_t>> routes_by_member_;
     std::vector<std::string> themes_, cities_;
     std::unique_ptr<SearchIndex> index_;
 };
-
-bool group_accepts_joins(GroupState state);  // open, formed or full (the waiting list)
 
 }  // namespace liaoxiu::ui

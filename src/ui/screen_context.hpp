@@ -107,7 +107,11 @@ struct Context {
     }
 
     bool signed_in() const { return state.session.has_value(); }
-    bool organizer() const { return state.session && state.session->role == sync::Role::organizer; }
+    // The signed-in person as the core's permission rules see them (core/permissions.hpp).
+    // Only while signed_in().
+    Actor actor() const { return Actor{state.session->role, state.session->id, state.session->unit}; }
+    // May open a group trip (for their own unit): the core's rule, asked before offering the form.
+    bool may_open_group() const { return signed_in() && !open_group_forbidden(actor(), state.session->unit); }
 };
 
 // The screens (src/ui/screens/*.cpp).

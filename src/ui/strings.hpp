@@ -12,7 +12,7 @@ enum class Language { zh, en };
 
 #define LIAOXIU_TEXTS(X)                                                                          \
     X(app_name, "疗休 · 职工疗休养", "Liaoxiu · Workers' retreats")                               \
-    X(tagline, "一站式查询，一键式拼团", "Find a route, join a group in one tap")                 \
+    X(tagline, "一站式查询，一键式拼团", "Find a route, join a group trip in one tap")                 \
     X(loading_catalogue, "正在加载线路…", "Loading routes…")                                      \
     X(catalogue_failed, "线路数据无法读取", "The route catalogue could not be read")              \
     X(routes_count, "共 %d 条线路", "%d routes") /* printf */                                     \
@@ -33,11 +33,11 @@ enum class Language { zh, en };
     X(dismiss, "知道了", "OK")                                                                    \
     X(season_themes, "当季主题", "This season's themes")                                          \
     X(featured_routes, "精选线路", "Featured routes")                                             \
-    X(closing_soon, "即将截止的拼团", "Groups closing soon")                                      \
+    X(closing_soon, "即将截止的拼团", "Group trips closing soon")                                      \
     X(policy_highlights, "政策宣传", "Policies")                                                  \
     X(all_routes, "全部线路", "All routes")                                                       \
     X(all_policies, "全部政策", "All policies")                                                   \
-    X(no_open_groups, "暂无开放的拼团", "No open groups")                                         \
+    X(no_joinable_groups, "暂无可报名的拼团", "No group trips to join")                                         \
     X(search, "搜索", "Search")                                                                   \
     X(search_hint, "线路、城市、单位，可输入拼音或首字母", "Route, city, member; pinyin works")   \
     X(filters, "筛选", "Filters")                                                                 \
@@ -61,7 +61,7 @@ enum class Language { zh, en };
     X(price_mid, "¥500–1000", "¥500–1000")                                                        \
     X(price_high, "¥1000以上", "Over ¥1000")                                                      \
     X(results_count, "找到 %d 条线路", "%d routes found") /* printf */                            \
-    X(open_groups_count, "%d个拼团进行中", "%d open groups") /* printf */                         \
+    X(joinable_groups_count, "%d个拼团可报名", "%d group trips to join") /* printf */                         \
     X(season_spring, "春", "Spring")                                                              \
     X(season_summer, "夏", "Summer")                                                              \
     X(season_autumn, "秋", "Autumn")                                                              \
@@ -83,8 +83,8 @@ enum class Language { zh, en };
     X(service_price, "%s  ¥%s/%s", "%s  ¥%s/%s") /* printf */                                     \
     X(service_notes, "服务规范", "Service standard")                                              \
     X(highlights, "亮点", "Highlights")                                                           \
-    X(open_groups_here, "本线路的拼团", "Group trips on this route")                              \
-    X(open_group_here, "在此线路开团", "Open a group here")                                       \
+    X(joinable_groups_here, "本线路的拼团", "Group trips on this route")                              \
+    X(open_group_here, "在此线路发起拼团", "Open a group trip on this route")                                       \
     X(member_suspended, "（暂停服务）", " (suspended)")                                           \
     X(not_found, "找不到这个页面", "This page was not found")                                     \
     X(not_found_detail, "链接可能已失效，或内容已下架。", "The link may be old, or the item withdrawn.") \
@@ -135,18 +135,18 @@ enum class Language { zh, en };
     X(my_place_confirmed, "您已报名", "You have a place")                                         \
     X(my_place_waitlisted, "您在候补第%d位", "You are number %d on the waiting list") /* printf */ \
     X(my_place_offered, "有空出的名额留给您，请尽快确认", "A place is offered to you: please confirm") \
-    X(open_group_title, "开团", "Open a group")                                                   \
+    X(open_group_title, "发起拼团", "Open a group trip")                                                   \
     X(route_label, "线路：%s", "Route: %s") /* printf */                                          \
     X(departure_date, "出发日期（如 2027-04-10）", "Departure (e.g. 2027-04-10)")                 \
     X(deadline_date, "报名截止日期（当日 24 点截止）", "Joining closes (end of day)")              \
     X(min_size, "最少人数", "Minimum size")                                                       \
     X(max_size, "最多人数", "Maximum size")                                                       \
     X(per_unit_cap, "每单位名额上限（0 表示不限）", "Places per unit (0 = no cap)")               \
-    X(submit_open_group, "提交开团", "Open the group")                                            \
+    X(submit_open_group, "确认发起拼团", "Open the group trip")                                            \
     X(bad_date, "日期格式应为 2027-04-10", "Dates look like 2027-04-10")                          \
     X(bad_number, "人数须为整数", "Sizes are whole numbers")                                       \
-    X(organizer_only, "只有单位工会可以开团，请以组织者身份登录。", "Only a unit's union can open groups: sign in as an organizer.") \
-    X(open_group_sent, "开团申请已提交", "The group was submitted")                               \
+    X(organizer_only, "只有单位工会可以发起拼团，请以单位工会账号登录。", "Only a unit's union can open a group trip: sign in with the union's account.") \
+    X(open_group_sent, "发起拼团的申请已提交", "The group trip was submitted")                               \
     X(my_trips, "我的行程", "My trips")                                                           \
     X(no_trips, "还没有报名的行程", "No trips yet")                                               \
     X(pending_actions, "待同步的操作", "Actions not yet sent")                                    \
@@ -155,14 +155,14 @@ enum class Language { zh, en };
     X(action_join, "报名", "Join")                                                                \
     X(action_withdraw, "退出", "Withdraw")                                                        \
     X(action_accept, "接受名额", "Accept place")                                                  \
-    X(action_open, "开团", "Open group")                                                          \
-    X(action_cancel, "取消拼团", "Cancel group")                                                  \
+    X(action_open, "发起拼团", "Open group trip")                                                          \
+    X(action_cancel, "取消拼团", "Cancel group trip")                                                  \
     X(sign_in, "登录", "Sign in")                                                                 \
     X(sign_out, "退出登录", "Sign out")                                                           \
     X(login, "工号或账号", "Member number or login")                                              \
     X(password, "密码", "Password")                                                               \
     X(signed_in_as, "已登录：%s", "Signed in as %s") /* printf */                                 \
-    X(not_signed_in, "登录后可报名拼团、查看我的行程", "Sign in to join groups and see your trips") \
+    X(not_signed_in, "登录后可报名拼团、查看我的行程", "Sign in to join group trips and see your trips") \
     X(role_worker, "职工", "Worker")                                                              \
     X(role_organizer, "单位工会", "Union organizer")                                              \
     X(role_secretariat, "联盟秘书处", "Secretariat")                                              \

@@ -202,9 +202,9 @@ void route_card(Context& ctx, const Route& route, float width) {
     pen.y += line * 1.2f;
     const std::string price = ctx.f(Text::price_after_subsidy, format_yuan(route.price - route.subsidy).c_str());
     const float price_width = ImGui::CalcTextSize(price.c_str()).x;
-    const std::size_t groups = ctx.view.open_groups_of(ctx.view.route_index(route)).size();
+    const std::size_t groups = ctx.view.joinable_groups_of(ctx.view.route_index(route)).size();
     if (groups > 0)
-        text_fit_at(ctx, pen, right - price_width - 8, colors::accent, ctx.f(Text::open_groups_count, static_cast<int>(groups)));
+        text_fit_at(ctx, pen, right - price_width - 8, colors::accent, ctx.f(Text::joinable_groups_count, static_cast<int>(groups)));
     text_at(ctx, ImVec2(right - price_width, pen.y), colors::accent, price);
     ImGui::PopClipRect();
 }

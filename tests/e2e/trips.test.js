@@ -103,7 +103,7 @@ test('an organizer opens a group in the app; workers of two other units join it 
   await fill(organizer.page, '每单位名额上限（0 表示不限）', '0');
   await dismissNotices(organizer.page);
   await screenshot(organizer.page, 'trips-organizer-form-phone');
-  await tap(organizer.page, '提交开团');
+  await tap(organizer.page, '确认发起拼团');
   await waitFor(organizer.page, () => organizer.page.evaluate((hash) => location.hash === hash, `#/route/${ROUTE}`),
                 'the app to return to the route after submitting');
 

@@ -396,3 +396,69 @@ TEST_CASE("sign-out ends the session at once, even one the server has just verif
     CHECK(after->status == 401);
     CHECK(parse(after->body)["code"] == "unauthorized");
 }
+
+TEST_CASE("a 422 is headed by the first error, never by a warning listed before it", "[server][catalogue][errors]") {
+    World world;
+    Route route = world.catalogue.routes.at(0);
+    const std::string suspended = route.itinerary.at(0).stops.at(0).member.str();
+    REQUIRE(post(*world.http, "/api/v1/members/" + suspended + "/suspend", world.admin, {})->status == 200);
+    route.id = "r-warning-then-error";
+    for (auto& day : route.itinerary)  // no wellness stop: an error, found after the stops' warnings
+        std::erase_if(day.stops, [](const Stop& stop) { return stop.kind == StopKind::wellness; });
+    auto refused = post(*world.http, "/api/v1/routes", world.admin, route);
+    REQUIRE(refused);
+    CHECK(refused->status == 422);
+    auto body = parse(refused->body);
+    REQUIRE(body["problems"].size() >= 2);
+    CHECK(body["problems"][0]["code"] == "member_not_active");  // the list keeps its order
+    CHECK(body["problems"][0]["severity"] == "warning");        // and says which are warnings
+    CHECK(body["code"] != "member_not_active");
+    CHECK(!body.contains("severity"));  // the head is an error
+    bool head_listed = false;
+    for (const auto& problem : body["problems"])
+        if (problem["code"] == body["code"] && !problem.contains("severity")) head_listed = true;
+    CHECK(head_listed);
+
+    // A route with only the warning is saved, and its warning says it is one.
+    route = world.catalogue.routes.at(0);
+    route.id = "r-warning-only";
+    auto saved = post(*world.http, "/api/v1/routes", world.admin, route);
+    REQUIRE(saved->status == 201);
+    auto warnings = parse(saved->body)["warnings"];
+    REQUIRE(!warnings.empty());
+    CHECK(warnings[0]["code"] == "member_not_active");
+    CHECK(warnings[0]["severity"] == "warning");
+}
+
+TEST_CASE("refusals say why: the core's reason reaches the client, not a generic 403", "[server][security][errors]") {
+    World world;
+    Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org-a", world.unit(0));
+    Session worker = create_and_sign_in(*world.http, world.admin, "worker", "worker-a", world.unit(0));
+    std::string group = open_group(*world.http, organizer, world.route(), 1, 5, now() + 86400 * 5);
+
+    auto by_worker = post(*world.http, "/api/v1/groups/" + group + "/cancel", worker, {{"reason", "x"}});
+    REQUIRE(by_worker->status == 403);
+    auto refusal = parse(by_worker->body);
+    CHECK(refusal["code"] == "forbidden");
+    CHECK(refusal["message_zh"].get<std::string>().find("职工不能取消拼团") != std::string::npos);
+    CHECK(refusal["message_en"].get<std::string>().find("a worker cannot cancel") != std::string::npos);
+
+    auto organizer_joins = post(*world.http, "/api/v1/groups/" + group + "/join", organizer, {});
+    REQUIRE(organizer_joins->status == 403);
+    CHECK(parse(organizer_joins->body)["message_en"] == "only workers join group trips");
+
+    auto worker_opens_account = post(*world.http, "/api/v1/accounts", worker,
+                                     {{"login", "x"}, {"password", "long-enough-1"}, {"role", "worker"},
+                                      {"name", "x"}, {"unit", world.unit(0)}});
+    REQUIRE(worker_opens_account->status == 403);
+    CHECK(parse(worker_opens_account->body)["message_zh"].get<std::string>().find("无权创建该账号") != std::string::npos);
+
+    auto worker_edits = post(*world.http, "/api/v1/policies", worker, {{"title", "t"}});
+    REQUIRE(worker_edits->status == 403);
+    CHECK(parse(worker_edits->body)["message_zh"].get<std::string>().find("联盟秘书处") != std::string::npos);
+
+    // The secretariat manages every unit's trips: it may cancel this one (the screen offers it too).
+    auto by_secretariat = post(*world.http, "/api/v1/groups/" + group + "/cancel", world.admin, {{"reason", "线路调整"}});
+    REQUIRE(by_secretariat->status == 200);
+    CHECK(parse(by_secretariat->body)["state"] == "cancelled");
+}

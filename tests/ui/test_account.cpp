@@ -55,30 +55,30 @@ TEST_CASE("opening a group checks the rules first and then sends the draft", "[u
     UiDriver ui;
     ui.ui.open_location("#/route/r-qz-red-eco-3d");
     ui.frames(2);
-    CHECK(!ui.find_item("在此线路开团"));
+    CHECK(!ui.find_item("在此线路发起拼团"));
 
     ui.state.session = testing::make_session("chair-hospital", "李主席", sync::Role::organizer, "u-qz-hospital");
     ui.touch();
     ui.frames(2);
-    REQUIRE(ui.click("在此线路开团"));
+    REQUIRE(ui.click("在此线路发起拼团"));
     CHECK(ui.ui.location() == "#/open/r-qz-red-eco-3d");
     CHECK(ui.shows("组团单位：衢州市人民医院"));
 
     REQUIRE(ui.click("最少人数"));
     ui.type("40");  // more than the maximum of 30
-    REQUIRE(ui.click("提交开团"));
+    REQUIRE(ui.click("确认发起拼团"));
     CHECK(ui.shows("成团人数须满足 1 ≤ 最少人数 ≤ 最多人数"));
     CHECK(ui.intents.calls.empty());
 
     REQUIRE(ui.click("最少人数"));
     ui.type("12");
-    REQUIRE(ui.click("提交开团"));
+    REQUIRE(ui.click("确认发起拼团"));
     REQUIRE(ui.intents.calls == std::vector<std::string>{"open_group r-qz-red-eco-3d 12 30"});
     const GroupDraft& draft = ui.intents.drafts.front();
     CHECK(draft.organizer_unit == "u-qz-hospital");
     CHECK(draft.join_deadline < draft.departure * 86400LL);
     CHECK(ui.ui.location() == "#/route/r-qz-red-eco-3d");
-    CHECK(ui.shows("开团申请已提交"));
+    CHECK(ui.shows("发起拼团的申请已提交"));
 }
 
 TEST_CASE("a badly written date is refused in words", "[ui][open-group]") {
@@ -89,7 +89,7 @@ TEST_CASE("a badly written date is refused in words", "[ui][open-group]") {
     ui.frames(2);
     REQUIRE(ui.click("出发日期（如 2027-04-10）"));
     ui.type("x");
-    REQUIRE(ui.click("提交开团"));
+    REQUIRE(ui.click("确认发起拼团"));
     CHECK(ui.shows("日期格式应为 2027-04-10"));
     CHECK(ui.intents.calls.empty());
 }

@@ -168,7 +168,7 @@ TEST_CASE("route detail shows the itinerary's members and the route's open group
     CHECK(ui.shows("出发日期：2027-04-10"));
     CHECK(ui.shows("还差6人成团"));
     // Only an organizer may open a group here.
-    CHECK(!ui.find_item("在此线路开团"));
+    CHECK(!ui.find_item("在此线路发起拼团"));
 }
 
 TEST_CASE("the catalogue scrolls 10k routes by drawing only the cards on screen", "[ui][catalogue][scale]") {

@@ -70,6 +70,33 @@ TEST_CASE("the organizing union cancels a group with a reason; nobody else is of
     CHECK(!ui.shows("请填写取消原因"));
 }
 
+TEST_CASE("the secretariat is offered 取消拼团 on any unit's group, as the endpoint and the sync engine allow", "[ui][group]") {
+    UiDriver ui;
+    ui.ui.open_location("#/group/g-qz-001");  // organized by u-qz-school2
+    ui.state.session = testing::make_session("admin", "联盟秘书处", sync::Role::secretariat, "");
+    ui.touch();
+    ui.frames(2);
+    CHECK(!ui.find_item("一键报名"));  // the secretariat does not join trips itself
+    REQUIRE(ui.click("取消拼团"));
+    REQUIRE(ui.click("取消原因"));
+    ui.type("线路成员单位暂停服务");
+    REQUIRE(ui.click("确认"));
+    CHECK(ui.intents.calls == std::vector<std::string>{"cancel_group g-qz-001 线路成员单位暂停服务"});
+}
+
+TEST_CASE("nobody is offered 取消拼团 once the core would refuse it (dissolved at its deadline)", "[ui][group]") {
+    UiDriver ui;
+    ui.ui.open_location("#/group/g-qz-001");  // joining closes 2027-03-20 18:00 China time, 6 short of forming
+    ui.state.session = testing::make_session("admin", "联盟秘书处", sync::Role::secretariat, "");
+    ui.touch();
+    ui.frames(2);
+    CHECK(ui.find_item("取消拼团"));
+    ui.services.clock = 1805619600;  // 2027-03-21 17:00 China time: the group did not form
+    ui.touch();
+    ui.frames(2);
+    CHECK(!ui.find_item("取消拼团"));
+}
+
 TEST_CASE("joining asks for confirmation naming the date and the price, then joins once", "[ui][group]") {
     UiDriver ui;
     sign_in_worker(ui);

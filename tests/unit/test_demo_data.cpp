@@ -223,12 +223,12 @@ TEST_CASE("demo catalogue: group trips in every state, each consistent with its 
             }
             if (g.state == GroupState::full) {
                 CHECK(counts.places_left == 0);
-                CHECK(counts.waitlisted >= 1);  // waiting workers, including one with an offer
+                CHECK(counts.waiting >= 1);  // waiting workers, including one with an offer
             }
             if (g.state == GroupState::locked) CHECK(counts.confirmed >= g.min_size);
             if (g.state == GroupState::expired || g.state == GroupState::cancelled) {
                 CHECK(counts.confirmed == 0);
-                CHECK(counts.waitlisted == 0);
+                CHECK(counts.waiting == 0);
                 CHECK(!g.places.empty());
             }
             if (g.state != GroupState::cancelled) CHECK(g.cancel_reason.empty());

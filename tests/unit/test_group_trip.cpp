@@ -164,7 +164,7 @@ TEST_CASE("joining a full group puts the worker on the waiting list", "[group]")
     CHECK(fourth.trip.state == GroupState::full);
     const GroupCounts counts = count_places(fourth.trip);
     CHECK(counts.confirmed == 2);
-    CHECK(counts.waitlisted == 2);
+    CHECK(counts.waiting == 2);
 }
 
 TEST_CASE("derive_state follows counts and the clock", "[group]") {
@@ -289,6 +289,8 @@ TEST_CASE("a withdrawal frees the place and offers it to the first waiting worke
     CHECK(waitlist_position(t, place_of(t, "w-4")) == 1);  // the offered w-3 is not ahead
     CHECK(waitlist_position(t, offered) == 0);
     CHECK(waitlist_position(t, place_of(t, "w-2")) == 0);  // confirmed
+    // The queue behind the confirmed places counts the offered w-3 and the waiting w-4.
+    CHECK(count_places(t).waiting == 2);
 }
 
 TEST_CASE("a withdrawal without a waiting list leaves the place free", "[group]") {
@@ -392,7 +394,7 @@ TEST_CASE("at the deadline a formed group locks and releases waiting places", "[
     CHECK(place_of(locked, "w-3").state == PlaceState::released);
     CHECK(place_of(locked, "w-4").state == PlaceState::released);
     CHECK(place_of(locked, "w-4").since == kDeadline);
-    CHECK(count_places(locked).waitlisted == 0);
+    CHECK(count_places(locked).waiting == 0);
     CHECK_FALSE(next_deadline(locked).has_value());
     CHECK(advance_clock(locked, kDeadline + 86400) == locked);
 }
@@ -435,4 +437,52 @@ TEST_CASE("cancel refusals", "[group]") {
     // A locked group may still be cancelled until departure.
     CHECK(refusal_code(cancel(t, "原因", kDeadline + 1)) == "ok");
     CHECK(refusal_code(cancel(t, "原因", china_midnight(day("2026-12-20")))) == "already_departed");
+}
+
+// ---- the rules every layer asks (holds_place, last_day, joinable) ---------------------------
+
+TEST_CASE("a place is held while confirmed, waiting or offered", "[group]") {
+    CHECK(holds_place(PlaceState::confirmed));
+    CHECK(holds_place(PlaceState::waitlisted));
+    CHECK(holds_place(PlaceState::offered));
+    CHECK_FALSE(holds_place(PlaceState::withdrawn));
+    CHECK_FALSE(holds_place(PlaceState::offer_expired));
+    CHECK_FALSE(holds_place(PlaceState::released));
+}
+
+TEST_CASE("a trip's last day is departure + days - 1, and at least its departure day", "[group]") {
+    CHECK(last_day(day("2026-12-20"), 3) == day("2026-12-22"));
+    CHECK(last_day(day("2026-12-20"), 1) == day("2026-12-20"));
+    CHECK(last_day(day("2026-12-20"), 0) == day("2026-12-20"));  // a route validation refuses still takes a day
+    const GroupTrip t = opened();
+    const TripSpan span = trip_span(t, fixtures::route());
+    CHECK(span.group == t.id);
+    CHECK(span.first == day("2026-12-20"));
+    CHECK(span.last == day("2026-12-22"));
+}
+
+TEST_CASE("joinable: a joinable state before the deadline, exactly when join() does not refuse for the state",
+          "[group]") {
+    CHECK(joinable_state(GroupState::open));
+    CHECK(joinable_state(GroupState::formed));
+    CHECK(joinable_state(GroupState::full));  // the waiting list takes joins
+    CHECK_FALSE(joinable_state(GroupState::locked));
+    CHECK_FALSE(joinable_state(GroupState::expired));
+    CHECK_FALSE(joinable_state(GroupState::cancelled));
+
+    GroupTrip t = opened(1, 2);
+    CHECK(joinable(t, kNow));
+    CHECK_FALSE(joinable(t, kDeadline));
+    t = filled(t, {"w-1", "w-2"});
+    REQUIRE(t.state == GroupState::full);
+    CHECK(joinable(t, kNow));
+    auto cancelled = cancel(t, "报名人数不足", kNow);
+    REQUIRE(cancelled.ok());
+    CHECK_FALSE(joinable(cancelled.value(), kNow));
+    // The predicate and the transition agree.
+    for (const GroupTrip& trip : {t, cancelled.value()})
+        for (Instant now : {kNow, kDeadline}) {
+            auto r = join(trip, fixtures::route(), Worker{"w-9", "u-b"}, {}, 100, now);
+            CHECK(joinable(advance_clock(trip, now), now) == r.ok());
+        }
 }

@@ -248,7 +248,7 @@ private:
         }
         const GroupCounts counts = count_places(t);
         REQUIRE(counts.confirmed == confirmed);
-        REQUIRE(counts.waitlisted == waitlisted + offered);
+        REQUIRE(counts.waiting == waitlisted + offered);
         REQUIRE(counts.places_left == std::max(0, t.max_size - confirmed - offered));
         REQUIRE(counts.places_to_form == std::max(0, t.min_size - confirmed));
         REQUIRE(confirmed <= t.max_size);

@@ -195,3 +195,25 @@ TEST_CASE("validate_catalogue finds duplicate ids and broken references", "[rule
                                                     "groups[0].places[1].unit"});
     CHECK(has_errors(problems));
 }
+
+TEST_CASE("a refused list is headed by its first error, never by a warning before it", "[rules]") {
+    const Catalogue c = fixtures::catalogue();
+    Route suspended_stop = c.routes[0];
+    suspended_stop.itinerary[1].stops.push_back(Stop{StopKind::wellness, "m-paused", ""});
+    const std::vector<DomainError> warnings = validate_route(suspended_stop, c);
+    REQUIRE(codes_of(warnings) == std::vector<std::string>{"member_not_active"});
+    Route no_title = c.routes[0];
+    no_title.title.clear();
+    const std::vector<DomainError> errors = validate_route(no_title, c);
+    REQUIRE(codes_of(errors) == std::vector<std::string>{"missing_title"});
+
+    std::vector<DomainError> problems = warnings;  // as a route's stops come before its other problems
+    problems.insert(problems.end(), errors.begin(), errors.end());
+    const DomainError* head = first_error(problems);
+    REQUIRE(head != nullptr);
+    CHECK(head->code == "missing_title");
+    CHECK(has_errors(problems));
+    // Warnings alone head nothing and refuse nothing.
+    CHECK(first_error(warnings) == nullptr);
+    CHECK_FALSE(has_errors(warnings));
+}

@@ -19,7 +19,7 @@ Instant at(const char* text) { return *parse_instant(text); }
 GroupCounts some_counts() {
     GroupCounts counts;
     counts.confirmed = 9;
-    counts.waitlisted = 2;
+    counts.waiting = 2;
     counts.places_to_form = 6;
     counts.places_left = 21;
     counts.units = {"u-qz-school2", "u-qz-sanitation"};
@@ -62,7 +62,7 @@ TEST_CASE("wire: counts round-trip", "[wire]") {
     auto back = wire::decode_counts(*wire::parse_json(sent(wire::encode_counts(counts))));
     REQUIRE(back);
     CHECK(back->confirmed == counts.confirmed);
-    CHECK(back->waitlisted == counts.waitlisted);
+    CHECK(back->waiting == counts.waiting);
     CHECK(back->places_to_form == counts.places_to_form);
     CHECK(back->places_left == counts.places_left);
     CHECK(back->units == counts.units);

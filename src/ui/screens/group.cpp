@@ -14,10 +14,7 @@ namespace liaoxiu::ui {
 
 namespace {
 
-bool holds_place(const sync::MyTrip* mine) {
-    return mine && (mine->state == PlaceState::confirmed || mine->state == PlaceState::waitlisted ||
-                    mine->state == PlaceState::offered);
-}
+bool holds_place(const sync::MyTrip* mine) { return mine && liaoxiu::holds_place(mine->state); }
 
 const sync::PendingAction* pending_for(const Context& ctx, const Id& group) {
     for (const sync::PendingAction& a : ctx.state.outbox)
@@ -56,7 +53,7 @@ void draw_progress(Context& ctx, const sync::GroupView& group) {
     else
         label(ctx, ctx.t(Text::formed), colors::accent);
     muted(ctx, ctx.f(Text::confirmed_of, counts.confirmed, trip.min_size, trip.max_size));
-    label(ctx, ctx.f(Text::places_left, counts.places_left) + "   " + ctx.f(Text::waitlist_length, counts.waitlisted));
+    label(ctx, ctx.f(Text::places_left, counts.places_left) + "   " + ctx.f(Text::waitlist_length, counts.waiting));
 }
 
 void draw_my_place(Context& ctx, const sync::GroupView& group, const sync::MyTrip* mine) {
@@ -72,10 +69,10 @@ void draw_my_place(Context& ctx, const sync::GroupView& group, const sync::MyTri
     }
 }
 
-// The organizing unit's union, while core cancel() would take it (until departure, locked groups too).
+// Whoever the core lets cancel this trip (its organizing union, the secretariat), while core
+// cancel() would take it (until departure, locked groups too).
 bool may_cancel(const Context& ctx, const GroupTrip& trip) {
-    const bool organizing = ctx.organizer() && ctx.state.session->unit == trip.organizer_unit;
-    return organizing && !cancel_refused(trip, ctx.services.now());
+    return ctx.signed_in() && !cancel_forbidden(ctx.actor(), &trip) && !cancel_refused(trip, ctx.services.now());
 }
 
 void draw_actions(Context& ctx, const sync::GroupView& group, const sync::MyTrip* mine) {
@@ -86,12 +83,12 @@ void draw_actions(Context& ctx, const sync::GroupView& group, const sync::MyTrip
     }
     if (may_cancel(ctx, trip) && secondary_button(ctx, ctx.t(Text::action_cancel), -1))
         ctx.screens.confirmation = Confirmation{Confirmation::Kind::cancel, trip.id};
-    if (!group_accepts_joins(trip.state) || trip.join_deadline <= ctx.services.now()) return;
+    if (!joinable(trip, ctx.services.now())) return;
     if (!ctx.signed_in()) {
         if (button(ctx, ctx.t(Text::sign_in_to_join), -1)) ctx.nav.go({Screen::sign_in, {}});
         return;
     }
-    if (ctx.state.session->role != sync::Role::worker) return;  // unions organize; workers join
+    if (join_forbidden(ctx.actor())) return;  // unions organize; workers join
     if (holds_place(mine)) {
         if (secondary_button(ctx, ctx.t(Text::withdraw), -1))
             ctx.screens.confirmation = Confirmation{Confirmation::Kind::withdraw, trip.id};

@@ -63,10 +63,10 @@ void draw_home(Context& ctx) {
     section(ctx, ctx.t(Text::closing_soon));
     std::vector<const sync::GroupView*> closing;
     for (const sync::GroupView& g : ctx.state.groups)
-        if (group_accepts_joins(g.trip().state) && g.trip().join_deadline > now) closing.push_back(&g);
+        if (joinable(g.trip(), now)) closing.push_back(&g);
     std::sort(closing.begin(), closing.end(),
               [](const auto* a, const auto* b) { return a->trip().join_deadline < b->trip().join_deadline; });
-    if (closing.empty()) muted(ctx, ctx.t(Text::no_open_groups));
+    if (closing.empty()) muted(ctx, ctx.t(Text::no_joinable_groups));
     for (std::size_t i = 0; i < closing.size() && i < kClosingGroups; ++i) group_row(ctx, *closing[i], true);
 
     section(ctx, ctx.t(Text::policy_highlights));

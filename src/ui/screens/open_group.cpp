@@ -77,7 +77,7 @@ void submit(Context& ctx, OpenGroupForm& form, const Route& route) {
 void draw_open_group(Context& ctx, const Route& route) {
     heading(ctx, ctx.t(Text::open_group_title));
     muted(ctx, ctx.f(Text::route_label, route.title.c_str()));
-    if (!ctx.organizer()) {
+    if (!ctx.may_open_group()) {
         label(ctx, ctx.t(Text::organizer_only), colors::accent);
         if (button(ctx, ctx.t(Text::sign_in))) ctx.nav.go({Screen::sign_in, {}});
         return;

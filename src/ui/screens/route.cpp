@@ -48,11 +48,11 @@ void draw_route(Context& ctx, const Route& route) {
         for (const auto& h : route.highlights) label(ctx, "· " + h);
     }
 
-    section(ctx, ctx.t(Text::open_groups_here));
-    const auto& groups = ctx.view.open_groups_of(ctx.view.route_index(route));
-    if (groups.empty()) muted(ctx, ctx.t(Text::no_open_groups));
+    section(ctx, ctx.t(Text::joinable_groups_here));
+    const auto& groups = ctx.view.joinable_groups_of(ctx.view.route_index(route));
+    if (groups.empty()) muted(ctx, ctx.t(Text::no_joinable_groups));
     for (std::size_t g : groups) group_row(ctx, ctx.state.groups[g], false);
-    if (ctx.organizer() && button(ctx, ctx.t(Text::open_group_here), -1)) ctx.nav.go({Screen::open_group, route.id});
+    if (ctx.may_open_group() && button(ctx, ctx.t(Text::open_group_here), -1)) ctx.nav.go({Screen::open_group, route.id});
 
     section(ctx, ctx.t(Text::itinerary));
     for (const ItineraryDay& day : route.itinerary) {

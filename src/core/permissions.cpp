@@ -1,0 +1,63 @@
+#include "core/permissions.hpp"
+
+namespace liaoxiu {
+namespace {
+
+DomainError forbidden(std::string zh, std::string en, std::string path = {}) {
+    return make_error("forbidden", std::move(zh), std::move(en), std::move(path));
+}
+
+}  // namespace
+
+std::optional<DomainError> open_group_forbidden(const Actor& by, const Id& organizer_unit) {
+    if (by.role != Role::organizer)
+        return forbidden("只有单位工会可以发起拼团", "only a unit's union can open a group trip");
+    if (organizer_unit != by.unit)
+        return forbidden("只能以本单位名义发起拼团", "a union opens group trips for its own unit only", "organizer_unit");
+    return std::nullopt;
+}
+
+bool manages_group(const Actor& by, const GroupTrip& trip) {
+    return by.role == Role::secretariat || (by.role == Role::organizer && by.unit == trip.organizer_unit);
+}
+
+std::optional<DomainError> cancel_forbidden(const Actor& by, const GroupTrip* trip) {
+    if (by.role == Role::worker)
+        return forbidden("职工不能取消拼团，只有组团单位工会或联盟秘书处可以取消",
+                         "a worker cannot cancel a group trip: only the organizing unit's union or the secretariat can");
+    if (trip != nullptr && !manages_group(by, *trip))
+        return forbidden("只有组团单位工会或联盟秘书处可以取消该拼团",
+                         "only the organizing unit's union or the secretariat can cancel this group trip");
+    return std::nullopt;
+}
+
+std::optional<DomainError> join_forbidden(const Actor& by) {
+    if (by.role != Role::worker) return forbidden("只有职工可以报名", "only workers join group trips");
+    return std::nullopt;
+}
+
+std::optional<DomainError> accept_offer_forbidden(const Actor& by) {
+    if (by.role != Role::worker) return forbidden("只有职工可以接受名额", "only workers accept an offered place");
+    return std::nullopt;
+}
+
+std::optional<DomainError> withdraw_forbidden(const Actor& by, const Id& whose, const GroupTrip* trip) {
+    if (whose == by.account) {
+        if (by.role != Role::worker) return forbidden("请指明要退出的职工", "name the worker whose place to free");
+        return std::nullopt;
+    }
+    if (by.role == Role::worker) return forbidden("职工只能退出自己的报名", "a worker can only withdraw their own place");
+    if (trip != nullptr && !manages_group(by, *trip))
+        return forbidden("只有组团单位工会或联盟秘书处可以为职工退团",
+                         "only the organizing unit's union or the secretariat can withdraw a worker");
+    return std::nullopt;
+}
+
+std::optional<DomainError> create_account_forbidden(const Actor& by, Role role, const Id& unit) {
+    if (by.role == Role::secretariat || (by.role == Role::organizer && role == Role::worker && unit == by.unit))
+        return std::nullopt;
+    return forbidden("无权创建该账号（工会只能为本单位职工开户）",
+                     "not allowed to create this account (an organizer may only add workers of its own unit)");
+}
+
+}  // namespace liaoxiu

@@ -1,0 +1,52 @@
+// Who may do what to a group trip (拼团), written once. The endpoint refuses with these
+// errors (code "forbidden", 403, each message saying why); the app asks the same
+// functions before it offers a button or sends a request, so the screen, the app's
+// outbox and the endpoint cannot disagree about who may act.
+//
+// Each *_forbidden function answers only "may this person do this at all"; whether the
+// trip's state allows it now is group_trip.hpp's (joinable, cancel_refused, join, ...).
+#pragma once
+
+#include "error.hpp"
+#include "model.hpp"
+#include "role.hpp"
+
+#include <optional>
+#include <string_view>
+
+namespace liaoxiu {
+
+// The signed-in person as the rules see them.
+struct Actor {
+    Role role = Role::worker;
+    Id account;  // the account id, what a place names as its `worker`
+    Id unit;     // the worker's or organizer's unit; empty for the secretariat
+};
+
+// Opening a group trip for `organizer_unit`: a unit's union, for its own unit only (a
+// union speaks for its own workers' money and days off).
+std::optional<DomainError> open_group_forbidden(const Actor& by, const Id& organizer_unit);
+
+// Managing a trip (seeing who holds its places, cancelling it, freeing a worker's place):
+// the union of the unit that opened it, and the secretariat, which answers for every trip
+// of the alliance.
+bool manages_group(const Actor& by, const GroupTrip& trip);
+
+// Cancelling: whoever manages the trip. Without a trip, only what the role alone decides
+// (a worker never cancels), so a request can be refused before the trip is read.
+std::optional<DomainError> cancel_forbidden(const Actor& by, const GroupTrip* trip);
+
+// Joining, and accepting a place offered from the waiting list: workers only (a union
+// account organizes; its own people join with their own accounts).
+std::optional<DomainError> join_forbidden(const Actor& by);
+std::optional<DomainError> accept_offer_forbidden(const Actor& by);
+
+// Freeing a place: a worker their own; someone who manages the trip anyone's. `whose` is
+// the account whose place is freed. Without a trip, only what the role alone decides.
+std::optional<DomainError> withdraw_forbidden(const Actor& by, const Id& whose, const GroupTrip* trip);
+
+// Opening an account: the secretariat any; a union only workers of its own unit (it vouches
+// for who works there, nothing more).
+std::optional<DomainError> create_account_forbidden(const Actor& by, Role role, const Id& unit);
+
+}  // namespace liaoxiu
