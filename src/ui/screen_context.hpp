@@ -3,6 +3,7 @@
 // are free functions of a Context, one file each under src/ui/screens/.
 #pragma once
 
+#include "core/permissions.hpp"
 #include "core/search.hpp"
 #include "sync/client.hpp"
 #include "ui/catalogue_view.hpp"
