@@ -254,10 +254,13 @@ private:
         if (buffer_.size() > 0) return read_header();
         buffer_.shrink_to_fit();
         idle_.expires_after(limits().idle_timeout);
+        waiting_ = true;
         idle_.async_wait([self = shared_from_this()](error_code ec) {
-            if (!ec) self->close();
+            // (A timer that fired just as the first byte came must not close a request in progress.)
+            if (!ec && self->waiting_) self->close();
         });
         stream_.socket().async_wait(tcp::socket::wait_read, [self = shared_from_this()](error_code ec) {
+            self->waiting_ = false;
             self->idle_.cancel();
             if (ec) return self->close();
             self->read_header();
@@ -453,6 +456,7 @@ private:
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
     bool keep_alive_ = true;
     bool close_after_ = false;
+    bool waiting_ = false;
     unsigned version_ = 11;
     std::vector<char> drain_buffer_;
     std::size_t drained_ = 0;
