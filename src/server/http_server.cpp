@@ -412,6 +412,9 @@ private:
         message->keep_alive(!close);
         bool no_body = res.status == 204 || res.status == 304 || (res.status >= 100 && res.status < 200);
         if (!no_body) message->content_length(res.body.size());
+        // A 304 says "Content-Length: 0" as cpp-httplib's server did: its client (and some
+        // others) would otherwise read a kept-alive 304 until the connection closes.
+        if (res.status == 304) message->content_length(0);
         if (!head && !no_body) message->body() = std::move(res.body);
         close_after_ = close;
         stream_.expires_after(limits().write_timeout);

@@ -170,7 +170,7 @@ TEST_CASE("ten thousand idle connections and 500 slowloris connections leave the
     for (int fd : slow) ::close(fd);
 }
 
-TEST_CASE("connections per address are capped; other addresses are still served", "[hostile]") {
+TEST_CASE("connections per address are capped and other addresses are still served", "[hostile]") {
     World world({"--password-cost", "min", "--quiet", "--signin-rate", "0", "--write-rate", "0",
                  "--max-connections-per-address", "50"});
     int port = world.server->port();
@@ -444,7 +444,7 @@ TEST_CASE("X-Forwarded-For is believed only from a trusted proxy", "[hostile][si
     CHECK(refused >= 4);
 }
 
-TEST_CASE("client-chosen ids and logins follow their syntax; bodies and types and paths are strict",
+TEST_CASE("client-chosen ids and logins follow their syntax and bodies and types and paths are strict",
           "[hostile][ids]") {
     TempDir web;
     std::ofstream(web.path() / "index.html") << "<!doctype html><title>liaoxiu</title>";
