@@ -647,3 +647,28 @@ TEST_CASE("a flash crowd: thousands of phones fetch the catalogue and join withi
         check_no_overbooking(answers[group], 40, *world.http, organizer, group);
     }
 }
+
+TEST_CASE("answers without a body end where they say on a kept-alive connection", "[hostile]") {
+    World world;
+    httplib::Client client("127.0.0.1", world.server->port());
+    client.set_keep_alive(true);
+    client.set_read_timeout(30, 0);
+    auto first = client.Get("/api/v1/catalogue");
+    REQUIRE(first);
+    auto start = Clock::now();
+    // 304 (no body) and 204 (sign-out) on the same connection, then a normal answer: none waits for a close.
+    auto unchanged = client.Get("/api/v1/catalogue", {{"If-None-Match", first->get_header_value("ETag")}});
+    REQUIRE(unchanged);
+    CHECK(unchanged->status == 304);
+    Session session = sign_in(client, "admin", "admin-password");
+    auto out = client.Delete("/api/v1/sessions/current", session.headers());
+    REQUIRE(out);
+    CHECK(out->status == 204);
+    auto head = client.Head("/api/v1/health");
+    REQUIRE(head);
+    CHECK(head->status == 200);
+    auto health = client.Get("/api/v1/health");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+    CHECK(seconds_since(start) < 10);  // (a 304 read until the idle timeout took 60 s)
+}
