@@ -45,7 +45,7 @@ packages=(
   build-essential cmake ninja-build pkg-config dpkg-dev nodejs
   emscripten clang-14 libclang-rt-14-dev
   libsdl2-dev nlohmann-json3-dev catch2 libcpp-httplib-dev
-  libsqlite3-dev sqlite3 libsodium-dev libpq-dev postgresql zlib1g-dev
+  libsqlite3-dev sqlite3 libsodium-dev libpq-dev postgresql zlib1g-dev libboost-dev libbrotli-dev
   unicode-data fonttools brotli
   chromium fonts-wqy-microhei fonts-noto-cjk
 )

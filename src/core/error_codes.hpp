@@ -52,6 +52,7 @@ inline constexpr ErrorCodeInfo kErrorCodes[] = {
     {"no_offer", 409},
     {"offer_expired", 409},
     {"payload_too_large", 413},
+    {"unsupported_media_type", 415},  // a body not sent as JSON, or in a content coding the server does not read
     // The content breaks a rule whatever the state, or names something that does not exist (422).
     {"validation_failed", 422},
     {"unknown_reference", 422},
@@ -82,9 +83,11 @@ inline constexpr ErrorCodeInfo kErrorCodes[] = {
     {"reason_required", 422},
     {"idempotency_key_reused", 422},
     {"rate_limited", 429},
+    {"headers_too_large", 431},
     {"internal_error", 500},
     {"storage_unavailable", 503},
     {"shutting_down", 503},
+    {"busy", 503},                // the worker queue or the password-hashing pool is full: retry (Retry-After)
     // Made by the app itself, never answered by the endpoint.
     {"bad_answer", 0},            // an answer the app could not read
     {"server_error", 0},          // a 5xx without a readable body

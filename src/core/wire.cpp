@@ -255,8 +255,12 @@ DomainError status_error(int status) {
         case 404: return DomainError{"not_found", "没有这个地址", "no such endpoint", ""};
         case 405: return DomainError{"method_not_allowed", "不支持该方法", "method not allowed", ""};
         case 413: return DomainError{"payload_too_large", "请求体太大", "the request body is too large", ""};
+        case 415:
+            return DomainError{"unsupported_media_type", "不支持该内容类型或编码", "unsupported content type or encoding", ""};
         case 429: return DomainError{"rate_limited", "操作过于频繁，请稍后再试", "too many requests", ""};
+        case 431: return DomainError{"headers_too_large", "请求头太大或太多", "the request headers are too large", ""};
         case 500: return DomainError{"internal_error", "服务器内部错误", "internal error", ""};
+        case 503: return DomainError{"busy", "服务器繁忙，请稍后重试", "the server is busy, please retry", ""};
         default: break;
     }
     if (status >= 500) {

@@ -43,8 +43,8 @@ Actor actor_of(const Principal& principal) {
     return Actor{parse_role(principal.role).value_or(Role::worker), principal.account, principal.unit};
 }
 
-AccountService::AccountService(Backend& backend, PasswordCost cost, Instant token_lifetime)
-    : backend_(backend), cost_(cost), token_lifetime_(token_lifetime),
+AccountService::AccountService(Backend& backend, PasswordCost cost, Instant token_lifetime, HashPool* hashing)
+    : backend_(backend), cost_(cost), token_lifetime_(token_lifetime), hashing_(hashing),
       decoy_hash_(hash_password(random_hex(16), cost)) {}
 
 nlohmann::json AccountService::describe(const store::Account& account) {
@@ -62,16 +62,18 @@ nlohmann::json AccountService::sign_in(const SignInRequest& request) {
         auto db = backend_.readers.acquire();
         account = store::find_account_by_login(*db, request.login);
     }
-    bool verified = verify_password(account ? account->password_hash : decoy_hash_, request.password);
+    const std::string& hash = account ? account->password_hash : decoy_hash_;
+    bool verified = hashing_ ? hashing_->run([&] { return verify_password(hash, request.password); })
+                             : verify_password(hash, request.password);
     if (!account || !verified) {
         fail("bad_credentials", "账号或密码不正确", "wrong login or password");
     }
     std::string token = new_token();
-    std::string hash = token_hash(token);
+    std::string stored_hash = token_hash(token);
     Instant expires = 0;
     backend_.writer.run([&](WriteContext& context) {
         expires = context.now + token_lifetime_;
-        store::insert_session(context.db, hash, account->id, expires);
+        store::insert_session(context.db, stored_hash, account->id, expires);
     });
     return wire::encode_sign_in_answer({token, "Bearer", expires, account_of(*account)});
 }
@@ -130,7 +132,8 @@ nlohmann::json AccountService::create_account(const Principal& by, const Account
     account.name = request.name;
     account.unit = request.role == "secretariat" ? Id{} : request.unit;
     account.member_number = request.member_number;
-    account.password_hash = hash_password(request.password, cost_);
+    account.password_hash = hashing_ ? hashing_->run_text([&] { return hash_password(request.password, cost_); })
+                                     : hash_password(request.password, cost_);
     backend_.writer.run([&](WriteContext& context) {
         if (!account.unit.empty() && !store::exists(context.db, store::Kind::unit, account.unit)) {
             fail("unknown_reference", "单位不存在：" + account.unit, "unknown unit " + account.unit, "unit");

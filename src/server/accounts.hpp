@@ -21,9 +21,11 @@ namespace liaoxiu::server {
 
 class AccountService {
 public:
-    AccountService(Backend& backend, PasswordCost cost, Instant token_lifetime);
+    // `hashing`: where hashes are computed (nullptr: on the calling thread, for tools and tests).
+    AccountService(Backend& backend, PasswordCost cost, Instant token_lifetime, HashPool* hashing = nullptr);
 
-    // 201 body {token, token_type, expires_at, account}; 401 "bad_credentials" otherwise.
+    // 201 body {token, token_type, expires_at, account}; 401 "bad_credentials" otherwise;
+    // HashPoolBusy when the hashing queue is full.
     nlohmann::json sign_in(const SignInRequest& request);
     std::optional<Principal> authenticate(const std::string& token);
     void sign_out(const std::string& token);
@@ -37,6 +39,7 @@ private:
     Backend& backend_;
     PasswordCost cost_;
     Instant token_lifetime_;
+    HashPool* hashing_;
     std::string decoy_hash_;  // verified against when the login is unknown, so timing tells nothing
 
     // Recently verified sessions by token hash, so a busy client's requests do not each

@@ -1,13 +1,12 @@
 #include "server/http_api.hpp"
 
 #include "core/dates.hpp"
+#include "core/identifiers.hpp"
 #include "core/json.hpp"
 #include "core/wire.hpp"
 #include "server/api_error.hpp"
 #include "server/rate_limiter.hpp"
 #include "server/request_decode.hpp"
-
-#include <sys/socket.h>
 
 #include <chrono>
 #include <iostream>
@@ -18,20 +17,42 @@
 namespace liaoxiu::server {
 namespace {
 
-// Exactly "application/json": httplib compresses only content types it knows by exact name.
+using http::Request;
+using http::Response;
+
+// Exactly "application/json" (the transport compresses JSON answers for clients that accept it).
 constexpr const char* kJson = "application/json";
 
-void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
+void send_json(Response& res, int status, const nlohmann::json& body) {
     res.status = status;
     res.set_content(wire::dump(body), kJson);
 }
 
-void send_error(httplib::Response& res, const ApiError& error) { send_json(res, error.status(), error.body()); }
+void send_error(Response& res, const ApiError& error) { send_json(res, error.status(), error.body()); }
+
+// "application/json", in any case, with parameters allowed (a charset must be UTF-8).
+bool is_json_content_type(const std::string& value) {
+    std::string text;
+    for (char c : value) text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    auto semicolon = text.find(';');
+    std::string type = text.substr(0, semicolon);
+    while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
+    while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.erase(type.begin());
+    if (type != "application/json") return false;
+    auto charset = text.find("charset=", semicolon == std::string::npos ? text.size() : semicolon);
+    if (charset == std::string::npos) return true;
+    std::string name = text.substr(charset + 8);
+    name = name.substr(0, name.find(';'));
+    std::erase(name, '"');
+    std::erase(name, ' ');
+    return name == "utf-8" || name == "utf8";
+}
 
 struct Api {
     Services& services;
     const ServerOptions& options;
-    RateLimiter signin_limiter;
+    RateLimiter signin_limiter;      // failed sign-ins per client address (a success gives its token back)
+    SigninThrottle signin_throttle;  // growing delays after failures per login
     RateLimiter write_limiter;
     std::set<std::string> cors_origins;
 
@@ -45,12 +66,16 @@ struct Api {
     // Every handler runs inside this: a refusal becomes its JSON answer; anything
     // unexpected a 500 without details (they go to the log, never to the client).
     template <class F>
-    httplib::Server::Handler wrap(F body) {
-        return [this, body](const httplib::Request& req, httplib::Response& res) {
+    http::Server::Handler wrap(F body) {
+        return [this, body](const Request& req, Response& res) {
             try {
                 body(req, res);
             } catch (const ApiError& error) {
                 send_error(res, error);
+            } catch (const HashPoolBusy&) {
+                res.set_header("Retry-After", "2");
+                send_json(res, 503, error_json(make_error("busy", "登录人数过多，请稍后重试",
+                                                          "too many sign-ins at once, please retry")));
             } catch (const SqlError& error) {
                 std::cerr << "liaoxiu-server: " << req.method << ' ' << req.path << ": " << error.what() << "\n";
                 send_json(res, 503, error_json(make_error("storage_unavailable", "数据库暂时不可用，请稍后重试",
@@ -62,14 +87,22 @@ struct Api {
         };
     }
 
-    static std::optional<std::string> bearer_token(const httplib::Request& req) {
+    // "Bearer <token>"; the scheme is case-insensitive (RFC 9110), spaces after it are skipped.
+    static std::optional<std::string> bearer_token(const Request& req) {
         std::string header = req.get_header_value("Authorization");
-        const std::string prefix = "Bearer ";
-        if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
-        return header.substr(prefix.size());
+        const std::string scheme = "bearer";
+        if (header.size() <= scheme.size() + 1) return std::nullopt;
+        for (std::size_t i = 0; i < scheme.size(); ++i) {
+            char c = header[i];
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            if (c != scheme[i]) return std::nullopt;
+        }
+        std::size_t start = header.find_first_not_of(' ', scheme.size());
+        if (start == scheme.size() || start == std::string::npos) return std::nullopt;
+        return header.substr(start);
     }
 
-    std::optional<Principal> viewer(const httplib::Request& req) {
+    std::optional<Principal> viewer(const Request& req) {
         auto token = bearer_token(req);
         if (!token) return std::nullopt;
         auto principal = services.accounts.authenticate(*token);
@@ -77,7 +110,7 @@ struct Api {
         return principal;
     }
 
-    Principal signed_in(const httplib::Request& req) {
+    Principal signed_in(const Request& req) {
         auto principal = viewer(req);
         if (!principal) fail("unauthorized", "请先登录", "sign in first");
         return *principal;
@@ -85,7 +118,7 @@ struct Api {
 
     // A write: signed in and within the client's rate. Who may do what is the service's to
     // decide, with the core's rules and their reasons (core/permissions.hpp).
-    Principal writer(const httplib::Request& req) {
+    Principal writer(const Request& req) {
         Principal principal = signed_in(req);
         if (!write_limiter.allow("account:" + principal.account)) {
             fail("rate_limited", "操作过于频繁，请稍后再试", "too many requests, slow down");
@@ -96,14 +129,14 @@ struct Api {
     // A write refused at once, before its body is read, when the core's rule refuses the
     // principal's role whatever the body says.
     using RoleCheck = std::optional<DomainError> (*)(const Actor&);
-    Principal writer(const httplib::Request& req, RoleCheck may) {
+    Principal writer(const Request& req, RoleCheck may) {
         Principal principal = writer(req);
         if (auto forbidden = may(actor_of(principal))) fail(*forbidden);
         return principal;
     }
 
     // A write only the alliance's secretariat makes (members, routes, policies).
-    Principal secretariat_writer(const httplib::Request& req) {
+    Principal secretariat_writer(const Request& req) {
         Principal principal = writer(req);
         if (!principal.is_secretariat()) {
             fail("forbidden", "只有联盟秘书处可以管理成员单位、线路和政策",
@@ -112,7 +145,12 @@ struct Api {
         return principal;
     }
 
-    static nlohmann::json body_of(const httplib::Request& req, bool optional) {
+    // The body as JSON: a body that is there must say it is JSON (415 otherwise).
+    static nlohmann::json body_of(const Request& req, bool optional) {
+        if (!req.body.empty() && !is_json_content_type(req.get_header_value("Content-Type"))) {
+            fail("unsupported_media_type", "请求体必须是 JSON（Content-Type: application/json）",
+                 "the request body must be sent as Content-Type: application/json");
+        }
         auto parsed = parse_body(req.body, optional);
         if (!parsed) fail(parsed.error());
         return std::move(parsed).value();
@@ -124,12 +162,12 @@ struct Api {
         return std::move(result).value();
     }
 
-    static std::optional<std::string> param(const httplib::Request& req, const char* name) {
+    static std::optional<std::string> param(const Request& req, const char* name) {
         if (!req.has_param(name)) return std::nullopt;
         return req.get_param_value(name);
     }
 
-    static std::int64_t integer_param(const httplib::Request& req, const char* name, std::int64_t fallback,
+    static std::int64_t integer_param(const Request& req, const char* name, std::int64_t fallback,
                                       std::int64_t min, std::int64_t max) {
         auto text = param(req, name);
         if (!text) return fallback;
@@ -143,7 +181,7 @@ struct Api {
              name);
     }
 
-    static bool etag_matches(const httplib::Request& req, const std::string& etag) {
+    static bool etag_matches(const Request& req, const std::string& etag) {
         std::string header = req.get_header_value("If-None-Match");
         if (header.empty()) return false;
         if (header == "*") return true;
@@ -167,15 +205,15 @@ struct Api {
         return false;
     }
 
-    void install(httplib::Server& server);
+    void install(http::Server& server);
 };
 
-void Api::install(httplib::Server& server) {
+void Api::install(http::Server& server) {
     auto& accounts = services.accounts;
     auto& catalogue = services.catalogue;
     auto& groups = services.groups;
 
-    server.Get("/api/v1/health", wrap([this](const httplib::Request&, httplib::Response& res) {
+    server.Get("/api/v1/health", wrap([this](const Request&, Response& res) {
         std::int64_t version = services.catalogue.version();
         Instant now = services.backend.clock();
         send_json(res, 200,
@@ -186,30 +224,43 @@ void Api::install(httplib::Server& server) {
     }));
 
     // ---- accounts and sessions ----
-    server.Post("/api/v1/sessions", wrap([this, &accounts](const httplib::Request& req, httplib::Response& res) {
+    server.Post("/api/v1/sessions", wrap([this, &accounts](const Request& req, Response& res) {
         if (!signin_limiter.allow("addr:" + req.remote_addr)) {
             res.set_header("Retry-After", std::to_string(signin_limiter.retry_after_seconds()));
             fail("rate_limited", "登录尝试过于频繁，请稍后再试", "too many sign-in attempts, try again later");
         }
         auto request = unwrap(decode_sign_in(body_of(req, false)));
-        send_json(res, 201, accounts.sign_in(request));
+        std::string login = login_key(request.login);
+        if (int wait = signin_throttle.wait_seconds(login, req.remote_addr)) {
+            res.set_header("Retry-After", std::to_string(wait));
+            fail("rate_limited", "该账号登录失败次数过多，请稍后再试",
+                 "too many failed sign-ins for this login, try again later");
+        }
+        try {
+            send_json(res, 201, accounts.sign_in(request));
+        } catch (const ApiError& error) {
+            if (error.status() == 401) signin_throttle.failed(login, req.remote_addr);
+            throw;
+        }
+        signin_throttle.succeeded(login, req.remote_addr);
+        signin_limiter.refund("addr:" + req.remote_addr);
     }));
-    server.Delete("/api/v1/sessions/current", wrap([this, &accounts](const httplib::Request& req, httplib::Response& res) {
+    server.Delete("/api/v1/sessions/current", wrap([this, &accounts](const Request& req, Response& res) {
         signed_in(req);
         accounts.sign_out(*bearer_token(req));
         res.status = 204;
     }));
-    server.Get("/api/v1/me", wrap([this](const httplib::Request& req, httplib::Response& res) {
+    server.Get("/api/v1/me", wrap([this](const Request& req, Response& res) {
         send_json(res, 200, AccountService::describe(signed_in(req)));
     }));
-    server.Post("/api/v1/accounts", wrap([this, &accounts](const httplib::Request& req, httplib::Response& res) {
+    server.Post("/api/v1/accounts", wrap([this, &accounts](const Request& req, Response& res) {
         Principal by = writer(req, [](const Actor& a) { return create_account_forbidden(a, Role::worker, a.unit); });
         auto request = unwrap(decode_account_request(body_of(req, false)));
         send_json(res, 201, accounts.create_account(by, request));
     }));
 
     // ---- catalogue ----
-    server.Get("/api/v1/catalogue", wrap([this, &catalogue](const httplib::Request& req, httplib::Response& res) {
+    server.Get("/api/v1/catalogue", wrap([this, &catalogue](const Request& req, Response& res) {
         std::shared_ptr<const CatalogueDocument> document;
         if (req.has_param("since")) {
             std::int64_t since = integer_param(req, "since", 0, 0, INT64_MAX);
@@ -236,7 +287,7 @@ void Api::install(httplib::Server& server) {
     }));
 
     // ---- group trips ----
-    server.Get("/api/v1/groups", wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
+    server.Get("/api/v1/groups", wrap([this, &groups](const Request& req, Response& res) {
         auto who = viewer(req);
         store::GroupFilter filter;
         filter.route = param(req, "route");
@@ -249,23 +300,23 @@ void Api::install(httplib::Server& server) {
         filter.offset = static_cast<int>(integer_param(req, "offset", 0, 0, 1000000000));
         send_json(res, 200, groups.list(filter, who ? &*who : nullptr));
     }));
-    server.Get(R"(/api/v1/groups/([^/]+))", wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
+    server.Get(R"(/api/v1/groups/([^/]+))", wrap([this, &groups](const Request& req, Response& res) {
         auto who = viewer(req);
         send_json(res, 200, groups.detail(req.matches[1], who ? &*who : nullptr));
     }));
-    server.Post("/api/v1/groups", wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
+    server.Post("/api/v1/groups", wrap([this, &groups](const Request& req, Response& res) {
         Principal by = writer(req, [](const Actor& a) { return open_group_forbidden(a, a.unit); });
         auto draft = unwrap(decode_group_request(body_of(req, false), by.unit, "g-" + random_hex(8)));
         send_json(res, 201, groups.create(by, draft));
     }));
     server.Post(R"(/api/v1/groups/([^/]+)/cancel)",
-                wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
+                wrap([this, &groups](const Request& req, Response& res) {
                     Principal by = writer(req, [](const Actor& a) { return cancel_forbidden(a, nullptr); });
                     auto request = unwrap(decode_cancel_request(body_of(req, false)));
                     send_json(res, 200, groups.cancel(by, req.matches[1], request.reason));
                 }));
     server.Post(R"(/api/v1/groups/([^/]+)/join)",
-                wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
+                wrap([this, &groups](const Request& req, Response& res) {
                     Principal by = writer(req, join_forbidden);
                     unwrap(decode_empty_request(body_of(req, true)));
                     std::optional<std::string> key;
@@ -282,29 +333,29 @@ void Api::install(httplib::Server& server) {
                     res.set_content(answer.body, kJson);
                 }));
     server.Post(R"(/api/v1/groups/([^/]+)/withdraw)",
-                wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
+                wrap([this, &groups](const Request& req, Response& res) {
                     Principal by = writer(req);
                     auto request = unwrap(decode_withdraw_request(body_of(req, true)));
                     send_json(res, 200, groups.withdraw(by, req.matches[1], request.worker));
                 }));
     server.Post(R"(/api/v1/groups/([^/]+)/accept)",
-                wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
+                wrap([this, &groups](const Request& req, Response& res) {
                     Principal by = writer(req, accept_offer_forbidden);
                     unwrap(decode_empty_request(body_of(req, true)));
                     send_json(res, 200, groups.accept_offer(by, req.matches[1]));
                 }));
-    server.Get("/api/v1/me/trips", wrap([this, &groups](const httplib::Request& req, httplib::Response& res) {
+    server.Get("/api/v1/me/trips", wrap([this, &groups](const Request& req, Response& res) {
         send_json(res, 200, groups.my_trips(signed_in(req)));
     }));
 
     // ---- secretariat ----
-    server.Post("/api/v1/members", wrap([this, &catalogue](const httplib::Request& req, httplib::Response& res) {
+    server.Post("/api/v1/members", wrap([this, &catalogue](const Request& req, Response& res) {
         secretariat_writer(req);
         auto member = unwrap(decode_member_request(body_of(req, false)));
         send_json(res, 201, catalogue.admit_member(member));
     }));
     auto member_status = [this, &catalogue](MemberStatus status) {
-        return wrap([this, &catalogue, status](const httplib::Request& req, httplib::Response& res) {
+        return wrap([this, &catalogue, status](const Request& req, Response& res) {
             secretariat_writer(req);
             unwrap(decode_status_change(body_of(req, true)));
             send_json(res, 200, catalogue.set_member_status(req.matches[1], status));
@@ -313,17 +364,17 @@ void Api::install(httplib::Server& server) {
     server.Post(R"(/api/v1/members/([^/]+)/suspend)", member_status(MemberStatus::suspended));
     server.Post(R"(/api/v1/members/([^/]+)/reinstate)", member_status(MemberStatus::active));
     server.Post(R"(/api/v1/members/([^/]+)/remove)", member_status(MemberStatus::exited));
-    server.Post("/api/v1/routes", wrap([this, &catalogue](const httplib::Request& req, httplib::Response& res) {
+    server.Post("/api/v1/routes", wrap([this, &catalogue](const Request& req, Response& res) {
         secretariat_writer(req);
         auto route = unwrap(decode_route_request(body_of(req, false)));
         send_json(res, 201, catalogue.create_route(route));
     }));
-    server.Put(R"(/api/v1/routes/([^/]+))", wrap([this, &catalogue](const httplib::Request& req, httplib::Response& res) {
+    server.Put(R"(/api/v1/routes/([^/]+))", wrap([this, &catalogue](const Request& req, Response& res) {
         secretariat_writer(req);
         auto route = unwrap(decode_route_request(body_of(req, false)));
         send_json(res, 200, catalogue.update_route(req.matches[1], route));
     }));
-    server.Post("/api/v1/policies", wrap([this, &catalogue](const httplib::Request& req, httplib::Response& res) {
+    server.Post("/api/v1/policies", wrap([this, &catalogue](const Request& req, Response& res) {
         secretariat_writer(req);
         Day today = day_of(services.backend.clock());
         auto policy = unwrap(decode_policy_request(body_of(req, false), "p-" + random_hex(6), today));
@@ -333,17 +384,12 @@ void Api::install(httplib::Server& server) {
 
 }  // namespace
 
-void HttpServer::widen_listen_backlog(int backlog) {
-    // Calling listen() again on a listening socket only changes its backlog (Linux).
-    ::listen(svr_sock_, backlog);
-}
-
-void install_api(httplib::Server& server, Services& services, const ServerOptions& options) {
+void install_api(http::Server& server, Services& services, const ServerOptions& options) {
     auto api = std::make_shared<Api>(services, options);
     api->install(server);
 
     // CORS: only listed origins get the headers; a preflight from anyone else is refused.
-    server.set_pre_routing_handler([api](const httplib::Request& req, httplib::Response& res) {
+    server.set_pre_routing_handler([api](const Request& req, Response& res) {
         std::string origin = req.get_header_value("Origin");
         bool allowed = !origin.empty() && (api->cors_origins.count(origin) || api->cors_origins.count("*"));
         if (allowed) {
@@ -351,7 +397,7 @@ void install_api(httplib::Server& server, Services& services, const ServerOption
             res.set_header("Vary", "Origin");
             res.set_header("Access-Control-Expose-Headers", "ETag, Retry-After, Idempotent-Replayed");
         }
-        if (req.method != "OPTIONS") return httplib::Server::HandlerResponse::Unhandled;
+        if (req.method != "OPTIONS") return false;
         if (!allowed) {
             send_json(res, 403, error_json(make_error("cors_forbidden", "不允许该来源的跨域请求",
                                                       "cross-origin requests from this origin are not allowed")));
@@ -361,37 +407,42 @@ void install_api(httplib::Server& server, Services& services, const ServerOption
             res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key, If-None-Match");
             res.set_header("Access-Control-Max-Age", "600");
         }
-        return httplib::Server::HandlerResponse::Handled;
+        return true;
     });
 
-    // Answers httplib makes on its own (no route, body too large, unreadable request) get our JSON form.
-    server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        send_json(res, res.status, wire::encode_error(wire::status_error(res.status)));
-        return httplib::Server::HandlerResponse::Handled;
-    }));
-    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        send_json(res, 500, wire::encode_error(wire::status_error(500)));
-    });
+    // Answers the transport makes on its own (no route, limits, unreadable request) get our JSON form.
+    server.set_error_body([](Response& res) { send_json(res, res.status, wire::encode_error(wire::status_error(res.status))); });
 
     if (options.log_requests) {
         // Method, path (no query string), status and time only: never headers or bodies.
-        server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+        server.set_logger([](const Request& req, const Response& res) {
             static std::mutex log_mutex;
             std::lock_guard lock(log_mutex);
-            std::clog << req.method << ' ' << req.path << ' ' << res.status << '\n';
+            // A path is the client's text: control characters are shown as '?' so one line stays one line.
+            std::string path = req.path.empty() ? "-" : req.path;
+            for (char& c : path) {
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+            }
+            std::clog << (req.method.empty() ? "-" : req.method) << ' ' << path << ' ' << res.status << '\n';
         });
     }
+    if (options.web) server.set_mount_point(*options.web);
+}
 
-    server.set_payload_max_length(options.max_body_bytes);
-    // Headers and body leave in separate writes; Nagle would hold the second for a delayed ACK (40 ms).
-    server.set_tcp_nodelay(true);
-    server.set_keep_alive_max_count(100000);
-    server.set_keep_alive_timeout(30);
-    server.set_read_timeout(30);
-    int threads = options.threads;
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
-    if (options.web) server.set_mount_point("/", *options.web);
+http::Limits http_limits(const ServerOptions& options) {
+    http::Limits limits;
+    limits.max_body = options.max_body_bytes;
+    limits.max_header_bytes = options.max_header_bytes;
+    limits.idle_timeout = std::chrono::seconds(options.idle_timeout_seconds);
+    limits.header_timeout = std::chrono::seconds(options.header_timeout_seconds);
+    limits.body_timeout = std::chrono::seconds(options.body_timeout_seconds);
+    limits.write_timeout = std::chrono::seconds(options.body_timeout_seconds);
+    limits.max_connections = options.max_connections;
+    limits.max_connections_per_address = options.max_connections_per_address;
+    limits.threads = options.threads;
+    limits.queue = options.queue;
+    limits.trusted_proxies = options.trusted_proxies;
+    return limits;
 }
 
 }  // namespace liaoxiu::server

@@ -7,9 +7,8 @@
 #include "server/accounts.hpp"
 #include "server/catalogue_service.hpp"
 #include "server/group_service.hpp"
+#include "server/http_server.hpp"
 #include "server/options.hpp"
-
-#include <httplib.h>
 
 namespace liaoxiu::server {
 
@@ -20,15 +19,9 @@ struct Services {
     GroupService& groups;
 };
 
-// httplib listens with a backlog of 5: a burst of clients connecting at once (the
-// 200-join race, a crowd at the deadline) would see SYNs dropped and retried a
-// second later. This widens the backlog after binding.
-class HttpServer : public httplib::Server {
-public:
-    void widen_listen_backlog(int backlog);
-};
-
 // Installs every handler and setting on `server`. Keep `services` and `options` alive as long as it.
-void install_api(httplib::Server& server, Services& services, const ServerOptions& options);
+void install_api(http::Server& server, Services& services, const ServerOptions& options);
+// The transport's limits from the command line.
+http::Limits http_limits(const ServerOptions& options);
 
 }  // namespace liaoxiu::server

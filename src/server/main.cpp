@@ -11,8 +11,6 @@
 #include "server/options.hpp"
 #include "server/scheduler.hpp"
 
-#include <httplib.h>
-
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -163,6 +161,13 @@ std::function<Instant()> offset_clock(const std::string& path) {
 
 int command_serve(const CommandLine& line) {
     const ServerOptions& options = line.options;
+    // SIGINT/SIGTERM stop the server cleanly (a waiting thread, not a signal handler);
+    // blocked before any thread starts, so every thread inherits the mask.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     std::function<Instant()> clock = system_clock_now;
     if (!options.test_clock_file.empty()) clock = offset_clock(options.test_clock_file);
     {
@@ -170,22 +175,17 @@ int command_serve(const CommandLine& line) {
         if (options.demo) load_demo_once(*db, options, clock());
     }
     Backend backend(options.db, clock, options.writer_batch);
-    AccountService accounts(backend, options.password_cost, options.token_lifetime_seconds);
+    HashPool hashing(options.hash_threads, options.hash_queue);
+    AccountService accounts(backend, options.password_cost, options.token_lifetime_seconds, &hashing);
     CatalogueService catalogue(backend);
     GroupService groups(backend);
     Scheduler scheduler(backend, groups);
     backend.writer.set_after_commit([&scheduler] { scheduler.notify(); });
     Services services{backend, accounts, catalogue, groups};
 
-    HttpServer server;
+    http::Server server(http_limits(options));
     install_api(server, services, options);
 
-    // SIGINT/SIGTERM stop the server cleanly (a waiting thread, not a signal handler).
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     std::thread stopper([&] {
         int received = 0;
         sigwait(&signals, &received);
@@ -193,16 +193,9 @@ int command_serve(const CommandLine& line) {
     });
     stopper.detach();
 
-    int port = options.port;
-    if (port == 0) {
-        port = server.bind_to_any_port(options.host);
-        if (port < 0) throw std::runtime_error("cannot listen on " + options.host);
-    } else if (!server.bind_to_port(options.host, port)) {
-        throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(port));
-    }
-    server.widen_listen_backlog(4096);
+    int port = server.bind(options.host, options.port);
     std::cout << "liaoxiu-server listening on http://" << options.host << ":" << port << std::endl;
-    server.listen_after_bind();
+    server.run();
     return 0;
 }
 

@@ -1,5 +1,6 @@
 #include "server/options.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace liaoxiu::server {
@@ -9,7 +10,10 @@ const char* usage() {
            "  liaoxiu-server serve --addr HOST:PORT --db sqlite:PATH|postgresql://... [--web DIST_DIR] [--demo]\n"
            "                 [--demo-file PATH] [--cors-origin ORIGIN]... [--threads N] [--password-cost interactive|min]\n"
            "                 [--signin-rate PER_MINUTE] [--write-rate PER_SECOND] [--token-ttl SECONDS]\n"
-           "                 [--max-body BYTES] [--quiet]\n"
+           "                 [--max-body BYTES] [--max-header-bytes BYTES] [--quiet]\n"
+           "                 [--queue N] [--hash-threads N] [--hash-queue N] [--idle-timeout S] [--header-timeout S]\n"
+           "                 [--body-timeout S] [--max-connections N] [--max-connections-per-address N]\n"
+           "                 [--trusted-proxy ADDRESS]...\n"
            "                 [--writer-batch N] [--test-clock-file FILE]\n"
            "  liaoxiu-server import FILE --db URL      (validated, applied all-or-nothing)\n"
            "  liaoxiu-server export --db URL [--out FILE]\n"
@@ -76,6 +80,17 @@ CommandLine parse_command_line(int argc, char** argv) {
         else if (arg == "--write-rate") options.writes_per_second = parse_number(arg, value());
         else if (arg == "--token-ttl") options.token_lifetime_seconds = static_cast<long>(parse_number(arg, value()));
         else if (arg == "--max-body") options.max_body_bytes = static_cast<std::size_t>(parse_number(arg, value()));
+        else if (arg == "--max-header-bytes") options.max_header_bytes = static_cast<std::size_t>(parse_number(arg, value()));
+        else if (arg == "--queue") options.queue = static_cast<std::size_t>(parse_number(arg, value()));
+        else if (arg == "--hash-threads") options.hash_threads = static_cast<int>(parse_number(arg, value()));
+        else if (arg == "--hash-queue") options.hash_queue = static_cast<std::size_t>(parse_number(arg, value()));
+        else if (arg == "--idle-timeout") options.idle_timeout_seconds = static_cast<long>(parse_number(arg, value()));
+        else if (arg == "--header-timeout") options.header_timeout_seconds = static_cast<long>(parse_number(arg, value()));
+        else if (arg == "--body-timeout") options.body_timeout_seconds = static_cast<long>(parse_number(arg, value()));
+        else if (arg == "--max-connections") options.max_connections = static_cast<std::size_t>(parse_number(arg, value()));
+        else if (arg == "--max-connections-per-address") {
+            options.max_connections_per_address = static_cast<std::size_t>(parse_number(arg, value()));
+        } else if (arg == "--trusted-proxy") options.trusted_proxies.push_back(value());
         else if (arg == "--quiet") options.log_requests = false;
         else if (arg == "--writer-batch") {
             double batch = parse_number(arg, value());
@@ -95,6 +110,15 @@ CommandLine parse_command_line(int argc, char** argv) {
         else throw std::invalid_argument("unknown option \"" + arg + "\"");
     }
     if (options.threads < 4) throw std::invalid_argument("--threads needs at least 4");
+    if (options.hash_threads < 1) throw std::invalid_argument("--hash-threads needs at least 1");
+    // Sign-ins wait for their hash on a worker thread: they may hold at most half the workers.
+    std::size_t half = static_cast<std::size_t>(options.threads / 2);
+    std::size_t hashing = static_cast<std::size_t>(options.hash_threads);
+    options.hash_queue = std::min(options.hash_queue, half > hashing ? half - hashing : std::size_t{1});
+    if (options.max_header_bytes < 1024) throw std::invalid_argument("--max-header-bytes needs at least 1024");
+    if (options.idle_timeout_seconds < 1 || options.header_timeout_seconds < 1 || options.body_timeout_seconds < 1) {
+        throw std::invalid_argument("timeouts need at least 1 second");
+    }
     if (line.command == "import" && line.file.empty()) throw std::invalid_argument("import needs a FILE");
     return line;
 }

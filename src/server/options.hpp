@@ -18,8 +18,18 @@ struct ServerOptions {
     std::string demo_file;               // default: assets/demo/catalogue.json
     std::vector<std::string> cors_origins;
     PasswordCost password_cost = PasswordCost::interactive();
-    int threads = 128;                   // HTTP worker threads (one per kept-alive connection)
-    double signin_per_minute = 10;       // per client address; 0 = unlimited
+    int threads = 64;                    // application worker threads (connections cost none while idle)
+    std::size_t queue = 4096;            // complete requests waiting for a worker; beyond: 503
+    double signin_per_minute = 30;       // failed sign-ins per client address (burst N/2); 0 = unlimited
+    int hash_threads = 2;                // password hashes computed at once (each takes the cost's memory)
+    std::size_t hash_queue = 16;         // sign-ins waiting for a hash; beyond: 503
+    std::size_t max_header_bytes = 16 * 1024;
+    long idle_timeout_seconds = 60;      // an open connection waiting for its next request
+    long header_timeout_seconds = 20;    // the whole header, once its first byte arrived
+    long body_timeout_seconds = 60;      // the whole body (and the answer's write)
+    std::size_t max_connections = 30000;
+    std::size_t max_connections_per_address = 512;
+    std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For names the client
     double writes_per_second = 20;       // per account (or address); 0 = unlimited
     long token_lifetime_seconds = 12 * 3600;
     std::size_t max_body_bytes = 1 << 20;

@@ -2,6 +2,9 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <future>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
@@ -54,6 +57,58 @@ std::string random_hex(std::size_t bytes) {
     sodium_bin2hex(hex.data(), hex.size(), buffer.data(), bytes);
     hex.pop_back();
     return hex;
+}
+
+HashPool::HashPool(int threads, std::size_t queue) : capacity_(queue) {
+    for (int i = 0; i < std::max(1, threads); ++i) threads_.emplace_back([this] { work_loop(); });
+}
+
+HashPool::~HashPool() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    for (auto& thread : threads_) thread.join();
+}
+
+void HashPool::submit(std::function<void()> job) {
+    {
+        std::lock_guard lock(mutex_);
+        if (stopping_ || jobs_.size() >= capacity_) throw HashPoolBusy();
+        jobs_.push_back(std::move(job));
+    }
+    wake_.notify_one();
+}
+
+void HashPool::work_loop() {
+    for (;;) {
+        std::function<void()> job;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+            if (jobs_.empty()) return;  // stopping, and nothing left that someone waits for
+            job = std::move(jobs_.front());
+            jobs_.pop_front();
+        }
+        job();
+    }
+}
+
+bool HashPool::run(const std::function<bool()>& work) {
+    std::packaged_task<bool()> task(work);
+    auto result = task.get_future();
+    auto shared = std::make_shared<std::packaged_task<bool()>>(std::move(task));
+    submit([shared] { (*shared)(); });
+    return result.get();
+}
+
+std::string HashPool::run_text(const std::function<std::string()>& work) {
+    std::packaged_task<std::string()> task(work);
+    auto result = task.get_future();
+    auto shared = std::make_shared<std::packaged_task<std::string()>>(std::move(task));
+    submit([shared] { (*shared)(); });
+    return result.get();
 }
 
 }  // namespace liaoxiu::server

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace liaoxiu::server {
 
@@ -32,9 +33,92 @@ bool RateLimiter::allow(const std::string& key) {
     return true;
 }
 
+void RateLimiter::refund(const std::string& key) {
+    if (rate_ <= 0) return;
+    std::lock_guard lock(mutex_);
+    auto found = buckets_.find(key);
+    if (found != buckets_.end()) found->second.tokens = std::min(burst_, found->second.tokens + 1.0);
+}
+
 int RateLimiter::retry_after_seconds() const {
     if (rate_ <= 0) return 0;
     return std::max(1, static_cast<int>(std::ceil(1.0 / rate_)));
+}
+
+namespace {
+constexpr auto kForgetFailures = std::chrono::hours(1);
+constexpr std::size_t kMaxKnownAddresses = 8;
+}  // namespace
+
+SigninThrottle::Failures& SigninThrottle::failures_for(LoginState& state, const std::string& login,
+                                                       const std::string& address) {
+    if (std::find(state.known.begin(), state.known.end(), address) != state.known.end()) {
+        return known_addresses_[login + '\n' + address];
+    }
+    return state.failures;
+}
+
+int SigninThrottle::delay_seconds(const Failures& failures) const {
+    int over = failures.count - free_failures_;
+    if (over < 0) return 0;
+    if (over >= 20) return max_delay_;
+    return std::min(max_delay_, 1 << over);
+}
+
+void SigninThrottle::prune(std::chrono::steady_clock::time_point now) {
+    if (logins_.size() + known_addresses_.size() < kPruneAbove) return;
+    for (auto it = logins_.begin(); it != logins_.end();) {
+        bool stale = now - it->second.failures.last > kForgetFailures;
+        it = stale && it->second.known.empty() ? logins_.erase(it) : std::next(it);
+    }
+    for (auto it = known_addresses_.begin(); it != known_addresses_.end();) {
+        it = now - it->second.last > kForgetFailures ? known_addresses_.erase(it) : std::next(it);
+    }
+    if (logins_.size() + known_addresses_.size() >= kPruneAbove) {
+        // Still too many: forget the known addresses too rather than grow without bound.
+        logins_.clear();
+        known_addresses_.clear();
+    }
+}
+
+int SigninThrottle::wait_seconds(const std::string& login, const std::string& address) {
+    auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(mutex_);
+    auto found = logins_.find(login);
+    if (found == logins_.end()) return 0;
+    Failures& failures = failures_for(found->second, login, address);
+    if (now - failures.last > kForgetFailures) failures.count = 0;
+    int delay = delay_seconds(failures);
+    if (delay == 0) return 0;
+    double waited = std::chrono::duration<double>(now - failures.last).count();
+    if (waited >= delay) return 0;
+    return std::max(1, static_cast<int>(std::ceil(delay - waited)));
+}
+
+void SigninThrottle::failed(const std::string& login, const std::string& address) {
+    auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(mutex_);
+    prune(now);
+    Failures& failures = failures_for(logins_[login], login, address);
+    if (now - failures.last > kForgetFailures) failures.count = 0;
+    ++failures.count;
+    failures.last = now;
+}
+
+void SigninThrottle::succeeded(const std::string& login, const std::string& address) {
+    auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(mutex_);
+    prune(now);
+    LoginState& state = logins_[login];
+    // Only the count this address was judged by starts again: failures elsewhere stand.
+    failures_for(state, login, address).count = 0;
+    auto known = std::find(state.known.begin(), state.known.end(), address);
+    if (known != state.known.end()) state.known.erase(known);
+    state.known.push_back(address);
+    if (state.known.size() > kMaxKnownAddresses) {
+        known_addresses_.erase(login + '\n' + state.known.front());
+        state.known.erase(state.known.begin());
+    }
 }
 
 }  // namespace liaoxiu::server

@@ -1,6 +1,7 @@
 #include "server/request_decode.hpp"
 
 #include "core/dates.hpp"
+#include "core/identifiers.hpp"
 #include "core/json.hpp"
 
 #include <set>
@@ -46,12 +47,20 @@ std::optional<DomainError> read_string(const nlohmann::json& object, const char*
     return std::nullopt;
 }
 
+// A decoded entity whose `id` the client chose: the id must follow the id syntax.
+template <class T>
+Result<T> with_checked_id(Result<T> decoded) {
+    if (!decoded) return decoded;
+    auto checked = check_id(decoded.value().id, "id");
+    if (!checked) return checked.error();
+    return decoded;
+}
+
 }  // namespace
 
 Result<nlohmann::json> parse_body(std::string_view text, bool empty_is_object) {
-    if (empty_is_object && text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        return nlohmann::json::object();
-    }
+    // Only a truly empty body stands for `{}`: whitespace alone is not a JSON object.
+    if (empty_is_object && text.empty()) return nlohmann::json::object();
     auto json = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
     if (json.is_discarded()) {
         return problem("bad_json", "请求体不是有效的 JSON", "the request body is not valid JSON", "");
@@ -77,6 +86,8 @@ Result<AccountRequest> decode_account_request(const nlohmann::json& json) {
                        "role must be worker, organizer or secretariat", "role");
     }
     if (auto e = read_string(json, "login", true, kMaxShortText, request.login)) return *e;
+    auto login = check_login(request.login);
+    if (!login) return login.error();
     if (auto e = read_string(json, "name", true, kMaxShortText, request.name)) return *e;
     bool needs_unit = request.role != "secretariat";
     if (auto e = read_string(json, "unit", needs_unit, kMaxShortText, request.unit)) return *e;
@@ -88,7 +99,11 @@ Result<AccountRequest> decode_account_request(const nlohmann::json& json) {
     }
     std::string id;
     if (auto e = read_string(json, "id", false, kMaxShortText, id)) return *e;
-    if (!id.empty()) request.id = id;
+    if (json.contains("id") && !json["id"].is_null()) {
+        auto checked = check_id(id, "id");
+        if (!checked) return checked.error();
+        request.id = id;
+    }
     return request;
 }
 
@@ -99,7 +114,7 @@ Result<GroupDraft> decode_group_request(const nlohmann::json& json, const Id& or
     if (!filled.contains("organizer_unit") || filled["organizer_unit"].is_null()) {
         filled["organizer_unit"] = organizer_unit;
     }
-    return decode<GroupDraft>(filled, "");
+    return with_checked_id(decode<GroupDraft>(filled, ""));
 }
 
 Result<CancelRequest> decode_cancel_request(const nlohmann::json& json) {
@@ -132,12 +147,12 @@ Result<StatusChangeRequest> decode_status_change(const nlohmann::json& json) {
 
 Result<Member> decode_member_request(const nlohmann::json& json) {
     if (!json.is_object()) return not_an_object("");
-    return decode<Member>(json, "");
+    return with_checked_id(decode<Member>(json, ""));
 }
 
 Result<Route> decode_route_request(const nlohmann::json& json) {
     if (!json.is_object()) return not_an_object("");
-    return decode<Route>(json, "");
+    return with_checked_id(decode<Route>(json, ""));
 }
 
 Result<Policy> decode_policy_request(const nlohmann::json& json, const Id& new_id, Day today) {
@@ -145,7 +160,7 @@ Result<Policy> decode_policy_request(const nlohmann::json& json, const Id& new_i
     nlohmann::json filled = json;
     if (!filled.contains("id") || filled["id"].is_null()) filled["id"] = new_id;
     if (!filled.contains("date") || filled["date"].is_null()) filled["date"] = format_day(today);
-    return decode<Policy>(filled, "");
+    return with_checked_id(decode<Policy>(filled, ""));
 }
 
 }  // namespace liaoxiu::server

@@ -1,5 +1,6 @@
 #include "server/store.hpp"
 
+#include "core/identifiers.hpp"
 #include "core/json.hpp"
 
 #include <nlohmann/json.hpp>
@@ -35,6 +36,7 @@ CREATE INDEX IF NOT EXISTS places_by_unit ON places (unit);
 CREATE TABLE IF NOT EXISTS accounts (
   id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, role TEXT NOT NULL, name TEXT NOT NULL, unit TEXT NOT NULL,
   member_number TEXT NOT NULL, password_hash TEXT NOT NULL, created BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS accounts_by_login_key ON accounts ((lower(login)));
 CREATE TABLE IF NOT EXISTS sessions (token_hash TEXT PRIMARY KEY, account TEXT NOT NULL, expires BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS idempotency (
   account TEXT NOT NULL, idem_key TEXT NOT NULL, request TEXT NOT NULL, status INTEGER NOT NULL,
@@ -517,7 +519,11 @@ void clear_deadline(Connection& db, const Id& id) {
 // ---- accounts and sessions -------------------------------------------------------
 
 std::optional<Account> find_account_by_login(Connection& db, const std::string& login) {
-    auto rows = db.query(std::string("SELECT ") + kAccountColumns + " FROM accounts WHERE login = $1", {login});
+    // Logins are unique without regard to ASCII case; the exact spelling first (two
+    // accounts stored before that rule may differ only in case).
+    auto rows = db.query(std::string("SELECT ") + kAccountColumns +
+                             " FROM accounts WHERE login = $1 OR lower(login) = $2 ORDER BY (login = $1) DESC LIMIT 1",
+                         {login, login_key(login)});
     if (rows.empty()) return std::nullopt;
     return account_from(rows.front());
 }
@@ -529,7 +535,9 @@ std::optional<Account> find_account(Connection& db, const Id& id) {
 }
 
 bool account_exists(Connection& db, const Id& id, const std::string& login) {
-    return !db.query("SELECT 1 FROM accounts WHERE id = $1 OR login = $2", {id, login}).empty();
+    return !db.query("SELECT 1 FROM accounts WHERE id = $1 OR login = $2 OR lower(login) = $3",
+                     {id, login, login_key(login)})
+                .empty();
 }
 
 void insert_account(Connection& db, const Account& account, Instant now) {

@@ -9,6 +9,11 @@
 // CPU µs/join is both together per join (PostgreSQL's own processes are not counted):
 // what an otherwise idle 2-core machine can sustain is about 2,000,000 / that figure.
 // `bench_server sqlite` runs the SQLite rows only.
+// Connections (issue 13): health p99 and joins/s at 64 clients with and without 10,000
+// idle keep-alive connections open, the server's memory per idle connection, and sign-in
+// throughput at the default (interactive) password cost with the hashing pool's peak
+// memory. `bench_server connections` runs that part only.
+#include "raw_client.hpp"
 #include "server_harness.hpp"
 
 #include "core/dates.hpp"
@@ -169,7 +174,9 @@ RunResult run_joins(const std::vector<int>& ports, const std::vector<pid_t>& pid
 }
 
 std::vector<std::string> bench_options() {
-    return {"--password-cost", "min", "--signin-rate", "0", "--write-rate", "0", "--quiet", "--threads", "160"};
+    // 32 clients make the accounts at once: room for all of them in the hashing queue.
+    return {"--password-cost", "min", "--signin-rate", "0", "--write-rate", "0", "--quiet", "--threads", "160",
+            "--hash-queue", "64"};
 }
 
 void bench_joins(const std::string& label, const std::string& url, int processes, const std::filesystem::path& dir,
@@ -237,11 +244,121 @@ void bench_catalogue(const std::string& label, const Catalogue& catalogue, const
     std::fflush(stdout);
 }
 
+// Health checks from one client while the joins run: their latencies in ms.
+std::vector<double> probe_health(int port, std::atomic<bool>& stop) {
+    std::vector<double> latencies;
+    httplib::Client client("127.0.0.1", port);
+    client.set_keep_alive(true);
+    client.set_tcp_nodelay(true);
+    while (!stop) {
+        auto begin = Clock::now();
+        auto res = client.Get("/api/v1/health");
+        if (res && res->status == 200) {
+            latencies.push_back(std::chrono::duration<double, std::milli>(Clock::now() - begin).count());
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    std::sort(latencies.begin(), latencies.end());
+    return latencies;
+}
+
+void bench_connections(const std::filesystem::path& dir) {
+    raise_open_files_limit();
+    std::string url = "sqlite:" + (dir / "connections.db").string();
+    prepare_database(url, dir);
+    ServerProcess server(url, bench_options());
+    auto http = server.client();
+    Session admin = sign_in(*http, "admin", "admin-password");
+    Fixture fixture = prepare_load(*http, server.port(), admin, test_catalogue(), 2000);
+    std::atomic<std::size_t> next_job{0};
+    std::printf("\n## 10,000 idle keep-alive connections (SQLite, 64 clients joining, one client probing health)\n\n");
+    std::printf("| idle connections | joins/s | join p99 ms | health p50 ms | health p99 ms | errors | server RSS kB |\n");
+    std::printf("|---|---|---|---|---|---|---|\n");
+    auto run = [&](int idle) {
+        std::atomic<bool> stop{false};
+        std::vector<double> health;
+        std::thread probe([&] { health = probe_health(server.port(), stop); });
+        RunResult r = run_joins({server.port()}, {server.pid()}, fixture, next_job, 64);
+        stop = true;
+        probe.join();
+        double p50 = health.empty() ? 0 : health[health.size() / 2];
+        double p99 = health.empty() ? 0 : health[std::min(health.size() - 1, health.size() * 99 / 100)];
+        std::printf("| %16d | %7.0f | %11.2f | %13.2f | %13.2f | %6d | %12ld |\n", idle, r.joins_per_second, r.p99_ms,
+                    p50, p99, r.errors, proc_status(server.pid(), "VmRSS"));
+        std::fflush(stdout);
+    };
+    run(0);
+    long rss_before = proc_status(server.pid(), "VmRSS");
+    std::vector<int> idle;
+    for (int i = 0; i < 10000; ++i) {
+        // Each one makes a request first (a kept-alive connection, as a phone leaves it), then goes quiet.
+        int fd = connect_from(server.port(), "127.0.1." + std::to_string(1 + i / 400));
+        if (fd < 0) break;
+        send_all(fd, "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        read_answer(fd, 10000);
+        idle.push_back(fd);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    long rss_after = proc_status(server.pid(), "VmRSS");
+    run(static_cast<int>(idle.size()));
+    std::printf("\nServer memory per idle keep-alive connection: %.2f kB (RSS %ld -> %ld kB for %zu connections)\n",
+                static_cast<double>(rss_after - rss_before) / static_cast<double>(std::max<std::size_t>(1, idle.size())),
+                rss_before, rss_after, idle.size());
+    for (int fd : idle) ::close(fd);
+}
+
+void bench_sign_in(const std::filesystem::path& dir) {
+    std::string url = "sqlite:" + (dir / "signin.db").string();
+    prepare_database(url, dir);
+    // The default cost and hashing pool (2 threads); no rate limits (one client address).
+    ServerProcess server(url, {"--quiet", "--signin-rate", "0", "--write-rate", "0"});
+    auto http = server.client();
+    Session admin = sign_in(*http, "admin", "admin-password");
+    nlohmann::json account = {{"role", "worker"}, {"login", "bench-signin"}, {"name", "x"},
+                              {"unit", test_catalogue().units[0].id}, {"password", "bench-password"}};
+    http->Post("/api/v1/accounts", admin.headers(), account.dump(), "application/json");
+    long peak_before = proc_status(server.pid(), "VmHWM");
+    std::atomic<int> ok{0}, busy{0}, other{0};
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> threads;
+    auto start = Clock::now();
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&] {
+            httplib::Client client("127.0.0.1", server.port());
+            client.set_read_timeout(60, 0);
+            while (!stop) {
+                auto res = client.Post("/api/v1/sessions", R"({"login":"bench-signin","password":"bench-password"})",
+                                       "application/json");
+                if (res && res->status == 201) ++ok;
+                else if (res && res->status == 503) {
+                    ++busy;
+                    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                } else ++other;
+            }
+        });
+    }
+    std::this_thread::sleep_for(std::chrono::seconds(5));
+    stop = true;
+    for (auto& thread : threads) thread.join();
+    double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    long peak_after = proc_status(server.pid(), "VmHWM");
+    std::printf("\n## Sign-in at the default password cost (argon2id interactive: 64 MiB each; 2 hashing threads)\n\n");
+    std::printf("8 clients for %.1f s: %.1f sign-ins/s, %d told 503 busy, %d other; server peak memory %ld -> %ld kB\n",
+                elapsed, ok / elapsed, busy.load(), other.load(), peak_before, peak_after);
+    std::fflush(stdout);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     bool sqlite_only = argc > 1 && std::string(argv[1]) == "sqlite";
+    bool connections_only = argc > 1 && std::string(argv[1]) == "connections";
     TempDir dir;
+    if (connections_only) {
+        bench_connections(dir.path());
+        bench_sign_in(dir.path());
+        return 0;
+    }
     std::printf("## Joins over HTTP (each answered join committed: SQLite WAL synchronous=FULL / PostgreSQL)\n\n");
     std::printf("| database                       | clients | joins/s | p50 ms | p99 ms | errors | server CPU | client CPU | CPU µs/join |\n");
     std::printf("|---|---|---|---|---|---|---|---|---|\n");
@@ -279,5 +396,8 @@ int main(int argc, char** argv) {
         if (demo) bench_catalogue("demo", demo.value(), dir.path());
     }
     bench_catalogue("10k", generate_catalogue(ScaleSpec{}, 1), dir.path());
+
+    bench_connections(dir.path());
+    bench_sign_in(dir.path());
     return 0;
 }

@@ -88,7 +88,10 @@ nlohmann::json parse(const std::string& body) { return nlohmann::json::parse(bod
 Session sign_in(httplib::Client& client, const std::string& login, const std::string& password) {
     nlohmann::json request = {{"login", login}, {"password", password}};
     auto res = client.Post("/api/v1/sessions", request.dump(), "application/json");
-    if (!res || res->status != 201) throw std::runtime_error("sign-in failed for " + login);
+    if (!res || res->status != 201) {
+        throw std::runtime_error("sign-in failed for " + login + ": " +
+                                 (res ? std::to_string(res->status) + " " + res->body : httplib::to_string(res.error())));
+    }
     auto body = parse(res->body);
     return Session{body["token"], body["account"]["id"]};
 }
