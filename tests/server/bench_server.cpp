@@ -266,7 +266,7 @@ void bench_connections(const std::filesystem::path& dir) {
     raise_open_files_limit();
     std::string url = "sqlite:" + (dir / "connections.db").string();
     prepare_database(url, dir);
-    ServerProcess server(url, bench_options());
+    ServerProcess server(serve_args(url, bench_options()));
     auto http = server.client();
     Session admin = sign_in(*http, "admin", "admin-password");
     Fixture fixture = prepare_load(*http, server.port(), admin, test_catalogue(), 2000);
@@ -311,7 +311,7 @@ void bench_sign_in(const std::filesystem::path& dir) {
     std::string url = "sqlite:" + (dir / "signin.db").string();
     prepare_database(url, dir);
     // The default cost and hashing pool (2 threads); no rate limits (one client address).
-    ServerProcess server(url, {"--quiet", "--signin-rate", "0", "--write-rate", "0"});
+    ServerProcess server(serve_args(url, {"--quiet", "--signin-rate", "0", "--write-rate", "0"}));
     auto http = server.client();
     Session admin = sign_in(*http, "admin", "admin-password");
     nlohmann::json account = {{"role", "worker"}, {"login", "bench-signin"}, {"name", "x"},
