@@ -29,6 +29,23 @@ cleanup() { [ ${#scratch[@]} -eq 0 ] || rm -rf "${scratch[@]}"; }
 trap cleanup EXIT
 new_scratch() { local dir; dir=$(mktemp -d "$cache/tmp-XXXX"); scratch+=("$dir"); echo "$dir"; }
 
+# A long step: its whole output goes to `log`, and every `every` lines matching `pattern`
+# (an awk regex) one progress line is printed; on failure the log's tail is printed.
+with_progress() { # log what pattern every command...
+  local log=$1 what=$2 pattern=$3 every=$4 status; shift 4
+  set +e  # the pipeline's first status is read below
+  "$@" 2>&1 | tee "$log" |
+    awk -v every="$every" -v what="$what" "$pattern"' { if (++n % every == 0) { printf "[bootstrap]   %d %s\n", n, what; fflush() } }'
+  status=${PIPESTATUS[0]}
+  set -e
+  if [ "$status" != 0 ]; then
+    echo "bootstrap: failed: $*" >&2
+    echo "bootstrap: the last lines of $log:" >&2
+    tail -n 30 "$log" >&2
+  fi
+  return "$status"
+}
+
 # A step's whole output goes to a log; on failure the log is kept and its tail printed.
 run_logged() { # log-file command...
   local log=$1; shift
@@ -131,32 +148,13 @@ if [ ! -f "$sdl_prefix/.complete" ]; then
   say "building SDL2 $sdl_version for WebAssembly (once; configure takes a few minutes)"
   build="$cache/sdl2-$sdl_version-wasm-build"
   rm -rf "$build" "$sdl_prefix"
-  configure_log="$cache/sdl2-configure.log"
-  build_log="$cache/sdl2-build.log"
-  # SDL's configure runs hundreds of try-compiles; count them so the wait is visible.
-  set +e  # the pipelines' statuses are read below, with the logs' tails on failure
-  emcmake cmake -S "$cache/sdl2-$sdl_version-src" -B "$build" -G Ninja \
-      -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
-      -DCMAKE_INSTALL_PREFIX="$sdl_prefix" 2>&1 | tee "$configure_log" |
-    awk '/^-- (Performing Test|Looking for|Check)/ { n++; if (n % 25 == 0) { printf "[bootstrap]   configure: %d checks done\n", n; fflush() } }
-         END { printf "[bootstrap]   configure: %d checks done\n", n }'
-  status=${PIPESTATUS[0]}
-  set -e
-  if [ "$status" != 0 ]; then
-    echo "bootstrap: SDL2 configure failed; the last lines of $configure_log:" >&2
-    tail -n 30 "$configure_log" >&2
-    exit 1
-  fi
+  # SDL's configure runs hundreds of try-compiles and its build hundreds of steps: a line
+  # every so often shows the wait is progress; the whole output goes to a log, kept on failure.
+  with_progress "$cache/sdl2-configure.log" "configure: checks done" '/^-- (Performing Test|Looking for|Check)/' 25 \
+    emcmake cmake -S "$cache/sdl2-$sdl_version-src" -B "$build" -G Ninja \
+      -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DCMAKE_INSTALL_PREFIX="$sdl_prefix" || exit 1
   say "compiling SDL2"
-  set +e
-  cmake --build "$build" 2>&1 | tee "$build_log" | awk '/^\[[0-9]+\/[0-9]+\]/ { if (++n % 40 == 0) { print "[bootstrap]   " $1; fflush() } }'
-  status=${PIPESTATUS[0]}
-  set -e
-  if [ "$status" != 0 ]; then
-    echo "bootstrap: SDL2 build failed; the last lines of $build_log:" >&2
-    tail -n 30 "$build_log" >&2
-    exit 1
-  fi
+  with_progress "$cache/sdl2-build.log" "build steps done" '/^\[[0-9]+\/[0-9]+\]/' 40 cmake --build "$build" || exit 1
   run_logged "$cache/sdl2-install.log" cmake --install "$build" || exit 1
   rm -rf "$build"
   touch "$sdl_prefix/.complete"
