@@ -115,7 +115,7 @@ public:
 
     const Limits& limits() const;
 
-    struct Impl;  // the I/O machinery, defined in http_server.cpp
+    struct Impl;  // the I/O machinery, defined in http_internal.hpp (internal to the transport)
 
 private:
     std::unique_ptr<Impl> impl_;
