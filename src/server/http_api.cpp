@@ -51,7 +51,7 @@ bool is_json_content_type(const std::string& value) {
 struct Api {
     Services& services;
     const ServerOptions& options;
-    RateLimiter signin_limiter;      // failed sign-ins per client address (a success gives its token back)
+    RateLimiter signin_limiter;      // failed sign-ins per client address (successes are not counted)
     SigninThrottle signin_throttle;  // growing delays after failures per login
     RateLimiter write_limiter;
     std::set<std::string> cors_origins;
@@ -225,7 +225,8 @@ void Api::install(http::Server& server) {
 
     // ---- accounts and sessions ----
     server.Post("/api/v1/sessions", wrap([this, &accounts](const Request& req, Response& res) {
-        if (!signin_limiter.allow("addr:" + req.remote_addr)) {
+        // The address's allowance counts failed sign-ins only (charged below).
+        if (!signin_limiter.has_allowance("addr:" + req.remote_addr)) {
             res.set_header("Retry-After", std::to_string(signin_limiter.retry_after_seconds()));
             fail("rate_limited", "登录尝试过于频繁，请稍后再试", "too many sign-in attempts, try again later");
         }
@@ -239,11 +240,13 @@ void Api::install(http::Server& server) {
         try {
             send_json(res, 201, accounts.sign_in(request));
         } catch (const ApiError& error) {
-            if (error.status() == 401) signin_throttle.failed(login, req.remote_addr);
+            if (error.status() == 401) {
+                signin_throttle.failed(login, req.remote_addr);
+                signin_limiter.charge("addr:" + req.remote_addr);
+            }
             throw;
         }
         signin_throttle.succeeded(login, req.remote_addr);
-        signin_limiter.refund("addr:" + req.remote_addr);
     }));
     server.Delete("/api/v1/sessions/current", wrap([this, &accounts](const Request& req, Response& res) {
         signed_in(req);

@@ -11,10 +11,8 @@ namespace {
 constexpr std::size_t kPruneAbove = 100000;
 }  // namespace
 
-bool RateLimiter::allow(const std::string& key) {
-    if (rate_ <= 0) return true;
+RateLimiter::Bucket& RateLimiter::refreshed_bucket(const std::string& key) {
     auto now = std::chrono::steady_clock::now();
-    std::lock_guard lock(mutex_);
     if (buckets_.size() > kPruneAbove) {
         for (auto it = buckets_.begin(); it != buckets_.end();) {
             double idle = std::chrono::duration<double>(now - it->second.refreshed).count();
@@ -28,16 +26,29 @@ bool RateLimiter::allow(const std::string& key) {
         bucket.tokens = std::min(burst_, bucket.tokens + elapsed * rate_);
         bucket.refreshed = now;
     }
+    return bucket;
+}
+
+bool RateLimiter::allow(const std::string& key) {
+    if (rate_ <= 0) return true;
+    std::lock_guard lock(mutex_);
+    Bucket& bucket = refreshed_bucket(key);
     if (bucket.tokens < 1.0) return false;
     bucket.tokens -= 1.0;
     return true;
 }
 
-void RateLimiter::refund(const std::string& key) {
+bool RateLimiter::has_allowance(const std::string& key) {
+    if (rate_ <= 0) return true;
+    std::lock_guard lock(mutex_);
+    return refreshed_bucket(key).tokens >= 1.0;
+}
+
+void RateLimiter::charge(const std::string& key) {
     if (rate_ <= 0) return;
     std::lock_guard lock(mutex_);
-    auto found = buckets_.find(key);
-    if (found != buckets_.end()) found->second.tokens = std::min(burst_, found->second.tokens + 1.0);
+    Bucket& bucket = refreshed_bucket(key);
+    bucket.tokens = std::max(0.0, bucket.tokens - 1.0);
 }
 
 int RateLimiter::retry_after_seconds() const {

@@ -15,8 +15,12 @@ public:
     RateLimiter(double rate_per_second, double burst) : rate_(rate_per_second), burst_(burst) {}
     // True when the request may go ahead (and takes a token); false: answer 429.
     bool allow(const std::string& key);
-    // Gives back the token a request took (a sign-in that succeeded does not count).
-    void refund(const std::string& key);
+    // For limits that count only what went wrong (failed sign-ins): whether a token is
+    // left, without taking it, and taking one once the request has failed. Many requests
+    // at once from one address (a kiosk, a unit behind NAT) are never refused for being
+    // many, only once enough of them have failed.
+    bool has_allowance(const std::string& key);
+    void charge(const std::string& key);
     // Seconds until the next token for a refused client (for Retry-After).
     int retry_after_seconds() const;
 
@@ -25,6 +29,8 @@ private:
         double tokens;
         std::chrono::steady_clock::time_point refreshed;
     };
+    // The key's bucket with the tokens earned since it was last looked at; mutex_ held.
+    Bucket& refreshed_bucket(const std::string& key);
     double rate_;
     double burst_;
     std::mutex mutex_;

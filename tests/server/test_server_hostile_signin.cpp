@@ -7,10 +7,14 @@
 #include "test_world.hpp"
 
 #include "core/dates.hpp"
+#include "server/rate_limiter.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <latch>
+#include <thread>
+#include <vector>
 
 using namespace liaoxiu;
 using namespace liaoxiu::testing;
@@ -209,4 +213,42 @@ TEST_CASE("client-chosen ids and logins follow their syntax and bodies and types
     auto lower = http.Get("/api/v1/me", {{"Authorization", "bearer " + world.admin.token}});
     REQUIRE(lower);
     CHECK(lower->status == 200);
+}
+
+TEST_CASE("the address allowance counts failed sign-ins only: looking does not use it up", "[hostile][signin]") {
+    server::RateLimiter limiter(30.0 / 60.0, 15);  // the defaults: 30 a minute, bursts of 15
+    for (int i = 0; i < 100; ++i) CHECK(limiter.has_allowance("addr:10.3.3.3"));
+    for (int i = 0; i < 15; ++i) limiter.charge("addr:10.3.3.3");
+    CHECK_FALSE(limiter.has_allowance("addr:10.3.3.3"));
+    CHECK(limiter.has_allowance("addr:10.3.3.4"));  // another address has its own
+}
+
+TEST_CASE("a unit behind one address: sixteen workers signing in at the same moment are never refused for it",
+          "[hostile][signin]") {
+    // Default sign-in limits (bursts of 15 per address) and the default hashing pool (2 threads,
+    // 16 waiting): 16 sign-ins at once fit the pool, and none may get 429 for sharing an address.
+    World world({"--password-cost", "min", "--quiet", "--write-rate", "0", "--trusted-proxy", "127.0.0.1"});
+    constexpr int kWorkers = 16;
+    for (int i = 0; i < kWorkers; ++i) {
+        nlohmann::json account = {{"role", "worker"}, {"login", "nat-" + std::to_string(i)}, {"name", "职工"},
+                                  {"unit", world.unit(0)}, {"password", "nat-password"}};
+        auto made = world.http->Post("/api/v1/accounts", world.admin.headers(), account.dump(), "application/json");
+        REQUIRE(made);
+        REQUIRE(made->status == 201);
+    }
+    std::latch start(kWorkers);
+    std::vector<int> statuses(kWorkers, 0);
+    std::vector<std::thread> workers;
+    for (int i = 0; i < kWorkers; ++i) {
+        workers.emplace_back([&, i] {
+            auto client = world.server->client();
+            start.arrive_and_wait();
+            auto res = client->Post("/api/v1/sessions", {{"X-Forwarded-For", "10.2.2.2"}},
+                                    nlohmann::json{{"login", "nat-" + std::to_string(i)}, {"password", "nat-password"}}.dump(),
+                                    "application/json");
+            statuses[static_cast<std::size_t>(i)] = res ? res->status : -1;
+        });
+    }
+    for (auto& worker : workers) worker.join();
+    for (int status : statuses) CHECK(status == 201);
 }
