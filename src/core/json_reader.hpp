@@ -10,7 +10,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -37,6 +36,7 @@ private:
     bool is_index_ = false;
 };
 
+// "s", for quoting a value in a message.
 std::string in_quotes(std::string_view s);
 
 DomainError decode_error(std::string code, const JsonPath& at, const std::string& zh, const std::string& en);
@@ -188,6 +188,7 @@ private:
 // (json_references.cpp); run after the catalogue is decoded, tree or streamed.
 Problem check_references(const Catalogue& c);
 
+// Where the public decode<T> and decode_catalogue start: a whole value at `path`.
 template <class T>
 Result<T> decode_as(const json& j, const std::string& path) {
     T value{};
