@@ -10,6 +10,7 @@
 // config.json it could not load): the endpoint never answers with it.
 #pragma once
 
+#include <iterator>
 #include <optional>
 #include <string_view>
 
@@ -95,35 +96,45 @@ inline constexpr ErrorCodeInfo kErrorCodes[] = {
     {"config_unavailable", 0},    // config.json could not be fetched
 };
 
+inline constexpr int kNoErrorCode = -1;
+
+// The position of `code` in kErrorCodes, or kNoErrorCode. An index, not a pointer: GCC's
+// UndefinedBehaviorSanitizer instruments pointer comparisons, which then no longer count
+// as constant expressions, and ErrorCode's check below must run at compile time.
+constexpr int error_code_index(std::string_view code) {
+    for (int i = 0; i < static_cast<int>(std::size(kErrorCodes)); ++i)
+        if (kErrorCodes[i].code == code) return i;
+    return kNoErrorCode;
+}
+
 // The table's entry for `code`, if it has one.
 constexpr const ErrorCodeInfo* find_error_code(std::string_view code) {
-    for (const ErrorCodeInfo& info : kErrorCodes)
-        if (info.code == code) return &info;
-    return nullptr;
+    const int index = error_code_index(code);
+    return index == kNoErrorCode ? nullptr : &kErrorCodes[index];
 }
 
 // The status the endpoint answers `code` with; nothing for a code missing from the table.
 constexpr std::optional<int> http_status_of(std::string_view code) {
-    const ErrorCodeInfo* info = find_error_code(code);
-    if (info == nullptr) return std::nullopt;
-    return info->http_status;
+    const int index = error_code_index(code);
+    if (index == kNoErrorCode) return std::nullopt;
+    return kErrorCodes[index].http_status;
 }
 
 // A code checked against the table while compiling: ErrorCode("group_fulll") is an error.
 class ErrorCode {
 public:
-    consteval ErrorCode(const char* code) : info_(lookup(code)) {}  // NOLINT: implicit on purpose
-    constexpr std::string_view name() const { return info_->code; }
-    constexpr int http_status() const { return info_->http_status; }
+    consteval ErrorCode(const char* code) : index_(lookup(code)) {}  // NOLINT: implicit on purpose
+    constexpr std::string_view name() const { return kErrorCodes[index_].code; }
+    constexpr int http_status() const { return kErrorCodes[index_].http_status; }
 
 private:
-    static consteval const ErrorCodeInfo* lookup(std::string_view code) {
-        const ErrorCodeInfo* info = find_error_code(code);
+    static consteval int lookup(std::string_view code) {
+        const int index = error_code_index(code);
         // Reaching the throw while compiling stops the build: add the code to kErrorCodes.
-        if (info == nullptr) throw "error code missing from kErrorCodes (core/error_codes.hpp)";
-        return info;
+        if (index == kNoErrorCode) throw "error code missing from kErrorCodes (core/error_codes.hpp)";
+        return index;
     }
-    const ErrorCodeInfo* info_;
+    int index_;
 };
 
 }  // namespace liaoxiu
