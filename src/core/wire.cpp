@@ -270,4 +270,125 @@ DomainError status_error(int status) {
     return DomainError{"bad_request", "请求被拒绝（" + number + "）", "the request was refused (" + number + ")", ""};
 }
 
+// ---- the audit trail ---------------------------------------------------------------
+
+json audit_change(const json& before, const json& after) {
+    json old_fields = json::object();
+    json new_fields = json::object();
+    const bool created = !before.is_object();
+    if (after.is_object()) {
+        for (auto it = after.begin(); it != after.end(); ++it) {
+            if (created) {
+                new_fields[it.key()] = it.value();
+                continue;
+            }
+            auto old = before.find(it.key());
+            if (old != before.end() && *old == it.value()) continue;
+            if (old != before.end()) old_fields[it.key()] = *old;
+            new_fields[it.key()] = it.value();
+        }
+    }
+    if (!created) {
+        for (auto it = before.begin(); it != before.end(); ++it) {
+            if (!after.is_object() || !after.contains(it.key())) old_fields[it.key()] = it.value();
+        }
+    }
+    return {{"before", std::move(old_fields)}, {"after", std::move(new_fields)}};
+}
+
+std::vector<AuditFieldChange> decode_audit_change(const json& change) {
+    std::vector<AuditFieldChange> fields;
+    auto side = [&](const char* name, std::optional<std::string> AuditFieldChange::*slot) {
+        const json* values = field(change, name);
+        if (!values || !values->is_object()) return;
+        for (auto it = values->begin(); it != values->end(); ++it) {
+            auto found = std::find_if(fields.begin(), fields.end(),
+                                      [&](const AuditFieldChange& f) { return f.field == it.key(); });
+            if (found == fields.end()) found = fields.insert(fields.end(), AuditFieldChange{it.key(), {}, {}});
+            (*found).*slot = dump(it.value());
+        }
+    };
+    side("before", &AuditFieldChange::before);
+    side("after", &AuditFieldChange::after);
+    std::sort(fields.begin(), fields.end(),
+              [](const AuditFieldChange& a, const AuditFieldChange& b) { return a.field < b.field; });
+    return fields;
+}
+
+json encode_audit_change(const std::vector<AuditFieldChange>& change) {
+    json old_fields = json::object();
+    json new_fields = json::object();
+    for (const auto& f : change) {
+        auto value = [](const std::string& text) {
+            auto parsed = parse_json(text);
+            return parsed ? *parsed : json(text);
+        };
+        if (f.before) old_fields[f.field] = value(*f.before);
+        if (f.after) new_fields[f.field] = value(*f.after);
+    }
+    return {{"before", std::move(old_fields)}, {"after", std::move(new_fields)}};
+}
+
+json encode_audit_entry(const AuditEntry& entry) {
+    return {{"seq", entry.seq},
+            {"at", format_instant(entry.at)},
+            {"actor", entry.actor},
+            {"actor_role", role_name(entry.actor_role)},
+            {"actor_name", entry.actor_name},
+            {"actor_unit", entry.actor_unit},
+            {"action", entry.action},
+            {"entity", entry.entity},
+            {"entity_id", entry.entity_id},
+            {"reason", entry.reason},
+            {"change", encode_audit_change(entry.change)}};
+}
+
+Result<AuditEntry> decode_audit_entry(const json& body) {
+    const json* seq = field(body, "seq");
+    auto at = instant_field(body, "at");
+    auto actor = string_field(body, "actor");
+    auto role_text = string_field(body, "actor_role");
+    auto action = string_field(body, "action");
+    if (!seq || !seq->is_number_integer() || !at || !actor || !role_text || !action) return bad_answer("audit entry");
+    auto role = parse_role(*role_text);
+    if (!role) return bad_answer("actor_role");
+    AuditEntry entry;
+    entry.seq = seq->get<std::int64_t>();
+    entry.at = *at;
+    entry.actor = *actor;
+    entry.actor_role = *role;
+    entry.actor_name = string_field(body, "actor_name").value_or("");
+    entry.actor_unit = string_field(body, "actor_unit").value_or("");
+    entry.action = *action;
+    entry.entity = string_field(body, "entity").value_or("");
+    entry.entity_id = string_field(body, "entity_id").value_or("");
+    entry.reason = string_field(body, "reason").value_or("");
+    if (const json* change = field(body, "change")) entry.change = decode_audit_change(*change);
+    return entry;
+}
+
+json encode_audit_page(const AuditPage& page) {
+    json entries = json::array();
+    for (const auto& entry : page.entries) entries.push_back(encode_audit_entry(entry));
+    return {{"entries", std::move(entries)}, {"limit", page.limit}, {"offset", page.offset}, {"total", page.total}};
+}
+
+Result<AuditPage> decode_audit_page(std::string_view body) {
+    auto parsed = parse_json(body);
+    if (!parsed || !parsed->is_object()) return bad_answer("audit");
+    const json* entries = field(*parsed, "entries");
+    const json* total = field(*parsed, "total");
+    if (!entries || !entries->is_array() || !total || !total->is_number_integer()) return bad_answer("audit");
+    AuditPage page;
+    for (const auto& item : *entries) {
+        auto entry = decode_audit_entry(item);
+        if (!entry) return entry.error();
+        page.entries.push_back(std::move(entry).value());
+    }
+    page.total = total->get<std::int64_t>();
+    page.limit = int_field(*parsed, "limit").value_or(AuditQuery::kDefaultLimit);
+    page.offset = int_field(*parsed, "offset").value_or(0);
+    return page;
+}
+
 }  // namespace liaoxiu::wire

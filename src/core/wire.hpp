@@ -10,6 +10,7 @@
 // a field we do not understand still gets through).
 #pragma once
 
+#include "core/audit.hpp"
 #include "core/error.hpp"
 #include "core/group_trip.hpp"
 #include "core/model.hpp"
@@ -113,5 +114,22 @@ DomainError decode_error(int status, std::string_view body);
 // The server's code and words for a bare status: what it answers when a request never
 // reached a handler, and what the client says when an answer has no error body.
 DomainError status_error(int status);
+
+// ---- the audit trail (core/audit.hpp) ------------------------------------------------
+// What changed between two JSON objects: {"before": {field: old, ...}, "after": {field:
+// new, ...}} with only the fields whose values differ (a field one side lacks is left
+// out of that side). `before` null: a creation, every field of `after`.
+nlohmann::json audit_change(const nlohmann::json& before, const nlohmann::json& after);
+// That object's fields as a list, in field order (anything else: an empty list).
+std::vector<AuditFieldChange> decode_audit_change(const nlohmann::json& change);
+nlohmann::json encode_audit_change(const std::vector<AuditFieldChange>& change);
+
+// An entry: {seq, at, actor, actor_role, actor_name, actor_unit, action, entity,
+// entity_id, reason, change}; seq, at, actor, actor_role and action are required.
+nlohmann::json encode_audit_entry(const AuditEntry& entry);
+Result<AuditEntry> decode_audit_entry(const nlohmann::json& json);
+// GET /audit → {entries: [...], limit, offset, total}.
+nlohmann::json encode_audit_page(const AuditPage& page);
+Result<AuditPage> decode_audit_page(std::string_view body);
 
 }  // namespace liaoxiu::wire
