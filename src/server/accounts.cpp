@@ -3,6 +3,7 @@
 #include "core/dates.hpp"
 #include "core/wire.hpp"
 #include "server/api_error.hpp"
+#include "server/audit.hpp"
 
 #include <stdexcept>
 
@@ -142,6 +143,8 @@ nlohmann::json AccountService::create_account(const Principal& by, const Account
             fail("account_exists", "账号已存在", "an account with this id or login exists", "login");
         }
         store::insert_account(context.db, account, context.now);
+        // describe() has no password or hash; audit() would drop them anyway.
+        audit(context, by, "account.create", "account", account.id, wire::audit_change(nullptr, describe(account)));
     });
     return describe(account);
 }

@@ -4,6 +4,8 @@
 #include "core/json.hpp"
 #include "core/rules.hpp"
 #include "server/api_error.hpp"
+#include "server/audit.hpp"
+#include "core/wire.hpp"
 
 #include <map>
 
@@ -126,7 +128,7 @@ std::shared_ptr<const CatalogueDocument> CatalogueService::snapshot() {
 
 std::shared_ptr<const CatalogueDocument> CatalogueService::delta(std::int64_t since) { return build(since); }
 
-nlohmann::json CatalogueService::admit_member(const Member& member) {
+nlohmann::json CatalogueService::admit_member(const Principal& by, const Member& member) {
     backend_.writer.run([&](WriteContext& context) {
         if (store::exists(context.db, store::Kind::member, member.id)) {
             fail("duplicate_id", "成员单位编号已存在：" + member.id, "a member with id " + member.id + " exists",
@@ -140,13 +142,15 @@ nlohmann::json CatalogueService::admit_member(const Member& member) {
         admitted.status = MemberStatus::active;
         admitted.status_since.reset();
         context.put(store::Kind::member, admitted);
+        audit(context, by, "member.admit", "member", admitted.id, wire::audit_change(nullptr, admitted));
     });
     nlohmann::json json = member;
     json["status"] = "active";
     return json;
 }
 
-nlohmann::json CatalogueService::set_member_status(const Id& id, MemberStatus status) {
+nlohmann::json CatalogueService::set_member_status(const Principal& by, const Id& id, MemberStatus status,
+                                                   const std::string& reason) {
     Member changed;
     backend_.writer.run([&](WriteContext& context) {
         auto member = store::load_member(context.db, id);
@@ -154,15 +158,20 @@ nlohmann::json CatalogueService::set_member_status(const Id& id, MemberStatus st
         if (member->status == MemberStatus::exited && status != MemberStatus::exited) {
             fail("member_exited", "已退出的成员单位不能恢复", "a member that exited cannot come back");
         }
+        const nlohmann::json before = *member;
         member->status = status;
         member->status_since = status == MemberStatus::active ? std::nullopt : std::optional<Day>(day_of(context.now));
         context.put(store::Kind::member, *member);
         changed = *member;
+        const char* action = status == MemberStatus::active      ? "member.reinstate"
+                             : status == MemberStatus::suspended ? "member.suspend"
+                                                                 : "member.remove";
+        audit(context, by, action, "member", id, wire::audit_change(before, changed), reason);
     });
     return changed;
 }
 
-nlohmann::json CatalogueService::create_route(const Route& route) {
+nlohmann::json CatalogueService::create_route(const Principal& by, const Route& route) {
     nlohmann::json warnings;
     backend_.writer.run([&](WriteContext& context) {
         if (store::exists(context.db, store::Kind::route, route.id)) {
@@ -172,29 +181,34 @@ nlohmann::json CatalogueService::create_route(const Route& route) {
         if (has_errors(problems)) fail_problems(problems);
         warnings = warnings_of(problems);
         context.put(store::Kind::route, route);
+        audit(context, by, "route.create", "route", route.id, wire::audit_change(nullptr, route));
     });
     return {{"route", route}, {"warnings", warnings}};
 }
 
-nlohmann::json CatalogueService::update_route(const Id& id, const Route& route) {
+nlohmann::json CatalogueService::update_route(const Principal& by, const Id& id, const Route& route) {
     if (route.id != id) fail("bad_value", "线路编号与地址不一致", "the route id differs from the URL", "id");
     nlohmann::json warnings;
     backend_.writer.run([&](WriteContext& context) {
-        if (!store::exists(context.db, store::Kind::route, id)) fail("not_found", "线路不存在：" + id, "no route " + id);
+        auto before = store::load_route(context.db, id);
+        if (!before) fail("not_found", "线路不存在：" + id, "no route " + id);
         auto problems = route_problems(context.db, route);
         if (has_errors(problems)) fail_problems(problems);
         warnings = warnings_of(problems);
         context.put(store::Kind::route, route);
+        audit(context, by, "route.update", "route", id, wire::audit_change(*before, route));
     });
     return {{"route", route}, {"warnings", warnings}};
 }
 
-nlohmann::json CatalogueService::publish_policy(const Policy& policy) {
+nlohmann::json CatalogueService::publish_policy(const Principal& by, const Policy& policy) {
     backend_.writer.run([&](WriteContext& context) {
         if (store::exists(context.db, store::Kind::policy, policy.id)) {
             fail("duplicate_id", "政策编号已存在：" + policy.id, "a policy with id " + policy.id + " exists", "id");
         }
         context.put(store::Kind::policy, policy);
+        // Today a policy is published as it is created (drafts come with the designer's change).
+        audit(context, by, "policy.publish", "policy", policy.id, wire::audit_change(nullptr, policy));
     });
     return policy;
 }

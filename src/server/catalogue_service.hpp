@@ -30,11 +30,12 @@ public:
     static std::string snapshot_etag(std::int64_t version);
     static std::string delta_etag(std::int64_t since, std::int64_t version);
 
-    nlohmann::json admit_member(const Member& member);
-    nlohmann::json set_member_status(const Id& id, MemberStatus status);
-    nlohmann::json create_route(const Route& route);
-    nlohmann::json update_route(const Id& id, const Route& route);
-    nlohmann::json publish_policy(const Policy& policy);
+    // The secretariat's edits; each is recorded in the audit trail as `by`'s, in its transaction.
+    nlohmann::json admit_member(const Principal& by, const Member& member);
+    nlohmann::json set_member_status(const Principal& by, const Id& id, MemberStatus status, const std::string& reason);
+    nlohmann::json create_route(const Principal& by, const Route& route);
+    nlohmann::json update_route(const Principal& by, const Id& id, const Route& route);
+    nlohmann::json publish_policy(const Principal& by, const Policy& policy);
 
 private:
     std::shared_ptr<const CatalogueDocument> build(std::optional<std::int64_t> since);

@@ -5,6 +5,7 @@
 #include "core/wire.hpp"
 #include "server/accounts.hpp"
 #include "server/api_error.hpp"
+#include "server/audit.hpp"
 #include "server/catalogue_service.hpp"
 #include "server/passwords.hpp"
 
@@ -36,6 +37,22 @@ const Place* my_place(const GroupTrip& trip, const Id& worker) {
         if (holds_place(place.state) || !found) found = &place;
     }
     return found;
+}
+
+// A trip as the audit trail records it: everything but its places.
+nlohmann::json trip_head(const GroupTrip& trip) {
+    nlohmann::json json = trip;
+    json.erase("places");
+    return json;
+}
+
+// The worker's latest place on the trip, as JSON (null: none).
+nlohmann::json place_json(const GroupTrip& trip, const Id& worker) {
+    const Place* found = nullptr;
+    for (const auto& place : trip.places) {
+        if (place.worker == worker) found = &place;
+    }
+    return found ? nlohmann::json(*found) : nlohmann::json();
 }
 
 const Route& require_route(WriteContext& context, const Id& id) {
@@ -106,6 +123,7 @@ nlohmann::json GroupService::create(const Principal& by, const GroupDraft& draft
         if (!result) fail(result.error());
         opened = result.value();
         context.save_group(nullptr, opened, route->days);
+        audit(context, by, "group.open", "group", opened.id, wire::audit_change(nullptr, trip_head(opened)));
     });
     return group_view(opened, &by, true);
 }
@@ -122,6 +140,8 @@ nlohmann::json GroupService::cancel(const Principal& by, const Id& id, const std
             if (!result) fail(result.error());
             cancelled = result.value();
             context.save_group(&trip, cancelled, require_route(context, trip.route).days);
+            audit(context, by, "group.cancel", "group", id,
+                  wire::audit_change(trip_head(trip), trip_head(cancelled)), reason);
         },
         {id});
     return group_view(cancelled, &by, true);
@@ -185,6 +205,11 @@ nlohmann::json GroupService::withdraw(const Principal& by, const Id& id, const s
             if (!result) fail(result.error());
             changed = result.value();
             context.save_group(&trip, changed, require_route(context, trip.route).days);
+            // A worker freeing their own place is theirs to do; someone else's is recorded.
+            if (whom != by.account) {
+                audit(context, by, "place.withdraw", "group", id,
+                      wire::audit_change({{"place", place_json(trip, whom)}}, {{"place", place_json(changed, whom)}}));
+            }
         },
         {id});
     return group_view(changed, &by, true);

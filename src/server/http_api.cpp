@@ -5,6 +5,7 @@
 #include "core/json.hpp"
 #include "core/wire.hpp"
 #include "server/api_error.hpp"
+#include "server/audit.hpp"
 #include "server/rate_limiter.hpp"
 #include "server/request_decode.hpp"
 
@@ -353,35 +354,43 @@ void Api::install(http::Server& server) {
 
     // ---- secretariat ----
     server.Post("/api/v1/members", wrap([this, &catalogue](const Request& req, Response& res) {
-        secretariat_writer(req);
+        Principal by = secretariat_writer(req);
         auto member = unwrap(decode_member_request(body_of(req, false)));
-        send_json(res, 201, catalogue.admit_member(member));
+        send_json(res, 201, catalogue.admit_member(by, member));
     }));
     auto member_status = [this, &catalogue](MemberStatus status) {
         return wrap([this, &catalogue, status](const Request& req, Response& res) {
-            secretariat_writer(req);
-            unwrap(decode_status_change(body_of(req, true)));
-            send_json(res, 200, catalogue.set_member_status(req.matches[1], status));
+            Principal by = secretariat_writer(req);
+            auto request = unwrap(decode_status_change(body_of(req, true)));
+            send_json(res, 200, catalogue.set_member_status(by, req.matches[1], status, request.reason));
         });
     };
     server.Post(R"(/api/v1/members/([^/]+)/suspend)", member_status(MemberStatus::suspended));
     server.Post(R"(/api/v1/members/([^/]+)/reinstate)", member_status(MemberStatus::active));
     server.Post(R"(/api/v1/members/([^/]+)/remove)", member_status(MemberStatus::exited));
     server.Post("/api/v1/routes", wrap([this, &catalogue](const Request& req, Response& res) {
-        secretariat_writer(req);
+        Principal by = secretariat_writer(req);
         auto route = unwrap(decode_route_request(body_of(req, false)));
-        send_json(res, 201, catalogue.create_route(route));
+        send_json(res, 201, catalogue.create_route(by, route));
     }));
     server.Put(R"(/api/v1/routes/([^/]+))", wrap([this, &catalogue](const Request& req, Response& res) {
-        secretariat_writer(req);
+        Principal by = secretariat_writer(req);
         auto route = unwrap(decode_route_request(body_of(req, false)));
-        send_json(res, 200, catalogue.update_route(req.matches[1], route));
+        send_json(res, 200, catalogue.update_route(by, req.matches[1], route));
     }));
     server.Post("/api/v1/policies", wrap([this, &catalogue](const Request& req, Response& res) {
-        secretariat_writer(req);
+        Principal by = secretariat_writer(req);
         Day today = day_of(services.backend.clock());
         auto policy = unwrap(decode_policy_request(body_of(req, false), "p-" + random_hex(6), today));
-        send_json(res, 201, catalogue.publish_policy(policy));
+        send_json(res, 201, catalogue.publish_policy(by, policy));
+    }));
+
+    // ---- audit trail (the secretariat reads it; nobody edits it) ----
+    server.Get("/api/v1/audit", wrap([this](const Request& req, Response& res) {
+        if (auto forbidden = read_audit_forbidden(actor_of(signed_in(req)).role)) fail(*forbidden);
+        AuditQueryText text{param(req, "actor"), param(req, "action"), param(req, "entity"), param(req, "from"),
+                            param(req, "to"),    param(req, "limit"),  param(req, "offset")};
+        send_json(res, 200, read_audit(services.backend, unwrap(parse_audit_query(text))));
     }));
 }
 

@@ -187,6 +187,7 @@ constexpr const char* kAccountColumns = "id, login, role, name, unit, member_num
 void create_schema(Connection& db) {
     db.execute_script(kSchema);
     migrate_places_into_rows(db);
+    create_audit_schema(db);
 }
 
 void begin_write(Connection& db) {

@@ -7,6 +7,7 @@
 // differences (how to start a write transaction, row locks) live here.
 #pragma once
 
+#include "core/audit.hpp"
 #include "core/group_trip.hpp"
 #include "core/model.hpp"
 #include "server/sql.hpp"
@@ -156,5 +157,17 @@ void save_answer(Connection& db, const Id& account, const std::string& key, cons
 
 std::optional<std::string> meta_get(Connection& db, const std::string& key);
 void meta_set(Connection& db, const std::string& key, const std::string& value);
+
+// ---- the audit trail (store_audit.cpp) ----------------------------------------------
+// `audit_log`: append-only. Triggers refuse UPDATE and DELETE (and TRUNCATE on
+// PostgreSQL) of its rows whoever asks; nothing in the endpoint tries.
+
+// The table and its triggers, on a new database and on one written before the trail.
+void create_audit_schema(Connection& db);
+// Appends `entry` (its seq is given by the database; `entry.seq` is ignored) inside the
+// caller's transaction: it commits or rolls back with the change it records. Returns the seq.
+std::int64_t append_audit(Connection& db, const AuditEntry& entry);
+// One page of entries matching `query`, newest first, and how many match in all.
+AuditPage list_audit(Connection& db, const AuditQuery& query);
 
 }  // namespace liaoxiu::server::store

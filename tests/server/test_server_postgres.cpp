@@ -1,6 +1,9 @@
 // The same guarantees on PostgreSQL, with two server processes sharing one
 // database: the group row lock (SELECT ... FOR UPDATE) is what keeps them apart.
+#include "audit_store_checks.hpp"
 #include "overbooking_checks.hpp"
+
+#include "core/dates.hpp"
 
 #include <libpq-fe.h>
 
@@ -192,4 +195,50 @@ TEST_CASE("PostgreSQL, two processes: one worker joins two trips on disjoint day
         CHECK(o.first_status == 200);
         CHECK(o.second_status == 200);
     }
+}
+
+TEST_CASE("PostgreSQL: the audit entry commits and rolls back with its write; UPDATE, DELETE and TRUNCATE are refused",
+          "[postgres][audit]") {
+    check_audit_store(fresh_database());
+}
+
+TEST_CASE("PostgreSQL: a database from before the audit trail gains the table and its triggers", "[postgres][audit]") {
+    check_audit_migration(fresh_database());
+}
+
+TEST_CASE("PostgreSQL, two processes: audited writes and the trail's filters", "[postgres][audit]") {
+    World world(test_server_options(), fresh_database());
+    ServerProcess second(serve_args(world.url, test_server_options()));
+    auto other = second.client();
+    Session admin_there = sign_in(*other, "admin", "admin-password");
+    Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org", world.unit(0));
+    std::string group = open_group(*other, organizer, world.route(), 2, 5, now() + 7 * 86400);
+    auto suspend = other->Post("/api/v1/members/" + world.catalogue.members.at(0).id + "/suspend",
+                               admin_there.headers(), R"({"reason":"整改"})", "application/json");
+    REQUIRE(suspend->status == 200);
+
+    auto get = [&](const std::string& query) {
+        auto res = world.http->Get("/api/v1/audit?" + query, world.admin.headers());
+        REQUIRE(res);
+        INFO(res->body);
+        REQUIRE(res->status == 200);
+        return parse(res->body);
+    };
+    auto all = get("");
+    CHECK(all["total"] == 3);
+    REQUIRE(all["entries"].size() == 3);
+    CHECK(all["entries"][0]["action"] == "member.suspend");
+    CHECK(all["entries"][0]["reason"] == "整改");
+    CHECK(all["entries"][1]["action"] == "group.open");
+    CHECK(all["entries"][1]["entity_id"] == group);
+    CHECK(all["entries"][2]["action"] == "account.create");
+    CHECK(get("action=group")["total"] == 1);
+    CHECK(get("actor=" + organizer.account)["total"] == 1);
+    CHECK(get("entity=" + group)["total"] == 1);
+    CHECK(get("limit=1&offset=2")["entries"][0]["action"] == "account.create");
+    CHECK(get("from=" + format_day(day_of(now()) + 1))["total"] == 0);
+    auto refused = world.http->Get("/api/v1/audit?limit=501", world.admin.headers());
+    CHECK(refused->status == 400);
+    CHECK(parse(refused->body)["path"] == "limit");
+    CHECK(world.http->Get("/api/v1/audit", organizer.headers())->status == 403);
 }
