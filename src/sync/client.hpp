@@ -6,6 +6,7 @@
 // tells the user every outcome in words (Notice).
 #pragma once
 
+#include "core/audit.hpp"
 #include "core/group_trip.hpp"
 #include "core/model.hpp"
 #include "core/role.hpp"
@@ -80,6 +81,16 @@ struct PendingAction {
     Instant created = 0;                 // when the user asked for it
 };
 
+// The audit trail as the secretariat's desk reads it (GET /api/v1/audit), one page at a time.
+struct AuditView {
+    enum class Status { none, loading, loaded, failed };
+    Status status = Status::none;
+    AuditQuery query;            // the page asked for last
+    AuditPage page;              // the last page received (kept while the next one loads)
+    std::string error_zh;        // why the last request failed
+    std::string error_en;
+};
+
 struct ClientState {
     Catalogue catalogue;                 // routes, members, policies, units (groups: see `groups`)
     std::vector<GroupView> groups;       // open and recent group trips (pointing into `catalogue`)
@@ -95,6 +106,8 @@ struct ClientState {
     bool kiosk = false;                  // nothing personal is kept on this device
     bool signing_in = false;             // a sign-in request is on its way
     bool my_trips_loaded = false;        // my_trips reflects an answer of the endpoint (or its cached copy)
+    // Added for the audit trail (secretariat only; never stored, forgotten at sign-out):
+    AuditView audit;
 };
 
 // Everything the UI may ask for. Each call returns at once; the outcome arrives later as
@@ -111,6 +124,9 @@ public:
     virtual void cancel_group(const Id& group, const std::string& reason) = 0;
     virtual void refresh() = 0;
     virtual void dismiss_notice(std::uint64_t id) = 0;
+    // Added for the audit trail: loads the page of entries `query` asks for into
+    // ClientState::audit (the secretariat only; the query checked by parse_audit_query).
+    virtual void load_audit(const AuditQuery& query) = 0;
 };
 
 }  // namespace liaoxiu::sync

@@ -105,6 +105,7 @@ void SessionSync::on_sign_in(const HttpResponse& response, std::uint64_t generat
     if (state.session && state.session->id != session.id) outbox_.clear();
     token_ = answer.value().token;
     state.session = std::move(session);
+    state.audit = {};
     state.my_trips.clear();
     state.my_trips_loaded = false;
     standing_ = Standing::verified;
@@ -179,6 +180,7 @@ void SessionSync::end(Notice::Kind kind, std::string zh, std::string en) {
     ++generation_;
     token_.clear();
     state.session.reset();
+    state.audit = {};
     state.my_trips.clear();
     state.my_trips_loaded = false;
     state.signing_in = false;

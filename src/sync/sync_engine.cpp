@@ -5,7 +5,8 @@
 namespace liaoxiu::sync {
 
 SyncEngine::SyncEngine(Transport& transport, Storage& storage, EngineOptions options)
-    : ctx_(transport, storage, options), catalogue_(ctx_), session_(ctx_, outbox_), outbox_(ctx_, session_, catalogue_) {
+    : ctx_(transport, storage, options), catalogue_(ctx_), session_(ctx_, outbox_), outbox_(ctx_, session_, catalogue_),
+      audit_(ctx_, session_) {
     if (ctx_.options.kiosk) enter_kiosk_mode();
     catalogue_.load();
     if (!ctx_.state.kiosk) {
@@ -22,7 +23,7 @@ const ClientConfig& SyncEngine::config() const {
     return ctx_.config ? *ctx_.config : kNone;
 }
 
-bool SyncEngine::busy() const { return catalogue_.busy() || session_.busy() || outbox_.busy(); }
+bool SyncEngine::busy() const { return catalogue_.busy() || session_.busy() || outbox_.busy() || audit_.busy(); }
 
 void SyncEngine::enter_kiosk_mode() {
     if (ctx_.state.kiosk) return;
@@ -104,5 +105,7 @@ void SyncEngine::refresh() {
 }
 
 void SyncEngine::dismiss_notice(std::uint64_t id) { ctx_.notifier.dismiss(id); }
+
+void SyncEngine::load_audit(const AuditQuery& query) { audit_.load(query); }
 
 }  // namespace liaoxiu::sync

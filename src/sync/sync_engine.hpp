@@ -16,6 +16,7 @@
 // refusal is told at once, and nothing is sent. Kiosk mode keeps nothing personal in Storage.
 #pragma once
 
+#include "sync/audit_sync.hpp"
 #include "sync/catalogue_sync.hpp"
 #include "sync/client.hpp"
 #include "sync/config.hpp"
@@ -69,6 +70,7 @@ public:
     void cancel_group(const Id& group, const std::string& reason) override;
     void refresh() override;
     void dismiss_notice(std::uint64_t id) override;
+    void load_audit(const AuditQuery& query) override;
 
 private:
     void enter_kiosk_mode();
@@ -84,6 +86,7 @@ private:
     CatalogueSync catalogue_;
     SessionSync session_;
     Outbox outbox_;
+    AuditSync audit_;
 };
 
 }  // namespace liaoxiu::sync

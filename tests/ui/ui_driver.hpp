@@ -31,6 +31,12 @@ public:
     void cancel_group(const Id& group, const std::string& reason) override { calls.push_back("cancel_group " + group + " " + reason); }
     void refresh() override { calls.push_back("refresh"); }
     void dismiss_notice(std::uint64_t id) override { calls.push_back("dismiss_notice " + std::to_string(id)); }
+    // Added for the audit trail: "load_audit actor=…&limit=100&offset=0".
+    std::vector<AuditQuery> audit_queries;
+    void load_audit(const AuditQuery& query) override {
+        calls.push_back("load_audit " + audit_query_string(query));
+        audit_queries.push_back(query);
+    }
 };
 
 class FakeServices final : public ui::Services {
