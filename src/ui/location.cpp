@@ -8,7 +8,7 @@ namespace {
 
 struct Pattern {
     Screen screen;
-    std::string_view prefix;  // without "#/"
+    std::string_view prefix;  // without "#/"; may have several segments ("desk/audit")
     bool takes_id;
 };
 
@@ -19,6 +19,7 @@ constexpr std::array kPatterns = {
     Pattern{Screen::member, "member", true},   Pattern{Screen::policies, "policies", false},
     Pattern{Screen::policy, "policy", true},   Pattern{Screen::me, "me", false},
     Pattern{Screen::sign_in, "signin", false},
+    Pattern{Screen::desk_audit, "desk/audit", false},
 };
 
 }  // namespace
@@ -28,11 +29,16 @@ Location parse_location(std::string_view text) {
     if (path.starts_with('#')) path.remove_prefix(1);
     if (path.starts_with('/')) path.remove_prefix(1);
     if (path.ends_with('/')) path.remove_suffix(1);
-    const std::size_t slash = path.find('/');
-    const std::string_view head = path.substr(0, slash);
-    const std::string_view id = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
     for (const Pattern& p : kPatterns) {
-        if (p.prefix != head) continue;
+        // The prefix, whole segments of it, then nothing or "/<id>".
+        std::string_view id;
+        if (path == p.prefix) {
+            id = {};
+        } else if (!p.prefix.empty() && path.starts_with(p.prefix) && path[p.prefix.size()] == '/') {
+            id = path.substr(p.prefix.size() + 1);
+        } else {
+            continue;
+        }
         if (p.takes_id != !id.empty() || id.find('/') != std::string_view::npos) break;
         return Location{p.screen, Id(id)};
     }

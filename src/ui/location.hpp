@@ -23,6 +23,8 @@ enum class Screen {
     policy,      // #/policy/<id>
     me,          // #/me
     sign_in,     // #/signin
+    // The secretariat's desk (src/ui/desk/), compiled into the desk's build:
+    desk_audit,  // #/desk/audit
     not_found,   // anything else; `id` keeps what was asked for
 };
 

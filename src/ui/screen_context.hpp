@@ -68,6 +68,21 @@ struct LocalToast {
     Instant until = 0;
 };
 
+// The desk's audit trail screen (src/ui/desk/audit.cpp): its filter form as typed, the
+// last refusal of it, and the entry opened in full.
+struct AuditScreenState {
+    int action = 0;             // 0: every action; i: kAuditActions[i - 1]
+    std::string actor;
+    std::string entity;
+    std::string from;           // 2026-12-06
+    std::string to;
+    std::string error_zh;       // a filter the core refused, in both languages
+    std::string error_en;
+    std::string error_field;    // the parameter it names
+    Id requested_for;           // the account the first page was asked for (a new sign-in asks again)
+    std::int64_t opened = 0;    // the seq shown in full; 0: none
+};
+
 struct ScreenState {
     CatalogueScreenState catalogue;
     OpenGroupForm open_group;
@@ -82,6 +97,8 @@ struct ScreenState {
     std::string qr_text;
     std::vector<bool> qr_modules;
     int qr_size = 0;
+    // Added for the secretariat's desk:
+    AuditScreenState audit;
 };
 
 struct Context {

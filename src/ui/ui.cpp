@@ -2,6 +2,7 @@
 
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
+#include "ui/desk/audit.hpp"
 
 #include <imgui_internal.h>
 
@@ -154,6 +155,7 @@ std::string Ui::screen_title(const Context& ctx) const {
         case Screen::policy:
             if (const Policy* p = view_.policy(at.id)) return p->title;
             break;
+        case Screen::desk_audit: return ctx.t(Text::audit_title);
         case Screen::not_found: break;
     }
     return ctx.t(Text::not_found);
@@ -290,6 +292,7 @@ void Ui::draw_screen(Context& ctx) {
         case Screen::policy:
             if (const Policy* p = view_.policy(at.id)) return draw_policy(ctx, *p);
             break;
+        case Screen::desk_audit: return draw_desk_audit(ctx);
         case Screen::not_found: break;
     }
     draw_not_found(ctx);

@@ -1,0 +1,299 @@
+#include "ui/desk/audit.hpp"
+
+#include "core/dates.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+
+namespace liaoxiu::ui {
+namespace {
+
+// The words of each action, in the order of kAuditActions.
+constexpr std::array<Text, kAuditActions.size()> kActionTexts{
+    Text::audit_member_admit,    Text::audit_member_update,   Text::audit_member_suspend,
+    Text::audit_member_reinstate, Text::audit_member_remove,  Text::audit_route_create,
+    Text::audit_route_update,    Text::audit_route_publish,   Text::audit_route_unpublish,
+    Text::audit_policy_create,   Text::audit_policy_update,   Text::audit_policy_publish,
+    Text::audit_policy_unpublish, Text::audit_group_open,     Text::audit_group_cancel,
+    Text::audit_place_withdraw,  Text::audit_place_add,       Text::audit_account_create,
+    Text::audit_personal_read,
+};
+
+const char* role_text(const Context& ctx, Role role) {
+    switch (role) {
+        case Role::worker: return ctx.t(Text::role_worker);
+        case Role::organizer: return ctx.t(Text::role_organizer);
+        case Role::secretariat: return ctx.t(Text::role_secretariat);
+    }
+    return "";
+}
+
+std::string entity_text(const Context& ctx, const std::string& entity) {
+    if (entity == "member") return ctx.t(Text::audit_entity_member);
+    if (entity == "route") return ctx.t(Text::audit_entity_route);
+    if (entity == "policy") return ctx.t(Text::audit_entity_policy);
+    if (entity == "group") return ctx.t(Text::audit_entity_group);
+    if (entity == "account") return ctx.t(Text::audit_entity_account);
+    return entity;
+}
+
+// At most `max_bytes`, cut on a character boundary, with "…" when cut.
+std::string cut_utf8(std::string text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    std::size_t end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    text.resize(end);
+    return text + "…";
+}
+
+// Text in a table cell, noted for tests (the column clips what does not fit).
+void cell(Context& ctx, const std::string& text, ImU32 color = colors::text) {
+    ctx.glyphs.want(text);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::PopStyleColor();
+    ctx.items.note_text(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+// Goes on the same line when `width` more still fits.
+void flow(float width) {
+    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
+void ask(Context& ctx, const AuditQuery& query) {
+    ctx.screens.audit.opened = 0;
+    ctx.intents.load_audit(query);
+}
+
+void filters(Context& ctx) {
+    AuditScreenState& s = ctx.screens.audit;
+    const float field = 180.0f;
+
+    const std::string any = ctx.t(Text::audit_any_action);
+    const std::string current = s.action == 0 ? any : audit_action_text(ctx, std::string(kAuditActions[static_cast<std::size_t>(s.action - 1)]));
+    ctx.glyphs.want(current);
+    ImGui::SetNextItemWidth(field);
+    const std::string combo_label = std::string(ctx.t(Text::audit_filter_action)) + "##audit-action";
+    ctx.glyphs.want(ctx.t(Text::audit_filter_action));
+    const ImGuiID combo_id = ImGui::GetID(combo_label.c_str());
+    const bool combo_open = ImGui::BeginCombo(combo_label.c_str(), current.c_str());
+    ctx.items.on_item_info(combo_id, ctx.t(Text::audit_filter_action));  // the combo's label, for tests
+    if (combo_open) {
+        for (int i = 0; i <= static_cast<int>(kAuditActions.size()); ++i) {
+            const std::string name =
+                i == 0 ? any : audit_action_text(ctx, std::string(kAuditActions[static_cast<std::size_t>(i - 1)]));
+            ctx.glyphs.want(name);
+            if (ImGui::Selectable(name.c_str(), s.action == i)) s.action = i;
+        }
+        ImGui::EndCombo();
+    }
+    flow(field);
+    text_field(ctx, ctx.t(Text::audit_filter_actor), "##audit-actor", &s.actor, field, 0, ctx.t(Text::audit_filter_actor));
+    flow(field);
+    text_field(ctx, ctx.t(Text::audit_filter_entity), "##audit-entity", &s.entity, field, 0, ctx.t(Text::audit_filter_entity));
+    flow(field);
+    text_field(ctx, ctx.t(Text::audit_filter_from), "##audit-from", &s.from, field, 0, ctx.t(Text::audit_filter_from));
+    flow(field);
+    text_field(ctx, ctx.t(Text::audit_filter_to), "##audit-to", &s.to, field, 0, ctx.t(Text::audit_filter_to));
+
+    if (button(ctx, ctx.t(Text::audit_search))) {
+        AuditQueryText text;
+        text.actor = s.actor;
+        text.entity = s.entity;
+        text.from = s.from;
+        text.to = s.to;
+        if (s.action > 0) text.action = std::string(kAuditActions[static_cast<std::size_t>(s.action - 1)]);
+        auto query = parse_audit_query(text);
+        if (query) {
+            s.error_zh.clear();
+            s.error_en.clear();
+            s.error_field.clear();
+            ask(ctx, query.value());
+        } else {
+            s.error_zh = query.error().message_zh;
+            s.error_en = query.error().message_en;
+            s.error_field = query.error().path;
+        }
+    }
+    ImGui::SameLine();
+    if (secondary_button(ctx, ctx.t(Text::audit_clear))) {
+        const Id asked_for = s.requested_for;
+        s = AuditScreenState{};
+        s.requested_for = asked_for;
+        ask(ctx, AuditQuery{});
+    }
+    if (!s.error_zh.empty()) label(ctx, ctx.language == Language::zh ? s.error_zh : s.error_en, colors::accent);
+}
+
+void detail(Context& ctx, const AuditEntry& entry) {
+    section(ctx, ctx.f(Text::audit_detail, static_cast<long long>(entry.seq)));
+    label(ctx, ctx.f(Text::audit_detail_when, audit_time_text(entry.at).c_str()));
+    std::string unit = entry.actor_unit.empty() ? std::string(role_text(ctx, entry.actor_role))
+                                                : std::string(role_text(ctx, entry.actor_role)) + " " + entry.actor_unit;
+    label(ctx, ctx.f(Text::audit_detail_who, entry.actor_name.c_str(), entry.actor.c_str(), unit.c_str()));
+    label(ctx, ctx.f(Text::audit_detail_what, audit_action_text(ctx, entry.action).c_str(),
+                     entity_text(ctx, entry.entity).c_str(), entry.entity_id.c_str()));
+    if (!entry.reason.empty()) label(ctx, ctx.f(Text::audit_detail_reason, entry.reason.c_str()));
+    if (entry.change.empty()) muted(ctx, ctx.t(Text::audit_no_change));
+    // Values may be long (a route's itinerary): built as strings, not through f()'s buffer.
+    auto side = [&](Text format, const std::optional<std::string>& value) {
+        const std::string shown = value ? audit_value_text(*value) : std::string(ctx.t(Text::audit_absent));
+        std::string line = ctx.t(format);
+        line.replace(line.find("%s"), 2, shown);
+        return line;
+    };
+    for (const AuditFieldChange& field : entry.change) {
+        label(ctx, field.field, colors::accent);
+        if (field.before) muted(ctx, side(Text::audit_field_before, field.before));
+        label(ctx, side(Text::audit_field_after, field.after));
+    }
+    if (secondary_button(ctx, ctx.t(Text::audit_close))) ctx.screens.audit.opened = 0;
+}
+
+void table(Context& ctx, const AuditPage& page) {
+    AuditScreenState& s = ctx.screens.audit;
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##audit-table", 7, flags)) return;
+    const Text headers[] = {Text::audit_col_time,   Text::audit_col_actor,  Text::audit_col_role,
+                            Text::audit_col_action, Text::audit_col_entity, Text::audit_col_reason,
+                            Text::audit_col_change};
+    const float weights[] = {1.6f, 1.4f, 0.9f, 1.3f, 1.5f, 1.4f, 3.0f};
+    for (int i = 0; i < 7; ++i) {
+        ctx.glyphs.want(ctx.t(headers[i]));
+        ImGui::TableSetupColumn(ctx.t(headers[i]), ImGuiTableColumnFlags_WidthStretch, weights[i]);
+    }
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(page.entries.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const AuditEntry& entry = page.entries[static_cast<std::size_t>(i)];
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            // The time opens the row's change in full; the selectable spans the whole row.
+            const std::string time = audit_time_text(entry.at);
+            ctx.glyphs.want(time);
+            const std::string id = time + "##audit-" + std::to_string(entry.seq);
+            if (ImGui::Selectable(id.c_str(), s.opened == entry.seq, ImGuiSelectableFlags_SpanAllColumns)) {
+                s.opened = s.opened == entry.seq ? 0 : entry.seq;
+            }
+            ImGui::TableSetColumnIndex(1);
+            cell(ctx, entry.actor_name.empty() ? entry.actor : entry.actor_name + " " + entry.actor);
+            ImGui::TableSetColumnIndex(2);
+            cell(ctx, role_text(ctx, entry.actor_role), colors::muted);
+            ImGui::TableSetColumnIndex(3);
+            cell(ctx, audit_action_text(ctx, entry.action));
+            ImGui::TableSetColumnIndex(4);
+            cell(ctx, entity_text(ctx, entry.entity) + " " + entry.entity_id);
+            ImGui::TableSetColumnIndex(5);
+            cell(ctx, entry.reason);
+            ImGui::TableSetColumnIndex(6);
+            cell(ctx, audit_change_summary(ctx, entry), colors::muted);
+        }
+    }
+    ImGui::EndTable();
+}
+
+void pager(Context& ctx, const sync::AuditView& view) {
+    const AuditQuery& asked = view.query;
+    const auto shown = static_cast<std::int64_t>(view.page.entries.size());
+    if (view.page.offset > 0) {
+        if (secondary_button(ctx, ctx.t(Text::audit_previous))) {
+            AuditQuery previous = asked;
+            previous.offset = std::max(0, view.page.offset - view.page.limit);
+            ask(ctx, previous);
+        }
+        ImGui::SameLine();
+    }
+    if (view.page.offset + shown < view.page.total) {
+        if (secondary_button(ctx, ctx.t(Text::audit_next))) {
+            AuditQuery next = asked;
+            next.offset = view.page.offset + static_cast<int>(shown);
+            ask(ctx, next);
+        }
+    }
+}
+
+}  // namespace
+
+std::string audit_action_text(const Context& ctx, const std::string& action) {
+    for (std::size_t i = 0; i < kAuditActions.size(); ++i) {
+        if (kAuditActions[i] == action) return ctx.t(kActionTexts[i]);
+    }
+    return action;
+}
+
+std::string audit_time_text(Instant at) {
+    const Instant local = at + kChinaOffsetSeconds;
+    Instant seconds = local % kSecondsPerDay;
+    if (seconds < 0) seconds += kSecondsPerDay;
+    char clock[16];
+    std::snprintf(clock, sizeof clock, " %02d:%02d:%02d", static_cast<int>(seconds / 3600),
+                  static_cast<int>(seconds / 60 % 60), static_cast<int>(seconds % 60));
+    return format_day(day_of(at)) + clock;
+}
+
+std::string audit_change_summary(const Context& ctx, const AuditEntry& entry, std::size_t max_bytes) {
+    std::string out;
+    for (const AuditFieldChange& field : entry.change) {
+        if (out.size() > max_bytes) break;
+        if (!out.empty()) out += "；";
+        out += field.field + ": ";
+        if (field.before) out += cut_utf8(audit_value_text(*field.before), 40) + " → ";
+        out += field.after ? cut_utf8(audit_value_text(*field.after), 40) : std::string(ctx.t(Text::audit_absent));
+    }
+    return cut_utf8(out, max_bytes);
+}
+
+void draw_desk_audit(Context& ctx) {
+    heading(ctx, ctx.t(Text::audit_title));
+    if (!ctx.signed_in() || read_audit_forbidden(ctx.state.session->role)) {
+        label(ctx, ctx.t(Text::audit_secretariat_only), colors::accent);
+        return;
+    }
+    muted(ctx, ctx.t(Text::audit_explain));
+    const sync::AuditView& view = ctx.state.audit;
+    AuditScreenState& s = ctx.screens.audit;
+    // The newest page, once per signed-in account, when nothing was asked yet.
+    if (view.status == sync::AuditView::Status::none && s.requested_for != ctx.state.session->id) {
+        s.requested_for = ctx.state.session->id;
+        ask(ctx, AuditQuery{});
+    }
+
+    filters(ctx);
+
+    switch (view.status) {
+        case sync::AuditView::Status::none: break;
+        case sync::AuditView::Status::loading: muted(ctx, ctx.t(Text::audit_loading)); break;
+        case sync::AuditView::Status::failed:
+            label(ctx, ctx.f(Text::audit_failed, (ctx.language == Language::zh ? view.error_zh : view.error_en).c_str()),
+                  colors::accent);
+            break;
+        case sync::AuditView::Status::loaded:
+            if (view.page.entries.empty()) {
+                muted(ctx, ctx.t(Text::audit_empty));
+            } else {
+                const auto first = static_cast<long long>(view.page.offset) + 1;
+                const auto last = static_cast<long long>(view.page.offset) + static_cast<long long>(view.page.entries.size());
+                muted(ctx, ctx.f(Text::audit_count, static_cast<long long>(view.page.total), first, last));
+            }
+            break;
+    }
+    if (view.page.entries.empty()) return;
+
+    if (s.opened != 0) {
+        for (const AuditEntry& entry : view.page.entries) {
+            if (entry.seq == s.opened) detail(ctx, entry);
+        }
+    }
+    pager(ctx, view);
+    table(ctx, view.page);
+}
+
+}  // namespace liaoxiu::ui
