@@ -41,7 +41,7 @@ nlohmann::json newest(World& world, const std::string& action, const std::string
 
 }  // namespace
 
-TEST_CASE("audit store: the entry commits and rolls back with its write; UPDATE and DELETE are refused",
+TEST_CASE("audit store: the entry commits and rolls back with its write, and UPDATE and DELETE are refused",
           "[server][audit]") {
     TempDir dir;
     check_audit_store("sqlite:" + (dir.path() / "audit.db").string());
@@ -133,7 +133,7 @@ TEST_CASE("audit: every secretariat write is recorded with who, when, what and t
     CHECK(text.find(worker.token) == std::string::npos);
 }
 
-TEST_CASE("audit: an organizer's group writes and withdrawals of others are recorded; a worker's own are not",
+TEST_CASE("audit: an organizer's group writes and withdrawals of others are recorded, a worker's own are not",
           "[server][audit]") {
     World world;
     Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "audit-org", world.unit(0));

@@ -197,7 +197,7 @@ TEST_CASE("PostgreSQL, two processes: one worker joins two trips on disjoint day
     }
 }
 
-TEST_CASE("PostgreSQL: the audit entry commits and rolls back with its write; UPDATE, DELETE and TRUNCATE are refused",
+TEST_CASE("PostgreSQL: the audit entry commits and rolls back with its write, and UPDATE, DELETE and TRUNCATE are refused",
           "[postgres][audit]") {
     check_audit_store(fresh_database());
 }

@@ -179,7 +179,7 @@ TEST_CASE("desk audit: paging asks for the next and the previous page", "[ui][de
     CHECK_FALSE(ui.find_item("下一页"));
 }
 
-TEST_CASE("desk audit: only the secretariat sees it; a failure says why", "[ui][desk][audit]") {
+TEST_CASE("desk audit: only the secretariat sees it, and a failure says why", "[ui][desk][audit]") {
     UiDriver ui(1366, 768);
     ui.ui.open_location("#/desk/audit");
     ui.frames(2);
