@@ -9,6 +9,7 @@
 #include "core/group_trip.hpp"
 #include "core/model.hpp"
 #include "core/role.hpp"
+#include "core/roster.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -62,13 +63,14 @@ struct MyTrip {
     PlaceState state = PlaceState::confirmed;
     int waitlist_position = 0;           // 1-based when waitlisted
     std::optional<Instant> offer_expires;
+    std::string reason;                  // why a union or the secretariat freed it (withdrawn by someone else)
 };
 
 // An action not yet acknowledged by the endpoint (made offline, or lost to the network).
 // It is kept across reloads and retried with backoff under the same idempotency key, so
 // it is applied exactly once.
 struct PendingAction {
-    enum class Kind { join, withdraw, accept_offer, open_group, cancel_group };
+    enum class Kind { join, withdraw, accept_offer, open_group, cancel_group, add_worker, withdraw_worker };
     std::string idempotency_key;
     Kind kind = Kind::join;
     Id group;                            // for open_group: the draft's id
@@ -76,8 +78,27 @@ struct PendingAction {
     Instant next_attempt = 0;
     // Added by the sync engine:
     std::optional<GroupDraft> draft;     // open_group: the trip to open
-    std::string reason;                  // cancel_group: the organizer's reason
+    std::string reason;                  // cancel_group, withdraw_worker: the reason given
     Instant created = 0;                 // when the user asked for it
+    Id worker;                           // add_worker, withdraw_worker: whose place
+};
+
+// ---- the unit union's desk (organizers) ----
+// A trip's roster as fetched on demand (GET /groups/{id}/roster).
+struct RosterView {
+    enum class Status { loading, loaded, failed };
+    Id group;
+    Status status = Status::loading;
+    Roster roster;             // the last one received (kept while a newer one loads)
+    bool stale = false;        // an add or withdrawal landed: fetched again at the next poll
+    std::string error_zh;      // why the last load failed
+    std::string error_en;
+};
+// A worker account of the signed-in union's unit (GET /units/{id}/workers), to pick one to add.
+struct UnitWorker {
+    Id id;
+    std::string name;
+    std::string member_number;
 };
 
 struct ClientState {
@@ -95,6 +116,10 @@ struct ClientState {
     bool kiosk = false;                  // nothing personal is kept on this device
     bool signing_in = false;             // a sign-in request is on its way
     bool my_trips_loaded = false;        // my_trips reflects an answer of the endpoint (or its cached copy)
+    // The unit union's desk (organizers): fetched on demand, kept in memory only.
+    std::vector<RosterView> rosters;
+    std::vector<UnitWorker> unit_workers;
+    bool unit_workers_loaded = false;
 };
 
 // Everything the UI may ask for. Each call returns at once; the outcome arrives later as
@@ -107,10 +132,16 @@ public:
     virtual void join(const Id& group) = 0;
     virtual void withdraw(const Id& group) = 0;
     virtual void accept_offer(const Id& group) = 0;
-    virtual void open_group(const GroupDraft& draft) = 0;
+    // Returns the id the trip will have (made once, here), or "" when it was refused at once.
+    virtual Id open_group(const GroupDraft& draft) = 0;
     virtual void cancel_group(const Id& group, const std::string& reason) = 0;
     virtual void refresh() = 0;
     virtual void dismiss_notice(std::uint64_t id) = 0;
+    // The unit union's desk (organizers):
+    virtual void load_roster(const Id& group) = 0;
+    virtual void load_unit_workers() = 0;
+    virtual void add_worker(const Id& group, const Id& worker) = 0;
+    virtual void withdraw_worker(const Id& group, const Id& worker, const std::string& reason) = 0;
 };
 
 }  // namespace liaoxiu::sync
