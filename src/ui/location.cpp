@@ -19,6 +19,7 @@ constexpr std::array kPatterns = {
     Pattern{Screen::member, "member", true},   Pattern{Screen::policies, "policies", false},
     Pattern{Screen::policy, "policy", true},   Pattern{Screen::me, "me", false},
     Pattern{Screen::sign_in, "signin", false},
+    Pattern{Screen::roster, "roster", true},
 };
 
 }  // namespace

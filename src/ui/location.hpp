@@ -23,6 +23,7 @@ enum class Screen {
     policy,      // #/policy/<id>
     me,          // #/me
     sign_in,     // #/signin
+    roster,      // #/roster/<group id>: the unit union's roster of a group trip
     not_found,   // anything else; `id` keeps what was asked for
 };
 
