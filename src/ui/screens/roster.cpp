@@ -47,8 +47,8 @@ void draw_own_workers(Context& ctx, const sync::GroupView& group, const Roster& 
         label(ctx, line);
         std::string status = state_text(ctx, worker.state) + " · " +
                              ctx.f(Text::roster_since, format_china_minute(worker.since).c_str());
-        if (roster.workers.size() > 1 || ctx.state.session->role == Role::secretariat)
-            status += " · " + ctx.view.unit_name(worker.unit);
+        // A union's roster is all one unit; the secretariat's spans every unit.
+        if (ctx.state.session->role == Role::secretariat) status += " · " + ctx.view.unit_name(worker.unit);
         muted(ctx, status);
         if (!worker.reason.empty()) muted(ctx, ctx.f(Text::roster_reason, worker.reason.c_str()));
         if (may_withdraw && holds_place(worker.state)) {
