@@ -16,6 +16,11 @@ bool DefaultServices::share(const std::string&, const std::string& url) {
 
 void DefaultServices::copy_text(const std::string& text) { ImGui::SetClipboardText(text.c_str()); }
 
+void DefaultServices::save_file(const std::string& name, const std::string&, const std::string& bytes) {
+    saved_name = name;
+    saved_bytes = bytes;
+}
+
 namespace {
 
 // Any sign of a person in this frame: a pointer that pressed, a wheel, a key, text; and,

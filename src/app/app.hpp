@@ -38,13 +38,17 @@ struct FrameStats {
 };
 
 // The device services as far as the app can provide them without a platform hook:
-// the system clock and ImGui's clipboard. Sharing falls back to copying.
+// the system clock and ImGui's clipboard. Sharing falls back to copying; a saved file is kept in memory.
 class DefaultServices final : public ui::Services {
 public:
     Instant now() const override;
     std::string link_to(const std::string& location) const override { return location; }
     bool share(const std::string& title, const std::string& url) override;
     void copy_text(const std::string& text) override;
+    // Kept here (the last file asked for); the desktop has no download folder of its own.
+    void save_file(const std::string& name, const std::string& mime, const std::string& bytes) override;
+    std::string saved_name;
+    std::string saved_bytes;
 };
 
 // How the app looks and behaves on this device, from the page address (?kiosk=1,

@@ -1,5 +1,7 @@
 #include "core/permissions.hpp"
 
+#include "core/group_trip.hpp"
+
 namespace liaoxiu {
 namespace {
 
@@ -47,9 +49,12 @@ std::optional<DomainError> withdraw_forbidden(const Actor& by, const Id& whose, 
         return std::nullopt;
     }
     if (by.role == Role::worker) return forbidden("职工只能退出自己的报名", "a worker can only withdraw their own place");
-    if (trip != nullptr && !manages_group(by, *trip))
-        return forbidden("只有组团单位工会或联盟秘书处可以为职工退团",
-                         "only the organizing unit's union or the secretariat can withdraw a worker");
+    if (trip == nullptr || manages_group(by, *trip)) return std::nullopt;
+    // A union answers for its own workers wherever they joined.
+    for (const auto& place : trip->places)
+        if (place.worker == whose && by.role == Role::organizer && place.unit == by.unit) return std::nullopt;
+    return forbidden("只有本单位工会、组团单位工会或联盟秘书处可以为职工退团",
+                     "only the worker's own union, the organizing unit's union or the secretariat can withdraw a worker");
     return std::nullopt;
 }
 
@@ -58,6 +63,48 @@ std::optional<DomainError> create_account_forbidden(const Actor& by, Role role, 
         return std::nullopt;
     return forbidden("无权创建该账号（工会只能为本单位职工开户）",
                      "not allowed to create this account (an organizer may only add workers of its own unit)");
+}
+
+// ---- the unit union's desk -----------------------------------------------------------
+
+std::optional<DomainError> roster_forbidden(const Actor& by, const GroupTrip* trip) {
+    if (by.role == Role::worker)
+        return forbidden("职工不能查看拼团名单", "a worker cannot see a group trip's roster");
+    if (by.role == Role::secretariat || trip == nullptr) return std::nullopt;
+    if (trip->organizer_unit == by.unit) return std::nullopt;
+    for (const auto& place : trip->places)
+        if (place.unit == by.unit) return std::nullopt;
+    return forbidden("本单位未参加该拼团，不能查看名单",
+                     "your unit neither opened this group trip nor has a place on it");
+}
+
+bool sees_worker_name(const Actor& by, const Place& place) {
+    return by.role == Role::secretariat || (by.role == Role::organizer && place.unit == by.unit);
+}
+
+std::optional<DomainError> add_worker_forbidden(const Actor& by, const AccountRef& worker) {
+    if (by.role == Role::worker)
+        return forbidden("职工只能为自己报名", "a worker can only join for themselves", "worker");
+    if (by.role != Role::organizer)
+        return forbidden("只有单位工会可以为本单位职工报名", "only a unit's union adds its workers to a group trip",
+                         "worker");
+    if (worker.role != Role::worker)
+        return forbidden("只能为职工账号报名", "only a worker account can be added to a group trip", "worker");
+    if (worker.unit != by.unit)
+        return forbidden("只能为本单位职工报名", "a union adds workers of its own unit only", "worker");
+    return std::nullopt;
+}
+
+std::optional<DomainError> withdraw_reason_missing(const Actor& by, const Id& whose, std::string_view reason) {
+    if (whose == by.account || reason_given(reason)) return std::nullopt;
+    return make_error("reason_required", "为职工退出拼团须填写原因（职工会看到）",
+                      "withdrawing another worker needs a reason (the worker will see it)", "reason");
+}
+
+std::optional<DomainError> unit_workers_forbidden(const Actor& by, const Id& unit) {
+    if (by.role == Role::secretariat || (by.role == Role::organizer && by.unit == unit)) return std::nullopt;
+    return forbidden("只有本单位工会或联盟秘书处可以查看本单位职工账号",
+                     "only the unit's union or the secretariat can list the unit's worker accounts");
 }
 
 }  // namespace liaoxiu

@@ -41,12 +41,40 @@ std::optional<DomainError> cancel_forbidden(const Actor& by, const GroupTrip* tr
 std::optional<DomainError> join_forbidden(const Actor& by);
 std::optional<DomainError> accept_offer_forbidden(const Actor& by);
 
-// Freeing a place: a worker their own; someone who manages the trip anyone's. `whose` is
+// Freeing a place: a worker their own; someone who manages the trip anyone's; a union its own
+// unit's workers' on any trip. `whose` is
 // the account whose place is freed. Without a trip, only what the role alone decides.
 std::optional<DomainError> withdraw_forbidden(const Actor& by, const Id& whose, const GroupTrip* trip);
 
 // Opening an account: the secretariat any; a union only workers of its own unit (it vouches
 // for who works there, nothing more).
 std::optional<DomainError> create_account_forbidden(const Actor& by, Role role, const Id& unit);
+
+// ---- the unit union's desk (organizers) ----------------------------------------------
+
+// Reading a trip's roster (docs/api.md, GET /groups/{id}/roster): the secretariat; the union
+// of the unit that opened the trip; the union of a unit that has (or had) a place on it.
+// Workers never; a union whose unit has nothing to do with the trip neither.
+std::optional<DomainError> roster_forbidden(const Actor& by, const GroupTrip* trip);
+// Whether the roster shows `by` the name of the worker holding `place`: the secretariat every
+// worker's; a union its own unit's workers only (other units' appear as counts).
+bool sees_worker_name(const Actor& by, const Place& place);
+
+// An account as the add-a-worker rule sees it.
+struct AccountRef {
+    Id id;
+    Role role = Role::worker;
+    Id unit;
+};
+// Joining on someone's behalf (POST /groups/{id}/join {"worker": …}): a union adds a worker
+// account of its own unit. A worker naming themselves is a plain join (join_forbidden).
+std::optional<DomainError> add_worker_forbidden(const Actor& by, const AccountRef& worker);
+
+// Freeing another worker's place takes a reason, kept with the place so the worker can see
+// why ("reason_required" when `reason` is only whitespace). Freeing one's own needs none.
+std::optional<DomainError> withdraw_reason_missing(const Actor& by, const Id& whose, std::string_view reason);
+
+// Listing a unit's worker accounts (to pick one to add): that unit's union and the secretariat.
+std::optional<DomainError> unit_workers_forbidden(const Actor& by, const Id& unit);
 
 }  // namespace liaoxiu

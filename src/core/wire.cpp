@@ -153,6 +153,7 @@ Result<SignInAnswer> decode_sign_in_answer(std::string_view body) {
 json encode_my_place(const MyPlace& mine) {
     json body = mine.place;
     if (mine.waitlist_position > 0) body["waitlist_position"] = mine.waitlist_position;
+    put_unless_empty(body, "reason", mine.reason);
     return body;
 }
 
@@ -167,6 +168,7 @@ std::optional<MyPlace> decode_my_place(const json& body) {
     mine.place.since = instant_field(body, "since").value_or(0);
     mine.place.offer_expires = instant_field(body, "offer_expires");
     mine.waitlist_position = std::max(0, int_field(body, "waitlist_position").value_or(0));
+    mine.reason = string_field(body, "reason").value_or("");
     return mine;
 }
 
@@ -225,6 +227,83 @@ Result<JoinAnswer> decode_join_answer(std::string_view body) {
     answer.waitlist_position = std::max(0, int_field(*parsed, "waitlist_position").value_or(0));
     if (const json* counts = field(*parsed, "counts")) answer.counts = decode_counts(*counts);
     return answer;
+}
+
+// ---- the unit union's desk ---------------------------------------------------------
+
+json encode_roster(const Roster& roster) {
+    json workers = json::array();
+    for (const auto& worker : roster.workers) {
+        json item = {{"worker", worker.worker},
+                     {"name", worker.name},
+                     {"member_number", worker.member_number},
+                     {"unit", worker.unit},
+                     {"state", std::string(enum_name(worker.state))},
+                     {"seq", worker.seq},
+                     {"since", format_instant(worker.since)}};
+        put_unless_empty(item, "reason", worker.reason);
+        workers.push_back(std::move(item));
+    }
+    json units = json::array();
+    for (const auto& unit : roster.other_units) {
+        units.push_back({{"unit", unit.unit}, {"name", unit.name}, {"confirmed", unit.confirmed}, {"waiting", unit.waiting}});
+    }
+    return {{"group", roster.group}, {"workers", std::move(workers)}, {"other_units", std::move(units)}};
+}
+
+Result<Roster> decode_roster(std::string_view body) {
+    auto parsed = parse_json(body);
+    if (!parsed || !parsed->is_object()) return bad_answer("roster");
+    auto group = string_field(*parsed, "group");
+    if (!group || group->empty()) return bad_answer("group");
+    Roster roster;
+    roster.group = *group;
+    if (const json* workers = field(*parsed, "workers"); workers && workers->is_array()) {
+        for (const auto& item : *workers) {
+            auto worker = string_field(item, "worker");
+            auto state = place_state_field(item, "state");
+            if (!worker || !state) continue;
+            RosterWorker entry;
+            entry.worker = *worker;
+            entry.state = *state;
+            entry.name = string_field(item, "name").value_or("");
+            entry.member_number = string_field(item, "member_number").value_or("");
+            entry.unit = string_field(item, "unit").value_or("");
+            entry.seq = integer_field(item, "seq").value_or(0);
+            entry.since = instant_field(item, "since").value_or(0);
+            entry.reason = string_field(item, "reason").value_or("");
+            roster.workers.push_back(std::move(entry));
+        }
+    }
+    if (const json* units = field(*parsed, "other_units"); units && units->is_array()) {
+        for (const auto& item : *units) {
+            auto unit = string_field(item, "unit");
+            if (!unit) continue;
+            roster.other_units.push_back(RosterUnitCount{*unit, string_field(item, "name").value_or(""),
+                                                         std::max(0, int_field(item, "confirmed").value_or(0)),
+                                                         std::max(0, int_field(item, "waiting").value_or(0))});
+        }
+    }
+    return roster;
+}
+
+json encode_unit_workers(const Id& unit, const std::vector<Account>& workers) {
+    json list = json::array();
+    for (const auto& worker : workers) list.push_back(encode_account(worker));
+    return {{"unit", unit}, {"workers", std::move(list)}};
+}
+
+Result<std::vector<Account>> decode_unit_workers(std::string_view body) {
+    auto parsed = parse_json(body);
+    if (!parsed || !parsed->is_object()) return bad_answer("workers");
+    const json* workers = field(*parsed, "workers");
+    if (!workers || !workers->is_array()) return bad_answer("workers");
+    std::vector<Account> result;
+    for (const auto& item : *workers) {
+        auto account = decode_account(item);
+        if (account) result.push_back(std::move(account).value());
+    }
+    return result;
 }
 
 // ---- errors ------------------------------------------------------------------------

@@ -15,6 +15,7 @@
 #include "core/group_trip.hpp"
 #include "core/model.hpp"
 #include "core/role.hpp"
+#include "core/roster.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -72,6 +73,7 @@ Result<SignInAnswer> decode_sign_in_answer(std::string_view body);  // token and
 struct MyPlace {
     Place place;
     int waitlist_position = 0;
+    std::string reason;  // "reason": why the union or the secretariat freed it (withdrawn by someone else)
     bool operator==(const MyPlace&) const = default;
 };
 nlohmann::json encode_my_place(const MyPlace& mine);
@@ -105,6 +107,18 @@ struct JoinAnswer {
 };
 nlohmann::json encode_join_answer(const JoinAnswer& answer);
 Result<JoinAnswer> decode_join_answer(std::string_view body);  // state required
+
+// ---- the unit union's desk (organizers) --------------------------------------------
+// GET /groups/{id}/roster → {group, workers: [{worker, name, member_number, unit, state,
+// seq, since, reason?}], other_units: [{unit, name, confirmed, waiting}]}.
+nlohmann::json encode_roster(const Roster& roster);
+// group required; a worker without `worker` and `state`, or a unit without `unit`, is skipped.
+Result<Roster> decode_roster(std::string_view body);
+
+// GET /units/{id}/workers → {unit, workers: [account]} (accounts as in encode_account).
+nlohmann::json encode_unit_workers(const Id& unit, const std::vector<Account>& workers);
+// workers required; an entry that is no account is skipped.
+Result<std::vector<Account>> decode_unit_workers(std::string_view body);
 
 // ---- errors: {code, message_zh, message_en, path?} ---------------------------------
 nlohmann::json encode_error(const DomainError& error);

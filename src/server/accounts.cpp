@@ -149,6 +149,15 @@ nlohmann::json AccountService::create_account(const Principal& by, const Account
     return describe(account);
 }
 
+nlohmann::json AccountService::unit_workers(const Principal& by, const Id& unit) {
+    if (auto forbidden = unit_workers_forbidden(actor_of(by), unit)) fail(*forbidden);
+    auto db = backend_.readers.acquire();
+    if (!store::load_unit(*db, unit)) fail("not_found", "单位不存在：" + unit, "no unit " + unit);
+    std::vector<wire::Account> workers;
+    for (const auto& account : store::unit_accounts(*db, unit, "worker")) workers.push_back(account_of(account));
+    return wire::encode_unit_workers(unit, workers);
+}
+
 void create_demo_accounts(WriteContext& context, const std::vector<Unit>& units, const std::string& password_hash) {
     auto add = [&](const std::string& id, const std::string& login, const std::string& role, const std::string& name,
                    const Id& unit, const std::string& member_number) {

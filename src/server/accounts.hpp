@@ -31,6 +31,8 @@ public:
     void sign_out(const std::string& token);
     // The secretariat creates any account; an organizer creates workers of its own unit.
     nlohmann::json create_account(const Principal& by, const AccountRequest& request);
+    // GET /units/{id}/workers: the unit's worker accounts, for its union and the secretariat.
+    nlohmann::json unit_workers(const Principal& by, const Id& unit);
 
     static nlohmann::json describe(const store::Account& account);
     static nlohmann::json describe(const Principal& principal);

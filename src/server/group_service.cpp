@@ -2,6 +2,7 @@
 
 #include "core/json.hpp"
 #include "core/permissions.hpp"
+#include "core/roster.hpp"
 #include "core/wire.hpp"
 #include "server/accounts.hpp"
 #include "server/api_error.hpp"
@@ -71,11 +72,15 @@ GroupTrip require_group(WriteContext& context, const Id& id) {
 
 }  // namespace
 
-nlohmann::json group_view(const GroupTrip& trip, const Principal* viewer, bool with_places) {
+nlohmann::json group_view(const GroupTrip& trip, const Principal* viewer, bool with_places,
+                          const std::map<std::int64_t, std::string>* reasons) {
     std::optional<wire::MyPlace> mine;
     if (viewer && viewer->is_worker()) {
         if (const Place* place = my_place(trip, viewer->account)) {
-            mine = wire::MyPlace{*place, place->state == PlaceState::waitlisted ? waitlist_position(trip, *place) : 0};
+            mine = wire::MyPlace{*place, place->state == PlaceState::waitlisted ? waitlist_position(trip, *place) : 0, {}};
+            if (reasons) {
+                if (auto reason = reasons->find(place->seq); reason != reasons->end()) mine->reason = reason->second;
+            }
         }
     }
     nlohmann::json json = wire::encode_trip_view(trip, count_places(trip), mine ? &*mine : nullptr, with_places);
@@ -96,6 +101,10 @@ nlohmann::json GroupService::detail(const Id& id, const Principal* viewer) {
     auto db = backend_.readers.acquire();
     auto trip = store::load_group(*db, id);
     if (!trip) fail(group_not_found(id));
+    if (viewer && viewer->is_worker()) {
+        auto reasons = store::place_reasons(*db, id);
+        return group_view(*trip, viewer, true, &reasons);
+    }
     return group_view(*trip, viewer, true);
 }
 
@@ -147,10 +156,18 @@ nlohmann::json GroupService::cancel(const Principal& by, const Id& id, const std
     return group_view(cancelled, &by, true);
 }
 
-StoredResponse GroupService::join(const Principal& by, const Id& id, const std::optional<std::string>& key) {
-    require(join_forbidden(actor_of(by)));
+StoredResponse GroupService::join(const Principal& by, const Id& id, const std::optional<std::string>& key,
+                                  const std::optional<Id>& worker) {
+    const Actor actor = actor_of(by);
+    const bool for_someone = worker && *worker != by.account;
+    if (for_someone) {
+        // The role alone, before the worker's account is read.
+        require(add_worker_forbidden(actor, AccountRef{*worker, Role::worker, actor.unit}));
+    } else {
+        require(join_forbidden(actor));
+    }
     StoredResponse response;
-    const std::string request = "join " + id;
+    const std::string request = for_someone ? "join " + id + " " + *worker : "join " + id;
     backend_.writer.run(
         [&](WriteContext& context) {
             response = StoredResponse{};
@@ -169,6 +186,17 @@ StoredResponse GroupService::join(const Principal& by, const Id& id, const std::
                 response.body = wire::dump(body);
                 if (key) store::save_answer(context.db, by.account, *key, {request, status, response.body}, context.now);
             };
+            // Whose place it is: the caller's own, or the worker a union adds.
+            Worker joining{by.account, by.unit};
+            if (for_someone) {
+                auto account = store::find_account(context.db, *worker);
+                if (!account) {
+                    fail("unknown_reference", "职工账号不存在：" + *worker, "no worker account " + *worker, "worker");
+                }
+                auto role = parse_role(account->role).value_or(Role::worker);
+                require(add_worker_forbidden(actor, AccountRef{account->id, role, account->unit}));
+                joining = Worker{account->id, account->unit};
+            }
             const GroupTrip* trip = context.group(id);
             if (!trip) return answer(404, error_json(group_not_found(id)));
             const Route& route = require_route(context, trip->route);
@@ -177,25 +205,32 @@ StoredResponse GroupService::join(const Principal& by, const Id& id, const std::
             // this transaction ends.
             // Only trips that overlap this one's days can refuse the join: fetch just those.
             const TripSpan span = trip_span(*trip, route);
-            context.lock_worker_days(by.account, span.first, span.last);
-            auto spans = store::worker_spans(context.db, by.account, id, span.first, span.last);
+            context.lock_worker_days(joining.id, span.first, span.last);
+            auto spans = store::worker_spans(context.db, joining.id, id, span.first, span.last);
             std::int64_t seq = next_seq(*trip);
             // join() applies advance_clock itself.
-            auto result = liaoxiu::join(*trip, route, Worker{by.account, by.unit}, spans, seq, context.now);
+            auto result = liaoxiu::join(*trip, route, joining, spans, seq, context.now);
             if (!result) return answer(status_for(result.error()), error_json(result.error()));
             const JoinOutcome& outcome = result.value();
             context.save_group(trip, outcome.trip, route.days);
-            answer(200, wire::encode_join_answer({id, by.account, outcome.state, seq, outcome.waitlist_position,
+            if (for_someone) {
+                audit(context, by, "place.add", "group", id,
+                      wire::audit_change(nlohmann::json::object(),
+                                         {{"place", place_json(outcome.trip, joining.id)}}));
+            }
+            answer(200, wire::encode_join_answer({id, joining.id, outcome.state, seq, outcome.waitlist_position,
                                                   count_places(outcome.trip)}));
         },
-        {id}, {WorkerLock{by.account, id}});
+        {id}, {WorkerLock{for_someone ? *worker : by.account, id}});
     return response;
 }
 
-nlohmann::json GroupService::withdraw(const Principal& by, const Id& id, const std::optional<Id>& worker) {
+nlohmann::json GroupService::withdraw(const Principal& by, const Id& id, const std::optional<Id>& worker,
+                                      const std::string& reason) {
     Id whom = worker.value_or(by.account);
     const Actor actor = actor_of(by);
     require(withdraw_forbidden(actor, whom, nullptr));  // the role alone, before the trip is read
+    require(withdraw_reason_missing(actor, whom, reason));
     GroupTrip changed;
     backend_.writer.run(
         [&](WriteContext& context) {
@@ -205,14 +240,43 @@ nlohmann::json GroupService::withdraw(const Principal& by, const Id& id, const s
             if (!result) fail(result.error());
             changed = result.value();
             context.save_group(&trip, changed, require_route(context, trip.route).days);
-            // A worker freeing their own place is theirs to do; someone else's is recorded.
-            if (whom != by.account) {
-                audit(context, by, "place.withdraw", "group", id,
-                      wire::audit_change({{"place", place_json(trip, whom)}}, {{"place", place_json(changed, whom)}}));
+            // A worker freeing their own place is theirs to do; someone else's is recorded, with
+            // the reason beside the place (the worker is shown it), in this transaction.
+            if (whom == by.account) return;
+            audit(context, by, "place.withdraw", "group", id,
+                  wire::audit_change({{"place", place_json(trip, whom)}}, {{"place", place_json(changed, whom)}}), reason);
+            for (const auto& before : trip.places) {
+                if (before.worker != whom || !holds_place(before.state)) continue;
+                for (const auto& after : changed.places) {
+                    if (after.seq == before.seq && after.state == PlaceState::withdrawn)
+                        store::set_place_reason(context.db, id, after.seq, reason);
+                }
             }
         },
         {id});
     return group_view(changed, &by, true);
+}
+
+nlohmann::json GroupService::roster(const Principal& by, const Id& id) {
+    const Actor actor = actor_of(by);
+    require(roster_forbidden(actor, nullptr));  // the role alone, before the trip is read
+    auto db = backend_.readers.acquire();
+    auto trip = store::load_group(*db, id);
+    if (!trip) fail(group_not_found(id));
+    require(roster_forbidden(actor, &*trip));
+    std::map<Id, RosterPerson> people;
+    for (const auto& account : store::group_accounts(*db, id))
+        people.emplace(account.id, RosterPerson{account.name, account.member_number});
+    std::vector<Unit> units;
+    for (const auto& place : trip->places) {
+        const bool known = std::any_of(units.begin(), units.end(), [&](const Unit& u) { return u.id == place.unit; });
+        if (known) continue;
+        if (auto unit = store::load_unit(*db, place.unit.str())) units.push_back(*unit);
+    }
+    nlohmann::json answer = wire::encode_roster(make_roster(*trip, actor, people, units, store::place_reasons(*db, id)));
+    // The secretariat reading names of workers who are not theirs: a personal-data read, recorded.
+    if (actor.role == Role::secretariat) audit_read(backend_, by, "group", id, "roster");
+    return answer;
 }
 
 nlohmann::json GroupService::accept_offer(const Principal& by, const Id& id) {
@@ -234,7 +298,10 @@ nlohmann::json GroupService::my_trips(const Principal& by) {
     if (!by.is_worker()) fail("forbidden", "只有职工有自己的行程", "only workers have trips of their own");
     auto db = backend_.readers.acquire();
     std::vector<nlohmann::json> views;
-    for (const auto& trip : store::worker_groups(*db, by.account)) views.push_back(group_view(trip, &by, false));
+    for (const auto& trip : store::worker_groups(*db, by.account)) {
+        auto reasons = store::place_reasons(*db, trip.id);
+        views.push_back(group_view(trip, &by, false, &reasons));
+    }
     return wire::encode_my_trips(views);
 }
 

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -31,8 +32,14 @@ public:
     nlohmann::json detail(const Id& id, const Principal* viewer);
     nlohmann::json create(const Principal& by, const GroupDraft& draft);
     nlohmann::json cancel(const Principal& by, const Id& id, const std::string& reason);
-    StoredResponse join(const Principal& by, const Id& id, const std::optional<std::string>& idempotency_key);
-    nlohmann::json withdraw(const Principal& by, const Id& id, const std::optional<Id>& worker);
+    // `worker`: a union adding a worker of its own unit (nothing, or the caller: their own join).
+    StoredResponse join(const Principal& by, const Id& id, const std::optional<std::string>& idempotency_key,
+                        const std::optional<Id>& worker = std::nullopt);
+    // Someone else's place (`worker`) is freed only with a reason, kept with the place.
+    nlohmann::json withdraw(const Principal& by, const Id& id, const std::optional<Id>& worker,
+                            const std::string& reason = {});
+    // GET /groups/{id}/roster: core/roster.hpp's roster for `by`.
+    nlohmann::json roster(const Principal& by, const Id& id);
     nlohmann::json accept_offer(const Principal& by, const Id& id);
     nlohmann::json my_trips(const Principal& by);
 
@@ -45,6 +52,8 @@ private:
 
 // The JSON of a trip for `viewer`: the trip, its counts, the viewer's own place; other
 // workers' ids only for the organizing unit's union and the secretariat.
-nlohmann::json group_view(const GroupTrip& trip, const Principal* viewer, bool with_places);
+// `reasons` (by place seq): why places were freed by someone else; a worker's own is shown to them.
+nlohmann::json group_view(const GroupTrip& trip, const Principal* viewer, bool with_places,
+                          const std::map<std::int64_t, std::string>* reasons = nullptr);
 
 }  // namespace liaoxiu::server

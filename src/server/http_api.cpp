@@ -321,8 +321,8 @@ void Api::install(http::Server& server) {
                 }));
     server.Post(R"(/api/v1/groups/([^/]+)/join)",
                 wrap([this, &groups](const Request& req, Response& res) {
-                    Principal by = writer(req, join_forbidden);
-                    unwrap(decode_empty_request(body_of(req, true)));
+                    Principal by = writer(req);
+                    auto request = unwrap(decode_join_request(body_of(req, true)));
                     std::optional<std::string> key;
                     if (req.has_header("Idempotency-Key")) {
                         key = req.get_header_value("Idempotency-Key");
@@ -331,7 +331,7 @@ void Api::install(http::Server& server) {
                                  "Idempotency-Key must have 1 to 200 characters");
                         }
                     }
-                    StoredResponse answer = groups.join(by, req.matches[1], key);
+                    StoredResponse answer = groups.join(by, req.matches[1], key, request.worker);
                     if (answer.replayed) res.set_header("Idempotent-Replayed", "true");
                     res.status = answer.status;
                     res.set_content(answer.body, kJson);
@@ -340,7 +340,7 @@ void Api::install(http::Server& server) {
                 wrap([this, &groups](const Request& req, Response& res) {
                     Principal by = writer(req);
                     auto request = unwrap(decode_withdraw_request(body_of(req, true)));
-                    send_json(res, 200, groups.withdraw(by, req.matches[1], request.worker));
+                    send_json(res, 200, groups.withdraw(by, req.matches[1], request.worker, request.reason));
                 }));
     server.Post(R"(/api/v1/groups/([^/]+)/accept)",
                 wrap([this, &groups](const Request& req, Response& res) {
@@ -350,6 +350,14 @@ void Api::install(http::Server& server) {
                 }));
     server.Get("/api/v1/me/trips", wrap([this, &groups](const Request& req, Response& res) {
         send_json(res, 200, groups.my_trips(signed_in(req)));
+    }));
+
+    // ---- the unit union's desk (organizers) ----
+    server.Get(R"(/api/v1/groups/([^/]+)/roster)", wrap([this, &groups](const Request& req, Response& res) {
+        send_json(res, 200, groups.roster(signed_in(req), req.matches[1]));
+    }));
+    server.Get(R"(/api/v1/units/([^/]+)/workers)", wrap([this, &accounts](const Request& req, Response& res) {
+        send_json(res, 200, accounts.unit_workers(signed_in(req), req.matches[1]));
     }));
 
     // ---- secretariat ----

@@ -130,6 +130,16 @@ Result<WithdrawRequest> decode_withdraw_request(const nlohmann::json& json) {
     std::string worker;
     if (auto e = read_string(json, "worker", false, kMaxShortText, worker)) return *e;
     if (!worker.empty()) request.worker = worker;
+    if (auto e = read_string(json, "reason", false, kMaxLongText, request.reason)) return *e;
+    return request;
+}
+
+Result<JoinRequest> decode_join_request(const nlohmann::json& json) {
+    if (!json.is_object()) return not_an_object("");
+    JoinRequest request;
+    std::string worker;
+    if (auto e = read_string(json, "worker", false, kMaxShortText, worker)) return *e;
+    if (!worker.empty()) request.worker = worker;
     return request;
 }
 

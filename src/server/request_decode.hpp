@@ -46,7 +46,13 @@ Result<CancelRequest> decode_cancel_request(const nlohmann::json& json);
 
 struct WithdrawRequest {
     std::optional<Id> worker;  // someone else's place (organizer or secretariat only)
+    std::string reason;        // required when `worker` is someone else (core: withdraw_reason_missing)
 };
+// POST /groups/{id}/join: {} for one's own join, {"worker": "w-…"} for a union adding a worker.
+struct JoinRequest {
+    std::optional<Id> worker;
+};
+Result<JoinRequest> decode_join_request(const nlohmann::json& json);
 Result<WithdrawRequest> decode_withdraw_request(const nlohmann::json& json);
 
 struct NoFields {};

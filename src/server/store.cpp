@@ -164,6 +164,18 @@ void migrate_places_into_rows(Connection& db) {
     }
 }
 
+// Databases written before a withdrawal could carry a reason get the column, once.
+void add_place_reason_column(Connection& db) {
+    begin_write(db);
+    try {
+        if (!places_have_column(db, "reason")) db.execute("ALTER TABLE places ADD COLUMN reason TEXT");
+        commit(db);
+    } catch (...) {
+        rollback(db);
+        throw;
+    }
+}
+
 // A PostgreSQL text[] literal: every element quoted, backslashes and quotes escaped.
 std::string text_array(const std::vector<Id>& ids) {
     std::string array = "{";
@@ -188,6 +200,7 @@ void create_schema(Connection& db) {
     db.execute_script(kSchema);
     migrate_places_into_rows(db);
     create_audit_schema(db);
+    add_place_reason_column(db);
 }
 
 void begin_write(Connection& db) {
@@ -517,6 +530,19 @@ void clear_deadline(Connection& db, const Id& id) {
     db.execute("UPDATE group_trips SET next_deadline = NULL WHERE id = $1", {id});
 }
 
+// ---- the unit union's desk ---------------------------------------------------------
+
+void set_place_reason(Connection& db, const Id& group, std::int64_t seq, const std::string& reason) {
+    db.execute("UPDATE places SET reason = $1 WHERE group_id = $2 AND seq = $3", {reason, group, seq});
+}
+
+std::map<std::int64_t, std::string> place_reasons(Connection& db, const Id& group) {
+    std::map<std::int64_t, std::string> reasons;
+    for (const auto& row : db.query("SELECT seq, reason FROM places WHERE group_id = $1 AND reason IS NOT NULL", {group}))
+        reasons.emplace(row.integer(0), row.text(1));
+    return reasons;
+}
+
 // ---- accounts and sessions -------------------------------------------------------
 
 std::optional<Account> find_account_by_login(Connection& db, const std::string& login) {
@@ -551,6 +577,22 @@ void insert_account(Connection& db, const Account& account, Instant now) {
 
 std::int64_t count_accounts(Connection& db) {
     return db.query("SELECT COUNT(*) FROM accounts").front().integer(0);
+}
+
+std::vector<Account> group_accounts(Connection& db, const Id& group) {
+    std::string sql = std::string("SELECT ") + kAccountColumns +
+                      " FROM accounts WHERE id IN (SELECT p.worker FROM places p WHERE p.group_id = $1) ORDER BY id";
+    std::vector<Account> accounts;
+    for (const auto& row : db.query(sql, {group})) accounts.push_back(account_from(row));
+    return accounts;
+}
+
+std::vector<Account> unit_accounts(Connection& db, const Id& unit, const std::string& role) {
+    std::string sql = std::string("SELECT ") + kAccountColumns +
+                      " FROM accounts WHERE unit = $1 AND role = $2 ORDER BY name, id";
+    std::vector<Account> accounts;
+    for (const auto& row : db.query(sql, {unit, role})) accounts.push_back(account_from(row));
+    return accounts;
 }
 
 void insert_session(Connection& db, const std::string& token_hash, const Id& account, Instant expires) {

@@ -13,6 +13,7 @@
 #include "server/sql.hpp"
 
 #include <limits>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -115,7 +116,14 @@ std::vector<Id> due_groups(Connection& db, Instant now);
 std::optional<Instant> earliest_deadline(Connection& db);
 void clear_deadline(Connection& db, const Id& id);
 
-// ---- accounts and sessions -------------------------------------------------------
+// ---- the unit union's desk ---------------------------------------------------------
+
+// Why a union or the secretariat freed a worker's place, kept beside the place's row (the
+// core's Place stays small: a 10k catalogue holds 325,000 of them).
+void set_place_reason(Connection& db, const Id& group, std::int64_t seq, const std::string& reason);
+// The reasons kept for the group's places, by seq.
+std::map<std::int64_t, std::string> place_reasons(Connection& db, const Id& group);
+
 
 struct Account {
     Id id;
@@ -132,6 +140,10 @@ std::optional<Account> find_account(Connection& db, const Id& id);
 bool account_exists(Connection& db, const Id& id, const std::string& login);
 void insert_account(Connection& db, const Account& account, Instant now);
 std::int64_t count_accounts(Connection& db);
+// The accounts of the workers holding (or having held) a place on the group.
+std::vector<Account> group_accounts(Connection& db, const Id& group);
+// A unit's accounts of one role ("worker"), by name then id.
+std::vector<Account> unit_accounts(Connection& db, const Id& unit, const std::string& role);
 
 void insert_session(Connection& db, const std::string& token_hash, const Id& account, Instant expires);
 // The account of an unexpired session, with the session's expiry.

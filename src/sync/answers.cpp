@@ -27,7 +27,8 @@ wire::Account account_of(const Session& session) {
 }
 
 MyTrip my_trip_of(const wire::TripPlace& trip) {
-    return MyTrip{trip.group, trip.mine.place.state, trip.mine.waitlist_position, trip.mine.place.offer_expires};
+    return MyTrip{trip.group, trip.mine.place.state, trip.mine.waitlist_position, trip.mine.place.offer_expires,
+                  trip.mine.reason};
 }
 
 wire::TripPlace trip_place_of(const MyTrip& trip) {
@@ -36,6 +37,7 @@ wire::TripPlace trip_place_of(const MyTrip& trip) {
     place.mine.place.state = trip.state;
     place.mine.place.offer_expires = trip.offer_expires;
     place.mine.waitlist_position = trip.waitlist_position;
+    place.mine.reason = trip.reason;
     return place;
 }
 

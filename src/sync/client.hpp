@@ -10,6 +10,7 @@
 #include "core/group_trip.hpp"
 #include "core/model.hpp"
 #include "core/role.hpp"
+#include "core/roster.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -63,13 +64,14 @@ struct MyTrip {
     PlaceState state = PlaceState::confirmed;
     int waitlist_position = 0;           // 1-based when waitlisted
     std::optional<Instant> offer_expires;
+    std::string reason;                  // why a union or the secretariat freed it (withdrawn by someone else)
 };
 
 // An action not yet acknowledged by the endpoint (made offline, or lost to the network).
 // It is kept across reloads and retried with backoff under the same idempotency key, so
 // it is applied exactly once.
 struct PendingAction {
-    enum class Kind { join, withdraw, accept_offer, open_group, cancel_group };
+    enum class Kind { join, withdraw, accept_offer, open_group, cancel_group, add_worker, withdraw_worker };
     std::string idempotency_key;
     Kind kind = Kind::join;
     Id group;                            // for open_group: the draft's id
@@ -77,8 +79,27 @@ struct PendingAction {
     Instant next_attempt = 0;
     // Added by the sync engine:
     std::optional<GroupDraft> draft;     // open_group: the trip to open
-    std::string reason;                  // cancel_group: the organizer's reason
+    std::string reason;                  // cancel_group, withdraw_worker: the reason given
     Instant created = 0;                 // when the user asked for it
+    Id worker;                           // add_worker, withdraw_worker: whose place
+};
+
+// ---- the unit union's desk (organizers) ----
+// A trip's roster as fetched on demand (GET /groups/{id}/roster).
+struct RosterView {
+    enum class Status { loading, loaded, failed };
+    Id group;
+    Status status = Status::loading;
+    Roster roster;             // the last one received (kept while a newer one loads)
+    bool stale = false;        // an add or withdrawal landed: fetched again at the next poll
+    std::string error_zh;      // why the last load failed
+    std::string error_en;
+};
+// A worker account of the signed-in union's unit (GET /units/{id}/workers), to pick one to add.
+struct UnitWorker {
+    Id id;
+    std::string name;
+    std::string member_number;
 };
 
 // The audit trail as the secretariat's desk reads it (GET /api/v1/audit), one page at a time.
@@ -108,6 +129,10 @@ struct ClientState {
     bool my_trips_loaded = false;        // my_trips reflects an answer of the endpoint (or its cached copy)
     // Added for the audit trail (secretariat only; never stored, forgotten at sign-out):
     AuditView audit;
+    // The unit union's desk (organizers): fetched on demand, kept in memory only.
+    std::vector<RosterView> rosters;
+    std::vector<UnitWorker> unit_workers;
+    bool unit_workers_loaded = false;
 };
 
 // Everything the UI may ask for. Each call returns at once; the outcome arrives later as
@@ -120,13 +145,19 @@ public:
     virtual void join(const Id& group) = 0;
     virtual void withdraw(const Id& group) = 0;
     virtual void accept_offer(const Id& group) = 0;
-    virtual void open_group(const GroupDraft& draft) = 0;
+    // Returns the id the trip will have (made once, here), or "" when it was refused at once.
+    virtual Id open_group(const GroupDraft& draft) = 0;
     virtual void cancel_group(const Id& group, const std::string& reason) = 0;
     virtual void refresh() = 0;
     virtual void dismiss_notice(std::uint64_t id) = 0;
     // Added for the audit trail: loads the page of entries `query` asks for into
     // ClientState::audit (the secretariat only; the query checked by parse_audit_query).
     virtual void load_audit(const AuditQuery& query) = 0;
+    // The unit union's desk (organizers):
+    virtual void load_roster(const Id& group) = 0;
+    virtual void load_unit_workers() = 0;
+    virtual void add_worker(const Id& group, const Id& worker) = 0;
+    virtual void withdraw_worker(const Id& group, const Id& worker, const std::string& reason) = 0;
 };
 
 }  // namespace liaoxiu::sync

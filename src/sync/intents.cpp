@@ -178,8 +178,8 @@ void SyncEngine::accept_offer(const Id& group) {
     outbox_.enqueue(std::move(action));
 }
 
-void SyncEngine::open_group(const GroupDraft& requested) {
-    if (!require_role(Role::organizer, "发起拼团", "only a unit's union opens group trips")) return;
+Id SyncEngine::open_group(const GroupDraft& requested) {
+    if (!require_role(Role::organizer, "发起拼团", "only a unit's union opens group trips")) return {};
     GroupDraft draft = requested;
     // The id is made here, once: a retry of a request whose answer was lost then finds
     // its own trip ("duplicate_id") instead of opening a second one.
@@ -187,24 +187,25 @@ void SyncEngine::open_group(const GroupDraft& requested) {
     if (draft.organizer_unit.empty()) draft.organizer_unit = ctx_.state.session->unit;
     if (auto forbidden = open_group_forbidden(actor_of(*ctx_.state.session), draft.organizer_unit)) {
         refused_locally(*forbidden, PendingAction::Kind::open_group);
-        return;
+        return {};
     }
     const Route* route = find_route(draft.route);
     if (!route) {
         refused_locally({"unknown_reference", "线路不存在：" + draft.route, "unknown route " + draft.route, "route"},
                         PendingAction::Kind::open_group);
-        return;
+        return {};
     }
     auto checked = liaoxiu::open_group(draft, *route, ctx_.state.catalogue, ctx_.now);
     if (!checked) {
         refused_locally(checked.error(), PendingAction::Kind::open_group);
-        return;
+        return {};
     }
     PendingAction action;
     action.kind = PendingAction::Kind::open_group;
     action.group = draft.id;
     action.draft = draft;
     outbox_.enqueue(std::move(action));
+    return draft.id;
 }
 
 void SyncEngine::cancel_group(const Id& group, const std::string& reason) {
@@ -238,6 +239,81 @@ void SyncEngine::cancel_group(const Id& group, const std::string& reason) {
     PendingAction action;
     action.kind = PendingAction::Kind::cancel_group;
     action.group = group;
+    action.reason = reason;
+    outbox_.enqueue(std::move(action));
+}
+
+// ---- the unit union's desk (organizers) ----------------------------------------------
+
+bool SyncEngine::desk_action_pending(PendingAction::Kind kind, const Id& group, const Id& worker) const {
+    for (const auto& action : ctx_.state.outbox)
+        if (action.kind == kind && action.group == group && action.worker == worker) return true;
+    return false;
+}
+
+void SyncEngine::add_worker(const Id& group, const Id& worker) {
+    if (!ctx_.state.session) {
+        require_role(Role::organizer, "为职工报名", "only a unit's union adds its workers");  // "sign in first"
+        return;
+    }
+    const Session& me = *ctx_.state.session;
+    // The role alone: whose account `worker` is, the endpoint reads (the picker offers the unit's own).
+    if (auto forbidden = add_worker_forbidden(actor_of(me), AccountRef{worker, Role::worker, me.unit})) {
+        refused_locally(*forbidden, PendingAction::Kind::add_worker);
+        return;
+    }
+    const GroupTrip* trip = find_group(group);
+    const Route* route = trip ? find_route(trip->route) : nullptr;
+    if (!trip || !route) {
+        unknown_group();
+        return;
+    }
+    if (desk_action_pending(PendingAction::Kind::add_worker, group, worker)) {
+        ctx_.notifier.notify(Notice::Kind::info, "该报名已在提交中", "This join is already on its way");
+        return;
+    }
+    // The trip's own rules (closed, deadline, unit cap); the worker's other trips are the endpoint's to see.
+    std::int64_t seq = 1;
+    for (const auto& place : trip->places) seq = std::max<std::int64_t>(seq, place.seq + 1);
+    auto checked = liaoxiu::join(*trip, *route, Worker{worker, me.unit}, {}, seq, ctx_.now);
+    if (!checked) {
+        refused_locally(checked.error(), PendingAction::Kind::add_worker);
+        return;
+    }
+    PendingAction action;
+    action.kind = PendingAction::Kind::add_worker;
+    action.group = group;
+    action.worker = worker;
+    outbox_.enqueue(std::move(action));
+}
+
+void SyncEngine::withdraw_worker(const Id& group, const Id& worker, const std::string& reason) {
+    if (!ctx_.state.session) {
+        require_role(Role::organizer, "为职工退出拼团", "only a union withdraws its workers");  // "sign in first"
+        return;
+    }
+    const Actor me = actor_of(*ctx_.state.session);
+    if (auto forbidden = withdraw_forbidden(me, worker, nullptr)) {
+        refused_locally(*forbidden, PendingAction::Kind::withdraw_worker);
+        return;
+    }
+    if (auto missing = withdraw_reason_missing(me, worker, reason)) {
+        refused_locally(*missing, PendingAction::Kind::withdraw_worker);
+        return;
+    }
+    const GroupTrip* trip = find_group(group);
+    if (!trip) {
+        unknown_group();
+        return;
+    }
+    if (desk_action_pending(PendingAction::Kind::withdraw_worker, group, worker)) {
+        ctx_.notifier.notify(Notice::Kind::info, "该退出申请已在提交中", "This withdrawal is already on its way");
+        return;
+    }
+    PendingAction action;
+    action.kind = PendingAction::Kind::withdraw_worker;
+    action.group = group;
+    action.worker = worker;
     action.reason = reason;
     outbox_.enqueue(std::move(action));
 }

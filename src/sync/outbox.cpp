@@ -51,6 +51,8 @@ bool already_done(PendingAction::Kind kind, const std::string& code) {
         case PendingAction::Kind::open_group: return code == "duplicate_id";
         case PendingAction::Kind::cancel_group: return code == "group_closed";
         case PendingAction::Kind::join: return false;  // the endpoint replays joins by key
+        case PendingAction::Kind::add_worker: return false;  // a join too
+        case PendingAction::Kind::withdraw_worker: return code == "not_a_member_of_group";
     }
     return false;
 }
@@ -69,6 +71,8 @@ Verb verb_of(PendingAction::Kind kind) {
         case PendingAction::Kind::accept_offer: return {"接受名额", "Accepting the place"};
         case PendingAction::Kind::open_group: return {"发起拼团", "Opening the group trip"};
         case PendingAction::Kind::cancel_group: return {"取消拼团", "Cancelling the group trip"};
+        case PendingAction::Kind::add_worker: return {"为职工报名", "Adding the worker"};
+        case PendingAction::Kind::withdraw_worker: return {"为职工退出", "Withdrawing the worker"};
     }
     return {"操作", "The action"};
 }
@@ -146,6 +150,14 @@ void Outbox::poll() {
             path = "groups";
             body = wire::dump(*action.draft);
             break;
+        case PendingAction::Kind::add_worker:
+            path = group_path(action.group, "join");
+            body = wire::dump({{"worker", action.worker}});
+            break;
+        case PendingAction::Kind::withdraw_worker:
+            path = group_path(action.group, "withdraw");
+            body = wire::dump({{"worker", action.worker}, {"reason", action.reason}});
+            break;
     }
     // Its answer finds it by key.
     sending_ = action.idempotency_key;
@@ -221,13 +233,19 @@ void Outbox::set_my_trip(const Id& group, PlaceState place_state, int waitlist_p
     auto& trips = ctx_.state.my_trips;
     auto mine = std::find_if(trips.begin(), trips.end(), [&](const MyTrip& trip) { return trip.group == group; });
     if (mine == trips.end()) {
-        trips.push_back(MyTrip{group, place_state, waitlist_position, std::nullopt});
+        trips.push_back(MyTrip{group, place_state, waitlist_position, std::nullopt, {}});
     } else {
         mine->state = place_state;
         mine->waitlist_position = waitlist_position;
         mine->offer_expires.reset();
+        mine->reason.clear();
     }
     session_.persist();
+}
+
+void Outbox::mark_roster_stale(const Id& group) {
+    for (auto& roster : ctx_.state.rosters)
+        if (roster.group == group) roster.stale = true;
 }
 
 void Outbox::done(const PendingAction& action, const HttpResponse& response) {
@@ -264,10 +282,28 @@ void Outbox::done(const PendingAction& action, const HttpResponse& response) {
             notifier.notify(Notice::Kind::success, "已接受名额，报名成功", "Place accepted: you're in");
             break;
         case PendingAction::Kind::open_group:
-            notifier.notify(Notice::Kind::success, "拼团已发起", "The group trip is open");
+            notifier.notify(Notice::Kind::success, "拼团已发起，可以分享给职工了",
+                            "The group trip is open: share it with your workers");
             break;
         case PendingAction::Kind::cancel_group:
             notifier.notify(Notice::Kind::success, "拼团已取消", "The group trip is cancelled");
+            break;
+        case PendingAction::Kind::add_worker: {
+            auto answer = wire::decode_join_answer(response.body);
+            if (answer && answer.value().state == PlaceState::waitlisted) {
+                const std::string n = std::to_string(answer.value().waitlist_position);
+                notifier.notify(Notice::Kind::info, "已满员，该职工已加入候补第" + n + "位",
+                                "The group is full: the worker is number " + n + " on the waiting list");
+            } else {
+                notifier.notify(Notice::Kind::success, "已为职工报名", "The worker was added");
+            }
+            mark_roster_stale(action.group);
+            break;
+        }
+        case PendingAction::Kind::withdraw_worker:
+            notifier.notify(Notice::Kind::success, "已为职工退出该团，名额已释放",
+                            "The worker's place was released");
+            mark_roster_stale(action.group);
             break;
     }
     notifier.changed();

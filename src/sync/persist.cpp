@@ -32,13 +32,16 @@ std::string_view action_name(PendingAction::Kind kind) {
         case PendingAction::Kind::accept_offer: return "accept_offer";
         case PendingAction::Kind::open_group: return "open_group";
         case PendingAction::Kind::cancel_group: return "cancel_group";
+        case PendingAction::Kind::add_worker: return "add_worker";
+        case PendingAction::Kind::withdraw_worker: return "withdraw_worker";
     }
     return "join";
 }
 
 std::optional<PendingAction::Kind> parse_action_kind(std::string_view name) {
     for (auto kind : {PendingAction::Kind::join, PendingAction::Kind::withdraw, PendingAction::Kind::accept_offer,
-                      PendingAction::Kind::open_group, PendingAction::Kind::cancel_group}) {
+                      PendingAction::Kind::open_group, PendingAction::Kind::cancel_group,
+                      PendingAction::Kind::add_worker, PendingAction::Kind::withdraw_worker}) {
         if (action_name(kind) == name) return kind;
     }
     return std::nullopt;
@@ -119,6 +122,7 @@ std::string encode_outbox(const std::vector<PendingAction>& outbox) {
                      {"created", action.created}};
         if (action.draft) item["draft"] = *action.draft;
         if (!action.reason.empty()) item["reason"] = action.reason;
+        if (!action.worker.empty()) item["worker"] = action.worker;
         items.push_back(std::move(item));
     }
     return dump(items);
@@ -146,6 +150,10 @@ std::vector<PendingAction> decode_outbox(std::string_view text) {
             action.draft = std::move(decoded).value();
         }
         if (action.kind == PendingAction::Kind::open_group && !action.draft) continue;
+        action.worker = text_or(item, "worker");
+        const bool names_worker =
+            action.kind == PendingAction::Kind::add_worker || action.kind == PendingAction::Kind::withdraw_worker;
+        if (names_worker && action.worker.empty()) continue;
         outbox.push_back(std::move(action));
     }
     return outbox;

@@ -6,7 +6,8 @@ namespace liaoxiu::sync {
 
 SyncEngine::SyncEngine(Transport& transport, Storage& storage, EngineOptions options)
     : ctx_(transport, storage, options), catalogue_(ctx_), session_(ctx_, outbox_), outbox_(ctx_, session_, catalogue_),
-      audit_(ctx_, session_) {
+      audit_(ctx_, session_),
+      desk_(ctx_, session_) {
     if (ctx_.options.kiosk) enter_kiosk_mode();
     catalogue_.load();
     if (!ctx_.state.kiosk) {
@@ -23,7 +24,9 @@ const ClientConfig& SyncEngine::config() const {
     return ctx_.config ? *ctx_.config : kNone;
 }
 
-bool SyncEngine::busy() const { return catalogue_.busy() || session_.busy() || outbox_.busy() || audit_.busy(); }
+bool SyncEngine::busy() const {
+    return catalogue_.busy() || session_.busy() || outbox_.busy() || audit_.busy() || desk_.busy();
+}
 
 void SyncEngine::enter_kiosk_mode() {
     if (ctx_.state.kiosk) return;
@@ -87,6 +90,7 @@ void SyncEngine::poll(Instant now) {
     catalogue_.poll();
     session_.poll();
     outbox_.poll();
+    desk_.poll();
 }
 
 void SyncEngine::sign_in(const std::string& login, const std::string& password) { session_.sign_in(login, password); }
@@ -97,6 +101,7 @@ void SyncEngine::refresh() {
     catalogue_.refresh();
     session_.want_trips();
     ctx_.wake_outbox();
+    for (auto& roster : ctx_.state.rosters) roster.stale = true;  // fetched again by the desk part
     if (ctx_.config && !ctx_.config->has_endpoint()) {
         ctx_.notifier.notify(Notice::Kind::info, "未连接服务器，正在显示内置线路",
                              "No server: showing the routes shipped with the app");
@@ -107,5 +112,8 @@ void SyncEngine::refresh() {
 void SyncEngine::dismiss_notice(std::uint64_t id) { ctx_.notifier.dismiss(id); }
 
 void SyncEngine::load_audit(const AuditQuery& query) { audit_.load(query); }
+void SyncEngine::load_roster(const Id& group) { desk_.load_roster(group); }
+
+void SyncEngine::load_unit_workers() { desk_.load_unit_workers(); }
 
 }  // namespace liaoxiu::sync

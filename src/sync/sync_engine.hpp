@@ -20,6 +20,7 @@
 #include "sync/catalogue_sync.hpp"
 #include "sync/client.hpp"
 #include "sync/config.hpp"
+#include "sync/desk_sync.hpp"
 #include "sync/engine_context.hpp"
 #include "sync/outbox.hpp"
 #include "sync/session_sync.hpp"
@@ -66,11 +67,15 @@ public:
     void join(const Id& group) override;
     void withdraw(const Id& group) override;
     void accept_offer(const Id& group) override;
-    void open_group(const GroupDraft& draft) override;
+    Id open_group(const GroupDraft& draft) override;
     void cancel_group(const Id& group, const std::string& reason) override;
     void refresh() override;
     void dismiss_notice(std::uint64_t id) override;
     void load_audit(const AuditQuery& query) override;
+    void load_roster(const Id& group) override;
+    void load_unit_workers() override;
+    void add_worker(const Id& group, const Id& worker) override;
+    void withdraw_worker(const Id& group, const Id& worker, const std::string& reason) override;
 
 private:
     void enter_kiosk_mode();
@@ -81,12 +86,14 @@ private:
     const GroupTrip* find_group(const Id& id) const;
     const Route* find_route(const Id& id) const;
     const MyTrip* find_my_trip(const Id& group) const;
+    bool desk_action_pending(PendingAction::Kind kind, const Id& group, const Id& worker) const;
 
     EngineContext ctx_;
     CatalogueSync catalogue_;
     SessionSync session_;
     Outbox outbox_;
     AuditSync audit_;
+    DeskSync desk_;
 };
 
 }  // namespace liaoxiu::sync

@@ -20,6 +20,7 @@ constexpr std::array kPatterns = {
     Pattern{Screen::policy, "policy", true},   Pattern{Screen::me, "me", false},
     Pattern{Screen::sign_in, "signin", false},
     Pattern{Screen::desk_audit, "desk/audit", false},
+    Pattern{Screen::roster, "roster", true},
 };
 
 }  // namespace

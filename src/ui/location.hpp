@@ -25,6 +25,7 @@ enum class Screen {
     sign_in,     // #/signin
     // The secretariat's desk (src/ui/desk/), compiled into the desk's build:
     desk_audit,  // #/desk/audit
+    roster,      // #/roster/<group id>: the unit union's roster of a group trip
     not_found,   // anything else; `id` keeps what was asked for
 };
 

@@ -56,10 +56,19 @@ struct SignInForm {
 // A join, a withdrawal or (the organizing union's) a cancellation waiting for the user to
 // confirm it in a modal.
 struct Confirmation {
-    enum class Kind { join, withdraw, cancel } kind = Kind::join;
+    enum class Kind { join, withdraw, cancel, withdraw_worker } kind = Kind::join;
     Id group;
-    std::string reason = {};     // cancel: told to everyone who joined
+    std::string reason = {};     // cancel: told to everyone who joined; withdraw_worker: told to the worker
     bool reason_missing = false;
+    Id worker = {};              // withdraw_worker: whose place (a union freeing one of its workers')
+    std::string worker_name = {};
+};
+
+// The unit union's roster screen (#/roster/<id>).
+struct RosterScreenState {
+    Id requested;                // the group whose roster was asked for on opening the screen
+    bool adding = false;         // the pick-a-worker list is open
+    bool workers_requested = false;
 };
 
 // A short message of the UI's own (not from the sync engine), e.g. 链接已复制.
@@ -89,6 +98,8 @@ struct ScreenState {
     SignInForm sign_in;
     std::optional<Confirmation> confirmation;
     bool confirmation_opened = false;
+    RosterScreenState roster;
+    Id opening_group;            // the trip just submitted: the app lands on it once the endpoint took it
     std::optional<Category> member_category;
     std::optional<std::string> member_city;
     std::vector<LocalToast> toasts;
@@ -130,6 +141,8 @@ struct Context {
     Actor actor() const { return Actor{state.session->role, state.session->id, state.session->unit}; }
     // May open a group trip (for their own unit): the core's rule, asked before offering the form.
     bool may_open_group() const { return signed_in() && !open_group_forbidden(actor(), state.session->unit); }
+    // May read the trip's roster (its organizing union, a union with a place on it, the secretariat).
+    bool may_see_roster(const GroupTrip& trip) const { return signed_in() && !roster_forbidden(actor(), &trip); }
 };
 
 // The screens (src/ui/screens/*.cpp).
@@ -143,6 +156,7 @@ void draw_member(Context& ctx, const Member& member);
 void draw_policies(Context& ctx);
 void draw_policy(Context& ctx, const Policy& policy);
 void draw_me(Context& ctx);
+void draw_roster(Context& ctx, const sync::GroupView& group);
 void draw_sign_in(Context& ctx);
 void draw_not_found(Context& ctx);
 

@@ -1,5 +1,5 @@
 // What the screens need from the device, beyond drawing: the clock, the page's address
-// for share links, sharing and the clipboard. The platform implements it; UI tests use
+// for share links, sharing, the clipboard and saving a file (a roster's CSV). The platform implements it; UI tests use
 // a plain implementation that records what was asked.
 #pragma once
 
@@ -19,6 +19,8 @@ public:
     // Returns false when it fell back to copying.
     virtual bool share(const std::string& title, const std::string& url) = 0;
     virtual void copy_text(const std::string& text) = 0;
+    // Hands a file to the person: a download in the browser, a file beside the desktop app.
+    virtual void save_file(const std::string& name, const std::string& mime, const std::string& bytes) = 0;
 };
 
 }  // namespace liaoxiu::ui

@@ -146,7 +146,6 @@ enum class Language { zh, en };
     X(bad_date, "日期格式应为 2027-04-10", "Dates look like 2027-04-10")                          \
     X(bad_number, "人数须为整数", "Sizes are whole numbers")                                       \
     X(organizer_only, "只有单位工会可以发起拼团，请以单位工会账号登录。", "Only a unit's union can open a group trip: sign in with the union's account.") \
-    X(open_group_sent, "发起拼团的申请已提交", "The group trip was submitted")                               \
     X(my_trips, "我的行程", "My trips")                                                           \
     X(no_trips, "还没有报名的行程", "No trips yet")                                               \
     X(pending_actions, "待同步的操作", "Actions not yet sent")                                    \
@@ -232,6 +231,35 @@ enum class Language { zh, en };
     X(audit_place_add, "代为报名", "Worker added")                                                \
     X(audit_account_create, "创建账号", "Account created")                                        \
     X(audit_personal_read, "查看个人信息", "Personal data read")
+    X(keep_using, "继续使用", "Continue")                                                         \
+    /* the unit union's desk (organizers) */                                                        \
+    X(open_group_landing, "正在发起拼团…", "Opening the group trip…")                                \
+    X(unit_groups, "本单位的拼团", "Our unit's group trips")                                        \
+    X(no_unit_groups, "本单位还没有发起或参加拼团", "Our unit has not opened or joined a group trip yet") \
+    X(state_group_cancelled, "已取消", "Cancelled")                                                 \
+    X(roster, "名单", "Roster")                                                                     \
+    X(roster_title, "名单 · %s", "Roster · %s") /* printf */                                        \
+    X(roster_loading, "正在加载名单…", "Loading the roster…")                                       \
+    X(roster_own_workers, "本单位职工", "Our workers")                                              \
+    X(roster_no_own_workers, "本单位还没有职工报名", "None of our workers has joined yet")          \
+    X(roster_other_units, "其他单位（仅显示人数）", "Other units (counts only)")                    \
+    X(roster_unit_counts, "%s：已确认 %d 人，候补 %d 人", "%s: %d confirmed, %d waiting") /* printf */ \
+    X(roster_reason, "退出原因：%s", "Reason: %s") /* printf */                                      \
+    X(roster_since, "%s 起", "since %s") /* printf */                                                \
+    X(roster_withdraw, "退出", "Withdraw")                                                          \
+    X(roster_withdraw_title, "为职工退出拼团", "Withdraw a worker")                                 \
+    X(roster_withdraw_body, "确认让 %s 退出该拼团？名额将释放给候补职工。", "Withdraw %s from this group trip? The place goes to the waiting list.") /* printf */ \
+    X(roster_reason_label, "退出原因（职工会看到）", "Reason (the worker will see it)")              \
+    X(roster_reason_hint, "如：单位临时有接待任务", "e.g. an urgent duty at work")                   \
+    X(roster_reason_missing, "请填写退出原因", "Please give a reason")                               \
+    X(roster_add, "添加职工", "Add a worker")                                                       \
+    X(roster_add_pick, "选择本单位职工账号：", "Pick a worker account of our unit:")                \
+    X(roster_add_none, "本单位没有可添加的职工账号", "No worker account of our unit left to add")    \
+    X(roster_add_loading, "正在加载本单位职工账号…", "Loading our unit's worker accounts…")          \
+    X(roster_export, "导出CSV", "Export CSV")                                                       \
+    X(roster_exported, "名单已导出", "The roster was exported")                                     \
+    X(roster_refresh, "刷新名单", "Refresh")                                                         \
+    X(my_place_withdrawn_by_union, "单位工会已为您退出该团（%s）", "Your union withdrew you from this trip (%s)") /* printf */
 
 enum class Text {
 #define LIAOXIU_TEXT_ENUM(name, zh, en) name,

@@ -156,6 +156,12 @@ std::string Ui::screen_title(const Context& ctx) const {
             if (const Policy* p = view_.policy(at.id)) return p->title;
             break;
         case Screen::desk_audit: return ctx.t(Text::audit_title);
+        case Screen::roster:
+            if (const sync::GroupView* g = view_.group(at.id)) {
+                const Route* r = view_.route(g->trip().route);
+                return ctx.f(Text::roster_title, (r ? r->title : g->trip().id).c_str());
+            }
+            break;
         case Screen::not_found: break;
     }
     return ctx.t(Text::not_found);
@@ -185,6 +191,7 @@ void Ui::on_screen_changed() {
     scroll_to_top_ = true;
     screens_.confirmation.reset();
     screens_.confirmation_opened = false;
+    screens_.roster = RosterScreenState{};  // a roster opened again is fetched again
 }
 
 void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
@@ -270,6 +277,14 @@ void Ui::draw_screen(Context& ctx) {
         }
         return;
     }
+    // A trip this device just opened: once the endpoint took it (it is in the catalogue), the
+    // organizer lands on it, ready to share.
+    if (!screens_.opening_group.empty() && view_.group(screens_.opening_group)) {
+        const Id opened = std::move(screens_.opening_group);
+        screens_.opening_group.clear();
+        nav_.go({Screen::group, opened});
+        return;
+    }
     switch (at.screen) {
         case Screen::home: return draw_home(ctx);
         case Screen::routes: return draw_routes(ctx);
@@ -293,6 +308,9 @@ void Ui::draw_screen(Context& ctx) {
             if (const Policy* p = view_.policy(at.id)) return draw_policy(ctx, *p);
             break;
         case Screen::desk_audit: return draw_desk_audit(ctx);
+        case Screen::roster:
+            if (const sync::GroupView* g = view_.group(at.id)) return draw_roster(ctx, *g);
+            break;
         case Screen::not_found: break;
     }
     draw_not_found(ctx);

@@ -104,8 +104,11 @@ test('an organizer opens a group in the app; workers of two other units join it 
   await dismissNotices(organizer.page);
   await screenshot(organizer.page, 'trips-organizer-form-phone');
   await tap(organizer.page, '确认发起拼团');
-  await waitFor(organizer.page, () => organizer.page.evaluate((hash) => location.hash === hash, `#/route/${ROUTE}`),
-                'the app to return to the route after submitting');
+  // Once the endpoint took it the app lands on the new group, ready to share, told once.
+  await waitFor(organizer.page, () => organizer.page.evaluate(() => location.hash.startsWith('#/group/')),
+                'the app to land on the new group after submitting');
+  await waitShown(organizer.page, /^拼团已发起，可以分享给职工了$/);
+  assert.ok(!(await shows(organizer.page, /申请已提交/)), 'no second notice saying it was only submitted');
 
   // The new group, as the endpoint has it: exactly what the form said.
   const created = await waitFor(organizer.page, async () => {
@@ -118,6 +121,7 @@ test('an organizer opens a group in the app; workers of two other units join it 
   assert.equal(created.state, 'open');
   assert.equal(created.join_deadline, endOfChinaDay(deadlineDay), 'joining closes at the end of the day, China time');
   const groupId = created.id;
+  assert.equal(await organizer.page.evaluate(() => location.hash), `#/group/${groupId}`);
   await organizer.context.close();
 
   // Workers of units B and C, each on their own phone, join from the group's link.

@@ -126,16 +126,20 @@ TEST_CASE("role checks on every kind of write", "[server][security]") {
     SECTION("an organizer manages only its own unit's groups") {
         CHECK(post(*world.http, "/api/v1/groups/" + group + "/cancel", other_organizer, {{"reason", "x"}})->status ==
               403);
+        // Another unit's union frees no place but its own workers' (those it may free on any trip).
+        REQUIRE(post(*world.http, "/api/v1/groups/" + group + "/join", worker, {})->status == 200);
         CHECK(post(*world.http, "/api/v1/groups/" + group + "/withdraw", other_organizer,
-                   {{"worker", other_worker.account}})
+                   {{"worker", worker.account}, {"reason", "名额调整"}})
                   ->status == 403);
         nlohmann::json draft = {{"route", world.route()}, {"departure", "2030-01-01"}, {"min_size", 1},
                                 {"max_size", 2}, {"join_deadline", "2029-12-01T00:00:00Z"},
                                 {"organizer_unit", world.unit(0)}};
         CHECK(post(*world.http, "/api/v1/groups", other_organizer, draft)->status == 403);
-        // Its own unit's union may free a place in its group.
+        // Its own unit's union may free a place in its group, giving the worker a reason.
+        CHECK(post(*world.http, "/api/v1/groups/" + group + "/withdraw", organizer, {{"worker", other_worker.account}})
+                  ->status == 422);
         auto freed = post(*world.http, "/api/v1/groups/" + group + "/withdraw", organizer,
-                          {{"worker", other_worker.account}});
+                          {{"worker", other_worker.account}, {"reason", "名额调整"}});
         CHECK(freed->status == 200);
     }
     SECTION("only the secretariat edits the catalogue or admits members") {

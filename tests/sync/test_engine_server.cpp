@@ -384,3 +384,143 @@ TEST_CASE("kiosk mode keeps nothing personal in storage", "[sync][server][kiosk]
         CHECK(value.find("w-u-qz-hospital-1") == std::string::npos);
     }
 }
+
+// ---- the unit union's desk (organizers) ----------------------------------------------
+
+TEST_CASE("opening a group trip is told once, and the id the intent gave is the trip's", "[sync][server][desk]") {
+    Server server;
+    sync::MemoryStorage storage;
+    Rig rig(storage, api_base(server.process));
+    rig.synced();
+    rig.sign_in("u-qz-power-union");
+    const std::size_t notices_before = rig.state().notices.size();
+    const Instant now = rig.clock.now();
+    GroupDraft draft;
+    draft.route = "r-qz-changshan-3d";
+    draft.departure = day_of(now) + 60;
+    draft.min_size = 2;
+    draft.max_size = 3;
+    draft.join_deadline = now + 30 * 24 * 3600;
+    const Id id = rig.engine.open_group(draft);
+    REQUIRE(!id.empty());
+    CHECK(rig.state().outbox.front().group == id);
+    REQUIRE(rig.run([&] { return find_group(rig.state(), id) != nullptr; }));
+    INFO(all_notices(rig.state()));
+    int told = 0;
+    for (std::size_t i = notices_before; i < rig.state().notices.size(); ++i) {
+        if (rig.state().notices[i].zh.find("拼团") != std::string::npos) ++told;
+    }
+    CHECK(told == 1);
+    CHECK(has_notice(rig.state(), "拼团已发起，可以分享给职工了"));
+    GroupDraft refused = draft;
+    refused.max_size = 1;
+    CHECK(rig.engine.open_group(refused).empty());
+}
+
+TEST_CASE("a union loads a roster, adds a worker and frees a place with a reason the worker sees",
+          "[sync][server][desk]") {
+    Server server;
+    sync::MemoryStorage storage;
+    Rig rig(storage, api_base(server.process));
+    rig.synced();
+    rig.sign_in("u-qz-school2-union");
+    const Id group = "g-qz-001";
+    auto roster = [&]() -> const sync::RosterView* {
+        for (const auto& view : rig.state().rosters)
+            if (view.group == group) return &view;
+        return nullptr;
+    };
+
+    rig.engine.load_roster(group);
+    REQUIRE(rig.run([&] { return roster() && roster()->status == sync::RosterView::Status::loaded; }));
+    // Its own unit's places by id (the demo's workers have no accounts, so no names), the sanitation unit as a count.
+    CHECK(roster()->roster.workers.size() == 7);
+    REQUIRE(roster()->roster.other_units.size() == 1);
+    CHECK(roster()->roster.other_units[0].unit == "u-qz-sanitation");
+    CHECK(roster()->roster.other_units[0].confirmed == 3);
+
+    rig.engine.load_unit_workers();
+    REQUIRE(rig.run([&] { return rig.state().unit_workers_loaded; }));
+    REQUIRE(rig.state().unit_workers.size() == 3);
+    const Id worker = rig.state().unit_workers[0].id;
+    CHECK(worker == "w-u-qz-school2-1");
+
+    rig.engine.add_worker(group, worker);
+    REQUIRE(rig.state().outbox.size() == 1);
+    CHECK(rig.state().outbox.front().kind == PendingAction::Kind::add_worker);
+    REQUIRE(rig.run([&] { return rig.state().outbox.empty(); }));
+    INFO(all_notices(rig.state()));
+    CHECK(has_notice(rig.state(), "已为职工报名"));
+    // The roster is fetched again on its own: the added worker is there by name.
+    auto shows = [&](PlaceState state) {
+        for (const auto& w : roster()->roster.workers)
+            if (w.worker == worker && w.state == state) return true;
+        return false;
+    };
+    REQUIRE(rig.run([&] { return roster()->status == sync::RosterView::Status::loaded && shows(PlaceState::confirmed); }));
+    CHECK(roster()->roster.workers.back().name == "衢州市第二中学职工1");
+
+    rig.engine.withdraw_worker(group, worker, "  ");
+    CHECK(has_notice(rig.state(), "为职工退出未提交：为职工退出拼团须填写原因"));
+    CHECK(rig.state().outbox.empty());
+    rig.engine.withdraw_worker(group, worker, "单位临时有接待任务");
+    REQUIRE(rig.state().outbox.size() == 1);
+    REQUIRE(rig.run([&] { return rig.state().outbox.empty(); }));
+    CHECK(has_notice(rig.state(), "已为职工退出该团"));
+    REQUIRE(rig.run([&] { return roster()->status == sync::RosterView::Status::loaded && shows(PlaceState::withdrawn); }));
+    CHECK(roster()->roster.workers.back().reason == "单位临时有接待任务");
+
+    // The worker, signed in on their own phone, sees why.
+    sync::MemoryStorage phone_storage;
+    Rig phone(phone_storage, api_base(server.process));
+    phone.synced();
+    phone.sign_in("u-qz-school2-01");
+    REQUIRE(phone.run([&] { return phone.state().my_trips_loaded; }));
+    const sync::MyTrip* mine = find_trip(phone.state(), group);
+    REQUIRE(mine);
+    CHECK(mine->state == PlaceState::withdrawn);
+    CHECK(mine->reason == "单位临时有接待任务");
+
+    // A worker may not load a roster: told at once, nothing sent.
+    const std::size_t sent = phone.recorder.matching("GET", "/roster").size();
+    phone.engine.load_roster(group);
+    CHECK(has_notice(phone.state(), "职工不能查看拼团名单"));
+    CHECK(phone.recorder.matching("GET", "/roster").size() == sent);
+}
+
+TEST_CASE("a worker added while the server is down survives a reload and is added exactly once",
+          "[sync][server][desk][outbox]") {
+    Server server;
+    TempDir state_dir;
+    std::string key;
+    {
+        platform::FileStorage storage(state_dir.path());
+        Rig rig(storage, api_base(server.process));
+        rig.synced();
+        rig.sign_in("u-qz-school2-union");
+        server.process.stop();
+        rig.engine.add_worker("g-qz-001", "w-u-qz-school2-2");
+        REQUIRE(rig.run([&] { return rig.state().connection == Connection::offline; }));
+        REQUIRE(rig.state().outbox.size() == 1);
+        key = rig.state().outbox.front().idempotency_key;
+    }  // the page is closed
+
+    platform::FileStorage storage(state_dir.path());
+    Rig reloaded(storage, api_base(server.process));
+    REQUIRE(reloaded.state().outbox.size() == 1);
+    CHECK(reloaded.state().outbox.front().kind == PendingAction::Kind::add_worker);
+    CHECK(reloaded.state().outbox.front().worker == "w-u-qz-school2-2");
+    server.process.start();
+    reloaded.clock.offset = 600;  // past any backoff window
+    REQUIRE(reloaded.run([&] { return reloaded.state().outbox.empty(); }, 30));
+    INFO(all_notices(reloaded.state()));
+    CHECK(has_notice(reloaded.state(), "已为职工报名"));
+    auto sent = reloaded.recorder.matching("POST", "/groups/g-qz-001/join");
+    REQUIRE_FALSE(sent.empty());
+    for (const auto& exchange : sent) {
+        CHECK(sync::header_value(exchange.request.headers, "Idempotency-Key") == key);
+        CHECK(exchange.request.body == "{\"worker\":\"w-u-qz-school2-2\"}");
+    }
+    reloaded.settle();
+    CHECK(places_of_worker(server.process, "g-qz-001", "u-qz-school2-union", "w-u-qz-school2-2") == 1);
+}

@@ -72,7 +72,7 @@ TEST_CASE("a stored session round-trips; without a token it is nothing", "[sync]
     stored.session.unit = "u-1";
     stored.session.login = "u-1-01";
     stored.session.member_number = "u-1-01";
-    stored.my_trips = {MyTrip{"g-1", PlaceState::waitlisted, 3, std::nullopt}};
+    stored.my_trips = {MyTrip{"g-1", PlaceState::waitlisted, 3, std::nullopt, {}}};
     stored.my_trips_loaded = true;
     auto back = decode_session(encode_session(stored));
     REQUIRE(back);

@@ -138,7 +138,7 @@ TEST_CASE("a full group offers the waiting list", "[ui][group]") {
 TEST_CASE("withdrawing asks for confirmation and then withdraws", "[ui][group]") {
     UiDriver ui;
     sign_in_worker(ui);
-    ui.state.my_trips.push_back({"g-qz-001", PlaceState::confirmed, 0, std::nullopt});
+    ui.state.my_trips.push_back({"g-qz-001", PlaceState::confirmed, 0, std::nullopt, {}});
     ui.touch();
     ui.ui.open_location("#/group/g-qz-001");
     ui.frames(2);

@@ -33,9 +33,10 @@ float visible_height(const ui::ItemRecord& item) {
 
 }  // namespace
 
-void RecordingIntents::open_group(const GroupDraft& draft) {
+Id RecordingIntents::open_group(const GroupDraft& draft) {
     calls.push_back("open_group " + draft.route + " " + std::to_string(draft.min_size) + " " + std::to_string(draft.max_size));
     drafts.push_back(draft);
+    return "g-opened-" + std::to_string(drafts.size());  // as the engine does: an id made once
 }
 
 bool FakeServices::share(const std::string&, const std::string& url) {

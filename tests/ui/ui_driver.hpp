@@ -27,7 +27,7 @@ public:
     void join(const Id& group) override { calls.push_back("join " + group); }
     void withdraw(const Id& group) override { calls.push_back("withdraw " + group); }
     void accept_offer(const Id& group) override { calls.push_back("accept_offer " + group); }
-    void open_group(const GroupDraft& draft) override;
+    Id open_group(const GroupDraft& draft) override;
     void cancel_group(const Id& group, const std::string& reason) override { calls.push_back("cancel_group " + group + " " + reason); }
     void refresh() override { calls.push_back("refresh"); }
     void dismiss_notice(std::uint64_t id) override { calls.push_back("dismiss_notice " + std::to_string(id)); }
@@ -36,6 +36,13 @@ public:
     void load_audit(const AuditQuery& query) override {
         calls.push_back("load_audit " + audit_query_string(query));
         audit_queries.push_back(query);
+    }
+    // The unit union's desk (organizers):
+    void load_roster(const Id& group) override { calls.push_back("load_roster " + group); }
+    void load_unit_workers() override { calls.push_back("load_unit_workers"); }
+    void add_worker(const Id& group, const Id& worker) override { calls.push_back("add_worker " + group + " " + worker); }
+    void withdraw_worker(const Id& group, const Id& worker, const std::string& reason) override {
+        calls.push_back("withdraw_worker " + group + " " + worker + " " + reason);
     }
 };
 
@@ -50,6 +57,13 @@ public:
     std::string link_to(const std::string& location) const override { return "https://liaoxiu.example/" + location; }
     bool share(const std::string& title, const std::string& url) override;
     void copy_text(const std::string& text) override { copied.push_back(text); }
+    struct SavedFile {
+        std::string name, mime, bytes;
+    };
+    std::vector<SavedFile> saved;     // every file handed over (a roster's CSV)
+    void save_file(const std::string& name, const std::string& mime, const std::string& bytes) override {
+        saved.push_back({name, mime, bytes});
+    }
 };
 
 // The demo catalogue as the sync engine would present it: online, groups with their counts.

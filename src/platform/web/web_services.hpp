@@ -1,6 +1,6 @@
 // The device services the screens use, in the browser: the clock, share links built on
 // the page's own address (so they work under any path prefix), the Web Share API with
-// a copy-the-link fallback, and the system clipboard.
+// a copy-the-link fallback, the system clipboard, and downloads of files the app makes.
 #pragma once
 
 #include "ui/services.hpp"
@@ -13,6 +13,7 @@ public:
     std::string link_to(const std::string& location) const override;
     bool share(const std::string& title, const std::string& url) override;
     void copy_text(const std::string& text) override;
+    void save_file(const std::string& name, const std::string& mime, const std::string& bytes) override;
 };
 
 }  // namespace liaoxiu::platform

@@ -1,5 +1,5 @@
 // The device services of the screens in the browser (web_services.cpp), linked with
-// --js-library: share links, the share sheet, the clipboard.
+// --js-library: share links, the share sheet, the clipboard, file downloads.
 mergeInto(LibraryManager.library, {
   // The page's address without its hash: the base of every share link and QR code.
   lx_page_address__deps: ['$lxStrings'],
@@ -21,5 +21,21 @@ mergeInto(LibraryManager.library, {
   lx_clipboard_write: function (text) {
     var value = UTF8ToString(text);
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(function () {});
+  },
+
+  // A file the app made (a roster's CSV), handed over as a download: the bytes are copied
+  // out of the wasm heap into a Blob, and an <a download> is clicked.
+  lx_save_file: function (namePtr, mimePtr, data, length) {
+    var name = UTF8ToString(namePtr), mime = UTF8ToString(mimePtr);
+    var bytes = HEAPU8.slice(data, data + length);
+    var url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    var link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.style.display = 'none';
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 30000);
   }
 });

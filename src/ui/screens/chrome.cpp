@@ -28,7 +28,8 @@ Screen tab_of(Screen screen) {
         case Screen::members:
         case Screen::member: return Screen::members;
         case Screen::me:
-        case Screen::sign_in: return Screen::me;
+        case Screen::sign_in:
+        case Screen::roster: return Screen::me;
         default: return Screen::home;
     }
 }
@@ -204,9 +205,10 @@ void draw_confirmation(Context& ctx) {
         return;
     }
     const Confirmation::Kind kind = pending->kind;
-    const Text title_text = kind == Confirmation::Kind::join       ? Text::confirm_join_title
-                            : kind == Confirmation::Kind::withdraw ? Text::confirm_withdraw_title
-                                                                   : Text::action_cancel;
+    const Text title_text = kind == Confirmation::Kind::join              ? Text::confirm_join_title
+                            : kind == Confirmation::Kind::withdraw        ? Text::confirm_withdraw_title
+                            : kind == Confirmation::Kind::withdraw_worker ? Text::roster_withdraw_title
+                                                                          : Text::action_cancel;
     const Text body_text = kind == Confirmation::Kind::join       ? Text::confirm_join_body
                            : kind == Confirmation::Kind::withdraw ? Text::confirm_withdraw_body
                                                                   : Text::confirm_cancel_body;
@@ -224,9 +226,18 @@ void draw_confirmation(Context& ctx) {
                                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
         return;
     }
-    label(ctx, ctx.f(body_text, route->title.c_str()));
+    if (kind == Confirmation::Kind::withdraw_worker) {
+        label(ctx, route->title);
+        label(ctx, ctx.f(Text::roster_withdraw_body, pending->worker_name.c_str()));
+    } else {
+        label(ctx, ctx.f(body_text, route->title.c_str()));
+    }
     label(ctx, ctx.f(Text::departure, format_day(group->trip().departure).c_str()));
-    if (kind == Confirmation::Kind::cancel) {
+    if (kind == Confirmation::Kind::withdraw_worker) {
+        input_text(ctx, ctx.t(Text::roster_reason_label), "##withdraw_reason", &pending->reason, 0,
+                   ctx.t(Text::roster_reason_hint));
+        if (pending->reason_missing) label(ctx, ctx.t(Text::roster_reason_missing), colors::accent);
+    } else if (kind == Confirmation::Kind::cancel) {
         input_text(ctx, ctx.t(Text::cancel_reason), "##cancel_reason", &pending->reason, 0, ctx.t(Text::cancel_reason_hint));
         if (pending->reason_missing) label(ctx, ctx.t(Text::cancel_reason_missing), colors::accent);
     } else {
@@ -244,6 +255,10 @@ void draw_confirmation(Context& ctx) {
             case Confirmation::Kind::cancel:
                 pending->reason_missing = !reason_given(pending->reason);
                 if (!pending->reason_missing) ctx.intents.cancel_group(pending->group, pending->reason);
+                break;
+            case Confirmation::Kind::withdraw_worker:
+                pending->reason_missing = !reason_given(pending->reason);
+                if (!pending->reason_missing) ctx.intents.withdraw_worker(pending->group, pending->worker, pending->reason);
                 break;
         }
         close = !pending->reason_missing;

@@ -57,6 +57,9 @@ void draw_progress(Context& ctx, const sync::GroupView& group) {
 }
 
 void draw_my_place(Context& ctx, const sync::GroupView& group, const sync::MyTrip* mine) {
+    // Freed by the union or the secretariat: the worker is told why.
+    if (mine && mine->state == PlaceState::withdrawn && !mine->reason.empty())
+        label(ctx, ctx.f(Text::my_place_withdrawn_by_union, mine->reason.c_str()), colors::accent);
     if (!holds_place(mine)) return;
     switch (mine->state) {
         case PlaceState::confirmed: label(ctx, ctx.t(Text::my_place_confirmed), colors::accent); break;
@@ -77,6 +80,8 @@ bool may_cancel(const Context& ctx, const GroupTrip& trip) {
 
 void draw_actions(Context& ctx, const sync::GroupView& group, const sync::MyTrip* mine) {
     const GroupTrip& trip = group.trip();
+    // The unit union's desk: who of its workers joined, add one, free one's place, export.
+    if (ctx.may_see_roster(trip) && button(ctx, ctx.t(Text::roster), -1)) ctx.nav.go({Screen::roster, trip.id});
     if (pending_for(ctx, trip.id)) {
         muted(ctx, pending_status(ctx));  // the last action is on its way; do not offer a second one
         return;

@@ -1,6 +1,7 @@
 // The signed-in worker's own screen (my trips, actions not yet sent, sign out), the
 // sign-in form, and the friendly screen for links that lead nowhere.
 #include "core/dates.hpp"
+#include "core/roster.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui_stdlib.h>
@@ -25,6 +26,8 @@ const char* action_name(Context& ctx, sync::PendingAction::Kind kind) {
         case sync::PendingAction::Kind::accept_offer: return ctx.t(Text::action_accept);
         case sync::PendingAction::Kind::open_group: return ctx.t(Text::action_open);
         case sync::PendingAction::Kind::cancel_group: return ctx.t(Text::action_cancel);
+        case sync::PendingAction::Kind::add_worker: return ctx.t(Text::roster_add);
+        case sync::PendingAction::Kind::withdraw_worker: return ctx.t(Text::roster_withdraw);
     }
     return "";
 }
@@ -53,6 +56,34 @@ void draw_pending(Context& ctx) {
     }
 }
 
+// A union's 我的: every trip its unit opened or its workers hold places on, by state.
+void draw_unit_groups(Context& ctx, const Id& unit) {
+    section(ctx, ctx.t(Text::unit_groups));
+    static constexpr GroupState kOrder[] = {GroupState::open,    GroupState::formed,  GroupState::full,
+                                            GroupState::locked,  GroupState::expired, GroupState::cancelled};
+    int shown = 0;
+    for (GroupState state : kOrder) {
+        bool headed = false;
+        for (const sync::GroupView& group : ctx.state.groups) {
+            const GroupTrip& trip = group.trip();
+            if (trip.state != state || !unit_takes_part(trip, unit)) continue;
+            if (!headed) {
+                const Text heading_text = state == GroupState::open     ? Text::state_open
+                                          : state == GroupState::formed ? Text::state_formed
+                                          : state == GroupState::full   ? Text::state_full
+                                          : state == GroupState::locked ? Text::state_locked
+                                          : state == GroupState::expired ? Text::state_expired
+                                                                         : Text::state_group_cancelled;
+                muted(ctx, ctx.t(heading_text));
+                headed = true;
+            }
+            ++shown;
+            group_row(ctx, group, true);
+        }
+    }
+    if (shown == 0) muted(ctx, ctx.t(Text::no_unit_groups));
+}
+
 }  // namespace
 
 void draw_me(Context& ctx) {
@@ -69,10 +100,22 @@ void draw_me(Context& ctx) {
     if (!session.unit.empty()) who += " · " + ctx.view.unit_name(session.unit);
     muted(ctx, who);
 
+    if (session.role == sync::Role::organizer) {
+        draw_unit_groups(ctx, session.unit);
+        draw_pending(ctx);
+        ImGui::Dummy(ImVec2(0, 8));
+        if (secondary_button(ctx, ctx.t(Text::sign_out), -1)) ctx.intents.sign_out();
+        draw_display_options(ctx);
+        return;
+    }
+
     section(ctx, ctx.t(Text::my_trips));
     int shown = 0;
     for (const sync::MyTrip& trip : ctx.state.my_trips) {
-        const std::string place = my_place_text(ctx, trip);
+        std::string place = my_place_text(ctx, trip);
+        // Freed by the union (or the secretariat) with a reason: the worker sees why.
+        if (place.empty() && trip.state == PlaceState::withdrawn && !trip.reason.empty())
+            place = ctx.f(Text::my_place_withdrawn_by_union, trip.reason.c_str());
         if (place.empty()) continue;  // withdrawn or released: history, not a trip
         ++shown;
         if (const sync::GroupView* g = ctx.view.group(trip.group)) group_row(ctx, *g, true);

@@ -66,10 +66,11 @@ void submit(Context& ctx, OpenGroupForm& form, const Route& route) {
         ctx.glyphs.want(form.error_en);
         return;
     }
-    ctx.intents.open_group(draft);
-    ctx.screens.toasts.push_back({Text::open_group_sent, ctx.services.now() + 3});
+    // One notice tells the outcome (the sync engine's 拼团已发起，可以分享给职工了); once the
+    // endpoint took the trip the app lands on it (Ui::draw_screen), ready to share.
+    const Id opened = ctx.intents.open_group(draft);
     form = OpenGroupForm{};
-    ctx.nav.go({Screen::route, route.id});
+    if (!opened.empty()) ctx.screens.opening_group = opened;
 }
 
 }  // namespace
@@ -81,6 +82,15 @@ void draw_open_group(Context& ctx, const Route& route) {
         label(ctx, ctx.t(Text::organizer_only), colors::accent);
         if (button(ctx, ctx.t(Text::sign_in))) ctx.nav.go({Screen::sign_in, {}});
         return;
+    }
+    if (!ctx.screens.opening_group.empty()) {
+        // On its way: the app moves on to the trip when it is open. Refused, the form is back.
+        for (const sync::PendingAction& action : ctx.state.outbox) {
+            if (action.kind == sync::PendingAction::Kind::open_group && action.group == ctx.screens.opening_group) {
+                muted(ctx, ctx.t(Text::open_group_landing));
+                return;
+            }
+        }
     }
     OpenGroupForm& form = ctx.screens.open_group;
     if (form.route != route.id) reset_form(ctx, form, route);
