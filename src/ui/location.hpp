@@ -23,6 +23,12 @@ enum class Screen {
     policy,      // #/policy/<id>
     me,          // #/me
     sign_in,     // #/signin
+    // ---- the secretariat's desk (#/desk/...) ----
+    desk_routes,    // #/desk/routes: every route, draft or published (designer)
+    desk_route,     // #/desk/route/<id>, "new" for a new route (designer)
+    desk_seasons,   // #/desk/seasons: routes per season and theme (designer)
+    desk_policies,  // #/desk/policies (designer)
+    desk_policy,    // #/desk/policy/<id>, "new" for a new article (designer)
     not_found,   // anything else; `id` keeps what was asked for
 };
 

@@ -14,6 +14,7 @@
 #include "ui/strings.hpp"
 
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,6 +69,9 @@ struct LocalToast {
     Instant until = 0;
 };
 
+// The designer's desk pages' own state (src/ui/desk/designer.hpp), made when one first draws.
+struct DesignerState;
+
 struct ScreenState {
     CatalogueScreenState catalogue;
     OpenGroupForm open_group;
@@ -82,6 +86,7 @@ struct ScreenState {
     std::string qr_text;
     std::vector<bool> qr_modules;
     int qr_size = 0;
+    std::shared_ptr<DesignerState> designer;  // the route and policy desk (designer)
 };
 
 struct Context {

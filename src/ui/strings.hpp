@@ -171,7 +171,15 @@ enum class Language { zh, en };
     X(high_contrast, "高对比度", "High contrast")                                                 \
     X(idle_countdown, "即将返回首页 %d", "Returning to the home screen in %d") /* printf */       \
     X(idle_explain, "长时间无人操作，将清除本次的搜索和登录信息", "No one has touched the screen for a while: searches and sign-in will be cleared") \
-    X(keep_using, "继续使用", "Continue")
+    X(keep_using, "继续使用", "Continue")                                                         \
+    /* the secretariat's routes and policies (designer) */                                        \
+    X(policy_routes, "相关线路", "Routes this is about")                                          \
+    X(action_save_route, "保存线路", "Save route")                                                \
+    X(action_publish_route, "发布线路", "Publish route")                                          \
+    X(action_unpublish_route, "撤回线路", "Unpublish route")                                      \
+    X(action_save_policy, "保存政策", "Save policy")                                              \
+    X(action_publish_policy, "发布政策", "Publish policy")                                        \
+    X(action_unpublish_policy, "撤回政策", "Unpublish policy")
 
 enum class Text {
 #define LIAOXIU_TEXT_ENUM(name, zh, en) name,

@@ -1,5 +1,6 @@
 #include "ui/ui.hpp"
 
+#include "ui/desk/designer.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
 
@@ -154,6 +155,12 @@ std::string Ui::screen_title(const Context& ctx) const {
         case Screen::policy:
             if (const Policy* p = view_.policy(at.id)) return p->title;
             break;
+        // The designer's desk pages (the lead moves these into the desk's page table at the merge).
+        case Screen::desk_routes:
+        case Screen::desk_route: return designer_text(DesignerText::routes_title, ctx.language);
+        case Screen::desk_seasons: return designer_text(DesignerText::seasons_title, ctx.language);
+        case Screen::desk_policies:
+        case Screen::desk_policy: return designer_text(DesignerText::policies_title, ctx.language);
         case Screen::not_found: break;
     }
     return ctx.t(Text::not_found);
@@ -290,6 +297,19 @@ void Ui::draw_screen(Context& ctx) {
         case Screen::policy:
             if (const Policy* p = view_.policy(at.id)) return draw_policy(ctx, *p);
             break;
+        // The designer's desk pages: the secretariat's only (the lead moves these into the desk's
+        // page table at the merge).
+        case Screen::desk_routes:
+        case Screen::desk_route:
+        case Screen::desk_seasons:
+        case Screen::desk_policies:
+        case Screen::desk_policy:
+            if (!is_secretariat(ctx)) break;
+            if (at.screen == Screen::desk_routes) return draw_desk_routes(ctx);
+            if (at.screen == Screen::desk_route) return draw_desk_route(ctx);
+            if (at.screen == Screen::desk_seasons) return draw_desk_seasons(ctx);
+            if (at.screen == Screen::desk_policies) return draw_desk_policies(ctx);
+            return draw_desk_policy(ctx);
         case Screen::not_found: break;
     }
     draw_not_found(ctx);
