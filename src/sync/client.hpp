@@ -68,7 +68,11 @@ struct MyTrip {
 // It is kept across reloads and retried with backoff under the same idempotency key, so
 // it is applied exactly once.
 struct PendingAction {
-    enum class Kind { join, withdraw, accept_offer, open_group, cancel_group };
+    enum class Kind {
+        join, withdraw, accept_offer, open_group, cancel_group,
+        // The secretariat's routes and policies (designer): `group` holds the route's / policy's id.
+        save_route, publish_route, unpublish_route, save_policy, publish_policy, unpublish_policy,
+    };
     std::string idempotency_key;
     Kind kind = Kind::join;
     Id group;                            // for open_group: the draft's id
@@ -78,6 +82,10 @@ struct PendingAction {
     std::optional<GroupDraft> draft;     // open_group: the trip to open
     std::string reason;                  // cancel_group: the organizer's reason
     Instant created = 0;                 // when the user asked for it
+    // The secretariat's routes and policies (designer):
+    std::optional<Route> route;          // save_route: the route as saved
+    std::optional<Policy> policy;        // save_policy: the article as saved
+    bool create = false;                 // save_route / save_policy: a new one (POST), else a replacement (PUT)
 };
 
 struct ClientState {
@@ -95,6 +103,11 @@ struct ClientState {
     bool kiosk = false;                  // nothing personal is kept on this device
     bool signing_in = false;             // a sign-in request is on its way
     bool my_trips_loaded = false;        // my_trips reflects an answer of the endpoint (or its cached copy)
+    // The secretariat's drafts (designer): routes and policies workers do not see, never in
+    // `catalogue` (which holds only published ones). Loaded by load_drafts().
+    std::vector<Route> draft_routes;
+    std::vector<Policy> draft_policies;
+    bool drafts_loaded = false;          // an answer of the endpoint filled them
 };
 
 // Everything the UI may ask for. Each call returns at once; the outcome arrives later as
@@ -111,6 +124,15 @@ public:
     virtual void cancel_group(const Id& group, const std::string& reason) = 0;
     virtual void refresh() = 0;
     virtual void dismiss_notice(std::uint64_t id) = 0;
+    // The secretariat's routes and policies (designer). Saving keeps a route's or policy's
+    // status (a new one is a draft); publishing asks the core's rules first.
+    virtual void load_drafts() = 0;
+    virtual void save_route(const Route& route) = 0;
+    virtual void publish_route(const Id& route) = 0;
+    virtual void unpublish_route(const Id& route) = 0;
+    virtual void save_policy(const Policy& policy) = 0;
+    virtual void publish_policy(const Id& policy) = 0;
+    virtual void unpublish_policy(const Id& policy) = 0;
 };
 
 }  // namespace liaoxiu::sync

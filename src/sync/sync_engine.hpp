@@ -69,6 +69,14 @@ public:
     void cancel_group(const Id& group, const std::string& reason) override;
     void refresh() override;
     void dismiss_notice(std::uint64_t id) override;
+    // ---- The secretariat's routes and policies (designer_intents.cpp) ----
+    void load_drafts() override;
+    void save_route(const Route& route) override;
+    void publish_route(const Id& route) override;
+    void unpublish_route(const Id& route) override;
+    void save_policy(const Policy& policy) override;
+    void publish_policy(const Id& policy) override;
+    void unpublish_policy(const Id& policy) override;
 
 private:
     void enter_kiosk_mode();
@@ -79,6 +87,8 @@ private:
     const GroupTrip* find_group(const Id& id) const;
     const Route* find_route(const Id& id) const;
     const MyTrip* find_my_trip(const Id& group) const;
+    bool require_secretariat(PendingAction::Kind kind);
+    void on_drafts(const HttpResponse& response, std::uint64_t generation, bool routes);
 
     EngineContext ctx_;
     CatalogueSync catalogue_;
