@@ -32,9 +32,19 @@ public:
 
     nlohmann::json admit_member(const Member& member);
     nlohmann::json set_member_status(const Id& id, MemberStatus status);
+    // Routes and policies are saved with their status: a route created as a draft may break
+    // the content rules (not the references) until it is published; an edit keeps the
+    // stored status. Answers: {route, warnings} / the policy, "status" always written.
     nlohmann::json create_route(const Route& route);
     nlohmann::json update_route(const Id& id, const Route& route);
-    nlohmann::json publish_policy(const Policy& policy);
+    // Publish (refused 422 with every problem when the core's rules find an error) or
+    // unpublish; doing it twice changes nothing the second time.
+    nlohmann::json set_route_status(const Id& id, PublishStatus status);
+    nlohmann::json routes(std::optional<PublishStatus> status);  // {routes: [...]}, drafts included
+    nlohmann::json create_policy(const Policy& policy);
+    nlohmann::json update_policy(const Id& id, const Policy& policy);
+    nlohmann::json set_policy_status(const Id& id, PublishStatus status);
+    nlohmann::json policies(std::optional<PublishStatus> status);  // {policies: [...]}
 
 private:
     std::shared_ptr<const CatalogueDocument> build(std::optional<std::int64_t> since);

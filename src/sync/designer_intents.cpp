@@ -121,7 +121,8 @@ void SyncEngine::publish_route(const Id& id) {
     }
     Route candidate = *route;
     candidate.status = PublishStatus::published;
-    if (const DomainError* error = first_error(validate_route(candidate, state.catalogue))) {
+    const auto problems = validate_route(candidate, state.catalogue);  // kept: first_error points into it
+    if (const DomainError* error = first_error(problems)) {
         refused_locally(*error, PendingAction::Kind::publish_route);
         return;
     }
@@ -151,7 +152,8 @@ void SyncEngine::save_policy(const Policy& policy) {
     if (saved.id.empty()) saved.id = "p-" + ctx_.random.hex(12);  // made once: a retried create finds its own
     saved.status = published && !draft ? PublishStatus::published : PublishStatus::draft;
     if (saved.status == PublishStatus::published) {
-        if (const DomainError* error = first_error(validate_policy(saved))) {
+        const auto problems = validate_policy(saved);
+        if (const DomainError* error = first_error(problems)) {
             refused_locally(*error, PendingAction::Kind::save_policy);
             return;
         }
@@ -173,7 +175,8 @@ void SyncEngine::publish_policy(const Id& id) {
         refused_locally({"not_found", "政策不存在：" + id, "no policy " + id, ""}, PendingAction::Kind::publish_policy);
         return;
     }
-    if (const DomainError* error = first_error(validate_policy(*policy))) {
+    const auto problems = validate_policy(*policy);
+    if (const DomainError* error = first_error(problems)) {
         refused_locally(*error, PendingAction::Kind::publish_policy);
         return;
     }

@@ -98,6 +98,7 @@ TEST_CASE("a route saved as a draft, refused at publish, completed, published an
     admin.engine.publish_route(thin.id);
     CHECK(admin.outbox_empty());
     CHECK(has_notice(admin.state(), "发布线路未提交"));
+    CHECK(has_notice(admin.state(), "线路须联动至少 3 类成员单位"));  // the core's reason, told at once
     CHECK(admin.recorder.matching("POST", "/publish").empty());
 
     // The drafts, loaded again (another device), hold it; the worker's catalogue does not.
