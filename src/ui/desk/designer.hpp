@@ -135,9 +135,13 @@ public:
     // Indices of the members whose name matches `query` (all when empty) and, if given, of
     // `category`; active members first, then by name in pinyin order.
     std::vector<std::uint32_t> find(std::string_view query, std::optional<Category> category) const;
+    // The same, looking only at `candidates` (in the order find gives): a query that extends
+    // another matches only members the shorter one matched, so typing narrows the last rows.
+    std::vector<std::uint32_t> find_within(std::string_view query, const std::vector<std::uint32_t>& candidates) const;
     std::size_t size() const { return names_.size(); }
 
 private:
+    bool matches(std::uint32_t member, std::string_view term, std::string_view compact, bool ascii) const;
     struct Entry {
         std::string folded;   // the name, width and case folded
         std::string pinyin;   // full, tone-less
@@ -166,6 +170,8 @@ struct RouteForm {
     StopKind stop_kind = StopKind::tour;
     std::vector<std::uint32_t> picker_rows;
     std::string picker_key;         // the query the rows belong to
+    // The last few queries' rows, newest first (typing and deleting asks the same ones again).
+    std::vector<std::pair<std::string, std::vector<std::uint32_t>>> picker_recent;
     bool tried_publish = false;     // publishing was asked with problems left: say so
 };
 

@@ -76,28 +76,51 @@ void MemberPickerIndex::build(const std::vector<Member>& members) {
     });
 }
 
+namespace {
+
+struct Term {
+    std::string folded;   // as typed, width and case folded
+    std::string compact;  // without spaces or apostrophes: how pinyin is matched
+    bool ascii = true;
+};
+
+Term term_of(std::string_view query) {
+    Term t;
+    t.folded = fold(query);
+    for (char c : t.folded)
+        if (c != ' ' && c != '\'') t.compact += c;
+    t.ascii = is_ascii(t.folded);
+    return t;
+}
+
+}  // namespace
+
+bool MemberPickerIndex::matches(std::uint32_t member, std::string_view term, std::string_view compact, bool ascii) const {
+    const Entry& e = names_[member];
+    if (compact.empty() || e.folded.find(term) != std::string::npos) return true;
+    if (!ascii) return false;
+    // Pinyin from a syllable's start ("langshan", "jiang"), or a run of initials ("jls").
+    for (std::uint32_t start : e.syllable_starts)
+        if (e.pinyin.compare(start, compact.size(), compact) == 0) return true;
+    return e.initials.find(compact) != std::string::npos;
+}
+
 std::vector<std::uint32_t> MemberPickerIndex::find(std::string_view query, std::optional<Category> category) const {
-    const std::string term = fold(query);
-    std::string compact;  // pinyin is matched without spaces or apostrophes
-    for (char c : term)
-        if (c != ' ' && c != '\'') compact += c;
-    const bool ascii = is_ascii(term);
+    const Term t = term_of(query);
     std::vector<std::uint32_t> out;
     for (std::uint32_t i : order_) {
-        const Entry& e = names_[i];
-        if (category && e.category != *category) continue;
-        bool hit = compact.empty() || e.folded.find(term) != std::string::npos;
-        if (!hit && ascii) {
-            // Pinyin from a syllable's start ("langshan", "jiang"), or a run of initials ("jls").
-            for (std::uint32_t start : e.syllable_starts)
-                if (e.pinyin.compare(start, compact.size(), compact) == 0) {
-                    hit = true;
-                    break;
-                }
-            if (!hit) hit = e.initials.find(compact) != std::string::npos;
-        }
-        if (hit) out.push_back(i);
+        if (category && names_[i].category != *category) continue;
+        if (matches(i, t.folded, t.compact, t.ascii)) out.push_back(i);
     }
+    return out;
+}
+
+std::vector<std::uint32_t> MemberPickerIndex::find_within(std::string_view query,
+                                                          const std::vector<std::uint32_t>& candidates) const {
+    const Term t = term_of(query);
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t i : candidates)
+        if (i < names_.size() && matches(i, t.folded, t.compact, t.ascii)) out.push_back(i);
     return out;
 }
 

@@ -168,6 +168,7 @@ void draw_picker(Context& ctx, DesignerState& desk, RouteForm& form, std::size_t
         desk.members_version = catalogue.version;
         desk.members_count = catalogue.members.size();
         form.picker_key.clear();
+        form.picker_recent.clear();
     }
     ImGui::Indent(12);
     label(ctx, dzf(ctx, DesignerText::pick_member_for_day, static_cast<int>(day + 1)), colors::accent);
@@ -182,12 +183,35 @@ void draw_picker(Context& ctx, DesignerState& desk, RouteForm& form, std::size_t
     text_field(ctx, dz(ctx, DesignerText::search_members), "##member_query", &form.member_query, -FLT_MIN, 0,
                dz(ctx, DesignerText::search_members_hint));
 
-    // The rows are found again only when the query changes, never per frame.
-    const std::string key = form.member_query + "\x1f" +
-                            (form.member_category ? std::to_string(static_cast<int>(*form.member_category)) : "*") +
-                            "\x1f" + std::to_string(catalogue.version) + "/" + std::to_string(catalogue.members.size());
+    // The rows are found again only when the query changes, never per frame: from the recent
+    // queries when it is one of them, else by narrowing the rows of the longest recent query it
+    // extends (typing on), else over every member.
+    const std::string scope = "\x1f" +
+                              (form.member_category ? std::to_string(static_cast<int>(*form.member_category)) : "*") +
+                              "\x1f" + std::to_string(catalogue.version) + "/" + std::to_string(catalogue.members.size());
+    const std::string key = form.member_query + scope;
     if (key != form.picker_key) {
-        form.picker_rows = desk.members.find(form.member_query, form.member_category);
+        constexpr std::size_t kRecent = 8;
+        auto& recent = form.picker_recent;
+        auto same = std::find_if(recent.begin(), recent.end(), [&](const auto& r) { return r.first == key; });
+        if (same != recent.end()) {
+            form.picker_rows = same->second;
+        } else {
+            const std::vector<std::uint32_t>* narrower = nullptr;
+            std::size_t longest = 0;
+            for (const auto& [k, rows] : recent) {
+                if (k.size() < scope.size() || k.compare(k.size() - scope.size(), scope.size(), scope) != 0) continue;
+                const std::string q = k.substr(0, k.size() - scope.size());
+                if (!q.empty() && q.size() >= longest && form.member_query.starts_with(q)) {
+                    narrower = &rows;
+                    longest = q.size();
+                }
+            }
+            form.picker_rows = narrower ? desk.members.find_within(form.member_query, *narrower)
+                                        : desk.members.find(form.member_query, form.member_category);
+            recent.insert(recent.begin(), {key, form.picker_rows});
+            if (recent.size() > kRecent) recent.pop_back();
+        }
         form.picker_key = key;
     }
     muted(ctx, dzf(ctx, DesignerText::members_found, static_cast<int>(form.picker_rows.size())));
