@@ -196,7 +196,7 @@ TEST_CASE("PostgreSQL, two processes: one worker joins two trips on disjoint day
     }
 }
 
-TEST_CASE("PostgreSQL: a draft route stays out of the catalogue until published; unpublishing reaches the delta",
+TEST_CASE("PostgreSQL: a draft route stays out of the catalogue until published, and unpublishing reaches the delta",
           "[postgres][catalogue]") {
     World world(test_server_options(), fresh_database());
     const auto post = [&](const std::string& path, const nlohmann::json& body) {

@@ -133,7 +133,7 @@ TEST_CASE("a route saved as a draft, refused at publish, completed, published an
     CHECK(worker.recorder.matching("GET", "catalogue?since=").size() >= 2);  // it came as a delta
 }
 
-TEST_CASE("a policy saved, published with its links, unpublished; the outbox keeps desk actions across a reload",
+TEST_CASE("a policy saved, published with its links and unpublished, the outbox keeping desk actions across a reload",
           "[sync][server][desk]") {
     Server server;
     sync::MemoryStorage admin_storage, worker_storage;
@@ -219,7 +219,7 @@ TEST_CASE("a create whose answer was lost is not made twice, and only the secret
         CHECK(organizer.recorder.log[i].request.url.find("/routes") == std::string::npos);
 }
 
-TEST_CASE("a delta that unpublishes drops the route or policy; a snapshot never keeps a draft", "[sync][desk]") {
+TEST_CASE("a delta that unpublishes drops the route or policy, and a snapshot never keeps a draft", "[sync][desk]") {
     Catalogue base;
     Route a;
     a.id = "r-a";

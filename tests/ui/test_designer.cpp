@@ -169,7 +169,7 @@ TEST_CASE("the designer reads numbers and money, and shows each problem at its f
     CHECK(ui.intents.calls.back() == "unpublish_route " + ui.state.catalogue.routes.at(0).id);
 }
 
-TEST_CASE("the route list shows drafts beside published routes; a draft opens in the designer", "[ui][desk][designer]") {
+TEST_CASE("the route list shows drafts beside published routes, and a draft opens in the designer", "[ui][desk][designer]") {
     UiDriver ui(kOfficeWidth, kOfficeHeight);
     sign_in_secretariat(ui);
     Route draft = ui.state.catalogue.routes.at(0);

@@ -167,7 +167,7 @@ TEST_CASE("a draft route is not bookable and no group opens on it", "[rules][pub
     CHECK(open_group(g, c.routes[0], c, fixtures::now()).ok());
 }
 
-TEST_CASE("a policy needs a title and a text; its links must name known routes", "[rules][publishing]") {
+TEST_CASE("a policy needs a title and a text, and its links must name known routes", "[rules][publishing]") {
     Policy p = policy();
     CHECK(validate_policy(p).empty());
     CHECK(validate_policy(p, {}).empty());
