@@ -61,6 +61,7 @@ inline constexpr ErrorCodeInfo kErrorCodes[] = {
     {"unknown_member", 422},
     {"missing_id", 422},
     {"missing_title", 422},
+    {"missing_body", 422},        // a policy article without text
     {"invalid_days", 422},
     {"invalid_nights", 422},
     {"invalid_price", 422},

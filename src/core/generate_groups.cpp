@@ -26,11 +26,11 @@ void generate_policies(int alliance_count, Catalogue& out) {
         out.policies.push_back(Policy{"p-" + std::string(seed.short_name) + "-subsidy", name + "疗休养补助标准",
                                       "疗休养经费从基层工会经费中列支，每人每年一次，每次不超过6天。\n\n"
                                       "补助用于住宿、餐饮、交通、门票、康养项目和保险，不得发放现金。",
-                                      name + "秘书处", date});
+                                      name + "秘书处", date, PublishStatus::published, {}});
         out.policies.push_back(Policy{"p-" + std::string(seed.short_name) + "-standard", name + "服务规范要点",
                                       "接待礼仪、服务流程、问题处理三项标准适用于全体成员单位。\n\n"
                                       "每条线路联动3类以上成员单位，形成吃住行游康养闭环服务。",
-                                      name + "秘书处", date + 10});
+                                      name + "秘书处", date + 10, PublishStatus::published, {}});
     }
 }
 

@@ -34,6 +34,7 @@ std::string_view enum_name(StopKind value);
 std::string_view enum_name(Season value);
 std::string_view enum_name(GroupState value);
 std::string_view enum_name(PlaceState value);
+std::string_view enum_name(PublishStatus value);
 
 std::optional<Category> parse_category(std::string_view name);
 std::optional<MemberStatus> parse_member_status(std::string_view name);
@@ -41,6 +42,7 @@ std::optional<StopKind> parse_stop_kind(std::string_view name);
 std::optional<Season> parse_season(std::string_view name);
 std::optional<GroupState> parse_group_state(std::string_view name);
 std::optional<PlaceState> parse_place_state(std::string_view name);
+std::optional<PublishStatus> parse_publish_status(std::string_view name);
 
 // ---- Encoding (found by nlohmann::json through ADL) ------------------------------
 
@@ -50,11 +52,15 @@ void to_json(nlohmann::json& j, StopKind value);
 void to_json(nlohmann::json& j, Season value);
 void to_json(nlohmann::json& j, GroupState value);
 void to_json(nlohmann::json& j, PlaceState value);
+void to_json(nlohmann::json& j, PublishStatus value);
 
 void to_json(nlohmann::json& j, const Service& value);
 void to_json(nlohmann::json& j, const Member& value);
 void to_json(nlohmann::json& j, const Stop& value);
 void to_json(nlohmann::json& j, const ItineraryDay& value);
+// A route's or policy's "status" is written only for a draft: a published one reads as
+// before drafts existed (decoding takes an absent status as "published"). A policy's
+// "routes" links are written only when there are some.
 void to_json(nlohmann::json& j, const Route& value);
 void to_json(nlohmann::json& j, const Policy& value);
 void to_json(nlohmann::json& j, const Alliance& value);
@@ -82,6 +88,7 @@ template <> Result<StopKind> decode<StopKind>(const nlohmann::json&, const std::
 template <> Result<Season> decode<Season>(const nlohmann::json&, const std::string&);
 template <> Result<GroupState> decode<GroupState>(const nlohmann::json&, const std::string&);
 template <> Result<PlaceState> decode<PlaceState>(const nlohmann::json&, const std::string&);
+template <> Result<PublishStatus> decode<PublishStatus>(const nlohmann::json&, const std::string&);
 template <> Result<Service> decode<Service>(const nlohmann::json&, const std::string&);
 template <> Result<Member> decode<Member>(const nlohmann::json&, const std::string&);
 template <> Result<Stop> decode<Stop>(const nlohmann::json&, const std::string&);

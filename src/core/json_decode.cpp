@@ -31,6 +31,10 @@ Problem read_record(const json& j, const JsonPath& path, PlaceState& v) {
     return read_enum(j, path, v, parse_place_state, "名额状态", "place state");
 }
 
+Problem read_record(const json& j, const JsonPath& path, PublishStatus& v) {
+    return read_enum(j, path, v, parse_publish_status, "发布状态", "publish status");
+}
+
 Problem read_record(const json& j, const JsonPath& path, Service& v) {
     ObjectReader r(j, path);
     r.text("name", v.name);
@@ -89,6 +93,7 @@ Problem read_record(const json& j, const JsonPath& path, Route& v) {
     r.list("itinerary", v.itinerary);
     r.list("highlights", v.highlights);
     r.list("service_notes", v.service_notes);
+    r.optional_field("status", v.status);  // absent: published (written before drafts existed)
     return r.problem();
 }
 
@@ -99,6 +104,8 @@ Problem read_record(const json& j, const JsonPath& path, Policy& v) {
     r.text("body", v.body);
     r.text("issuer", v.issuer);
     r.day("date", v.date);
+    r.optional_field("status", v.status);  // absent: published
+    r.optional_field("routes", v.routes);
     return r.problem();
 }
 
@@ -179,6 +186,7 @@ template <> Result<StopKind> decode<StopKind>(const json& j, const std::string& 
 template <> Result<Season> decode<Season>(const json& j, const std::string& path) { return decode_as<Season>(j, path); }
 template <> Result<GroupState> decode<GroupState>(const json& j, const std::string& path) { return decode_as<GroupState>(j, path); }
 template <> Result<PlaceState> decode<PlaceState>(const json& j, const std::string& path) { return decode_as<PlaceState>(j, path); }
+template <> Result<PublishStatus> decode<PublishStatus>(const json& j, const std::string& path) { return decode_as<PublishStatus>(j, path); }
 template <> Result<Service> decode<Service>(const json& j, const std::string& path) { return decode_as<Service>(j, path); }
 template <> Result<Member> decode<Member>(const json& j, const std::string& path) { return decode_as<Member>(j, path); }
 template <> Result<Stop> decode<Stop>(const json& j, const std::string& path) { return decode_as<Stop>(j, path); }

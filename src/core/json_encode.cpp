@@ -31,6 +31,7 @@ constexpr std::array<std::string_view, 4> kSeasonNames{"spring", "summer", "autu
 constexpr std::array<std::string_view, 6> kGroupStateNames{"open", "formed", "full", "locked", "expired", "cancelled"};
 constexpr std::array<std::string_view, 6> kPlaceStateNames{"confirmed", "waitlisted", "offered",
                                                            "withdrawn", "offer_expired", "released"};
+constexpr std::array<std::string_view, 2> kPublishStatusNames{"published", "draft"};
 
 json day_json(Day day) { return format_day(day); }
 json instant_json(Instant instant) { return format_instant(instant); }
@@ -43,6 +44,7 @@ std::string_view enum_name(StopKind value) { return name_in(kStopKindNames, valu
 std::string_view enum_name(Season value) { return name_in(kSeasonNames, value); }
 std::string_view enum_name(GroupState value) { return name_in(kGroupStateNames, value); }
 std::string_view enum_name(PlaceState value) { return name_in(kPlaceStateNames, value); }
+std::string_view enum_name(PublishStatus value) { return name_in(kPublishStatusNames, value); }
 
 std::optional<Category> parse_category(std::string_view n) { return parse_in<Category>(kCategoryNames, n); }
 std::optional<MemberStatus> parse_member_status(std::string_view n) {
@@ -52,6 +54,9 @@ std::optional<StopKind> parse_stop_kind(std::string_view n) { return parse_in<St
 std::optional<Season> parse_season(std::string_view n) { return parse_in<Season>(kSeasonNames, n); }
 std::optional<GroupState> parse_group_state(std::string_view n) { return parse_in<GroupState>(kGroupStateNames, n); }
 std::optional<PlaceState> parse_place_state(std::string_view n) { return parse_in<PlaceState>(kPlaceStateNames, n); }
+std::optional<PublishStatus> parse_publish_status(std::string_view n) {
+    return parse_in<PublishStatus>(kPublishStatusNames, n);
+}
 
 void to_json(json& j, Category v) { j = std::string(enum_name(v)); }
 void to_json(json& j, MemberStatus v) { j = std::string(enum_name(v)); }
@@ -59,6 +64,7 @@ void to_json(json& j, StopKind v) { j = std::string(enum_name(v)); }
 void to_json(json& j, Season v) { j = std::string(enum_name(v)); }
 void to_json(json& j, GroupState v) { j = std::string(enum_name(v)); }
 void to_json(json& j, PlaceState v) { j = std::string(enum_name(v)); }
+void to_json(json& j, PublishStatus v) { j = std::string(enum_name(v)); }
 
 void to_json(json& j, const Service& v) {
     j = json{{"name", v.name}, {"price", v.price}, {"unit", v.unit}};
@@ -93,10 +99,13 @@ void to_json(json& j, const Route& v) {
              {"itinerary", v.itinerary},
              {"highlights", v.highlights},
              {"service_notes", v.service_notes}};
+    if (v.status != PublishStatus::published) j["status"] = v.status;
 }
 
 void to_json(json& j, const Policy& v) {
     j = json{{"id", v.id}, {"title", v.title}, {"body", v.body}, {"issuer", v.issuer}, {"date", day_json(v.date)}};
+    if (v.status != PublishStatus::published) j["status"] = v.status;
+    if (!v.routes.empty()) j["routes"] = v.routes;
 }
 
 void to_json(json& j, const Alliance& v) { j = json{{"id", v.id}, {"name", v.name}, {"region", v.region}}; }

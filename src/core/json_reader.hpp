@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -74,6 +75,7 @@ Problem read_record(const json& j, const JsonPath& path, StopKind& v);
 Problem read_record(const json& j, const JsonPath& path, Season& v);
 Problem read_record(const json& j, const JsonPath& path, GroupState& v);
 Problem read_record(const json& j, const JsonPath& path, PlaceState& v);
+Problem read_record(const json& j, const JsonPath& path, PublishStatus& v);
 Problem read_record(const json& j, const JsonPath& path, Service& v);
 Problem read_record(const json& j, const JsonPath& path, Member& v);
 Problem read_record(const json& j, const JsonPath& path, Stop& v);
@@ -107,6 +109,9 @@ Problem read_list(const json& j, const JsonPath& path, std::vector<T>& out) {
     }
     return std::nullopt;
 }
+
+template <class T> struct is_vector : std::false_type {};
+template <class T> struct is_vector<std::vector<T>> : std::true_type {};
 
 // Reads the fields of one JSON object in order, keeping the first problem. After a
 // problem every further read is skipped, so callers can read all fields and check once.
@@ -144,6 +149,19 @@ public:
     template <class T>
     void list(std::string_view key, std::vector<T>& out) {
         required(key, [&](const json& v, const JsonPath& p) { return read_list(v, p, out); });
+    }
+
+    // A field that may be absent (or null): then `out` keeps the value it had (its default).
+    template <class T>
+    void optional_field(std::string_view key, T& out) {
+        if (problem_) return;
+        auto it = json_.find(key);
+        if (it == json_.end() || it->is_null()) return;
+        if constexpr (is_vector<T>::value) {
+            problem_ = read_list(*it, JsonPath(path_, key), out);
+        } else {
+            problem_ = read_any(*it, JsonPath(path_, key), out);
+        }
     }
 
     // A required field read by `read(value, path) -> Problem`.

@@ -56,6 +56,13 @@ struct Member {
     bool operator==(const Member&) const = default;
 };
 
+// ---- Publishing (草稿 / 已发布) ----------------------------------------------------
+
+// Whether workers see a route or policy. Only the secretariat sees drafts. A stored
+// record without the field is published: every catalogue file and database written
+// before drafts existed reads as it did.
+enum class PublishStatus : std::uint8_t { published, draft };
+
 // ---- Routes (线路) -------------------------------------------------------------
 
 // One byte each: they sit in every stop and every place.
@@ -94,6 +101,7 @@ struct Route {
     std::vector<ItineraryDay> itinerary;
     std::vector<std::string> highlights;
     std::vector<std::string> service_notes;  // 服务规范
+    PublishStatus status = PublishStatus::published;
 
     bool operator==(const Route&) const = default;
 };
@@ -106,6 +114,8 @@ struct Policy {
     std::string body;
     std::string issuer;
     Day date = 0;
+    PublishStatus status = PublishStatus::published;
+    std::vector<Id> routes;  // routes the article is about (linked from the worker's policy screen)
 
     bool operator==(const Policy&) const = default;
 };

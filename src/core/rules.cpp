@@ -172,12 +172,39 @@ std::vector<DomainError> validate_route(const Route& route, const MemberDirector
     return check_route(route, [&](std::string_view id) { return members.find(id); });
 }
 
+std::vector<DomainError> draft_refusals(const std::vector<DomainError>& problems) {
+    std::vector<DomainError> out;
+    for (const DomainError& p : problems)
+        if (p.code == "unknown_member" || p.code == "missing_id") out.push_back(p);
+    return out;
+}
+
+std::vector<DomainError> validate_policy(const Policy& policy) {
+    std::vector<DomainError> out;
+    if (policy.id.empty()) out.push_back(problem("missing_id", "政策缺少编号", "the policy has no id", "id"));
+    if (policy.title.empty())
+        out.push_back(problem("missing_title", "政策缺少标题", "the policy has no title", "title"));
+    if (policy.body.empty())
+        out.push_back(problem("missing_body", "政策缺少正文", "the policy has no text", "body"));
+    return out;
+}
+
+std::vector<DomainError> validate_policy(const Policy& policy, const std::vector<Id>& known_routes) {
+    std::vector<DomainError> out = validate_policy(policy);
+    const std::unordered_set<std::string_view> known(known_routes.begin(), known_routes.end());
+    for (std::size_t i = 0; i < policy.routes.size(); ++i)
+        if (known.count(policy.routes[i]) == 0)
+            out.push_back(problem("unknown_reference", "未知的线路编号 " + in_quotes(policy.routes[i]),
+                                  "unknown route id " + in_quotes(policy.routes[i]), indexed("routes", i)));
+    return out;
+}
+
 bool route_bookable(const Route& route, const Catalogue& catalogue) {
-    return validate_route(route, catalogue).empty();
+    return route.status == PublishStatus::published && validate_route(route, catalogue).empty();
 }
 
 bool route_bookable(const Route& route, const MemberDirectory& members) {
-    return validate_route(route, members).empty();
+    return route.status == PublishStatus::published && validate_route(route, members).empty();
 }
 
 const DomainError* first_error(const std::vector<DomainError>& problems) {
@@ -206,7 +233,9 @@ std::vector<DomainError> validate_catalogue(const Catalogue& catalogue) {
         const Route& route = catalogue.routes[i];
         const std::string path = indexed("routes", i);
         check_reference(alliance_ids, route.alliance, join_path(path, "alliance"), "联盟", "alliance", out);
-        auto problems = prefixed(check_route(route, [&](std::string_view id) { return members.find(id); }), path);
+        auto found = check_route(route, [&](std::string_view id) { return members.find(id); });
+        if (route.status != PublishStatus::published) found = draft_refusals(found);  // work in progress
+        auto problems = prefixed(std::move(found), path);
         // check_ids already reported an empty route id with its path.
         for (DomainError& p : problems)
             if (p.code != "missing_id") out.push_back(std::move(p));

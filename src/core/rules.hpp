@@ -34,11 +34,24 @@ private:
 std::vector<DomainError> validate_route(const Route& route, const Catalogue& catalogue);
 std::vector<DomainError> validate_route(const Route& route, const MemberDirectory& members);
 
-// True when the route has no problem at all, warnings included: every stop's member exists and is active.
+// The problems that refuse saving a route even as a draft: those that would leave a reference
+// dangling ("unknown_member", "missing_id"). A draft may break every other rule while it is
+// being written; publishing it needs no error at all (has_errors).
+std::vector<DomainError> draft_refusals(const std::vector<DomainError>& problems);
+
+// Problems of one policy article. Error codes: "missing_id", "missing_title", "missing_body";
+// with `routes` (the catalogue's or the store's route ids), "unknown_reference" for a link to
+// no route (path "routes[i]").
+std::vector<DomainError> validate_policy(const Policy& policy);
+std::vector<DomainError> validate_policy(const Policy& policy, const std::vector<Id>& known_routes);
+
+// True when the route is published and has no problem at all, warnings included: every stop's
+// member exists and is active.
 bool route_bookable(const Route& route, const Catalogue& catalogue);
 bool route_bookable(const Route& route, const MemberDirectory& members);
 
-// Everything above for every route (paths "routes[i]..."), plus: ids present and unique per kind,
+// Everything above for every route (paths "routes[i]..."; a draft route only its
+// draft_refusals), plus: ids present and unique per kind,
 // references resolve (member.alliance, route.alliance, group.route, group.organizer_unit, place.unit),
 // group sizes sane, a group's places in strictly increasing seq, at most one active place per worker,
 // never more confirmed than max_size. Codes besides the route ones: "duplicate_id", "unknown_reference",

@@ -202,6 +202,87 @@ Result<std::vector<TripPlace>> decode_my_trips(std::string_view body) {
     return result;
 }
 
+// ---- routes and policies (designer) ------------------------------------------------
+
+json encode_route(const Route& route) {
+    json body = route;
+    body["status"] = std::string(enum_name(route.status));
+    return body;
+}
+
+json encode_policy(const Policy& policy) {
+    json body = policy;
+    body["status"] = std::string(enum_name(policy.status));
+    body["routes"] = policy.routes;
+    return body;
+}
+
+Result<Policy> decode_policy(std::string_view body) {
+    auto parsed = parse_json(body);
+    if (!parsed) return bad_answer("policy");
+    auto policy = decode<Policy>(*parsed, "");
+    if (!policy) return bad_answer("policy: " + policy.error().message_en);
+    return std::move(policy).value();
+}
+
+json encode_route_answer(const RouteAnswer& answer) {
+    json warnings = json::array();
+    for (const auto& warning : answer.warnings) warnings.push_back(encode_error(warning));
+    return {{"route", encode_route(answer.route)}, {"warnings", std::move(warnings)}};
+}
+
+Result<RouteAnswer> decode_route_answer(std::string_view body) {
+    auto parsed = parse_json(body);
+    if (!parsed) return bad_answer("route");
+    const json* route = field(*parsed, "route");
+    if (!route) return bad_answer("route");
+    auto decoded = decode<Route>(*route, "route");
+    if (!decoded) return bad_answer("route: " + decoded.error().message_en);
+    RouteAnswer answer{std::move(decoded).value(), {}};
+    if (const json* warnings = field(*parsed, "warnings"); warnings && warnings->is_array()) {
+        for (const auto& warning : *warnings) {
+            auto code = string_field(warning, "code");
+            if (!code) continue;
+            DomainError error = decode_error(422, wire::dump(warning));
+            answer.warnings.push_back(std::move(error));
+        }
+    }
+    return answer;
+}
+
+namespace {
+
+template <class T>
+json encode_list(const std::vector<T>& items, json (*encode)(const T&)) {
+    json list = json::array();
+    for (const auto& item : items) list.push_back(encode(item));
+    return list;
+}
+
+template <class T>
+Result<std::vector<T>> decode_list(std::string_view body, const char* name) {
+    auto parsed = parse_json(body);
+    if (!parsed) return bad_answer(name);
+    const json* list = field(*parsed, name);
+    if (!list || !list->is_array()) return bad_answer(name);
+    std::vector<T> items;
+    items.reserve(list->size());
+    for (const auto& item : *list) {
+        auto decoded = decode<T>(item, name);
+        if (decoded) items.push_back(std::move(decoded).value());
+    }
+    return items;
+}
+
+}  // namespace
+
+json encode_route_list(const std::vector<Route>& routes) { return {{"routes", encode_list(routes, encode_route)}}; }
+Result<std::vector<Route>> decode_route_list(std::string_view body) { return decode_list<Route>(body, "routes"); }
+json encode_policy_list(const std::vector<Policy>& policies) {
+    return {{"policies", encode_list(policies, encode_policy)}};
+}
+Result<std::vector<Policy>> decode_policy_list(std::string_view body) { return decode_list<Policy>(body, "policies"); }
+
 // ---- join --------------------------------------------------------------------------
 
 json encode_join_answer(const JoinAnswer& answer) {

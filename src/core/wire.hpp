@@ -119,6 +119,28 @@ Result<Roster> decode_roster(std::string_view body);
 nlohmann::json encode_unit_workers(const Id& unit, const std::vector<Account>& workers);
 // workers required; an entry that is no account is skipped.
 Result<std::vector<Account>> decode_unit_workers(std::string_view body);
+// ---- routes and policies, as the secretariat sees them (designer) ------------------
+// Every answer below writes each record's "status" (and a policy's "routes"), drafts and
+// published alike; the catalogue itself writes them only for drafts (core/json.hpp).
+nlohmann::json encode_route(const Route& route);
+nlohmann::json encode_policy(const Policy& policy);  // also POST/PUT /policies, /publish, /unpublish
+Result<Policy> decode_policy(std::string_view body);
+
+// POST/PUT /routes, /routes/{id}/publish, /unpublish → {route, warnings}: the route as saved and
+// the problems that did not refuse it (for a draft, the rule errors its publishing would meet).
+struct RouteAnswer {
+    Route route;
+    std::vector<DomainError> warnings;
+};
+nlohmann::json encode_route_answer(const RouteAnswer& answer);
+Result<RouteAnswer> decode_route_answer(std::string_view body);  // route required; bad warnings skipped
+
+// GET /routes?status=… → {routes:[…]}; GET /policies?status=… → {policies:[…]}. Records that do
+// not decode are skipped (one bad record does not hide the others).
+nlohmann::json encode_route_list(const std::vector<Route>& routes);
+Result<std::vector<Route>> decode_route_list(std::string_view body);
+nlohmann::json encode_policy_list(const std::vector<Policy>& policies);
+Result<std::vector<Policy>> decode_policy_list(std::string_view body);
 
 // ---- errors: {code, message_zh, message_en, path?} ---------------------------------
 nlohmann::json encode_error(const DomainError& error);

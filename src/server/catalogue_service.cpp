@@ -3,6 +3,7 @@
 #include "core/dates.hpp"
 #include "core/json.hpp"
 #include "core/rules.hpp"
+#include "core/wire.hpp"
 #include "server/api_error.hpp"
 #include "server/audit.hpp"
 #include "core/wire.hpp"
@@ -22,12 +23,6 @@ std::vector<DomainError> route_problems(Connection& db, const Route& route) {
     return problems;
 }
 
-// Only errors refuse a route; a warning (a stop at a suspended member) is reported back.
-nlohmann::json warnings_of(const std::vector<DomainError>& problems) {
-    nlohmann::json warnings = nlohmann::json::array();
-    for (const auto& problem : problems) warnings.push_back(error_json(problem));
-    return warnings;
-}
 
 }  // namespace
 
@@ -53,8 +48,11 @@ std::string assemble_catalogue(Connection& db, std::optional<std::int64_t> since
         body += store::plural_name(kind);
         body += "\":[";
         bool first = true;
+        // The export (with_workers) holds everything as stored, drafts included; what is served,
+        // only what workers may see.
         auto documents = kind == store::Kind::group ? store::load_group_documents(db, since, with_workers)
-                                                    : store::load_documents(db, kind, since);
+                         : with_workers             ? store::load_documents(db, kind, since)
+                                                    : store::load_public_documents(db, kind, since);
         for (auto& document : documents) {
             if (!first) body += ',';
             first = false;
@@ -171,46 +169,146 @@ nlohmann::json CatalogueService::set_member_status(const Principal& by, const Id
     return changed;
 }
 
+namespace {
+
+// A route about to be stored as `route.status` says: a published one must break no rule,
+// a draft only none that would leave a reference dangling (draft_refusals).
+std::vector<DomainError> checked_for_saving(Connection& db, const Route& route) {
+    auto problems = route_problems(db, route);
+    if (route.status == PublishStatus::published) {
+        if (has_errors(problems)) fail_problems(problems);
+    } else {
+        std::vector<DomainError> refusals = draft_refusals(problems);
+        for (const auto& p : problems)
+            if (p.code == "unknown_reference") refusals.push_back(p);  // the alliance
+        if (!refusals.empty()) fail_problems(refusals);
+    }
+    return problems;
+}
+
+nlohmann::json route_answer(const Route& route, std::vector<DomainError> warnings) {
+    return wire::encode_route_answer(wire::RouteAnswer{route, std::move(warnings)});
+}
+
+}  // namespace
+
 nlohmann::json CatalogueService::create_route(const Principal& by, const Route& route) {
-    nlohmann::json warnings;
+    std::vector<DomainError> warnings;
     backend_.writer.run([&](WriteContext& context) {
         if (store::exists(context.db, store::Kind::route, route.id)) {
             fail("duplicate_id", "线路编号已存在：" + route.id, "a route with id " + route.id + " exists", "id");
         }
-        auto problems = route_problems(context.db, route);
-        if (has_errors(problems)) fail_problems(problems);
-        warnings = warnings_of(problems);
+        warnings = checked_for_saving(context.db, route);
         context.put(store::Kind::route, route);
         audit(context, by, "route.create", "route", route.id, wire::audit_change(nullptr, route));
     });
-    return {{"route", route}, {"warnings", warnings}};
+    return route_answer(route, warnings);
 }
 
-nlohmann::json CatalogueService::update_route(const Principal& by, const Id& id, const Route& route) {
-    if (route.id != id) fail("bad_value", "线路编号与地址不一致", "the route id differs from the URL", "id");
-    nlohmann::json warnings;
+nlohmann::json CatalogueService::update_route(const Principal& by, const Id& id, const Route& edited) {
+    if (edited.id != id) fail("bad_value", "线路编号与地址不一致", "the route id differs from the URL", "id");
+    std::vector<DomainError> warnings;
+    Route route = edited;
     backend_.writer.run([&](WriteContext& context) {
-        auto before = store::load_route(context.db, id);
-        if (!before) fail("not_found", "线路不存在：" + id, "no route " + id);
-        auto problems = route_problems(context.db, route);
-        if (has_errors(problems)) fail_problems(problems);
-        warnings = warnings_of(problems);
+        const Route* stored = context.route(id);
+        if (!stored) fail("not_found", "线路不存在：" + id, "no route " + id);
+        route.status = stored->status;  // publish and unpublish change it, never an edit
+        warnings = checked_for_saving(context.db, route);
         context.put(store::Kind::route, route);
-        audit(context, by, "route.update", "route", id, wire::audit_change(*before, route));
+        audit(context, by, "route.update", "route", id, wire::audit_change(*stored, route));
     });
-    return {{"route", route}, {"warnings", warnings}};
+    return route_answer(route, warnings);
 }
 
-nlohmann::json CatalogueService::publish_policy(const Principal& by, const Policy& policy) {
+nlohmann::json CatalogueService::set_route_status(const Principal& by, const Id& id, PublishStatus status) {
+    std::vector<DomainError> warnings;
+    Route route;
+    backend_.writer.run([&](WriteContext& context) {
+        const Route* stored = context.route(id);
+        if (!stored) fail("not_found", "线路不存在：" + id, "no route " + id);
+        route = *stored;
+        if (status == PublishStatus::published) {
+            route.status = status;
+            warnings = checked_for_saving(context.db, route);  // refused 422 with every problem
+        }
+        if (stored->status == status) return;  // already so: nothing changes, the same answer
+        route.status = status;
+        context.put(store::Kind::route, route);
+        audit(context, by, status == PublishStatus::published ? "route.publish" : "route.unpublish", "route", id,
+              wire::audit_change(*stored, route));
+    });
+    return route_answer(route, warnings);
+}
+
+nlohmann::json CatalogueService::routes(std::optional<PublishStatus> status) {
+    auto db = backend_.readers.acquire();
+    return wire::encode_route_list(store::load_routes(*db, status));
+}
+
+namespace {
+
+// A policy about to be stored: a published one must break no rule; a draft may be unfinished,
+// but its links must name routes that exist (drafts included).
+void check_policy(Connection& db, const Policy& policy) {
+    std::vector<Id> known;
+    for (const Id& id : policy.routes)
+        if (store::exists(db, store::Kind::route, id)) known.push_back(id);
+    auto problems = validate_policy(policy, known);
+    if (policy.status != PublishStatus::published) std::erase_if(problems, [](const DomainError& p) {
+        return p.code != "unknown_reference" && p.code != "missing_id";
+    });
+    if (has_errors(problems)) fail_problems(problems);
+}
+
+nlohmann::json policy_answer(const Policy& policy) { return wire::encode_policy(policy); }
+
+}  // namespace
+
+nlohmann::json CatalogueService::create_policy(const Principal& by, const Policy& policy) {
     backend_.writer.run([&](WriteContext& context) {
         if (store::exists(context.db, store::Kind::policy, policy.id)) {
             fail("duplicate_id", "政策编号已存在：" + policy.id, "a policy with id " + policy.id + " exists", "id");
         }
+        check_policy(context.db, policy);
         context.put(store::Kind::policy, policy);
-        // Today a policy is published as it is created (drafts come with the designer's change).
-        audit(context, by, "policy.publish", "policy", policy.id, wire::audit_change(nullptr, policy));
+        audit(context, by, "policy.create", "policy", policy.id, wire::audit_change(nullptr, policy));
     });
-    return policy;
+    return policy_answer(policy);
+}
+
+nlohmann::json CatalogueService::update_policy(const Principal& by, const Id& id, const Policy& edited) {
+    if (edited.id != id) fail("bad_value", "政策编号与地址不一致", "the policy id differs from the URL", "id");
+    Policy policy = edited;
+    backend_.writer.run([&](WriteContext& context) {
+        auto stored = store::load_policy(context.db, id);
+        if (!stored) fail("not_found", "政策不存在：" + id, "no policy " + id);
+        policy.status = stored->status;  // publish and unpublish change it, never an edit
+        check_policy(context.db, policy);
+        context.put(store::Kind::policy, policy);
+        audit(context, by, "policy.update", "policy", id, wire::audit_change(*stored, policy));
+    });
+    return policy_answer(policy);
+}
+
+nlohmann::json CatalogueService::set_policy_status(const Principal& by, const Id& id, PublishStatus status) {
+    Policy policy;
+    backend_.writer.run([&](WriteContext& context) {
+        auto stored = store::load_policy(context.db, id);
+        if (!stored) fail("not_found", "政策不存在：" + id, "no policy " + id);
+        policy = *stored;
+        policy.status = status;
+        if (status == PublishStatus::published) check_policy(context.db, policy);
+        if (stored->status == status) return;
+        context.put(store::Kind::policy, policy);
+        audit(context, by, status == PublishStatus::published ? "policy.publish" : "policy.unpublish", "policy", id,
+              wire::audit_change(*stored, policy));
+    });
+    return policy_answer(policy);
+}
+
+nlohmann::json CatalogueService::policies(std::optional<PublishStatus> status) {
+    auto db = backend_.readers.acquire();
+    return wire::encode_policy_list(store::load_policies(*db, status));
 }
 
 }  // namespace liaoxiu::server

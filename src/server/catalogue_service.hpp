@@ -33,9 +33,19 @@ public:
     // The secretariat's edits; each is recorded in the audit trail as `by`'s, in its transaction.
     nlohmann::json admit_member(const Principal& by, const Member& member);
     nlohmann::json set_member_status(const Principal& by, const Id& id, MemberStatus status, const std::string& reason);
+    // Routes and policies are saved with their status: a route created as a draft may break
+    // the content rules (not the references) until it is published; an edit keeps the
+    // stored status. Answers: {route, warnings} / the policy, "status" always written.
     nlohmann::json create_route(const Principal& by, const Route& route);
     nlohmann::json update_route(const Principal& by, const Id& id, const Route& route);
-    nlohmann::json publish_policy(const Principal& by, const Policy& policy);
+    // Publish (refused 422 with every problem when the core's rules find an error) or
+    // unpublish; doing it twice changes nothing the second time.
+    nlohmann::json set_route_status(const Principal& by, const Id& id, PublishStatus status);
+    nlohmann::json routes(std::optional<PublishStatus> status);  // {routes: [...]}, drafts included
+    nlohmann::json create_policy(const Principal& by, const Policy& policy);
+    nlohmann::json update_policy(const Principal& by, const Id& id, const Policy& policy);
+    nlohmann::json set_policy_status(const Principal& by, const Id& id, PublishStatus status);
+    nlohmann::json policies(std::optional<PublishStatus> status);  // {policies: [...]}
 
 private:
     std::shared_ptr<const CatalogueDocument> build(std::optional<std::int64_t> since);

@@ -146,6 +146,25 @@ struct Api {
         return principal;
     }
 
+    // A read only the secretariat makes (drafts of routes and policies).
+    Principal secretariat_reader(const Request& req) {
+        Principal principal = signed_in(req);
+        if (!principal.is_secretariat()) {
+            fail("forbidden", "只有联盟秘书处可以查看线路和政策草稿",
+                 "only the alliance's secretariat sees route and policy drafts");
+        }
+        return principal;
+    }
+
+    // ?status=draft|published; absent: both.
+    static std::optional<PublishStatus> status_param(const Request& req) {
+        auto text = param(req, "status");
+        if (!text) return std::nullopt;
+        auto status = parse_publish_status(*text);
+        if (!status) fail("bad_value", "未知的发布状态 " + *text, "unknown status " + *text, "status");
+        return status;
+    }
+
     // The body as JSON: a body that is there must say it is JSON (415 otherwise).
     static nlohmann::json body_of(const Request& req, bool optional) {
         if (!req.body.empty() && !is_json_content_type(req.get_header_value("Content-Type"))) {
@@ -376,9 +395,13 @@ void Api::install(http::Server& server) {
     server.Post(R"(/api/v1/members/([^/]+)/suspend)", member_status(MemberStatus::suspended));
     server.Post(R"(/api/v1/members/([^/]+)/reinstate)", member_status(MemberStatus::active));
     server.Post(R"(/api/v1/members/([^/]+)/remove)", member_status(MemberStatus::exited));
+    // ---- routes and policies: drafts and publishing (secretariat only) ----
+    // A new route or policy is a draft unless its body says "status":"published".
     server.Post("/api/v1/routes", wrap([this, &catalogue](const Request& req, Response& res) {
         Principal by = secretariat_writer(req);
-        auto route = unwrap(decode_route_request(body_of(req, false)));
+        const nlohmann::json body = body_of(req, false);
+        auto route = unwrap(decode_route_request(body));
+        if (!body.contains("status")) route.status = PublishStatus::draft;
         send_json(res, 201, catalogue.create_route(by, route));
     }));
     server.Put(R"(/api/v1/routes/([^/]+))", wrap([this, &catalogue](const Request& req, Response& res) {
@@ -386,12 +409,47 @@ void Api::install(http::Server& server) {
         auto route = unwrap(decode_route_request(body_of(req, false)));
         send_json(res, 200, catalogue.update_route(by, req.matches[1], route));
     }));
+    server.Get("/api/v1/routes", wrap([this, &catalogue](const Request& req, Response& res) {
+        secretariat_reader(req);
+        send_json(res, 200, catalogue.routes(status_param(req)));
+    }));
+    auto route_status = [this, &catalogue](PublishStatus status) {
+        return wrap([this, &catalogue, status](const Request& req, Response& res) {
+            Principal by = secretariat_writer(req);
+            unwrap(decode_empty_request(body_of(req, true)));
+            send_json(res, 200, catalogue.set_route_status(by, req.matches[1], status));
+        });
+    };
+    server.Post(R"(/api/v1/routes/([^/]+)/publish)", route_status(PublishStatus::published));
+    server.Post(R"(/api/v1/routes/([^/]+)/unpublish)", route_status(PublishStatus::draft));
     server.Post("/api/v1/policies", wrap([this, &catalogue](const Request& req, Response& res) {
         Principal by = secretariat_writer(req);
         Day today = day_of(services.backend.clock());
-        auto policy = unwrap(decode_policy_request(body_of(req, false), "p-" + random_hex(6), today));
-        send_json(res, 201, catalogue.publish_policy(by, policy));
+        const nlohmann::json body = body_of(req, false);
+        auto policy = unwrap(decode_policy_request(body, "p-" + random_hex(6), today));
+        if (!body.contains("status")) policy.status = PublishStatus::draft;
+        send_json(res, 201, catalogue.create_policy(by, policy));
     }));
+
+    server.Put(R"(/api/v1/policies/([^/]+))", wrap([this, &catalogue](const Request& req, Response& res) {
+        Principal by = secretariat_writer(req);
+        Day today = day_of(services.backend.clock());
+        auto policy = unwrap(decode_policy_request(body_of(req, false), req.matches[1], today));
+        send_json(res, 200, catalogue.update_policy(by, req.matches[1], policy));
+    }));
+    server.Get("/api/v1/policies", wrap([this, &catalogue](const Request& req, Response& res) {
+        secretariat_reader(req);
+        send_json(res, 200, catalogue.policies(status_param(req)));
+    }));
+    auto policy_status = [this, &catalogue](PublishStatus status) {
+        return wrap([this, &catalogue, status](const Request& req, Response& res) {
+            Principal by = secretariat_writer(req);
+            unwrap(decode_empty_request(body_of(req, true)));
+            send_json(res, 200, catalogue.set_policy_status(by, req.matches[1], status));
+        });
+    };
+    server.Post(R"(/api/v1/policies/([^/]+)/publish)", policy_status(PublishStatus::published));
+    server.Post(R"(/api/v1/policies/([^/]+)/unpublish)", policy_status(PublishStatus::draft));
 
     // ---- audit trail (the secretariat reads it; nobody edits it) ----
     server.Get("/api/v1/audit", wrap([this](const Request& req, Response& res) {

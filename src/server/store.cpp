@@ -201,6 +201,7 @@ void create_schema(Connection& db) {
     migrate_places_into_rows(db);
     create_audit_schema(db);
     add_place_reason_column(db);
+    migrate_publish_columns(db);
 }
 
 void begin_write(Connection& db) {
@@ -293,8 +294,6 @@ std::vector<std::string> load_documents(Connection& db, Kind kind, std::optional
 
 void put(Connection& db, const Alliance& value) { put_document(db, Kind::alliance, value); }
 void put(Connection& db, const Member& value) { put_document(db, Kind::member, value); }
-void put(Connection& db, const Route& value) { put_document(db, Kind::route, value); }
-void put(Connection& db, const Policy& value) { put_document(db, Kind::policy, value); }
 void put(Connection& db, const Unit& value) { put_document(db, Kind::unit, value); }
 
 std::optional<Route> load_route(Connection& db, const Id& id) {

@@ -52,9 +52,26 @@ std::vector<std::string> load_documents(Connection& db, Kind kind, std::optional
 
 void put(Connection& db, const Alliance& value);
 void put(Connection& db, const Member& value);
+void put(Connection& db, const Unit& value);
+
+// ---- routes and policies: draft or published (store_publish.cpp) --------------------
+
+// Adds the columns that keep what workers may see of each route and policy (once; a
+// database written before drafts existed has every record published).
+void migrate_publish_columns(Connection& db);
+// Saves the record as it is; what workers see follows its status: a published record is
+// shown as saved, a draft not at all (once published, it is shown as "status":"draft"
+// in later deltas, so clients drop it).
 void put(Connection& db, const Route& value);
 void put(Connection& db, const Policy& value);
-void put(Connection& db, const Unit& value);
+// What workers may see: for routes and policies the published records (a snapshot) or,
+// with `since`, every one changed since that workers saw or must now drop; other kinds as
+// load_documents.
+std::vector<std::string> load_public_documents(Connection& db, Kind kind, std::optional<std::int64_t> since);
+// Every route / policy as saved, or only those in `status`, in id order.
+std::vector<Route> load_routes(Connection& db, std::optional<PublishStatus> status);
+std::vector<Policy> load_policies(Connection& db, std::optional<PublishStatus> status);
+std::optional<Policy> load_policy(Connection& db, const Id& id);
 
 std::optional<Route> load_route(Connection& db, const Id& id);
 std::optional<Member> load_member(Connection& db, const Id& id);

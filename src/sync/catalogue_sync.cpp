@@ -42,6 +42,7 @@ void CatalogueSync::offer_bundled(TextSource& text, Instant now) {
     }
     if (!state.catalogue.routes.empty() && parsed.value().version <= state.catalogue.version) return;
     rebase_dates(parsed.value(), now);  // a demo catalogue tells its story as of today
+    drop_unpublished(parsed.value());   // an exported catalogue may hold the secretariat's drafts
     state.catalogue = std::move(parsed).value();
     state.catalogue_from_cache = true;
     basis_ = Basis::bundled;
@@ -131,6 +132,7 @@ void CatalogueSync::on_answer(const HttpResponse& response, Request asked) {
         modified = merge_delta(state.catalogue, std::move(decoded).value()) > 0;
     } else {
         state.catalogue = std::move(decoded).value();
+        drop_unpublished(state.catalogue);
     }
     const bool etag_changed = etag != etag_ || url != etag_url_;
     etag_ = etag;

@@ -71,7 +71,13 @@ struct MyTrip {
 // It is kept across reloads and retried with backoff under the same idempotency key, so
 // it is applied exactly once.
 struct PendingAction {
-    enum class Kind { join, withdraw, accept_offer, open_group, cancel_group, add_worker, withdraw_worker };
+    enum class Kind {
+        join, withdraw, accept_offer, open_group, cancel_group,
+        // The unit union's desk: `worker` names whose place.
+        add_worker, withdraw_worker,
+        // The secretariat's routes and policies (designer): `group` holds the route's / policy's id.
+        save_route, publish_route, unpublish_route, save_policy, publish_policy, unpublish_policy,
+    };
     std::string idempotency_key;
     Kind kind = Kind::join;
     Id group;                            // for open_group: the draft's id
@@ -81,6 +87,10 @@ struct PendingAction {
     std::optional<GroupDraft> draft;     // open_group: the trip to open
     std::string reason;                  // cancel_group, withdraw_worker: the reason given
     Instant created = 0;                 // when the user asked for it
+    // The secretariat's routes and policies (designer):
+    std::optional<Route> route;          // save_route: the route as saved
+    std::optional<Policy> policy;        // save_policy: the article as saved
+    bool create = false;                 // save_route / save_policy: a new one (POST), else a replacement (PUT)
     Id worker;                           // add_worker, withdraw_worker: whose place
 };
 
@@ -133,6 +143,11 @@ struct ClientState {
     std::vector<RosterView> rosters;
     std::vector<UnitWorker> unit_workers;
     bool unit_workers_loaded = false;
+    // The secretariat's drafts (designer): routes and policies workers do not see, never in
+    // `catalogue` (which holds only published ones). Loaded by load_drafts().
+    std::vector<Route> draft_routes;
+    std::vector<Policy> draft_policies;
+    bool drafts_loaded = false;          // an answer of the endpoint filled them
 };
 
 // Everything the UI may ask for. Each call returns at once; the outcome arrives later as
@@ -158,6 +173,15 @@ public:
     virtual void load_unit_workers() = 0;
     virtual void add_worker(const Id& group, const Id& worker) = 0;
     virtual void withdraw_worker(const Id& group, const Id& worker, const std::string& reason) = 0;
+    // The secretariat's routes and policies (designer). Saving keeps a route's or policy's
+    // status (a new one is a draft); publishing asks the core's rules first.
+    virtual void load_drafts() = 0;
+    virtual void save_route(const Route& route) = 0;
+    virtual void publish_route(const Id& route) = 0;
+    virtual void unpublish_route(const Id& route) = 0;
+    virtual void save_policy(const Policy& policy) = 0;
+    virtual void publish_policy(const Id& policy) = 0;
+    virtual void unpublish_policy(const Id& policy) = 0;
 };
 
 }  // namespace liaoxiu::sync

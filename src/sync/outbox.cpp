@@ -35,6 +35,12 @@ std::string group_path(const Id& group, const char* action) {
     return "groups/" + percent_encode(group) + "/" + action;
 }
 
+std::string record_path(const char* kind, const Id& id, const char* action = nullptr) {
+    std::string path = std::string(kind) + "/" + percent_encode(id);
+    if (action) path += std::string("/") + action;
+    return path;
+}
+
 Instant retry_after_seconds(const HttpHeaders& headers) {
     std::string text = header_value(headers, "Retry-After");
     Instant seconds = 0;
@@ -53,6 +59,14 @@ bool already_done(PendingAction::Kind kind, const std::string& code) {
         case PendingAction::Kind::join: return false;  // the endpoint replays joins by key
         case PendingAction::Kind::add_worker: return false;  // a join too
         case PendingAction::Kind::withdraw_worker: return code == "not_a_member_of_group";
+        // A create whose first attempt arrived finds its own record; publishing and
+        // unpublishing twice are no refusals at all.
+        case PendingAction::Kind::save_route:
+        case PendingAction::Kind::save_policy: return code == "duplicate_id";
+        case PendingAction::Kind::publish_route:
+        case PendingAction::Kind::unpublish_route:
+        case PendingAction::Kind::publish_policy:
+        case PendingAction::Kind::unpublish_policy: return false;
     }
     return false;
 }
@@ -73,6 +87,12 @@ Verb verb_of(PendingAction::Kind kind) {
         case PendingAction::Kind::cancel_group: return {"取消拼团", "Cancelling the group trip"};
         case PendingAction::Kind::add_worker: return {"为职工报名", "Adding the worker"};
         case PendingAction::Kind::withdraw_worker: return {"为职工退出", "Withdrawing the worker"};
+        case PendingAction::Kind::save_route: return {"保存线路", "Saving the route"};
+        case PendingAction::Kind::publish_route: return {"发布线路", "Publishing the route"};
+        case PendingAction::Kind::unpublish_route: return {"撤回线路", "Unpublishing the route"};
+        case PendingAction::Kind::save_policy: return {"保存政策", "Saving the policy"};
+        case PendingAction::Kind::publish_policy: return {"发布政策", "Publishing the policy"};
+        case PendingAction::Kind::unpublish_policy: return {"撤回政策", "Unpublishing the policy"};
     }
     return {"操作", "The action"};
 }
@@ -138,6 +158,7 @@ void Outbox::poll() {
     HttpHeaders headers = {{"Idempotency-Key", action.idempotency_key}};
     std::string path;
     std::string body = "{}";
+    std::string method = "POST";
     switch (action.kind) {
         case PendingAction::Kind::join: path = group_path(action.group, "join"); break;
         case PendingAction::Kind::withdraw: path = group_path(action.group, "withdraw"); break;
@@ -158,11 +179,26 @@ void Outbox::poll() {
             path = group_path(action.group, "withdraw");
             body = wire::dump({{"worker", action.worker}, {"reason", action.reason}});
             break;
+        case PendingAction::Kind::save_route:
+            // The body states the status: a new route is created as the draft it is.
+            if (!action.create) method = "PUT";
+            path = action.create ? "routes" : record_path("routes", action.group);
+            body = wire::dump(wire::encode_route(*action.route));
+            break;
+        case PendingAction::Kind::publish_route: path = record_path("routes", action.group, "publish"); break;
+        case PendingAction::Kind::unpublish_route: path = record_path("routes", action.group, "unpublish"); break;
+        case PendingAction::Kind::save_policy:
+            if (!action.create) method = "PUT";
+            path = action.create ? "policies" : record_path("policies", action.group);
+            body = wire::dump(wire::encode_policy(*action.policy));
+            break;
+        case PendingAction::Kind::publish_policy: path = record_path("policies", action.group, "publish"); break;
+        case PendingAction::Kind::unpublish_policy: path = record_path("policies", action.group, "unpublish"); break;
     }
     // Its answer finds it by key.
     sending_ = action.idempotency_key;
     const std::uint64_t generation = session_.generation();
-    ctx_.send("POST", path, std::move(body), session_.token(), std::move(headers),
+    ctx_.send(std::move(method), path, std::move(body), session_.token(), std::move(headers),
               [this, generation](const HttpResponse& response) { on_answer(response, generation); });
     ctx_.notifier.changed();
 }
@@ -248,6 +284,44 @@ void Outbox::mark_roster_stale(const Id& group) {
         if (roster.group == group) roster.stale = true;
 }
 
+namespace {
+
+template <class T>
+void put_by_status(std::vector<T>& drafts, std::vector<T>& published, T record) {
+    auto same = [&](const T& x) { return x.id == record.id; };
+    if (record.status == PublishStatus::draft) {
+        std::erase_if(published, same);  // gone from this device's catalogue at once (the delta agrees)
+        auto found = std::find_if(drafts.begin(), drafts.end(), same);
+        if (found == drafts.end()) {
+            drafts.push_back(std::move(record));
+        } else {
+            *found = std::move(record);
+        }
+    } else {
+        std::erase_if(drafts, same);  // it reaches the catalogue with the next delta
+    }
+}
+
+}  // namespace
+
+// The secretariat's route and policy actions: the answer is the record as saved, which
+// moves between the drafts and the catalogue by its status.
+void Outbox::desk_done(const PendingAction& action, const HttpResponse& response) {
+    ClientState& state = ctx_.state;
+    const bool route = action.kind == PendingAction::Kind::save_route ||
+                       action.kind == PendingAction::Kind::publish_route ||
+                       action.kind == PendingAction::Kind::unpublish_route;
+    if (route) {
+        auto answer = wire::decode_route_answer(response.body);
+        if (answer) put_by_status(state.draft_routes, state.catalogue.routes, std::move(answer.value().route));
+    } else {
+        auto answer = wire::decode_policy(response.body);
+        if (answer) put_by_status(state.draft_policies, state.catalogue.policies, std::move(answer).value());
+    }
+    const Verb verb = verb_of(action.kind);
+    ctx_.notifier.notify(Notice::Kind::success, std::string(verb.zh) + "成功", std::string(verb.en) + ": done");
+}
+
 void Outbox::done(const PendingAction& action, const HttpResponse& response) {
     Notifier& notifier = ctx_.notifier;
     switch (action.kind) {
@@ -305,6 +379,12 @@ void Outbox::done(const PendingAction& action, const HttpResponse& response) {
                             "The worker's place was released");
             mark_roster_stale(action.group);
             break;
+        case PendingAction::Kind::save_route:
+        case PendingAction::Kind::publish_route:
+        case PendingAction::Kind::unpublish_route:
+        case PendingAction::Kind::save_policy:
+        case PendingAction::Kind::publish_policy:
+        case PendingAction::Kind::unpublish_policy: desk_done(action, response); break;
     }
     notifier.changed();
 }

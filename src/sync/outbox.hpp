@@ -39,6 +39,7 @@ public:
 private:
     void on_answer(const HttpResponse& response, std::uint64_t generation);
     void done(const PendingAction& action, const HttpResponse& response);
+    void desk_done(const PendingAction& action, const HttpResponse& response);  // routes and policies
     void set_my_trip(const Id& group, PlaceState state, int waitlist_position);
     void mark_roster_stale(const Id& group);  // an add or withdrawal landed: the roster is fetched again
     void persist();

@@ -34,6 +34,12 @@ std::string_view action_name(PendingAction::Kind kind) {
         case PendingAction::Kind::cancel_group: return "cancel_group";
         case PendingAction::Kind::add_worker: return "add_worker";
         case PendingAction::Kind::withdraw_worker: return "withdraw_worker";
+        case PendingAction::Kind::save_route: return "save_route";
+        case PendingAction::Kind::publish_route: return "publish_route";
+        case PendingAction::Kind::unpublish_route: return "unpublish_route";
+        case PendingAction::Kind::save_policy: return "save_policy";
+        case PendingAction::Kind::publish_policy: return "publish_policy";
+        case PendingAction::Kind::unpublish_policy: return "unpublish_policy";
     }
     return "join";
 }
@@ -41,7 +47,10 @@ std::string_view action_name(PendingAction::Kind kind) {
 std::optional<PendingAction::Kind> parse_action_kind(std::string_view name) {
     for (auto kind : {PendingAction::Kind::join, PendingAction::Kind::withdraw, PendingAction::Kind::accept_offer,
                       PendingAction::Kind::open_group, PendingAction::Kind::cancel_group,
-                      PendingAction::Kind::add_worker, PendingAction::Kind::withdraw_worker}) {
+                      PendingAction::Kind::add_worker, PendingAction::Kind::withdraw_worker,
+                      PendingAction::Kind::save_route, PendingAction::Kind::publish_route,
+                      PendingAction::Kind::unpublish_route, PendingAction::Kind::save_policy,
+                      PendingAction::Kind::publish_policy, PendingAction::Kind::unpublish_policy}) {
         if (action_name(kind) == name) return kind;
     }
     return std::nullopt;
@@ -123,6 +132,9 @@ std::string encode_outbox(const std::vector<PendingAction>& outbox) {
         if (action.draft) item["draft"] = *action.draft;
         if (!action.reason.empty()) item["reason"] = action.reason;
         if (!action.worker.empty()) item["worker"] = action.worker;
+        if (action.route) item["route"] = *action.route;
+        if (action.policy) item["policy"] = *action.policy;
+        if (action.create) item["create"] = true;
         items.push_back(std::move(item));
     }
     return dump(items);
@@ -154,6 +166,20 @@ std::vector<PendingAction> decode_outbox(std::string_view text) {
         const bool names_worker =
             action.kind == PendingAction::Kind::add_worker || action.kind == PendingAction::Kind::withdraw_worker;
         if (names_worker && action.worker.empty()) continue;
+        if (auto route = item.find("route"); route != item.end()) {
+            auto decoded = decode<Route>(*route, "route");
+            if (!decoded) continue;
+            action.route = std::move(decoded).value();
+        }
+        if (auto policy = item.find("policy"); policy != item.end()) {
+            auto decoded = decode<Policy>(*policy, "policy");
+            if (!decoded) continue;
+            action.policy = std::move(decoded).value();
+        }
+        auto create = item.find("create");
+        action.create = create != item.end() && create->is_boolean() && create->get<bool>();
+        if (action.kind == PendingAction::Kind::save_route && !action.route) continue;
+        if (action.kind == PendingAction::Kind::save_policy && !action.policy) continue;
         outbox.push_back(std::move(action));
     }
     return outbox;

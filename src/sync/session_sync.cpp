@@ -183,6 +183,9 @@ void SessionSync::end(Notice::Kind kind, std::string zh, std::string en) {
     state.audit = {};
     state.my_trips.clear();
     state.my_trips_loaded = false;
+    state.draft_routes.clear();  // the secretariat's drafts are not for whoever signs in next
+    state.draft_policies.clear();
+    state.drafts_loaded = false;
     state.signing_in = false;
     standing_ = Standing::none;
     forget_wanted_trips();

@@ -76,6 +76,14 @@ public:
     void load_unit_workers() override;
     void add_worker(const Id& group, const Id& worker) override;
     void withdraw_worker(const Id& group, const Id& worker, const std::string& reason) override;
+    // ---- The secretariat's routes and policies (designer_intents.cpp) ----
+    void load_drafts() override;
+    void save_route(const Route& route) override;
+    void publish_route(const Id& route) override;
+    void unpublish_route(const Id& route) override;
+    void save_policy(const Policy& policy) override;
+    void publish_policy(const Id& policy) override;
+    void unpublish_policy(const Id& policy) override;
 
 private:
     void enter_kiosk_mode();
@@ -87,6 +95,8 @@ private:
     const Route* find_route(const Id& id) const;
     const MyTrip* find_my_trip(const Id& group) const;
     bool desk_action_pending(PendingAction::Kind kind, const Id& group, const Id& worker) const;
+    bool require_secretariat(PendingAction::Kind kind);
+    void on_drafts(const HttpResponse& response, std::uint64_t generation, bool routes);
 
     EngineContext ctx_;
     CatalogueSync catalogue_;

@@ -19,7 +19,13 @@ constexpr std::array kPatterns = {
     Pattern{Screen::member, "member", true},   Pattern{Screen::policies, "policies", false},
     Pattern{Screen::policy, "policy", true},   Pattern{Screen::me, "me", false},
     Pattern{Screen::sign_in, "signin", false},
+    // The secretariat's desk.
     Pattern{Screen::desk_audit, "desk/audit", false},
+    Pattern{Screen::desk_routes, "desk/routes", false},
+    Pattern{Screen::desk_route, "desk/route", true},
+    Pattern{Screen::desk_seasons, "desk/seasons", false},
+    Pattern{Screen::desk_policies, "desk/policies", false},
+    Pattern{Screen::desk_policy, "desk/policy", true},
     Pattern{Screen::roster, "roster", true},
 };
 

@@ -26,6 +26,12 @@ enum class Screen {
     // The secretariat's desk (src/ui/desk/), compiled into the desk's build:
     desk_audit,  // #/desk/audit
     roster,      // #/roster/<group id>: the unit union's roster of a group trip
+    // ---- the secretariat's desk (#/desk/...) ----
+    desk_routes,    // #/desk/routes: every route, draft or published (designer)
+    desk_route,     // #/desk/route/<id>, "new" for a new route (designer)
+    desk_seasons,   // #/desk/seasons: routes per season and theme (designer)
+    desk_policies,  // #/desk/policies (designer)
+    desk_policy,    // #/desk/policy/<id>, "new" for a new article (designer)
     not_found,   // anything else; `id` keeps what was asked for
 };
 

@@ -14,6 +14,7 @@
 #include "ui/strings.hpp"
 
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,6 +92,8 @@ struct AuditScreenState {
     Id requested_for;           // the account the first page was asked for (a new sign-in asks again)
     std::int64_t opened = 0;    // the seq shown in full; 0: none
 };
+// The designer's desk pages' own state (src/ui/desk/designer.hpp), made when one first draws.
+struct DesignerState;
 
 struct ScreenState {
     CatalogueScreenState catalogue;
@@ -110,6 +113,7 @@ struct ScreenState {
     int qr_size = 0;
     // Added for the secretariat's desk:
     AuditScreenState audit;
+    std::shared_ptr<DesignerState> designer;  // the route and policy desk (designer)
 };
 
 struct Context {

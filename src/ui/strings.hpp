@@ -259,7 +259,15 @@ enum class Language { zh, en };
     X(roster_export, "导出CSV", "Export CSV")                                                       \
     X(roster_exported, "名单已导出", "The roster was exported")                                     \
     X(roster_refresh, "刷新名单", "Refresh")                                                         \
-    X(my_place_withdrawn_by_union, "单位工会已为您退出该团（%s）", "Your union withdrew you from this trip (%s)") /* printf */
+    X(my_place_withdrawn_by_union, "单位工会已为您退出该团（%s）", "Your union withdrew you from this trip (%s)") /* printf */ \
+    /* the secretariat's routes and policies (designer) */                                        \
+    X(policy_routes, "相关线路", "Routes this is about")                                          \
+    X(action_save_route, "保存线路", "Save route")                                                \
+    X(action_publish_route, "发布线路", "Publish route")                                          \
+    X(action_unpublish_route, "撤回线路", "Unpublish route")                                      \
+    X(action_save_policy, "保存政策", "Save policy")                                              \
+    X(action_publish_policy, "发布政策", "Publish policy")                                        \
+    X(action_unpublish_policy, "撤回政策", "Unpublish policy")
 
 enum class Text {
 #define LIAOXIU_TEXT_ENUM(name, zh, en) name,

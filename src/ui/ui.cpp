@@ -1,5 +1,6 @@
 #include "ui/ui.hpp"
 
+#include "ui/desk/designer.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
 #include "ui/desk/audit.hpp"
@@ -162,6 +163,12 @@ std::string Ui::screen_title(const Context& ctx) const {
                 return ctx.f(Text::roster_title, (r ? r->title : g->trip().id).c_str());
             }
             break;
+        // The designer's desk pages (the lead moves these into the desk's page table at the merge).
+        case Screen::desk_routes:
+        case Screen::desk_route: return designer_text(DesignerText::routes_title, ctx.language);
+        case Screen::desk_seasons: return designer_text(DesignerText::seasons_title, ctx.language);
+        case Screen::desk_policies:
+        case Screen::desk_policy: return designer_text(DesignerText::policies_title, ctx.language);
         case Screen::not_found: break;
     }
     return ctx.t(Text::not_found);
@@ -311,6 +318,19 @@ void Ui::draw_screen(Context& ctx) {
         case Screen::roster:
             if (const sync::GroupView* g = view_.group(at.id)) return draw_roster(ctx, *g);
             break;
+        // The designer's desk pages: the secretariat's only (the lead moves these into the desk's
+        // page table at the merge).
+        case Screen::desk_routes:
+        case Screen::desk_route:
+        case Screen::desk_seasons:
+        case Screen::desk_policies:
+        case Screen::desk_policy:
+            if (!is_secretariat(ctx)) break;
+            if (at.screen == Screen::desk_routes) return draw_desk_routes(ctx);
+            if (at.screen == Screen::desk_route) return draw_desk_route(ctx);
+            if (at.screen == Screen::desk_seasons) return draw_desk_seasons(ctx);
+            if (at.screen == Screen::desk_policies) return draw_desk_policies(ctx);
+            return draw_desk_policy(ctx);
         case Screen::not_found: break;
     }
     draw_not_found(ctx);

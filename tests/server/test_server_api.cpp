@@ -27,6 +27,13 @@ httplib::Result post(httplib::Client& http, const std::string& path, const Sessi
     return http.Post(path, who.headers(), body.is_null() ? "{}" : body.dump(), "application/json");
 }
 
+// A route's body asking to be published at once (a new route is a draft otherwise).
+nlohmann::json published(const Route& route) {
+    nlohmann::json body = route;
+    body["status"] = "published";
+    return body;
+}
+
 // Workers w0, w1, … signed in, worker i in unit i.
 std::vector<Session> sign_in_workers(World& world, int count) {
     std::vector<Session> workers;
@@ -206,7 +213,7 @@ TEST_CASE("secretariat edits are validated by the core rules", "[server][catalog
     route.id = "r-too-thin";
     route.itinerary.resize(1);
     route.itinerary[0].stops.resize(1);  // one stop: too few categories, no stay, no wellness
-    auto refused = post(*world.http, "/api/v1/routes", world.admin, route);
+    auto refused = post(*world.http, "/api/v1/routes", world.admin, published(route));
     REQUIRE(refused);
     CHECK(refused->status == 422);
     auto body = parse(refused->body);
@@ -215,7 +222,8 @@ TEST_CASE("secretariat edits are validated by the core rules", "[server][catalog
     route = world.catalogue.routes.at(0);
     route.id = "r-ghost";
     route.itinerary[0].stops[0].member = "m-does-not-exist";
-    CHECK(post(*world.http, "/api/v1/routes", world.admin, route)->status == 422);
+    CHECK(post(*world.http, "/api/v1/routes", world.admin, published(route))->status == 422);
+    CHECK(post(*world.http, "/api/v1/routes", world.admin, route)->status == 422);  // not even as a draft
     CHECK(post(*world.http, "/api/v1/routes", world.admin, world.catalogue.routes.at(0))->status == 409);
 
     const Member& member = world.catalogue.members.at(0);
@@ -409,7 +417,7 @@ TEST_CASE("a 422 is headed by the first error, never by a warning listed before 
     route.id = "r-warning-then-error";
     for (auto& day : route.itinerary)  // no wellness stop: an error, found after the stops' warnings
         std::erase_if(day.stops, [](const Stop& stop) { return stop.kind == StopKind::wellness; });
-    auto refused = post(*world.http, "/api/v1/routes", world.admin, route);
+    auto refused = post(*world.http, "/api/v1/routes", world.admin, published(route));
     REQUIRE(refused);
     CHECK(refused->status == 422);
     auto body = parse(refused->body);
@@ -426,7 +434,7 @@ TEST_CASE("a 422 is headed by the first error, never by a warning listed before 
     // A route with only the warning is saved, and its warning says it is one.
     route = world.catalogue.routes.at(0);
     route.id = "r-warning-only";
-    auto saved = post(*world.http, "/api/v1/routes", world.admin, route);
+    auto saved = post(*world.http, "/api/v1/routes", world.admin, published(route));
     REQUIRE(saved->status == 201);
     auto warnings = parse(saved->body)["warnings"];
     REQUIRE(!warnings.empty());

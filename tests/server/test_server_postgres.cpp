@@ -4,6 +4,7 @@
 #include "overbooking_checks.hpp"
 
 #include "core/dates.hpp"
+#include "core/json.hpp"
 
 #include <libpq-fe.h>
 
@@ -241,4 +242,32 @@ TEST_CASE("PostgreSQL, two processes: audited writes and the trail's filters", "
     CHECK(refused->status == 400);
     CHECK(parse(refused->body)["path"] == "limit");
     CHECK(world.http->Get("/api/v1/audit", organizer.headers())->status == 403);
+TEST_CASE("PostgreSQL: a draft route stays out of the catalogue until published, and unpublishing reaches the delta",
+          "[postgres][catalogue]") {
+    World world(test_server_options(), fresh_database());
+    const auto post = [&](const std::string& path, const nlohmann::json& body) {
+        return world.http->Post(path, world.admin.headers(), body.dump(), "application/json");
+    };
+    const auto has_route = [](const nlohmann::json& document, const std::string& id) {
+        for (const auto& r : document["routes"])
+            if (r["id"] == id) return true;
+        return false;
+    };
+    const std::int64_t before = parse(world.http->Get("/api/v1/catalogue")->body)["version"];
+    Route route = world.catalogue.routes.at(0);
+    route.id = "r-pg-draft";
+    REQUIRE(post("/api/v1/routes", route)->status == 201);
+    auto drafts = parse(world.http->Get("/api/v1/routes?status=draft", world.admin.headers())->body);
+    CHECK(has_route(drafts, "r-pg-draft"));
+    CHECK_FALSE(has_route(parse(world.http->Get("/api/v1/catalogue")->body), "r-pg-draft"));
+    CHECK_FALSE(has_route(parse(world.http->Get("/api/v1/catalogue?since=" + std::to_string(before))->body), "r-pg-draft"));
+
+    REQUIRE(post("/api/v1/routes/r-pg-draft/publish", nlohmann::json::object())->status == 200);
+    CHECK(has_route(parse(world.http->Get("/api/v1/catalogue")->body), "r-pg-draft"));
+    const std::int64_t published = parse(world.http->Get("/api/v1/catalogue")->body)["version"];
+    REQUIRE(post("/api/v1/routes/r-pg-draft/unpublish", nlohmann::json::object())->status == 200);
+    CHECK_FALSE(has_route(parse(world.http->Get("/api/v1/catalogue")->body), "r-pg-draft"));
+    const auto delta = parse(world.http->Get("/api/v1/catalogue?since=" + std::to_string(published))->body);
+    REQUIRE(delta["routes"].size() == 1);
+    CHECK(delta["routes"][0]["status"] == "draft");
 }

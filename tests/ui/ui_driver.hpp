@@ -44,6 +44,16 @@ public:
     void withdraw_worker(const Id& group, const Id& worker, const std::string& reason) override {
         calls.push_back("withdraw_worker " + group + " " + worker + " " + reason);
     }
+    // The secretariat's routes and policies (designer): the saved ones are kept whole.
+    std::vector<Route> saved_routes;
+    std::vector<Policy> saved_policies;
+    void load_drafts() override { calls.push_back("load_drafts"); }
+    void save_route(const Route& route) override { calls.push_back("save_route " + route.id); saved_routes.push_back(route); }
+    void publish_route(const Id& route) override { calls.push_back("publish_route " + route); }
+    void unpublish_route(const Id& route) override { calls.push_back("unpublish_route " + route); }
+    void save_policy(const Policy& policy) override { calls.push_back("save_policy " + policy.id); saved_policies.push_back(policy); }
+    void publish_policy(const Id& policy) override { calls.push_back("publish_policy " + policy); }
+    void unpublish_policy(const Id& policy) override { calls.push_back("unpublish_policy " + policy); }
 };
 
 class FakeServices final : public ui::Services {

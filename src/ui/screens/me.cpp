@@ -28,6 +28,12 @@ const char* action_name(Context& ctx, sync::PendingAction::Kind kind) {
         case sync::PendingAction::Kind::cancel_group: return ctx.t(Text::action_cancel);
         case sync::PendingAction::Kind::add_worker: return ctx.t(Text::roster_add);
         case sync::PendingAction::Kind::withdraw_worker: return ctx.t(Text::roster_withdraw);
+        case sync::PendingAction::Kind::save_route: return ctx.t(Text::action_save_route);
+        case sync::PendingAction::Kind::publish_route: return ctx.t(Text::action_publish_route);
+        case sync::PendingAction::Kind::unpublish_route: return ctx.t(Text::action_unpublish_route);
+        case sync::PendingAction::Kind::save_policy: return ctx.t(Text::action_save_policy);
+        case sync::PendingAction::Kind::publish_policy: return ctx.t(Text::action_publish_policy);
+        case sync::PendingAction::Kind::unpublish_policy: return ctx.t(Text::action_unpublish_policy);
     }
     return "";
 }

@@ -30,6 +30,15 @@ void draw_policy(Context& ctx, const Policy& policy) {
     muted(ctx, ctx.f(Text::issuer_date, policy.issuer.c_str(), format_day(policy.date).c_str()));
     ImGui::Dummy(ImVec2(0, 6));
     label(ctx, policy.body);
+    // The routes the article is about, as the catalogue has them (a link to a route not
+    // published, or no longer, is left out).
+    std::vector<std::size_t> linked;
+    for (const Id& id : policy.routes)
+        if (const Route* route = ctx.view.route(id)) linked.push_back(ctx.view.route_index(*route));
+    if (!linked.empty()) {
+        section(ctx, ctx.t(Text::policy_routes));
+        route_cards(ctx, linked);
+    }
 }
 
 }  // namespace liaoxiu::ui

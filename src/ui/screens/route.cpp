@@ -49,7 +49,10 @@ void draw_route(Context& ctx, const Route& route) {
     }
 
     section(ctx, ctx.t(Text::joinable_groups_here));
-    const auto& groups = ctx.view.joinable_groups_of(ctx.view.route_index(route));
+    // A route not in the catalogue (the designer's preview of a draft) has no groups.
+    static const std::vector<std::size_t> kNoGroups;
+    const auto& groups = ctx.view.route(route.id) == &route ? ctx.view.joinable_groups_of(ctx.view.route_index(route))
+                                                            : kNoGroups;
     if (groups.empty()) muted(ctx, ctx.t(Text::no_joinable_groups));
     for (std::size_t g : groups) group_row(ctx, ctx.state.groups[g], false);
     if (ctx.may_open_group() && button(ctx, ctx.t(Text::open_group_here), -1)) ctx.nav.go({Screen::open_group, route.id});
