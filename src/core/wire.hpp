@@ -12,6 +12,7 @@
 
 #include "core/error.hpp"
 #include "core/group_trip.hpp"
+#include "core/member_rules.hpp"
 #include "core/model.hpp"
 #include "core/role.hpp"
 
@@ -113,5 +114,18 @@ DomainError decode_error(int status, std::string_view body);
 // The server's code and words for a bare status: what it answers when a request never
 // reached a handler, and what the client says when an answer has no error body.
 DomainError status_error(int status);
+
+// ---- members (the secretariat's desk) -------------------------------------------------
+// POST /members/{id}/suspend, /remove (and /reinstate, PUT /members/{id}) → the member's
+// fields plus, for a suspension or removal, `impact`: {routes:[ids], groups:[ids]}
+// (core/member_rules.hpp's suspension_impact at that moment).
+struct MemberChange {
+    Member member;
+    std::optional<SuspensionImpact> impact;
+
+    bool operator==(const MemberChange&) const = default;
+};
+nlohmann::json encode_member_change(const MemberChange& change);
+Result<MemberChange> decode_member_change(std::string_view body);  // the member is required; a malformed impact is dropped
 
 }  // namespace liaoxiu::wire
