@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/group_trip.hpp"
+#include "core/member_rules.hpp"
 #include "core/model.hpp"
 #include "core/role.hpp"
 
@@ -80,6 +81,19 @@ struct PendingAction {
     Instant created = 0;                 // when the user asked for it
 };
 
+// A write of the secretariat's desk to a member (admit, edit, suspend, reinstate, remove):
+// sent at once (the desk works online; nothing is queued for later), told in a Notice, and
+// kept here so the desk can show its outcome where it was made.
+struct MemberWrite {
+    enum class Kind { admit, update, suspend, reinstate, remove };
+    enum class Stage { sending, done, failed };
+    Kind kind = Kind::admit;
+    Id member;
+    Stage stage = Stage::sending;
+    std::optional<SuspensionImpact> impact;  // the endpoint's, for a suspension or removal
+    std::vector<DomainError> problems;       // why it failed, each with its field's path when it has one
+};
+
 struct ClientState {
     Catalogue catalogue;                 // routes, members, policies, units (groups: see `groups`)
     std::vector<GroupView> groups;       // open and recent group trips (pointing into `catalogue`)
@@ -95,6 +109,8 @@ struct ClientState {
     bool kiosk = false;                  // nothing personal is kept on this device
     bool signing_in = false;             // a sign-in request is on its way
     bool my_trips_loaded = false;        // my_trips reflects an answer of the endpoint (or its cached copy)
+    // ---- the secretariat's desk: members (deskui) ----
+    std::optional<MemberWrite> member_write;  // the last member write of the desk, and how it went
 };
 
 // Everything the UI may ask for. Each call returns at once; the outcome arrives later as
@@ -111,6 +127,11 @@ public:
     virtual void cancel_group(const Id& group, const std::string& reason) = 0;
     virtual void refresh() = 0;
     virtual void dismiss_notice(std::uint64_t id) = 0;
+    // ---- the secretariat's desk: members (deskui) ----
+    virtual void admit_member(const Member& member) = 0;
+    virtual void update_member(const Member& member) = 0;
+    // suspended, active (reinstate) or exited (remove); a reason is required but to reinstate.
+    virtual void change_member_status(const Id& member, MemberStatus status, const std::string& reason) = 0;
 };
 
 }  // namespace liaoxiu::sync

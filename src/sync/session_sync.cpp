@@ -182,6 +182,7 @@ void SessionSync::end(Notice::Kind kind, std::string zh, std::string en) {
     state.my_trips.clear();
     state.my_trips_loaded = false;
     state.signing_in = false;
+    state.member_write.reset();  // the desk's last write belonged to this session
     standing_ = Standing::none;
     forget_wanted_trips();
     persist();

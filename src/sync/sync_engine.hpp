@@ -69,6 +69,10 @@ public:
     void cancel_group(const Id& group, const std::string& reason) override;
     void refresh() override;
     void dismiss_notice(std::uint64_t id) override;
+    // ---- the secretariat's desk: members (desk_intents.cpp) ----
+    void admit_member(const Member& member) override;
+    void update_member(const Member& member) override;
+    void change_member_status(const Id& member, MemberStatus status, const std::string& reason) override;
 
 private:
     void enter_kiosk_mode();
@@ -79,6 +83,9 @@ private:
     const GroupTrip* find_group(const Id& id) const;
     const Route* find_route(const Id& id) const;
     const MyTrip* find_my_trip(const Id& group) const;
+    // The desk's member writes (desk_intents.cpp): sent at once, one at a time.
+    void send_member_write(MemberWrite write, std::string method, std::string path, std::string body);
+    void on_member_answer(const HttpResponse& response, std::uint64_t generation);
 
     EngineContext ctx_;
     CatalogueSync catalogue_;
