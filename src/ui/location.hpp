@@ -23,6 +23,10 @@ enum class Screen {
     policy,      // #/policy/<id>
     me,          // #/me
     sign_in,     // #/signin
+    // ---- the secretariat's desk (#/desk/...; drawn only where desk pages are installed) ----
+    desk_members,  // #/desk/members (deskui)
+    desk_member,   // #/desk/member/<id>, "new" to admit (deskui)
+    desk_groups,   // #/desk/groups (deskui)
     not_found,   // anything else; `id` keeps what was asked for
 };
 
@@ -34,7 +38,8 @@ struct Location {
 };
 
 // "#/route/r-1" → {route, "r-1"}. Accepts a leading "#" or not, and a trailing "/".
-// Anything unrecognised → {not_found, text}.
+// Anything unrecognised → {not_found, text}. The desk's pages live under "#/desk/".
+bool is_desk_screen(Screen screen);
 Location parse_location(std::string_view text);
 std::string format_location(const Location& location);
 

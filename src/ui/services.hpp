@@ -19,6 +19,9 @@ public:
     // Returns false when it fell back to copying.
     virtual bool share(const std::string& title, const std::string& url) = 0;
     virtual void copy_text(const std::string& text) = 0;
+    // Leaves for another page of the app beside this one, e.g. "desk.html#/desk/members" (the
+    // secretariat's desk; same origin, so the same stored session). Nothing where there is none.
+    virtual void open_page(const std::string& page) { (void)page; }
 };
 
 }  // namespace liaoxiu::ui

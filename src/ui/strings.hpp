@@ -171,7 +171,11 @@ enum class Language { zh, en };
     X(high_contrast, "高对比度", "High contrast")                                                 \
     X(idle_countdown, "即将返回首页 %d", "Returning to the home screen in %d") /* printf */       \
     X(idle_explain, "长时间无人操作，将清除本次的搜索和登录信息", "No one has touched the screen for a while: searches and sign-in will be cleared") \
-    X(keep_using, "继续使用", "Continue")
+    X(keep_using, "继续使用", "Continue")                                                                         \
+    /* ---- the secretariat's desk: its entry in the worker's app (deskui; the desk's own words: ui/desk) */        \
+    X(desk_entry, "秘书处工作台", "Secretariat desk")                                                               \
+    X(desk_entry_hint, "成员单位、拼团总览等管理工作在工作台中完成", "Members, group trips and more are managed at the desk") \
+    X(desk_only_secretariat, "只有联盟秘书处可以使用工作台", "Only the alliance's secretariat uses the desk")
 
 enum class Text {
 #define LIAOXIU_TEXT_ENUM(name, zh, en) name,

@@ -31,6 +31,11 @@ public:
     void cancel_group(const Id& group, const std::string& reason) override { calls.push_back("cancel_group " + group + " " + reason); }
     void refresh() override { calls.push_back("refresh"); }
     void dismiss_notice(std::uint64_t id) override { calls.push_back("dismiss_notice " + std::to_string(id)); }
+    // ---- the secretariat's desk: members (deskui) ----
+    std::vector<Member> members;  // as admitted or updated
+    void admit_member(const Member& member) override;
+    void update_member(const Member& member) override;
+    void change_member_status(const Id& member, MemberStatus status, const std::string& reason) override;
 };
 
 class FakeServices final : public ui::Services {
@@ -44,6 +49,8 @@ public:
     std::string link_to(const std::string& location) const override { return "https://liaoxiu.example/" + location; }
     bool share(const std::string& title, const std::string& url) override;
     void copy_text(const std::string& text) override { copied.push_back(text); }
+    std::vector<std::string> opened_pages;
+    void open_page(const std::string& page) override { opened_pages.push_back(page); }
 };
 
 // The demo catalogue as the sync engine would present it: online, groups with their counts.
@@ -65,7 +72,9 @@ struct ImGuiContextOwner {
 
 class UiDriver {
 public:
-    explicit UiDriver(float width = 390, float height = 844);
+    // `desk`: the secretariat's desk pages are installed (as in desk.html and the native app);
+    // false: the worker's build (index.html).
+    explicit UiDriver(float width = 390, float height = 844, bool desk = true);
 
     void frame();
     void frames(int count);

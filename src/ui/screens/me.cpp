@@ -80,6 +80,7 @@ void draw_me(Context& ctx) {
     }
     if (shown == 0) muted(ctx, ctx.t(Text::no_trips));
     draw_pending(ctx);
+    draw_desk_entry(ctx);
 
     ImGui::Dummy(ImVec2(0, 8));
     if (secondary_button(ctx, ctx.t(Text::sign_out), -1)) ctx.intents.sign_out();
