@@ -31,6 +31,9 @@ public:
     static std::string delta_etag(std::int64_t since, std::int64_t version);
 
     nlohmann::json admit_member(const Member& member);
+    // Checked with the core's validate_member (422 with `problems`, each at its field).
+    nlohmann::json update_member(const Id& id, const Member& member);
+    // A suspension or removal answers with its `impact` (core suspension_impact).
     nlohmann::json set_member_status(const Id& id, MemberStatus status);
     nlohmann::json create_route(const Route& route);
     nlohmann::json update_route(const Id& id, const Route& route);

@@ -360,13 +360,23 @@ void Api::install(http::Server& server) {
     auto member_status = [this, &catalogue](MemberStatus status) {
         return wrap([this, &catalogue, status](const Request& req, Response& res) {
             secretariat_writer(req);
-            unwrap(decode_status_change(body_of(req, true)));
+            auto change = unwrap(decode_status_change(body_of(req, true)));
+            // A suspension or removal says why (the members' desk shows it; the audit trail keeps it).
+            if (status != MemberStatus::active && !reason_given(change.reason)) {
+                fail("reason_required", "暂停或移除成员单位须说明原因", "suspending or removing a member needs a reason",
+                     "reason");
+            }
             send_json(res, 200, catalogue.set_member_status(req.matches[1], status));
         });
     };
     server.Post(R"(/api/v1/members/([^/]+)/suspend)", member_status(MemberStatus::suspended));
     server.Post(R"(/api/v1/members/([^/]+)/reinstate)", member_status(MemberStatus::active));
     server.Post(R"(/api/v1/members/([^/]+)/remove)", member_status(MemberStatus::exited));
+    server.Put(R"(/api/v1/members/([^/]+))", wrap([this, &catalogue](const Request& req, Response& res) {
+        secretariat_writer(req);
+        auto member = unwrap(decode_member_request(body_of(req, false)));
+        send_json(res, 200, catalogue.update_member(req.matches[1], member));
+    }));
     server.Post("/api/v1/routes", wrap([this, &catalogue](const Request& req, Response& res) {
         secretariat_writer(req);
         auto route = unwrap(decode_route_request(body_of(req, false)));
