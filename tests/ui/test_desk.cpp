@@ -154,6 +154,29 @@ TEST_CASE("in the worker's build the secretariat's entry opens desk.html", "[ui]
     CHECK(ui.services.opened_pages.back() == "desk.html#/desk/groups");
 }
 
+TEST_CASE("signing in on the desk page lands the secretariat on the desk, anyone else on 我的", "[ui][desk]") {
+    UiDriver ui(1366, 768);
+    ui.ui.open_location("#/signin");
+    ui.frames(2);
+    sign_in_secretariat(ui);
+    ui.frames(2);
+    CHECK(ui.ui.location() == "#/desk/members");
+
+    UiDriver worker(1366, 768);
+    worker.ui.open_location("#/signin");
+    worker.frames(2);
+    sign_in(worker, sync::Role::worker, "u-qz-school2");
+    worker.frames(2);
+    CHECK(worker.ui.location() == "#/me");
+
+    UiDriver app(390, 844, false);  // the worker's build: no desk to land on
+    app.ui.open_location("#/signin");
+    app.frames(2);
+    sign_in_secretariat(app);
+    app.frames(2);
+    CHECK(app.ui.location() == "#/me");
+}
+
 TEST_CASE("in the desk build the entry goes straight to the members", "[ui][desk]") {
     UiDriver ui(1366, 768);
     sign_in_secretariat(ui);

@@ -95,7 +95,9 @@ void draw_display_options(Context& ctx) {
 
 void draw_sign_in(Context& ctx) {
     if (ctx.signed_in()) {
-        ctx.nav.go({Screen::me, {}});
+        // Where the desk is installed, the secretariat lands on it.
+        const bool to_desk = ctx.secretariat() && !ctx.desk.empty();
+        ctx.nav.go({to_desk ? ctx.desk.front().section : Screen::me, {}});
         return;
     }
     SignInForm& form = ctx.screens.sign_in;
