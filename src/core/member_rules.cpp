@@ -198,14 +198,21 @@ bool MemberSearch::matches(std::size_t member, std::string_view query) const {
 }
 
 std::vector<std::uint32_t> MemberSearch::search(std::string_view query) const {
+    std::vector<std::uint32_t> all(forms_.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::uint32_t>(i);
+    return search_within(query, all);
+}
+
+std::vector<std::uint32_t> MemberSearch::search_within(std::string_view query, const std::vector<std::uint32_t>& candidates) const {
     const std::vector<std::string> terms = terms_of(query);
     std::vector<bool> ascii;
     for (const std::string& term : terms) ascii.push_back(is_ascii_letters(term));
     std::vector<std::uint32_t> out;
-    for (std::size_t i = 0; i < forms_.size(); ++i) {
+    for (std::uint32_t i : candidates) {
+        if (i >= forms_.size()) continue;
         bool all = true;
         for (std::size_t t = 0; t < terms.size() && all; ++t) all = term_matches(forms_[i], terms[t], ascii[t]);
-        if (all) out.push_back(static_cast<std::uint32_t>(i));
+        if (all) out.push_back(i);
     }
     return out;
 }

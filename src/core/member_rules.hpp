@@ -52,6 +52,9 @@ public:
 
     // Indices of the members matching `query`, in member order; every member when empty.
     std::vector<std::uint32_t> search(std::string_view query) const;
+    // The same, among `candidates` only (ascending indices): what matched a query stays a
+    // superset of what matches it with more typed, so typing narrows the last answer.
+    std::vector<std::uint32_t> search_within(std::string_view query, const std::vector<std::uint32_t>& candidates) const;
     // One member against `query` (the same rule).
     bool matches(std::size_t member, std::string_view query) const;
     std::size_t size() const { return forms_.size(); }

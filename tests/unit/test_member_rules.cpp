@@ -131,6 +131,11 @@ TEST_CASE("member search: Chinese, pinyin from a syllable, initials, city and co
     CHECK(search.search("jinshui") == V{2});       // the county
     CHECK(search.search("江山 温泉") == V{1});      // every term
     CHECK(search.search("江山 酒店").empty());
+    // Narrowing: among candidates only, the same rule.
+    CHECK(search.search_within("zhou", V{2}) == V{2});
+    CHECK(search.search_within("zhou", V{1, 2}) == V{2});
+    CHECK(search.search_within("", V{0, 2}) == V{0, 2});
+    CHECK(search.search_within("zhou", V{}).empty());
     CHECK(search.matches(1, "jsw"));
     CHECK(!search.matches(0, "jsw"));
     CHECK(!search.matches(7, ""));

@@ -24,4 +24,6 @@ bool WebServices::share(const std::string& title, const std::string& url) { retu
 
 void WebServices::copy_text(const std::string& text) { lx_clipboard_write(text.c_str()); }
 
+void WebServices::open_page(const std::string& page) { lx_open_page(page.c_str()); }
+
 }  // namespace liaoxiu::platform

@@ -144,6 +144,12 @@ struct MemberTableState {
     std::uint64_t index_revision = ~std::uint64_t{0};
     std::vector<std::string> cities;  // most members first
     std::vector<std::string> name_keys;  // each member's name in pinyin: the name column sorts as people read
+    // Every member in the current sort order (made again only when the sort or the members change),
+    // and the last query's matches (ascending), which a longer query only narrows.
+    std::vector<std::uint32_t> sorted;
+    std::string sorted_key;
+    std::string matched_query;
+    std::vector<std::uint32_t> matched;
 };
 
 struct MemberForm {

@@ -143,11 +143,11 @@ void draw_desk_groups(Context& ctx) {
         ctx.glyphs.want(dt(ctx, words));
         ImGui::TableSetupColumn(dt(ctx, words), flags, weight, id);
     };
-    column(DeskText::col_route, 3.0f, route_column);
+    column(DeskText::col_route, 2.8f, route_column);
     column(DeskText::col_unit, 2.0f, unit_column);
     column(DeskText::col_departure, 1.1f, departure_column, ImGuiTableColumnFlags_DefaultSort);
     column(DeskText::col_state, 0.9f, state_column);
-    column(DeskText::col_places, 1.3f, places_column);
+    column(DeskText::col_places, 1.7f, places_column);
     column(DeskText::col_waiting, 0.7f, waiting_column);
     column(DeskText::col_deadline, 1.1f, deadline_column);
     table_headers(ctx);

@@ -43,16 +43,12 @@ std::string rows_key(const MemberTableState& t) {
     return key;
 }
 
-void rebuild_rows(Context& ctx, MemberTableState& t) {
-    const std::string key = rows_key(t);
-    if (t.rows_revision == ctx.view.revision() && t.rows_key == key) return;
+void sort_members(Context& ctx, MemberTableState& t) {
+    const std::string key = std::to_string(t.index_revision) + '/' + std::to_string(t.sort_column);
+    if (t.sorted_key == key && t.sorted.size() == ctx.state.catalogue.members.size()) return;
     const auto& members = ctx.state.catalogue.members;
-    std::vector<std::uint32_t> rows = t.index.search(t.search);
-    std::erase_if(rows, [&](std::uint32_t i) {
-        const Member& m = members[i];
-        return (t.category && m.category != *t.category) || (t.city && m.city != *t.city) ||
-               (t.status && m.status != *t.status);
-    });
+    t.sorted.resize(members.size());
+    for (std::size_t i = 0; i < members.size(); ++i) t.sorted[i] = static_cast<std::uint32_t>(i);
     auto routes = [&](std::uint32_t i) { return ctx.view.routes_of(i).size(); };
     auto less = [&](std::uint32_t a, std::uint32_t b) {
         const Member& x = members[a];
@@ -80,7 +76,34 @@ void rebuild_rows(Context& ctx, MemberTableState& t) {
         if (t.name_keys[a] != t.name_keys[b]) return t.name_keys[a] < t.name_keys[b];
         return x.name != y.name ? x.name < y.name : a < b;
     };
-    std::stable_sort(rows.begin(), rows.end(), less);
+    std::sort(t.sorted.begin(), t.sorted.end(), less);
+    t.sorted_key = key;
+}
+
+// The rows shown: the sorted members that pass the filters and the query. Typing more of a
+// query searches only what the last one matched; the sort is kept, not made again.
+void rebuild_rows(Context& ctx, MemberTableState& t) {
+    const std::string key = rows_key(t);
+    if (t.rows_revision == ctx.view.revision() && t.rows_key == key) return;
+    const auto& members = ctx.state.catalogue.members;
+    sort_members(ctx, t);
+    const bool narrows = t.rows_revision == ctx.view.revision() && !t.matched_query.empty() &&
+                         t.search.starts_with(t.matched_query) && t.matched.size() <= members.size();
+    if (t.search != t.matched_query || t.rows_revision != ctx.view.revision() || t.matched.empty()) {
+        t.matched = narrows ? t.index.search_within(t.search, t.matched) : t.index.search(t.search);
+        t.matched_query = t.search;
+    }
+    std::vector<bool> hit(members.size(), false);
+    for (std::uint32_t i : t.matched) hit[i] = true;
+    std::vector<std::uint32_t> rows;
+    rows.reserve(t.matched.size());
+    for (std::uint32_t i : t.sorted) {
+        const Member& m = members[i];
+        if (!hit[i] || (t.category && m.category != *t.category) || (t.city && m.city != *t.city) ||
+            (t.status && m.status != *t.status))
+            continue;
+        rows.push_back(i);
+    }
     if (t.sort_descending) std::reverse(rows.begin(), rows.end());
     t.rows = std::move(rows);
     t.rows_revision = ctx.view.revision();

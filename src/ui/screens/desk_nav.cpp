@@ -34,10 +34,15 @@ void draw_desk_nav(Context& ctx, bool row, float height) {
         if (row) {
             pressed = chip(ctx, words, selected);
         } else {
+            // Like a tab of the tab bar: the selected entry in the accent colour on a tinted ground.
+            ctx.glyphs.want(words);
             ImGui::PushStyleColor(ImGuiCol_Button, selected ? colors::tag_background : colors::card);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors::tag_background);
             ImGui::PushStyleColor(ImGuiCol_Text, selected ? colors::accent : colors::text);
-            pressed = button(ctx, words, -1);
-            ImGui::PopStyleColor(2);
+            ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+            pressed = ImGui::Button(words, ImVec2(-FLT_MIN, kTouchTarget));
+            ImGui::PopStyleVar();
+            ImGui::PopStyleColor(3);
         }
         if (pressed && !(selected && ctx.nav.current().screen == page.screen)) ctx.nav.go({page.screen, {}});
     }
