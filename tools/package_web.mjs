@@ -4,6 +4,10 @@
 //   liaoxiu.<hash>.js, liaoxiu.<hash>.wasm, catalogue.<hash>.json, icon*.<hash>.*
 //                          content-hashed: cacheable forever
 //   index.html             the loader, rewritten with the hashed names (not hashed)
+//   liaoxiu-desk.<hash>.js/.wasm, desk.html
+//                          the secretariat's desk: the same loader on the desk's own build
+//                          (--desk-js/--desk-wasm); never precached by the service worker, so
+//                          a worker's phone never downloads it
 //   config.json            deploy-time settings read by the app (not hashed)
 //   manifest.webmanifest   web app manifest
 //   sw.js                  service worker precaching this build (offline second visits)
@@ -17,6 +21,7 @@
 //
 //   node tools/package_web.mjs --out DIR --js liaoxiu.js --wasm liaoxiu.wasm
 //        --catalogue catalogue.json --shell shell/index.html --web web/ [--headers-base /]
+//        [--desk-js liaoxiu-desk.js --desk-wasm liaoxiu-desk.wasm]
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,7 +33,8 @@ const HASH_LENGTH = 10;
 function parseArguments(argv) {
   const options = { headersBase: '/' };
   const names = { '--out': 'out', '--js': 'js', '--wasm': 'wasm', '--catalogue': 'catalogue',
-                  '--shell': 'shell', '--web': 'web', '--headers-base': 'headersBase' };
+                  '--shell': 'shell', '--web': 'web', '--headers-base': 'headersBase',
+                  '--desk-js': 'deskJs', '--desk-wasm': 'deskWasm' };
   for (let i = 0; i < argv.length; i += 2) {
     const key = names[argv[i]];
     if (!key || argv[i + 1] === undefined) throw new Error(`unknown or incomplete option ${argv[i]}`);
@@ -37,6 +43,7 @@ function parseArguments(argv) {
   for (const required of ['out', 'js', 'wasm', 'catalogue', 'shell', 'web']) {
     if (!options[required]) throw new Error(`missing --${required}`);
   }
+  if (!options.deskJs !== !options.deskWasm) throw new Error('--desk-js and --desk-wasm go together');
   if (!options.headersBase.endsWith('/')) options.headersBase += '/';
   return options;
 }
@@ -51,10 +58,10 @@ function hashedName(logical, bytes) {
 
 // Rewrites the loader: the file table between the markers gets the hashed names, and the
 // manifest and icon links go into <head>.
-function rewriteIndex(html, hashed) {
+function rewriteIndex(html, hashed, entry = 'liaoxiu') {
   const marker = /\/\*liaoxiu-files\*\/[^]*?\/\*end\*\//;
   if (!marker.test(html)) throw new Error('shell: the /*liaoxiu-files*/{…}/*end*/ table is missing');
-  const table = { js: hashed['liaoxiu.js'], wasm: hashed['liaoxiu.wasm'], catalogue: hashed['catalogue.json'] };
+  const table = { js: hashed[`${entry}.js`], wasm: hashed[`${entry}.wasm`], catalogue: hashed['catalogue.json'] };
   html = html.replace(marker, JSON.stringify(table));
   const links = [
     '<link rel="manifest" href="manifest.webmanifest">',
@@ -128,6 +135,10 @@ export async function packageWeb(options) {
     'icon-192.png': iconPng(192),
     'icon-512.png': iconPng(512),
   };
+  if (options.deskJs) {
+    sources['liaoxiu-desk.js'] = read(options.deskJs);
+    sources['liaoxiu-desk.wasm'] = read(options.deskWasm);
+  }
   const hashed = {};
   const output = new Map();  // dist file name → bytes
   for (const [logical, bytes] of Object.entries(sources)) {
@@ -135,8 +146,12 @@ export async function packageWeb(options) {
     output.set(hashed[logical], bytes);
   }
   const hashedNames = Object.values(hashed);
+  // What the service worker precaches: the worker's app, not the desk.
+  const deskNames = new Set([hashed['liaoxiu-desk.js'], hashed['liaoxiu-desk.wasm']].filter(Boolean));
+  const workerNames = hashedNames.filter((name) => !deskNames.has(name));
 
   output.set('index.html', Buffer.from(rewriteIndex(read(options.shell).toString('utf8'), hashed)));
+  if (options.deskJs) output.set('desk.html', Buffer.from(rewriteIndex(read(options.shell).toString('utf8'), hashed, 'liaoxiu-desk')));
   output.set('config.json', read(web('config.json')));
   JSON.parse(output.get('config.json'));  // a broken config must fail the build, not the kiosk
   output.set('manifest.webmanifest', Buffer.from(rewriteManifest(read(web('manifest.webmanifest')).toString('utf8'), hashed)));
@@ -145,8 +160,9 @@ export async function packageWeb(options) {
   // The build id covers every file the service worker serves, so any change installs a new one.
   const build = sha256([...output.entries()].sort().map(([name, bytes]) => `${name} ${sha256(bytes)}`).join('\n'))
     .slice(0, 12);
-  output.set('sw.js', Buffer.from(serviceWorker(read(web('sw.js')).toString('utf8'), build, hashedNames)));
+  output.set('sw.js', Buffer.from(serviceWorker(read(web('sw.js')).toString('utf8'), build, workerNames)));
   const shortLived = ['index.html', 'config.json', 'sw.js', 'manifest.webmanifest', 'asset-manifest.json'];
+  if (options.deskJs) shortLived.push('desk.html');
   output.set('_headers', Buffer.from(headersFile(options.headersBase, hashedNames, shortLived)));
 
   // Precompressed copies of everything a browser fetches (_headers is read by the host only).

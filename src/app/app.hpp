@@ -111,6 +111,9 @@ public:
     // Call after the frame is rendered, with its draw data and where its CPU time went.
     void frame_done(const ImDrawData* draw_data, const FrameTimes& times) override;
 
+    // The secretariat's desk pages (ui/desk_pages.hpp): the desk build and the desktop app install them.
+    void set_desk_pages(ui::DeskPages pages) { ui_.set_desk_pages(pages); }
+
     // Deep links and the back button (the URL hash on the web). A change of screen this
     // way counts as someone using the kiosk.
     std::string location() const { return ui_.location(); }

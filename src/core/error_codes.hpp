@@ -84,6 +84,9 @@ inline constexpr ErrorCodeInfo kErrorCodes[] = {
     {"departure_in_past", 422},
     {"reason_required", 422},
     {"idempotency_key_reused", 422},
+    // The secretariat's member rules (core/member_rules.hpp).
+    {"missing_value", 422},       // a required field of a member is empty; `path` names it
+    {"invalid_phone", 422},
     {"rate_limited", 429},
     {"headers_too_large", 431},
     {"internal_error", 500},

@@ -551,4 +551,43 @@ Result<AuditPage> decode_audit_page(std::string_view body) {
     return page;
 }
 
+// ---- members -------------------------------------------------------------------------
+
+json encode_member_change(const MemberChange& change) {
+    json out = change.member;
+    if (change.impact) out["impact"] = {{"routes", change.impact->routes}, {"groups", change.impact->groups}};
+    return out;
+}
+
+namespace {
+
+std::optional<std::vector<Id>> id_list(const json& object, const char* name) {
+    const json* list = field(object, name);
+    if (!list || !list->is_array()) return std::nullopt;
+    std::vector<Id> ids;
+    for (const json& id : *list) {
+        if (!id.is_string()) return std::nullopt;
+        ids.push_back(id.get<std::string>());
+    }
+    return ids;
+}
+
+}  // namespace
+
+Result<MemberChange> decode_member_change(std::string_view body) {
+    auto parsed = parse_json(body);
+    if (!parsed || !parsed->is_object()) return bad_answer("member");
+    MemberChange change;
+    if (const json* impact = field(*parsed, "impact"); impact && impact->is_object()) {
+        auto routes = id_list(*impact, "routes");
+        auto groups = id_list(*impact, "groups");
+        if (routes && groups) change.impact = SuspensionImpact{std::move(*routes), std::move(*groups)};
+    }
+    parsed->erase("impact");
+    auto member = decode<Member>(*parsed, "");
+    if (!member) return bad_answer("member");
+    change.member = std::move(member).value();
+    return change;
+}
+
 }  // namespace liaoxiu::wire

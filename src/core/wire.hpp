@@ -13,6 +13,7 @@
 #include "core/audit.hpp"
 #include "core/error.hpp"
 #include "core/group_trip.hpp"
+#include "core/member_rules.hpp"
 #include "core/model.hpp"
 #include "core/role.hpp"
 #include "core/roster.hpp"
@@ -167,5 +168,17 @@ Result<AuditEntry> decode_audit_entry(const nlohmann::json& json);
 // GET /audit → {entries: [...], limit, offset, total}.
 nlohmann::json encode_audit_page(const AuditPage& page);
 Result<AuditPage> decode_audit_page(std::string_view body);
+// ---- members (the secretariat's desk) -------------------------------------------------
+// POST /members/{id}/suspend, /remove (and /reinstate, PUT /members/{id}) → the member's
+// fields plus, for a suspension or removal, `impact`: {routes:[ids], groups:[ids]}
+// (core/member_rules.hpp's suspension_impact at that moment).
+struct MemberChange {
+    Member member;
+    std::optional<SuspensionImpact> impact;
+
+    bool operator==(const MemberChange&) const = default;
+};
+nlohmann::json encode_member_change(const MemberChange& change);
+Result<MemberChange> decode_member_change(std::string_view body);  // the member is required; a malformed impact is dropped
 
 }  // namespace liaoxiu::wire

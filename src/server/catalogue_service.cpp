@@ -2,6 +2,8 @@
 
 #include "core/dates.hpp"
 #include "core/json.hpp"
+#include "core/member_rules.hpp"
+#include "core/wire.hpp"
 #include "core/rules.hpp"
 #include "core/wire.hpp"
 #include "server/api_error.hpp"
@@ -23,6 +25,31 @@ std::vector<DomainError> route_problems(Connection& db, const Route& route) {
     return problems;
 }
 
+
+// What suspending `member` touches: the stored routes through it and their live groups.
+SuspensionImpact stored_impact(Connection& db, const Id& member) {
+    Catalogue routes;
+    for (auto& text : store::load_documents(db, store::Kind::route, std::nullopt)) {
+        auto route = decode<Route>(nlohmann::json::parse(text, nullptr, false), "");
+        if (route) routes.routes.push_back(std::move(route).value());
+    }
+    SuspensionImpact impact = suspension_impact(routes, member);
+    for (const Id& route : impact.routes) {
+        store::GroupFilter filter;
+        filter.route = route;
+        filter.limit = 100000;
+        for (GroupTrip& trip : store::list_groups(db, filter)) {
+            trip.places.clear();
+            routes.groups.push_back(std::move(trip));
+        }
+    }
+    return suspension_impact(routes, member);
+}
+
+void check_member(const Member& member) {
+    auto problems = validate_member(member);
+    if (has_errors(problems)) fail_problems(problems);
+}
 
 }  // namespace
 
@@ -127,6 +154,7 @@ std::shared_ptr<const CatalogueDocument> CatalogueService::snapshot() {
 std::shared_ptr<const CatalogueDocument> CatalogueService::delta(std::int64_t since) { return build(since); }
 
 nlohmann::json CatalogueService::admit_member(const Principal& by, const Member& member) {
+    check_member(member);
     backend_.writer.run([&](WriteContext& context) {
         if (store::exists(context.db, store::Kind::member, member.id)) {
             fail("duplicate_id", "成员单位编号已存在：" + member.id, "a member with id " + member.id + " exists",
@@ -147,9 +175,30 @@ nlohmann::json CatalogueService::admit_member(const Principal& by, const Member&
     return json;
 }
 
+nlohmann::json CatalogueService::update_member(const Principal& by, const Id& id, const Member& member) {
+    if (member.id != id) fail("bad_value", "成员单位编号与地址不一致", "the member id differs from the URL", "id");
+    check_member(member);
+    Member changed;
+    backend_.writer.run([&](WriteContext& context) {
+        auto stored = store::load_member(context.db, id);
+        if (!stored) fail("not_found", "成员单位不存在：" + id, "no member " + id);
+        if (member.alliance != stored->alliance) {
+            fail("bad_value", "成员单位的所属联盟不能修改", "a member's alliance cannot change", "alliance");
+        }
+        // Status is changed by suspend, reinstate and remove only: the stored one stays.
+        changed = member;
+        changed.status = stored->status;
+        changed.status_since = stored->status_since;
+        context.put(store::Kind::member, changed);
+        audit(context, by, "member.update", "member", id, wire::audit_change(*stored, changed));
+    });
+    return wire::encode_member_change({changed, std::nullopt});
+}
+
 nlohmann::json CatalogueService::set_member_status(const Principal& by, const Id& id, MemberStatus status,
                                                    const std::string& reason) {
     Member changed;
+    std::optional<SuspensionImpact> impact;
     backend_.writer.run([&](WriteContext& context) {
         auto member = store::load_member(context.db, id);
         if (!member) fail("not_found", "成员单位不存在：" + id, "no member " + id);
@@ -161,12 +210,13 @@ nlohmann::json CatalogueService::set_member_status(const Principal& by, const Id
         member->status_since = status == MemberStatus::active ? std::nullopt : std::optional<Day>(day_of(context.now));
         context.put(store::Kind::member, *member);
         changed = *member;
+        if (status != MemberStatus::active) impact = stored_impact(context.db, id);
         const char* action = status == MemberStatus::active      ? "member.reinstate"
                              : status == MemberStatus::suspended ? "member.suspend"
                                                                  : "member.remove";
         audit(context, by, action, "member", id, wire::audit_change(before, changed), reason);
     });
-    return changed;
+    return wire::encode_member_change({changed, impact});
 }
 
 namespace {

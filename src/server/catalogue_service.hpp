@@ -32,6 +32,9 @@ public:
 
     // The secretariat's edits; each is recorded in the audit trail as `by`'s, in its transaction.
     nlohmann::json admit_member(const Principal& by, const Member& member);
+    // Checked with the core's validate_member (422 with `problems`, each at its field).
+    nlohmann::json update_member(const Principal& by, const Id& id, const Member& member);
+    // A suspension or removal answers with its `impact` (core suspension_impact).
     nlohmann::json set_member_status(const Principal& by, const Id& id, MemberStatus status, const std::string& reason);
     // Routes and policies are saved with their status: a route created as a draft may break
     // the content rules (not the references) until it is published; an edit keeps the

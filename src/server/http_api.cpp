@@ -388,13 +388,23 @@ void Api::install(http::Server& server) {
     auto member_status = [this, &catalogue](MemberStatus status) {
         return wrap([this, &catalogue, status](const Request& req, Response& res) {
             Principal by = secretariat_writer(req);
-            auto request = unwrap(decode_status_change(body_of(req, true)));
-            send_json(res, 200, catalogue.set_member_status(by, req.matches[1], status, request.reason));
+            auto change = unwrap(decode_status_change(body_of(req, true)));
+            // A suspension or removal says why (workers see it on the routes it stops; the audit trail keeps it).
+            if (status != MemberStatus::active && !reason_given(change.reason)) {
+                fail("reason_required", "暂停或移除成员单位须说明原因", "suspending or removing a member needs a reason",
+                     "reason");
+            }
+            send_json(res, 200, catalogue.set_member_status(by, req.matches[1], status, change.reason));
         });
     };
     server.Post(R"(/api/v1/members/([^/]+)/suspend)", member_status(MemberStatus::suspended));
     server.Post(R"(/api/v1/members/([^/]+)/reinstate)", member_status(MemberStatus::active));
     server.Post(R"(/api/v1/members/([^/]+)/remove)", member_status(MemberStatus::exited));
+    server.Put(R"(/api/v1/members/([^/]+))", wrap([this, &catalogue](const Request& req, Response& res) {
+        Principal by = secretariat_writer(req);
+        auto member = unwrap(decode_member_request(body_of(req, false)));
+        send_json(res, 200, catalogue.update_member(by, req.matches[1], member));
+    }));
     // ---- routes and policies: drafts and publishing (secretariat only) ----
     // A new route or policy is a draft unless its body says "status":"published".
     server.Post("/api/v1/routes", wrap([this, &catalogue](const Request& req, Response& res) {

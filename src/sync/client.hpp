@@ -8,6 +8,7 @@
 
 #include "core/audit.hpp"
 #include "core/group_trip.hpp"
+#include "core/member_rules.hpp"
 #include "core/model.hpp"
 #include "core/role.hpp"
 #include "core/roster.hpp"
@@ -122,6 +123,19 @@ struct AuditView {
     std::string error_en;
 };
 
+// A write of the secretariat's desk to a member (admit, edit, suspend, reinstate, remove):
+// sent at once (the desk works online; nothing is queued for later), told in a Notice, and
+// kept here so the desk can show its outcome where it was made.
+struct MemberWrite {
+    enum class Kind { admit, update, suspend, reinstate, remove };
+    enum class Stage { sending, done, failed };
+    Kind kind = Kind::admit;
+    Id member;
+    Stage stage = Stage::sending;
+    std::optional<SuspensionImpact> impact;  // the endpoint's, for a suspension or removal
+    std::vector<DomainError> problems;       // why it failed, each with its field's path when it has one
+};
+
 struct ClientState {
     Catalogue catalogue;                 // routes, members, policies, units (groups: see `groups`)
     std::vector<GroupView> groups;       // open and recent group trips (pointing into `catalogue`)
@@ -148,6 +162,8 @@ struct ClientState {
     std::vector<Route> draft_routes;
     std::vector<Policy> draft_policies;
     bool drafts_loaded = false;          // an answer of the endpoint filled them
+    // ---- the secretariat's desk: members (deskui) ----
+    std::optional<MemberWrite> member_write;  // the last member write of the desk, and how it went
 };
 
 // Everything the UI may ask for. Each call returns at once; the outcome arrives later as
@@ -182,6 +198,11 @@ public:
     virtual void save_policy(const Policy& policy) = 0;
     virtual void publish_policy(const Id& policy) = 0;
     virtual void unpublish_policy(const Id& policy) = 0;
+    // ---- the secretariat's desk: members (deskui) ----
+    virtual void admit_member(const Member& member) = 0;
+    virtual void update_member(const Member& member) = 0;
+    // suspended, active (reinstate) or exited (remove); a reason is required but to reinstate.
+    virtual void change_member_status(const Id& member, MemberStatus status, const std::string& reason) = 0;
 };
 
 }  // namespace liaoxiu::sync

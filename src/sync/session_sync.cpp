@@ -187,6 +187,7 @@ void SessionSync::end(Notice::Kind kind, std::string zh, std::string en) {
     state.draft_policies.clear();
     state.drafts_loaded = false;
     state.signing_in = false;
+    state.member_write.reset();  // the desk's last write belonged to this session
     standing_ = Standing::none;
     forget_wanted_trips();
     persist();

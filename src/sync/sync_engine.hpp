@@ -84,6 +84,10 @@ public:
     void save_policy(const Policy& policy) override;
     void publish_policy(const Id& policy) override;
     void unpublish_policy(const Id& policy) override;
+    // ---- the secretariat's desk: members (desk_intents.cpp) ----
+    void admit_member(const Member& member) override;
+    void update_member(const Member& member) override;
+    void change_member_status(const Id& member, MemberStatus status, const std::string& reason) override;
 
 private:
     void enter_kiosk_mode();
@@ -97,6 +101,9 @@ private:
     bool desk_action_pending(PendingAction::Kind kind, const Id& group, const Id& worker) const;
     bool require_secretariat(PendingAction::Kind kind);
     void on_drafts(const HttpResponse& response, std::uint64_t generation, bool routes);
+    // The desk's member writes (desk_intents.cpp): sent at once, one at a time.
+    void send_member_write(MemberWrite write, std::string method, std::string path, std::string body);
+    void on_member_answer(const HttpResponse& response, std::uint64_t generation);
 
     EngineContext ctx_;
     CatalogueSync catalogue_;

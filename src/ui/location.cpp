@@ -20,6 +20,9 @@ constexpr std::array kPatterns = {
     Pattern{Screen::policy, "policy", true},   Pattern{Screen::me, "me", false},
     Pattern{Screen::sign_in, "signin", false},
     // The secretariat's desk.
+    Pattern{Screen::desk_members, "desk/members", false},
+    Pattern{Screen::desk_member, "desk/member", true},
+    Pattern{Screen::desk_groups, "desk/groups", false},
     Pattern{Screen::desk_audit, "desk/audit", false},
     Pattern{Screen::desk_routes, "desk/routes", false},
     Pattern{Screen::desk_route, "desk/route", true},

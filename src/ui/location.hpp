@@ -32,6 +32,10 @@ enum class Screen {
     desk_seasons,   // #/desk/seasons: routes per season and theme (designer)
     desk_policies,  // #/desk/policies (designer)
     desk_policy,    // #/desk/policy/<id>, "new" for a new article (designer)
+    // ---- the secretariat's desk (#/desk/...; drawn only where desk pages are installed) ----
+    desk_members,  // #/desk/members (deskui)
+    desk_member,   // #/desk/member/<id>, "new" to admit (deskui)
+    desk_groups,   // #/desk/groups (deskui)
     not_found,   // anything else; `id` keeps what was asked for
 };
 
@@ -43,7 +47,8 @@ struct Location {
 };
 
 // "#/route/r-1" → {route, "r-1"}. Accepts a leading "#" or not, and a trailing "/".
-// Anything unrecognised → {not_found, text}.
+// Anything unrecognised → {not_found, text}. The desk's pages live under "#/desk/".
+bool is_desk_screen(Screen screen);
 Location parse_location(std::string_view text);
 std::string format_location(const Location& location);
 

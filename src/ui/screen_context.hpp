@@ -7,6 +7,7 @@
 #include "core/search.hpp"
 #include "sync/client.hpp"
 #include "ui/catalogue_view.hpp"
+#include "ui/desk_pages.hpp"
 #include "ui/glyph_atlas.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/navigator.hpp"
@@ -94,6 +95,9 @@ struct AuditScreenState {
 };
 // The designer's desk pages' own state (src/ui/desk/designer.hpp), made when one first draws.
 struct DesignerState;
+// The desk's own remembered state (forms, filters, sorts): defined in src/ui/desk/, made
+// when a desk page first draws, so the worker's build carries none of it.
+struct DeskState;
 
 struct ScreenState {
     CatalogueScreenState catalogue;
@@ -114,6 +118,7 @@ struct ScreenState {
     // Added for the secretariat's desk:
     AuditScreenState audit;
     std::shared_ptr<DesignerState> designer;  // the route and policy desk (designer)
+    std::shared_ptr<DeskState> desk;  // the secretariat's desk (deskui)
 };
 
 struct Context {
@@ -128,6 +133,8 @@ struct Context {
     Language language = Language::zh;
     bool wide = false;          // kiosk or tablet: two columns
     bool short_screen = false;  // a phone on its side: the frame around the screens takes less height
+    DeskPages desk;             // the desk's pages, where they are installed (desk_pages.hpp)
+    bool office = false;        // an office screen (1366 wide and the like): the desk's navigation stays open
 
     const char* t(Text id) const { return text(id, language); }
 
@@ -144,6 +151,8 @@ struct Context {
     // Only while signed_in().
     Actor actor() const { return Actor{state.session->role, state.session->id, state.session->unit}; }
     // May open a group trip (for their own unit): the core's rule, asked before offering the form.
+    // The secretariat is signed in: the desk is theirs (here, or in desk.html).
+    bool secretariat() const { return signed_in() && state.session->role == Role::secretariat; }
     bool may_open_group() const { return signed_in() && !open_group_forbidden(actor(), state.session->unit); }
     // May read the trip's roster (its organizing union, a union with a place on it, the secretariat).
     bool may_see_roster(const GroupTrip& trip) const { return signed_in() && !roster_forbidden(actor(), &trip); }
@@ -174,6 +183,10 @@ void draw_toasts(Context& ctx, float bottom);
 void draw_confirmation(Context& ctx);
 // The toggles of how things look (high contrast), on the me and sign-in screens.
 void draw_display_options(Context& ctx);
+// The secretariat's desk (src/ui/screens/desk_nav.cpp): its navigation, a column `height` tall
+// or (`row`) one row of chips above the page; and its entry on the me screen.
+void draw_desk_nav(Context& ctx, bool row, float height);
+void draw_desk_entry(Context& ctx);
 // Kiosk: "back to the home screen in N", over everything (src/ui/screens/kiosk.cpp).
 void draw_idle_countdown(Context& ctx, int seconds_left);
 

@@ -21,6 +21,9 @@ public:
     virtual void copy_text(const std::string& text) = 0;
     // Hands a file to the person: a download in the browser, a file beside the desktop app.
     virtual void save_file(const std::string& name, const std::string& mime, const std::string& bytes) = 0;
+    // Leaves for another page of the app beside this one, e.g. "desk.html#/desk/members" (the
+    // secretariat's desk; same origin, so the same stored session). Nothing where there is none.
+    virtual void open_page(const std::string& page) { (void)page; }
 };
 
 }  // namespace liaoxiu::ui

@@ -231,7 +231,6 @@ enum class Language { zh, en };
     X(audit_place_add, "代为报名", "Worker added")                                                \
     X(audit_account_create, "创建账号", "Account created")                                        \
     X(audit_personal_read, "查看个人信息", "Personal data read")
-    X(keep_using, "继续使用", "Continue")                                                         \
     /* the unit union's desk (organizers) */                                                        \
     X(open_group_landing, "正在发起拼团…", "Opening the group trip…")                                \
     X(unit_groups, "本单位的拼团", "Our unit's group trips")                                        \
@@ -267,7 +266,11 @@ enum class Language { zh, en };
     X(action_unpublish_route, "撤回线路", "Unpublish route")                                      \
     X(action_save_policy, "保存政策", "Save policy")                                              \
     X(action_publish_policy, "发布政策", "Publish policy")                                        \
-    X(action_unpublish_policy, "撤回政策", "Unpublish policy")
+    X(action_unpublish_policy, "撤回政策", "Unpublish policy") \
+    /* ---- the secretariat's desk: its entry in the worker's app (deskui; the desk's own words: ui/desk) */        \
+    X(desk_entry, "秘书处工作台", "Secretariat desk")                                                               \
+    X(desk_entry_hint, "成员单位、拼团总览等管理工作在工作台中完成", "Members, group trips and more are managed at the desk") \
+    X(desk_only_secretariat, "只有联盟秘书处可以使用工作台", "Only the alliance's secretariat uses the desk")
 
 enum class Text {
 #define LIAOXIU_TEXT_ENUM(name, zh, en) name,

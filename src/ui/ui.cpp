@@ -1,9 +1,7 @@
 #include "ui/ui.hpp"
 
-#include "ui/desk/designer.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
-#include "ui/desk/audit.hpp"
 
 #include <imgui_internal.h>
 
@@ -18,6 +16,9 @@ constexpr float kWideLayout = 720.0f;  // from here on, two columns (tablets, ki
 // Below this height (a phone on its side) the title bar is one row and the tabs move to a
 // column on the left, so the screen keeps most of the height.
 constexpr float kShortLayout = 520.0f;
+// From here on the desk's navigation stays open on the left (an office PC at 1366×768);
+// narrower (a tablet), it folds into one row above the page.
+constexpr float kOfficeLayout = 1200.0f;
 
 void prefetch_catalogue_text(GlyphAtlas& glyphs, const Catalogue& catalogue) {
     for (const Alliance& a : catalogue.alliances) glyphs.prefetch(a.name);
@@ -156,19 +157,24 @@ std::string Ui::screen_title(const Context& ctx) const {
         case Screen::policy:
             if (const Policy* p = view_.policy(at.id)) return p->title;
             break;
-        case Screen::desk_audit: return ctx.t(Text::audit_title);
         case Screen::roster:
             if (const sync::GroupView* g = view_.group(at.id)) {
                 const Route* r = view_.route(g->trip().route);
                 return ctx.f(Text::roster_title, (r ? r->title : g->trip().id).c_str());
             }
             break;
-        // The designer's desk pages (the lead moves these into the desk's page table at the merge).
+        case Screen::desk_members:
+        case Screen::desk_member:
+        case Screen::desk_groups:
         case Screen::desk_routes:
-        case Screen::desk_route: return designer_text(DesignerText::routes_title, ctx.language);
-        case Screen::desk_seasons: return designer_text(DesignerText::seasons_title, ctx.language);
+        case Screen::desk_route:
+        case Screen::desk_seasons:
         case Screen::desk_policies:
-        case Screen::desk_policy: return designer_text(DesignerText::policies_title, ctx.language);
+        case Screen::desk_policy:
+        case Screen::desk_audit:
+            if (const DeskPage* page = desk_page(at.screen); page && ctx.secretariat())
+                return ctx.language == Language::zh ? page->zh : page->en;
+            break;
         case Screen::not_found: break;
     }
     return ctx.t(Text::not_found);
@@ -212,7 +218,8 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     Context ctx{state, intents, services_, glyphs_, items_, view_, screens_, nav_, language_,
-                viewport->WorkSize.x >= kWideLayout, viewport->WorkSize.y < kShortLayout * style_.scale};
+                viewport->WorkSize.x >= kWideLayout, viewport->WorkSize.y < kShortLayout * style_.scale, desk_pages_,
+                viewport->WorkSize.x >= kOfficeLayout};
 
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -229,11 +236,19 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
         draw_tab_rail(ctx, tab_rail_width(ctx), content_height);
         ImGui::SameLine();
     }
+    // The secretariat's desk beside the worker's screens: a column on an office screen.
+    const bool desk_column = ctx.secretariat() && !desk_pages_.empty() && ctx.office && !ctx.short_screen;
+    if (desk_column) {
+        draw_desk_nav(ctx, false, content_height);
+        ImGui::SameLine();
+    }
     ImGui::BeginChild("##content", ImVec2(0, content_height), false);
     if (scroll_to_top_) {
         ImGui::SetScrollY(0);
         scroll_to_top_ = false;
     }
+    // On a tablet the desk's navigation is one row above the page.
+    if (ctx.secretariat() && !desk_pages_.empty() && !desk_column) draw_desk_nav(ctx, true, 0);
     draw_screen(ctx);
     ImGui::EndChild();
     if (!ctx.short_screen) draw_tab_bar(ctx, kTabBarHeight);
@@ -314,26 +329,46 @@ void Ui::draw_screen(Context& ctx) {
         case Screen::policy:
             if (const Policy* p = view_.policy(at.id)) return draw_policy(ctx, *p);
             break;
-        case Screen::desk_audit: return draw_desk_audit(ctx);
         case Screen::roster:
             if (const sync::GroupView* g = view_.group(at.id)) return draw_roster(ctx, *g);
             break;
-        // The designer's desk pages: the secretariat's only (the lead moves these into the desk's
-        // page table at the merge).
+        case Screen::desk_members:
+        case Screen::desk_member:
+        case Screen::desk_groups:
         case Screen::desk_routes:
         case Screen::desk_route:
         case Screen::desk_seasons:
         case Screen::desk_policies:
         case Screen::desk_policy:
-            if (!is_secretariat(ctx)) break;
-            if (at.screen == Screen::desk_routes) return draw_desk_routes(ctx);
-            if (at.screen == Screen::desk_route) return draw_desk_route(ctx);
-            if (at.screen == Screen::desk_seasons) return draw_desk_seasons(ctx);
-            if (at.screen == Screen::desk_policies) return draw_desk_policies(ctx);
-            return draw_desk_policy(ctx);
+        case Screen::desk_audit: return draw_desk_screen(ctx);
         case Screen::not_found: break;
     }
     draw_not_found(ctx);
+}
+
+const DeskPage* Ui::desk_page(Screen screen) const {
+    for (const DeskPage& page : desk_pages_)
+        if (page.screen == screen) return &page;
+    return nullptr;
+}
+
+// A desk page: only for the secretariat, and only where the desk is installed; elsewhere
+// the secretariat is pointed to the desk page (desk.html), and anyone else sees nothing of it.
+void Ui::draw_desk_screen(Context& ctx) {
+    const DeskPage* page = desk_page(nav_.current().screen);
+    if (!ctx.secretariat()) {
+        heading(ctx, ctx.t(Text::not_found));
+        muted(ctx, ctx.t(Text::desk_only_secretariat));
+        if (button(ctx, ctx.t(Text::go_home), -1)) ctx.nav.go({Screen::home, {}});
+        return;
+    }
+    if (!page) {
+        heading(ctx, ctx.t(Text::desk_entry));
+        muted(ctx, ctx.t(Text::desk_entry_hint));
+        if (button(ctx, ctx.t(Text::desk_entry), -1)) ctx.services.open_page("desk.html" + location());
+        return;
+    }
+    page->draw(ctx);
 }
 
 }  // namespace liaoxiu::ui

@@ -57,6 +57,10 @@ public:
     // adding an entry. Never decreases, not even on reset().
     std::uint64_t moves_back() const { return moves_back_; }
 
+    // The secretariat's desk (desk_pages.hpp): installed by the desk build and native builds.
+    // A signed-in secretariat then sees its navigation beside the worker's screens.
+    void set_desk_pages(DeskPages pages) { desk_pages_ = pages; }
+
     Language language() const { return language_; }
     void set_language(Language language) { language_ = language; }
 
@@ -81,6 +85,8 @@ public:
 private:
     void prefetch_state_text(const sync::ClientState& state, bool catalogue_changed);
     void draw_screen(Context& ctx);
+    const DeskPage* desk_page(Screen screen) const;
+    void draw_desk_screen(Context& ctx);
     void on_screen_changed();
     void announce_changes(const Context& ctx);
     std::string screen_title(const Context& ctx) const;
@@ -103,6 +109,7 @@ private:
     std::uint64_t announced_notice_ = 0;
     int announced_countdown_ = 0;
     std::uint64_t moves_back_ = 0;
+    DeskPages desk_pages_;
 };
 
 }  // namespace liaoxiu::ui

@@ -227,10 +227,10 @@ TEST_CASE("secretariat edits are validated by the core rules", "[server][catalog
     CHECK(post(*world.http, "/api/v1/routes", world.admin, world.catalogue.routes.at(0))->status == 409);
 
     const Member& member = world.catalogue.members.at(0);
-    auto suspended = post(*world.http, "/api/v1/members/" + member.id + "/suspend", world.admin, {});
+    auto suspended = post(*world.http, "/api/v1/members/" + member.id + "/suspend", world.admin, {{"reason", "整改"}});
     REQUIRE(suspended->status == 200);
     CHECK(parse(suspended->body)["status"] == "suspended");
-    CHECK(post(*world.http, "/api/v1/members/m-nobody/suspend", world.admin, {})->status == 404);
+    CHECK(post(*world.http, "/api/v1/members/m-nobody/suspend", world.admin, {{"reason", "整改"}})->status == 404);
 
     auto policy = post(*world.http, "/api/v1/policies", world.admin,
                        {{"title", "2027年疗休养补贴标准"}, {"body", "每人每年不超过 2000 元。"}, {"issuer", "市总工会"}});
@@ -413,7 +413,7 @@ TEST_CASE("a 422 is headed by the first error, never by a warning listed before 
     World world;
     Route route = world.catalogue.routes.at(0);
     const std::string suspended = route.itinerary.at(0).stops.at(0).member.str();
-    REQUIRE(post(*world.http, "/api/v1/members/" + suspended + "/suspend", world.admin, {})->status == 200);
+    REQUIRE(post(*world.http, "/api/v1/members/" + suspended + "/suspend", world.admin, {{"reason", "整改"}})->status == 200);
     route.id = "r-warning-then-error";
     for (auto& day : route.itinerary)  // no wellness stop: an error, found after the stops' warnings
         std::erase_if(day.stops, [](const Stop& stop) { return stop.kind == StopKind::wellness; });

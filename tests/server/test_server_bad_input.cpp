@@ -64,6 +64,7 @@ TEST_CASE("every JSONTestSuite document posted to every write endpoint gets a 4x
         {"POST", "/api/v1/groups/" + group + "/accept", &worker},
         {"POST", "/api/v1/members", &world.admin},
         {"POST", "/api/v1/members/m-nobody/suspend", &world.admin},
+        {"PUT", "/api/v1/members/" + member, &world.admin},
         {"POST", "/api/v1/routes", &world.admin},
         {"PUT", "/api/v1/routes/" + world.route(), &world.admin},
         {"POST", "/api/v1/policies", &world.admin},

@@ -1,5 +1,7 @@
 #include "ui_driver.hpp"
 
+#include "ui/desk/desk.hpp"
+
 #include "core/dates.hpp"
 #include "core/group_trip.hpp"
 #include "core/json.hpp"
@@ -91,13 +93,29 @@ ImGuiContextOwner::ImGuiContextOwner() : context(ImGui::CreateContext()) {
 
 ImGuiContextOwner::~ImGuiContextOwner() { ImGui::DestroyContext(context); }
 
-UiDriver::UiDriver(float width, float height)
+void RecordingIntents::admit_member(const Member& member) {
+    calls.push_back("admit_member " + member.id);
+    members.push_back(member);
+}
+
+void RecordingIntents::update_member(const Member& member) {
+    calls.push_back("update_member " + member.id);
+    members.push_back(member);
+}
+
+void RecordingIntents::change_member_status(const Id& member, MemberStatus status, const std::string& reason) {
+    const char* to = status == MemberStatus::active ? "active" : status == MemberStatus::suspended ? "suspended" : "exited";
+    calls.push_back("change_member_status " + member + " " + to + (reason.empty() ? "" : " " + reason));
+}
+
+UiDriver::UiDriver(float width, float height, bool desk)
     : state(demo_state()),
       rasterizer(platform::TrueTypeGlyphRasterizer::system_faces()),
       glyphs(rasterizer, 17.0f, 1.0f),
       ui(glyphs, items, services) {
     if (!rasterizer.ok()) throw std::runtime_error("no CJK font found: install fonts-wqy-microhei and fonts-noto-cjk");
     services.clock = demo_now();
+    if (desk) ui.set_desk_pages(ui::desk::pages());
     ImGui::GetIO().DisplaySize = ImVec2(width, height);
     items.attach(imgui.context);
     ui::apply_style();

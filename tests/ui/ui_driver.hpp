@@ -54,6 +54,11 @@ public:
     void save_policy(const Policy& policy) override { calls.push_back("save_policy " + policy.id); saved_policies.push_back(policy); }
     void publish_policy(const Id& policy) override { calls.push_back("publish_policy " + policy); }
     void unpublish_policy(const Id& policy) override { calls.push_back("unpublish_policy " + policy); }
+    // ---- the secretariat's desk: members (deskui) ----
+    std::vector<Member> members;  // as admitted or updated
+    void admit_member(const Member& member) override;
+    void update_member(const Member& member) override;
+    void change_member_status(const Id& member, MemberStatus status, const std::string& reason) override;
 };
 
 class FakeServices final : public ui::Services {
@@ -74,6 +79,8 @@ public:
     void save_file(const std::string& name, const std::string& mime, const std::string& bytes) override {
         saved.push_back({name, mime, bytes});
     }
+    std::vector<std::string> opened_pages;
+    void open_page(const std::string& page) override { opened_pages.push_back(page); }
 };
 
 // The demo catalogue as the sync engine would present it: online, groups with their counts.
@@ -95,7 +102,9 @@ struct ImGuiContextOwner {
 
 class UiDriver {
 public:
-    explicit UiDriver(float width = 390, float height = 844);
+    // `desk`: the secretariat's desk pages are installed (as in desk.html and the native app);
+    // false: the worker's build (index.html).
+    explicit UiDriver(float width = 390, float height = 844, bool desk = true);
 
     void frame();
     void frames(int count);

@@ -27,5 +27,6 @@ void WebServices::copy_text(const std::string& text) { lx_clipboard_write(text.c
 void WebServices::save_file(const std::string& name, const std::string& mime, const std::string& bytes) {
     lx_save_file(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
+void WebServices::open_page(const std::string& page) { lx_open_page(page.c_str()); }
 
 }  // namespace liaoxiu::platform

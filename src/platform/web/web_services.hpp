@@ -14,6 +14,7 @@ public:
     bool share(const std::string& title, const std::string& url) override;
     void copy_text(const std::string& text) override;
     void save_file(const std::string& name, const std::string& mime, const std::string& bytes) override;
+    void open_page(const std::string& page) override;
 };
 
 }  // namespace liaoxiu::platform

@@ -18,6 +18,10 @@ mergeInto(LibraryManager.library, {
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).catch(function () {});
     return 0;
   },
+  // Another page of the app beside this one (desk.html#/desk/members): same origin, same stored session.
+  lx_open_page: function (pagePtr) {
+    location.assign(new URL(UTF8ToString(pagePtr), location.href).href);
+  },
   lx_clipboard_write: function (text) {
     var value = UTF8ToString(text);
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(function () {});

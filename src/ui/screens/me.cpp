@@ -129,6 +129,7 @@ void draw_me(Context& ctx) {
     }
     if (shown == 0) muted(ctx, ctx.t(Text::no_trips));
     draw_pending(ctx);
+    draw_desk_entry(ctx);
 
     ImGui::Dummy(ImVec2(0, 8));
     if (secondary_button(ctx, ctx.t(Text::sign_out), -1)) ctx.intents.sign_out();
@@ -143,7 +144,9 @@ void draw_display_options(Context& ctx) {
 
 void draw_sign_in(Context& ctx) {
     if (ctx.signed_in()) {
-        ctx.nav.go({Screen::me, {}});
+        // Where the desk is installed, the secretariat lands on it.
+        const bool to_desk = ctx.secretariat() && !ctx.desk.empty();
+        ctx.nav.go({to_desk ? ctx.desk.front().section : Screen::me, {}});
         return;
     }
     SignInForm& form = ctx.screens.sign_in;

@@ -1,0 +1,220 @@
+#include "core/member_rules.hpp"
+
+#include "core/group_trip.hpp"
+#include "core/pinyin.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+namespace liaoxiu {
+namespace {
+
+bool blank(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+// Width- and case-folded UTF-8; control characters become spaces.
+std::string fold(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const DecodedCodepoint decoded = decode_utf8(text, pos);
+        pos += decoded.length;
+        char32_t c = fold_width_and_case(decoded.codepoint);
+        if (c < 0x20 || c == 0x7F) c = U' ';
+        append_utf8(out, c);
+    }
+    return out;
+}
+
+std::vector<std::string> terms_of(std::string_view query) {
+    std::vector<std::string> terms;
+    std::string current;
+    for (std::size_t pos = 0; pos < query.size();) {
+        const DecodedCodepoint decoded = decode_utf8(query, pos);
+        pos += decoded.length;
+        const char32_t c = fold_width_and_case(decoded.codepoint);
+        if (c <= 0x20 || c == 0x7F || c == kReplacementCharacter) {
+            if (!current.empty()) terms.push_back(std::move(current));
+            current.clear();
+            continue;
+        }
+        append_utf8(current, c);
+    }
+    if (!current.empty()) terms.push_back(std::move(current));
+    return terms;
+}
+
+bool is_ascii_letters(std::string_view term) {
+    return std::all_of(term.begin(), term.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\''; });
+}
+
+std::string without_apostrophes(std::string_view term) {
+    std::string out;
+    for (char c : term)
+        if (c != '\'') out.push_back(c);
+    return out;
+}
+
+// "zhsh" typed as initials means z + s: zh, ch and sh count as their first letter.
+std::string folded_initials(std::string_view term) {
+    std::string out;
+    for (std::size_t i = 0; i < term.size(); ++i) {
+        out.push_back(term[i]);
+        if ((term[i] == 'z' || term[i] == 'c' || term[i] == 's') && i + 1 < term.size() && term[i + 1] == 'h') ++i;
+    }
+    return out;
+}
+
+}  // namespace
+
+bool valid_phone(std::string_view phone) {
+    std::string digits;
+    std::vector<std::size_t> groups;  // digits per group between separators
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < phone.size(); ++i) {
+        const char c = phone[i];
+        if (c >= '0' && c <= '9') {
+            digits.push_back(c);
+            ++run;
+        } else if (c == '-' || c == ' ') {
+            if (run == 0) return false;  // leading or doubled separator
+            groups.push_back(run);
+            run = 0;
+        } else {
+            return false;
+        }
+    }
+    if (run == 0) return false;  // empty or a trailing separator
+    groups.push_back(run);
+    if (groups.size() > 3) return false;
+    const std::size_t n = digits.size();
+    if (n == 11 && digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9') return true;  // mobile
+    if ((digits.starts_with("400") || digits.starts_with("800")) && n == 10) return true;  // service line
+    if (digits[0] == '0' && digits[1] != '0' && n >= 10 && n <= 12) {
+        // A landline: an area code of 3 or 4 digits (010, 0570) before 7 or 8 digits.
+        if (groups.size() == 1) return true;
+        return (groups[0] == 3 || groups[0] == 4) && groups.size() == 2 && (groups[1] == 7 || groups[1] == 8);
+    }
+    return false;
+}
+
+std::vector<DomainError> validate_member(const Member& member) {
+    std::vector<DomainError> problems;
+    auto required = [&](std::string_view value, const char* path, const char* zh, const char* en) {
+        if (blank(value))
+            problems.push_back(make_error("missing_value", std::string("请填写") + zh, std::string(en) + " is required", path));
+    };
+    required(member.id, "id", "编号", "the id");
+    required(member.alliance, "alliance", "所属联盟", "the alliance");
+    required(member.name, "name", "单位名称", "the name");
+    required(member.city, "city", "城市", "the city");
+    required(member.county, "county", "区县", "the county");
+    required(member.address, "address", "地址", "the address");
+    required(member.phone, "phone", "联系电话", "the phone number");
+    if (!blank(member.phone) && !valid_phone(member.phone)) {
+        problems.push_back(make_error("invalid_phone", "电话格式不正确：应为带区号的固话（如 0570-3244062）或11位手机号",
+                                      "not a phone number: a landline with its area code (0570-3244062) or an 11-digit mobile",
+                                      "phone"));
+    }
+    if (member.services.empty()) {
+        problems.push_back(make_error("missing_value", "请至少列出一项服务及其价格", "list at least one service with its price",
+                                      "services"));
+    }
+    for (std::size_t i = 0; i < member.services.size(); ++i) {
+        const Service& service = member.services[i];
+        const std::string at = "services[" + std::to_string(i) + "]";
+        if (blank(service.name))
+            problems.push_back(make_error("missing_value", "请填写服务名称", "the service needs a name", at + ".name"));
+        if (service.price < 0)
+            problems.push_back(make_error("invalid_price", "服务价格不能为负数", "a service's price cannot be negative", at + ".price"));
+        if (blank(service.unit))
+            problems.push_back(make_error("missing_value", "请填写计价单位（如 人/晚）", "the price needs its unit (per night, per person…)",
+                                          at + ".unit"));
+    }
+    return problems;
+}
+
+SuspensionImpact suspension_impact(const Catalogue& catalogue, std::string_view member) {
+    SuspensionImpact impact;
+    for (const Route& route : catalogue.routes) {
+        bool uses = false;
+        for (const ItineraryDay& day : route.itinerary) {
+            for (const Stop& stop : day.stops) uses = uses || stop.member.str() == member;
+        }
+        if (uses) impact.routes.push_back(route.id);
+    }
+    std::vector<const GroupTrip*> groups;
+    for (const GroupTrip& trip : catalogue.groups) {
+        const bool live = joinable_state(trip.state) || trip.state == GroupState::locked;
+        if (live && std::find(impact.routes.begin(), impact.routes.end(), trip.route) != impact.routes.end())
+            groups.push_back(&trip);
+    }
+    std::sort(groups.begin(), groups.end(), [](const GroupTrip* a, const GroupTrip* b) {
+        return a->departure != b->departure ? a->departure < b->departure : a->id < b->id;
+    });
+    for (const GroupTrip* trip : groups) impact.groups.push_back(trip->id);
+    return impact;
+}
+
+MemberSearch::MemberSearch(const std::vector<Member>& members) {
+    forms_.reserve(members.size());
+    for (const Member& m : members) {
+        Forms forms;
+        for (const std::string* text : {&m.name, &m.city, &m.county}) {
+            forms.folded += fold(*text);
+            forms.folded.push_back('\n');
+            const PinyinSpelling spelling = spell_pinyin(*text);
+            const auto base = static_cast<std::uint32_t>(forms.pinyin.size());
+            for (std::uint32_t start : spelling.syllable_starts) forms.starts.push_back(base + start);
+            forms.pinyin += spelling.full;
+            forms.pinyin.push_back('\n');
+            forms.initials += spelling.initials;
+            forms.initials.push_back('\n');
+        }
+        forms_.push_back(std::move(forms));
+    }
+}
+
+bool MemberSearch::term_matches(const Forms& forms, std::string_view term, bool ascii) const {
+    if (forms.folded.find(term) != std::string::npos) return true;
+    if (!ascii) return false;
+    const std::string letters = without_apostrophes(term);
+    if (letters.empty()) return false;
+    for (std::uint32_t start : forms.starts) {
+        if (forms.pinyin.compare(start, letters.size(), letters) == 0) return true;
+    }
+    if (forms.initials.find(letters) != std::string::npos) return true;
+    const std::string folded = folded_initials(letters);
+    return folded != letters && forms.initials.find(folded) != std::string::npos;
+}
+
+bool MemberSearch::matches(std::size_t member, std::string_view query) const {
+    if (member >= forms_.size()) return false;
+    for (const std::string& term : terms_of(query)) {
+        if (!term_matches(forms_[member], term, is_ascii_letters(term))) return false;
+    }
+    return true;
+}
+
+std::vector<std::uint32_t> MemberSearch::search(std::string_view query) const {
+    std::vector<std::uint32_t> all(forms_.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::uint32_t>(i);
+    return search_within(query, all);
+}
+
+std::vector<std::uint32_t> MemberSearch::search_within(std::string_view query, const std::vector<std::uint32_t>& candidates) const {
+    const std::vector<std::string> terms = terms_of(query);
+    std::vector<bool> ascii;
+    for (const std::string& term : terms) ascii.push_back(is_ascii_letters(term));
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t i : candidates) {
+        if (i >= forms_.size()) continue;
+        bool all = true;
+        for (std::size_t t = 0; t < terms.size() && all; ++t) all = term_matches(forms_[i], terms[t], ascii[t]);
+        if (all) out.push_back(i);
+    }
+    return out;
+}
+
+}  // namespace liaoxiu

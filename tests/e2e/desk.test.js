@@ -1,0 +1,120 @@
+// The secretariat's desk end to end: desk.html (its own wasm) against the real liaoxiu-server.
+// The worker's index.html offers a signed-in secretariat 秘书处工作台, which opens desk.html
+// with the same stored session; there the members table, a member's page with a suspension
+// made through the modal (the endpoint's member is then suspended), and the groups overview,
+// each photographed at office size (1366×768) and tablet size (1024×768) into build/e2e/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, waitReady, screenshot, waitFor, settle, centre } from './lib/browser.js';
+import { shows, waitShown, findWidget, fill, tap, dismissNotices } from './lib/canvas.js';
+import { startServer, apiClient, demoPassword } from './lib/server.js';
+
+// An office PC (touch emulation only so the shared helpers can tap the text fields).
+const office = { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1, isMobile: false, hasTouch: true };
+const tablet = { viewport: { width: 1024, height: 768 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+let server, api, chrome;
+
+before(async () => {
+  server = await startServer();
+  api = apiClient(server.origin);
+  chrome = await launch();
+});
+after(async () => {
+  await chrome?.close();
+  await server?.stop();
+});
+
+async function open(viewport, page = '') {
+  const context = await chrome.browser.newContext(viewport);
+  const tab = await context.newPage();
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(String(error)));
+  await tab.goto(server.url + page);
+  await waitReady(tab);
+  return { context, page: tab, errors };
+}
+
+// Signs in through the app's form; `landing` is what the screen after it shows (我的 in the
+// app; on desk.html the secretariat lands on the desk).
+async function signIn(page, login, landing = /^已登录：/) {
+  await page.evaluate(() => { location.hash = '#/signin'; });
+  await fill(page, '工号或账号', login);
+  await fill(page, '密码', demoPassword);
+  await tap(page, '登录', (i) => i.width > 200);
+  await waitShown(page, landing);
+  await dismissNotices(page);
+}
+
+// A mouse click on the widget (not a line of text) labelled `label`, as on an office PC.
+async function click(page, label) {
+  const { x, y } = centre(await findWidget(page, label));
+  await page.mouse.click(x, y);
+}
+
+async function go(page, hash) {
+  await page.evaluate((to) => { location.hash = to; }, hash);
+  await settle(page);
+}
+
+test('the secretariat goes from the app to desk.html and works there; screenshots at office and tablet size', async () => {
+  // In the worker's app: the entry opens desk.html, signed in already.
+  const app = await open(office);
+  await signIn(app.page, 'admin');
+  await go(app.page, '#/me');
+  await click(app.page, '秘书处工作台');
+  await app.page.waitForURL(/\/desk\.html#\/desk\/members$/);
+  await waitReady(app.page);
+  await waitShown(app.page, /^成员单位管理$/);
+  await findWidget(app.page, '拼团总览');  // the desk's navigation
+  await settle(app.page);
+  await screenshot(app.page, 'desk-members-1366');
+
+  // A member: suspend it through the modal, with a reason; its impact shows at once.
+  await go(app.page, '#/desk/member/m-qz-hotel-guoji');
+  await waitShown(app.page, /编辑成员单位/);
+  await screenshot(app.page, 'desk-member-1366');
+  await click(app.page, '暂停');
+  await fill(app.page, '原因（必填）', '消防检查未通过，停业整改');
+  await screenshot(app.page, 'desk-suspend-modal-1366');
+  await click(app.page, '确认');
+  await waitShown(app.page, /受影响的线路和拼团/);
+  await waitFor(app.page, async () => {
+    const answer = await api.call('GET', 'catalogue');
+    return answer.body.members.find((m) => m.id === 'm-qz-hotel-guoji')?.status === 'suspended';
+  }, 'the endpoint to hold the suspension');
+  await waitShown(app.page, /暂停成员单位：已完成/);
+  await settle(app.page);
+  await screenshot(app.page, 'desk-member-suspended-1366');
+
+  await go(app.page, '#/desk/groups');
+  await waitShown(app.page, /^全部拼团$/);
+  await dismissNotices(app.page);
+  await screenshot(app.page, 'desk-groups-1366');
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+
+  // A tablet: the navigation is one row above the page.
+  const pad = await open(tablet, 'desk.html');
+  await signIn(pad.page, 'admin', /^成员单位管理$/);
+  for (const [hash, name, shown] of [['#/desk/members', 'members', /^成员单位管理$/],
+                                     ['#/desk/member/m-qz-hotel-guoji', 'member', /编辑成员单位/],
+                                     ['#/desk/groups', 'groups', /^全部拼团$/]]) {
+    await go(pad.page, hash);
+    await waitShown(pad.page, shown);
+    await settle(pad.page);
+    await screenshot(pad.page, `desk-${name}-1024`);
+  }
+  assert.deepEqual(pad.errors, []);
+  await pad.context.close();
+});
+
+test('a worker in desk.html sees nothing of the desk', async () => {
+  const page = await open(office, 'desk.html');
+  await signIn(page.page, 'u-qz-school2-01');
+  await go(page.page, '#/desk/members');
+  await waitShown(page.page, /只有联盟秘书处可以使用工作台/);
+  assert.ok(!(await shows(page.page, /^成员单位管理$/)));
+  assert.ok(!(await shows(page.page, /^拼团总览$/)));
+  await page.context.close();
+});
