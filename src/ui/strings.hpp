@@ -230,7 +230,7 @@ enum class Language { zh, en };
     X(audit_place_withdraw, "代为退出拼团", "Place freed for a worker")                           \
     X(audit_place_add, "代为报名", "Worker added")                                                \
     X(audit_account_create, "创建账号", "Account created")                                        \
-    X(audit_personal_read, "查看个人信息", "Personal data read")
+    X(audit_personal_read, "查看个人信息", "Personal data read")                            \
     /* the unit union's desk (organizers) */                                                        \
     X(open_group_landing, "正在发起拼团…", "Opening the group trip…")                                \
     X(unit_groups, "本单位的拼团", "Our unit's group trips")                                        \

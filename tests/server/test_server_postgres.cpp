@@ -242,6 +242,8 @@ TEST_CASE("PostgreSQL, two processes: audited writes and the trail's filters", "
     CHECK(refused->status == 400);
     CHECK(parse(refused->body)["path"] == "limit");
     CHECK(world.http->Get("/api/v1/audit", organizer.headers())->status == 403);
+}
+
 TEST_CASE("PostgreSQL: a draft route stays out of the catalogue until published, and unpublishing reaches the delta",
           "[postgres][catalogue]") {
     World world(test_server_options(), fresh_database());
