@@ -1,5 +1,5 @@
 // What the transport's own files share and nobody else needs: the server's state
-// (Server::Impl), its worker pool, the session's entry point and the small text
+// (Server::Impl), the session's entry point and the small text
 // helpers for headers. Kept out of http_server.hpp so the handlers' API stays small
 // and Boost.Asio stays out of every file that includes it.
 //
@@ -9,6 +9,7 @@
 //   http_codings.cpp  content codings (gzip, deflate, br) in both directions, with the limit.
 #pragma once
 
+#include "server/bounded_pool.hpp"
 #include "server/http_server.hpp"
 
 #include <boost/asio/io_context.hpp>
@@ -34,58 +35,6 @@ bool iequals(std::string_view a, std::string_view b);
 std::string lower(std::string_view text);
 std::string trim(std::string_view text);                    // without leading and trailing blanks and tabs
 std::vector<std::string> split_list(std::string_view text);  // a comma-separated header value, empty items dropped
-
-// The application's workers: a fixed pool with a bounded queue, so a burst of requests
-// waits in a known amount of memory and the rest are told 503 instead of piling up.
-class WorkerPool {
-public:
-    WorkerPool(int threads, std::size_t capacity) : capacity_(capacity) {
-        for (int i = 0; i < std::max(1, threads); ++i) threads_.emplace_back([this] { work(); });
-    }
-    ~WorkerPool() {
-        {
-            std::lock_guard lock(mutex_);
-            stopping_ = true;
-            jobs_.clear();
-        }
-        wake_.notify_all();
-        for (auto& thread : threads_) thread.join();
-    }
-    WorkerPool(const WorkerPool&) = delete;
-    WorkerPool& operator=(const WorkerPool&) = delete;
-
-    // False when the queue is full (the job is not taken).
-    bool submit(std::function<void()> job) {
-        {
-            std::lock_guard lock(mutex_);
-            if (stopping_ || jobs_.size() >= capacity_) return false;
-            jobs_.push_back(std::move(job));
-        }
-        wake_.notify_one();
-        return true;
-    }
-
-private:
-    void work() {
-        for (;;) {
-            std::function<void()> job;
-            {
-                std::unique_lock lock(mutex_);
-                wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
-                if (stopping_) return;
-                job = std::move(jobs_.front());
-                jobs_.pop_front();
-            }
-            job();
-        }
-    }
-    std::size_t capacity_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    std::deque<std::function<void()>> jobs_;
-    bool stopping_ = false;
-    std::vector<std::thread> threads_;
-};
 
 struct Route {
     std::string method;
@@ -113,7 +62,7 @@ struct Server::Impl {
     ErrorBody error_body;
     Logger logger;
     std::optional<std::string> mount;
-    std::unique_ptr<detail::WorkerPool> pool;
+    std::unique_ptr<BoundedPool> pool;  // the application's handlers
     // I/O thread only.
     std::unordered_map<std::string, std::size_t> per_address;
     std::size_t connections = 0;

@@ -232,7 +232,8 @@ void Server::run() {
         files.rlim_cur = files.rlim_max;
         setrlimit(RLIMIT_NOFILE, &files);
     }
-    impl_->pool = std::make_unique<detail::WorkerPool>(impl_->limits.threads, impl_->limits.queue);
+    impl_->pool = std::make_unique<BoundedPool>(impl_->limits.threads, impl_->limits.queue,
+                                               BoundedPool::OnStop::drop_queued);
     impl_->accept();
     impl_->io.run();
 }

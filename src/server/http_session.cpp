@@ -156,7 +156,7 @@ private:
         }
 
         auto self = shared_from_this();
-        bool taken = server_.pool->submit([self, request, head] {
+        bool taken = server_.pool->try_submit([self, request, head] {
             Response res = self->server_.handle(*request);
             asio::post(self->server_.io, [self, request, head, res = std::move(res)]() mutable {
                 self->write(*request, std::move(res), head);

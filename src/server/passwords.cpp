@@ -59,56 +59,21 @@ std::string random_hex(std::size_t bytes) {
     return hex;
 }
 
-HashPool::HashPool(int threads, std::size_t queue) : capacity_(queue) {
-    for (int i = 0; i < std::max(1, threads); ++i) threads_.emplace_back([this] { work_loop(); });
-}
+namespace {
 
-HashPool::~HashPool() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    for (auto& thread : threads_) thread.join();
-}
-
-void HashPool::submit(std::function<void()> job) {
-    {
-        std::lock_guard lock(mutex_);
-        if (stopping_ || jobs_.size() >= capacity_) throw HashPoolBusy();
-        jobs_.push_back(std::move(job));
-    }
-    wake_.notify_one();
-}
-
-void HashPool::work_loop() {
-    for (;;) {
-        std::function<void()> job;
-        {
-            std::unique_lock lock(mutex_);
-            wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
-            if (jobs_.empty()) return;  // stopping, and nothing left that someone waits for
-            job = std::move(jobs_.front());
-            jobs_.pop_front();
-        }
-        job();
-    }
-}
-
-bool HashPool::run(const std::function<bool()>& work) {
-    std::packaged_task<bool()> task(work);
-    auto result = task.get_future();
-    auto shared = std::make_shared<std::packaged_task<bool()>>(std::move(task));
-    submit([shared] { (*shared)(); });
+// Runs `work` on the pool and waits for it; a full queue refuses at once.
+template <class Result>
+Result run_and_wait(BoundedPool& pool, const std::function<Result()>& work) {
+    auto task = std::make_shared<std::packaged_task<Result()>>(work);
+    auto result = task->get_future();
+    if (!pool.try_submit([task] { (*task)(); })) throw HashPoolBusy();
     return result.get();
 }
 
-std::string HashPool::run_text(const std::function<std::string()>& work) {
-    std::packaged_task<std::string()> task(work);
-    auto result = task.get_future();
-    auto shared = std::make_shared<std::packaged_task<std::string()>>(std::move(task));
-    submit([shared] { (*shared)(); });
-    return result.get();
-}
+}  // namespace
+
+bool HashPool::run(const std::function<bool()>& work) { return run_and_wait(pool_, work); }
+
+std::string HashPool::run_text(const std::function<std::string()>& work) { return run_and_wait(pool_, work); }
 
 }  // namespace liaoxiu::server

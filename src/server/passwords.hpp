@@ -3,15 +3,12 @@
 // only its BLAKE2b hash, so a leaked database holds no usable token.
 #pragma once
 
-#include <condition_variable>
+#include "server/bounded_pool.hpp"
+
 #include <cstddef>
-#include <deque>
 #include <functional>
-#include <mutex>
 #include <stdexcept>
 #include <string>
-#include <thread>
-#include <vector>
 
 namespace liaoxiu::server {
 
@@ -40,28 +37,18 @@ struct HashPoolBusy : std::runtime_error {
 // run() refuses at once instead of letting a crowd of sign-ins pile up.
 class HashPool {
 public:
-    HashPool(int threads, std::size_t queue);
-    ~HashPool();
-    HashPool(const HashPool&) = delete;
-    HashPool& operator=(const HashPool&) = delete;
+    HashPool(int threads, std::size_t queue) : pool_(threads, queue, BoundedPool::OnStop::finish_queued) {}
 
     // Runs `work` on a hashing thread and waits for its result; throws HashPoolBusy, or
     // what `work` threw.
     bool run(const std::function<bool()>& work);
     std::string run_text(const std::function<std::string()>& work);
 
-    int threads() const { return static_cast<int>(threads_.size()); }
-    std::size_t queue_capacity() const { return capacity_; }
+    int threads() const { return pool_.threads(); }
+    std::size_t queue_capacity() const { return pool_.capacity(); }
 
 private:
-    void submit(std::function<void()> job);
-    void work_loop();
-    std::size_t capacity_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    std::deque<std::function<void()>> jobs_;
-    bool stopping_ = false;
-    std::vector<std::thread> threads_;
+    BoundedPool pool_;
 };
 
 }  // namespace liaoxiu::server

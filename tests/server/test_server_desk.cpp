@@ -49,7 +49,7 @@ struct DeskWorld {
 
 }  // namespace
 
-TEST_CASE("the roster: own unit's workers by name, other units as counts; the secretariat sees all",
+TEST_CASE("the roster: own unit's workers by name, other units as counts, the secretariat sees all",
           "[server][desk]") {
     DeskWorld d;
     auto& http = *d.world.http;

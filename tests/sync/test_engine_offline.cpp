@@ -200,7 +200,7 @@ TEST_CASE("a join lost to the network is retried with growing, jittered waits an
     }
 }
 
-TEST_CASE("busy answers are retried (honouring Retry-After); refusals are dropped", "[sync][offline]") {
+TEST_CASE("busy answers are retried (honouring Retry-After), refusals are dropped", "[sync][offline]") {
     OfflineRig rig;
     rig.script.online = true;
     rig.poll(kNow);

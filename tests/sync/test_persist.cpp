@@ -63,7 +63,7 @@ TEST_CASE("the outbox round-trips through storage text, and damaged entries are 
     CHECK(decode_outbox("{}").empty());
 }
 
-TEST_CASE("a stored session round-trips; without a token it is nothing", "[sync][persist]") {
+TEST_CASE("a stored session round-trips, without a token it is nothing", "[sync][persist]") {
     StoredSession stored;
     stored.token = "secret-token";
     stored.session.id = "w-u-1-1";

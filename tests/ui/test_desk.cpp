@@ -230,7 +230,7 @@ TEST_CASE("the members table searches by Chinese, pinyin and initials, and filte
     CHECK(ui.shows(shown_count(all, wellness_qz)));
 }
 
-TEST_CASE("a column sort, a status filter; a row opens the member", "[ui][desk][members]") {
+TEST_CASE("a column sort, a status filter, a row opens the member", "[ui][desk][members]") {
     UiDriver ui(1366, 768);
     ui.state.catalogue.members[0].status = MemberStatus::suspended;  // 衢州国际大酒店
     sign_in_secretariat(ui);
@@ -384,7 +384,7 @@ TEST_CASE("suspending needs a reason, and shows at once what it touches with one
     CHECK(ui.ui.location() == "#/route/r-qz-model-worker-5d");
 }
 
-TEST_CASE("a suspended member is reinstated without a reason; an exited one has no actions", "[ui][desk][members]") {
+TEST_CASE("a suspended member is reinstated without a reason, an exited one has no actions", "[ui][desk][members]") {
     UiDriver ui(1366, 768);
     ui.state.catalogue.members[0].status = MemberStatus::suspended;
     ui.state.catalogue.members[1].status = MemberStatus::exited;

@@ -43,7 +43,7 @@ TEST_CASE("the units taking part come from the trip when the view keeps no list 
     CHECK(ui.shows("衢州市第二中学、柯城区环境卫生管理中心"));  // the organizer first, then by first arrival
 }
 
-TEST_CASE("the organizing union cancels a group with a reason; nobody else is offered it", "[ui][group]") {
+TEST_CASE("the organizing union cancels a group with a reason, nobody else is offered it", "[ui][group]") {
     UiDriver ui;
     ui.ui.open_location("#/group/g-qz-001");  // organized by u-qz-school2
     sign_in_worker(ui);

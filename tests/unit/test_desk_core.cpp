@@ -50,7 +50,7 @@ const std::vector<Unit> kUnits = {{"u-a", "二中", "泉州"}, {"u-b", "环卫�
 
 }  // namespace
 
-TEST_CASE("csv: a field is quoted, its quotes doubled; Chinese and line breaks stay as they are", "[csv]") {
+TEST_CASE("csv: a field is quoted, its quotes doubled, Chinese and line breaks stay as they are", "[csv]") {
     CHECK(csv::field("张三") == "\"张三\"");
     CHECK(csv::field("say \"hi\"") == "\"say \"\"hi\"\"\"");
     CHECK(csv::field("a,b") == "\"a,b\"");
@@ -180,7 +180,7 @@ TEST_CASE("wire: the roster round-trips", "[wire][roster]") {
     CHECK(partial.value().other_units.size() == 1);
 }
 
-TEST_CASE("wire: a unit's worker accounts round-trip; my place carries the reason", "[wire]") {
+TEST_CASE("wire: a unit's worker accounts round-trip, my place carries the reason", "[wire]") {
     std::vector<wire::Account> workers = {{"w-a1", "A-001", Role::worker, "张三", "u-a", "A-001"},
                                           {"w-a2", "A-002", Role::worker, "李四", "u-a", "A-002"}};
     auto decoded = wire::decode_unit_workers(wire::dump(wire::encode_unit_workers("u-a", workers)));

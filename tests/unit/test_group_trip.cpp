@@ -302,7 +302,7 @@ TEST_CASE("a withdrawal without a waiting list leaves the place free", "[group]"
     CHECK(count_places(r.value()).places_left == 1);
 }
 
-TEST_CASE("a waiting worker may withdraw; order of the rest is kept", "[group]") {
+TEST_CASE("a waiting worker may withdraw, order of the rest is kept", "[group]") {
     GroupTrip t = filled(opened(1, 1), {"w-1", "w-2", "w-3", "w-4"});
     auto r = withdraw(t, "w-3", kNow);
     REQUIRE(r.ok());

@@ -28,7 +28,7 @@ TEST_CASE("role names are the JSON/SQL names and parse back", "[permissions]") {
     CHECK(!parse_role(""));
 }
 
-TEST_CASE("the organizing union and the secretariat manage a trip; nobody else", "[permissions]") {
+TEST_CASE("the organizing union and the secretariat manage a trip, nobody else", "[permissions]") {
     const GroupTrip trip = trip_of("u-a");
     CHECK(manages_group(kOwnUnion, trip));
     CHECK(manages_group(kSecretariat, trip));
@@ -36,7 +36,7 @@ TEST_CASE("the organizing union and the secretariat manage a trip; nobody else",
     CHECK(!manages_group(kWorker, trip));  // even a worker of the organizing unit
 }
 
-TEST_CASE("cancelling: the organizing union and the secretariat; a worker is told why not", "[permissions]") {
+TEST_CASE("cancelling: the organizing union and the secretariat, a worker is told why not", "[permissions]") {
     const GroupTrip trip = trip_of("u-a");
     CHECK(!cancel_forbidden(kOwnUnion, &trip));
     CHECK(!cancel_forbidden(kSecretariat, &trip));
@@ -70,7 +70,7 @@ TEST_CASE("joining and accepting an offered place: workers only", "[permissions]
     CHECK(accept_offer_forbidden(kSecretariat));
 }
 
-TEST_CASE("withdrawing: a worker their own place; whoever manages the trip anyone's", "[permissions]") {
+TEST_CASE("withdrawing: a worker their own place, whoever manages the trip anyone's", "[permissions]") {
     const GroupTrip trip = trip_of("u-a");
     CHECK(!withdraw_forbidden(kWorker, "w-1", &trip));
     auto other = withdraw_forbidden(kWorker, "w-2", nullptr);
