@@ -221,6 +221,13 @@ nlohmann::json CatalogueService::set_member_status(const Principal& by, const Id
 
 namespace {
 
+// A publish or unpublish in the audit trail: the status before and after, spelt out (the
+// records' own JSON leaves a published status out, as the catalogue does).
+nlohmann::json status_change(PublishStatus before, PublishStatus after) {
+    auto name = [](PublishStatus status) { return status == PublishStatus::published ? "published" : "draft"; };
+    return wire::audit_change({{"status", name(before)}}, {{"status", name(after)}});
+}
+
 // A route about to be stored as `route.status` says: a published one must break no rule,
 // a draft only none that would leave a reference dangling (draft_refusals).
 std::vector<DomainError> checked_for_saving(Connection& db, const Route& route) {
@@ -262,10 +269,11 @@ nlohmann::json CatalogueService::update_route(const Principal& by, const Id& id,
     backend_.writer.run([&](WriteContext& context) {
         const Route* stored = context.route(id);
         if (!stored) fail("not_found", "线路不存在：" + id, "no route " + id);
-        route.status = stored->status;  // publish and unpublish change it, never an edit
+        const Route before = *stored;  // a copy: put() replaces what `stored` points to
+        route.status = before.status;  // publish and unpublish change it, never an edit
         warnings = checked_for_saving(context.db, route);
         context.put(store::Kind::route, route);
-        audit(context, by, "route.update", "route", id, wire::audit_change(*stored, route));
+        audit(context, by, "route.update", "route", id, wire::audit_change(before, route));
     });
     return route_answer(route, warnings);
 }
@@ -282,10 +290,11 @@ nlohmann::json CatalogueService::set_route_status(const Principal& by, const Id&
             warnings = checked_for_saving(context.db, route);  // refused 422 with every problem
         }
         if (stored->status == status) return;  // already so: nothing changes, the same answer
+        const Route before = *stored;  // a copy: put() replaces what `stored` points to
         route.status = status;
         context.put(store::Kind::route, route);
         audit(context, by, status == PublishStatus::published ? "route.publish" : "route.unpublish", "route", id,
-              wire::audit_change(*stored, route));
+              status_change(before.status, status));
     });
     return route_answer(route, warnings);
 }
@@ -351,7 +360,7 @@ nlohmann::json CatalogueService::set_policy_status(const Principal& by, const Id
         if (stored->status == status) return;
         context.put(store::Kind::policy, policy);
         audit(context, by, status == PublishStatus::published ? "policy.publish" : "policy.unpublish", "policy", id,
-              wire::audit_change(*stored, policy));
+              status_change(stored->status, status));
     });
     return policy_answer(policy);
 }

@@ -117,9 +117,15 @@ TEST_CASE("audit: every secretariat write is recorded with who, when, what and t
                        {{"title", "2027年疗休养补贴标准"}, {"body", "每人每年不超过 2000 元。"}, {"issuer", "市总工会"}});
     REQUIRE(policy->status == 201);
     std::string policy_id = parse(policy->body)["id"];
+    auto policy_created = newest(world, "policy.create", policy_id);
+    CHECK(policy_created["entity"] == "policy");
+    CHECK(policy_created["change"]["after"]["title"] == "2027年疗休养补贴标准");
+    // A new policy is a draft; publishing it is its own entry, the status before and after.
+    REQUIRE(post(*world.http, "/api/v1/policies/" + policy_id + "/publish", world.admin, nlohmann::json::object())
+                ->status == 200);
     auto published = newest(world, "policy.publish", policy_id);
-    CHECK(published["entity"] == "policy");
-    CHECK(published["change"]["after"]["title"] == "2027年疗休养补贴标准");
+    CHECK(published["change"]["before"]["status"] == "draft");
+    CHECK(published["change"]["after"]["status"] == "published");
 
     // Account created: never a password or its hash.
     Session worker = create_and_sign_in(*world.http, world.admin, "worker", "audit-w", world.unit(0));
@@ -164,11 +170,13 @@ TEST_CASE("audit: an organizer's group writes and withdrawals of others are reco
     CHECK(audit(world, "actor=" + other.account, world.admin)["total"] == 0);
     CHECK(audit(world, "action=place.withdraw", world.admin)["total"] == 0);
 
-    // The organizer frees another worker's place: recorded, with the place before and after.
-    REQUIRE(post(*world.http, "/api/v1/groups/" + group + "/withdraw", organizer, {{"worker", other.account}})
+    // The organizer frees another worker's place: recorded, with the reason and the place before and after.
+    REQUIRE(post(*world.http, "/api/v1/groups/" + group + "/withdraw", organizer,
+                 {{"worker", other.account}, {"reason", "单位工作安排冲突"}})
                 ->status == 200);
     auto withdrawn = newest(world, "place.withdraw", group);
     CHECK(withdrawn["actor"] == organizer.account);
+    CHECK(withdrawn["reason"] == "单位工作安排冲突");
     CHECK(withdrawn["change"]["before"]["place"]["worker"] == other.account);
     CHECK(withdrawn["change"]["before"]["place"]["state"] == "confirmed");
     CHECK(withdrawn["change"]["after"]["place"]["state"] == "withdrawn");

@@ -183,11 +183,11 @@ TEST_CASE("desk audit: only the secretariat sees it, and a failure says why", "[
     UiDriver ui(1366, 768);
     ui.ui.open_location("#/desk/audit");
     ui.frames(2);
-    CHECK(ui.shows("只有联盟秘书处可以查看审计日志。"));
+    CHECK(ui.shows("只有联盟秘书处可以使用工作台"));
     ui.state.session = testing::make_session("o-u-qz-school2", "泉州二中工会", sync::Role::organizer, "u-qz-school2");
     ui.touch();
     ui.frames(2);
-    CHECK(ui.shows("只有联盟秘书处可以查看审计日志。"));
+    CHECK(ui.shows("只有联盟秘书处可以使用工作台"));
     CHECK(ui.intents.calls.empty());
 
     sign_in_secretariat(ui);
