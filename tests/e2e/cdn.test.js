@@ -10,7 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { serveStatic } from './lib/static_server.js';
 import { launch, waitReady, items, screenshot, distDir, repoRoot, viewports } from './lib/browser.js';
-import { assetManifest, distFile } from './lib/dist_files.js';
+import { assetManifest, deskAssets, distFile, precachedAssets } from './lib/dist_files.js';
 import { packageWeb } from '../../tools/package_web.mjs';
 
 const PREFIX = '/some/prefix/';
@@ -189,9 +189,9 @@ test('a second visit with the network cut loads from the service worker', async 
     const { page } = await visit(context, site.url);
     // Everything of the worker's app; the secretariat's desk (desk.html's own wasm) is never precached on a phone.
     const manifest = assetManifest();
-    const desk = [manifest['liaoxiu-desk.js'], manifest['liaoxiu-desk.wasm']];
+    const desk = deskAssets.map((logical) => manifest[logical]);
     assert.ok(desk.every(Boolean), 'the build has the desk entry page');
-    const cache = await precached(page, [...Object.values(manifest).filter((name) => !desk.includes(name)), 'index.html', 'config.json']);
+    const cache = await precached(page, [...precachedAssets(), 'index.html', 'config.json']);
     const cachedUrls = await page.evaluate(async (key) => (await (await caches.open(key)).keys()).map((r) => r.url), cache);
     for (const name of [...desk, 'desk.html']) assert.ok(!cachedUrls.some((url) => url.endsWith('/' + name)), `${name} is not precached`);
     // Cut the network both ways: the browser is offline and the host is gone.

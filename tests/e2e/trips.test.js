@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { launch, waitReady, items, stats, screenshot, viewports, centre, waitFor, settle } from './lib/browser.js';
 import { visibleLabels, shows, waitShown, findWidget, tap, fill, dismissNotices, framesAfter } from './lib/canvas.js';
 import { startServer, apiClient, demoPassword } from './lib/server.js';
-import { assetManifest } from './lib/dist_files.js';
+import { precachedAssets } from './lib/dist_files.js';
 import { dayFromToday, eveningFromToday, endOfChinaDay } from './lib/dates.js';
 
 const ROUTE = 'r-qz-red-eco-3d';  // a bookable demo route of the Quzhou alliance
@@ -191,7 +191,7 @@ test('an organizer opens a group in the app; workers of two other units join it 
 // Waits until the service worker controls the page and has precached the app, so a reload
 // works with the server gone.
 async function offlineReady(page) {
-  const wanted = [...Object.values(assetManifest()), 'index.html', 'config.json'];
+  const wanted = [...precachedAssets(), 'index.html', 'config.json'];
   await waitFor(page, () => page.evaluate(async (names) => {
     if (!navigator.serviceWorker.controller) return false;
     const keys = (await caches.keys()).filter((key) => key.startsWith('liaoxiu '));

@@ -8,6 +8,15 @@ export function assetManifest(dir = distDir) {
   return JSON.parse(fs.readFileSync(path.join(dir, 'asset-manifest.json'), 'utf8'));
 }
 
+// The logical names of the secretariat's desk (desk.html's own wasm): never precached on a phone.
+export const deskAssets = ['liaoxiu-desk.js', 'liaoxiu-desk.wasm'];
+
+// The dist/ names the service worker precaches: every asset of the worker's app, none of the desk's.
+export function precachedAssets(dir = distDir) {
+  const manifest = assetManifest(dir);
+  return Object.keys(manifest).filter((logical) => !deskAssets.includes(logical)).map((logical) => manifest[logical]);
+}
+
 // The dist/ file name of a logical asset name.
 export function distFile(logical, dir = distDir) {
   const name = assetManifest(dir)[logical];
