@@ -91,6 +91,28 @@ test('the secretariat goes from the app to desk.html and works there; screenshot
   await waitShown(app.page, /^全部拼团$/);
   await dismissNotices(app.page);
   await screenshot(app.page, 'desk-groups-1366');
+
+  // The audit trail holds the suspension, with its reason, as the endpoint recorded it.
+  await go(app.page, '#/desk/audit');
+  await waitShown(app.page, /^审计日志$/);
+  await waitShown(app.page, /^消防检查未通过，停业整改$/);
+  await settle(app.page);
+  await screenshot(app.page, 'desk-audit-1366');
+  const { token } = await api.signIn('admin');
+  const trail = await api.call('GET', 'audit?action=member.suspend&entity=m-qz-hotel-guoji', { token });
+  assert.equal(trail.status, 200);
+  assert.equal(trail.body.entries[0].reason, '消防检查未通过，停业整改');
+
+  // The route designer's pages and the policies.
+  for (const [hash, name, shown] of [['#/desk/routes', 'routes', /^线路设计$/],
+                                     ['#/desk/route/r-qz-red-eco-3d', 'route', /^编辑线路$/],
+                                     ['#/desk/seasons', 'seasons', /^季度线路图$/],
+                                     ['#/desk/policies', 'policies', /^政策发布$/]]) {
+    await go(app.page, hash);
+    await waitShown(app.page, shown);
+    await settle(app.page);
+    await screenshot(app.page, `desk-${name}-1366`);
+  }
   assert.deepEqual(app.errors, []);
   await app.context.close();
 
