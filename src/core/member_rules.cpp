@@ -2,6 +2,7 @@
 
 #include "core/group_trip.hpp"
 #include "core/pinyin.hpp"
+#include "core/search.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -11,38 +12,6 @@ namespace {
 
 bool blank(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
-
-// Width- and case-folded UTF-8; control characters become spaces.
-std::string fold(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t pos = 0; pos < text.size();) {
-        const DecodedCodepoint decoded = decode_utf8(text, pos);
-        pos += decoded.length;
-        char32_t c = fold_width_and_case(decoded.codepoint);
-        if (c < 0x20 || c == 0x7F) c = U' ';
-        append_utf8(out, c);
-    }
-    return out;
-}
-
-std::vector<std::string> terms_of(std::string_view query) {
-    std::vector<std::string> terms;
-    std::string current;
-    for (std::size_t pos = 0; pos < query.size();) {
-        const DecodedCodepoint decoded = decode_utf8(query, pos);
-        pos += decoded.length;
-        const char32_t c = fold_width_and_case(decoded.codepoint);
-        if (c <= 0x20 || c == 0x7F || c == kReplacementCharacter) {
-            if (!current.empty()) terms.push_back(std::move(current));
-            current.clear();
-            continue;
-        }
-        append_utf8(current, c);
-    }
-    if (!current.empty()) terms.push_back(std::move(current));
-    return terms;
 }
 
 bool is_ascii_letters(std::string_view term) {
@@ -162,7 +131,7 @@ MemberSearch::MemberSearch(const std::vector<Member>& members) {
     for (const Member& m : members) {
         Forms forms;
         for (const std::string* text : {&m.name, &m.city, &m.county}) {
-            forms.folded += fold(*text);
+            forms.folded += fold_text(*text);
             forms.folded.push_back('\n');
             const PinyinSpelling spelling = spell_pinyin(*text);
             const auto base = static_cast<std::uint32_t>(forms.pinyin.size());
@@ -191,7 +160,7 @@ bool MemberSearch::term_matches(const Forms& forms, std::string_view term, bool 
 
 bool MemberSearch::matches(std::size_t member, std::string_view query) const {
     if (member >= forms_.size()) return false;
-    for (const std::string& term : terms_of(query)) {
+    for (const std::string& term : query_terms(query)) {
         if (!term_matches(forms_[member], term, is_ascii_letters(term))) return false;
     }
     return true;
@@ -204,7 +173,7 @@ std::vector<std::uint32_t> MemberSearch::search(std::string_view query) const {
 }
 
 std::vector<std::uint32_t> MemberSearch::search_within(std::string_view query, const std::vector<std::uint32_t>& candidates) const {
-    const std::vector<std::string> terms = terms_of(query);
+    const std::vector<std::string> terms = query_terms(query);
     std::vector<bool> ascii;
     for (const std::string& term : terms) ascii.push_back(is_ascii_letters(term));
     std::vector<std::uint32_t> out;

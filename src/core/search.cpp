@@ -17,40 +17,6 @@ constexpr std::uint64_t kPrimaryLast = 0xFFFFFF;  // 24-bit primary sort rank: "
 
 constexpr std::uint8_t level_of(MatchKind kind) { return static_cast<std::uint8_t>(kind); }
 
-// Folds width and case, turns control characters into spaces and malformed bytes into U+FFFD.
-std::string fold_text(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t pos = 0; pos < text.size();) {
-        const DecodedCodepoint decoded = decode_utf8(text, pos);
-        pos += decoded.length;
-        char32_t c = fold_width_and_case(decoded.codepoint);
-        if (c < 0x20 || c == 0x7F) c = U' ';
-        append_utf8(out, c);
-    }
-    return out;
-}
-
-// Splits the query into folded terms. Whitespace, control characters and malformed
-// UTF-8 separate terms.
-std::vector<std::string> query_terms(std::string_view text) {
-    std::vector<std::string> terms;
-    std::string current;
-    for (std::size_t pos = 0; pos < text.size();) {
-        const DecodedCodepoint decoded = decode_utf8(text, pos);
-        pos += decoded.length;
-        const char32_t c = fold_width_and_case(decoded.codepoint);
-        if (c <= 0x20 || c == 0x7F || c == kReplacementCharacter) {
-            if (!current.empty()) terms.push_back(std::move(current));
-            current.clear();
-            continue;
-        }
-        append_utf8(current, c);
-    }
-    if (!current.empty()) terms.push_back(std::move(current));
-    return terms;
-}
-
 // The term as pinyin letters ("xi'an" → "xian"), or empty when it is not one.
 std::string pinyin_term(std::string_view term) {
     std::string letters;
@@ -92,6 +58,40 @@ std::size_t map_bytes(const Map& map) {
 }
 
 }  // namespace
+
+// Folds width and case, turns control characters into spaces and malformed bytes into U+FFFD.
+std::string fold_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const DecodedCodepoint decoded = decode_utf8(text, pos);
+        pos += decoded.length;
+        char32_t c = fold_width_and_case(decoded.codepoint);
+        if (c < 0x20 || c == 0x7F) c = U' ';
+        append_utf8(out, c);
+    }
+    return out;
+}
+
+// Splits the query into folded terms. Whitespace, control characters and malformed
+// UTF-8 separate terms.
+std::vector<std::string> query_terms(std::string_view text) {
+    std::vector<std::string> terms;
+    std::string current;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const DecodedCodepoint decoded = decode_utf8(text, pos);
+        pos += decoded.length;
+        const char32_t c = fold_width_and_case(decoded.codepoint);
+        if (c <= 0x20 || c == 0x7F || c == kReplacementCharacter) {
+            if (!current.empty()) terms.push_back(std::move(current));
+            current.clear();
+            continue;
+        }
+        append_utf8(current, c);
+    }
+    if (!current.empty()) terms.push_back(std::move(current));
+    return terms;
+}
 
 std::string_view SearchIndex::TextForms::text_from(const MatchStart& start) const {
     return std::string_view(buffer).substr(start.pos, starts[start.text + 1] - 1 - start.pos);

@@ -173,4 +173,11 @@ private:
     std::vector<std::uint8_t> letter_levels_;
 };
 
+// The text as search compares it: width and case folded, control characters as spaces,
+// malformed bytes as U+FFFD. The catalogue's search and the desk's member search share it.
+std::string fold_text(std::string_view text);
+// A query split into folded terms: whitespace, control characters and malformed UTF-8
+// separate them.
+std::vector<std::string> query_terms(std::string_view text);
+
 }  // namespace liaoxiu
