@@ -111,8 +111,10 @@ public:
     // Call after the frame is rendered, with its draw data and where its CPU time went.
     void frame_done(const ImDrawData* draw_data, const FrameTimes& times) override;
 
-    // The secretariat's desk pages (ui/desk_pages.hpp): the desk build and the desktop app install them.
-    void set_desk_pages(ui::DeskPages pages) { ui_.set_desk_pages(pages); }
+    // The secretariat's desk: its pages (ui/desk_pages.hpp) and what they ask for, a
+    // sync::DeskEngine over engine(). The desk build and the desktop app install them.
+    sync::SyncEngine& engine() { return engine_; }
+    void set_desk(ui::DeskPages pages, sync::DeskIntents& intents) { ui_.set_desk_pages(pages, intents); }
 
     // Deep links and the back button (the URL hash on the web). A change of screen this
     // way counts as someone using the kiosk.

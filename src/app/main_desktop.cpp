@@ -3,6 +3,7 @@
 // Without --api it browses the bundled catalogue offline. What it keeps (catalogue,
 // session, outbox) lives in $XDG_CACHE_HOME/liaoxiu-desktop or ~/.cache/liaoxiu-desktop.
 #include "app/app.hpp"
+#include "sync/desk/desk_engine.hpp"
 #include "ui/desk/desk.hpp"
 #include "platform/desktop/file_storage.hpp"
 #include "platform/desktop/gl3_renderer.hpp"
@@ -50,7 +51,8 @@ int main(int argc, char** argv) {
     liaoxiu::platform::FileStorage storage(storage_directory());
     liaoxiu::DefaultServices services;
     liaoxiu::App app(rasterizer, runner.pixel_ratio(), transport, storage, services);
-    app.set_desk_pages(liaoxiu::ui::desk::pages());  // one window for everyone: the desk is in it
+    liaoxiu::sync::DeskEngine desk(app.engine());
+    app.set_desk(liaoxiu::ui::desk::pages(), desk);  // one window for everyone: the desk is in it
     runner.attach(app);
 
     std::ifstream file(catalogue_path, std::ios::binary);

@@ -1,10 +1,11 @@
 // The browser entry point, wiring only: the app on the web page (src/platform/web/web_page.hpp),
 // which does everything that is the browser's. ?kiosk=1 and ?contrast=high in the address
 // choose kiosk mode and high contrast. Built twice: liaoxiu (index.html) and, with LIAOXIU_DESK=1,
-// liaoxiu-desk (desk.html), which alone links the secretariat's desk (src/ui/desk/).
+// liaoxiu-desk (desk.html), which alone links the secretariat's desk (src/ui/desk/, src/sync/desk/).
 #include "app/app.hpp"
 #include "platform/web/web_page.hpp"
 #ifdef LIAOXIU_DESK
+#include "sync/desk/desk_engine.hpp"
 #include "ui/desk/desk.hpp"  // desk.html: the secretariat's desk beside the worker's screens
 #endif
 
@@ -62,7 +63,8 @@ int main() {
     static App app(page.rasterizer(), page.pixel_ratio(), page.transport(), page.storage(), page.services(),
                    liaoxiu::sync::EngineOptions{}, liaoxiu::DisplayOptions{options.kiosk, options.high_contrast});
 #ifdef LIAOXIU_DESK
-    app.set_desk_pages(liaoxiu::ui::desk::pages());
+    static liaoxiu::sync::DeskEngine desk(app.engine());
+    app.set_desk(liaoxiu::ui::desk::pages(), desk);
 #endif
     static AppOnPage client(app);
     page.run(client, app);

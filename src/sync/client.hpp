@@ -181,16 +181,24 @@ public:
     virtual void cancel_group(const Id& group, const std::string& reason) = 0;
     virtual void refresh() = 0;
     virtual void dismiss_notice(std::uint64_t id) = 0;
-    // Added for the audit trail: loads the page of entries `query` asks for into
-    // ClientState::audit (the secretariat only; the query checked by parse_audit_query).
-    virtual void load_audit(const AuditQuery& query) = 0;
     // The unit union's desk (organizers):
     virtual void load_roster(const Id& group) = 0;
     virtual void load_unit_workers() = 0;
     virtual void add_worker(const Id& group, const Id& worker) = 0;
     virtual void withdraw_worker(const Id& group, const Id& worker, const std::string& reason) = 0;
-    // The secretariat's routes and policies (designer). Saving keeps a route's or policy's
-    // status (a new one is a draft); publishing asks the core's rules first.
+};
+
+// What the secretariat's desk (src/ui/desk, desk.html) may ask for besides. Implemented by
+// DeskEngine (sync/desk/), which only the desk's builds link: a worker's wasm carries none
+// of it. The outcomes land in the same ClientState, told by Notices.
+class DeskIntents {
+public:
+    virtual ~DeskIntents() = default;
+    // The audit trail: loads the page of entries `query` asks for into ClientState::audit
+    // (the query checked by parse_audit_query).
+    virtual void load_audit(const AuditQuery& query) = 0;
+    // Routes and policies (designer). Saving keeps a route's or policy's status (a new one is
+    // a draft); publishing asks the core's rules first.
     virtual void load_drafts() = 0;
     virtual void save_route(const Route& route) = 0;
     virtual void publish_route(const Id& route) = 0;
@@ -198,7 +206,7 @@ public:
     virtual void save_policy(const Policy& policy) = 0;
     virtual void publish_policy(const Id& policy) = 0;
     virtual void unpublish_policy(const Id& policy) = 0;
-    // ---- the secretariat's desk: members (deskui) ----
+    // Members:
     virtual void admit_member(const Member& member) = 0;
     virtual void update_member(const Member& member) = 0;
     // suspended, active (reinstate) or exited (remove); a reason is required but to reinstate.

@@ -1,5 +1,7 @@
 #include "sync/engine_context.hpp"
 
+#include "sync/outbox.hpp"  // verb_of
+
 #include <algorithm>
 
 namespace liaoxiu::sync {
@@ -45,6 +47,29 @@ std::string header_value(const HttpHeaders& headers, std::string_view name) {
         if (same) return value;
     }
     return {};
+}
+
+// ---- refusals told before anything is sent ----
+
+bool EngineContext::require_role(Role role, const char* verb_zh, const char* verb_en) {
+    if (!state.session) {
+        notifier.notify(Notice::Kind::error, std::string("请先登录再") + verb_zh,
+                        std::string("Sign in first: ") + verb_en);
+        return false;
+    }
+    if (state.session->role != role) {
+        static const char* kRoleZh[] = {"职工", "单位工会", "联盟秘书处"};
+        notifier.notify(Notice::Kind::error, std::string("只有") + kRoleZh[static_cast<int>(role)] + "账号可以" + verb_zh,
+                        std::string("This account may not do this: ") + verb_en);
+        return false;
+    }
+    return true;
+}
+
+void EngineContext::refused_locally(const DomainError& error, PendingAction::Kind kind) {
+    Verb verb = verb_of(kind);
+    notifier.notify(Notice::Kind::error, std::string(verb.zh) + "未提交：" + error.message_zh,
+                    std::string(verb.en) + " was not sent: " + error.message_en);
 }
 
 }  // namespace liaoxiu::sync

@@ -58,6 +58,12 @@ struct EngineContext {
     void endpoint_unreachable() { notifier.endpoint_unreachable(); }
     // Every queued action is due now (not at the end of its backoff).
     void wake_outbox();
+
+    // Refusals told at once, before anything is sent (both engines' intents use them).
+    // True when someone with `role` is signed in; else says why not ("请先登录再…").
+    bool require_role(Role role, const char* verb_zh, const char* verb_en);
+    // The core's rules refused `kind`: "报名未提交：…".
+    void refused_locally(const DomainError& error, PendingAction::Kind kind);
 };
 
 }  // namespace liaoxiu::sync

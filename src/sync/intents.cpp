@@ -60,34 +60,13 @@ const MyTrip* SyncEngine::find_my_trip(const Id& group) const {
     return nullptr;
 }
 
-bool SyncEngine::require_role(Role role, const char* verb_zh, const char* verb_en) {
-    if (!ctx_.state.session) {
-        ctx_.notifier.notify(Notice::Kind::error, std::string("请先登录再") + verb_zh,
-                             std::string("Sign in first: ") + verb_en);
-        return false;
-    }
-    if (ctx_.state.session->role != role) {
-        static const char* kRoleZh[] = {"职工", "单位工会", "联盟秘书处"};
-        ctx_.notifier.notify(Notice::Kind::error, std::string("只有") + kRoleZh[static_cast<int>(role)] + "账号可以" + verb_zh,
-                             std::string("This account may not do this: ") + verb_en);
-        return false;
-    }
-    return true;
-}
-
-void SyncEngine::refused_locally(const DomainError& error, PendingAction::Kind kind) {
-    Verb verb = verb_of(kind);
-    ctx_.notifier.notify(Notice::Kind::error, std::string(verb.zh) + "未提交：" + error.message_zh,
-                         std::string(verb.en) + " was not sent: " + error.message_en);
-}
-
 void SyncEngine::unknown_group() {
     ctx_.notifier.notify(Notice::Kind::error, "找不到该拼团，请刷新后再试",
                          "This group trip is unknown: refresh and try again");
 }
 
 void SyncEngine::join(const Id& group) {
-    if (!require_role(Role::worker, "报名", "only workers join group trips")) return;
+    if (!ctx_.require_role(Role::worker, "报名", "only workers join group trips")) return;
     const GroupTrip* trip = find_group(group);
     const Route* route = trip ? find_route(trip->route) : nullptr;
     if (!trip || !route) {
@@ -99,7 +78,7 @@ void SyncEngine::join(const Id& group) {
         return;
     }
     if (const MyTrip* mine = find_my_trip(group); mine && holds_place(mine->state)) {
-        refused_locally({"already_joined", "您已在该团中（已报名或在候补名单上）",
+        ctx_.refused_locally({"already_joined", "您已在该团中（已报名或在候补名单上）",
                          "you already hold a place in this group (or are on its waiting list)", ""},
                         PendingAction::Kind::join);
         return;
@@ -118,7 +97,7 @@ void SyncEngine::join(const Id& group) {
     const Session& me = *ctx_.state.session;
     auto checked = liaoxiu::join(*trip, *route, Worker{me.id, me.unit}, spans, seq, ctx_.now);
     if (!checked) {
-        refused_locally(checked.error(), PendingAction::Kind::join);
+        ctx_.refused_locally(checked.error(), PendingAction::Kind::join);
         return;
     }
     PendingAction action;
@@ -128,7 +107,7 @@ void SyncEngine::join(const Id& group) {
 }
 
 void SyncEngine::withdraw(const Id& group) {
-    if (!require_role(Role::worker, "退出拼团", "only workers withdraw their own place")) return;
+    if (!ctx_.require_role(Role::worker, "退出拼团", "only workers withdraw their own place")) return;
     const GroupTrip* trip = find_group(group);
     if (!trip) {
         unknown_group();
@@ -145,7 +124,7 @@ void SyncEngine::withdraw(const Id& group) {
                                    PlaceState::confirmed, ctx_.now);
     auto checked = liaoxiu::withdraw(copy, ctx_.state.session->id, ctx_.now);
     if (!checked) {
-        refused_locally(checked.error(), PendingAction::Kind::withdraw);
+        ctx_.refused_locally(checked.error(), PendingAction::Kind::withdraw);
         return;
     }
     PendingAction action;
@@ -155,7 +134,7 @@ void SyncEngine::withdraw(const Id& group) {
 }
 
 void SyncEngine::accept_offer(const Id& group) {
-    if (!require_role(Role::worker, "接受名额", "only workers accept an offered place")) return;
+    if (!ctx_.require_role(Role::worker, "接受名额", "only workers accept an offered place")) return;
     const GroupTrip* trip = find_group(group);
     if (!trip) {
         unknown_group();
@@ -169,7 +148,7 @@ void SyncEngine::accept_offer(const Id& group) {
     GroupTrip copy = with_my_place(*trip, *ctx_.state.session, mine, ctx_.state.my_trips_loaded, PlaceState::offered, ctx_.now);
     auto checked = liaoxiu::accept_offer(copy, ctx_.state.session->id, ctx_.now);
     if (!checked) {
-        refused_locally(checked.error(), PendingAction::Kind::accept_offer);
+        ctx_.refused_locally(checked.error(), PendingAction::Kind::accept_offer);
         return;
     }
     PendingAction action;
@@ -179,25 +158,25 @@ void SyncEngine::accept_offer(const Id& group) {
 }
 
 Id SyncEngine::open_group(const GroupDraft& requested) {
-    if (!require_role(Role::organizer, "发起拼团", "only a unit's union opens group trips")) return {};
+    if (!ctx_.require_role(Role::organizer, "发起拼团", "only a unit's union opens group trips")) return {};
     GroupDraft draft = requested;
     // The id is made here, once: a retry of a request whose answer was lost then finds
     // its own trip ("duplicate_id") instead of opening a second one.
     if (draft.id.empty()) draft.id = "g-" + ctx_.random.hex(12);
     if (draft.organizer_unit.empty()) draft.organizer_unit = ctx_.state.session->unit;
     if (auto forbidden = open_group_forbidden(actor_of(*ctx_.state.session), draft.organizer_unit)) {
-        refused_locally(*forbidden, PendingAction::Kind::open_group);
+        ctx_.refused_locally(*forbidden, PendingAction::Kind::open_group);
         return {};
     }
     const Route* route = find_route(draft.route);
     if (!route) {
-        refused_locally({"unknown_reference", "线路不存在：" + draft.route, "unknown route " + draft.route, "route"},
+        ctx_.refused_locally({"unknown_reference", "线路不存在：" + draft.route, "unknown route " + draft.route, "route"},
                         PendingAction::Kind::open_group);
         return {};
     }
     auto checked = liaoxiu::open_group(draft, *route, ctx_.state.catalogue, ctx_.now);
     if (!checked) {
-        refused_locally(checked.error(), PendingAction::Kind::open_group);
+        ctx_.refused_locally(checked.error(), PendingAction::Kind::open_group);
         return {};
     }
     PendingAction action;
@@ -210,12 +189,12 @@ Id SyncEngine::open_group(const GroupDraft& requested) {
 
 void SyncEngine::cancel_group(const Id& group, const std::string& reason) {
     if (!ctx_.state.session) {
-        require_role(Role::organizer, "取消拼团", "only the organizing union cancels a group trip");  // "sign in first"
+        ctx_.require_role(Role::organizer, "取消拼团", "only the organizing union cancels a group trip");  // "sign in first"
         return;
     }
     const Actor me = actor_of(*ctx_.state.session);
     if (auto forbidden = cancel_forbidden(me, nullptr)) {
-        refused_locally(*forbidden, PendingAction::Kind::cancel_group);
+        ctx_.refused_locally(*forbidden, PendingAction::Kind::cancel_group);
         return;
     }
     const GroupTrip* trip = find_group(group);
@@ -224,7 +203,7 @@ void SyncEngine::cancel_group(const Id& group, const std::string& reason) {
         return;
     }
     if (auto forbidden = cancel_forbidden(me, trip)) {
-        refused_locally(*forbidden, PendingAction::Kind::cancel_group);
+        ctx_.refused_locally(*forbidden, PendingAction::Kind::cancel_group);
         return;
     }
     if (outbox_.pending(PendingAction::Kind::cancel_group, group)) {
@@ -233,7 +212,7 @@ void SyncEngine::cancel_group(const Id& group, const std::string& reason) {
     }
     auto checked = liaoxiu::cancel(*trip, reason, ctx_.now);
     if (!checked) {
-        refused_locally(checked.error(), PendingAction::Kind::cancel_group);
+        ctx_.refused_locally(checked.error(), PendingAction::Kind::cancel_group);
         return;
     }
     PendingAction action;
@@ -245,7 +224,7 @@ void SyncEngine::cancel_group(const Id& group, const std::string& reason) {
 
 // ---- the unit union's desk (organizers) ----------------------------------------------
 
-bool SyncEngine::desk_action_pending(PendingAction::Kind kind, const Id& group, const Id& worker) const {
+bool SyncEngine::roster_action_pending(PendingAction::Kind kind, const Id& group, const Id& worker) const {
     for (const auto& action : ctx_.state.outbox)
         if (action.kind == kind && action.group == group && action.worker == worker) return true;
     return false;
@@ -253,13 +232,13 @@ bool SyncEngine::desk_action_pending(PendingAction::Kind kind, const Id& group, 
 
 void SyncEngine::add_worker(const Id& group, const Id& worker) {
     if (!ctx_.state.session) {
-        require_role(Role::organizer, "为职工报名", "only a unit's union adds its workers");  // "sign in first"
+        ctx_.require_role(Role::organizer, "为职工报名", "only a unit's union adds its workers");  // "sign in first"
         return;
     }
     const Session& me = *ctx_.state.session;
     // The role alone: whose account `worker` is, the endpoint reads (the picker offers the unit's own).
     if (auto forbidden = add_worker_forbidden(actor_of(me), AccountRef{worker, Role::worker, me.unit})) {
-        refused_locally(*forbidden, PendingAction::Kind::add_worker);
+        ctx_.refused_locally(*forbidden, PendingAction::Kind::add_worker);
         return;
     }
     const GroupTrip* trip = find_group(group);
@@ -268,7 +247,7 @@ void SyncEngine::add_worker(const Id& group, const Id& worker) {
         unknown_group();
         return;
     }
-    if (desk_action_pending(PendingAction::Kind::add_worker, group, worker)) {
+    if (roster_action_pending(PendingAction::Kind::add_worker, group, worker)) {
         ctx_.notifier.notify(Notice::Kind::info, "该报名已在提交中", "This join is already on its way");
         return;
     }
@@ -277,7 +256,7 @@ void SyncEngine::add_worker(const Id& group, const Id& worker) {
     for (const auto& place : trip->places) seq = std::max<std::int64_t>(seq, place.seq + 1);
     auto checked = liaoxiu::join(*trip, *route, Worker{worker, me.unit}, {}, seq, ctx_.now);
     if (!checked) {
-        refused_locally(checked.error(), PendingAction::Kind::add_worker);
+        ctx_.refused_locally(checked.error(), PendingAction::Kind::add_worker);
         return;
     }
     PendingAction action;
@@ -289,16 +268,16 @@ void SyncEngine::add_worker(const Id& group, const Id& worker) {
 
 void SyncEngine::withdraw_worker(const Id& group, const Id& worker, const std::string& reason) {
     if (!ctx_.state.session) {
-        require_role(Role::organizer, "为职工退出拼团", "only a union withdraws its workers");  // "sign in first"
+        ctx_.require_role(Role::organizer, "为职工退出拼团", "only a union withdraws its workers");  // "sign in first"
         return;
     }
     const Actor me = actor_of(*ctx_.state.session);
     if (auto forbidden = withdraw_forbidden(me, worker, nullptr)) {
-        refused_locally(*forbidden, PendingAction::Kind::withdraw_worker);
+        ctx_.refused_locally(*forbidden, PendingAction::Kind::withdraw_worker);
         return;
     }
     if (auto missing = withdraw_reason_missing(me, worker, reason)) {
-        refused_locally(*missing, PendingAction::Kind::withdraw_worker);
+        ctx_.refused_locally(*missing, PendingAction::Kind::withdraw_worker);
         return;
     }
     const GroupTrip* trip = find_group(group);
@@ -306,7 +285,7 @@ void SyncEngine::withdraw_worker(const Id& group, const Id& worker, const std::s
         unknown_group();
         return;
     }
-    if (desk_action_pending(PendingAction::Kind::withdraw_worker, group, worker)) {
+    if (roster_action_pending(PendingAction::Kind::withdraw_worker, group, worker)) {
         ctx_.notifier.notify(Notice::Kind::info, "该退出申请已在提交中", "This withdrawal is already on its way");
         return;
     }

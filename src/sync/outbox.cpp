@@ -284,40 +284,10 @@ void Outbox::mark_roster_stale(const Id& group) {
         if (roster.group == group) roster.stale = true;
 }
 
-namespace {
-
-template <class T>
-void put_by_status(std::vector<T>& drafts, std::vector<T>& published, T record) {
-    auto same = [&](const T& x) { return x.id == record.id; };
-    if (record.status == PublishStatus::draft) {
-        std::erase_if(published, same);  // gone from this device's catalogue at once (the delta agrees)
-        auto found = std::find_if(drafts.begin(), drafts.end(), same);
-        if (found == drafts.end()) {
-            drafts.push_back(std::move(record));
-        } else {
-            *found = std::move(record);
-        }
-    } else {
-        std::erase_if(drafts, same);  // it reaches the catalogue with the next delta
-    }
-}
-
-}  // namespace
-
-// The secretariat's route and policy actions: the answer is the record as saved, which
-// moves between the drafts and the catalogue by its status.
+// The secretariat's route and policy actions: what the answer means for the drafts is the
+// desk's to say (DeskEngine); a worker's build only tells it was done.
 void Outbox::desk_done(const PendingAction& action, const HttpResponse& response) {
-    ClientState& state = ctx_.state;
-    const bool route = action.kind == PendingAction::Kind::save_route ||
-                       action.kind == PendingAction::Kind::publish_route ||
-                       action.kind == PendingAction::Kind::unpublish_route;
-    if (route) {
-        auto answer = wire::decode_route_answer(response.body);
-        if (answer) put_by_status(state.draft_routes, state.catalogue.routes, std::move(answer.value().route));
-    } else {
-        auto answer = wire::decode_policy(response.body);
-        if (answer) put_by_status(state.draft_policies, state.catalogue.policies, std::move(answer).value());
-    }
+    if (desk_answers_) desk_answers_(action, response);
     const Verb verb = verb_of(action.kind);
     ctx_.notifier.notify(Notice::Kind::success, std::string(verb.zh) + "成功", std::string(verb.en) + ": done");
 }

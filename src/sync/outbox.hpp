@@ -8,6 +8,7 @@
 #include "sync/engine_context.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -35,6 +36,9 @@ public:
     std::size_t clear();                 // the session ended: its actions go; how many went
     bool pending(PendingAction::Kind kind, const Id& group) const;
     bool busy() const { return sending_.has_value(); }
+    // Who reads the answers to the secretariat's route and policy actions (DeskEngine).
+    using DeskAnswers = std::function<void(const PendingAction&, const HttpResponse&)>;
+    void set_desk_answers(DeskAnswers answers) { desk_answers_ = std::move(answers); }
 
 private:
     void on_answer(const HttpResponse& response, std::uint64_t generation);
@@ -49,6 +53,7 @@ private:
     CatalogueSync& catalogue_;
     std::optional<std::string> sending_;  // the key of the action on its way (one at a time: order is kept)
     std::set<std::string> told_saved_;    // keys already announced as saved for later
+    DeskAnswers desk_answers_;
 };
 
 }  // namespace liaoxiu::sync

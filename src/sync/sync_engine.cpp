@@ -6,8 +6,7 @@ namespace liaoxiu::sync {
 
 SyncEngine::SyncEngine(Transport& transport, Storage& storage, EngineOptions options)
     : ctx_(transport, storage, options), catalogue_(ctx_), session_(ctx_, outbox_), outbox_(ctx_, session_, catalogue_),
-      audit_(ctx_, session_),
-      desk_(ctx_, session_) {
+      rosters_(ctx_, session_) {
     if (ctx_.options.kiosk) enter_kiosk_mode();
     catalogue_.load();
     if (!ctx_.state.kiosk) {
@@ -25,7 +24,7 @@ const ClientConfig& SyncEngine::config() const {
 }
 
 bool SyncEngine::busy() const {
-    return catalogue_.busy() || session_.busy() || outbox_.busy() || audit_.busy() || desk_.busy();
+    return catalogue_.busy() || session_.busy() || outbox_.busy() || rosters_.busy();
 }
 
 void SyncEngine::enter_kiosk_mode() {
@@ -90,7 +89,7 @@ void SyncEngine::poll(Instant now) {
     catalogue_.poll();
     session_.poll();
     outbox_.poll();
-    desk_.poll();
+    rosters_.poll();
 }
 
 void SyncEngine::sign_in(const std::string& login, const std::string& password) { session_.sign_in(login, password); }
@@ -101,7 +100,7 @@ void SyncEngine::refresh() {
     catalogue_.refresh();
     session_.want_trips();
     ctx_.wake_outbox();
-    for (auto& roster : ctx_.state.rosters) roster.stale = true;  // fetched again by the desk part
+    for (auto& roster : ctx_.state.rosters) roster.stale = true;  // fetched again by the roster part
     if (ctx_.config && !ctx_.config->has_endpoint()) {
         ctx_.notifier.notify(Notice::Kind::info, "未连接服务器，正在显示内置线路",
                              "No server: showing the routes shipped with the app");
@@ -111,9 +110,8 @@ void SyncEngine::refresh() {
 
 void SyncEngine::dismiss_notice(std::uint64_t id) { ctx_.notifier.dismiss(id); }
 
-void SyncEngine::load_audit(const AuditQuery& query) { audit_.load(query); }
-void SyncEngine::load_roster(const Id& group) { desk_.load_roster(group); }
+void SyncEngine::load_roster(const Id& group) { rosters_.load_roster(group); }
 
-void SyncEngine::load_unit_workers() { desk_.load_unit_workers(); }
+void SyncEngine::load_unit_workers() { rosters_.load_unit_workers(); }
 
 }  // namespace liaoxiu::sync

@@ -8,19 +8,21 @@
 //   - catalogue_sync.hpp: the cached copy (or the bundled file) at once; then a
 //     snapshot, then deltas (?since=version) every refresh_seconds, with If-None-Match;
 //   - session_sync.hpp: sign-in and sign-out, the account (GET /me), my trips;
+//   - roster_sync.hpp: the unit union's rosters and worker accounts, fetched on demand;
 //   - outbox.hpp: actions (join, withdraw, accept, open, cancel) go into the outbox with
 //     an idempotency key made once per action; the outbox is kept in Storage and sent in
 //     order; network errors and 5xx are retried with backoff and jitter, a 4xx drops the
 //     action and says why.
 // Before an action is queued it is checked with the core's rules (intents.cpp): a
 // refusal is told at once, and nothing is sent. Kiosk mode keeps nothing personal in Storage.
+// The secretariat's desk adds its intents with a DeskEngine (sync/desk/desk_engine.hpp) over
+// this engine's parts; a worker's build links none of it.
 #pragma once
 
-#include "sync/audit_sync.hpp"
 #include "sync/catalogue_sync.hpp"
 #include "sync/client.hpp"
 #include "sync/config.hpp"
-#include "sync/desk_sync.hpp"
+#include "sync/roster_sync.hpp"
 #include "sync/engine_context.hpp"
 #include "sync/outbox.hpp"
 #include "sync/session_sync.hpp"
@@ -71,46 +73,31 @@ public:
     void cancel_group(const Id& group, const std::string& reason) override;
     void refresh() override;
     void dismiss_notice(std::uint64_t id) override;
-    void load_audit(const AuditQuery& query) override;
     void load_roster(const Id& group) override;
     void load_unit_workers() override;
     void add_worker(const Id& group, const Id& worker) override;
     void withdraw_worker(const Id& group, const Id& worker, const std::string& reason) override;
-    // ---- The secretariat's routes and policies (designer_intents.cpp) ----
-    void load_drafts() override;
-    void save_route(const Route& route) override;
-    void publish_route(const Id& route) override;
-    void unpublish_route(const Id& route) override;
-    void save_policy(const Policy& policy) override;
-    void publish_policy(const Id& policy) override;
-    void unpublish_policy(const Id& policy) override;
-    // ---- the secretariat's desk: members (desk_intents.cpp) ----
-    void admit_member(const Member& member) override;
-    void update_member(const Member& member) override;
-    void change_member_status(const Id& member, MemberStatus status, const std::string& reason) override;
+
+    // The parts the secretariat's DeskEngine (sync/desk/) works with.
+    EngineContext& context() { return ctx_; }
+    SessionSync& session() { return session_; }
+    Outbox& outbox() { return outbox_; }
+    CatalogueSync& catalogue() { return catalogue_; }
 
 private:
     void enter_kiosk_mode();
     // Checks before sending
-    bool require_role(Role role, const char* verb_zh, const char* verb_en);
-    void refused_locally(const DomainError& error, PendingAction::Kind kind);
     void unknown_group();
     const GroupTrip* find_group(const Id& id) const;
     const Route* find_route(const Id& id) const;
     const MyTrip* find_my_trip(const Id& group) const;
-    bool desk_action_pending(PendingAction::Kind kind, const Id& group, const Id& worker) const;
-    bool require_secretariat(PendingAction::Kind kind);
-    void on_drafts(const HttpResponse& response, std::uint64_t generation, bool routes);
-    // The desk's member writes (desk_intents.cpp): sent at once, one at a time.
-    void send_member_write(MemberWrite write, std::string method, std::string path, std::string body);
-    void on_member_answer(const HttpResponse& response, std::uint64_t generation);
+    bool roster_action_pending(PendingAction::Kind kind, const Id& group, const Id& worker) const;
 
     EngineContext ctx_;
     CatalogueSync catalogue_;
     SessionSync session_;
     Outbox outbox_;
-    AuditSync audit_;
-    DeskSync desk_;
+    RosterSync rosters_;
 };
 
 }  // namespace liaoxiu::sync

@@ -219,7 +219,7 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     Context ctx{state, intents, services_, glyphs_, items_, view_, screens_, nav_, language_,
                 viewport->WorkSize.x >= kWideLayout, viewport->WorkSize.y < kShortLayout * style_.scale, desk_pages_,
-                viewport->WorkSize.x >= kOfficeLayout};
+                desk_intents_, viewport->WorkSize.x >= kOfficeLayout};
 
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);

@@ -57,9 +57,13 @@ public:
     // adding an entry. Never decreases, not even on reset().
     std::uint64_t moves_back() const { return moves_back_; }
 
-    // The secretariat's desk (desk_pages.hpp): installed by the desk build and native builds.
-    // A signed-in secretariat then sees its navigation beside the worker's screens.
-    void set_desk_pages(DeskPages pages) { desk_pages_ = pages; }
+    // The secretariat's desk (desk_pages.hpp) and what its pages ask for (sync::DeskIntents):
+    // installed by the desk build and native builds. A signed-in secretariat then sees its
+    // navigation beside the worker's screens. `intents` must outlive the Ui.
+    void set_desk_pages(DeskPages pages, sync::DeskIntents& intents) {
+        desk_pages_ = pages;
+        desk_intents_ = &intents;
+    }
 
     Language language() const { return language_; }
     void set_language(Language language) { language_ = language; }
@@ -110,6 +114,7 @@ private:
     int announced_countdown_ = 0;
     std::uint64_t moves_back_ = 0;
     DeskPages desk_pages_;
+    sync::DeskIntents* desk_intents_ = nullptr;
 };
 
 }  // namespace liaoxiu::ui

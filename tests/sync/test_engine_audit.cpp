@@ -4,6 +4,7 @@
 // anything is sent.
 #include <catch2/catch.hpp>
 
+#include "sync/desk/desk_engine.hpp"
 #include "sync_harness.hpp"
 
 using namespace liaoxiu;
@@ -20,6 +21,7 @@ struct AuditRig {
     RecordingTransport recorder{http};
     TestClock clock{0};
     sync::SyncEngine engine{recorder, storage, options()};
+    sync::DeskEngine desk_engine{engine};
 
     AuditRig() {
         sync::ClientConfig config;
@@ -42,7 +44,7 @@ struct AuditRig {
         settle(engine, http, clock);
     }
     void load(const AuditQuery& query) {
-        engine.load_audit(query);
+        desk_engine.load_audit(query);
         REQUIRE(run([&] { return state().audit.status != AuditView::Status::loading; }));
         INFO(all_notices(state()));
     }
@@ -111,7 +113,7 @@ TEST_CASE("the secretariat's cancellation shows in the audit trail it loads", "[
 TEST_CASE("an organizer or a worker is refused the audit trail before anything is sent", "[sync][server][audit]") {
     AuditRig rig;
     rig.sign_in("u-qz-power-union");
-    rig.engine.load_audit(AuditQuery{});
+    rig.desk_engine.load_audit(AuditQuery{});
     CHECK(rig.state().audit.status == AuditView::Status::failed);
     CHECK(rig.state().audit.error_zh.find("秘书处") != std::string::npos);
     CHECK(has_notice(rig.state(), "审计日志读取失败"));

@@ -7,6 +7,7 @@
 
 #include "sync/catalogue_merge.hpp"
 #include "sync/persist.hpp"
+#include "sync/desk/desk_engine.hpp"
 #include "sync_harness.hpp"
 
 #include <algorithm>
@@ -22,6 +23,7 @@ struct Rig {
     RecordingTransport recorder{http};
     TestClock clock;
     sync::SyncEngine engine;
+    sync::DeskEngine desk_engine{engine};
 
     Rig(sync::Storage& storage, const std::string& api_base, std::uint64_t seed = 20261206)
         : engine(recorder, storage, options(seed)) {
@@ -79,7 +81,7 @@ TEST_CASE("a route saved as a draft, refused at publish, completed, published an
     admin.sign_in("admin");
     worker.sign_in("u-qz-school2-01");
 
-    admin.engine.load_drafts();
+    admin.desk_engine.load_drafts();
     REQUIRE(admin.run([&] { return admin.state().drafts_loaded; }));
     CHECK(admin.state().draft_routes.empty());
 
@@ -87,7 +89,7 @@ TEST_CASE("a route saved as a draft, refused at publish, completed, published an
     Route thin = route_like(admin.state(), "r-sync-draft");
     thin.itinerary.resize(1);
     thin.itinerary[0].stops.resize(1);
-    admin.engine.save_route(thin);
+    admin.desk_engine.save_route(thin);
     CHECK(has_id(admin.state().draft_routes, thin.id));  // shown at once among the drafts
     REQUIRE(admin.run([&] { return admin.outbox_empty(); }));
     INFO(all_notices(admin.state()));
@@ -95,14 +97,14 @@ TEST_CASE("a route saved as a draft, refused at publish, completed, published an
     CHECK(admin.recorder.matching("POST", "/api/v1/routes").size() == 1);
 
     // Publishing is refused here, by the core's rules, before anything is sent.
-    admin.engine.publish_route(thin.id);
+    admin.desk_engine.publish_route(thin.id);
     CHECK(admin.outbox_empty());
     CHECK(has_notice(admin.state(), "发布线路未提交"));
     CHECK(has_notice(admin.state(), "线路须联动至少 3 类成员单位"));  // the core's reason, told at once
     CHECK(admin.recorder.matching("POST", "/publish").empty());
 
     // The drafts, loaded again (another device), hold it; the worker's catalogue does not.
-    admin.engine.load_drafts();
+    admin.desk_engine.load_drafts();
     REQUIRE(admin.run([&] { return has_id(admin.state().draft_routes, thin.id); }));
     worker.engine.refresh();
     worker.settle();
@@ -110,8 +112,8 @@ TEST_CASE("a route saved as a draft, refused at publish, completed, published an
 
     // Completed (a replacement, PUT) and published.
     Route whole = route_like(admin.state(), thin.id);
-    admin.engine.save_route(whole);
-    admin.engine.publish_route(whole.id);
+    admin.desk_engine.save_route(whole);
+    admin.desk_engine.publish_route(whole.id);
     REQUIRE(admin.run([&] { return admin.outbox_empty(); }));
     INFO(all_notices(admin.state()));
     CHECK(admin.recorder.matching("PUT", "/api/v1/routes/r-sync-draft").size() == 1);
@@ -124,7 +126,7 @@ TEST_CASE("a route saved as a draft, refused at publish, completed, published an
     REQUIRE(worker.run([&] { return has_id(worker.state().catalogue.routes, whole.id); }));
 
     // Unpublished: gone from the worker's catalogue at its next sync (the delta says "draft").
-    admin.engine.unpublish_route(whole.id);
+    admin.desk_engine.unpublish_route(whole.id);
     REQUIRE(admin.run([&] { return admin.outbox_empty(); }));
     CHECK(has_id(admin.state().draft_routes, whole.id));
     CHECK_FALSE(has_id(admin.state().catalogue.routes, whole.id));
@@ -150,18 +152,18 @@ TEST_CASE("a policy saved, published with its links and unpublished, the outbox 
         draft.date = 20800;
         draft.routes = {linked};
         // No text yet: a draft may be unfinished, but cannot be published.
-        admin.engine.save_policy(draft);
+        admin.desk_engine.save_policy(draft);
         REQUIRE(admin.state().draft_policies.size() == 1);
         policy_id = admin.state().draft_policies[0].id;
         CHECK(policy_id.rfind("p-", 0) == 0);
-        admin.engine.publish_policy(policy_id);
+        admin.desk_engine.publish_policy(policy_id);
         CHECK(has_notice(admin.state(), "政策缺少正文"));
         REQUIRE(admin.run([&] { return admin.outbox_empty(); }));
         // Completed and published; the engine stops before the answers come (a reload).
         draft = admin.state().draft_policies[0];
         draft.body = "每人每年补贴不超过2000元。";
-        admin.engine.save_policy(draft);
-        admin.engine.publish_policy(policy_id);
+        admin.desk_engine.save_policy(draft);
+        admin.desk_engine.publish_policy(policy_id);
         REQUIRE(admin.state().outbox.size() >= 1);
         CHECK(sync::decode_outbox(*admin_storage.get(sync::kOutboxKey)).size() == admin.state().outbox.size());
     }
@@ -175,7 +177,7 @@ TEST_CASE("a policy saved, published with its links and unpublished, the outbox 
     CHECK(found->routes == std::vector<Id>{linked});
     CHECK(found->body == "每人每年补贴不超过2000元。");
 
-    again.engine.unpublish_policy(policy_id);
+    again.desk_engine.unpublish_policy(policy_id);
     REQUIRE(again.run([&] { return again.outbox_empty(); }));
     worker.engine.refresh();
     REQUIRE(worker.run([&] { return !has_id(worker.state().catalogue.policies, policy_id); }));
@@ -194,12 +196,12 @@ TEST_CASE("a create whose answer was lost is not made twice, and only the secret
             response = sync::HttpResponse{0, {}, {}};
         }
     };
-    admin.engine.save_route(route_like(admin.state(), "r-sync-once"));
+    admin.desk_engine.save_route(route_like(admin.state(), "r-sync-once"));
     REQUIRE(admin.run([&] { return admin.outbox_empty(); }, 60));
     CHECK(lost);
     CHECK(admin.recorder.matching("POST", "/api/v1/routes").size() == 2);
     CHECK_FALSE(has_notice(admin.state(), "保存线路未成功"));
-    admin.engine.load_drafts();
+    admin.desk_engine.load_drafts();
     REQUIRE(admin.run([&] { return has_id(admin.state().draft_routes, "r-sync-once"); }));
     CHECK(std::count_if(admin.state().draft_routes.begin(), admin.state().draft_routes.end(),
                         [](const Route& r) { return r.id == "r-sync-once"; }) == 1);
@@ -207,10 +209,10 @@ TEST_CASE("a create whose answer was lost is not made twice, and only the secret
     Rig organizer(organizer_storage, api_base(server.process), 11);
     organizer.sign_in("u-qz-school2-union");
     const std::size_t sent = organizer.recorder.log.size();
-    organizer.engine.save_route(route_like(organizer.state(), "r-not-mine"));
-    organizer.engine.publish_route(organizer.state().catalogue.routes.at(0).id);
-    organizer.engine.unpublish_policy("p-any");
-    organizer.engine.load_drafts();
+    organizer.desk_engine.save_route(route_like(organizer.state(), "r-not-mine"));
+    organizer.desk_engine.publish_route(organizer.state().catalogue.routes.at(0).id);
+    organizer.desk_engine.unpublish_policy("p-any");
+    organizer.desk_engine.load_drafts();
     organizer.settle();
     CHECK(organizer.outbox_empty());
     CHECK(has_notice(organizer.state(), "只有联盟秘书处可以管理线路和政策"));

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/rules.hpp"
+#include "sync/desk/desk_engine.hpp"
 #include "sync_harness.hpp"
 
 #include <algorithm>
@@ -21,6 +22,7 @@ struct Desk {
     RecordingTransport recorder{http};
     TestClock clock;
     sync::SyncEngine engine;
+    sync::DeskEngine desk_engine{engine};
 
     explicit Desk(sync::Storage& storage, const std::string& api_base) : clock{0}, engine(recorder, storage, options()) {
         sync::ClientConfig config;
@@ -80,7 +82,7 @@ TEST_CASE("the desk admits, edits, suspends with its impact and reinstates a mem
     fresh.name = "衢州测试康养中心";
     fresh.category = Category::wellness;
     fresh.services = {Service{"温泉理疗", 16800, "人/次"}};
-    desk.engine.admit_member(fresh);
+    desk.desk_engine.admit_member(fresh);
     CHECK(desk.state().member_write->stage == MemberWrite::Stage::sending);
     const MemberWrite& admitted = desk.answered();
     INFO(all_notices(desk.state()));
@@ -92,14 +94,14 @@ TEST_CASE("the desk admits, edits, suspends with its impact and reinstates a mem
     // Edit.
     Member edited = *desk.member("m-qz-desk-test");
     edited.phone = "138-0570-0000";
-    desk.engine.update_member(edited);
+    desk.desk_engine.update_member(edited);
     REQUIRE(desk.answered().stage == MemberWrite::Stage::done);
     CHECK(desk.member("m-qz-desk-test")->phone == "138-0570-0000");
 
     // Suspend a member routes go through: the endpoint's impact is the core's rule on its data.
     const SuspensionImpact expected = suspension_impact(desk.state().catalogue, "m-qz-hotel-guoji");
     REQUIRE(!expected.routes.empty());
-    desk.engine.change_member_status("m-qz-hotel-guoji", MemberStatus::suspended, "消防检查未通过");
+    desk.desk_engine.change_member_status("m-qz-hotel-guoji", MemberStatus::suspended, "消防检查未通过");
     const MemberWrite& suspended = desk.answered();
     REQUIRE(suspended.stage == MemberWrite::Stage::done);
     REQUIRE(suspended.impact);
@@ -121,7 +123,7 @@ TEST_CASE("the desk admits, edits, suspends with its impact and reinstates a mem
         CHECK(!route_bookable(*route, phone.state().catalogue));
     }
 
-    desk.engine.change_member_status("m-qz-hotel-guoji", MemberStatus::active, "");
+    desk.desk_engine.change_member_status("m-qz-hotel-guoji", MemberStatus::active, "");
     const MemberWrite& reinstated = desk.answered();
     REQUIRE(reinstated.stage == MemberWrite::Stage::done);
     CHECK(!reinstated.impact);
@@ -135,7 +137,7 @@ TEST_CASE("the endpoint's refusal of a member write is kept with its field", "[s
     desk.sign_in("admin");
     Member moved = *desk.member("m-qz-hotel-guoji");
     moved.alliance = "a-henan";  // the alliance cannot change: only the endpoint knows the stored one
-    desk.engine.update_member(moved);
+    desk.desk_engine.update_member(moved);
     const MemberWrite& refused = desk.answered();
     REQUIRE(refused.stage == MemberWrite::Stage::failed);
     REQUIRE(!refused.problems.empty());
@@ -152,9 +154,9 @@ TEST_CASE("member writes are checked before anything is sent: role, reason, the 
 
     for (const char* login : {"u-qz-school2-union", "u-qz-school2-01"}) {
         desk.sign_in(login);
-        desk.engine.change_member_status(guoji.id, MemberStatus::suspended, "整改");
-        desk.engine.update_member(guoji);
-        desk.engine.admit_member(guoji);
+        desk.desk_engine.change_member_status(guoji.id, MemberStatus::suspended, "整改");
+        desk.desk_engine.update_member(guoji);
+        desk.desk_engine.admit_member(guoji);
         settle(desk.engine, desk.http, desk.clock);
         CHECK(has_notice(desk.state(), "只有联盟秘书处账号可以"));
         CHECK(desk.member_requests() == 0);
@@ -163,15 +165,15 @@ TEST_CASE("member writes are checked before anything is sent: role, reason, the 
     }
 
     desk.sign_in("admin");
-    desk.engine.change_member_status(guoji.id, MemberStatus::suspended, "  ");
+    desk.desk_engine.change_member_status(guoji.id, MemberStatus::suspended, "  ");
     CHECK(desk.state().member_write->stage == MemberWrite::Stage::failed);
     CHECK(desk.state().member_write->problems.front().code == "reason_required");
     Member bad = guoji;
     bad.phone = "12345";
-    desk.engine.update_member(bad);
+    desk.desk_engine.update_member(bad);
     CHECK(desk.state().member_write->stage == MemberWrite::Stage::failed);
     CHECK(desk.state().member_write->problems.front().code == "invalid_phone");
-    desk.engine.admit_member(guoji);  // its id exists
+    desk.desk_engine.admit_member(guoji);  // its id exists
     CHECK(desk.state().member_write->problems.front().code == "duplicate_id");
     settle(desk.engine, desk.http, desk.clock);
     CHECK(desk.member_requests() == 0);

@@ -115,7 +115,7 @@ UiDriver::UiDriver(float width, float height, bool desk)
       ui(glyphs, items, services) {
     if (!rasterizer.ok()) throw std::runtime_error("no CJK font found: install fonts-wqy-microhei and fonts-noto-cjk");
     services.clock = demo_now();
-    if (desk) ui.set_desk_pages(ui::desk::pages());
+    if (desk) ui.set_desk_pages(ui::desk::pages(), intents);
     ImGui::GetIO().DisplaySize = ImVec2(width, height);
     items.attach(imgui.context);
     ui::apply_style();

@@ -17,7 +17,8 @@
 namespace liaoxiu::testing {
 
 // Every intent as one line: "join g-qz-001", "sign_in w-1204 secret", "open_group r-… 10 30".
-class RecordingIntents final : public sync::Intents {
+// Both the worker's and the secretariat's intents, so the desk's calls land in the same list.
+class RecordingIntents final : public sync::Intents, public sync::DeskIntents {
 public:
     std::vector<std::string> calls;
     std::vector<GroupDraft> drafts;

@@ -1,5 +1,7 @@
 #include "ui/desk/audit.hpp"
 
+#include "ui/desk/desk.hpp"
+
 #include "core/dates.hpp"
 #include "ui/widgets.hpp"
 
@@ -13,14 +15,14 @@ namespace liaoxiu::ui {
 namespace {
 
 // The words of each action, in the order of kAuditActions.
-constexpr std::array<Text, kAuditActions.size()> kActionTexts{
-    Text::audit_member_admit,    Text::audit_member_update,   Text::audit_member_suspend,
-    Text::audit_member_reinstate, Text::audit_member_remove,  Text::audit_route_create,
-    Text::audit_route_update,    Text::audit_route_publish,   Text::audit_route_unpublish,
-    Text::audit_policy_create,   Text::audit_policy_update,   Text::audit_policy_publish,
-    Text::audit_policy_unpublish, Text::audit_group_open,     Text::audit_group_cancel,
-    Text::audit_place_withdraw,  Text::audit_place_add,       Text::audit_account_create,
-    Text::audit_personal_read,
+constexpr std::array<DeskText, kAuditActions.size()> kActionTexts{
+    DeskText::audit_member_admit,    DeskText::audit_member_update,   DeskText::audit_member_suspend,
+    DeskText::audit_member_reinstate, DeskText::audit_member_remove,  DeskText::audit_route_create,
+    DeskText::audit_route_update,    DeskText::audit_route_publish,   DeskText::audit_route_unpublish,
+    DeskText::audit_policy_create,   DeskText::audit_policy_update,   DeskText::audit_policy_publish,
+    DeskText::audit_policy_unpublish, DeskText::audit_group_open,     DeskText::audit_group_cancel,
+    DeskText::audit_place_withdraw,  DeskText::audit_place_add,       DeskText::audit_account_create,
+    DeskText::audit_personal_read,
 };
 
 const char* role_text(const Context& ctx, Role role) {
@@ -33,11 +35,11 @@ const char* role_text(const Context& ctx, Role role) {
 }
 
 std::string entity_text(const Context& ctx, const std::string& entity) {
-    if (entity == "member") return ctx.t(Text::audit_entity_member);
-    if (entity == "route") return ctx.t(Text::audit_entity_route);
-    if (entity == "policy") return ctx.t(Text::audit_entity_policy);
-    if (entity == "group") return ctx.t(Text::audit_entity_group);
-    if (entity == "account") return ctx.t(Text::audit_entity_account);
+    if (entity == "member") return dt(ctx, DeskText::audit_entity_member);
+    if (entity == "route") return dt(ctx, DeskText::audit_entity_route);
+    if (entity == "policy") return dt(ctx, DeskText::audit_entity_policy);
+    if (entity == "group") return dt(ctx, DeskText::audit_entity_group);
+    if (entity == "account") return dt(ctx, DeskText::audit_entity_account);
     return entity;
 }
 
@@ -50,15 +52,6 @@ std::string cut_utf8(std::string text, std::size_t max_bytes) {
     return text + "…";
 }
 
-// Text in a table cell, noted for tests (the column clips what does not fit).
-void cell(Context& ctx, const std::string& text, ImU32 color = colors::text) {
-    ctx.glyphs.want(text);
-    ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
-    ImGui::PopStyleColor();
-    ctx.items.note_text(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-}
-
 // Goes on the same line when `width` more still fits.
 void flow(float width) {
     const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
@@ -67,22 +60,22 @@ void flow(float width) {
 
 void ask(Context& ctx, const AuditQuery& query) {
     ctx.screens.audit.opened = 0;
-    ctx.intents.load_audit(query);
+    ctx.desk_intents->load_audit(query);
 }
 
 void filters(Context& ctx) {
     AuditScreenState& s = ctx.screens.audit;
     const float field = 180.0f;
 
-    const std::string any = ctx.t(Text::audit_any_action);
+    const std::string any = dt(ctx, DeskText::audit_any_action);
     const std::string current = s.action == 0 ? any : audit_action_text(ctx, std::string(kAuditActions[static_cast<std::size_t>(s.action - 1)]));
     ctx.glyphs.want(current);
     ImGui::SetNextItemWidth(field);
-    const std::string combo_label = std::string(ctx.t(Text::audit_filter_action)) + "##audit-action";
-    ctx.glyphs.want(ctx.t(Text::audit_filter_action));
+    const std::string combo_label = std::string(dt(ctx, DeskText::audit_filter_action)) + "##audit-action";
+    ctx.glyphs.want(dt(ctx, DeskText::audit_filter_action));
     const ImGuiID combo_id = ImGui::GetID(combo_label.c_str());
     const bool combo_open = ImGui::BeginCombo(combo_label.c_str(), current.c_str());
-    ctx.items.on_item_info(combo_id, ctx.t(Text::audit_filter_action));  // the combo's label, for tests
+    ctx.items.on_item_info(combo_id, dt(ctx, DeskText::audit_filter_action));  // the combo's label, for tests
     if (combo_open) {
         for (int i = 0; i <= static_cast<int>(kAuditActions.size()); ++i) {
             const std::string name =
@@ -93,15 +86,15 @@ void filters(Context& ctx) {
         ImGui::EndCombo();
     }
     flow(field);
-    text_field(ctx, ctx.t(Text::audit_filter_actor), "##audit-actor", &s.actor, field, 0, ctx.t(Text::audit_filter_actor));
+    text_field(ctx, dt(ctx, DeskText::audit_filter_actor), "##audit-actor", &s.actor, field, 0, dt(ctx, DeskText::audit_filter_actor));
     flow(field);
-    text_field(ctx, ctx.t(Text::audit_filter_entity), "##audit-entity", &s.entity, field, 0, ctx.t(Text::audit_filter_entity));
+    text_field(ctx, dt(ctx, DeskText::audit_filter_entity), "##audit-entity", &s.entity, field, 0, dt(ctx, DeskText::audit_filter_entity));
     flow(field);
-    text_field(ctx, ctx.t(Text::audit_filter_from), "##audit-from", &s.from, field, 0, ctx.t(Text::audit_filter_from));
+    text_field(ctx, dt(ctx, DeskText::audit_filter_from), "##audit-from", &s.from, field, 0, dt(ctx, DeskText::audit_filter_from));
     flow(field);
-    text_field(ctx, ctx.t(Text::audit_filter_to), "##audit-to", &s.to, field, 0, ctx.t(Text::audit_filter_to));
+    text_field(ctx, dt(ctx, DeskText::audit_filter_to), "##audit-to", &s.to, field, 0, dt(ctx, DeskText::audit_filter_to));
 
-    if (button(ctx, ctx.t(Text::audit_search))) {
+    if (button(ctx, dt(ctx, DeskText::audit_search))) {
         AuditQueryText text;
         text.actor = s.actor;
         text.entity = s.entity;
@@ -121,7 +114,7 @@ void filters(Context& ctx) {
         }
     }
     ImGui::SameLine();
-    if (secondary_button(ctx, ctx.t(Text::audit_clear))) {
+    if (secondary_button(ctx, dt(ctx, DeskText::audit_clear))) {
         const Id asked_for = s.requested_for;
         s = AuditScreenState{};
         s.requested_for = asked_for;
@@ -131,28 +124,28 @@ void filters(Context& ctx) {
 }
 
 void detail(Context& ctx, const AuditEntry& entry) {
-    section(ctx, ctx.f(Text::audit_detail, static_cast<long long>(entry.seq)));
-    label(ctx, ctx.f(Text::audit_detail_when, audit_time_text(entry.at).c_str()));
+    section(ctx, dtf(ctx, DeskText::audit_detail, static_cast<long long>(entry.seq)));
+    label(ctx, dtf(ctx, DeskText::audit_detail_when, audit_time_text(entry.at).c_str()));
     std::string unit = entry.actor_unit.empty() ? std::string(role_text(ctx, entry.actor_role))
                                                 : std::string(role_text(ctx, entry.actor_role)) + " " + entry.actor_unit;
-    label(ctx, ctx.f(Text::audit_detail_who, entry.actor_name.c_str(), entry.actor.c_str(), unit.c_str()));
-    label(ctx, ctx.f(Text::audit_detail_what, audit_action_text(ctx, entry.action).c_str(),
+    label(ctx, dtf(ctx, DeskText::audit_detail_who, entry.actor_name.c_str(), entry.actor.c_str(), unit.c_str()));
+    label(ctx, dtf(ctx, DeskText::audit_detail_what, audit_action_text(ctx, entry.action).c_str(),
                      entity_text(ctx, entry.entity).c_str(), entry.entity_id.c_str()));
-    if (!entry.reason.empty()) label(ctx, ctx.f(Text::audit_detail_reason, entry.reason.c_str()));
-    if (entry.change.empty()) muted(ctx, ctx.t(Text::audit_no_change));
+    if (!entry.reason.empty()) label(ctx, dtf(ctx, DeskText::audit_detail_reason, entry.reason.c_str()));
+    if (entry.change.empty()) muted(ctx, dt(ctx, DeskText::audit_no_change));
     // Values may be long (a route's itinerary): built as strings, not through f()'s buffer.
-    auto side = [&](Text format, const std::optional<std::string>& value) {
-        const std::string shown = value ? audit_value_text(*value) : std::string(ctx.t(Text::audit_absent));
-        std::string line = ctx.t(format);
+    auto side = [&](DeskText format, const std::optional<std::string>& value) {
+        const std::string shown = value ? audit_value_text(*value) : std::string(dt(ctx, DeskText::audit_absent));
+        std::string line = dt(ctx, format);
         line.replace(line.find("%s"), 2, shown);
         return line;
     };
     for (const AuditFieldChange& field : entry.change) {
         label(ctx, field.field, colors::accent);
-        if (field.before) muted(ctx, side(Text::audit_field_before, field.before));
-        label(ctx, side(Text::audit_field_after, field.after));
+        if (field.before) muted(ctx, side(DeskText::audit_field_before, field.before));
+        label(ctx, side(DeskText::audit_field_after, field.after));
     }
-    if (secondary_button(ctx, ctx.t(Text::audit_close))) ctx.screens.audit.opened = 0;
+    if (secondary_button(ctx, dt(ctx, DeskText::audit_close))) ctx.screens.audit.opened = 0;
 }
 
 void table(Context& ctx, const AuditPage& page) {
@@ -160,13 +153,13 @@ void table(Context& ctx, const AuditPage& page) {
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable |
                                   ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##audit-table", 7, flags)) return;
-    const Text headers[] = {Text::audit_col_time,   Text::audit_col_actor,  Text::audit_col_role,
-                            Text::audit_col_action, Text::audit_col_entity, Text::audit_col_reason,
-                            Text::audit_col_change};
+    const DeskText headers[] = {DeskText::audit_col_time,   DeskText::audit_col_actor,  DeskText::audit_col_role,
+                            DeskText::audit_col_action, DeskText::audit_col_entity, DeskText::audit_col_reason,
+                            DeskText::audit_col_change};
     const float weights[] = {1.6f, 1.4f, 0.9f, 1.3f, 1.5f, 1.4f, 3.0f};
     for (int i = 0; i < 7; ++i) {
-        ctx.glyphs.want(ctx.t(headers[i]));
-        ImGui::TableSetupColumn(ctx.t(headers[i]), ImGuiTableColumnFlags_WidthStretch, weights[i]);
+        ctx.glyphs.want(dt(ctx, headers[i]));
+        ImGui::TableSetupColumn(dt(ctx, headers[i]), ImGuiTableColumnFlags_WidthStretch, weights[i]);
     }
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
@@ -204,7 +197,7 @@ void pager(Context& ctx, const sync::AuditView& view) {
     const AuditQuery& asked = view.query;
     const auto shown = static_cast<std::int64_t>(view.page.entries.size());
     if (view.page.offset > 0) {
-        if (secondary_button(ctx, ctx.t(Text::audit_previous))) {
+        if (secondary_button(ctx, dt(ctx, DeskText::audit_previous))) {
             AuditQuery previous = asked;
             previous.offset = std::max(0, view.page.offset - view.page.limit);
             ask(ctx, previous);
@@ -212,7 +205,7 @@ void pager(Context& ctx, const sync::AuditView& view) {
         ImGui::SameLine();
     }
     if (view.page.offset + shown < view.page.total) {
-        if (secondary_button(ctx, ctx.t(Text::audit_next))) {
+        if (secondary_button(ctx, dt(ctx, DeskText::audit_next))) {
             AuditQuery next = asked;
             next.offset = view.page.offset + static_cast<int>(shown);
             ask(ctx, next);
@@ -224,7 +217,7 @@ void pager(Context& ctx, const sync::AuditView& view) {
 
 std::string audit_action_text(const Context& ctx, const std::string& action) {
     for (std::size_t i = 0; i < kAuditActions.size(); ++i) {
-        if (kAuditActions[i] == action) return ctx.t(kActionTexts[i]);
+        if (kAuditActions[i] == action) return dt(ctx, kActionTexts[i]);
     }
     return action;
 }
@@ -246,18 +239,18 @@ std::string audit_change_summary(const Context& ctx, const AuditEntry& entry, st
         if (!out.empty()) out += "；";
         out += field.field + ": ";
         if (field.before) out += cut_utf8(audit_value_text(*field.before), 40) + " → ";
-        out += field.after ? cut_utf8(audit_value_text(*field.after), 40) : std::string(ctx.t(Text::audit_absent));
+        out += field.after ? cut_utf8(audit_value_text(*field.after), 40) : std::string(dt(ctx, DeskText::audit_absent));
     }
     return cut_utf8(out, max_bytes);
 }
 
 void draw_desk_audit(Context& ctx) {
-    heading(ctx, ctx.t(Text::audit_title));
+    heading(ctx, dt(ctx, DeskText::audit_title));
     if (!ctx.signed_in() || read_audit_forbidden(ctx.state.session->role)) {
-        label(ctx, ctx.t(Text::audit_secretariat_only), colors::accent);
+        label(ctx, dt(ctx, DeskText::audit_secretariat_only), colors::accent);
         return;
     }
-    muted(ctx, ctx.t(Text::audit_explain));
+    muted(ctx, dt(ctx, DeskText::audit_explain));
     const sync::AuditView& view = ctx.state.audit;
     AuditScreenState& s = ctx.screens.audit;
     // The newest page, once per signed-in account, when nothing was asked yet.
@@ -270,18 +263,18 @@ void draw_desk_audit(Context& ctx) {
 
     switch (view.status) {
         case sync::AuditView::Status::none: break;
-        case sync::AuditView::Status::loading: muted(ctx, ctx.t(Text::audit_loading)); break;
+        case sync::AuditView::Status::loading: muted(ctx, dt(ctx, DeskText::audit_loading)); break;
         case sync::AuditView::Status::failed:
-            label(ctx, ctx.f(Text::audit_failed, (ctx.language == Language::zh ? view.error_zh : view.error_en).c_str()),
+            label(ctx, dtf(ctx, DeskText::audit_failed, (ctx.language == Language::zh ? view.error_zh : view.error_en).c_str()),
                   colors::accent);
             break;
         case sync::AuditView::Status::loaded:
             if (view.page.entries.empty()) {
-                muted(ctx, ctx.t(Text::audit_empty));
+                muted(ctx, dt(ctx, DeskText::audit_empty));
             } else {
                 const auto first = static_cast<long long>(view.page.offset) + 1;
                 const auto last = static_cast<long long>(view.page.offset) + static_cast<long long>(view.page.entries.size());
-                muted(ctx, ctx.f(Text::audit_count, static_cast<long long>(view.page.total), first, last));
+                muted(ctx, dtf(ctx, DeskText::audit_count, static_cast<long long>(view.page.total), first, last));
             }
             break;
     }

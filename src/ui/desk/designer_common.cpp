@@ -164,7 +164,7 @@ void ask_for_drafts(Context& ctx) {
     if (state.list.asked_drafts && now - state.list.asked_at < 10) return;
     state.list.asked_drafts = true;
     state.list.asked_at = now;
-    ctx.intents.load_drafts();
+    ctx.desk_intents->load_drafts();
 }
 
 void problems_at(Context& ctx, const std::vector<DomainError>& problems, std::string_view path) {

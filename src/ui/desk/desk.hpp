@@ -107,7 +107,67 @@ namespace liaoxiu::ui {
     X(state_full, "已满员", "Full")                                                                             \
     X(state_locked, "已锁定", "Locked")                                                                         \
     X(state_expired, "未成团", "Not formed")                                                                    \
-    X(state_cancelled, "已取消", "Cancelled")
+    X(state_cancelled, "已取消", "Cancelled")                                                                       \
+    /* the audit trail (audit.cpp) */                                                                            \
+    X(audit_title, "审计日志", "Audit trail")                                                                        \
+    X(audit_explain, "秘书处和单位工会的每一次修改都记录在此，不可修改或删除。", "Every change made by the secretariat or a unit's union is recorded here and cannot be edited or deleted.") \
+    X(audit_filter_action, "操作类型", "Action type")                                                                \
+    X(audit_filter_actor, "操作人账号", "Actor account")                                                              \
+    X(audit_filter_entity, "对象编号", "Entity id")                                                                  \
+    X(audit_filter_from, "开始日期", "From")                                                                         \
+    X(audit_filter_to, "结束日期", "To")                                                                             \
+    X(audit_date_hint, "2026-12-06", "2026-12-06")                                                               \
+    X(audit_any_action, "全部操作", "All actions")                                                                   \
+    X(audit_search, "查询", "Search")                                                                              \
+    X(audit_clear, "清除筛选", "Clear filters")                                                                      \
+    X(audit_loading, "正在读取审计日志…", "Loading the audit trail…")                                                    \
+    X(audit_failed, "读取失败：%s", "Could not load: %s") /* printf */                                                \
+    X(audit_count, "共 %lld 条记录，第 %lld–%lld 条", "%lld entries, %lld–%lld shown") /* printf */                     \
+    X(audit_empty, "没有符合条件的记录", "No entries match")                                                              \
+    X(audit_previous, "上一页", "Previous page")                                                                    \
+    X(audit_next, "下一页", "Next page")                                                                            \
+    X(audit_col_time, "时间", "Time")                                                                              \
+    X(audit_col_actor, "操作人", "Who")                                                                             \
+    X(audit_col_role, "角色", "Role")                                                                              \
+    X(audit_col_action, "操作", "Action")                                                                          \
+    X(audit_col_entity, "对象", "Entity")                                                                          \
+    X(audit_col_reason, "原因", "Reason")                                                                          \
+    X(audit_col_change, "变更", "Change")                                                                          \
+    X(audit_detail, "变更详情 · 第 %lld 条", "Change in full · entry %lld") /* printf */                               \
+    X(audit_close, "关闭详情", "Close")                                                                              \
+    X(audit_field_before, "原值：%s", "Before: %s") /* printf */                                                    \
+    X(audit_field_after, "新值：%s", "After: %s") /* printf */                                                      \
+    X(audit_detail_who, "操作人：%s（%s，%s）", "By: %s (%s, %s)") /* printf */                                         \
+    X(audit_detail_when, "时间：%s", "When: %s") /* printf */                                                       \
+    X(audit_detail_what, "操作：%s · %s %s", "Action: %s · %s %s") /* printf */                                     \
+    X(audit_detail_reason, "原因：%s", "Reason: %s") /* printf */                                                   \
+    X(audit_absent, "（无）", "(none)")                                                                             \
+    X(audit_no_change, "无字段变化", "No field changed")                                                              \
+    X(audit_secretariat_only, "只有联盟秘书处可以查看审计日志。", "Only the alliance's secretariat reads the audit trail.")      \
+    X(audit_entity_member, "成员单位", "Member")                                                                     \
+    X(audit_entity_route, "线路", "Route")                                                                         \
+    X(audit_entity_policy, "政策", "Policy")                                                                       \
+    X(audit_entity_group, "拼团", "Group trip")                                                                    \
+    X(audit_entity_account, "账号", "Account")                                                                     \
+    X(audit_member_admit, "准入成员单位", "Member admitted")                                                           \
+    X(audit_member_update, "修改成员单位", "Member edited")                                                            \
+    X(audit_member_suspend, "暂停成员单位", "Member suspended")                                                        \
+    X(audit_member_reinstate, "恢复成员单位", "Member reinstated")                                                     \
+    X(audit_member_remove, "移除成员单位", "Member removed")                                                           \
+    X(audit_route_create, "新建线路", "Route created")                                                               \
+    X(audit_route_update, "修改线路", "Route edited")                                                                \
+    X(audit_route_publish, "发布线路", "Route published")                                                            \
+    X(audit_route_unpublish, "撤回线路", "Route unpublished")                                                        \
+    X(audit_policy_create, "新建政策", "Policy created")                                                             \
+    X(audit_policy_update, "修改政策", "Policy edited")                                                              \
+    X(audit_policy_publish, "发布政策", "Policy published")                                                          \
+    X(audit_policy_unpublish, "撤回政策", "Policy unpublished")                                                      \
+    X(audit_group_open, "发起拼团", "Group trip opened")                                                             \
+    X(audit_group_cancel, "取消拼团", "Group trip cancelled")                                                        \
+    X(audit_place_withdraw, "代为退出拼团", "Place freed for a worker")                                                \
+    X(audit_place_add, "代为报名", "Worker added")                                                                   \
+    X(audit_account_create, "创建账号", "Account created")                                                           \
+    X(audit_personal_read, "查看个人信息", "Personal data read")
 
 enum class DeskText {
 #define LIAOXIU_DESK_TEXT_ENUM(name, zh, en) name,

@@ -224,7 +224,7 @@ void draw_status_dialog(Context& ctx, DeskState& desk) {
     if (button(ctx, dt(ctx, DeskText::confirm), half)) {
         dialog->reason_missing = needs_reason && !reason_given(dialog->reason);
         if (!dialog->reason_missing) {
-            ctx.intents.change_member_status(dialog->member, dialog->to, needs_reason ? dialog->reason : std::string());
+            ctx.desk_intents->change_member_status(dialog->member, dialog->to, needs_reason ? dialog->reason : std::string());
             if (needs_reason) desk.impact_member = dialog->member;  // shown at once, below the status
             close = true;
         }
@@ -276,9 +276,9 @@ void draw_desk_member(Context& ctx) {
         if (!has_errors(form.problems)) {
             form.sent = true;
             if (is_new) {
-                ctx.intents.admit_member(filled);
+                ctx.desk_intents->admit_member(filled);
             } else {
-                ctx.intents.update_member(filled);
+                ctx.desk_intents->update_member(filled);
             }
         }
     }

@@ -4,6 +4,7 @@
 #include "core/dates.hpp"
 #include "core/rules.hpp"
 #include "ui/desk/designer.hpp"
+#include "ui/desk/desk.hpp"  // cell()
 #include "ui/widgets.hpp"
 
 #include <imgui_internal.h>  // GetItemID
@@ -122,7 +123,7 @@ void draw_actions(Context& ctx, PolicyForm& form, const std::vector<DomainError>
             form.loaded = p.id;
             ctx.nav.go({Screen::desk_policy, p.id});
         }
-        ctx.intents.save_policy(p);
+        ctx.desk_intents->save_policy(p);
         form.dirty = false;
     };
     const bool published = p.status == PublishStatus::published;
@@ -137,22 +138,14 @@ void draw_actions(Context& ctx, PolicyForm& form, const std::vector<DomainError>
             form.tried_publish = true;
             if (!errors) {
                 if (is_new || form.dirty) save();
-                ctx.intents.publish_policy(p.id);
+                ctx.desk_intents->publish_policy(p.id);
                 form.tried_publish = false;
             }
         }
     } else if (secondary_button(ctx, dz(ctx, DesignerText::unpublish))) {
-        ctx.intents.unpublish_policy(p.id);
+        ctx.desk_intents->unpublish_policy(p.id);
     }
     ImGui::Separator();
-}
-
-void cell(Context& ctx, const std::string& text, ImU32 color = colors::text) {
-    ctx.glyphs.want(text);
-    ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopStyleColor();
-    ctx.items.note_text(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
 }  // namespace

@@ -365,7 +365,7 @@ void draw_actions(Context& ctx, RouteForm& form, const std::vector<DomainError>&
             form.loaded = r.id;  // the form keeps what was typed; the page moves to the route's own place
             ctx.nav.go({Screen::desk_route, r.id});
         }
-        ctx.intents.save_route(r);
+        ctx.desk_intents->save_route(r);
         form.dirty = false;
     };
     const bool published = r.status == PublishStatus::published;
@@ -376,12 +376,12 @@ void draw_actions(Context& ctx, RouteForm& form, const std::vector<DomainError>&
             form.tried_publish = true;
             if (errors == 0) {
                 if (is_new || form.dirty) save();
-                ctx.intents.publish_route(r.id);
+                ctx.desk_intents->publish_route(r.id);
                 form.tried_publish = false;
             }
         }
     } else if (secondary_button(ctx, dz(ctx, DesignerText::unpublish))) {
-        ctx.intents.unpublish_route(r.id);
+        ctx.desk_intents->unpublish_route(r.id);
     }
     ImGui::Separator();
 }

@@ -2,7 +2,7 @@
 // endpoint, and saving, publishing and unpublishing through the outbox (idempotent: a
 // publish or unpublish done twice changes nothing; a create retried after its answer was
 // lost finds its own record). Checked with the core's rules before anything is queued.
-#include "sync/sync_engine.hpp"
+#include "sync/desk/desk_engine.hpp"
 
 #include "core/rules.hpp"
 #include "core/wire.hpp"
@@ -28,9 +28,25 @@ void upsert_by_id(std::vector<T>& items, T item) {
     }
 }
 
+template <class T>
+void put_by_status(std::vector<T>& drafts, std::vector<T>& published, T record) {
+    auto same = [&](const T& x) { return x.id == record.id; };
+    if (record.status == PublishStatus::draft) {
+        std::erase_if(published, same);  // gone from this device's catalogue at once (the delta agrees)
+        auto found = std::find_if(drafts.begin(), drafts.end(), same);
+        if (found == drafts.end()) {
+            drafts.push_back(std::move(record));
+        } else {
+            *found = std::move(record);
+        }
+    } else {
+        std::erase_if(drafts, same);  // it reaches the catalogue with the next delta
+    }
+}
+
 }  // namespace
 
-bool SyncEngine::require_secretariat(PendingAction::Kind kind) {
+bool DeskEngine::require_secretariat(PendingAction::Kind kind) {
     const Verb verb = verb_of(kind);
     if (!ctx_.state.session) {
         ctx_.notifier.notify(Notice::Kind::error, std::string("请先登录再") + verb.zh,
@@ -45,7 +61,7 @@ bool SyncEngine::require_secretariat(PendingAction::Kind kind) {
     return true;
 }
 
-void SyncEngine::load_drafts() {
+void DeskEngine::load_drafts() {
     if (!ctx_.state.session || ctx_.state.session->role != Role::secretariat) return;
     if (!ctx_.has_endpoint() || session_.token().empty()) return;
     const std::uint64_t generation = session_.generation();
@@ -55,7 +71,7 @@ void SyncEngine::load_drafts() {
               [this, generation](const HttpResponse& response) { on_drafts(response, generation, false); });
 }
 
-void SyncEngine::on_drafts(const HttpResponse& response, std::uint64_t generation, bool routes) {
+void DeskEngine::on_drafts(const HttpResponse& response, std::uint64_t generation, bool routes) {
     if (generation != session_.generation()) return;  // another session's answer
     if (unreachable(response.status)) {
         ctx_.endpoint_unreachable();
@@ -82,7 +98,23 @@ void SyncEngine::on_drafts(const HttpResponse& response, std::uint64_t generatio
     ctx_.notifier.changed();
 }
 
-void SyncEngine::save_route(const Route& route) {
+// The outbox's answer to a route or policy action is the record as saved, which moves
+// between the drafts and the catalogue by its status.
+void DeskEngine::on_designer_answer(const PendingAction& action, const HttpResponse& response) {
+    ClientState& state = ctx_.state;
+    const bool route = action.kind == PendingAction::Kind::save_route ||
+                       action.kind == PendingAction::Kind::publish_route ||
+                       action.kind == PendingAction::Kind::unpublish_route;
+    if (route) {
+        auto answer = wire::decode_route_answer(response.body);
+        if (answer) put_by_status(state.draft_routes, state.catalogue.routes, std::move(answer.value().route));
+    } else {
+        auto answer = wire::decode_policy(response.body);
+        if (answer) put_by_status(state.draft_policies, state.catalogue.policies, std::move(answer).value());
+    }
+}
+
+void DeskEngine::save_route(const Route& route) {
     if (!require_secretariat(PendingAction::Kind::save_route)) return;
     ClientState& state = ctx_.state;
     const Route* published = find_by_id(state.catalogue.routes, route.id);
@@ -97,7 +129,7 @@ void SyncEngine::save_route(const Route& route) {
     // A published route must stay complete; a draft only its references.
     auto refusals = saved.status == PublishStatus::published ? problems : draft_refusals(problems);
     if (const DomainError* error = first_error(refusals)) {
-        refused_locally(*error, PendingAction::Kind::save_route);
+        ctx_.refused_locally(*error, PendingAction::Kind::save_route);
         return;
     }
     PendingAction action;
@@ -110,20 +142,20 @@ void SyncEngine::save_route(const Route& route) {
     outbox_.enqueue(std::move(action));
 }
 
-void SyncEngine::publish_route(const Id& id) {
+void DeskEngine::publish_route(const Id& id) {
     if (!require_secretariat(PendingAction::Kind::publish_route)) return;
     ClientState& state = ctx_.state;
     const Route* route = find_by_id(state.draft_routes, id);
     if (!route) route = find_by_id(state.catalogue.routes, id);
     if (!route) {
-        refused_locally({"not_found", "线路不存在：" + id, "no route " + id, ""}, PendingAction::Kind::publish_route);
+        ctx_.refused_locally({"not_found", "线路不存在：" + id, "no route " + id, ""}, PendingAction::Kind::publish_route);
         return;
     }
     Route candidate = *route;
     candidate.status = PublishStatus::published;
     const auto problems = validate_route(candidate, state.catalogue);  // kept: first_error points into it
     if (const DomainError* error = first_error(problems)) {
-        refused_locally(*error, PendingAction::Kind::publish_route);
+        ctx_.refused_locally(*error, PendingAction::Kind::publish_route);
         return;
     }
     PendingAction action;
@@ -132,7 +164,7 @@ void SyncEngine::publish_route(const Id& id) {
     outbox_.enqueue(std::move(action));
 }
 
-void SyncEngine::unpublish_route(const Id& id) {
+void DeskEngine::unpublish_route(const Id& id) {
     if (!require_secretariat(PendingAction::Kind::unpublish_route)) return;
     PendingAction action;
     action.kind = PendingAction::Kind::unpublish_route;
@@ -140,7 +172,7 @@ void SyncEngine::unpublish_route(const Id& id) {
     outbox_.enqueue(std::move(action));
 }
 
-void SyncEngine::save_policy(const Policy& policy) {
+void DeskEngine::save_policy(const Policy& policy) {
     if (!require_secretariat(PendingAction::Kind::save_policy)) return;
     ClientState& state = ctx_.state;
     const Policy* published = find_by_id(state.catalogue.policies, policy.id);
@@ -154,7 +186,7 @@ void SyncEngine::save_policy(const Policy& policy) {
     if (saved.status == PublishStatus::published) {
         const auto problems = validate_policy(saved);
         if (const DomainError* error = first_error(problems)) {
-            refused_locally(*error, PendingAction::Kind::save_policy);
+            ctx_.refused_locally(*error, PendingAction::Kind::save_policy);
             return;
         }
     }
@@ -167,17 +199,17 @@ void SyncEngine::save_policy(const Policy& policy) {
     outbox_.enqueue(std::move(action));
 }
 
-void SyncEngine::publish_policy(const Id& id) {
+void DeskEngine::publish_policy(const Id& id) {
     if (!require_secretariat(PendingAction::Kind::publish_policy)) return;
     const Policy* policy = find_by_id(ctx_.state.draft_policies, id);
     if (!policy) policy = find_by_id(ctx_.state.catalogue.policies, id);
     if (!policy) {
-        refused_locally({"not_found", "政策不存在：" + id, "no policy " + id, ""}, PendingAction::Kind::publish_policy);
+        ctx_.refused_locally({"not_found", "政策不存在：" + id, "no policy " + id, ""}, PendingAction::Kind::publish_policy);
         return;
     }
     const auto problems = validate_policy(*policy);
     if (const DomainError* error = first_error(problems)) {
-        refused_locally(*error, PendingAction::Kind::publish_policy);
+        ctx_.refused_locally(*error, PendingAction::Kind::publish_policy);
         return;
     }
     PendingAction action;
@@ -186,7 +218,7 @@ void SyncEngine::publish_policy(const Id& id) {
     outbox_.enqueue(std::move(action));
 }
 
-void SyncEngine::unpublish_policy(const Id& id) {
+void DeskEngine::unpublish_policy(const Id& id) {
     if (!require_secretariat(PendingAction::Kind::unpublish_policy)) return;
     PendingAction action;
     action.kind = PendingAction::Kind::unpublish_policy;

@@ -1,4 +1,4 @@
-#include "sync/audit_sync.hpp"
+#include "sync/desk/audit_sync.hpp"
 
 #include "core/wire.hpp"
 #include "sync/session_sync.hpp"

@@ -1,4 +1,4 @@
-#include "sync/desk_sync.hpp"
+#include "sync/roster_sync.hpp"
 
 #include "core/permissions.hpp"
 #include "core/wire.hpp"
@@ -27,7 +27,7 @@ std::string path_segment(const Id& id) {
 
 }  // namespace
 
-RosterView& DeskSync::roster_entry(const Id& group) {
+RosterView& RosterSync::roster_entry(const Id& group) {
     auto& rosters = ctx_.state.rosters;
     auto found = std::find_if(rosters.begin(), rosters.end(), [&](const RosterView& view) { return view.group == group; });
     if (found != rosters.end()) return *found;
@@ -37,7 +37,7 @@ RosterView& DeskSync::roster_entry(const Id& group) {
     return rosters.back();
 }
 
-void DeskSync::load_roster(const Id& group) {
+void RosterSync::load_roster(const Id& group) {
     const auto& session = ctx_.state.session;
     if (!session) {
         ctx_.notifier.notify(Notice::Kind::error, "请先登录再查看名单", "Sign in first to see the roster");
@@ -50,7 +50,7 @@ void DeskSync::load_roster(const Id& group) {
     fetch_roster(group);
 }
 
-void DeskSync::fetch_roster(const Id& group) {
+void RosterSync::fetch_roster(const Id& group) {
     RosterView& entry = roster_entry(group);
     entry.stale = false;
     if (!ctx_.has_endpoint() || ctx_.state.connection == Connection::offline) {
@@ -94,7 +94,7 @@ void DeskSync::fetch_roster(const Id& group) {
               });
 }
 
-void DeskSync::load_unit_workers() {
+void RosterSync::load_unit_workers() {
     const auto& session = ctx_.state.session;
     if (!session) return;
     if (unit_workers_forbidden(Actor{session->role, session->id, session->unit}, session->unit)) return;
@@ -121,7 +121,7 @@ void DeskSync::load_unit_workers() {
               });
 }
 
-void DeskSync::poll() {
+void RosterSync::poll() {
     ClientState& state = ctx_.state;
     if (generation_ != session_.generation() || !state.session) {
         if (!state.rosters.empty() || !state.unit_workers.empty() || state.unit_workers_loaded) {

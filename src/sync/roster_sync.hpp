@@ -13,9 +13,9 @@ namespace liaoxiu::sync {
 
 class SessionSync;
 
-class DeskSync {
+class RosterSync {
 public:
-    DeskSync(EngineContext& context, SessionSync& session) : ctx_(context), session_(session) {}
+    RosterSync(EngineContext& context, SessionSync& session) : ctx_(context), session_(session) {}
 
     void load_roster(const Id& group);
     void load_unit_workers();

@@ -3,7 +3,7 @@
 // then sent at once with an idempotency key. Unlike a worker's join they are not queued
 // for later: the desk works online, and the secretariat must see at once whether a
 // suspension happened. The outcome is a Notice and ClientState::member_write.
-#include "sync/sync_engine.hpp"
+#include "sync/desk/desk_engine.hpp"
 
 #include "core/identifiers.hpp"
 #include "core/json.hpp"
@@ -48,8 +48,8 @@ MemberWrite make_write(MemberWrite::Kind kind, const Id& member) {
 
 }  // namespace
 
-void SyncEngine::admit_member(const Member& member) {
-    if (!require_role(Role::secretariat, "准入成员单位", "only the alliance's secretariat admits members")) return;
+void DeskEngine::admit_member(const Member& member) {
+    if (!ctx_.require_role(Role::secretariat, "准入成员单位", "only the alliance's secretariat admits members")) return;
     MemberWrite write = make_write(MemberWrite::Kind::admit, member.id);
     write.problems = validate_member(member);
     if (std::any_of(ctx_.state.catalogue.members.begin(), ctx_.state.catalogue.members.end(),
@@ -60,20 +60,21 @@ void SyncEngine::admit_member(const Member& member) {
     Member admitted = member;
     admitted.status = MemberStatus::active;
     admitted.status_since.reset();
+    admitted.status_reason.clear();
     send_member_write(std::move(write), "POST", "members", wire::dump(nlohmann::json(admitted)));
 }
 
-void SyncEngine::update_member(const Member& member) {
-    if (!require_role(Role::secretariat, "修改成员单位", "only the alliance's secretariat edits members")) return;
+void DeskEngine::update_member(const Member& member) {
+    if (!ctx_.require_role(Role::secretariat, "修改成员单位", "only the alliance's secretariat edits members")) return;
     MemberWrite write = make_write(MemberWrite::Kind::update, member.id);
     write.problems = validate_member(member);
     send_member_write(std::move(write), "PUT", "members/" + member.id, wire::dump(nlohmann::json(member)));
 }
 
-void SyncEngine::change_member_status(const Id& member, MemberStatus status, const std::string& reason) {
+void DeskEngine::change_member_status(const Id& member, MemberStatus status, const std::string& reason) {
     const MemberWrite::Kind kind = kind_of(status);
     const Words words = words_of(kind);
-    if (!require_role(Role::secretariat, words.zh, "only the alliance's secretariat changes a member's status")) return;
+    if (!ctx_.require_role(Role::secretariat, words.zh, "only the alliance's secretariat changes a member's status")) return;
     MemberWrite write = make_write(kind, member);
     const auto& members = ctx_.state.catalogue.members;
     auto found = std::find_if(members.begin(), members.end(), [&](const Member& m) { return m.id == member; });
@@ -92,7 +93,7 @@ void SyncEngine::change_member_status(const Id& member, MemberStatus status, con
     send_member_write(std::move(write), "POST", "members/" + member + action, wire::dump(body));
 }
 
-void SyncEngine::send_member_write(MemberWrite write, std::string method, std::string path, std::string body) {
+void DeskEngine::send_member_write(MemberWrite write, std::string method, std::string path, std::string body) {
     ClientState& state = ctx_.state;
     const Words words = words_of(write.kind);
     if (write.problems.empty() && !is_valid_id(write.member)) {
@@ -122,7 +123,7 @@ void SyncEngine::send_member_write(MemberWrite write, std::string method, std::s
     ctx_.notifier.changed();
 }
 
-void SyncEngine::on_member_answer(const HttpResponse& response, std::uint64_t generation) {
+void DeskEngine::on_member_answer(const HttpResponse& response, std::uint64_t generation) {
     ClientState& state = ctx_.state;
     if (generation != session_.generation() || !state.member_write) return;  // signed out meanwhile
     MemberWrite& write = *state.member_write;
