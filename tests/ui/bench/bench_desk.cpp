@@ -182,7 +182,7 @@ int main() {
     ui.frames(2);
     Frames group_filter;
     for (int round = 0; round < 2; ++round)
-        for (const std::string& query : {std::string("温泉"), std::string("衢州"), std::string("r-0001")})
+        for (const std::string& query : {std::string("温泉"), std::string("康养"), std::string("0001")})
             type_and_delete(ui, query, group_filter, "共 ", round == 0);
     report("groups overview, typing a route filter", group_filter);
 
