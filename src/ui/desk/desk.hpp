@@ -187,6 +187,8 @@ struct MemberTableState {
     std::uint64_t index_revision = ~std::uint64_t{0};
     std::vector<std::string> cities;  // most members first
     std::vector<std::string> name_keys;  // each member's name in pinyin: the name column sorts as people read
+    std::vector<std::uint32_t> name_rank;  // each member's place in name order (name_keys, then the name)
+    std::vector<std::uint32_t> place_rank;  // each member's rank by city, then county (ties equal)
     // The members the query matches (a byte each), for `matched_query` of `index_revision`.
     std::vector<std::uint8_t> matched;
     std::string matched_query;

@@ -33,6 +33,25 @@ void rebuild_index(Context& ctx, MemberTableState& table) {
     table.name_keys.clear();
     table.name_keys.reserve(members.size());
     for (const Member& m : members) table.name_keys.push_back(to_pinyin(m.name));
+    // Names in pinyin order, then codepoint order, then as listed, once: every column's sort
+    // breaks its ties by this rank, a comparison of two numbers rather than of two strings.
+    std::vector<std::uint32_t> by_name(members.size());
+    for (std::uint32_t i = 0; i < by_name.size(); ++i) by_name[i] = i;
+    std::sort(by_name.begin(), by_name.end(), [&](std::uint32_t a, std::uint32_t b) {
+        if (table.name_keys[a] != table.name_keys[b]) return table.name_keys[a] < table.name_keys[b];
+        return members[a].name != members[b].name ? members[a].name < members[b].name : a < b;
+    });
+    table.name_rank.assign(members.size(), 0);
+    for (std::uint32_t rank = 0; rank < by_name.size(); ++rank) table.name_rank[by_name[rank]] = rank;
+    // The place column's order likewise (city, then county; equal places share a rank).
+    std::vector<std::uint32_t> by_place = by_name;
+    auto place_less = [&](std::uint32_t a, std::uint32_t b) {
+        return members[a].city != members[b].city ? members[a].city < members[b].city : members[a].county < members[b].county;
+    };
+    std::stable_sort(by_place.begin(), by_place.end(), place_less);
+    table.place_rank.assign(members.size(), 0);
+    for (std::uint32_t k = 1; k < by_place.size(); ++k)
+        table.place_rank[by_place[k]] = table.place_rank[by_place[k - 1]] + (place_less(by_place[k - 1], by_place[k]) ? 1 : 0);
     table.matched.clear();  // the rows and matches index the members: make them again
     table.rows.shown_revision = ~std::uint64_t{0};
 }
@@ -61,8 +80,7 @@ void rebuild_rows(Context& ctx, MemberTableState& t) {
                 if (x.category != y.category) return x.category < y.category;
                 break;
             case place_column:
-                if (x.city != y.city) return x.city < y.city;
-                if (x.county != y.county) return x.county < y.county;
+                if (t.place_rank[a] != t.place_rank[b]) return t.place_rank[a] < t.place_rank[b];
                 break;
             case status_column:
                 if (x.status != y.status) return x.status < y.status;
@@ -76,8 +94,7 @@ void rebuild_rows(Context& ctx, MemberTableState& t) {
             default: break;
         }
         // Then by name: in pinyin order, then codepoint order, then as listed.
-        if (t.name_keys[a] != t.name_keys[b]) return t.name_keys[a] < t.name_keys[b];
-        return x.name != y.name ? x.name < y.name : a < b;
+        return t.name_rank[a] < t.name_rank[b];
     };
     t.rows.sort(t.index_revision, t.sort_column, members.size(), less);
     if (t.matched_query != t.search || t.matched.size() != members.size()) {
