@@ -126,63 +126,130 @@ SuspensionImpact suspension_impact(const Catalogue& catalogue, std::string_view 
     return impact;
 }
 
-MemberSearch::MemberSearch(const std::vector<Member>& members) {
-    forms_.reserve(members.size());
+MemberSearch::MemberSearch(const std::vector<Member>& members) : count_(members.size()) {
+    for (Forms* forms : {&folded_, &pinyin_, &initials_}) forms->ends.reserve(members.size());
     for (const Member& m : members) {
-        Forms forms;
         for (const std::string* text : {&m.name, &m.city, &m.county}) {
-            forms.folded += fold_text(*text);
-            forms.folded.push_back('\n');
+            folded_.buffer += fold_text(*text);
+            folded_.buffer.push_back('\n');
             const PinyinSpelling spelling = spell_pinyin(*text);
-            const auto base = static_cast<std::uint32_t>(forms.pinyin.size());
-            for (std::uint32_t start : spelling.syllable_starts) forms.starts.push_back(base + start);
-            forms.pinyin += spelling.full;
-            forms.pinyin.push_back('\n');
-            forms.initials += spelling.initials;
-            forms.initials.push_back('\n');
+            const std::size_t base = pinyin_.buffer.size();
+            pinyin_.buffer += spelling.full;
+            pinyin_.buffer.push_back('\n');
+            syllable_start_.resize(pinyin_.buffer.size(), false);
+            for (std::uint32_t start : spelling.syllable_starts) syllable_start_[base + start] = true;
+            initials_.buffer += spelling.initials;
+            initials_.buffer.push_back('\n');
         }
-        forms_.push_back(std::move(forms));
+        for (Forms* forms : {&folded_, &pinyin_, &initials_})
+            forms->ends.push_back(static_cast<std::uint32_t>(forms->buffer.size()));
     }
 }
 
-bool MemberSearch::term_matches(const Forms& forms, std::string_view term, bool ascii) const {
-    if (forms.folded.find(term) != std::string::npos) return true;
-    if (!ascii) return false;
+std::uint32_t MemberSearch::Forms::member_at(std::size_t pos) const {
+    return static_cast<std::uint32_t>(std::upper_bound(ends.begin(), ends.end(), pos) - ends.begin());
+}
+
+std::string_view MemberSearch::Forms::of(std::size_t member) const {
+    const std::size_t begin = member == 0 ? 0 : ends[member - 1];
+    return std::string_view(buffer).substr(begin, ends[member] - begin);
+}
+
+template <class Accept, class Visit>
+void MemberSearch::for_each_member_with(const Forms& forms, std::string_view term, Accept accept, Visit visit) {
+    const std::string_view buffer(forms.buffer);
+    std::size_t pos = buffer.find(term);
+    while (pos != std::string_view::npos) {
+        if (!accept(pos)) {
+            pos = buffer.find(term, pos + 1);
+            continue;
+        }
+        const std::uint32_t member = forms.member_at(pos);
+        visit(member);
+        pos = buffer.find(term, forms.ends[member]);
+    }
+}
+
+template <class Visit>
+void MemberSearch::for_each_match(const std::string& term, Visit visit) const {
+    auto anywhere = [](std::size_t) { return true; };
+    for_each_member_with(folded_, term, anywhere, visit);
+    if (!is_ascii_letters(term)) return;
+    const std::string letters = without_apostrophes(term);
+    if (letters.empty()) return;
+    for_each_member_with(pinyin_, letters, [&](std::size_t pos) { return syllable_start_[pos]; }, visit);
+    for_each_member_with(initials_, letters, anywhere, visit);
+    const std::string folded = folded_initials(letters);
+    if (folded != letters) for_each_member_with(initials_, folded, anywhere, visit);
+}
+
+bool MemberSearch::member_matches(std::size_t member, const std::string& term) const {
+    if (folded_.of(member).find(term) != std::string_view::npos) return true;
+    if (!is_ascii_letters(term)) return false;
     const std::string letters = without_apostrophes(term);
     if (letters.empty()) return false;
-    for (std::uint32_t start : forms.starts) {
-        if (forms.pinyin.compare(start, letters.size(), letters) == 0) return true;
-    }
-    if (forms.initials.find(letters) != std::string::npos) return true;
+    const std::string_view pinyin = pinyin_.of(member);
+    const std::size_t base = member == 0 ? 0 : pinyin_.ends[member - 1];
+    for (std::size_t pos = pinyin.find(letters); pos != std::string_view::npos; pos = pinyin.find(letters, pos + 1))
+        if (syllable_start_[base + pos]) return true;
+    const std::string_view initials = initials_.of(member);
+    if (initials.find(letters) != std::string_view::npos) return true;
     const std::string folded = folded_initials(letters);
-    return folded != letters && forms.initials.find(folded) != std::string::npos;
+    return folded != letters && initials.find(folded) != std::string_view::npos;
 }
 
 bool MemberSearch::matches(std::size_t member, std::string_view query) const {
-    if (member >= forms_.size()) return false;
-    for (const std::string& term : query_terms(query)) {
-        if (!term_matches(forms_[member], term, is_ascii_letters(term))) return false;
-    }
+    if (member >= count_) return false;
+    for (const std::string& term : query_terms(query))
+        if (!member_matches(member, term)) return false;
     return true;
 }
 
 std::vector<std::uint32_t> MemberSearch::search(std::string_view query) const {
-    std::vector<std::uint32_t> all(forms_.size());
-    for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::uint32_t>(i);
-    return search_within(query, all);
+    const std::vector<std::string> terms = query_terms(query);
+    std::vector<std::uint32_t> out;
+    if (terms.empty()) {
+        out.resize(count_);
+        for (std::size_t i = 0; i < count_; ++i) out[i] = static_cast<std::uint32_t>(i);
+        return out;
+    }
+    // How many of the terms so far each member matched: a term counts for a member only when
+    // every earlier one did, and once however often it occurs in the member's texts.
+    std::vector<std::uint32_t> matched(count_, 0);
+    for (std::uint32_t t = 0; t < terms.size(); ++t) {
+        std::size_t still = 0;
+        for_each_match(terms[t], [&](std::uint32_t member) {
+            if (matched[member] == t) {
+                matched[member] = t + 1;
+                ++still;
+            }
+        });
+        if (still == 0) return out;
+    }
+    const auto all = static_cast<std::uint32_t>(terms.size());
+    for (std::size_t i = 0; i < count_; ++i)
+        if (matched[i] == all) out.push_back(static_cast<std::uint32_t>(i));
+    return out;
 }
 
 std::vector<std::uint32_t> MemberSearch::search_within(std::string_view query, const std::vector<std::uint32_t>& candidates) const {
     const std::vector<std::string> terms = query_terms(query);
-    std::vector<bool> ascii;
-    for (const std::string& term : terms) ascii.push_back(is_ascii_letters(term));
     std::vector<std::uint32_t> out;
-    for (std::uint32_t i : candidates) {
-        if (i >= forms_.size()) continue;
-        bool all = true;
-        for (std::size_t t = 0; t < terms.size() && all; ++t) all = term_matches(forms_[i], terms[t], ascii[t]);
-        if (all) out.push_back(i);
+    out.reserve(candidates.size());
+    // A few candidates are checked one by one; many are met in one scan over all members.
+    if (candidates.size() * 8 < count_ || terms.empty()) {
+        for (std::uint32_t i : candidates) {
+            if (i >= count_) continue;
+            bool all = true;
+            for (std::size_t t = 0; t < terms.size() && all; ++t) all = member_matches(i, terms[t]);
+            if (all) out.push_back(i);
+        }
+        return out;
     }
+    std::vector<bool> hit(count_, false);
+    for (std::uint32_t i : search(query)) hit[i] = true;
+    for (std::uint32_t i : candidates)
+        if (i < count_ && hit[i]) out.push_back(i);
     return out;
 }
 

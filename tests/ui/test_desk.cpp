@@ -459,3 +459,85 @@ TEST_CASE("the groups overview lists every group, filters, sorts and opens one",
     ui.frames(2);
     CHECK(ui.intents.calls == std::vector<std::string>{"cancel_group g-qz-001 线路成员单位停业"});
 }
+
+#include "ui/desk/desk.hpp"
+
+TEST_CASE("table rows: sorted once per column and revision, shown by the filters, reversed when descending", "[ui][desk]") {
+    ui::TableRows rows;
+    const std::vector<int> values = {30, 10, 20, 10};
+    int comparisons = 0;
+    auto less = [&](std::uint32_t a, std::uint32_t b) {
+        ++comparisons;
+        return values[a] < values[b];
+    };
+    using V = std::vector<std::uint32_t>;
+    rows.sort(1, 0, values.size(), less);
+    CHECK(rows.sorted == V{1, 3, 2, 0});  // stable: equal values keep their order
+    CHECK(comparisons > 0);
+    comparisons = 0;
+    rows.sort(1, 0, values.size(), less);
+    CHECK(comparisons == 0);  // the same revision and column: not sorted again
+    CHECK(rows.show(1, "all", false, [](std::uint32_t) { return true; }));
+    CHECK(rows.shown == V{1, 3, 2, 0});
+    CHECK_FALSE(rows.show(1, "all", false, [](std::uint32_t) { return false; }));  // same key: kept
+    CHECK(rows.shown == V{1, 3, 2, 0});
+    CHECK(rows.show(1, "not 3", true, [](std::uint32_t i) { return i != 3; }));
+    CHECK(rows.shown == V{0, 2, 1});  // filtered, then reversed
+    rows.sort(2, 0, values.size(), less);  // a new revision sorts again, and the rows shown must follow
+    CHECK(comparisons > 0);
+    CHECK(rows.show(2, "not 3", true, [](std::uint32_t i) { return i != 3; }));
+    rows.sort(2, 0, 2, less);  // fewer rows (the list changed under the same revision): sorted again
+    CHECK(rows.sorted == V{1, 0});
+    CHECK(rows.show(2, "not 3", false, [](std::uint32_t) { return true; }));
+    CHECK(rows.shown == V{1, 0});
+}
+
+TEST_CASE("the groups overview's route filter matches title or id, any case; the route column sorts by title", "[ui][desk][groups]") {
+    UiDriver ui(1366, 768);
+    sign_in_secretariat(ui);
+    ui.ui.open_location("#/desk/groups");
+    ui.frames(2);
+    const int all = static_cast<int>(ui.state.groups.size());
+    auto count = [&](int shown) { return "共 " + std::to_string(all) + " 个，显示 " + std::to_string(shown) + " 个"; };
+    const int on_route = static_cast<int>(std::count_if(ui.state.groups.begin(), ui.state.groups.end(),
+                                                        [](const sync::GroupView& g) { return g.trip().route == "r-qz-red-eco-3d"; }));
+    REQUIRE(on_route > 0);
+    REQUIRE(on_route < all);
+    fill(ui, "线路", "R-QZ-RED-ECO");  // the id, typed in capitals
+    CHECK(ui.shows(count(on_route)));
+    REQUIRE(ui.click("线路"));
+    for (int i = 0; i < 12; ++i) ui.press_backspace();
+    CHECK(ui.shows(count(all)));
+
+    // The route column: ascending puts the least title first, a second click the greatest.
+    std::vector<std::string> titles;
+    for (const sync::GroupView& g : ui.state.groups)
+        for (const Route& r : ui.state.catalogue.routes)
+            if (r.id == g.trip().route) titles.push_back(r.title);
+    REQUIRE(titles.size() == ui.state.groups.size());
+    auto first_title = [&] {
+        for (const ui::ItemRecord& item : ui.items.last_frame())
+            if (item.id != 0 && item.visible && std::find(titles.begin(), titles.end(), item.label) != titles.end())
+                return item.label;
+        return std::string();
+    };
+    const ui::ItemRecord* header = nullptr;  // the column's header: the highest 线路 that is no text field (the tab bar's is lowest)
+    for (const ui::ItemRecord& item : ui.items.last_frame())
+        if (item.id != 0 && item.label == "线路" && !item.text_field && (!header || item.min.y < header->min.y)) header = &item;
+    REQUIRE(header);
+    const ImVec2 at((header->min.x + header->max.x) / 2, (header->min.y + header->max.y) / 2);
+    auto click_header = [&] {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = at;
+        ui.frame();
+        io.MouseDown[0] = true;
+        ui.frame();
+        io.MouseDown[0] = false;
+        ui.frames(2);
+    };
+    click_header();
+    CHECK(ui.ui.location() == "#/desk/groups");
+    CHECK(first_title() == *std::min_element(titles.begin(), titles.end()));
+    click_header();
+    CHECK(first_title() == *std::max_element(titles.begin(), titles.end()));
+}

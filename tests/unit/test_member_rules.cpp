@@ -141,6 +141,76 @@ TEST_CASE("member search: Chinese, pinyin from a syllable, initials, city and co
     CHECK(!search.matches(7, ""));
 }
 
+#include "core/generate.hpp"
+
+TEST_CASE("member search: one scan over all members finds each member once, by every form", "[core][members]") {
+    std::vector<Member> members = {fixtures::member("m-1", Category::reception), fixtures::member("m-2", Category::wellness),
+                                   fixtures::member("m-3", Category::support), fixtures::member("m-4", Category::experience)};
+    members[0].name = "衢州国际大酒店";
+    members[0].city = "衢州";
+    members[0].county = "柯城区";
+    members[1].name = "春山茶舍";       // zh/ch/sh typed as initials
+    members[1].city = "湖州";
+    members[1].county = "吴兴区";
+    members[2].name = "西安客运中心";   // xi'an
+    members[2].city = "西安";
+    members[2].county = "雁塔区";
+    members[3].name = "州桥";           // the term in several texts and forms of one member
+    members[3].city = "衢州";
+    members[3].county = "衢江区";
+    const MemberSearch search(members);
+    using V = std::vector<std::uint32_t>;
+    CHECK(search.size() == 4);
+    CHECK(search.search("衢州") == V{0, 3});      // in name and city of 0, city of 3: each once
+    CHECK(search.search("zhou") == V{0, 1, 3});   // several occurrences in one member count once
+    CHECK(search.search("cscs") == V{1});         // chun shan cha she
+    CHECK(search.search("chshchsh") == V{1});     // the same initials typed as zh/ch/sh
+    CHECK(search.search("xi'an") == V{2});
+    CHECK(search.search("xian") == V{2});
+    CHECK(search.search("'") .empty());           // apostrophes alone are no letters
+    CHECK(search.search("an").size() >= 1);       // "an" starts a syllable of 西安
+    CHECK(search.search("ian").empty());          // not from inside a syllable, in no member
+    CHECK(search.search("zhou qiao") == V{3});    // every term, in different texts of one member
+    CHECK(search.search("zhou zhou") == V{0, 1, 3});  // the same term twice
+    CHECK(search.search("衢州 不在") .empty());
+    CHECK(search.search("州\n") == V{0, 1, 3});   // a control character separates terms, never joins texts
+    CHECK(search.search("国际大酒店衢州").empty());  // no match across the end of one text and the next
+    // Candidates: kept in their order, one by one or through a whole scan alike.
+    CHECK(search.search_within("zhou", V{3, 0, 2}) == V{3, 0});
+    CHECK(search.search_within("zhou", V{3, 9, 1}) == V{3, 1});  // out of range dropped
+    CHECK(search.search_within("", V{2, 9}) == V{2});
+    for (std::uint32_t i = 0; i < 4; ++i) {
+        CHECK(search.matches(i, "zhou") == (i != 2));
+        CHECK(search.matches(i, "") == true);
+    }
+    CHECK(MemberSearch().search("zhou").empty());
+    CHECK(MemberSearch().search("").empty());
+}
+
+TEST_CASE("member search over 5,000 generated members agrees with each member checked alone", "[core][members]") {
+    const Catalogue catalogue = generate_catalogue(ScaleSpec{200, 5000, 0}, 7);
+    const MemberSearch search(catalogue.members);
+    REQUIRE(search.size() == catalogue.members.size());
+    std::vector<std::uint32_t> half;
+    for (std::uint32_t i = 0; i < search.size(); i += 2) half.push_back(i);
+    std::size_t some = 0;
+    for (const char* query : {"j", "ji", "jiu", "jiudian", "酒店", "温泉", "wq", "zh", "z", "a", "kang yang", "衢", "qz gj",
+                              "hz", "shan", "xyz", "1"}) {
+        INFO(query);
+        std::vector<std::uint32_t> one_by_one, of_half;
+        for (std::uint32_t i = 0; i < search.size(); ++i)
+            if (search.matches(i, query)) {
+                one_by_one.push_back(i);
+                if (i % 2 == 0) of_half.push_back(i);
+            }
+        CHECK(search.search(query) == one_by_one);
+        CHECK(search.search_within(query, half) == of_half);
+        CHECK(search.search_within(query, one_by_one) == one_by_one);
+        some += one_by_one.empty() ? 0 : 1;
+    }
+    CHECK(some >= 10);  // the queries do find members: the comparison is not of empty lists
+}
+
 #include "core/wire.hpp"
 
 TEST_CASE("the member change answer round-trips, with and without its impact", "[core][members][wire]") {

@@ -7,6 +7,7 @@
 // Each page is a free function of a Context that reads its id from ctx.nav.current().
 #pragma once
 
+#include "core/member_rules.hpp"
 #include "ui/screen_context.hpp"
 #include "ui/strings.hpp"
 
@@ -65,7 +66,7 @@ namespace liaoxiu::ui {
     X(pick_member, "选择成员单位", "Pick a member unit")                                                       \
     X(pick_member_for_day, "为第 %d 天选择成员单位", "Pick a member unit for day %d") /* printf */            \
     X(search_members, "搜索成员单位", "Search members")                                                        \
-    X(search_members_hint, "名称，可输入拼音或首字母", "Name; pinyin or initials work")                          \
+    X(search_members_hint, "名称、城市、区县，可输入拼音或首字母", "Name, city, county; pinyin works")                        \
     X(members_found, "找到 %d 家", "%d found") /* printf */                                                    \
     X(close_picker, "收起", "Close")                                                                           \
     X(pick, "选择", "Pick")                                                                                    \
@@ -126,31 +127,24 @@ std::string dzf(const Context& ctx, DesignerText id, Args... args) {
     return buffer;
 }
 
-// ---- the member picker's search: by name, in Chinese, pinyin or initials ----------------
+// ---- the member picker's search: by name, city or county, in Chinese, pinyin or initials --
 
-// Built once per catalogue (members change rarely); a query is one pass over the members.
+// Built once per catalogue (members change rarely): the core's MemberSearch (the members
+// table's search: each member's texts folded and spelled once) and the picker's order.
 class MemberPickerIndex {
 public:
     void build(const std::vector<Member>& members);
-    // Indices of the members whose name matches `query` (all when empty) and, if given, of
+    // Indices of the members matching `query` (all when empty) and, if given, of
     // `category`; active members first, then by name in pinyin order.
     std::vector<std::uint32_t> find(std::string_view query, std::optional<Category> category) const;
     // The same, looking only at `candidates` (in the order find gives): a query that extends
     // another matches only members the shorter one matched, so typing narrows the last rows.
     std::vector<std::uint32_t> find_within(std::string_view query, const std::vector<std::uint32_t>& candidates) const;
-    std::size_t size() const { return names_.size(); }
+    std::size_t size() const { return search_.size(); }
 
 private:
-    bool matches(std::uint32_t member, std::string_view term, std::string_view compact, bool ascii) const;
-    struct Entry {
-        std::string folded;   // the name, width and case folded
-        std::string pinyin;   // full, tone-less
-        std::string initials;
-        std::vector<std::uint32_t> syllable_starts;
-        Category category = Category::reception;
-        bool active = true;
-    };
-    std::vector<Entry> names_;
+    MemberSearch search_;
+    std::vector<Category> categories_;
     std::vector<std::uint32_t> order_;  // active first, then pinyin order
 };
 

@@ -4,6 +4,7 @@
 #include "ui/desk/designer.hpp"
 
 #include "core/pinyin.hpp"
+#include "core/search.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -31,20 +32,6 @@ static_assert(std::size(kTexts) == static_cast<std::size_t>(DesignerText::count_
 LIAOXIU_DESIGNER_TEXTS(LIAOXIU_DESIGNER_FORMATS_AGREE)
 #undef LIAOXIU_DESIGNER_FORMATS_AGREE
 
-std::string fold(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size();) {
-        const DecodedCodepoint d = decode_utf8(text, i);
-        append_utf8(out, fold_width_and_case(d.codepoint));
-        i += d.length;
-    }
-    return out;
-}
-
-bool is_ascii(std::string_view text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 }  // namespace
 
 const char* designer_text(DesignerText id, Language language) {
@@ -60,68 +47,39 @@ DesignerState& designer_state(Context& ctx) {
 // ---- the member picker's search ----------------------------------------------------------
 
 void MemberPickerIndex::build(const std::vector<Member>& members) {
-    names_.clear();
-    names_.reserve(members.size());
+    search_ = MemberSearch(members);
+    categories_.clear();
+    categories_.reserve(members.size());
+    std::vector<std::string> pinyin;  // each name's, for the order only
+    pinyin.reserve(members.size());
     for (const Member& m : members) {
-        PinyinSpelling spelling = spell_pinyin(m.name);
-        names_.push_back(Entry{fold(m.name), std::move(spelling.full), std::move(spelling.initials),
-                               std::move(spelling.syllable_starts), m.category, m.status == MemberStatus::active});
+        categories_.push_back(m.category);
+        pinyin.push_back(to_pinyin(m.name));
     }
-    order_.resize(names_.size());
+    order_.resize(members.size());
     for (std::uint32_t i = 0; i < order_.size(); ++i) order_[i] = i;
+    auto active = [&](std::uint32_t i) { return members[i].status == MemberStatus::active; };
     std::stable_sort(order_.begin(), order_.end(), [&](std::uint32_t a, std::uint32_t b) {
-        if (names_[a].active != names_[b].active) return names_[a].active;
-        if (names_[a].pinyin != names_[b].pinyin) return names_[a].pinyin < names_[b].pinyin;
-        return names_[a].folded < names_[b].folded;
+        if (active(a) != active(b)) return active(a);
+        if (pinyin[a] != pinyin[b]) return pinyin[a] < pinyin[b];
+        return members[a].name < members[b].name;
     });
 }
 
-namespace {
-
-struct Term {
-    std::string folded;   // as typed, width and case folded
-    std::string compact;  // without spaces or apostrophes: how pinyin is matched
-    bool ascii = true;
-};
-
-Term term_of(std::string_view query) {
-    Term t;
-    t.folded = fold(query);
-    for (char c : t.folded)
-        if (c != ' ' && c != '\'') t.compact += c;
-    t.ascii = is_ascii(t.folded);
-    return t;
-}
-
-}  // namespace
-
-bool MemberPickerIndex::matches(std::uint32_t member, std::string_view term, std::string_view compact, bool ascii) const {
-    const Entry& e = names_[member];
-    if (compact.empty() || e.folded.find(term) != std::string::npos) return true;
-    if (!ascii) return false;
-    // Pinyin from a syllable's start ("langshan", "jiang"), or a run of initials ("jls").
-    for (std::uint32_t start : e.syllable_starts)
-        if (e.pinyin.compare(start, compact.size(), compact) == 0) return true;
-    return e.initials.find(compact) != std::string::npos;
-}
-
 std::vector<std::uint32_t> MemberPickerIndex::find(std::string_view query, std::optional<Category> category) const {
-    const Term t = term_of(query);
+    // The matches come in member order: one pass over the picker's order keeps theirs.
+    std::vector<bool> hit(search_.size(), query_terms(query).empty());
+    if (!hit.empty() && !hit.front())
+        for (std::uint32_t i : search_.search(query)) hit[i] = true;
     std::vector<std::uint32_t> out;
-    for (std::uint32_t i : order_) {
-        if (category && names_[i].category != *category) continue;
-        if (matches(i, t.folded, t.compact, t.ascii)) out.push_back(i);
-    }
+    for (std::uint32_t i : order_)
+        if (hit[i] && (!category || categories_[i] == *category)) out.push_back(i);
     return out;
 }
 
 std::vector<std::uint32_t> MemberPickerIndex::find_within(std::string_view query,
                                                           const std::vector<std::uint32_t>& candidates) const {
-    const Term t = term_of(query);
-    std::vector<std::uint32_t> out;
-    for (std::uint32_t i : candidates)
-        if (i < names_.size() && matches(i, t.folded, t.compact, t.ascii)) out.push_back(i);
-    return out;
+    return search_.search_within(query, candidates);
 }
 
 // ---- shared --------------------------------------------------------------------------------

@@ -9,10 +9,12 @@
 #include "ui/screen_context.hpp"
 #include "ui/strings.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace liaoxiu::ui {
@@ -188,28 +190,68 @@ std::string dtf(const Context& ctx, DeskText id, Args... args) {
 
 // ---- what the desk remembers (ScreenState::desk) ----
 
+// What the members table and the groups overview share: every row sorted once per sort
+// column (and state revision), and the rows shown taken from that order by the filters,
+// reversed when descending, made again only when the revision, the filters or the sort
+// change: never per frame, and a keystroke in a filter is one pass, not a sort.
+struct TableRows {
+    std::vector<std::uint32_t> shown;  // the rows drawn, in order
+    std::vector<std::uint32_t> sorted;  // every row, ascending by the sort column
+    std::uint64_t sorted_revision = ~std::uint64_t{0};
+    int sorted_column = -1;
+    std::uint64_t shown_revision = ~std::uint64_t{0};
+    std::string shown_key;
+
+    // Makes `sorted` again (rows 0 .. count-1 by `less`) when the revision or the column changed.
+    template <class Less>
+    void sort(std::uint64_t revision, int column, std::size_t count, Less less) {
+        if (sorted_revision == revision && sorted_column == column && sorted.size() == count) return;
+        sorted.resize(count);
+        for (std::size_t i = 0; i < count; ++i) sorted[i] = static_cast<std::uint32_t>(i);
+        std::stable_sort(sorted.begin(), sorted.end(), less);
+        sorted_revision = revision;
+        sorted_column = column;
+        shown_revision = ~std::uint64_t{0};
+    }
+    // Makes `shown` again from `sorted` (the rows `keep` takes) when the revision or `key` (the
+    // filters and the sort, as text) changed; true when it did.
+    template <class Keep>
+    bool show(std::uint64_t revision, const std::string& key, bool descending, Keep keep) {
+        if (shown_revision == revision && shown_key == key) return false;
+        shown.clear();
+        for (std::uint32_t i : sorted)
+            if (keep(i)) shown.push_back(i);
+        if (descending) std::reverse(shown.begin(), shown.end());
+        shown_revision = revision;
+        shown_key = key;
+        return true;
+    }
+};
+
+// Reads the current table's sort specs (ImGui's, set by a click on a header) into `column`
+// and `descending`; true when they changed, so the rows are made again this very frame.
+bool read_sort_specs(int* column, bool* descending);
+
 struct MemberTableState {
     std::string search;
     std::optional<Category> category;
     std::optional<std::string> city;
     std::optional<MemberStatus> status;
-    // The rows shown (indices into the catalogue's members), made again when the catalogue,
-    // the query or the sort changes, never per frame.
-    std::vector<std::uint32_t> rows;
-    std::uint64_t rows_revision = ~std::uint64_t{0};
-    std::string rows_key;
+    // The rows (indices into the catalogue's members), sorted and shown (TableRows).
+    TableRows rows;
     int sort_column = 0;
     bool sort_descending = false;
+    // Made once per member list (catalogue revision): the search over every member's folded
+    // text, pinyin and initials, the city filter's choices, each name's pinyin for sorting.
     MemberSearch index;
     std::uint64_t index_revision = ~std::uint64_t{0};
     std::vector<std::string> cities;  // most members first
     std::vector<std::string> name_keys;  // each member's name in pinyin: the name column sorts as people read
-    // Every member in the current sort order (made again only when the sort or the members change),
-    // and the last query's matches (ascending), which a longer query only narrows.
-    std::vector<std::uint32_t> sorted;
-    std::string sorted_key;
+    std::vector<std::uint32_t> name_rank;  // each member's place in name order (name_keys, then the name)
+    std::vector<std::uint32_t> place_rank;  // each member's rank by city, then county (ties equal)
+    // The members the query matches (a byte each), for `matched_query` of `index_revision`.
+    std::vector<std::uint8_t> matched;
     std::string matched_query;
-    std::vector<std::uint32_t> matched;
 };
 
 struct MemberForm {
@@ -235,11 +277,16 @@ struct GroupTableState {
     std::string route;         // a part of the route's title or id
     std::string unit;          // a part of the organizing unit's name or id
     std::string from, to;      // departure range, YYYY-MM-DD, either may be empty
-    std::vector<std::uint32_t> rows;  // indices into ClientState::groups
-    std::uint64_t rows_revision = ~std::uint64_t{0};
-    std::string rows_key;
+    TableRows rows;            // indices into ClientState::groups
     int sort_column = 2;       // departure
     bool sort_descending = false;
+    // Made once per state revision: which route and organizing unit each group has (numbers
+    // into the lists below, one entry per distinct route or unit); each one's title or name as
+    // shown and sorted, and its title or name with its id, folded, as the filters match them.
+    std::uint64_t texts_revision = ~std::uint64_t{0};
+    std::vector<std::uint32_t> group_route, group_unit;
+    std::vector<std::string_view> route_titles, unit_names;
+    std::vector<std::string> route_texts, unit_texts;
 };
 
 struct DeskState {

@@ -99,6 +99,19 @@ void cell(Context& ctx, const std::string& text, ImU32 color) {
     ctx.items.note_text(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
+bool read_sort_specs(int* column, bool* descending) {
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    if (!specs || !specs->SpecsDirty) return false;
+    specs->SpecsDirty = false;
+    if (specs->SpecsCount == 0) return false;
+    const int new_column = static_cast<int>(specs->Specs[0].ColumnUserID);
+    const bool new_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+    const bool changed = new_column != *column || new_descending != *descending;
+    *column = new_column;
+    *descending = new_descending;
+    return changed;
+}
+
 void table_headers(Context& ctx) {
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int column = 0; column < ImGui::TableGetColumnCount(); ++column) {

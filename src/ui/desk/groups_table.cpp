@@ -3,11 +3,14 @@
 // state, route, organizing unit and a departure range. A row opens the group's own screen,
 // where the secretariat may cancel it with a reason (as the endpoint allows).
 #include "core/dates.hpp"
+#include "core/search.hpp"
 #include "ui/desk/desk.hpp"
 #include "ui/format.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 namespace liaoxiu::ui {
 
@@ -15,44 +18,69 @@ namespace {
 
 enum Column { route_column, unit_column, departure_column, state_column, places_column, waiting_column, deadline_column };
 
-bool contains(std::string_view text, std::string_view part) { return part.empty() || text.find(part) != std::string_view::npos; }
-
 std::string key_of(const GroupTableState& t) {
     return std::to_string(t.state ? static_cast<int>(*t.state) : -1) + '\x1F' + t.route + '\x1F' + t.unit + '\x1F' + t.from +
            '\x1F' + t.to + '\x1F' + std::to_string(t.sort_column) + (t.sort_descending ? "d" : "a");
 }
 
+// Each group's route and unit, as numbers into one list of distinct ones (20,000 groups run on
+// far fewer routes and units): their texts are looked up and folded once per state revision.
+void make_texts(Context& ctx, GroupTableState& t) {
+    if (t.texts_revision == ctx.view.revision() && t.group_route.size() == ctx.state.groups.size()) return;
+    t.group_route.clear();
+    t.group_unit.clear();
+    t.route_titles.clear();
+    t.unit_names.clear();
+    t.route_texts.clear();
+    t.unit_texts.clear();
+    std::unordered_map<std::string_view, std::uint32_t> routes, units;
+    for (const sync::GroupView& view : ctx.state.groups) {
+        const GroupTrip& g = view.trip();
+        auto [route, new_route] = routes.try_emplace(g.route, static_cast<std::uint32_t>(t.route_titles.size()));
+        if (new_route) {
+            const Route* r = ctx.view.route(g.route);
+            t.route_titles.push_back(r ? std::string_view(r->title) : std::string_view(g.route));
+            t.route_texts.push_back(fold_text(t.route_titles.back()) + '\n' + fold_text(g.route));
+        }
+        t.group_route.push_back(route->second);
+        auto [unit, new_unit] = units.try_emplace(g.organizer_unit, static_cast<std::uint32_t>(t.unit_names.size()));
+        if (new_unit) {
+            const Unit* u = ctx.view.unit(g.organizer_unit);
+            t.unit_names.push_back(u ? std::string_view(u->name) : std::string_view(g.organizer_unit));
+            t.unit_texts.push_back(fold_text(t.unit_names.back()) + '\n' + fold_text(g.organizer_unit));
+        }
+        t.group_unit.push_back(unit->second);
+    }
+    t.texts_revision = ctx.view.revision();
+}
+
+// Which of `texts` hold `part` (folded, as typed; every one when it is empty).
+std::vector<bool> holding(const std::vector<std::string>& texts, const std::string& part) {
+    const std::string folded = fold_text(part);
+    std::vector<bool> out(texts.size(), true);
+    if (folded.empty()) return out;
+    for (std::size_t i = 0; i < texts.size(); ++i) out[i] = texts[i].find(folded) != std::string::npos;
+    return out;
+}
+
 void rebuild_rows(Context& ctx, GroupTableState& t) {
     const std::string key = key_of(t);
-    if (t.rows_revision == ctx.view.revision() && t.rows_key == key) return;
+    if (t.rows.shown_revision == ctx.view.revision() && t.rows.shown_key == key) return;
+    make_texts(ctx, t);
     const auto& groups = ctx.state.groups;
-    const std::optional<Day> from = parse_day(t.from);
-    const std::optional<Day> to = parse_day(t.to);
-    auto route_title = [&](const GroupTrip& g) -> std::string {
-        const Route* r = ctx.view.route(g.route);
-        return r ? r->title : g.route;
-    };
-    std::vector<std::uint32_t> rows;
-    for (std::uint32_t i = 0; i < groups.size(); ++i) {
-        const GroupTrip& g = groups[i].trip();
-        if (t.state && g.state != *t.state) continue;
-        if (!t.route.empty() && !contains(route_title(g), t.route) && !contains(g.route, t.route)) continue;
-        if (!t.unit.empty() && !contains(ctx.view.unit_name(g.organizer_unit), t.unit) && !contains(g.organizer_unit, t.unit))
-            continue;
-        if (from && g.departure < *from) continue;
-        if (to && g.departure > *to) continue;
-        rows.push_back(i);
-    }
     auto less = [&](std::uint32_t a, std::uint32_t b) {
         const sync::GroupView& x = groups[a];
         const sync::GroupView& y = groups[b];
         switch (t.sort_column) {
             case route_column:
-                if (route_title(x.trip()) != route_title(y.trip())) return route_title(x.trip()) < route_title(y.trip());
+                if (t.group_route[a] != t.group_route[b])
+                    if (const int c = t.route_titles[t.group_route[a]].compare(t.route_titles[t.group_route[b]]); c != 0)
+                        return c < 0;
                 break;
             case unit_column:
-                if (x.trip().organizer_unit != y.trip().organizer_unit)
-                    return ctx.view.unit_name(x.trip().organizer_unit) < ctx.view.unit_name(y.trip().organizer_unit);
+                if (t.group_unit[a] != t.group_unit[b])
+                    if (const int c = t.unit_names[t.group_unit[a]].compare(t.unit_names[t.group_unit[b]]); c != 0)
+                        return c < 0;
                 break;
             case state_column:
                 if (x.trip().state != y.trip().state) return x.trip().state < y.trip().state;
@@ -71,11 +99,16 @@ void rebuild_rows(Context& ctx, GroupTableState& t) {
         if (x.trip().departure != y.trip().departure) return x.trip().departure < y.trip().departure;
         return x.trip().id < y.trip().id;
     };
-    std::stable_sort(rows.begin(), rows.end(), less);
-    if (t.sort_descending) std::reverse(rows.begin(), rows.end());
-    t.rows = std::move(rows);
-    t.rows_revision = ctx.view.revision();
-    t.rows_key = key;
+    t.rows.sort(ctx.view.revision(), t.sort_column, groups.size(), less);
+    const std::optional<Day> from = parse_day(t.from);
+    const std::optional<Day> to = parse_day(t.to);
+    const std::vector<bool> route_ok = holding(t.route_texts, t.route);
+    const std::vector<bool> unit_ok = holding(t.unit_texts, t.unit);
+    t.rows.show(ctx.view.revision(), key, t.sort_descending, [&](std::uint32_t i) {
+        const GroupTrip& g = groups[i].trip();
+        return (!t.state || g.state == *t.state) && route_ok[t.group_route[i]] && unit_ok[t.group_unit[i]] &&
+               (!from || g.departure >= *from) && (!to || g.departure <= *to);
+    });
 }
 
 void filters(Context& ctx, GroupTableState& t) {
@@ -131,8 +164,8 @@ void draw_desk_groups(Context& ctx) {
     heading(ctx, dt(ctx, DeskText::groups_title));
     filters(ctx, t);
     rebuild_rows(ctx, t);
-    muted(ctx, dtf(ctx, DeskText::groups_shown, static_cast<int>(ctx.state.groups.size()), static_cast<int>(t.rows.size())));
-    if (t.rows.empty()) muted(ctx, dt(ctx, DeskText::no_groups));
+    muted(ctx, dtf(ctx, DeskText::groups_shown, static_cast<int>(ctx.state.groups.size()), static_cast<int>(t.rows.shown.size())));
+    if (t.rows.shown.empty()) muted(ctx, dt(ctx, DeskText::no_groups));
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable |
                                   ImGuiTableFlags_SizingStretchProp;
@@ -151,19 +184,12 @@ void draw_desk_groups(Context& ctx) {
     column(DeskText::col_waiting, 0.7f, waiting_column);
     column(DeskText::col_deadline, 1.1f, deadline_column);
     table_headers(ctx);
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
-        if (specs->SpecsCount > 0) {
-            t.sort_column = static_cast<int>(specs->Specs[0].ColumnUserID);
-            t.sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-        }
-        specs->SpecsDirty = false;
-        rebuild_rows(ctx, t);
-    }
+    if (read_sort_specs(&t.sort_column, &t.sort_descending)) rebuild_rows(ctx, t);
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(t.rows.size()));
+    clipper.Begin(static_cast<int>(t.rows.shown.size()));
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
-            desk_group_row(ctx, ctx.state.groups[t.rows[static_cast<std::size_t>(i)]]);
+            desk_group_row(ctx, ctx.state.groups[t.rows.shown[static_cast<std::size_t>(i)]]);
     ImGui::EndTable();
 }
 

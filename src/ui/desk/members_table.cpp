@@ -1,10 +1,12 @@
 // 成员单位: every member unit in one ImGui table (name, category, city/county, status,
 // admitted, routes through it), sortable by any column, filtered by category, city and
-// status, searched by Chinese, pinyin or initials (core MemberSearch). Rows are made again
-// only when the catalogue, the query or the sort changes; a list clipper draws only the
-// visible ones, so 5,000 members scroll as smoothly as 50.
+// status, searched by Chinese, pinyin or initials (core MemberSearch, built once per member
+// list). Members are sorted once per sort column and member list; the rows shown are made
+// again only when the catalogue, the query, a filter or the sort changes (TableRows); a list
+// clipper draws only the visible ones, so 5,000 members scroll as smoothly as 50.
 #include "core/dates.hpp"
 #include "core/pinyin.hpp"
+#include "core/search.hpp"
 #include "ui/desk/desk.hpp"
 #include "ui/widgets.hpp"
 
@@ -31,7 +33,27 @@ void rebuild_index(Context& ctx, MemberTableState& table) {
     table.name_keys.clear();
     table.name_keys.reserve(members.size());
     for (const Member& m : members) table.name_keys.push_back(to_pinyin(m.name));
-    table.rows_revision = ~std::uint64_t{0};  // the rows index the members: make them again
+    // Names in pinyin order, then codepoint order, then as listed, once: every column's sort
+    // breaks its ties by this rank, a comparison of two numbers rather than of two strings.
+    std::vector<std::uint32_t> by_name(members.size());
+    for (std::uint32_t i = 0; i < by_name.size(); ++i) by_name[i] = i;
+    std::sort(by_name.begin(), by_name.end(), [&](std::uint32_t a, std::uint32_t b) {
+        if (table.name_keys[a] != table.name_keys[b]) return table.name_keys[a] < table.name_keys[b];
+        return members[a].name != members[b].name ? members[a].name < members[b].name : a < b;
+    });
+    table.name_rank.assign(members.size(), 0);
+    for (std::uint32_t rank = 0; rank < by_name.size(); ++rank) table.name_rank[by_name[rank]] = rank;
+    // The place column's order likewise (city, then county; equal places share a rank).
+    std::vector<std::uint32_t> by_place = by_name;
+    auto place_less = [&](std::uint32_t a, std::uint32_t b) {
+        return members[a].city != members[b].city ? members[a].city < members[b].city : members[a].county < members[b].county;
+    };
+    std::stable_sort(by_place.begin(), by_place.end(), place_less);
+    table.place_rank.assign(members.size(), 0);
+    for (std::uint32_t k = 1; k < by_place.size(); ++k)
+        table.place_rank[by_place[k]] = table.place_rank[by_place[k - 1]] + (place_less(by_place[k - 1], by_place[k]) ? 1 : 0);
+    table.matched.clear();  // the rows and matches index the members: make them again
+    table.rows.shown_revision = ~std::uint64_t{0};
 }
 
 std::string rows_key(const MemberTableState& t) {
@@ -43,12 +65,12 @@ std::string rows_key(const MemberTableState& t) {
     return key;
 }
 
-void sort_members(Context& ctx, MemberTableState& t) {
-    const std::string key = std::to_string(t.index_revision) + '/' + std::to_string(t.sort_column);
-    if (t.sorted_key == key && t.sorted.size() == ctx.state.catalogue.members.size()) return;
+// The rows shown: the members in the sort order (sorted once per sort and member list) that
+// pass the filters and the query (searched once per query: one scan of the folded texts).
+void rebuild_rows(Context& ctx, MemberTableState& t) {
+    const std::string key = rows_key(t);
+    if (t.rows.shown_revision == ctx.view.revision() && t.rows.shown_key == key) return;
     const auto& members = ctx.state.catalogue.members;
-    t.sorted.resize(members.size());
-    for (std::size_t i = 0; i < members.size(); ++i) t.sorted[i] = static_cast<std::uint32_t>(i);
     auto routes = [&](std::uint32_t i) { return ctx.view.routes_of(i).size(); };
     auto less = [&](std::uint32_t a, std::uint32_t b) {
         const Member& x = members[a];
@@ -58,8 +80,7 @@ void sort_members(Context& ctx, MemberTableState& t) {
                 if (x.category != y.category) return x.category < y.category;
                 break;
             case place_column:
-                if (x.city != y.city) return x.city < y.city;
-                if (x.county != y.county) return x.county < y.county;
+                if (t.place_rank[a] != t.place_rank[b]) return t.place_rank[a] < t.place_rank[b];
                 break;
             case status_column:
                 if (x.status != y.status) return x.status < y.status;
@@ -73,41 +94,20 @@ void sort_members(Context& ctx, MemberTableState& t) {
             default: break;
         }
         // Then by name: in pinyin order, then codepoint order, then as listed.
-        if (t.name_keys[a] != t.name_keys[b]) return t.name_keys[a] < t.name_keys[b];
-        return x.name != y.name ? x.name < y.name : a < b;
+        return t.name_rank[a] < t.name_rank[b];
     };
-    std::sort(t.sorted.begin(), t.sorted.end(), less);
-    t.sorted_key = key;
-}
-
-// The rows shown: the sorted members that pass the filters and the query. Typing more of a
-// query searches only what the last one matched; the sort is kept, not made again.
-void rebuild_rows(Context& ctx, MemberTableState& t) {
-    const std::string key = rows_key(t);
-    if (t.rows_revision == ctx.view.revision() && t.rows_key == key) return;
-    const auto& members = ctx.state.catalogue.members;
-    sort_members(ctx, t);
-    const bool narrows = t.rows_revision == ctx.view.revision() && !t.matched_query.empty() &&
-                         t.search.starts_with(t.matched_query) && t.matched.size() <= members.size();
-    if (t.search != t.matched_query || t.rows_revision != ctx.view.revision() || t.matched.empty()) {
-        t.matched = narrows ? t.index.search_within(t.search, t.matched) : t.index.search(t.search);
+    t.rows.sort(t.index_revision, t.sort_column, members.size(), less);
+    if (t.matched_query != t.search || t.matched.size() != members.size()) {
+        t.matched.assign(members.size(), query_terms(t.search).empty() ? 1 : 0);
+        if (!t.matched.empty() && !t.matched.front())
+            for (std::uint32_t i : t.index.search(t.search)) t.matched[i] = 1;
         t.matched_query = t.search;
     }
-    std::vector<bool> hit(members.size(), false);
-    for (std::uint32_t i : t.matched) hit[i] = true;
-    std::vector<std::uint32_t> rows;
-    rows.reserve(t.matched.size());
-    for (std::uint32_t i : t.sorted) {
+    t.rows.show(ctx.view.revision(), key, t.sort_descending, [&](std::uint32_t i) {
         const Member& m = members[i];
-        if (!hit[i] || (t.category && m.category != *t.category) || (t.city && m.city != *t.city) ||
-            (t.status && m.status != *t.status))
-            continue;
-        rows.push_back(i);
-    }
-    if (t.sort_descending) std::reverse(rows.begin(), rows.end());
-    t.rows = std::move(rows);
-    t.rows_revision = ctx.view.revision();
-    t.rows_key = key;
+        return t.matched[i] && (!t.category || m.category == *t.category) && (!t.city || m.city == *t.city) &&
+               (!t.status || m.status == *t.status);
+    });
 }
 
 // Category and status as chips in one row (they wrap on a narrow screen).
@@ -177,8 +177,8 @@ void draw_desk_members(Context& ctx) {
                                   ImGuiTableFlags_SizingStretchProp;
     // Sorting is read before the rows are made: a click on a header sorts this very frame.
     rebuild_rows(ctx, t);
-    muted(ctx, dtf(ctx, DeskText::members_shown, static_cast<int>(members.size()), static_cast<int>(t.rows.size())));
-    if (t.rows.empty()) {
+    muted(ctx, dtf(ctx, DeskText::members_shown, static_cast<int>(members.size()), static_cast<int>(t.rows.shown.size())));
+    if (t.rows.shown.empty()) {
         muted(ctx, dt(ctx, DeskText::no_members));
     }
     const float height = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetTextLineHeightWithSpacing() * 8);
@@ -195,19 +195,12 @@ void draw_desk_members(Context& ctx) {
     column(DeskText::col_admitted, 1.1f, admitted_column);
     column(DeskText::col_routes, 2.6f, routes_column);
     table_headers(ctx);
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
-        if (specs->SpecsCount > 0) {
-            t.sort_column = static_cast<int>(specs->Specs[0].ColumnUserID);
-            t.sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-        }
-        specs->SpecsDirty = false;
-        rebuild_rows(ctx, t);
-    }
+    if (read_sort_specs(&t.sort_column, &t.sort_descending)) rebuild_rows(ctx, t);
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(t.rows.size()));
+    clipper.Begin(static_cast<int>(t.rows.shown.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const std::uint32_t index = t.rows[static_cast<std::size_t>(i)];
+            const std::uint32_t index = t.rows.shown[static_cast<std::size_t>(i)];
             member_row(ctx, members[index], index);
         }
     }
