@@ -50,10 +50,10 @@ std::optional<DomainError> read_string(const nlohmann::json& object, const char*
 // A decoded entity whose `id` the client chose: the id must follow the id syntax.
 template <class T>
 Result<T> with_checked_id(Result<T> decoded) {
-    if (!decoded) return decoded;
+    if (!decoded) return decoded.error();
     auto checked = check_id(decoded.value().id, "id");
     if (!checked) return checked.error();
-    return decoded;
+    return std::move(decoded).value();
 }
 
 }  // namespace
