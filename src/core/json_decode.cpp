@@ -57,6 +57,7 @@ Problem read_record(const json& j, const JsonPath& path, Member& v) {
     r.enumeration("status", v.status, parse_member_status, "成员状态", "member status");
     r.day("admitted", v.admitted);
     r.optional_day("status_since", v.status_since);
+    r.optional_field("status_reason", v.status_reason);  // absent: none given (or active)
     return r.problem();
 }
 

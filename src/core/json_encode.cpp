@@ -75,6 +75,7 @@ void to_json(json& j, const Member& v) {
              {"city", v.city},       {"county", v.county},     {"address", v.address},   {"phone", v.phone},
              {"services", v.services}, {"status", v.status},   {"admitted", day_json(v.admitted)}};
     if (v.status_since) j["status_since"] = day_json(*v.status_since);
+    if (!v.status_reason.empty()) j["status_reason"] = v.status_reason;
 }
 
 void to_json(json& j, const Stop& v) { j = json{{"kind", v.kind}, {"member", v.member}, {"note", v.note}}; }

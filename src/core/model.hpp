@@ -52,6 +52,7 @@ struct Member {
     MemberStatus status = MemberStatus::active;
     Day admitted = 0;                 // joined the alliance
     std::optional<Day> status_since;  // when suspended or exited
+    std::string status_reason;        // why, as the secretariat gave it: workers are told it
 
     bool operator==(const Member&) const = default;
 };

@@ -35,6 +35,19 @@ const char* category_zh(Category c) {
     return "";
 }
 
+// A stop at a member that is suspended or has left: a warning, with the secretariat's reason,
+// told to whoever meets the route (the designer, and workers as a booking hold).
+DomainError member_not_active(const Member& member, std::string path) {
+    const bool exited = member.status == MemberStatus::exited;
+    const std::string& why = member.status_reason;
+    return problem("member_not_active",
+                   "成员单位“" + member.name + "”" + (exited ? "已退出联盟" : "已暂停服务") +
+                       (why.empty() ? "" : "（" + why + "）") + "，线路暂不可预订",
+                   "member " + in_quotes(member.id) + (exited ? " has left the alliance" : " is suspended") +
+                       (why.empty() ? "" : " (" + why + ")") + "; the route cannot be booked for now",
+                   std::move(path), Severity::warning);
+}
+
 // validate_route written once over any way of finding a member by id.
 template <class FindMember>
 std::vector<DomainError> check_route(const Route& route, FindMember&& find_member) {
@@ -83,15 +96,7 @@ std::vector<DomainError> check_route(const Route& route, FindMember&& find_membe
                 continue;
             }
             categories.insert(member->category);
-            if (member->status != MemberStatus::active) {
-                const bool exited = member->status == MemberStatus::exited;
-                out.push_back(problem("member_not_active",
-                                      "成员单位“" + member->name + "”" + (exited ? "已退出联盟" : "已暂停服务") +
-                                          "，线路暂不可预订",
-                                      "member " + in_quotes(member->id) + (exited ? " has left the alliance" : " is suspended") +
-                                          "; the route cannot be booked for now",
-                                      member_path, Severity::warning));
-            }
+            if (member->status != MemberStatus::active) out.push_back(member_not_active(*member, member_path));
         }
     }
     if (static_cast<int>(categories.size()) < kMinRouteCategories) {
@@ -197,6 +202,22 @@ std::vector<DomainError> validate_policy(const Policy& policy, const std::vector
             out.push_back(problem("unknown_reference", "未知的线路编号 " + in_quotes(policy.routes[i]),
                                   "unknown route id " + in_quotes(policy.routes[i]), indexed("routes", i)));
     return out;
+}
+
+std::vector<DomainError> booking_holds(const Route& route,
+                                       const std::function<const Member*(std::string_view)>& find_member) {
+    std::vector<DomainError> holds;
+    std::vector<const Member*> told;  // a member with two stops is one hold
+    for (const ItineraryDay& day : route.itinerary) {
+        for (const Stop& stop : day.stops) {
+            const Member* member = find_member(stop.member);
+            if (!member || member->status == MemberStatus::active) continue;
+            if (std::find(told.begin(), told.end(), member) != told.end()) continue;
+            told.push_back(member);
+            holds.push_back(member_not_active(*member, {}));
+        }
+    }
+    return holds;
 }
 
 bool route_bookable(const Route& route, const Catalogue& catalogue) {

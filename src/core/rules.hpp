@@ -8,6 +8,7 @@
 #include "error.hpp"
 #include "model.hpp"
 
+#include <functional>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -33,6 +34,12 @@ private:
 // Warning code: "member_not_active" (a stop's member is suspended or has exited).
 std::vector<DomainError> validate_route(const Route& route, const Catalogue& catalogue);
 std::vector<DomainError> validate_route(const Route& route, const MemberDirectory& members);
+
+// What keeps workers from booking a route for now: each member on its stops that is suspended
+// or has left the alliance, once, as validate_route words it ("member_not_active", with the
+// secretariat's reason). Empty when there is none. `find_member` returns null for an unknown id.
+std::vector<DomainError> booking_holds(const Route& route,
+                                       const std::function<const Member*(std::string_view)>& find_member);
 
 // The problems that refuse saving a route even as a draft: those that would leave a reference
 // dangling ("unknown_member", "missing_id"). A draft may break every other rule while it is

@@ -155,6 +155,11 @@ std::shared_ptr<const CatalogueDocument> CatalogueService::delta(std::int64_t si
 
 nlohmann::json CatalogueService::admit_member(const Principal& by, const Member& member) {
     check_member(member);
+    // A member is admitted active, whatever status the request named.
+    Member admitted = member;
+    admitted.status = MemberStatus::active;
+    admitted.status_since.reset();
+    admitted.status_reason.clear();
     backend_.writer.run([&](WriteContext& context) {
         if (store::exists(context.db, store::Kind::member, member.id)) {
             fail("duplicate_id", "成员单位编号已存在：" + member.id, "a member with id " + member.id + " exists",
@@ -164,15 +169,10 @@ nlohmann::json CatalogueService::admit_member(const Principal& by, const Member&
             fail("unknown_reference", "联盟不存在：" + member.alliance, "unknown alliance " + member.alliance,
                  "alliance");
         }
-        Member admitted = member;
-        admitted.status = MemberStatus::active;
-        admitted.status_since.reset();
         context.put(store::Kind::member, admitted);
         audit(context, by, "member.admit", "member", admitted.id, wire::audit_change(nullptr, admitted));
     });
-    nlohmann::json json = member;
-    json["status"] = "active";
-    return json;
+    return admitted;
 }
 
 nlohmann::json CatalogueService::update_member(const Principal& by, const Id& id, const Member& member) {
@@ -189,6 +189,7 @@ nlohmann::json CatalogueService::update_member(const Principal& by, const Id& id
         changed = member;
         changed.status = stored->status;
         changed.status_since = stored->status_since;
+        changed.status_reason = stored->status_reason;
         context.put(store::Kind::member, changed);
         audit(context, by, "member.update", "member", id, wire::audit_change(*stored, changed));
     });
@@ -208,6 +209,7 @@ nlohmann::json CatalogueService::set_member_status(const Principal& by, const Id
         const nlohmann::json before = *member;
         member->status = status;
         member->status_since = status == MemberStatus::active ? std::nullopt : std::optional<Day>(day_of(context.now));
+        member->status_reason = status == MemberStatus::active ? std::string() : reason;
         context.put(store::Kind::member, *member);
         changed = *member;
         if (status != MemberStatus::active) impact = stored_impact(context.db, id);

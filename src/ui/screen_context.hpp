@@ -134,6 +134,7 @@ struct Context {
     bool wide = false;          // kiosk or tablet: two columns
     bool short_screen = false;  // a phone on its side: the frame around the screens takes less height
     DeskPages desk;             // the desk's pages, where they are installed (desk_pages.hpp)
+    sync::DeskIntents* desk_intents = nullptr;  // what they ask for: set wherever they are installed
     bool office = false;        // an office screen (1366 wide and the like): the desk's navigation stays open
 
     const char* t(Text id) const { return text(id, language); }
@@ -162,6 +163,9 @@ struct Context {
 void draw_home(Context& ctx);
 void draw_routes(Context& ctx);
 void draw_route(Context& ctx, const Route& route);
+// Why workers cannot book `route` for now (a stop's member suspended, with the secretariat's
+// reason), under 暂不可报名; true when there was anything to say (route.cpp).
+bool draw_booking_holds(Context& ctx, const Route& route);
 void draw_group(Context& ctx, const sync::GroupView& group);
 void draw_open_group(Context& ctx, const Route& route);
 void draw_members(Context& ctx);

@@ -5,7 +5,7 @@
 // each photographed at office size (1366×768) and tablet size (1024×768) into build/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitReady, screenshot, waitFor, settle, centre } from './lib/browser.js';
+import { launch, waitReady, screenshot, waitFor, settle, centre, viewports } from './lib/browser.js';
 import { shows, waitShown, findWidget, fill, tap, dismissNotices } from './lib/canvas.js';
 import { startServer, apiClient, demoPassword } from './lib/server.js';
 
@@ -58,6 +58,11 @@ async function go(page, hash) {
 }
 
 test('the secretariat goes from the app to desk.html and works there; screenshots at office and tablet size', async () => {
+  // A worker's phone on a route through the member about to be suspended: bookable for now.
+  const phone = await open(viewports.phone, '#/route/r-qz-model-worker-5d');
+  await waitShown(phone.page, /^劳模工匠疗休养·衢州全域五日$/);
+  assert.equal(await shows(phone.page, /^暂不可报名$/), false, 'the route is bookable before the suspension');
+
   // In the worker's app: the entry opens desk.html, signed in already.
   const app = await open(office);
   await signIn(app.page, 'admin');
@@ -86,6 +91,18 @@ test('the secretariat goes from the app to desk.html and works there; screenshot
   await waitShown(app.page, /暂停成员单位：已完成/);
   await settle(app.page);
   await screenshot(app.page, 'desk-member-suspended-1366');
+
+  // The worker's phone, after its next sync (a reload: the cached catalogue first, then the
+  // endpoint's), says the route cannot be booked for now, with the secretariat's reason, and
+  // offers no join on its groups.
+  await phone.page.reload();
+  await waitReady(phone.page);
+  await waitShown(phone.page, /^暂不可报名$/);
+  await waitShown(phone.page, /已暂停服务（消防检查未通过，停业整改），线路暂不可预订/);
+  await settle(phone.page);
+  await screenshot(phone.page, 'route-on-hold-phone');
+  assert.deepEqual(phone.errors, []);
+  await phone.context.close();
 
   await go(app.page, '#/desk/groups');
   await waitShown(app.page, /^全部拼团$/);

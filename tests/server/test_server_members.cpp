@@ -3,6 +3,7 @@
 // that must be refused.
 #include "test_world.hpp"
 
+#include "core/dates.hpp"
 #include "core/json.hpp"
 #include "core/member_rules.hpp"
 
@@ -141,11 +142,33 @@ TEST_CASE("suspending or removing a member needs a reason and answers with what 
     CHECK(routes == expected_routes);
     CHECK(body["impact"]["groups"] == nlohmann::json::array({group}));
 
-    // Reinstating needs no reason and touches nothing.
+    // The reason stays with the member, for workers to be told: in the catalogue, kept by an
+    // edit (whatever the edit says), and in the refusal of a new group on a route through it.
+    CHECK(body["status_reason"] == "消防检查未通过，停业整改");
+    CHECK(stored_member(world, member)["status_reason"] == "消防检查未通过，停业整改");
+    nlohmann::json edited = stored_member(world, member);
+    edited["phone"] = "0570-3000001";
+    edited["status_reason"] = "改写的原因";
+    REQUIRE(send(*world.http, "PUT", base, world.admin, edited)->status == 200);
+    CHECK(stored_member(world, member)["status_reason"] == "消防检查未通过，停业整改");
+    const nlohmann::json draft = {{"route", route.id},
+                                  {"departure", format_day(day_of(now()) + 30)},
+                                  {"min_size", 2},
+                                  {"max_size", 10},
+                                  {"join_deadline", format_instant(now() + 7 * 86400)}};
+    auto held = world.http->Post("/api/v1/groups", organizer.headers(), draft.dump(), "application/json");
+    REQUIRE(held);
+    CHECK(held->status == 422);
+    CHECK(parse(held->body)["code"] == "route_not_bookable");
+    CHECK(parse(held->body)["message_zh"].get<std::string>().find("消防检查未通过，停业整改") != std::string::npos);
+
+    // Reinstating needs no reason and touches nothing; the reason goes with the suspension.
     auto back = send(*world.http, "POST", base + "/reinstate", world.admin, nullptr);
     REQUIRE(back->status == 200);
     CHECK(parse(back->body)["status"] == "active");
     CHECK(!parse(back->body).contains("impact"));
+    CHECK(!parse(back->body).contains("status_reason"));
+    CHECK(!stored_member(world, member).contains("status_reason"));
 
     auto removed = send(*world.http, "POST", base + "/remove", world.admin, {{"reason", "退出联盟"}});
     REQUIRE(removed->status == 200);

@@ -39,6 +39,7 @@ Catalogue full_catalogue() {
     cancelled.cancel_reason = "天气原因";
     cancelled.places = {Place{"w-9", "u-a", PlaceState::released, 1, fixtures::now(), {}}};
     c.groups.push_back(cancelled);
+    c.members[4].status_reason = "消防检查未通过";
     return c;
 }
 
@@ -85,6 +86,8 @@ TEST_CASE("encoding uses names, dates, ISO times and integer fen", "[json]") {
     CHECK(j["members"][4]["status"] == "suspended");
     CHECK(j["members"][4]["status_since"] == "2026-06-01");
     CHECK_FALSE(j["members"][0].contains("status_since"));
+    CHECK(j["members"][4]["status_reason"] == "消防检查未通过");
+    CHECK_FALSE(j["members"][0].contains("status_reason"));  // none given: not written
     CHECK(j["members"][0]["admitted"] == "2025-03-01");
     CHECK(j["members"][0]["services"][0]["price"].is_number_integer());
     CHECK(j["routes"][0]["price"] == 128000);
@@ -248,11 +251,13 @@ TEST_CASE("unknown fields are ignored and optional fields may be absent or null"
     j["groups"][0]["places"][2].erase("offer_expires");
     j["groups"][0]["per_unit_cap"] = nullptr;
     j["members"][4].erase("status_since");
+    j["members"][4]["status_reason"] = nullptr;
     auto r = decode_catalogue(j);
     REQUIRE(r.ok());
     CHECK_FALSE(r.value().groups[0].places[2].offer_expires.has_value());
     CHECK_FALSE(r.value().groups[0].per_unit_cap.has_value());
     CHECK_FALSE(r.value().members[4].status_since.has_value());
+    CHECK(r.value().members[4].status_reason.empty());
 }
 
 TEST_CASE("decode<T> reads request bodies on their own", "[json]") {

@@ -196,6 +196,30 @@ TEST_CASE("validate_catalogue finds duplicate ids and broken references", "[rule
     CHECK(has_errors(problems));
 }
 
+TEST_CASE("booking holds name each inactive member once, with the secretariat's reason", "[rules]") {
+    Catalogue c = fixtures::catalogue();
+    auto find = [&](std::string_view id) -> const Member* {
+        for (const Member& m : c.members)
+            if (m.id == id) return &m;
+        return nullptr;
+    };
+    Route r = c.routes[0];
+    CHECK(booking_holds(r, find).empty());
+    r.itinerary[1].stops.push_back(Stop{StopKind::wellness, "m-paused", ""});
+    r.itinerary[0].stops.push_back(Stop{StopKind::tour, "m-paused", "again"});
+    r.title.clear();  // an error is no hold: only what keeps a published route from being booked
+    for (Member& m : c.members)
+        if (m.id == "m-paused") m.status_reason = "消防检查未通过";
+    const auto holds = booking_holds(r, find);
+    REQUIRE(holds.size() == 1);
+    CHECK(holds[0].code == "member_not_active");
+    CHECK(holds[0].message_zh.find("已暂停服务（消防检查未通过）") != std::string::npos);
+    CHECK(holds[0].message_en.find("is suspended (消防检查未通过)") != std::string::npos);
+    // Without a reason the words are the rule's alone.
+    for (Member& m : c.members) m.status_reason.clear();
+    CHECK(booking_holds(r, find).at(0).message_zh.find("（") == std::string::npos);
+}
+
 TEST_CASE("a refused list is headed by its first error, never by a warning before it", "[rules]") {
     const Catalogue c = fixtures::catalogue();
     Route suspended_stop = c.routes[0];

@@ -78,7 +78,7 @@ bool may_cancel(const Context& ctx, const GroupTrip& trip) {
     return ctx.signed_in() && !cancel_forbidden(ctx.actor(), &trip) && !cancel_refused(trip, ctx.services.now());
 }
 
-void draw_actions(Context& ctx, const sync::GroupView& group, const sync::MyTrip* mine) {
+void draw_actions(Context& ctx, const sync::GroupView& group, const sync::MyTrip* mine, bool on_hold) {
     const GroupTrip& trip = group.trip();
     // The unit union's desk: who of its workers joined, add one, free one's place, export.
     if (ctx.may_see_roster(trip) && button(ctx, ctx.t(Text::roster), -1)) ctx.nav.go({Screen::roster, trip.id});
@@ -89,6 +89,7 @@ void draw_actions(Context& ctx, const sync::GroupView& group, const sync::MyTrip
     if (may_cancel(ctx, trip) && secondary_button(ctx, ctx.t(Text::action_cancel), -1))
         ctx.screens.confirmation = Confirmation{Confirmation::Kind::cancel, trip.id};
     if (!joinable(trip, ctx.services.now())) return;
+    if (on_hold && !holds_place(mine)) return;  // the route cannot be booked for now: said above
     if (!ctx.signed_in()) {
         if (button(ctx, ctx.t(Text::sign_in_to_join), -1)) ctx.nav.go({Screen::sign_in, {}});
         return;
@@ -139,13 +140,14 @@ void draw_group(Context& ctx, const sync::GroupView& group) {
         heading(ctx, route->title);
         label(ctx, ctx.f(Text::price_after_subsidy, format_yuan(route->price - route->subsidy).c_str()), colors::accent);
     }
+    const bool on_hold = route && draw_booking_holds(ctx, *route);
     label(ctx, group_state_text(ctx, trip));
     muted(ctx, ctx.f(Text::organizing_unit, ctx.view.unit_name(trip.organizer_unit).c_str()));
     label(ctx, ctx.f(Text::departure, format_day(trip.departure).c_str()));
     draw_countdown(ctx, trip);
     draw_progress(ctx, group);
     draw_my_place(ctx, group, mine);
-    draw_actions(ctx, group, mine);
+    draw_actions(ctx, group, mine, on_hold);
 
     if (const std::vector<Id> taking_part = group.units_taking_part(); !taking_part.empty()) {
         section(ctx, ctx.t(Text::units_taking_part));

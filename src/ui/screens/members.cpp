@@ -78,7 +78,10 @@ void draw_members(Context& ctx) {
 
 void draw_member(Context& ctx, const Member& member) {
     heading(ctx, member.name);
-    if (member.status != MemberStatus::active) label(ctx, ctx.t(Text::member_suspended), colors::accent);
+    if (member.status != MemberStatus::active) {
+        label(ctx, ctx.t(Text::member_suspended), colors::accent);
+        if (!member.status_reason.empty()) muted(ctx, member.status_reason);  // the secretariat's reason
+    }
     label(ctx, std::string(category_name(ctx, member.category)) + " · " + member.city + member.county, colors::accent);
     muted(ctx, ctx.f(Text::address, member.address.c_str()));
     muted(ctx, ctx.f(Text::phone, member.phone.c_str()));

@@ -1,6 +1,7 @@
 // Route detail: price and subsidy, the route's open groups, the itinerary day by day
 // with each stop's member unit, and the service standard.
 #include "core/dates.hpp"
+#include "core/rules.hpp"
 #include "ui/format.hpp"
 #include "ui/widgets.hpp"
 
@@ -31,8 +32,18 @@ void draw_stop(Context& ctx, const Stop& stop) {
 
 }  // namespace
 
+bool draw_booking_holds(Context& ctx, const Route& route) {
+    const auto holds = booking_holds(route, [&](std::string_view id) { return ctx.view.member(id); });
+    if (holds.empty()) return false;
+    section(ctx, ctx.t(Text::route_on_hold));
+    for (const DomainError& hold : holds)
+        label(ctx, ctx.language == Language::en ? hold.message_en : hold.message_zh, colors::accent);
+    return true;
+}
+
 void draw_route(Context& ctx, const Route& route) {
     heading(ctx, route.title);
+    const bool on_hold = draw_booking_holds(ctx, route);
     if (!route.summary.empty()) muted(ctx, route.summary);
     std::string themes;
     for (const auto& t : route.themes) themes += (themes.empty() ? "" : " · ") + t;
@@ -55,7 +66,7 @@ void draw_route(Context& ctx, const Route& route) {
                                                             : kNoGroups;
     if (groups.empty()) muted(ctx, ctx.t(Text::no_joinable_groups));
     for (std::size_t g : groups) group_row(ctx, ctx.state.groups[g], false);
-    if (ctx.may_open_group() && button(ctx, ctx.t(Text::open_group_here), -1)) ctx.nav.go({Screen::open_group, route.id});
+    if (!on_hold && ctx.may_open_group() && button(ctx, ctx.t(Text::open_group_here), -1)) ctx.nav.go({Screen::open_group, route.id});
 
     section(ctx, ctx.t(Text::itinerary));
     for (const ItineraryDay& day : route.itinerary) {
