@@ -177,8 +177,10 @@ void draw_toasts(Context& ctx, float bottom) {
             shown_on.emplace_back(notice.id, here);
         else if (seen->second == format_location({Screen::sign_in, {}}))
             seen->second = here;
-        else if (seen->second != here)
+        else if (seen->second != here) {
             ctx.intents.dismiss_notice(notice.id);
+            seen->second = here;  // asked once
+        }
     }
     if (ctx.state.notices.empty() && local.empty()) {
         ctx.screens.toasts_height = 0;
