@@ -261,10 +261,11 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
     ImGui::EndChild();
     // The tab bar stays at the bottom, under the notices.
     if (screen_height < content_height) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (content_height - screen_height));
+    const float tab_bar_top = ImGui::GetCursorScreenPos().y;  // the notices end above it
     if (!ctx.short_screen) draw_tab_bar(ctx, kTabBarHeight);
     ImGui::End();
 
-    const float toast_bottom = viewport->WorkPos.y + viewport->WorkSize.y - (ctx.short_screen ? 0.0f : kTabBarHeight) - 8;
+    const float toast_bottom = (ctx.short_screen ? viewport->WorkPos.y + viewport->WorkSize.y : tab_bar_top) - 8;
     draw_toasts(ctx, toast_bottom);
     if (screens_.toasts_height != toasts_used) g_relayout = true;
     draw_confirmation(ctx);

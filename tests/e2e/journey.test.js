@@ -245,7 +245,7 @@ test('English is kept across a reload with <html lang> in step, and a count of o
   await waitFor(visitor.page, () => visitor.page.evaluate(() => document.documentElement.lang === 'zh-CN'), '<html lang="zh-CN">');
   await visitor.page.reload();
   await waitReady(visitor.page);
-  await waitShown(visitor.page, /^找到 \d+ 条线路$/);
+  await waitShown(visitor.page, /^精选线路$/);
   assert.deepEqual(visitor.errors, []);
   await visitor.context.close();
 });
@@ -334,9 +334,12 @@ test('notices: a success goes by itself, an error stays until dismissed, neither
   const notice = all.find((i) => i.visible && i.label === '报名成功，已确认名额');
   const tabs = all.filter((i) => i.visible && ['首页', '线路', '成员单位', '我的'].includes(i.label) && i.id !== 0);
   assert.ok(tabs.length >= 4);
-  for (const tab of tabs) assert.ok(notice.y + notice.height <= tab.y, `the notice is above the tab ${tab.label}`);
   // A tap in the middle of anything else to press lands on it, not on the notice.
   const ok = all.find((i) => i.visible && i.label === '知道了');
+  for (const tab of tabs) {
+    assert.ok(notice.y + notice.height <= tab.y, `the notice is above the tab ${tab.label}`);
+    assert.ok(ok.y + ok.height + 8 <= tab.y, `知道了 and the notice's edge are above the tab ${tab.label}`);
+  }
   const top = Math.min(notice.y, ok.y) - 8, bottom = Math.max(notice.y + notice.height, ok.y + ok.height) + 8;
   const covered = all.filter((i) => i.visible && i.id !== 0 && i !== ok && !tabs.includes(i) &&
     centre(i).y > top && centre(i).y < bottom);

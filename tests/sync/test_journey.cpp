@@ -66,11 +66,19 @@ TEST_CASE("a cancelled trip stays in my trips, released, with the time of the ch
     organizer.engine.cancel_group("g-qz-001", "接待酒店临时停业");
     REQUIRE(organizer.run([&] { return organizer.state().outbox.empty(); }));
 
+    // Its place (GET /me/trips) and the group (the catalogue's delta) both arrive.
+    const auto cancelled = [&] {
+        for (const sync::GroupView& g : worker.state().groups)
+            if (g.trip().id == "g-qz-001") return g.trip().state == GroupState::cancelled;
+        return false;
+    };
     worker.engine.refresh();
     REQUIRE(worker.run([&] {
         const sync::MyTrip* t = worker.trip("g-qz-001");
         return t && t->state == PlaceState::released;
     }));
+    worker.engine.refresh();  // the catalogue's delta, if the first refresh's went before the cancel was stored
+    CHECK(worker.run(cancelled));
     const sync::MyTrip* trip = worker.trip("g-qz-001");
     CHECK(trip->since >= worker.clock.now() - 60);
     const auto group = std::find_if(worker.state().groups.begin(), worker.state().groups.end(),
