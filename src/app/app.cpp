@@ -23,6 +23,8 @@ void DefaultServices::save_file(const std::string& name, const std::string&, con
 
 namespace {
 
+constexpr const char* kLanguageKey = "liaoxiu.language";  // "en" or "zh": the switch in the top bar
+
 // Any sign of a person in this frame: a pointer that pressed, a wheel, a key, text; and,
 // when `moves_count`, a pointer that only moved.
 bool had_input(const ImGuiIO& io, bool moves_count) {
@@ -49,8 +51,11 @@ App::App(ui::GlyphRasterizer& rasterizer, float pixel_ratio, sync::Transport& tr
          ui::Services& services, sync::EngineOptions options, DisplayOptions display)
     : glyphs_(rasterizer, options.kiosk || display.kiosk ? kKioskTextSize : kTextSize, pixel_ratio),
       services_(services),
+      storage_(storage),
       engine_(transport, storage, [&] {
           options.kiosk = options.kiosk || display.kiosk;
+          // A success or an info notice goes by itself after a few seconds; errors stay until read.
+          if (options.notice_seconds == 0) options.notice_seconds = kNoticeSeconds;
           return options;
       }()),
       ui_(glyphs_, items_, services_),
@@ -60,12 +65,18 @@ App::App(ui::GlyphRasterizer& rasterizer, float pixel_ratio, sync::Transport& tr
     ui::apply_style();
     ui_.set_high_contrast(display.high_contrast);
     if (options.kiosk || display.kiosk) enable_kiosk(idle_seconds_);
+    // The language chosen here before (not on a kiosk: the next person starts in Chinese).
+    if (!kiosk_ && storage_.get(kLanguageKey) == std::optional<std::string>("en")) {
+        ui_.set_language(ui::Language::en);
+        stored_language_ = ui::Language::en;
+    }
 }
 
 void App::enable_kiosk(Instant idle_seconds) {
     idle_seconds_ = idle_seconds;
     if (kiosk_) return;
     kiosk_ = true;
+    ui_.set_language(ui::Language::zh);  // config.json switched it on after a stored choice was applied
     glyphs_.set_css_size(kKioskTextSize);
     ui_.set_scale(kKioskTextSize / kTextSize);
     request_frame();
@@ -84,6 +95,7 @@ void App::reset_for_next_person() {
     while (!engine_.state().notices.empty()) engine_.dismiss_notice(engine_.state().notices.front().id);
     ui_.reset();
     ui_.set_high_contrast(initial_high_contrast_);
+    ++resets_;
     at_rest_ = true;
     last_input_ = now_;
     request_frame();
@@ -189,6 +201,10 @@ void App::draw() {
     drawn_at_ = now_;
     frame_requested_ = false;
     ui_.draw(engine_.state(), engine_);
+    if (!kiosk_ && ui_.language() != stored_language_) {
+        stored_language_ = ui_.language();
+        storage_.put(kLanguageKey, stored_language_ == ui::Language::en ? "en" : "zh");
+    }
 }
 
 void App::frame_done(const ImDrawData* draw_data, const FrameTimes& times) {

@@ -63,6 +63,7 @@ public:
     static constexpr float kTextSize = 17.0f;        // CSS px
     static constexpr float kKioskTextSize = 26.0f;   // read from a step away
     static constexpr int kIdleCountdownSeconds = 10; // kiosk: the warning before the reset
+    static constexpr Instant kNoticeSeconds = 6;     // how long a success or info notice stays
 
     // `options.kiosk` also keeps the sync engine from storing anything personal.
     App(ui::GlyphRasterizer& rasterizer, float pixel_ratio, sync::Transport& transport, sync::Storage& storage,
@@ -133,6 +134,13 @@ public:
     int idle_countdown() const;
     // Signs out, dismisses every notice and resets the UI to the home screen.
     void reset_for_next_person();
+    // How many times that happened: the platform then forgets the page's history and what
+    // its live regions still say (the last person's screens and words).
+    std::uint64_t resets() const { return resets_; }
+
+    // The language shown, as a BCP 47 tag for the page ("zh-CN", "en"). A person's choice is
+    // kept in Storage across reloads (never on a kiosk, where each person starts in Chinese).
+    const char* language_tag() const { return ui_.language() == ui::Language::en ? "en" : "zh-CN"; }
 
     // For the page's live region (screen readers).
     std::vector<ui::Announcement> take_announcements() { return ui_.take_announcements(); }
@@ -146,6 +154,7 @@ private:
     ui::GlyphAtlas glyphs_;
     ui::ItemRegistry items_;
     ui::Services& services_;
+    sync::Storage& storage_;
     sync::SyncEngine engine_;
     ui::Ui ui_;
     FrameStats stats_;
@@ -162,6 +171,8 @@ private:
     bool at_rest_ = true;          // nothing done since the last reset (or page load)
     bool countdown_drawn_ = false; // the last frame showed the countdown
     int shown_countdown_ = 0;
+    std::uint64_t resets_ = 0;
+    ui::Language stored_language_ = ui::Language::zh;  // as Storage has it
 };
 
 }  // namespace liaoxiu

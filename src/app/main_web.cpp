@@ -32,6 +32,8 @@ public:
     void want_text(std::string_view text) override { app_.want_text(text); }
     std::vector<liaoxiu::ui::Announcement> take_announcements() override { return app_.take_announcements(); }
     bool ready() const override { return app_.ready(); }
+    std::uint64_t resets() const override { return app_.resets(); }
+    std::string language_tag() const override { return app_.language_tag(); }
     const liaoxiu::ui::ItemRegistry& items() const override { return app_.items(); }
 
     TestStats test_stats() const override {

@@ -28,7 +28,7 @@ wire::Account account_of(const Session& session) {
 
 MyTrip my_trip_of(const wire::TripPlace& trip) {
     return MyTrip{trip.group, trip.mine.place.state, trip.mine.waitlist_position, trip.mine.place.offer_expires,
-                  trip.mine.reason};
+                  trip.mine.reason, trip.mine.place.since};
 }
 
 wire::TripPlace trip_place_of(const MyTrip& trip) {
@@ -36,6 +36,7 @@ wire::TripPlace trip_place_of(const MyTrip& trip) {
     place.group = trip.group;
     place.mine.place.state = trip.state;
     place.mine.place.offer_expires = trip.offer_expires;
+    place.mine.place.since = trip.since;
     place.mine.waitlist_position = trip.waitlist_position;
     place.mine.reason = trip.reason;
     return place;

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace liaoxiu::sync {
@@ -42,6 +43,13 @@ struct Notice {
     Kind kind = Kind::info;
     std::string zh;
     std::string en;
+    // Added for told outcomes (journey): when it goes by itself (success and info, where the
+    // engine is given a lifetime; 0: it stays until dismissed, as errors and warnings do); the
+    // subject a newer notice replaces it on ("network"); and whether it names the signed-in
+    // person (登录成功，欢迎…), which on a kiosk goes with the screen it was shown on.
+    Instant expires = 0;
+    std::string subject = {};
+    bool personal = false;
 };
 
 // A group trip as screens see it: the trip without its places (the engine keeps those in
@@ -66,6 +74,7 @@ struct MyTrip {
     int waitlist_position = 0;           // 1-based when waitlisted
     std::optional<Instant> offer_expires;
     std::string reason;                  // why a union or the secretariat freed it (withdrawn by someone else)
+    Instant since = 0;                   // when the place entered its state (0: not known yet)
 };
 
 // An action not yet acknowledged by the endpoint (made offline, or lost to the network).
@@ -151,6 +160,9 @@ struct ClientState {
     bool kiosk = false;                  // nothing personal is kept on this device
     bool signing_in = false;             // a sign-in request is on its way
     bool my_trips_loaded = false;        // my_trips reflects an answer of the endpoint (or its cached copy)
+    // What the worker last saw of each trip on 我的 (group id → the UI's summary of it), so a
+    // change since the last visit is marked 新. Kept in Storage per account (never on a kiosk).
+    std::vector<std::pair<Id, std::string>> trips_seen;
     // Added for the audit trail (secretariat only; never stored, forgotten at sign-out):
     AuditView audit;
     // The unit union's desk (organizers): fetched on demand, kept in memory only.
@@ -181,6 +193,9 @@ public:
     virtual void cancel_group(const Id& group, const std::string& reason) = 0;
     virtual void refresh() = 0;
     virtual void dismiss_notice(std::uint64_t id) = 0;
+    // The worker has seen their trips as `seen` says (group id → summary): ClientState::trips_seen
+    // becomes it and is remembered (not on a kiosk). A no-op where nothing is remembered.
+    virtual void trips_seen(std::vector<std::pair<Id, std::string>> seen) { (void)seen; }
     // The unit union's desk (organizers):
     virtual void load_roster(const Id& group) = 0;
     virtual void load_unit_workers() = 0;

@@ -11,7 +11,7 @@ EngineContext::EngineContext(Transport& transport, Storage& storage, EngineOptio
       storage(storage),
       options(options),
       random(options.seed ? options.seed : random_seed()),
-      notifier(state, options.max_notices) {}
+      notifier(state, options.max_notices, options.notice_seconds) {}
 
 void EngineContext::send(std::string method, const std::string& path, std::string body, const std::string& token,
                          HttpHeaders extra, Answer answer) {

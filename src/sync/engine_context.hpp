@@ -24,6 +24,7 @@ struct EngineOptions {
     std::uint64_t seed = 0;       // randomness for keys and jitter; 0: from std::random_device
     BackoffPolicy backoff;
     std::size_t max_notices = 30; // older notices are dropped when there are more
+    Instant notice_seconds = 0;   // success and info notices go after this long; 0: they stay
 };
 
 // The endpoint (or the way to it) is not there: nothing was decided, try again later.

@@ -4,8 +4,11 @@
 
 namespace liaoxiu::sync {
 
-void Notifier::notify(Notice::Kind kind, std::string zh, std::string en) {
+void Notifier::notify(Notice::Kind kind, std::string zh, std::string en, std::string subject) {
+    if (!subject.empty()) std::erase_if(state_.notices, [&](const Notice& n) { return n.subject == subject; });
     Notice notice;
+    notice.subject = std::move(subject);
+    if (lifetime_ > 0 && (kind == Notice::Kind::success || kind == Notice::Kind::info)) notice.expires = now_ + lifetime_;
     notice.id = ++last_notice_id_;
     notice.kind = kind;
     notice.zh = std::move(zh);
@@ -16,6 +19,13 @@ void Notifier::notify(Notice::Kind kind, std::string zh, std::string en) {
                              state_.notices.begin() + static_cast<std::ptrdiff_t>(state_.notices.size() - max_notices_));
     }
     changed();
+}
+
+void Notifier::tick(Instant now) {
+    now_ = now;
+    const auto before = state_.notices.size();
+    std::erase_if(state_.notices, [now](const Notice& n) { return n.expires != 0 && n.expires <= now; });
+    if (state_.notices.size() != before) changed();
 }
 
 void Notifier::dismiss(std::uint64_t id) {
@@ -30,9 +40,11 @@ bool Notifier::reached_endpoint() {
     state_.connection = Connection::online;
     // "No network" is no longer true: it goes, and "back online" says why.
     const bool told_offline = offline_notice_ != 0;
-    std::erase_if(state_.notices, [&](const Notice& notice) { return notice.id == offline_notice_; });
+    // Every word about the network having failed (browsing offline, a sign-in or an action
+    // that could not go) is stale now.
+    std::erase_if(state_.notices, [&](const Notice& notice) { return notice.id == offline_notice_ || notice.subject == "network"; });
     offline_notice_ = 0;
-    if (was_offline && told_offline) notify(Notice::Kind::success, "已恢复联网", "Back online");
+    if (was_offline && told_offline) notify(Notice::Kind::success, "已恢复联网", "Back online", "network");
     changed();
     return true;
 }
@@ -42,10 +54,10 @@ void Notifier::endpoint_unreachable() {
     state_.connection = Connection::offline;
     if (offline_notice_ == 0) {
         if (state_.catalogue.routes.empty()) {
-            notify(Notice::Kind::warning, "网络不可用，暂时无法获取线路", "No network: the routes cannot be loaded yet");
+            notify(Notice::Kind::warning, "网络不可用，暂时无法获取线路", "No network: the routes cannot be loaded yet", "network");
         } else {
             notify(Notice::Kind::warning, "网络不可用，正在离线浏览已保存的线路",
-                   "No network: browsing the routes saved on this device");
+                   "No network: browsing the routes saved on this device", "network");
         }
         offline_notice_ = last_notice_id_;
     }

@@ -73,7 +73,7 @@ bool already_done(PendingAction::Kind kind, const std::string& code) {
 
 void tell_saved(Notifier& notifier) {
     notifier.notify(Notice::Kind::warning, "网络不可用，已保存，联网后自动提交",
-                    "No network: saved, and sent automatically when you are back online");
+                    "No network: saved, and sent automatically when you are back online", "network");
 }
 
 }  // namespace
@@ -269,8 +269,9 @@ void Outbox::set_my_trip(const Id& group, PlaceState place_state, int waitlist_p
     auto& trips = ctx_.state.my_trips;
     auto mine = std::find_if(trips.begin(), trips.end(), [&](const MyTrip& trip) { return trip.group == group; });
     if (mine == trips.end()) {
-        trips.push_back(MyTrip{group, place_state, waitlist_position, std::nullopt, {}});
+        trips.push_back(MyTrip{group, place_state, waitlist_position, std::nullopt, {}, ctx_.now});
     } else {
+        mine->since = ctx_.now;
         mine->state = place_state;
         mine->waitlist_position = waitlist_position;
         mine->offer_expires.reset();

@@ -9,6 +9,40 @@
 
 namespace liaoxiu::sync {
 
+namespace {
+
+// {"account":"w-1","seen":[["g-qz-001","confirmed|open|0|"],…]}: one account's at a time.
+constexpr const char* kTripsSeenKey = "liaoxiu.trips_seen";
+
+}  // namespace
+
+void SessionSync::load_trips_seen() {
+    ctx_.state.trips_seen.clear();
+    if (ctx_.state.kiosk || !ctx_.state.session) return;
+    auto text = ctx_.storage.get(kTripsSeenKey);
+    if (!text) return;
+    auto parsed = nlohmann::json::parse(*text, nullptr, false);
+    if (!parsed.is_object()) return;
+    auto account = parsed.find("account");
+    if (account == parsed.end() || !account->is_string() || account->get<std::string>() != ctx_.state.session->id) return;
+    auto seen = parsed.find("seen");
+    if (seen == parsed.end() || !seen->is_array()) return;
+    for (const auto& entry : *seen) {
+        if (!entry.is_array() || entry.size() != 2 || !entry[0].is_string() || !entry[1].is_string()) continue;
+        ctx_.state.trips_seen.emplace_back(entry[0].get<std::string>(), entry[1].get<std::string>());
+    }
+}
+
+void SessionSync::trips_seen(std::vector<std::pair<Id, std::string>> seen) {
+    if (!ctx_.state.session || seen == ctx_.state.trips_seen) return;
+    ctx_.state.trips_seen = std::move(seen);
+    ctx_.notifier.changed();
+    if (ctx_.state.kiosk) return;  // nothing personal stays on a kiosk
+    nlohmann::json entries = nlohmann::json::array();
+    for (const auto& [group, summary] : ctx_.state.trips_seen) entries.push_back({group, summary});
+    ctx_.storage.put(kTripsSeenKey, wire::dump(nlohmann::json{{"account", ctx_.state.session->id}, {"seen", entries}}));
+}
+
 void SessionSync::load() {
     auto text = ctx_.storage.get(kSessionKey);
     if (!text) return;
@@ -20,6 +54,7 @@ void SessionSync::load() {
     ctx_.state.my_trips_loaded = stored->my_trips_loaded;
     standing_ = Standing::unverified;
     trips_ = stored->session.role == Role::worker ? Trips::wanted : Trips::current;
+    load_trips_seen();
 }
 
 void SessionSync::persist() {
@@ -85,19 +120,21 @@ void SessionSync::on_sign_in(const HttpResponse& response, std::uint64_t generat
     notifier.changed();
     if (unreachable(response.status)) {
         ctx_.endpoint_unreachable();
-        notifier.notify(Notice::Kind::error, "网络不可用，无法登录，请联网后再试", "No network: cannot sign in, try again online");
+        notifier.notify(Notice::Kind::error, "网络不可用，无法登录，请联网后再试", "No network: cannot sign in, try again online",
+                        "network");
         return;
     }
     ctx_.reached_endpoint();
     if (response.status != 200 && response.status != 201) {
         DomainError error = wire::decode_error(response.status, response.body);
-        notifier.notify(Notice::Kind::error, "登录失败：" + error.message_zh, "Sign-in failed: " + error.message_en);
+        notifier.notify(Notice::Kind::error, "登录失败：" + error.message_zh, "Sign-in failed: " + error.message_en,
+                        "sign_in");
         return;
     }
     auto answer = wire::decode_sign_in_answer(response.body);
     if (!answer) {
         notifier.notify(Notice::Kind::error, "登录失败：" + answer.error().message_zh,
-                        "Sign-in failed: " + answer.error().message_en);
+                        "Sign-in failed: " + answer.error().message_en, "sign_in");
         return;
     }
     Session session = session_of(answer.value().account);
@@ -108,12 +145,14 @@ void SessionSync::on_sign_in(const HttpResponse& response, std::uint64_t generat
     state.audit = {};
     state.my_trips.clear();
     state.my_trips_loaded = false;
+    load_trips_seen();
     standing_ = Standing::verified;
     forget_wanted_trips();
     want_trips();
     persist();
     notifier.notify(Notice::Kind::success, "登录成功，欢迎" + state.session->display_name,
-                    "Signed in: welcome, " + state.session->display_name);
+                    "Signed in: welcome, " + state.session->display_name, "sign_in");
+    state.notices.back().personal = true;  // names the person: on a kiosk it goes with its screen
     ctx_.wake_outbox();
 }
 
@@ -183,6 +222,7 @@ void SessionSync::end(Notice::Kind kind, std::string zh, std::string en) {
     state.audit = {};
     state.my_trips.clear();
     state.my_trips_loaded = false;
+    state.trips_seen.clear();
     state.draft_routes.clear();  // the secretariat's drafts are not for whoever signs in next
     state.draft_policies.clear();
     state.drafts_loaded = false;
@@ -207,6 +247,7 @@ void SessionSync::sign_out() {
             if (!unreachable(response.status)) ctx_.reached_endpoint();
         });
     }
+    ctx_.storage.remove(kTripsSeenKey);  // signed out on purpose: what was seen goes too
     end(Notice::Kind::info, "已退出登录", "Signed out");
 }
 

@@ -25,6 +25,9 @@ public:
     // Ends the session here (token, account, trips and unsent actions) and says so.
     void end(Notice::Kind kind, std::string zh, std::string en);
     void want_trips();  // a worker's trips are fetched again at the next poll
+    // What the worker has seen of their trips on 我的 (ClientState::trips_seen), remembered in
+    // Storage for the signed-in account (never on a kiosk); forgotten at sign-out.
+    void trips_seen(std::vector<std::pair<Id, std::string>> seen);
     void persist();
 
     const std::string& token() const { return token_; }
@@ -47,6 +50,7 @@ private:
     void on_trips(const HttpResponse& response, std::uint64_t generation);
     void trips_answered();
     void forget_wanted_trips();
+    void load_trips_seen();  // ClientState::trips_seen of the signed-in account, from Storage
 
     EngineContext& ctx_;
     Outbox& outbox_;

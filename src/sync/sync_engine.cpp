@@ -84,6 +84,7 @@ void SyncEngine::offer_bundled_catalogue(TextSource& text, Instant now) { catalo
 
 void SyncEngine::poll(Instant now) {
     ctx_.now = now;
+    ctx_.notifier.tick(now);
     ctx_.transport.deliver();
     if (!ctx_.has_endpoint()) return;
     catalogue_.poll();
@@ -109,6 +110,7 @@ void SyncEngine::refresh() {
 }
 
 void SyncEngine::dismiss_notice(std::uint64_t id) { ctx_.notifier.dismiss(id); }
+void SyncEngine::trips_seen(std::vector<std::pair<Id, std::string>> seen) { session_.trips_seen(std::move(seen)); }
 
 void SyncEngine::load_roster(const Id& group) { rosters_.load_roster(group); }
 

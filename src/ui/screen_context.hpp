@@ -119,6 +119,17 @@ struct ScreenState {
     AuditScreenState audit;
     std::shared_ptr<DesignerState> designer;  // the route and policy desk (designer)
     std::shared_ptr<DeskState> desk;  // the secretariat's desk (deskui)
+    // The worker's journey (journey): the trips marked 新 in this visit of 我的 (kept for the
+    // whole visit, though the engine is told at once they were seen), the frame 我的 last drew,
+    // and where a sign-in asked for on a group returns to, with the join offered again.
+    std::vector<Id> trips_marked_new;
+    int me_last_frame = -10;
+    std::optional<Location> sign_in_return;
+    Id join_after_sign_in;
+    // Notices: the height the toasts took in the last pass (the screens stop above them), and
+    // where each personal notice was first shown (a kiosk drops it on another screen).
+    float toasts_height = 0;
+    std::vector<std::pair<std::uint64_t, std::string>> notice_screens;
 };
 
 struct Context {
@@ -144,7 +155,7 @@ struct Context {
     std::string f(Text id, Args... args) const {
         char buffer[512];
         std::snprintf(buffer, sizeof buffer, t(id), args...);
-        return buffer;
+        return language == Language::en ? english_plurals(buffer) : std::string(buffer);
     }
 
     bool signed_in() const { return state.session.has_value(); }
@@ -160,6 +171,11 @@ struct Context {
 };
 
 // The screens (src/ui/screens/*.cpp).
+// A worker's trip in a few words (its place's state, the group's, the queue, the reason): what
+// 我的 remembers as seen, so a change shows as 新 (src/ui/screens/me.cpp).
+std::string trip_summary(const sync::MyTrip& trip, const GroupTrip* group);
+// A place offered to the signed-in worker, with the action to accept it: first on home.
+void draw_offer_banner(Context& ctx);
 void draw_home(Context& ctx);
 void draw_routes(Context& ctx);
 void draw_route(Context& ctx, const Route& route);

@@ -6,6 +6,8 @@
 // cannot drift out of step with its name. Entries marked "printf" are formats.
 #pragma once
 
+#include <string>
+
 namespace liaoxiu::ui {
 
 enum class Language { zh, en };
@@ -15,8 +17,8 @@ enum class Language { zh, en };
     X(tagline, "一站式查询，一键式拼团", "Find a route, join a group trip in one tap")                 \
     X(loading_catalogue, "正在加载线路…", "Loading routes…")                                      \
     X(catalogue_failed, "线路数据无法读取", "The route catalogue could not be read")              \
-    X(routes_count, "共 %d 条线路", "%d routes") /* printf */                                     \
-    X(days_nights, "%d天%d晚", "%d days, %d nights") /* printf */                                 \
+    X(routes_count, "共 %d 条线路", "%d route{s}") /* printf */                                  \
+    X(days_nights, "%d天%d晚", "%d day{s}, %d night{s}") /* printf */                                 \
     X(price_after_subsidy, "补贴后 ¥%s/人", "¥%s per person after subsidy") /* printf */          \
     X(subsidy, "工会补贴 ¥%s", "Union subsidy ¥%s") /* printf */                                  \
     X(list_price, "原价 ¥%s/人", "List price ¥%s per person") /* printf */                        \
@@ -60,8 +62,8 @@ enum class Language { zh, en };
     X(price_low, "¥500以内", "Up to ¥500")                                                        \
     X(price_mid, "¥500–1000", "¥500–1000")                                                        \
     X(price_high, "¥1000以上", "Over ¥1000")                                                      \
-    X(results_count, "找到 %d 条线路", "%d routes found") /* printf */                            \
-    X(joinable_groups_count, "%d个拼团可报名", "%d group trips to join") /* printf */                         \
+    X(results_count, "找到 %d 条线路", "%d route{s} found") /* printf */                            \
+    X(joinable_groups_count, "%d个拼团可报名", "%d group trip{s} to join") /* printf */                         \
     X(season_spring, "春", "Spring")                                                              \
     X(season_summer, "夏", "Summer")                                                              \
     X(season_autumn, "秋", "Autumn")                                                              \
@@ -91,9 +93,9 @@ enum class Language { zh, en };
     X(not_found_detail, "链接可能已失效，或内容已下架。", "The link may be old, or the item withdrawn.") \
     X(go_home, "返回首页", "Go to home")                                                          \
     X(member_directory, "成员单位名录", "Member directory")                                       \
-    X(members_count, "共 %d 家成员单位", "%d members") /* printf */                              \
+    X(members_count, "共 %d 家成员单位", "%d member{s}") /* printf */                              \
     X(member_routes, "参与的线路", "Routes with this member")                                     \
-    X(member_route_count, "%d条线路", "%d routes") /* printf */                                   \
+    X(member_route_count, "%d条线路", "%d route{s}") /* printf */                                   \
     X(services, "服务与价格", "Services and prices")                                              \
     X(policies, "政策宣传", "Policies")                                                           \
     X(issuer_date, "%s · %s", "%s · %s") /* printf */                                             \
@@ -106,7 +108,7 @@ enum class Language { zh, en };
     X(places_to_form, "还差%d人成团", "%d more needed to form") /* printf */                      \
     X(formed, "已成团", "The group has formed")                                                   \
     X(confirmed_of, "已报名 %d / 最少 %d / 最多 %d 人", "%d joined / min %d / max %d") /* printf */ \
-    X(places_left, "剩余名额 %d", "%d places left") /* printf */                                  \
+    X(places_left, "剩余名额 %d", "%d place{s} left") /* printf */                                  \
     X(waitlist_length, "候补 %d 人", "%d waiting") /* printf */                                   \
     X(units_taking_part, "参团单位", "Units taking part")                                         \
     X(state_open, "报名中", "Open")                                                               \
@@ -212,7 +214,21 @@ enum class Language { zh, en };
     /* ---- the secretariat's desk: its entry in the worker's app (deskui; the desk's own words: ui/desk) */        \
     X(desk_entry, "秘书处工作台", "Secretariat desk")                                                               \
     X(desk_entry_hint, "成员单位、拼团总览等管理工作在工作台中完成", "Members, group trips and more are managed at the desk") \
-    X(desk_only_secretariat, "只有联盟秘书处可以使用工作台", "Only the alliance's secretariat uses the desk")
+    X(desk_only_secretariat, "只有联盟秘书处可以使用工作台", "Only the alliance's secretariat uses the desk") \
+    /* ---- the worker's journey (journey): told outcomes in 我的, a cancelled group, sign-in and back */          \
+    X(trip_new, "新", "New")                                                                                       \
+    X(trip_offer_left, "为您保留了名额，还剩%d小时%d分确认", "A place is held for you: %d h %d min left to accept") /* printf */ \
+    X(trip_offer_lapsing, "为您保留的名额即将过期", "The place held for you is about to lapse")                      \
+    X(trip_offer_expired, "为您保留的名额已过期", "The place held for you lapsed")                                  \
+    X(trip_withdrawn, "您已退出该团", "You withdrew from this trip")                                               \
+    X(trip_released, "名额已释放", "Your place was released")                                                      \
+    X(trip_cancelled, "拼团已取消：%s", "The group trip was cancelled: %s") /* printf */                          \
+    X(trip_expired, "报名截止时未成团，行程取消", "The group did not form by the deadline: no trip")              \
+    X(trip_past, "已出行", "Trip taken")                                                                           \
+    X(trip_unknown, "行程信息暂不可用", "This trip's details are not available")                                    \
+    X(offer_waiting, "有名额留给您", "A place is waiting for you")                                                 \
+    X(group_ended_note, "已报名职工的名额均已释放，无需任何操作", "Every place was released: nothing to do")        \
+    X(see_other_groups, "查看该线路的其他拼团", "Other group trips on this route")
 
 enum class Text {
 #define LIAOXIU_TEXT_ENUM(name, zh, en) name,
@@ -222,6 +238,11 @@ enum class Text {
 };
 
 const char* text(Text id, Language language);
+
+// English words that follow a count: "{s}" after a noun is "s" unless the number just before
+// it is 1 ("1 route", "2 routes"); "{one|other}" picks one of two words the same way. Every
+// formatted English text passes through it (Context::f); Chinese has no plural forms.
+std::string english_plurals(std::string text);
 
 // All strings of both languages, for glyph pre-loading.
 const char* const* all_texts(int* count);

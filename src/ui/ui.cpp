@@ -6,12 +6,15 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace liaoxiu::ui {
 
 namespace {
 
 constexpr float kTabBarHeight = 60.0f;
+// The notices' height changed in this pass: the screens must be laid out again around them.
+bool g_relayout = false;
 constexpr float kWideLayout = 720.0f;  // from here on, two columns (tablets, kiosks)
 // Below this height (a phone on its side) the title bar is one row and the tabs move to a
 // column on the left, so the screen keeps most of the height.
@@ -242,7 +245,12 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
         draw_desk_nav(ctx, false, content_height);
         ImGui::SameLine();
     }
-    ImGui::BeginChild("##content", ImVec2(0, content_height), false);
+    // The notices sit above the tab bar: the screen stops above them, so they cover nothing
+    // (its last lines scroll into view). Their height is the last pass's; a change lays the
+    // frame out again (layout_settled).
+    const float toasts_used = screens_.toasts_height;
+    const float screen_height = std::max(content_height * 0.4f, content_height - toasts_used);
+    ImGui::BeginChild("##content", ImVec2(0, screen_height), false);
     if (scroll_to_top_) {
         ImGui::SetScrollY(0);
         scroll_to_top_ = false;
@@ -251,11 +259,15 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
     if (ctx.secretariat() && !desk_pages_.empty() && !desk_column) draw_desk_nav(ctx, true, 0);
     draw_screen(ctx);
     ImGui::EndChild();
+    // The tab bar stays at the bottom, under the notices.
+    if (screen_height < content_height) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (content_height - screen_height));
+    const float tab_bar_top = ImGui::GetCursorScreenPos().y;  // the notices end above it
     if (!ctx.short_screen) draw_tab_bar(ctx, kTabBarHeight);
     ImGui::End();
 
-    const float toast_bottom = viewport->WorkPos.y + viewport->WorkSize.y - (ctx.short_screen ? 0.0f : kTabBarHeight) - 8;
+    const float toast_bottom = (ctx.short_screen ? viewport->WorkPos.y + viewport->WorkSize.y : tab_bar_top) - 8;
     draw_toasts(ctx, toast_bottom);
+    if (screens_.toasts_height != toasts_used) g_relayout = true;
     draw_confirmation(ctx);
     if (idle_seconds_left_ > 0) draw_idle_countdown(ctx, idle_seconds_left_);
     announce_changes(ctx);
@@ -269,6 +281,7 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
 }
 
 bool Ui::layout_settled() {
+    if (std::exchange(g_relayout, false)) return false;
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     for (const ImGuiWindow* window : g.Windows) {
         if (!window->Active || window->IsFallbackWindow) continue;  // not submitted this frame

@@ -239,7 +239,7 @@ test('a join made while the endpoint is down is queued, survives a reload and is
   server = await startServer({ port, dbDir });
   await waitShown(worker.page, /^报名成功，已确认名额$/, 90000);
   await waitFor(worker.page, async () => !(await shows(worker.page, /^报名 · .* — (待发送|同步中)$/)), 'the outbox to empty');
-  await waitShown(worker.page, /^您已报名$/);
+  await waitShown(worker.page, /^您已报名 · 报名中$/);
   await screenshot(worker.page, 'trips-offline-join-delivered-phone');
 
   const session = await api.signIn('u-qz-sanitation-01');

@@ -32,6 +32,13 @@ public:
     void cancel_group(const Id& group, const std::string& reason) override { calls.push_back("cancel_group " + group + " " + reason); }
     void refresh() override { calls.push_back("refresh"); }
     void dismiss_notice(std::uint64_t id) override { calls.push_back("dismiss_notice " + std::to_string(id)); }
+    // What 我的 said was seen, last; not a "call" (it is told while drawing, not by a person).
+    std::vector<std::pair<Id, std::string>> seen;
+    int seen_told = 0;
+    void trips_seen(std::vector<std::pair<Id, std::string>> trips) override {
+        seen = std::move(trips);
+        ++seen_told;
+    }
     // Added for the audit trail: "load_audit actor=…&limit=100&offset=0".
     std::vector<AuditQuery> audit_queries;
     void load_audit(const AuditQuery& query) override {

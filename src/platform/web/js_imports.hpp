@@ -60,6 +60,8 @@ void lx_location_init();                  // lx_on_location now and on every has
 void lx_location_push(const char* hash);  // a new history entry
 void lx_location_back(const char* hash);  // the app went back to `hash`
 void lx_announce(const char* text, int urgent);
+void lx_kiosk_reset(const char* hash);    // back to a clean history entry at `hash`; live regions emptied
+void lx_set_lang(const char* tag);        // <html lang>
 void lx_follow_pixel_ratio();             // a resize event when devicePixelRatio moved
 void lx_first_frame();                    // the loader goes away
 EMSCRIPTEN_KEEPALIVE void lx_on_asset(int request, int body);  // body: read with lx_body_read

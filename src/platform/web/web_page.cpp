@@ -77,6 +77,18 @@ void WebPage::run(PageClient& client, RunnerClient& frames) {
 
 void WebPage::frame() {
     client_->tick(services_.now());
+    // A kiosk reset: the last person's screens leave the history (the page goes back to a clean
+    // entry at home) and the live regions stop saying their words (即将返回首页 10…).
+    if (client_->resets() != resets_) {
+        resets_ = client_->resets();
+        location_ = client_->location();
+        moves_back_ = client_->moves_back();
+        lx_kiosk_reset(location_.c_str());
+    }
+    if (std::string tag = client_->language_tag(); tag != language_tag_) {
+        language_tag_ = std::move(tag);
+        lx_set_lang(language_tag_.c_str());
+    }
     lx_follow_pixel_ratio();
     runner_.step();
     if (!was_ready_ && client_->ready()) {

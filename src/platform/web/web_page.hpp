@@ -47,6 +47,10 @@ public:
     virtual std::vector<ui::Announcement> take_announcements() = 0;
     // A frame with the catalogue on screen has been drawn.
     virtual bool ready() const = 0;
+    // Kiosk resets so far: at each, the page forgets its history and empties its live regions.
+    virtual std::uint64_t resets() const { return 0; }
+    // The language shown ("zh-CN", "en"), kept in <html lang>.
+    virtual std::string language_tag() const { return "zh-CN"; }
 };
 
 // How the page address asks the app to look: ?kiosk=1, ?contrast=high.
@@ -93,6 +97,8 @@ private:
     std::string location_;          // the hash the browser shows
     std::uint64_t moves_back_ = 0;  // the app's moves back the browser's history has followed
     bool was_ready_ = false;
+    std::uint64_t resets_ = 0;      // the kiosk resets the page has followed
+    std::string language_tag_;      // as <html lang> says
 };
 
 }  // namespace liaoxiu::platform

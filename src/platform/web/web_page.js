@@ -90,9 +90,20 @@ mergeInto(LibraryManager.library, {
   // Deep links and the back button: the app's location lives in the URL hash
   // (#/route/<id>, #/group/<id>), so a link shared in a chat opens that screen, on first
   // load too, and the browser's back button goes back.
-  lx_location_init__deps: ['$lxStrings'],
+  // Every entry of this page's history carries its index (lxIndex: 0 for the entry the page
+  // was opened in, +1 for each the app adds), so a kiosk reset knows how far back the clean
+  // entry is. `resetting` is set while the page walks back there.
+  $lxHistory: { resetting: false },
+  lx_location_init__deps: ['$lxStrings', '$lxHistory'],
   lx_location_init: function () {
+    var state = history.state || {};
+    if (typeof state.lxIndex !== 'number') history.replaceState(Object.assign({}, state, { lxIndex: 0 }), '');
     var send = function () {
+      if (lxHistory.resetting) {
+        // Arrived at the clean entry: it shows home, and nothing after it matters any more.
+        lxHistory.resetting = false;
+        history.replaceState({ lxIndex: 0 }, '', lxHistory.home);
+      }
       lxStrings.pass(location.hash || '#/', function (hash) { Module._lx_on_location(hash); });
     };
     window.addEventListener('hashchange', send);
@@ -103,7 +114,8 @@ mergeInto(LibraryManager.library, {
   // Entries the app adds are marked, so it knows the entry before one of them is its own.
   lx_location_push: function (hashPtr) {
     var hash = UTF8ToString(hashPtr);
-    if ((location.hash || '#/') !== hash) history.pushState({ liaoxiu: true }, '', hash);
+    var index = (history.state && history.state.lxIndex) || 0;
+    if ((location.hash || '#/') !== hash) history.pushState({ liaoxiu: true, lxIndex: index + 1 }, '', hash);
   },
 
   // The app went back to `hash`. When the app added the entry shown, the one before it is
@@ -113,6 +125,31 @@ mergeInto(LibraryManager.library, {
   lx_location_back: function (hashPtr) {
     var hash = UTF8ToString(hashPtr);
     if (history.state && history.state.liaoxiu) history.back();
-    else if ((location.hash || '#/') !== hash) history.replaceState(null, '', hash);
+    else if ((location.hash || '#/') !== hash) history.replaceState(history.state, '', hash);
+  },
+
+  // A kiosk reset (web_page.cpp): the browser's back button must not walk through the last
+  // person's screens, and a screen reader must not read their words again. The page goes
+  // back to the entry it was opened in and shows `hash` (home) there; the entries after it
+  // are dropped by the next screen the app adds.
+  lx_kiosk_reset__deps: ['$lxHistory', '$lxLive'],
+  lx_kiosk_reset: function (hashPtr) {
+    var hash = UTF8ToString(hashPtr);
+    var regions = lxLive.get();
+    regions.status.textContent = '';
+    regions.alert.textContent = '';
+    var index = (history.state && history.state.lxIndex) || 0;
+    lxHistory.home = hash;
+    if (index > 0) {
+      lxHistory.resetting = true;
+      history.go(-index);
+    } else {
+      history.replaceState({ lxIndex: 0 }, '', hash);
+    }
+  },
+
+  // <html lang> follows the language shown, so screen readers speak it with the right voice.
+  lx_set_lang: function (tagPtr) {
+    document.documentElement.lang = UTF8ToString(tagPtr);
   }
 });

@@ -4,7 +4,12 @@ mergeInto(LibraryManager.library, {
   // The page's address without its hash: the base of every share link and QR code.
   lx_page_address__deps: ['$lxStrings'],
   lx_page_address: function () {
-    return lxStrings.copy(location.href.split('#')[0]);
+    // Links and QR codes are for someone else's phone: never with the kiosk's own switch
+    // (?kiosk=1 would make that phone a kiosk: no sign-in kept, reset after two minutes).
+    var url = new URL(location.href);
+    url.hash = '';
+    url.searchParams.delete('kiosk');
+    return lxStrings.copy(url.href.replace(/#$/, ''));
   },
 
   // The system share sheet where there is one (phones); otherwise the link is copied.

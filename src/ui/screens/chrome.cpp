@@ -162,7 +162,30 @@ void draw_toasts(Context& ctx, float bottom) {
     auto& local = ctx.screens.toasts;
     const Instant now = ctx.services.now();
     local.erase(std::remove_if(local.begin(), local.end(), [&](const LocalToast& t) { return t.until <= now; }), local.end());
-    if (ctx.state.notices.empty() && local.empty()) return;
+    // On a kiosk a notice naming the person (登录成功，欢迎…) goes with the screen it was shown on.
+    auto& shown_on = ctx.screens.notice_screens;
+    const std::string here = format_location(ctx.nav.current());
+    std::erase_if(shown_on, [&](const auto& entry) {
+        return std::none_of(ctx.state.notices.begin(), ctx.state.notices.end(),
+                            [&](const sync::Notice& n) { return n.id == entry.first; });
+    });
+    for (const sync::Notice& notice : ctx.state.notices) {
+        if (!notice.personal || !ctx.state.kiosk) continue;
+        auto seen = std::find_if(shown_on.begin(), shown_on.end(), [&](const auto& e) { return e.first == notice.id; });
+        // Signing in moves on to the screen it was for: the welcome is that screen's.
+        if (seen == shown_on.end())
+            shown_on.emplace_back(notice.id, here);
+        else if (seen->second == format_location({Screen::sign_in, {}}))
+            seen->second = here;
+        else if (seen->second != here) {
+            ctx.intents.dismiss_notice(notice.id);
+            seen->second = here;  // asked once
+        }
+    }
+    if (ctx.state.notices.empty() && local.empty()) {
+        ctx.screens.toasts_height = 0;
+        return;
+    }
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float width = std::min(viewport->WorkSize.x - 32, 520.0f);
@@ -173,7 +196,9 @@ void draw_toasts(Context& ctx, float bottom) {
     ImGui::Begin("##toasts", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove);
-    const float button_width = 80.0f;
+    // 知道了 whole at any text size (a kiosk's is half as big again as a phone's).
+    const float button_width =
+        std::max(80.0f, ImGui::CalcTextSize(ctx.t(Text::dismiss)).x + ImGui::GetStyle().FramePadding.x * 2 + 16.0f);
     for (const sync::Notice& notice : ctx.state.notices) {
         ImGui::PushID(static_cast<int>(notice.id));
         const std::string& words = ctx.language == Language::zh ? notice.zh : notice.en;
@@ -190,6 +215,9 @@ void draw_toasts(Context& ctx, float bottom) {
         ImGui::PopID();
     }
     for (const LocalToast& toast : local) label(ctx, ctx.t(toast.text), IM_COL32(255, 255, 255, 255));
+    // The screens leave this much room above the tab bar (ui.cpp), so no notice covers their
+    // last line or their primary action: the height the window takes with what it holds now.
+    ctx.screens.toasts_height = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y + 8;
     ImGui::End();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();

@@ -91,7 +91,12 @@ void draw_actions(Context& ctx, const sync::GroupView& group, const sync::MyTrip
     if (!joinable(trip, ctx.services.now())) return;
     if (on_hold && !holds_place(mine)) return;  // the route cannot be booked for now: said above
     if (!ctx.signed_in()) {
-        if (button(ctx, ctx.t(Text::sign_in_to_join), -1)) ctx.nav.go({Screen::sign_in, {}});
+        if (button(ctx, ctx.t(Text::sign_in_to_join), -1)) {
+            // Signing in comes back here, with the join offered again (me.cpp, draw_sign_in).
+            ctx.screens.sign_in_return = Location{Screen::group, trip.id};
+            ctx.screens.join_after_sign_in = trip.id;
+            ctx.nav.go({Screen::sign_in, {}});
+        }
         return;
     }
     if (join_forbidden(ctx.actor())) return;  // unions organize; workers join
@@ -128,6 +133,15 @@ void draw_qr(Context& ctx, const std::string& link) {
     muted(ctx, ctx.t(Text::scan_to_open));
 }
 
+// A cancelled or dissolved group: what happened, why, and what it means for the worker.
+void draw_ended(Context& ctx, const GroupTrip& trip, const sync::MyTrip* mine) {
+    // 已取消：<the organizer's reason>, or 未成团，已解散.
+    label(ctx, group_state_text(ctx, trip), colors::accent);
+    muted(ctx, ctx.f(Text::organizing_unit, ctx.view.unit_name(trip.organizer_unit).c_str()));
+    label(ctx, ctx.f(Text::departure, format_day(trip.departure).c_str()));
+    if (mine) muted(ctx, ctx.t(Text::group_ended_note));
+}
+
 }  // namespace
 
 void draw_group(Context& ctx, const sync::GroupView& group) {
@@ -140,6 +154,16 @@ void draw_group(Context& ctx, const sync::GroupView& group) {
         heading(ctx, route->title);
         label(ctx, ctx.f(Text::price_after_subsidy, format_yuan(route->price - route->subsidy).c_str()), colors::accent);
     }
+    // A cancelled or dissolved group is over: its state and reason, and nothing that still
+    // invites joining or sharing (no countdown, no 还差N人, no share link, no QR code).
+    const bool ended = trip.state == GroupState::cancelled || trip.state == GroupState::expired;
+    if (ended) {
+        draw_ended(ctx, trip, mine);
+        // Its union can still read who was on it.
+        if (ctx.may_see_roster(trip) && button(ctx, ctx.t(Text::roster), -1)) ctx.nav.go({Screen::roster, trip.id});
+        if (route && secondary_button(ctx, ctx.t(Text::see_other_groups), -1)) ctx.nav.go({Screen::route, route->id});
+        return;
+    }
     const bool on_hold = route && draw_booking_holds(ctx, *route);
     label(ctx, group_state_text(ctx, trip));
     muted(ctx, ctx.f(Text::organizing_unit, ctx.view.unit_name(trip.organizer_unit).c_str()));
@@ -147,6 +171,16 @@ void draw_group(Context& ctx, const sync::GroupView& group) {
     draw_countdown(ctx, trip);
     draw_progress(ctx, group);
     draw_my_place(ctx, group, mine);
+    // Back from signing in for this group: the join asked for is offered again at once (before
+    // the actions, whose 登录后报名 asks for it in this very frame).
+    // (Once the worker's trips are known: one who already holds a place is not asked again.)
+    if (ctx.screens.join_after_sign_in == trip.id && (!ctx.signed_in() || ctx.state.my_trips_loaded)) {
+        ctx.screens.join_after_sign_in.clear();
+        ctx.screens.sign_in_return.reset();  // back without signing in: a later sign-in goes where it goes
+        if (ctx.signed_in() && !join_forbidden(ctx.actor()) && !holds_place(mine) && !pending_for(ctx, trip.id) &&
+            joinable(trip, ctx.services.now()) && !on_hold)
+            ctx.screens.confirmation = Confirmation{Confirmation::Kind::join, trip.id};
+    }
     draw_actions(ctx, group, mine, on_hold);
 
     if (const std::vector<Id> taking_part = group.units_taking_part(); !taking_part.empty()) {

@@ -40,6 +40,7 @@ void draw_home(Context& ctx) {
     const Instant now = ctx.services.now();
     if (!catalogue.alliances.empty()) heading(ctx, catalogue.alliances.front().name);
     muted(ctx, ctx.t(Text::tagline));
+    draw_offer_banner(ctx);  // a place offered to the worker comes first (me.cpp)
 
     section(ctx, ctx.t(Text::season_themes));
     ImGui::PushID("season");

@@ -2,7 +2,11 @@
 // sign-in form, and the friendly screen for links that lead nowhere.
 #include "core/dates.hpp"
 #include "core/roster.hpp"
+#include "ui/format.hpp"
 #include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <utility>
 
 #include <imgui_stdlib.h>
 
@@ -38,13 +42,125 @@ const char* action_name(Context& ctx, sync::PendingAction::Kind kind) {
     return "";
 }
 
-std::string my_place_text(Context& ctx, const sync::MyTrip& trip) {
+// A worker's trip as 我的 tells it: every state of their place, and of the group it is in.
+struct TripLine {
+    const sync::MyTrip* trip = nullptr;
+    const sync::GroupView* group = nullptr;  // null when the catalogue does not (yet) hold it
+    std::string status;
+    bool offer = false;                      // a place offered and still to be accepted
+    bool fresh = false;                      // changed since the worker last saw 我的
+};
+
+std::string hours_minutes_left(Context& ctx, Instant left) {
+    if (left < 60) return ctx.t(Text::trip_offer_lapsing);
+    return ctx.f(Text::trip_offer_left, static_cast<int>(left / 3600), static_cast<int>(left % 3600 / 60));
+}
+
+bool offer_open(const Context& ctx, const sync::MyTrip& trip) {
+    return trip.state == PlaceState::offered && (!trip.offer_expires || *trip.offer_expires > ctx.services.now());
+}
+
+std::string trip_status(Context& ctx, const sync::MyTrip& trip, const GroupTrip* group) {
+    const Instant now = ctx.services.now();
+    const bool cancelled = group && group->state == GroupState::cancelled;
+    const bool expired = group && group->state == GroupState::expired;
     switch (trip.state) {
-        case PlaceState::confirmed: return ctx.t(Text::my_place_confirmed);
-        case PlaceState::waitlisted: return ctx.f(Text::my_place_waitlisted, trip.waitlist_position);
-        case PlaceState::offered: return ctx.t(Text::my_place_offered);
-        default: return {};
+        case PlaceState::confirmed:
+            if (cancelled) break;
+            if (group && group->departure < day_of(now)) return ctx.t(Text::trip_past);
+            return group ? std::string(ctx.t(Text::my_place_confirmed)) + " · " + group_state_text(ctx, *group)
+                         : std::string(ctx.t(Text::my_place_confirmed));
+        case PlaceState::waitlisted:
+            if (cancelled || expired) break;
+            return ctx.f(Text::my_place_waitlisted, trip.waitlist_position);
+        case PlaceState::offered:
+            if (cancelled || expired) break;
+            if (!trip.offer_expires) return ctx.t(Text::my_place_offered);
+            if (*trip.offer_expires <= now) return ctx.t(Text::trip_offer_expired);
+            return hours_minutes_left(ctx, *trip.offer_expires - now);
+        case PlaceState::withdrawn:
+            // Freed by the union (or the secretariat) with a reason: the worker sees why.
+            if (!trip.reason.empty()) return ctx.f(Text::my_place_withdrawn_by_union, trip.reason.c_str());
+            return ctx.t(Text::trip_withdrawn);
+        case PlaceState::offer_expired: return ctx.t(Text::trip_offer_expired);
+        case PlaceState::released:
+            if (cancelled || expired) break;
+            return ctx.t(Text::trip_released);
     }
+    if (cancelled) return ctx.f(Text::trip_cancelled, group->cancel_reason.c_str());
+    if (expired) return ctx.t(Text::trip_expired);
+    return ctx.t(Text::trip_released);
+}
+
+// One trip as a card: route, date, and its status inside the card; 新 when it changed
+// since the last visit.
+void trip_card(Context& ctx, const TripLine& line) {
+    const float text_line = ImGui::GetTextLineHeight();
+    const GroupTrip* trip = line.group ? &line.group->trip() : nullptr;
+    const Route* route = trip ? ctx.view.route(trip->route) : nullptr;
+    const std::string date = trip ? format_day(trip->departure) : std::string();
+    const std::string title = route ? route->title : (trip ? trip->id : line.trip->group);
+    ImVec2 min, max;
+    ImGui::PushID(line.trip->group.c_str());
+    const float pad = 14.0f;
+    // Three lines (title, date and unit, status) and the padding above and below them.
+    const float height = text_line * 3.5f + pad * 1.4f + 4.0f;
+    const bool pressed = card_target(ctx, "##trip", title + (date.empty() ? "" : " · " + date), height, &min, &max);
+    ImGui::PopID();
+    if (pressed && trip) ctx.nav.go({Screen::group, trip->id});
+    float right = max.x - pad;
+    ImGui::PushClipRect(min, max, true);
+    ImVec2 pen(min.x + pad, min.y + pad * 0.7f);
+    if (line.fresh) {
+        // A small badge at the top right: the change is new since the last visit.
+        const std::string badge = ctx.t(Text::trip_new);
+        ctx.glyphs.want(badge);
+        const ImVec2 size = ImGui::CalcTextSize(badge.c_str());
+        const ImVec2 badge_min(right - size.x - 12, pen.y - 2);
+        const ImVec2 badge_max(right, pen.y + size.y + 2);
+        ImGui::GetWindowDrawList()->AddRectFilled(badge_min, badge_max, colors::accent, 8.0f);
+        text_at(ctx, ImVec2(badge_min.x + 6, pen.y), IM_COL32(255, 255, 255, 255), badge);
+        right = badge_min.x - 8;
+    }
+    text_fit_at(ctx, pen, right, colors::text, title);
+    right = max.x - pad;
+    pen.y += text_line * 1.25f;
+    if (trip) {
+        const std::string unit = ctx.view.unit_name(trip->organizer_unit);
+        text_fit_at(ctx, pen, right, colors::muted, ctx.f(Text::departure, date.c_str()) + " · " + unit);
+    } else {
+        text_fit_at(ctx, pen, right, colors::muted, ctx.t(Text::trip_unknown));
+    }
+    pen.y += text_line * 1.25f;
+    text_fit_at(ctx, pen, right, colors::accent, line.status);
+    ImGui::PopClipRect();
+    if (line.offer) {
+        ImGui::PushID(line.trip->group.c_str());
+        if (button(ctx, ctx.t(Text::accept_offer), -1)) ctx.intents.accept_offer(line.trip->group);
+        ImGui::PopID();
+    }
+}
+
+std::vector<TripLine> trip_lines(Context& ctx) {
+    std::vector<TripLine> lines;
+    for (const sync::MyTrip& trip : ctx.state.my_trips) {
+        TripLine line;
+        line.trip = &trip;
+        line.group = ctx.view.group(trip.group);
+        line.status = trip_status(ctx, trip, line.group ? &line.group->trip() : nullptr);
+        line.offer = offer_open(ctx, trip);
+        const std::string summary = trip_summary(trip, line.group ? &line.group->trip() : nullptr);
+        const auto seen = std::find_if(ctx.state.trips_seen.begin(), ctx.state.trips_seen.end(),
+                                       [&](const auto& entry) { return entry.first == trip.group; });
+        line.fresh = seen == ctx.state.trips_seen.end() || seen->second != summary;
+        lines.push_back(std::move(line));
+    }
+    // An offer waiting comes first; then the newest change first.
+    std::stable_sort(lines.begin(), lines.end(), [](const TripLine& a, const TripLine& b) {
+        if (a.offer != b.offer) return a.offer;
+        return a.trip->since > b.trip->since;
+    });
+    return lines;
 }
 
 void draw_pending(Context& ctx) {
@@ -90,7 +206,60 @@ void draw_unit_groups(Context& ctx, const Id& unit) {
     if (shown == 0) muted(ctx, ctx.t(Text::no_unit_groups));
 }
 
+// The worker's trips, every state, newest change first; what changed since the last visit
+// is marked 新 for the whole visit, and told to the engine as seen.
+void draw_my_trips(Context& ctx) {
+    std::vector<TripLine> lines = trip_lines(ctx);
+    ScreenState& s = ctx.screens;
+    const int frame = ImGui::GetFrameCount();
+    if (s.me_last_frame != frame - 1) s.trips_marked_new.clear();  // a new visit
+    s.me_last_frame = frame;
+    bool unseen = false;
+    for (TripLine& line : lines) {
+        auto& marked = s.trips_marked_new;
+        const bool was_marked = std::find(marked.begin(), marked.end(), line.trip->group) != marked.end();
+        if (line.fresh && !was_marked) marked.push_back(line.trip->group);
+        unseen = unseen || line.fresh;
+        line.fresh = line.fresh || was_marked;
+    }
+    for (const TripLine& line : lines) trip_card(ctx, line);
+    if (lines.empty()) muted(ctx, ctx.t(Text::no_trips));
+    if (unseen) {
+        std::vector<std::pair<Id, std::string>> seen;
+        for (const TripLine& line : lines)
+            seen.emplace_back(line.trip->group, trip_summary(*line.trip, line.group ? &line.group->trip() : nullptr));
+        ctx.intents.trips_seen(std::move(seen));
+    }
+}
+
 }  // namespace
+
+std::string trip_summary(const sync::MyTrip& trip, const GroupTrip* group) {
+    std::string summary = std::to_string(static_cast<int>(trip.state));
+    summary += '|' + std::to_string(group ? static_cast<int>(group->state) : -1);
+    summary += '|' + std::to_string(trip.waitlist_position);
+    summary += '|' + trip.reason;
+    return summary;
+}
+
+// On opening the app: a place offered to the worker, first, with the one action to take it.
+void draw_offer_banner(Context& ctx) {
+    if (!ctx.signed_in()) return;
+    for (const sync::MyTrip& trip : ctx.state.my_trips) {
+        if (!offer_open(ctx, trip)) continue;
+        const sync::GroupView* group = ctx.view.group(trip.group);
+        if (group && (group->trip().state == GroupState::cancelled || group->trip().state == GroupState::expired)) continue;
+        section(ctx, ctx.t(Text::offer_waiting));
+        TripLine line;
+        line.trip = &trip;
+        line.group = group;
+        line.status = trip_status(ctx, trip, group ? &group->trip() : nullptr);
+        line.offer = true;
+        ImGui::PushID("offer");
+        trip_card(ctx, line);
+        ImGui::PopID();
+    }
+}
 
 void draw_me(Context& ctx) {
     if (!ctx.signed_in()) {
@@ -116,18 +285,7 @@ void draw_me(Context& ctx) {
     }
 
     section(ctx, ctx.t(Text::my_trips));
-    int shown = 0;
-    for (const sync::MyTrip& trip : ctx.state.my_trips) {
-        std::string place = my_place_text(ctx, trip);
-        // Freed by the union (or the secretariat) with a reason: the worker sees why.
-        if (place.empty() && trip.state == PlaceState::withdrawn && !trip.reason.empty())
-            place = ctx.f(Text::my_place_withdrawn_by_union, trip.reason.c_str());
-        if (place.empty()) continue;  // withdrawn or released: history, not a trip
-        ++shown;
-        if (const sync::GroupView* g = ctx.view.group(trip.group)) group_row(ctx, *g, true);
-        label(ctx, place, colors::accent);
-    }
-    if (shown == 0) muted(ctx, ctx.t(Text::no_trips));
+    draw_my_trips(ctx);
     draw_pending(ctx);
     draw_desk_entry(ctx);
 
@@ -146,6 +304,14 @@ void draw_sign_in(Context& ctx) {
     if (ctx.signed_in()) {
         // Where the desk is installed, the secretariat lands on it.
         const bool to_desk = ctx.secretariat() && !ctx.desk.empty();
+        // Asked for on a group (登录后报名): back there, a step back in the history.
+        if (std::optional<Location> back_to = std::exchange(ctx.screens.sign_in_return, std::nullopt)) {
+            if (const Location* previous = ctx.nav.previous(); previous && *previous == *back_to)
+                ctx.nav.go_back();
+            else
+                ctx.nav.go(*back_to);
+            return;
+        }
         ctx.nav.go({to_desk ? ctx.desk.front().section : Screen::me, {}});
         return;
     }
