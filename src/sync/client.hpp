@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/audit.hpp"
+#include "core/stats.hpp"
 #include "core/group_trip.hpp"
 #include "core/member_rules.hpp"
 #include "core/model.hpp"
@@ -123,6 +124,17 @@ struct AuditView {
     std::string error_en;
 };
 
+// Statistics as the desk reads them (GET /api/v1/stats): the table of the last query.
+struct StatsState {
+    enum class Status { none, loading, loaded, failed };
+    Status status = Status::none;
+    StatsQuery query;            // asked for last
+    StatsTable table;            // the last table received (kept while the next one loads)
+    std::uint64_t received = 0;  // bumps with every table received
+    std::string error_zh;        // why the last request failed
+    std::string error_en;
+};
+
 // A write of the secretariat's desk to a member (admit, edit, suspend, reinstate, remove):
 // sent at once (the desk works online; nothing is queued for later), told in a Notice, and
 // kept here so the desk can show its outcome where it was made.
@@ -153,6 +165,7 @@ struct ClientState {
     bool my_trips_loaded = false;        // my_trips reflects an answer of the endpoint (or its cached copy)
     // Added for the audit trail (secretariat only; never stored, forgotten at sign-out):
     AuditView audit;
+    StatsState stats;  // statistics (secretariat, or a union's own unit; never stored)
     // The unit union's desk (organizers): fetched on demand, kept in memory only.
     std::vector<RosterView> rosters;
     std::vector<UnitWorker> unit_workers;
@@ -184,6 +197,9 @@ public:
     // Added for the audit trail: loads the page of entries `query` asks for into
     // ClientState::audit (the secretariat only; the query checked by parse_audit_query).
     virtual void load_audit(const AuditQuery& query) = 0;
+    // Statistics: loads the table `query` asks for into ClientState::stats (the secretariat,
+    // or a unit's union for its own unit; the query checked by parse_stats_query).
+    virtual void load_stats(const StatsQuery& query) = 0;
     // The unit union's desk (organizers):
     virtual void load_roster(const Id& group) = 0;
     virtual void load_unit_workers() = 0;

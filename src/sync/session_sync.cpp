@@ -106,6 +106,7 @@ void SessionSync::on_sign_in(const HttpResponse& response, std::uint64_t generat
     token_ = answer.value().token;
     state.session = std::move(session);
     state.audit = {};
+    state.stats = {};
     state.my_trips.clear();
     state.my_trips_loaded = false;
     standing_ = Standing::verified;
@@ -181,6 +182,7 @@ void SessionSync::end(Notice::Kind kind, std::string zh, std::string en) {
     token_.clear();
     state.session.reset();
     state.audit = {};
+    state.stats = {};
     state.my_trips.clear();
     state.my_trips_loaded = false;
     state.draft_routes.clear();  // the secretariat's drafts are not for whoever signs in next

@@ -7,6 +7,7 @@ namespace liaoxiu::sync {
 SyncEngine::SyncEngine(Transport& transport, Storage& storage, EngineOptions options)
     : ctx_(transport, storage, options), catalogue_(ctx_), session_(ctx_, outbox_), outbox_(ctx_, session_, catalogue_),
       audit_(ctx_, session_),
+      stats_(ctx_, session_),
       desk_(ctx_, session_) {
     if (ctx_.options.kiosk) enter_kiosk_mode();
     catalogue_.load();
@@ -25,7 +26,7 @@ const ClientConfig& SyncEngine::config() const {
 }
 
 bool SyncEngine::busy() const {
-    return catalogue_.busy() || session_.busy() || outbox_.busy() || audit_.busy() || desk_.busy();
+    return catalogue_.busy() || session_.busy() || outbox_.busy() || audit_.busy() || stats_.busy() || desk_.busy();
 }
 
 void SyncEngine::enter_kiosk_mode() {
@@ -112,6 +113,7 @@ void SyncEngine::refresh() {
 void SyncEngine::dismiss_notice(std::uint64_t id) { ctx_.notifier.dismiss(id); }
 
 void SyncEngine::load_audit(const AuditQuery& query) { audit_.load(query); }
+void SyncEngine::load_stats(const StatsQuery& query) { stats_.load(query); }
 void SyncEngine::load_roster(const Id& group) { desk_.load_roster(group); }
 
 void SyncEngine::load_unit_workers() { desk_.load_unit_workers(); }

@@ -17,6 +17,7 @@
 #pragma once
 
 #include "sync/audit_sync.hpp"
+#include "sync/stats_sync.hpp"
 #include "sync/catalogue_sync.hpp"
 #include "sync/client.hpp"
 #include "sync/config.hpp"
@@ -72,6 +73,7 @@ public:
     void refresh() override;
     void dismiss_notice(std::uint64_t id) override;
     void load_audit(const AuditQuery& query) override;
+    void load_stats(const StatsQuery& query) override;
     void load_roster(const Id& group) override;
     void load_unit_workers() override;
     void add_worker(const Id& group, const Id& worker) override;
@@ -110,6 +112,7 @@ private:
     SessionSync session_;
     Outbox outbox_;
     AuditSync audit_;
+    StatsSync stats_;
     DeskSync desk_;
 };
 
