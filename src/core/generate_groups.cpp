@@ -67,9 +67,10 @@ void generate_units(SplitMix64& rng, int alliance_count, int unit_count, Catalog
     for (int u = 0; u < unit_count; ++u) {
         const AllianceSeed& seed = alliance_seeds()[rng.below(static_cast<std::uint64_t>(alliance_count))];
         const Locale& locale = rng.pick(seed.locales);
-        out.units.push_back(Unit{"u-" + padded(u + 1, 5),
-                                 unit_name(rng, locale),
-                                 std::string(locale.city)});
+        // Union members from the index, not the generator, so every other draw stays as it was:
+        // about one unit in eight is small (under 50 members).
+        out.units.push_back(Unit{"u-" + padded(u + 1, 5), unit_name(rng, locale), std::string(locale.city),
+                                 12 + (u * 37) % 400});
     }
 }
 

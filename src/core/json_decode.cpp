@@ -123,7 +123,12 @@ Problem read_record(const json& j, const JsonPath& path, Unit& v) {
     r.text("id", v.id);
     r.text("name", v.name);
     r.text("city", v.city);
-    return r.problem();
+    r.optional_integer("union_members", v.union_members);  // absent: unknown
+    if (auto problem = r.problem()) return problem;
+    if (v.union_members && *v.union_members < 0)
+        return decode_error("bad_value", JsonPath(path, "union_members"), "工会会员人数不能为负数",
+                            "union_members cannot be negative");
+    return std::nullopt;
 }
 
 Problem read_record(const json& j, const JsonPath& path, Place& v) {

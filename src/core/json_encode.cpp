@@ -111,7 +111,10 @@ void to_json(json& j, const Policy& v) {
 
 void to_json(json& j, const Alliance& v) { j = json{{"id", v.id}, {"name", v.name}, {"region", v.region}}; }
 
-void to_json(json& j, const Unit& v) { j = json{{"id", v.id}, {"name", v.name}, {"city", v.city}}; }
+void to_json(json& j, const Unit& v) {
+    j = json{{"id", v.id}, {"name", v.name}, {"city", v.city}};
+    if (v.union_members) j["union_members"] = *v.union_members;
+}
 
 void to_json(json& j, const Place& v) {
     j = json{{"worker", v.worker}, {"unit", v.unit}, {"state", v.state}, {"seq", v.seq},

@@ -135,6 +135,9 @@ struct Unit {             // a worker's employer and its grassroots union
     Id id;
     std::string name;
     std::string city;
+    // How many union members (工会会员) the unit has; unknown when unset. A unit with fewer
+    // than the statistics' threshold is a small unit (core/stats.hpp).
+    std::optional<int> union_members = std::nullopt;
 
     bool operator==(const Unit&) const = default;
 };

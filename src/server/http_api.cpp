@@ -8,6 +8,7 @@
 #include "server/audit.hpp"
 #include "server/rate_limiter.hpp"
 #include "server/request_decode.hpp"
+#include "server/stats.hpp"
 
 #include <chrono>
 #include <iostream>
@@ -467,6 +468,16 @@ void Api::install(http::Server& server) {
         AuditQueryText text{param(req, "actor"), param(req, "action"), param(req, "entity"), param(req, "from"),
                             param(req, "to"),    param(req, "limit"),  param(req, "offset")};
         send_json(res, 200, read_audit(services.backend, unwrap(parse_audit_query(text))));
+    }));
+
+    // ---- statistics (the secretariat; a unit's union for its own unit) ----
+    server.Get("/api/v1/stats", wrap([this](const Request& req, Response& res) {
+        Principal by = signed_in(req);
+        if (auto forbidden = read_stats_forbidden(actor_of(by).role)) fail(*forbidden);
+        StatsQueryText text{param(req, "view"),     param(req, "by"),   param(req, "from"),  param(req, "to"),
+                            param(req, "alliance"), param(req, "city"), param(req, "unit"),  param(req, "route"),
+                            param(req, "category"), param(req, "small_below")};
+        send_json(res, 200, read_stats(services.backend, by, unwrap(parse_stats_query(text))));
     }));
 }
 

@@ -1,6 +1,7 @@
 #include "server/store.hpp"
 
 #include "core/json.hpp"
+#include "server/stats.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -195,6 +196,7 @@ void create_schema(Connection& db) {
     create_audit_schema(db);
     add_place_reason_column(db);
     migrate_publish_columns(db);
+    create_stats_schema(db);  // stats.hpp: the trips' capacity column and the statistics' indexes
 }
 
 void begin_write(Connection& db) {
@@ -356,12 +358,13 @@ void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after,
     if (!before || !same_head(*before, after)) {
         std::string head = head_document(after);
         db.execute(
-            "INSERT INTO group_trips (id, version, route, organizer_unit, state, first_day, last_day, next_deadline, doc) "
-            "VALUES ($1, 0, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO UPDATE SET route = excluded.route, "
+            "INSERT INTO group_trips (id, version, route, organizer_unit, state, first_day, last_day, next_deadline, doc, "
+            "max_size) VALUES ($1, 0, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO UPDATE SET route = excluded.route, "
             "organizer_unit = excluded.organizer_unit, state = excluded.state, first_day = excluded.first_day, "
-            "last_day = excluded.last_day, next_deadline = excluded.next_deadline, doc = excluded.doc",
+            "last_day = excluded.last_day, next_deadline = excluded.next_deadline, doc = excluded.doc, "
+            "max_size = excluded.max_size",
             {after.id, after.route, after.organizer_unit, std::string(enum_name(after.state)),
-             std::int64_t{after.departure}, std::int64_t{last}, deadline_value, head});
+             std::int64_t{after.departure}, std::int64_t{last}, deadline_value, head, std::int64_t{after.max_size}});
     } else {
         // Usually nothing: then the WHERE leaves the row (and its page) untouched.
         db.execute("UPDATE group_trips SET next_deadline = $1, last_day = $2 WHERE id = $3 AND "

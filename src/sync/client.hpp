@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/audit.hpp"
+#include "core/stats.hpp"
 #include "core/group_trip.hpp"
 #include "core/member_rules.hpp"
 #include "core/model.hpp"
@@ -132,6 +133,17 @@ struct AuditView {
     std::string error_en;
 };
 
+// Statistics as the desk reads them (GET /api/v1/stats): the table of the last query.
+struct StatsState {
+    enum class Status { none, loading, loaded, failed };
+    Status status = Status::none;
+    StatsQuery query;            // asked for last
+    StatsTable table;            // the last table received (kept while the next one loads)
+    std::uint64_t received = 0;  // bumps with every table received
+    std::string error_zh;        // why the last request failed
+    std::string error_en;
+};
+
 // A write of the secretariat's desk to a member (admit, edit, suspend, reinstate, remove):
 // sent at once (the desk works online; nothing is queued for later), told in a Notice, and
 // kept here so the desk can show its outcome where it was made.
@@ -165,6 +177,7 @@ struct ClientState {
     std::vector<std::pair<Id, std::string>> trips_seen;
     // Added for the audit trail (secretariat only; never stored, forgotten at sign-out):
     AuditView audit;
+    StatsState stats;  // statistics (secretariat, or a union's own unit; never stored)
     // The unit union's desk (organizers): fetched on demand, kept in memory only.
     std::vector<RosterView> rosters;
     std::vector<UnitWorker> unit_workers;
@@ -212,6 +225,9 @@ public:
     // The audit trail: loads the page of entries `query` asks for into ClientState::audit
     // (the query checked by parse_audit_query).
     virtual void load_audit(const AuditQuery& query) = 0;
+    // Statistics: loads the table `query` asks for into ClientState::stats (the secretariat,
+    // or a unit's union for its own unit; the query checked by parse_stats_query).
+    virtual void load_stats(const StatsQuery& query) = 0;
     // Routes and policies (designer). Saving keeps a route's or policy's status (a new one is
     // a draft); publishing asks the core's rules first.
     virtual void load_drafts() = 0;

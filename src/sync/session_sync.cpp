@@ -143,6 +143,7 @@ void SessionSync::on_sign_in(const HttpResponse& response, std::uint64_t generat
     token_ = answer.value().token;
     state.session = std::move(session);
     state.audit = {};
+    state.stats = {};
     state.my_trips.clear();
     state.my_trips_loaded = false;
     load_trips_seen();
@@ -220,6 +221,7 @@ void SessionSync::end(Notice::Kind kind, std::string zh, std::string en) {
     token_.clear();
     state.session.reset();
     state.audit = {};
+    state.stats = {};
     state.my_trips.clear();
     state.my_trips_loaded = false;
     state.trips_seen.clear();

@@ -36,6 +36,7 @@ enum class Screen {
     desk_members,  // #/desk/members (deskui)
     desk_member,   // #/desk/member/<id>, "new" to admit (deskui)
     desk_groups,   // #/desk/groups (deskui)
+    desk_stats,    // #/desk/stats: statistics (统计)
     not_found,   // anything else; `id` keeps what was asked for
 };
 

@@ -2,6 +2,7 @@
 // database: the group row lock (SELECT ... FOR UPDATE) is what keeps them apart.
 #include "audit_store_checks.hpp"
 #include "overbooking_checks.hpp"
+#include "stats_checks.hpp"
 
 #include "core/dates.hpp"
 #include "core/json.hpp"
@@ -272,4 +273,9 @@ TEST_CASE("PostgreSQL: a draft route stays out of the catalogue until published,
     const auto delta = parse(world.http->Get("/api/v1/catalogue?since=" + std::to_string(published))->body);
     REQUIRE(delta["routes"].size() == 1);
     CHECK(delta["routes"][0]["status"] == "draft");
+}
+
+TEST_CASE("PostgreSQL: every statistic against the hand-computed fixture", "[postgres][stats]") {
+    StatsWorld world(fresh_database());
+    check_stats_figures(world);
 }

@@ -45,6 +45,12 @@ public:
         calls.push_back("load_audit " + audit_query_string(query));
         audit_queries.push_back(query);
     }
+    // Statistics: "load_stats view=places&by=month".
+    std::vector<StatsQuery> stats_queries;
+    void load_stats(const StatsQuery& query) override {
+        calls.push_back("load_stats " + stats_query_string(query));
+        stats_queries.push_back(query);
+    }
     // The unit union's desk (organizers):
     void load_roster(const Id& group) override { calls.push_back("load_roster " + group); }
     void load_unit_workers() override { calls.push_back("load_unit_workers"); }

@@ -34,8 +34,19 @@ def _hash(text):
     return zlib.crc32(text.encode("utf-8"))
 
 
+# Union members (工会会员) per unit: the statistics call a unit with fewer than 50 small
+# (the secretariat's default threshold), so the pooling chart shows small units travelling
+# in groups other units opened.
+UNION_MEMBERS = {
+    "u-qz-hospital": 1860, "u-qz-juhua": 9200, "u-qz-power": 1340, "u-qz-school2": 46,
+    "u-qz-sanitation": 38, "u-qz-community": 27, "u-js-water": 85, "u-ly-school": 41,
+    "u-kh-forest": 33, "u-zz-yutong": 15600, "u-zz-metro": 7400, "u-kf-hospital": 2100,
+    "u-ly-yituo": 12800, "u-pds-coal": 21000,
+}
+
+
 def build_units():
-    return [{"id": uid, "name": name, "city": city} for uid, name, city in UNITS]
+    return [{"id": uid, "name": name, "city": city, "union_members": UNION_MEMBERS[uid]} for uid, name, city in UNITS]
 
 
 def _worker_pool(unit_id):

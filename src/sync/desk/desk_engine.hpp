@@ -4,12 +4,14 @@
 // desk's builds (desk.html, the desktop app, the tests) link it: a worker's wasm does not
 // carry the secretariat's intents, their wire shapes or their words.
 //   - audit_sync.hpp: the audit trail, one page at a time;
+//   - stats_sync.hpp: the statistics, one table at a time;
 //   - designer_intents.cpp: routes and policies, their drafts, through the outbox;
 //   - member_intents.cpp: admit, edit, suspend, reinstate, remove, sent at once.
 #pragma once
 
 #include "sync/client.hpp"
 #include "sync/desk/audit_sync.hpp"
+#include "sync/desk/stats_sync.hpp"
 #include "sync/sync_engine.hpp"
 
 #include <cstdint>
@@ -25,9 +27,10 @@ public:
     DeskEngine(const DeskEngine&) = delete;
     DeskEngine& operator=(const DeskEngine&) = delete;
 
-    bool busy() const { return audit_.busy() || member_write_in_flight(); }
+    bool busy() const { return audit_.busy() || stats_.busy() || member_write_in_flight(); }
 
     void load_audit(const AuditQuery& query) override;
+    void load_stats(const StatsQuery& query) override;
     // ---- routes and policies (designer_intents.cpp) ----
     void load_drafts() override;
     void save_route(const Route& route) override;
@@ -56,6 +59,7 @@ private:
     Outbox& outbox_;
     CatalogueSync& catalogue_;
     AuditSync audit_;
+    StatsSync stats_;
 };
 
 }  // namespace liaoxiu::sync

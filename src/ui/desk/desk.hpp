@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -289,12 +290,15 @@ struct GroupTableState {
     std::vector<std::string> route_texts, unit_texts;
 };
 
+struct StatsPageState;  // 统计's form and toggles (statistics.cpp)
+
 struct DeskState {
     MemberTableState members;
     MemberForm form;
     std::optional<StatusDialog> status_dialog;
     Id impact_member;          // the member whose suspension's impact is shown, computed at once
     GroupTableState groups;
+    std::shared_ptr<StatsPageState> stats;  // made when 统计 first draws
 };
 
 DeskState& desk_state(Context& ctx);
@@ -308,6 +312,7 @@ DeskPages pages();
 void draw_desk_members(Context& ctx);
 void draw_desk_member(Context& ctx);
 void draw_desk_groups(Context& ctx);
+void draw_desk_stats(Context& ctx);  // 统计 (statistics.cpp)
 
 // Shared pieces.
 const char* member_status_name(const Context& ctx, MemberStatus status);

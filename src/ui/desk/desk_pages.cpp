@@ -40,6 +40,7 @@ constexpr std::array kPages = {
     DeskPage{Screen::desk_routes, Screen::desk_routes, "线路设计", "Route design", draw_desk_routes},
     DeskPage{Screen::desk_seasons, Screen::desk_seasons, "季度线路图", "Season board", draw_desk_seasons},
     DeskPage{Screen::desk_policies, Screen::desk_policies, "政策发布", "Policies", draw_desk_policies},
+    DeskPage{Screen::desk_stats, Screen::desk_stats, "统计", "Statistics", draw_desk_stats},
     DeskPage{Screen::desk_audit, Screen::desk_audit, "审计日志", "Audit trail", draw_desk_audit},
     DeskPage{Screen::desk_member, Screen::desk_members, "成员单位信息", "Member", draw_desk_member},
     DeskPage{Screen::desk_route, Screen::desk_routes, "线路", "Route", draw_desk_route},

@@ -1,0 +1,159 @@
+// The secretariat's desk: statistics (#/desk/stats) at an office PC's size: what it asks for,
+// the exact value under the pointer, the same numbers as a table, and the CSV export.
+#include "ui_driver.hpp"
+
+#include "core/dates.hpp"
+#include "core/stats.hpp"
+#include "ui/desk/charts.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <imgui.h>
+
+using namespace liaoxiu;
+using liaoxiu::testing::UiDriver;
+
+namespace {
+
+void sign_in_secretariat(UiDriver& ui) {
+    ui.state.session = testing::make_session("a-admin", "联盟秘书处", sync::Role::secretariat, "");
+    ui.touch();
+}
+
+// Places by month, as the endpoint answers: three months.
+StatsTable places_table() {
+    StatsTable table;
+    table.query.view = StatsView::places;
+    table.query.by = StatsBy::month;
+    table.title = "出行人次（按月份）";
+    table.row_label = "月份";
+    table.columns = {{"confirmed", "已确认"}, {"travelled", "已出行"}};
+    table.rows = {{"2026-09", "2026年9月", {12, 12}}, {"2026-10", "2026年10月", {47, 31}}, {"2026-11", "2026年11月", {5, 0}}};
+    compute_totals(table, {});
+    return table;
+}
+
+void show_table(UiDriver& ui, const StatsTable& table) {
+    ui.state.stats.status = sync::StatsState::Status::loaded;
+    ui.state.stats.table = table;
+    ui.state.stats.received = 1;
+    ui.touch();
+    ui.frames(3);
+}
+
+// The noted text `text` drawn in the last frame (a chart's category label, a legend entry).
+const ui::ItemRecord* noted(const UiDriver& ui, const std::string& text) {
+    for (const auto& item : ui.items.last_frame())
+        if (item.id == 0 && item.label == text) return &item;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("desk stats: reachable by its location, asks for places by month over the default range once", "[ui][desk][stats]") {
+    UiDriver ui(1366, 768);
+    sign_in_secretariat(ui);
+    ui.ui.open_location("#/desk/stats");
+    ui.frames(3);
+    CHECK(ui.ui.location() == "#/desk/stats");
+    CHECK(ui.shows("统计"));
+    const Day today = day_of(testing::demo_now());
+    CHECK(ui.intents.calls == std::vector<std::string>{"load_stats view=places&by=month&from=" + format_day(today - 365) +
+                                                       "&to=" + format_day(today + 180)});
+    ui.state.stats.status = sync::StatsState::Status::loading;
+    ui.touch();
+    ui.frames(2);
+    CHECK(ui.shows("正在读取统计…"));
+    CHECK(ui.intents.calls.size() == 1);  // not asked again
+
+    // Another view asks at once, with the same range.
+    REQUIRE(ui.click("跨单位拼团"));
+    REQUIRE(ui.intents.calls.size() == 2);
+    CHECK(ui.intents.stats_queries.back().view == StatsView::pooling);
+    CHECK(ui.intents.stats_queries.back().from == today - 365);
+}
+
+TEST_CASE("desk stats: the pointer on a month shows its exact values", "[ui][desk][stats]") {
+    UiDriver ui(1366, 768);
+    sign_in_secretariat(ui);
+    ui.ui.open_location("#/desk/stats");
+    ui.frames(2);
+    show_table(ui, places_table());
+    CHECK(ui.shows("出行人次（按月份）"));
+    REQUIRE(noted(ui, "已确认"));  // the legend
+    REQUIRE(noted(ui, "已出行"));
+    const ui::ItemRecord* october = noted(ui, "2026年10月");  // under the plot
+    REQUIRE(october);
+    CHECK_FALSE(ui.shows("已确认：47"));
+
+    ImGui::GetIO().MousePos = ImVec2((october->min.x + october->max.x) / 2, october->min.y - 30);
+    ui.frames(2);
+    CHECK(ui.shows("已确认：47"));
+    CHECK(ui.shows("已出行：31"));
+    CHECK_FALSE(ui.shows("已确认：12"));
+
+    // Another month, another tooltip.
+    const ui::ItemRecord* september = noted(ui, "2026年9月");
+    REQUIRE(september);
+    ImGui::GetIO().MousePos = ImVec2((september->min.x + september->max.x) / 2, september->min.y - 30);
+    ui.frames(2);
+    CHECK(ui.shows("已确认：12"));
+    CHECK_FALSE(ui.shows("已确认：47"));
+
+    // Off the chart: no tooltip.
+    ImGui::GetIO().MousePos = ImVec2(-100, -100);
+    ui.frames(2);
+    CHECK_FALSE(ui.shows("已确认：12"));
+}
+
+TEST_CASE("desk stats: 表格 shows the same numbers with the totals, 导出CSV hands over the table", "[ui][desk][stats]") {
+    UiDriver ui(1366, 768);
+    sign_in_secretariat(ui);
+    ui.ui.open_location("#/desk/stats");
+    ui.frames(2);
+    const StatsTable table = places_table();
+    show_table(ui, table);
+    CHECK_FALSE(ui.shows("合计"));
+    REQUIRE(ui.click("表格"));
+    CHECK(ui.shows("合计"));
+    CHECK(noted(ui, "47"));
+    CHECK(noted(ui, "31"));
+    CHECK(noted(ui, "64"));  // 12 + 47 + 5
+    CHECK(noted(ui, "43"));  // 12 + 31 + 0
+    REQUIRE(ui.click("图表"));
+    CHECK_FALSE(ui.shows("合计"));
+
+    REQUIRE(ui.click("导出CSV"));
+    REQUIRE(ui.services.saved.size() == 1);
+    CHECK(ui.services.saved[0].name == "统计-places.csv");
+    CHECK(ui.services.saved[0].mime == "text/csv;charset=utf-8");
+    CHECK(ui.services.saved[0].bytes == stats_csv(table));
+}
+
+TEST_CASE("desk stats: a bad date is refused before anything is asked", "[ui][desk][stats]") {
+    UiDriver ui(1366, 768);
+    sign_in_secretariat(ui);
+    ui.ui.open_location("#/desk/stats");
+    ui.frames(3);
+    REQUIRE(ui.intents.calls.size() == 1);
+    REQUIRE(ui.click("出发日期从"));
+    for (int i = 0; i < 10; ++i) ui.press_backspace();
+    ui.type("2026-13-01");
+    ui.frames(2);
+    REQUIRE(ui.click("查询"));
+    CHECK(ui.shows("查询参数 from 无效"));
+    CHECK(ui.intents.calls.size() == 1);
+}
+
+TEST_CASE("charts: round steps and the top of the axis", "[ui][stats]") {
+    CHECK(ui::charts::nice_step(47, 5) == 10);
+    CHECK(ui::charts::nice_step(8, 5) == 2);
+    CHECK(ui::charts::nice_step(1000, 5) == 200);
+    ui::charts::Chart bars{ui::charts::Kind::bar, {"a", "b"}, {{"x", {12, 47}}, {"y", {12, 31}}}};
+    CHECK(ui::charts::axis_top(bars, 5) == 50);
+    ui::charts::Chart stacked = bars;
+    stacked.kind = ui::charts::Kind::stacked;
+    CHECK(ui::charts::axis_top(stacked, 5) == 80);  // 47 + 31 = 78
+    ui::charts::Chart empty{ui::charts::Kind::line, {}, {}};
+    CHECK(ui::charts::axis_top(empty, 5) == 5);
+}
