@@ -1,5 +1,6 @@
 #include "ui/desk/charts.hpp"
 
+#include "ui/desk/desk.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
 
@@ -169,7 +170,8 @@ Hover draw(Context& ctx, const char* id, const Chart& chart, ImVec2 size) {
         tooltip_line(ctx, chart.categories[c], colors::text);
         for (std::size_t s = 0; s < count; ++s) {
             const auto& values = chart.series[s].values;
-            tooltip_line(ctx, chart.series[s].label + "：" + std::to_string(c < values.size() ? values[c] : 0), series_color(s));
+            const long long v = c < values.size() ? values[c] : 0;
+            tooltip_line(ctx, dtf(ctx, DeskText::stats_value, chart.series[s].label.c_str(), v), series_color(s));
         }
         ImGui::EndTooltip();
     }

@@ -170,7 +170,71 @@ namespace liaoxiu::ui {
     X(audit_place_withdraw, "代为退出拼团", "Place freed for a worker")                                                \
     X(audit_place_add, "代为报名", "Worker added")                                                                   \
     X(audit_account_create, "创建账号", "Account created")                                                           \
-    X(audit_personal_read, "查看个人信息", "Personal data read")
+    X(audit_personal_read, "查看个人信息", "Personal data read") \
+    /* statistics (statistics.cpp, charts.cpp); the columns' words follow the endpoint's keys */ \
+    X(stats_title, "统计", "Statistics") \
+    X(stats_view_places, "出行人次", "Places booked") \
+    X(stats_view_outcomes, "拼团结果", "Group trip outcomes") \
+    X(stats_view_waiting, "候补需求", "Waiting-list demand") \
+    X(stats_view_pooling, "跨单位拼团", "Cross-unit pooling") \
+    X(stats_view_load, "成员单位接待量", "Workers received by members") \
+    X(stats_group_by, "分组", "Group by") \
+    X(stats_by_month, "月份", "Month") \
+    X(stats_by_season, "季节", "Season") \
+    X(stats_by_route, "线路", "Route") \
+    X(stats_by_theme, "主题", "Theme") \
+    X(stats_by_city, "城市", "City") \
+    X(stats_by_unit, "职工单位", "Work unit") \
+    X(stats_by_member, "成员单位", "Member unit") \
+    X(stats_from, "出发日期从", "Departing from") \
+    X(stats_from_hint, "出发日期从（YYYY-MM-DD）", "Departing from (YYYY-MM-DD)") \
+    X(stats_to, "出发日期至", "Departing until") \
+    X(stats_to_hint, "出发日期至（YYYY-MM-DD）", "Departing until (YYYY-MM-DD)") \
+    X(stats_alliance, "联盟", "Alliance") \
+    X(stats_city, "城市", "City") \
+    X(stats_unit, "职工单位", "Work unit") \
+    X(stats_route, "线路", "Route") \
+    X(stats_category, "成员类别", "Member category") \
+    X(stats_small_below, "小单位：会员少于", "Small unit: members below") \
+    X(stats_small_below_hint, "小单位：工会会员少于（人）", "Small unit: fewer union members than") \
+    X(stats_ask, "查询", "Show") \
+    X(stats_as_table, "表格", "Table") \
+    X(stats_as_chart, "图表", "Chart") \
+    X(stats_export, "导出CSV", "Export CSV") \
+    X(stats_file, "统计-%s.csv", "statistics-%s.csv") /* printf */ \
+    X(stats_loading, "正在读取统计…", "Loading the statistics…") \
+    X(stats_empty, "所选范围内没有数据", "No figures in the range chosen") \
+    X(stats_first_column, "项目", "Item") \
+    X(stats_total, "合计", "Total") \
+    X(stats_value, "%s：%lld", "%s: %lld") /* printf */ \
+    X(stats_title_places, "出行人次（按%s）", "Places booked by %s") /* printf */ \
+    X(stats_title_outcomes, "拼团结果（按出发月份）", "Group trip outcomes by month of departure") \
+    X(stats_title_waiting, "候补需求（按线路）", "Waiting-list demand by route") \
+    X(stats_title_pooling, "跨单位拼团（按出发月份）", "Cross-unit pooling by month of departure") \
+    X(stats_title_load, "成员单位接待量（按出发月份）", "Workers received by member units, by month of departure") \
+    X(stats_season_spring, "春季", "Spring") \
+    X(stats_season_summer, "夏季", "Summer") \
+    X(stats_season_autumn, "秋季", "Autumn") \
+    X(stats_season_winter, "冬季", "Winter") \
+    X(stats_col_confirmed, "已确认", "Confirmed") \
+    X(stats_col_travelled, "已出行", "Travelled") \
+    X(stats_col_open, "招募中", "Open") \
+    X(stats_col_formed, "已成团", "Formed") \
+    X(stats_col_full, "已满员", "Full") \
+    X(stats_col_locked, "已锁定", "Locked") \
+    X(stats_col_expired, "未成团", "Not formed") \
+    X(stats_col_cancelled, "已取消", "Cancelled") \
+    X(stats_col_groups, "团数", "Group trips") \
+    X(stats_col_capacity, "计划名额", "Places planned") \
+    X(stats_col_places, "确认名额", "Places confirmed") \
+    X(stats_col_fill, "满员率‰", "Fill rate ‰") \
+    X(stats_col_demand, "候补人次", "Waiting-list entries") \
+    X(stats_col_waiting, "仍在候补", "Still waiting") \
+    X(stats_col_missed, "未获名额", "Missed a place") \
+    X(stats_col_cross, "跨单位名额", "Cross-unit places") \
+    X(stats_col_small_cross, "小单位职工跨单位名额", "Cross-unit places of small units' workers") \
+    X(stats_col_cross_share, "跨单位占比‰", "Cross-unit share ‰") \
+    X(stats_col_small_share, "小单位跨单位占比‰", "Small units' cross-unit share ‰")
 
 enum class DeskText {
 #define LIAOXIU_DESK_TEXT_ENUM(name, zh, en) name,

@@ -2,6 +2,11 @@
 // the filters every figure takes (alliance, city, unit, route, category), and each table as
 // CSV. The figures come from GET /api/v1/stats through the sync engine (Intents::load_stats,
 // ClientState::stats); the form is checked with the core's parse_stats_query before asking.
+// Every word shown is the desk's (DeskText stats_*), in the language chosen: the endpoint's
+// title, row label and column labels are Chinese, so the page words them itself from the
+// query and the columns' keys, and shows the endpoint's label only where it is data (a
+// member unit's name as view=load's column, a route's title as a row). The CSV is the core's
+// (stats_csv), in Chinese whatever the language.
 #include "core/dates.hpp"
 #include "core/json.hpp"
 #include "core/stats.hpp"
@@ -11,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace liaoxiu::ui {
 
@@ -28,9 +34,10 @@ struct StatsPageState {
     std::optional<std::string> alliance, city, unit, route, category;  // as shown in the drop-downs
     bool table = false;    // 表格: the numbers instead of the chart
     bool asked = false;    // the first query went out
-    std::string error;     // why the form was refused, naming the field
-    StatsOptions options;  // made again only when the catalogue changes
+    std::string error_zh, error_en;  // why the form was refused, naming the field
+    StatsOptions options;  // made again only when the catalogue or the language changes
     std::uint64_t options_revision = ~std::uint64_t{0};
+    Language options_language = Language::zh;
 };
 
 namespace {
@@ -99,15 +106,127 @@ void ask(Context& ctx, StatsPageState& s, const StatsOptions& o) {
     s.asked = true;
     auto query = parse_stats_query(text);
     if (!query) {
-        s.error = query.error().message_zh;
+        s.error_zh = query.error().message_zh;
+        s.error_en = query.error().message_en;
         return;
     }
-    s.error.clear();
+    s.error_zh.clear();
+    s.error_en.clear();
     ctx.desk_intents->load_stats(query.value());
 }
 
+const char* view_label(const Context& ctx, StatsView view) {
+    switch (view) {
+        case StatsView::places: return dt(ctx, DeskText::stats_view_places);
+        case StatsView::outcomes: return dt(ctx, DeskText::stats_view_outcomes);
+        case StatsView::waiting: return dt(ctx, DeskText::stats_view_waiting);
+        case StatsView::pooling: return dt(ctx, DeskText::stats_view_pooling);
+        case StatsView::load: return dt(ctx, DeskText::stats_view_load);
+    }
+    return "";
+}
+
+const char* by_label(const Context& ctx, StatsBy by) {
+    switch (by) {
+        case StatsBy::month: return dt(ctx, DeskText::stats_by_month);
+        case StatsBy::season: return dt(ctx, DeskText::stats_by_season);
+        case StatsBy::route: return dt(ctx, DeskText::stats_by_route);
+        case StatsBy::theme: return dt(ctx, DeskText::stats_by_theme);
+        case StatsBy::city: return dt(ctx, DeskText::stats_by_city);
+        case StatsBy::unit: return dt(ctx, DeskText::stats_by_unit);
+        case StatsBy::member: return dt(ctx, DeskText::stats_by_member);
+    }
+    return "";
+}
+
+// The table's title, from the query the endpoint applied (what its Chinese title says).
+std::string title_of(const Context& ctx, const StatsQuery& query) {
+    switch (query.view) {
+        case StatsView::places: {
+            std::string by = by_label(ctx, query.by);
+            // Mid-sentence in English: "Places booked by work unit".
+            if (ctx.language == Language::en && !by.empty())
+                by[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(by[0])));
+            return dtf(ctx, DeskText::stats_title_places, by.c_str());
+        }
+        case StatsView::outcomes: return dt(ctx, DeskText::stats_title_outcomes);
+        case StatsView::waiting: return dt(ctx, DeskText::stats_title_waiting);
+        case StatsView::pooling: return dt(ctx, DeskText::stats_title_pooling);
+        case StatsView::load: return dt(ctx, DeskText::stats_title_load);
+    }
+    return "";
+}
+
+// What the rows are (the table's first column).
+std::string row_heading(const Context& ctx, const StatsQuery& query) {
+    switch (query.view) {
+        case StatsView::places: return by_label(ctx, query.by);
+        case StatsView::waiting: return dt(ctx, DeskText::stats_by_route);
+        case StatsView::outcomes:
+        case StatsView::pooling:
+        case StatsView::load: return dt(ctx, DeskText::stats_by_month);
+    }
+    return dt(ctx, DeskText::stats_first_column);
+}
+
+// A column's words by its key (docs/api.md); a key the desk does not know, or a member
+// unit's id (view=load), shows the endpoint's label.
+std::string column_label(const Context& ctx, StatsView view, const StatsColumn& column) {
+    struct Word {
+        const char* key;
+        DeskText text;
+    };
+    static constexpr Word kPlaces[] = {{"confirmed", DeskText::stats_col_confirmed}, {"travelled", DeskText::stats_col_travelled}};
+    static constexpr Word kOutcomes[] = {
+        {"open", DeskText::stats_col_open},           {"formed", DeskText::stats_col_formed},
+        {"full", DeskText::stats_col_full},           {"locked", DeskText::stats_col_locked},
+        {"expired", DeskText::stats_col_expired},     {"cancelled", DeskText::stats_col_cancelled},
+        {"groups", DeskText::stats_col_groups},       {"capacity", DeskText::stats_col_capacity},
+        {"confirmed", DeskText::stats_col_places},    {"fill_permille", DeskText::stats_col_fill}};
+    static constexpr Word kWaiting[] = {{"demand", DeskText::stats_col_demand},
+                                        {"waiting", DeskText::stats_col_waiting},
+                                        {"missed", DeskText::stats_col_missed}};
+    static constexpr Word kPooling[] = {{"places", DeskText::stats_col_places},
+                                        {"cross_unit", DeskText::stats_col_cross},
+                                        {"small_cross_unit", DeskText::stats_col_small_cross},
+                                        {"cross_permille", DeskText::stats_col_cross_share},
+                                        {"small_permille", DeskText::stats_col_small_share}};
+    auto find = [&](const auto& words) -> std::string {
+        for (const Word& w : words)
+            if (column.key == w.key) return dt(ctx, w.text);
+        return column.label;
+    };
+    switch (view) {
+        case StatsView::places: return find(kPlaces);
+        case StatsView::outcomes: return find(kOutcomes);
+        case StatsView::waiting: return find(kWaiting);
+        case StatsView::pooling: return find(kPooling);
+        case StatsView::load: return column.label;  // a member unit's name
+    }
+    return column.label;
+}
+
+// A row's words: a month ("2026-09") or a season by its key; otherwise the endpoint's
+// label, which is data (a route's title, a city, a unit's name). A month in English is
+// its key as the endpoint sends it.
+std::string row_label(const Context& ctx, const StatsQuery& query, const StatsRow& row) {
+    const bool months = query.view != StatsView::waiting && (query.view != StatsView::places || query.by == StatsBy::month);
+    if (months) return ctx.language == Language::zh ? row.label : row.key;
+    if (query.view == StatsView::places && query.by == StatsBy::season) {
+        if (auto season = parse_season(row.key)) {
+            switch (*season) {
+                case Season::spring: return dt(ctx, DeskText::stats_season_spring);
+                case Season::summer: return dt(ctx, DeskText::stats_season_summer);
+                case Season::autumn: return dt(ctx, DeskText::stats_season_autumn);
+                case Season::winter: return dt(ctx, DeskText::stats_season_winter);
+            }
+        }
+    }
+    return row.label;
+}
+
 // What each view draws: which columns, as which kind of chart.
-charts::Chart chart_of(const StatsTable& table) {
+charts::Chart chart_of(const Context& ctx, const StatsTable& table) {
     charts::Chart chart;
     std::vector<std::size_t> columns;
     switch (table.query.view) {
@@ -132,10 +251,10 @@ charts::Chart chart_of(const StatsTable& table) {
             for (std::size_t c = 0; c < std::min<std::size_t>(6, table.columns.size()); ++c) columns.push_back(c);
             break;
     }
-    for (const auto& row : table.rows) chart.categories.push_back(row.label);
+    for (const auto& row : table.rows) chart.categories.push_back(row_label(ctx, table.query, row));
     for (std::size_t c : columns) {
         if (c >= table.columns.size()) continue;
-        charts::Series series{table.columns[c].label, {}};
+        charts::Series series{column_label(ctx, table.query.view, table.columns[c]), {}};
         for (const auto& row : table.rows) series.values.push_back(c < row.values.size() ? row.values[c] : 0);
         chart.series.push_back(std::move(series));
     }
@@ -149,11 +268,11 @@ void draw_table(Context& ctx, const StatsTable& table) {
     const float height = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetTextLineHeightWithSpacing() * 8);
     if (!ImGui::BeginTable("##stats_table", std::min(columns, 64), flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    const std::string first = table.row_label.empty() ? "项目" : table.row_label;
+    const std::string first = row_heading(ctx, table.query);
     ctx.glyphs.want(first);
     ImGui::TableSetupColumn(first.c_str(), ImGuiTableColumnFlags_WidthFixed, 150);
     for (int c = 1; c < std::min(columns, 64); ++c) {
-        const std::string& name = table.columns[static_cast<std::size_t>(c - 1)].label;
+        const std::string name = column_label(ctx, table.query.view, table.columns[static_cast<std::size_t>(c - 1)]);
         ctx.glyphs.want(name);
         ImGui::TableSetupColumn(name.c_str(), ImGuiTableColumnFlags_WidthFixed, std::max(90.0f, ImGui::CalcTextSize(name.c_str()).x + 16));
     }
@@ -168,8 +287,8 @@ void draw_table(Context& ctx, const StatsTable& table) {
             cell(ctx, std::to_string(i < values.size() ? values[i] : 0));
         }
     };
-    for (const auto& r : table.rows) row(r.label, r.values);
-    row("合计", table.totals);
+    for (const auto& r : table.rows) row(row_label(ctx, table.query, r), r.values);
+    row(dt(ctx, DeskText::stats_total), table.totals);
     ImGui::EndTable();
 }
 
@@ -177,18 +296,19 @@ void draw_table(Context& ctx, const StatsTable& table) {
 
 void draw_desk_stats(Context& ctx) {
     StatsPageState& s = page_state(ctx);
-    if (s.options_revision != ctx.view.revision()) {
+    if (s.options_revision != ctx.view.revision() || s.options_language != ctx.language) {
         s.options = options_of(ctx);
         s.options_revision = ctx.view.revision();
+        s.options_language = ctx.language;
     }
     const StatsOptions& o = s.options;
-    heading(ctx, "统计");
+    heading(ctx, dt(ctx, DeskText::stats_title));
 
     bool changed = false;
     ImGui::PushID("stats_view");
     chip_row_start();
     for (StatsView v : kViews) {
-        if (chip(ctx, std::string(stats_view_label(v)).c_str(), s.view == v) && s.view != v) {
+        if (chip(ctx, view_label(ctx, v), s.view == v) && s.view != v) {
             s.view = v;
             changed = true;
         }
@@ -196,11 +316,11 @@ void draw_desk_stats(Context& ctx) {
     ImGui::PopID();
     if (s.view == StatsView::places) {
         ImGui::PushID("stats_by");
-        inline_caption(ctx, "分组");
+        inline_caption(ctx, dt(ctx, DeskText::stats_group_by));
         ImGui::SameLine();
         chip_row_start();
         for (StatsBy b : kBys) {
-            if (chip(ctx, std::string(stats_by_label(b)).c_str(), s.by == b) && s.by != b) {
+            if (chip(ctx, by_label(ctx, b), s.by == b) && s.by != b) {
                 s.by = b;
                 changed = true;
             }
@@ -210,55 +330,57 @@ void draw_desk_stats(Context& ctx) {
 
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float width = std::max(120.0f, (ImGui::GetContentRegionAvail().x - gap * 3) / 4);
-    text_field(ctx, "出发日期从", "##stats_from", &s.from, width, 0, "出发日期从（YYYY-MM-DD）");
+    text_field(ctx, dt(ctx, DeskText::stats_from), "##stats_from", &s.from, width, 0, dt(ctx, DeskText::stats_from_hint));
     ImGui::SameLine();
-    text_field(ctx, "出发日期至", "##stats_to", &s.to, width, 0, "出发日期至（YYYY-MM-DD）");
+    text_field(ctx, dt(ctx, DeskText::stats_to), "##stats_to", &s.to, width, 0, dt(ctx, DeskText::stats_to_hint));
     ImGui::SameLine();
-    choice(ctx, "联盟", "##stats_alliance", o.alliance_names, &s.alliance, width);
+    choice(ctx, dt(ctx, DeskText::stats_alliance), "##stats_alliance", o.alliance_names, &s.alliance, width);
     ImGui::SameLine();
-    choice(ctx, "城市", "##stats_city", o.cities, &s.city, width);
-    choice(ctx, "职工单位", "##stats_unit", o.unit_names, &s.unit, width);
+    choice(ctx, dt(ctx, DeskText::stats_city), "##stats_city", o.cities, &s.city, width);
+    choice(ctx, dt(ctx, DeskText::stats_unit), "##stats_unit", o.unit_names, &s.unit, width);
     ImGui::SameLine();
-    choice(ctx, "线路", "##stats_route", o.route_names, &s.route, width);
+    choice(ctx, dt(ctx, DeskText::stats_route), "##stats_route", o.route_names, &s.route, width);
     ImGui::SameLine();
-    choice(ctx, "成员类别", "##stats_category", o.category_names, &s.category, width);
+    choice(ctx, dt(ctx, DeskText::stats_category), "##stats_category", o.category_names, &s.category, width);
     if (s.view == StatsView::pooling) {
         ImGui::SameLine();
-        text_field(ctx, "小单位：会员少于", "##stats_small", &s.small_below, width, 0, "小单位：工会会员少于（人）");
+        text_field(ctx, dt(ctx, DeskText::stats_small_below), "##stats_small", &s.small_below, width, 0,
+                   dt(ctx, DeskText::stats_small_below_hint));
     }
 
-    if (button(ctx, "查询")) changed = true;
+    if (button(ctx, dt(ctx, DeskText::stats_ask))) changed = true;
     ImGui::SameLine();
-    if (secondary_button(ctx, s.table ? "图表" : "表格")) s.table = !s.table;
+    if (secondary_button(ctx, dt(ctx, s.table ? DeskText::stats_as_chart : DeskText::stats_as_table))) s.table = !s.table;
     const sync::StatsState& stats = ctx.state.stats;
     const bool have_table = stats.status == sync::StatsState::Status::loaded ||
                             (stats.received > 0 && stats.status == sync::StatsState::Status::loading);
     if (have_table) {
         ImGui::SameLine();
-        if (secondary_button(ctx, "导出CSV")) {
-            ctx.services.save_file("统计-" + std::string(enum_name(stats.table.query.view)) + ".csv", "text/csv;charset=utf-8",
-                                   stats_csv(stats.table));
+        if (secondary_button(ctx, dt(ctx, DeskText::stats_export))) {
+            const std::string view(enum_name(stats.table.query.view));
+            ctx.services.save_file(dtf(ctx, DeskText::stats_file, view.c_str()), "text/csv;charset=utf-8", stats_csv(stats.table));
         }
     }
     if (changed || (!s.asked && stats.status == sync::StatsState::Status::none)) ask(ctx, s, o);
 
-    if (!s.error.empty()) label(ctx, s.error, colors::accent);
-    if (stats.status == sync::StatsState::Status::loading) muted(ctx, "正在读取统计…");
-    if (stats.status == sync::StatsState::Status::failed) label(ctx, stats.error_zh, colors::accent);
+    const bool zh = ctx.language == Language::zh;
+    if (!s.error_zh.empty()) label(ctx, zh ? s.error_zh : s.error_en, colors::accent);
+    if (stats.status == sync::StatsState::Status::loading) muted(ctx, dt(ctx, DeskText::stats_loading));
+    if (stats.status == sync::StatsState::Status::failed) label(ctx, zh ? stats.error_zh : stats.error_en, colors::accent);
     if (!have_table) return;
 
     const StatsTable& table = stats.table;
-    section(ctx, table.title);
+    section(ctx, title_of(ctx, table.query));
     if (s.table) {
         draw_table(ctx, table);
         return;
     }
     if (table.rows.empty()) {
-        muted(ctx, "所选范围内没有数据");
+        muted(ctx, dt(ctx, DeskText::stats_empty));
         return;
     }
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    charts::draw(ctx, "##stats_chart", chart_of(table), ImVec2(avail.x, std::max(240.0f, avail.y - 8)));
+    charts::draw(ctx, "##stats_chart", chart_of(ctx, table), ImVec2(avail.x, std::max(240.0f, avail.y - 8)));
 }
 
 }  // namespace liaoxiu::ui
