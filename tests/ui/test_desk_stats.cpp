@@ -145,6 +145,106 @@ TEST_CASE("desk stats: a bad date is refused before anything is asked", "[ui][de
     CHECK(ui.intents.calls.size() == 1);
 }
 
+TEST_CASE("desk stats: in English every word of the page is English, the data as the endpoint names it", "[ui][desk][stats]") {
+    UiDriver ui(1366, 768);
+    sign_in_secretariat(ui);
+    ui.ui.set_language(ui::Language::en);
+    ui.ui.open_location("#/desk/stats");
+    ui.frames(3);
+    REQUIRE(ui.intents.calls.size() == 1);  // the same first query as in Chinese
+    CHECK(ui.count_shown("Statistics") == 2);  // the navigation's entry and the page's title
+    CHECK(ui.find_item("Places booked"));  // the views
+    CHECK(ui.find_item("Cross-unit pooling"));
+    CHECK(ui.shows("Group by"));
+    CHECK(ui.find_item("Month"));  // the groupings
+    CHECK(ui.find_item("Work unit"));
+    CHECK(ui.find_item("Departing from"));  // the filters
+    CHECK(ui.find_item("Member category"));
+    CHECK(ui.find_item("Show"));
+    CHECK(ui.find_item("Table"));
+    for (const char* zh : {"统计", "出行人次", "分组", "月份", "出发日期从", "成员类别", "查询", "表格"}) {
+        INFO(zh);
+        CHECK_FALSE(ui.shows(zh));
+    }
+    ui.state.stats.status = sync::StatsState::Status::loading;
+    ui.touch();
+    ui.frames(2);
+    CHECK(ui.shows("Loading the statistics…"));
+
+    // The chart: the title, the legend, the months and the tooltip in English.
+    show_table(ui, places_table());
+    CHECK(ui.shows("Places booked by month"));
+    CHECK_FALSE(ui.shows("出行人次（按月份）"));
+    REQUIRE(noted(ui, "Confirmed"));
+    REQUIRE(noted(ui, "Travelled"));
+    CHECK_FALSE(noted(ui, "已确认"));
+    const ui::ItemRecord* october = noted(ui, "2026-10");
+    REQUIRE(october);
+    CHECK_FALSE(noted(ui, "2026年10月"));
+    ImGui::GetIO().MousePos = ImVec2((october->min.x + october->max.x) / 2, october->min.y - 30);
+    ui.frames(2);
+    CHECK(ui.shows("Confirmed: 47"));
+    CHECK(ui.shows("Travelled: 31"));
+    ImGui::GetIO().MousePos = ImVec2(-100, -100);
+    ui.frames(2);
+
+    // The table: its headers and 合计 in English; the CSV file named in English.
+    REQUIRE(ui.click("Table"));
+    CHECK(ui.shows("Total"));
+    CHECK_FALSE(ui.shows("合计"));
+    CHECK(noted(ui, "64"));
+    REQUIRE(ui.click("Chart"));
+    CHECK_FALSE(ui.shows("Total"));
+    REQUIRE(ui.click("Export CSV"));
+    REQUIRE(ui.services.saved.size() == 1);
+    CHECK(ui.services.saved[0].name == "statistics-places.csv");
+
+    // Cross-unit pooling: its columns by their keys; seasons by theirs.
+    StatsTable pooling;
+    pooling.query.view = StatsView::pooling;
+    pooling.title = "跨单位拼团（按出发月份）";
+    pooling.row_label = "月份";
+    pooling.columns = {{"places", "确认名额"},
+                       {"cross_unit", "跨单位名额"},
+                       {"small_cross_unit", "小单位职工跨单位名额"},
+                       {"cross_permille", "跨单位占比‰"},
+                       {"small_permille", "小单位跨单位占比‰"}};
+    pooling.rows = {{"2026-09", "2026年9月", {10, 4, 1, 400, 100}}};
+    compute_totals(pooling, {{3, 1, 0}, {4, 2, 0}});
+    show_table(ui, pooling);
+    CHECK(ui.shows("Cross-unit pooling by month of departure"));
+    CHECK(noted(ui, "Cross-unit share ‰"));  // a line the chart draws
+    CHECK_FALSE(noted(ui, "跨单位占比‰"));
+
+    StatsTable seasons = places_table();
+    seasons.query.by = StatsBy::season;
+    seasons.rows = {{"autumn", "秋季", {12, 12}}};
+    compute_totals(seasons, {});
+    show_table(ui, seasons);
+    CHECK(ui.shows("Places booked by season"));
+    CHECK(noted(ui, "Autumn"));
+    CHECK_FALSE(noted(ui, "秋季"));
+
+    // Member units' load: its columns are member units, named as they are called.
+    StatsTable load;
+    load.query.view = StatsView::load;
+    load.columns = {{"m-1", "灵隐山庄"}};
+    load.rows = {{"2026-09", "2026年9月", {7}}};
+    compute_totals(load, {});
+    show_table(ui, load);
+    CHECK(ui.shows("Workers received by member units, by month of departure"));
+    CHECK(noted(ui, "灵隐山庄"));
+
+    // A refused form says why in English.
+    REQUIRE(ui.click("Departing from"));
+    for (int i = 0; i < 10; ++i) ui.press_backspace();
+    ui.type("2026-13-01");
+    ui.frames(2);
+    REQUIRE(ui.click("Show"));
+    CHECK(ui.shows("bad query parameter from"));
+    CHECK_FALSE(ui.shows("查询参数"));
+}
+
 TEST_CASE("charts: round steps and the top of the axis", "[ui][stats]") {
     CHECK(ui::charts::nice_step(47, 5) == 10);
     CHECK(ui::charts::nice_step(8, 5) == 2);
