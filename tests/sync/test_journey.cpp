@@ -130,7 +130,7 @@ TEST_CASE("a kiosk keeps what was seen in memory only", "[sync][server][journey]
     CHECK_FALSE(storage.get("liaoxiu.trips_seen"));
 }
 
-TEST_CASE("success and info notices go after their lifetime; errors and warnings stay", "[sync][journey][notices]") {
+TEST_CASE("success and info notices go after their lifetime, errors and warnings stay", "[sync][journey][notices]") {
     sync::ClientState state;
     sync::Notifier notifier(state, 30, 6);
     notifier.tick(1000);

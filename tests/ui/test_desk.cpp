@@ -492,7 +492,7 @@ TEST_CASE("table rows: sorted once per column and revision, shown by the filters
     CHECK(rows.shown == V{1, 0});
 }
 
-TEST_CASE("the groups overview's route filter matches title or id, any case; the route column sorts by title", "[ui][desk][groups]") {
+TEST_CASE("the groups overview's route filter matches title or id, any case, and the route column sorts by title", "[ui][desk][groups]") {
     UiDriver ui(1366, 768);
     sign_in_secretariat(ui);
     ui.ui.open_location("#/desk/groups");

@@ -253,7 +253,7 @@ TEST_CASE("signing in from 我的 still lands on 我的", "[ui][journey]") {
     CHECK(ui.ui.location() == "#/me");
 }
 
-TEST_CASE("English counts say 1 route, 2 routes; Chinese has no plural forms", "[ui][journey][language]") {
+TEST_CASE("English counts say 1 route, 2 routes, and Chinese has no plural forms", "[ui][journey][language]") {
     CHECK(ui::english_plurals("1 route{s}") == "1 route");
     CHECK(ui::english_plurals("2 route{s}") == "2 routes");
     CHECK(ui::english_plurals("11 route{s} found") == "11 routes found");
@@ -291,7 +291,7 @@ TEST_CASE("English counts say 1 route, 2 routes; Chinese has no plural forms", "
     CHECK(ui.shows("剩余名额 21"));
 }
 
-TEST_CASE("on a kiosk the welcome goes with the screen it was shown on; elsewhere it stays its time", "[ui][journey][notices]") {
+TEST_CASE("on a kiosk the welcome goes with the screen it was shown on, elsewhere it stays its time", "[ui][journey][notices]") {
     for (const bool kiosk : {true, false}) {
         INFO("kiosk " << kiosk);
         UiDriver ui;
