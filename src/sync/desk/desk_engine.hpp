@@ -3,15 +3,13 @@
 // so a secretariat's change is told, retried and shown exactly as a worker's join is. Only the
 // desk's builds (desk.html, the desktop app, the tests) link it: a worker's wasm does not
 // carry the secretariat's intents, their wire shapes or their words.
-//   - audit_sync.hpp: the audit trail, one page at a time;
-//   - stats_sync.hpp: the statistics, one table at a time;
+//   - desk_read.hpp: the audit trail (one page at a time) and the statistics (one table);
 //   - designer_intents.cpp: routes and policies, their drafts, through the outbox;
 //   - member_intents.cpp: admit, edit, suspend, reinstate, remove, sent at once.
 #pragma once
 
 #include "sync/client.hpp"
-#include "sync/desk/audit_sync.hpp"
-#include "sync/desk/stats_sync.hpp"
+#include "sync/desk/desk_read.hpp"
 #include "sync/sync_engine.hpp"
 
 #include <cstdint>
@@ -58,8 +56,8 @@ private:
     SessionSync& session_;
     Outbox& outbox_;
     CatalogueSync& catalogue_;
-    AuditSync audit_;
-    StatsSync stats_;
+    DeskRead<AuditView> audit_;
+    DeskRead<StatsState> stats_;
 };
 
 }  // namespace liaoxiu::sync
