@@ -124,7 +124,8 @@ test('the secretariat goes from the app to desk.html and works there; screenshot
   for (const [hash, name, shown] of [['#/desk/routes', 'routes', /^线路设计$/],
                                      ['#/desk/route/r-qz-red-eco-3d', 'route', /^编辑线路$/],
                                      ['#/desk/seasons', 'seasons', /^季度线路图$/],
-                                     ['#/desk/policies', 'policies', /^政策发布$/]]) {
+                                     ['#/desk/policies', 'policies', /^政策发布$/],
+                                     ['#/desk/stats', 'stats', /^出行人次（按/]]) {
     await go(app.page, hash);
     await waitShown(app.page, shown);
     await settle(app.page);
