@@ -1,5 +1,7 @@
 #include "core/audit.hpp"
 
+#include "core/query_params.hpp"
+
 #include "core/dates.hpp"
 #include "core/identifiers.hpp"
 
@@ -11,23 +13,9 @@
 namespace liaoxiu {
 namespace {
 
-DomainError bad_parameter(const char* name, const std::string& zh_why, const std::string& en_why) {
-    return make_error("bad_value", std::string("查询参数 ") + name + " 无效：" + zh_why,
-                      std::string("bad query parameter ") + name + ": " + en_why, name);
-}
-
-// An empty text is no filter.
-std::optional<std::string> given(const std::optional<std::string>& text) {
-    if (!text || text->empty()) return std::nullopt;
-    return text;
-}
-
-std::optional<std::int64_t> whole_number(const std::string& text) {
-    std::int64_t value = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return value;
-}
+using query_params::bad_parameter;
+using query_params::given;
+using query_params::whole_number;
 
 // A day (the instant it starts, or with `end_of_day` its last second) or an instant.
 std::optional<Instant> moment(const std::string& text, bool end_of_day) {

@@ -1,5 +1,7 @@
 #include "core/stats.hpp"
 
+#include "core/query_params.hpp"
+
 #include "core/csv.hpp"
 #include "core/dates.hpp"
 #include "core/identifiers.hpp"
@@ -19,22 +21,9 @@ constexpr std::array<std::string_view, 5> kViewLabels{"出行人次", "拼团结
 constexpr std::array<std::string_view, 7> kByNames{"month", "season", "route", "theme", "city", "unit", "member"};
 constexpr std::array<std::string_view, 7> kByLabels{"月份", "季节", "线路", "主题", "城市", "职工单位", "成员单位"};
 
-DomainError bad_parameter(const char* name, const std::string& zh_why, const std::string& en_why) {
-    return make_error("bad_value", std::string("查询参数 ") + name + " 无效：" + zh_why,
-                      std::string("bad query parameter ") + name + ": " + en_why, name);
-}
-
-std::optional<std::string> given(const std::optional<std::string>& text) {
-    if (!text || text->empty()) return std::nullopt;
-    return text;
-}
-
-std::optional<std::int64_t> whole_number(const std::string& text) {
-    std::int64_t value = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return value;
-}
+using query_params::bad_parameter;
+using query_params::given;
+using query_params::whole_number;
 
 // A filter's free text (a city): printable, no control characters, at most 64 bytes.
 bool plain_text(const std::string& text) {
