@@ -57,6 +57,7 @@ struct Api {
     SigninThrottle signin_throttle;  // growing delays after failures per login
     RateLimiter write_limiter;
     std::set<std::string> cors_origins;
+    StatsDirectoryCache stats_directories;
 
     Api(Services& services, const ServerOptions& options)
         : services(services),
@@ -477,7 +478,7 @@ void Api::install(http::Server& server) {
         StatsQueryText text{param(req, "view"),     param(req, "by"),   param(req, "from"),  param(req, "to"),
                             param(req, "alliance"), param(req, "city"), param(req, "unit"),  param(req, "route"),
                             param(req, "category"), param(req, "small_below")};
-        send_json(res, 200, read_stats(services.backend, by, unwrap(parse_stats_query(text))));
+        send_json(res, 200, read_stats(services.backend, stats_directories, by, unwrap(parse_stats_query(text))));
     }));
 }
 

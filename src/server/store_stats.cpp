@@ -105,41 +105,7 @@ std::vector<PlaceFact> confirmed_places(Connection& db, const StatsQuery& q, con
     return facts;
 }
 
-// What the rows are named with and the route filters need.
-struct Directory {
-    std::vector<Route> routes;
-    Catalogue directory;
-    std::unordered_map<std::string, const Route*> route_by_id;
-    std::unordered_map<std::string, const Member*> member_by_id;
-    std::unordered_map<std::string, const Unit*> unit_by_id;
-
-    explicit Directory(Connection& db) : routes(load_routes(db, std::nullopt)), directory(load_directory(db)) {
-        for (const auto& r : routes) route_by_id.emplace(r.id, &r);
-        for (const auto& m : directory.members) member_by_id.emplace(m.id, &m);
-        for (const auto& u : directory.units) unit_by_id.emplace(u.id, &u);
-    }
-    const Route* route(const Id& id) const {
-        auto it = route_by_id.find(id);
-        return it == route_by_id.end() ? nullptr : it->second;
-    }
-    const Member* member(const std::string& id) const {
-        auto it = member_by_id.find(id);
-        return it == member_by_id.end() ? nullptr : it->second;
-    }
-    const Unit* unit(const Id& id) const {
-        auto it = unit_by_id.find(id);
-        return it == unit_by_id.end() ? nullptr : it->second;
-    }
-    // The member units of a route's itinerary, each once, in order of first visit.
-    std::vector<const Member*> members_of(const Route& route) const {
-        std::vector<const Member*> out;
-        for (const auto& day : route.itinerary)
-            for (const auto& stop : day.stops)
-                if (const Member* m = member(std::string(stop.member)); m && std::find(out.begin(), out.end(), m) == out.end())
-                    out.push_back(m);
-        return out;
-    }
-};
+using Directory = StatsDirectory;
 
 // Whether a member unit passes the city and category filters (where they are about members).
 bool member_passes(const Member& m, const StatsQuery& q) {
@@ -196,12 +162,11 @@ void sort_rows(StatsTable& table) {
     });
 }
 
-void places_table(Connection& db, const StatsQuery& q, Day today, StatsTable& table) {
+void places_table(Connection& db, const Directory& dir, const StatsQuery& q, Day today, StatsTable& table) {
     table.title = std::string("出行人次（按") + std::string(stats_by_label(q.by)) + "）";
     table.row_label = std::string(stats_by_label(q.by));
     table.columns = {{"confirmed", "已确认"}, {"travelled", "已出行"}};
     const bool members_filtered = q.by == StatsBy::member;
-    Directory dir(db);
     std::map<std::string, std::pair<std::string, std::vector<std::int64_t>>> rows;  // key → label, values
     auto add = [&](const std::string& key, const std::string& label, std::int64_t confirmed, std::int64_t travelled) {
         auto& row = rows.try_emplace(key, label, std::vector<std::int64_t>{0, 0}).first->second;
@@ -256,14 +221,13 @@ void places_table(Connection& db, const StatsQuery& q, Day today, StatsTable& ta
     sort_rows(table);
 }
 
-void outcomes_table(Connection& db, const StatsQuery& q, StatsTable& table) {
+void outcomes_table(Connection& db, const Directory& dir, const StatsQuery& q, StatsTable& table) {
     table.title = "拼团结果（按出发月份）";
     table.row_label = "月份";
     table.columns = {{"open", "招募中"},    {"formed", "已成团"},     {"full", "已满员"},
                      {"locked", "已锁定"},  {"expired", "未成团"},    {"cancelled", "已取消"},
                      {"groups", "团数"},    {"capacity", "计划名额"}, {"confirmed", "确认名额"},
                      {"fill_permille", "满员率‰"}};
-    Directory dir(db);
     std::map<std::string, std::vector<std::int64_t>> by_month;
     auto row_of = [&](Day day) -> std::vector<std::int64_t>& {
         return by_month.try_emplace(month_key(day), std::vector<std::int64_t>(table.columns.size(), 0)).first->second;
@@ -287,11 +251,10 @@ void outcomes_table(Connection& db, const StatsQuery& q, StatsTable& table) {
     month_rows(table, by_month);
 }
 
-void waiting_table(Connection& db, const StatsQuery& q, StatsTable& table) {
+void waiting_table(Connection& db, const Directory& dir, const StatsQuery& q, StatsTable& table) {
     table.title = "候补需求（按线路）";
     table.row_label = "线路";
     table.columns = {{"demand", "候补人次"}, {"waiting", "仍在候补"}, {"missed", "未获名额"}};
-    Directory dir(db);
     StatsStatement statement = waiting_sql(q);
     auto result = db.query(statement.sql, statement.params);
     std::map<std::string, std::vector<std::int64_t>> by_route;
@@ -314,7 +277,7 @@ void waiting_table(Connection& db, const StatsQuery& q, StatsTable& table) {
     sort_rows(table);
 }
 
-void pooling_table(Connection& db, const StatsQuery& q, StatsTable& table) {
+void pooling_table(Connection& db, const Directory& dir, const StatsQuery& q, StatsTable& table) {
     table.title = "跨单位拼团（按出发月份）";
     table.row_label = "月份";
     table.columns = {{"places", "确认名额"},
@@ -322,7 +285,6 @@ void pooling_table(Connection& db, const StatsQuery& q, StatsTable& table) {
                      {"small_cross_unit", "小单位职工跨单位名额"},
                      {"cross_permille", "跨单位占比‰"},
                      {"small_permille", "小单位跨单位占比‰"}};
-    Directory dir(db);
     std::map<std::string, std::vector<std::int64_t>> by_month;
     for (const auto& f : confirmed_places(db, q, "p.unit", true, true)) {
         if (!route_passes(dir, f.route, q, false)) continue;
@@ -340,10 +302,9 @@ void pooling_table(Connection& db, const StatsQuery& q, StatsTable& table) {
     month_rows(table, by_month);
 }
 
-void load_table(Connection& db, const StatsQuery& q, StatsTable& table) {
+void load_table(Connection& db, const Directory& dir, const StatsQuery& q, StatsTable& table) {
     table.title = "成员单位接待量（按出发月份）";
     table.row_label = "月份";
-    Directory dir(db);
     std::map<std::string, std::map<const Member*, std::int64_t>> by_month;
     std::map<const Member*, std::int64_t> member_totals;
     for (const auto& f : confirmed_places(db, q, "p.unit", false, false)) {
@@ -399,6 +360,48 @@ void create_stats_schema(Connection& db) {
     }
 }
 
+StatsDirectory::StatsDirectory(Connection& db)
+    : stamp(stats_directory_stamp(db)), routes(load_routes(db, std::nullopt)), directory(load_directory(db)) {
+    for (const auto& r : routes) route_by_id.emplace(r.id, &r);
+    for (const auto& m : directory.members) member_by_id.emplace(m.id, &m);
+    for (const auto& u : directory.units) unit_by_id.emplace(u.id, &u);
+}
+
+const Route* StatsDirectory::route(const Id& id) const {
+    auto it = route_by_id.find(id);
+    return it == route_by_id.end() ? nullptr : it->second;
+}
+
+const Member* StatsDirectory::member(const std::string& id) const {
+    auto it = member_by_id.find(id);
+    return it == member_by_id.end() ? nullptr : it->second;
+}
+
+const Unit* StatsDirectory::unit(const Id& id) const {
+    auto it = unit_by_id.find(id);
+    return it == unit_by_id.end() ? nullptr : it->second;
+}
+
+std::vector<const Member*> StatsDirectory::members_of(const Route& route) const {
+    std::vector<const Member*> out;
+    for (const auto& day : route.itinerary)
+        for (const auto& stop : day.stops)
+            if (const Member* m = member(std::string(stop.member)); m && std::find(out.begin(), out.end(), m) == out.end())
+                out.push_back(m);
+    return out;
+}
+
+std::string stats_directory_stamp(Connection& db) {
+    // Every write of a route, member or unit stamps its row with a new catalogue version, so
+    // the largest stamp moves on every change; the count catches a deleted row.
+    std::string stamp;
+    for (const char* table : {"routes", "members", "units", "alliances"}) {
+        auto row = db.query(std::string("SELECT COALESCE(MAX(version), 0), COUNT(*) FROM ") + table).front();
+        stamp += std::to_string(row.integer(0)) + "/" + std::to_string(row.integer(1)) + ";";
+    }
+    return stamp;
+}
+
 std::vector<StatsStatement> stats_statements(const StatsQuery& q) {
     switch (q.view) {
         case StatsView::places: return {confirmed_places_sql(q, "p.unit", q.by == StatsBy::unit, false)};
@@ -410,28 +413,28 @@ std::vector<StatsStatement> stats_statements(const StatsQuery& q) {
     return {};
 }
 
-StatsTable compute_stats(Connection& db, const StatsQuery& query, Day today) {
+StatsTable compute_stats(Connection& db, const StatsQuery& query, Day today, const StatsDirectory& dir) {
     StatsTable table;
     table.query = query;
     switch (query.view) {
         case StatsView::places:
-            places_table(db, query, today, table);
+            places_table(db, dir, query, today, table);
             compute_totals(table, {});
             break;
         case StatsView::outcomes:
-            outcomes_table(db, query, table);
+            outcomes_table(db, dir, query, table);
             compute_totals(table, {{9, 8, 7}});
             break;
         case StatsView::waiting:
-            waiting_table(db, query, table);
+            waiting_table(db, dir, query, table);
             compute_totals(table, {});
             break;
         case StatsView::pooling:
-            pooling_table(db, query, table);
+            pooling_table(db, dir, query, table);
             compute_totals(table, {{3, 1, 0}, {4, 2, 0}});
             break;
         case StatsView::load:
-            load_table(db, query, table);
+            load_table(db, dir, query, table);
             compute_totals(table, {});
             break;
     }

@@ -7,6 +7,14 @@
 using namespace liaoxiu;
 using namespace liaoxiu::testing;
 
+namespace {
+std::string row_label(const StatsTable& table, const std::string& key) {
+    for (const auto& row : table.rows)
+        if (row.key == key) return row.label;
+    return "(no row " + key + ")";
+}
+}  // namespace
+
 TEST_CASE("stats: every figure against the hand-computed fixture (SQLite)", "[stats]") {
     StatsWorld world;
     check_stats_figures(world);
@@ -51,4 +59,35 @@ TEST_CASE("stats: a bad parameter is a 400 naming it", "[stats]") {
         CHECK(body["code"] == "bad_value");
         CHECK(body["path"] == path);
     }
+}
+
+TEST_CASE("stats: the directory the statistics keep follows every edit of a route or unit", "[stats]") {
+    StatsWorld w;
+    const Route& first = w.route(0);
+    CHECK(row_label(w.get("view=places&by=route"), first.id) == first.title);  // read, and kept
+
+    Route renamed = first;
+    renamed.title = "改名后的线路";
+    auto put = w.http->Put("/api/v1/routes/" + first.id, w.admin.headers(), nlohmann::json(renamed).dump(),
+                           "application/json");
+    REQUIRE(put);
+    INFO(put->body);
+    REQUIRE(put->status == 200);
+    CHECK(row_label(w.get("view=places&by=route"), first.id) == "改名后的线路");
+
+    // A member edited after the first read names its rows at once too.
+    auto members = w.get("view=places&by=member");
+    REQUIRE_FALSE(members.rows.empty());
+    const Id member_id = members.rows.front().key;
+    Member member;
+    for (const auto& m : w.catalogue.members)
+        if (m.id == member_id) member = m;
+    REQUIRE(member.id == member_id);
+    member.name = "更名后的成员单位";
+    auto edit = w.http->Put("/api/v1/members/" + member.id, w.admin.headers(), nlohmann::json(member).dump(),
+                            "application/json");
+    REQUIRE(edit);
+    INFO(edit->body);
+    REQUIRE(edit->status == 200);
+    CHECK(row_label(w.get("view=places&by=member"), member_id) == "更名后的成员单位");
 }
