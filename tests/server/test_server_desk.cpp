@@ -2,52 +2,13 @@
 // as counts), a union adding its own worker (same rules and idempotency as a join), freeing
 // a worker's place with a reason the worker sees, and the unit's worker accounts. Every
 // role that must be refused is tried.
-#include "test_world.hpp"
+#include "desk_checks.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <ctime>
-
 using namespace liaoxiu;
 using namespace liaoxiu::testing;
-
-namespace {
-
-Instant now() { return static_cast<Instant>(std::time(nullptr)); }
-
-httplib::Result post(httplib::Client& http, const std::string& path, const Session& who, const nlohmann::json& body,
-                     httplib::Headers extra = {}) {
-    httplib::Headers headers = who.headers();
-    headers.insert(extra.begin(), extra.end());
-    return http.Post(path, headers, body.is_null() ? "{}" : body.dump(), "application/json");
-}
-
-httplib::Result get(httplib::Client& http, const std::string& path, const Session& who) {
-    return http.Get(path, who.headers());
-}
-
-// Unit 0 opens a trip; unit 1 takes part; unit 2 has nothing to do with it.
-struct DeskWorld {
-    World world;
-    Session union_a = create_and_sign_in(*world.http, world.admin, "organizer", "union-a", world.unit(0));
-    Session union_b = create_and_sign_in(*world.http, world.admin, "organizer", "union-b", world.unit(1));
-    Session union_c = create_and_sign_in(*world.http, world.admin, "organizer", "union-c", world.unit(2));
-    Session worker_a = create_and_sign_in(*world.http, world.admin, "worker", "张三", world.unit(0));
-    Session worker_a2 = create_and_sign_in(*world.http, world.admin, "worker", "李四", world.unit(0));
-    Session worker_b = create_and_sign_in(*world.http, world.admin, "worker", "王五", world.unit(1));
-    Session worker_b2 = create_and_sign_in(*world.http, world.admin, "worker", "赵六", world.unit(1));
-    std::string group = open_group(*world.http, union_a, world.route(), 1, 10, now() + 86400 * 5);
-
-    DeskWorld() {
-        for (const Session* who : {&worker_a, &worker_b, &worker_b2}) {
-            auto res = post(*world.http, "/api/v1/groups/" + group + "/join", *who, {});
-            if (!res || res->status != 200) throw std::runtime_error("join failed");
-        }
-    }
-    std::string path(const char* action) const { return "/api/v1/groups/" + group + "/" + action; }
-};
-
-}  // namespace
+using namespace liaoxiu::testing::desk;
 
 TEST_CASE("the roster: own unit's workers by name, other units as counts, the secretariat sees all",
           "[server][desk]") {
@@ -200,4 +161,9 @@ TEST_CASE("a unit's worker accounts: its union and the secretariat", "[server][d
     CHECK(get(http, path, d.worker_a)->status == 403);
     CHECK(http.Get(path)->status == 401);
     CHECK(get(http, "/api/v1/units/u-nowhere/workers", d.world.admin)->status == 404);
+}
+
+TEST_CASE("a route no longer bookable: joins, a union's add and accepting an offer are refused, withdrawing and cancelling work",
+          "[server][desk]") {
+    check_unbookable_route_refuses_new_places({});
 }

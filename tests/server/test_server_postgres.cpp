@@ -1,6 +1,7 @@
 // The same guarantees on PostgreSQL, with two server processes sharing one
 // database: the group row lock (SELECT ... FOR UPDATE) is what keeps them apart.
 #include "audit_store_checks.hpp"
+#include "desk_checks.hpp"
 #include "overbooking_checks.hpp"
 #include "stats_checks.hpp"
 
@@ -278,4 +279,9 @@ TEST_CASE("PostgreSQL: a draft route stays out of the catalogue until published,
 TEST_CASE("PostgreSQL: every statistic against the hand-computed fixture", "[postgres][stats]") {
     StatsWorld world(fresh_database());
     check_stats_figures(world);
+}
+
+TEST_CASE("PostgreSQL: a route no longer bookable refuses joins, adds and offers taken, not withdrawals or cancelling",
+          "[postgres][desk]") {
+    desk::check_unbookable_route_refuses_new_places(fresh_database());
 }
