@@ -78,8 +78,20 @@ std::optional<DomainError> roster_forbidden(const Actor& by, const GroupTrip* tr
                      "your unit neither opened this group trip nor has a place on it");
 }
 
-bool sees_worker_name(const Actor& by, const Place& place) {
-    return by.role == Role::secretariat || (by.role == Role::organizer && place.unit == by.unit);
+bool sees_worker(const Actor& by, const Place& place) {
+    switch (by.role) {
+        case Role::secretariat: return true;
+        case Role::organizer: return !by.unit.empty() && place.unit == by.unit;
+        case Role::worker: return !by.account.empty() && place.worker == by.account;
+    }
+    return false;
+}
+
+GroupTrip places_seen_by(const GroupTrip& trip, const Actor* by) {
+    GroupTrip shown = trip;
+    for (auto& place : shown.places)
+        if (!by || !sees_worker(*by, place)) place.worker = std::string_view();
+    return shown;
 }
 
 std::optional<DomainError> add_worker_forbidden(const Actor& by, const AccountRef& worker) {

@@ -56,9 +56,13 @@ std::optional<DomainError> create_account_forbidden(const Actor& by, Role role, 
 // of the unit that opened the trip; the union of a unit that has (or had) a place on it.
 // Workers never; a union whose unit has nothing to do with the trip neither.
 std::optional<DomainError> roster_forbidden(const Actor& by, const GroupTrip* trip);
-// Whether the roster shows `by` the name of the worker holding `place`: the secretariat every
-// worker's; a union its own unit's workers only (other units' appear as counts).
-bool sees_worker_name(const Actor& by, const Place& place);
+// Whether `by` may see who holds `place` (the worker's id in every group answer, their name on
+// the roster): the secretariat every worker's; a union its own unit's workers' only, whichever
+// unit opened the trip (other units' workers it sees as counts per unit); a worker their own.
+bool sees_worker(const Actor& by, const Place& place);
+// The trip as `by` is shown it: every place's `worker` blanked ("") unless sees_worker. Null
+// `by` (nobody signed in): every one blanked. Used by every answer that carries places.
+GroupTrip places_seen_by(const GroupTrip& trip, const Actor* by);
 
 // An account as the add-a-worker rule sees it.
 struct AccountRef {

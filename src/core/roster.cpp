@@ -22,7 +22,7 @@ Roster make_roster(const GroupTrip& trip, const Actor& viewer, const std::map<Id
     Roster roster;
     roster.group = trip.id;
     for (const auto& place : trip.places) {
-        if (sees_worker_name(viewer, place)) {
+        if (sees_worker(viewer, place)) {
             RosterWorker worker;
             worker.worker = place.worker.str();
             worker.unit = place.unit.str();

@@ -1,5 +1,5 @@
 // A group trip's roster (名单) as a unit's union or the secretariat sees it: the workers
-// whose names the viewer may see (core/permissions.hpp, sees_worker_name) one by one, every
+// whose names the viewer may see (core/permissions.hpp, sees_worker) one by one, every
 // other unit only as counts; and the roster's CSV for the travel agency.
 #pragma once
 

@@ -102,10 +102,11 @@ nlohmann::json group_view(const GroupTrip& trip, const Principal* viewer, bool w
             }
         }
     }
-    nlohmann::json json = wire::encode_trip_view(trip, count_places(trip), mine ? &*mine : nullptr, with_places);
-    bool sees_workers = viewer && manages_group(actor_of(*viewer), trip);
-    if (with_places && !sees_workers) json = redact_workers(std::move(json), viewer ? viewer->account : Id{});
-    return json;
+    if (!with_places) return wire::encode_trip_view(trip, count_places(trip), mine ? &*mine : nullptr, false);
+    // Whose ids the viewer may see: the core's sees_worker, for every answer with places.
+    const std::optional<Actor> actor = viewer ? std::optional<Actor>(actor_of(*viewer)) : std::nullopt;
+    const GroupTrip shown = places_seen_by(trip, actor ? &*actor : nullptr);
+    return wire::encode_trip_view(shown, count_places(trip), mine ? &*mine : nullptr, true);
 }
 
 nlohmann::json GroupService::list(const store::GroupFilter& filter, const Principal* viewer) {
