@@ -71,11 +71,17 @@ std::optional<DomainError> roster_forbidden(const Actor& by, const GroupTrip* tr
     if (by.role == Role::worker)
         return forbidden("职工不能查看拼团名单", "a worker cannot see a group trip's roster");
     if (by.role == Role::secretariat || trip == nullptr) return std::nullopt;
-    if (trip->organizer_unit == by.unit) return std::nullopt;
-    for (const auto& place : trip->places)
-        if (place.unit == by.unit) return std::nullopt;
+    if (unit_takes_part(*trip, by.unit)) return std::nullopt;
     return forbidden("本单位未参加该拼团，不能查看名单",
-                     "your unit neither opened this group trip nor has a place on it");
+                     "your unit neither opened this group trip nor has a place on it now");
+}
+
+bool unit_takes_part(const GroupTrip& trip, const Id& unit) {
+    if (unit.empty()) return false;
+    if (trip.organizer_unit == unit) return true;
+    for (const auto& place : trip.places)
+        if (place.unit == unit && holds_place(place.state)) return true;
+    return false;
 }
 
 bool sees_worker(const Actor& by, const Place& place) {

@@ -54,14 +54,6 @@ Roster make_roster(const GroupTrip& trip, const Actor& viewer, const std::map<Id
     return roster;
 }
 
-bool unit_takes_part(const GroupTrip& trip, const Id& unit) {
-    if (unit.empty()) return false;
-    if (trip.organizer_unit == unit) return true;
-    for (const auto& place : trip.places)
-        if (place.unit == unit && holds_place(place.state)) return true;
-    return false;
-}
-
 std::string_view place_state_zh(PlaceState state) {
     switch (state) {
         case PlaceState::confirmed: return "已确认";

@@ -55,9 +55,7 @@ struct RosterPerson {
 Roster make_roster(const GroupTrip& trip, const Actor& viewer, const std::map<Id, RosterPerson>& people,
                    const std::vector<Unit>& units, const std::map<std::int64_t, std::string>& reasons);
 
-// Whether `unit` has a part in the trip: it opened it, or one of its workers holds a place on
-// it (what a union's 我的 lists).
-bool unit_takes_part(const GroupTrip& trip, const Id& unit);
+// unit_takes_part (whose union may read the roster) is permissions.hpp's.
 
 // A place's state as the roster and its CSV write it: 已确认, 候补, 待确认名额, 已退出, ...
 std::string_view place_state_zh(PlaceState state);

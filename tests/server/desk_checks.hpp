@@ -117,4 +117,31 @@ inline void check_unbookable_route_refuses_new_places(const std::string& db_url)
     CHECK(post(http, d.path("cancel"), d.union_a, {{"reason", "线路成员退出联盟"}})->status == 200);
 }
 
+// Roster access follows taking part: a union whose unit's last worker withdraws reads the
+// roster no more (403), the organizing union still does, and a new join brings it back.
+inline void check_roster_access_follows_taking_part(const std::string& db_url) {
+    DeskWorld d(db_url);
+    auto& http = *d.world.http;
+    REQUIRE(get(http, d.path("roster"), d.union_b)->status == 200);
+    // One of unit 1's two workers leaves: it still takes part.
+    REQUIRE(post(http, d.path("withdraw"), d.worker_b, {})->status == 200);
+    REQUIRE(get(http, d.path("roster"), d.union_b)->status == 200);
+    // The last one is withdrawn by the union itself: no longer.
+    REQUIRE(post(http, d.path("withdraw"), d.union_b, {{"worker", d.worker_b2.account}, {"reason", "单位有任务"}})
+                ->status == 200);
+    auto refused = get(http, d.path("roster"), d.union_b);
+    CHECK(refused->status == 403);
+    CHECK(parse(refused->body)["message_zh"] == "本单位未参加该拼团，不能查看名单");
+    // The organizing union and the secretariat still read it, unit 1's withdrawn places counted nowhere.
+    auto for_a = get(http, d.path("roster"), d.union_a);
+    REQUIRE(for_a->status == 200);
+    CHECK(parse(for_a->body)["other_units"].empty());
+    CHECK(get(http, d.path("roster"), d.world.admin)->status == 200);
+    // Its worker joins again: it takes part again.
+    REQUIRE(post(http, d.path("join"), d.worker_b, {})->status == 200);
+    auto back = get(http, d.path("roster"), d.union_b);
+    REQUIRE(back->status == 200);
+    CHECK(parse(back->body)["workers"].size() == 3);  // its history included: two withdrawn, one confirmed
+}
+
 }  // namespace liaoxiu::testing::desk

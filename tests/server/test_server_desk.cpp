@@ -167,3 +167,8 @@ TEST_CASE("a route no longer bookable: joins, a union's add and accepting an off
           "[server][desk]") {
     check_unbookable_route_refuses_new_places({});
 }
+
+TEST_CASE("roster access follows taking part: a union whose last worker withdrew reads it no more",
+          "[server][desk]") {
+    check_roster_access_follows_taking_part({});
+}

@@ -125,6 +125,29 @@ TEST_CASE("roster: who may read it", "[roster][permissions]") {
     CHECK(!roster_forbidden(kUnionD, nullptr));  // the trip decides that part
 }
 
+TEST_CASE("roster: a union whose unit's places were all withdrawn, lapsed or released no longer reads it",
+          "[roster][permissions]") {
+    GroupTrip trip = trip_with_places();
+    // u-d's worker waits: u-d takes part.
+    trip.places.push_back(place("w-d1", "u-d", PlaceState::waitlisted, 7));
+    CHECK(!roster_forbidden(kUnionD, &trip));
+    // Every way a place stops being held.
+    for (PlaceState gone : {PlaceState::withdrawn, PlaceState::offer_expired, PlaceState::released}) {
+        trip.places.back().state = gone;
+        INFO(static_cast<int>(gone));
+        auto refused = roster_forbidden(kUnionD, &trip);
+        REQUIRE(refused);
+        CHECK(refused->message_zh == "本单位未参加该拼团，不能查看名单");
+    }
+    // Offered again counts; the organizing union reads it whatever its own places are.
+    trip.places.back().state = PlaceState::offered;
+    CHECK(!roster_forbidden(kUnionD, &trip));
+    for (auto& p : trip.places)
+        if (p.unit == "u-a") p.state = PlaceState::withdrawn;
+    CHECK(!roster_forbidden(kUnionA, &trip));
+    CHECK(!roster_forbidden(kSecretariat, &trip));
+}
+
 TEST_CASE("desk permissions: adding a worker, a reason to free someone's place, listing a unit's workers",
           "[permissions]") {
     CHECK(!add_worker_forbidden(kUnionA, AccountRef{"w-a2", Role::worker, "u-a"}));
