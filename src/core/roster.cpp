@@ -77,7 +77,7 @@ std::string format_china_minute(Instant instant) {
 
 std::string roster_csv(const Roster& roster, const std::vector<Unit>& units) {
     csv::Writer out;
-    out.row({"姓名", "会员号", "单位", "状态", "报名时间"});
+    out.row({"姓名", "工号", "单位", "状态", "报名时间"});
     for (const auto& worker : roster.workers) {
         if (!holds_place(worker.state)) continue;
         out.row({worker.name, worker.member_number, unit_name(units, worker.unit), std::string(place_state_zh(worker.state)),

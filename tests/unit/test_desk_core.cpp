@@ -105,7 +105,7 @@ TEST_CASE("roster: its CSV lists the held places of the workers shown, neutralis
     const std::string bytes = roster_csv(roster, kUnits);
     CHECK(bytes.substr(0, 3) == "\xEF\xBB\xBF");
     CHECK(bytes ==
-          "\xEF\xBB\xBF\"姓名\",\"会员号\",\"单位\",\"状态\",\"报名时间\"\r\n"
+          "\xEF\xBB\xBF\"姓名\",\"工号\",\"单位\",\"状态\",\"报名时间\"\r\n"
           "\"王五\",\"B-001\",\"环卫处\",\"已确认\",\"2026-11-11 10:05\"\r\n"
           "\"'=1+1\",\"B-002\",\"环卫处\",\"候补\",\"2026-11-11 10:05\"\r\n");
     CHECK(roster_csv_name(roster) == "名单-g-1.csv");
