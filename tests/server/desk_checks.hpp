@@ -144,4 +144,61 @@ inline void check_roster_access_follows_taking_part(const std::string& db_url) {
     CHECK(parse(back->body)["workers"].size() == 3);  // its history included: two withdrawn, one confirmed
 }
 
+// The demo (--demo on an empty database): every worker holding a place in its groups has an
+// account, so a union's roster names its workers and it can withdraw them; the three
+// documented workers per unit (`<unit>-01..03`) stay free of places.
+inline void check_demo_places_have_accounts(const std::string& db_url) {
+    std::vector<std::string> options = test_server_options();
+    options.push_back("--demo");
+    ServerProcess server(serve_args(db_url, options));
+    auto http = server.client();
+    const std::string password = "liaoxiu-demo";
+    Session admin = sign_in(*http, "admin", password);
+
+    // Every demo group's roster, as the secretariat: every worker named, with a staff number.
+    auto listed = parse(get(*http, "/api/v1/groups?limit=100", admin)->body);
+    REQUIRE(listed["groups"].size() >= 10);
+    std::size_t named = 0;
+    for (const auto& group : listed["groups"]) {
+        const std::string id = group["id"];
+        auto roster = get(*http, "/api/v1/groups/" + id + "/roster", admin);
+        REQUIRE(roster->status == 200);
+        for (const auto& worker : parse(roster->body)["workers"]) {
+            INFO(id << " " << worker.dump());
+            CHECK(!worker["name"].get<std::string>().empty());
+            CHECK(!worker["member_number"].get<std::string>().empty());
+            ++named;
+        }
+    }
+    CHECK(named > 200);
+
+    // The organizing union of g-qz-001 sees its own workers by name and withdraws one.
+    Session school = sign_in(*http, "u-qz-school2-union", password);
+    auto roster = parse(get(*http, "/api/v1/groups/g-qz-001/roster", school)->body);
+    REQUIRE(!roster["workers"].empty());
+    nlohmann::json held;
+    for (const auto& worker : roster["workers"]) {
+        CHECK(worker["unit"] == "u-qz-school2");
+        CHECK(worker["name"].get<std::string>().rfind("衢州市第二中学职工", 0) == 0);
+        if (held.is_null() && worker["state"] == "confirmed") held = worker;
+    }
+    REQUIRE(!held.is_null());
+    // The held place's worker signs in with the staff number the roster shows, and sees the trip.
+    const std::string number = held["member_number"];
+    CHECK(number.rfind("u-qz-school2-", 0) == 0);
+    CHECK(number != "u-qz-school2-01");
+    Session holder = sign_in(*http, number, password);
+    CHECK(holder.account == held["worker"]);
+    auto trips = parse(get(*http, "/api/v1/me/trips", holder)->body);
+    REQUIRE(!trips["trips"].empty());
+    auto freed = post(*http, "/api/v1/groups/g-qz-001/withdraw", school,
+                      {{"worker", held["worker"]}, {"reason", "单位临时有接待任务"}});
+    REQUIRE(freed->status == 200);
+    CHECK(parse(get(*http, "/api/v1/groups/g-qz-001", holder)->body)["my_place"]["reason"] == "单位临时有接待任务");
+
+    // The documented demo workers hold nothing (the end-to-end tests join with them).
+    Session first = sign_in(*http, "u-qz-school2-01", password);
+    CHECK(parse(get(*http, "/api/v1/me/trips", first)->body)["trips"].empty());
+}
+
 }  // namespace liaoxiu::testing::desk

@@ -172,3 +172,8 @@ TEST_CASE("roster access follows taking part: a union whose last worker withdrew
           "[server][desk]") {
     check_roster_access_follows_taking_part({});
 }
+
+TEST_CASE("the demo: every worker holding a place has an account, named on the rosters", "[server][desk]") {
+    TempDir dir;
+    check_demo_places_have_accounts("sqlite:" + (dir.path() / "demo.db").string());
+}
