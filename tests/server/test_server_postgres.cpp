@@ -3,6 +3,7 @@
 #include "audit_store_checks.hpp"
 #include "desk_checks.hpp"
 #include "overbooking_checks.hpp"
+#include "pg_database.hpp"
 #include "stats_checks.hpp"
 
 #include "core/dates.hpp"
@@ -25,22 +26,6 @@ using namespace liaoxiu;
 using namespace liaoxiu::testing;
 
 namespace {
-
-// A fresh database in the test cluster for one test case.
-std::string fresh_database() {
-    std::ifstream in(std::getenv("LIAOXIU_PG_URL_FILE"));
-    std::string url;
-    std::getline(in, url);
-    std::random_device seed;
-    std::string name = "liaoxiu_test_" + std::to_string(seed()) + std::to_string(seed() % 1000);
-    PGconn* admin = PQconnectdb(url.c_str());
-    REQUIRE(PQstatus(admin) == CONNECTION_OK);
-    PGresult* result = PQexec(admin, ("CREATE DATABASE " + name).c_str());
-    REQUIRE(PQresultStatus(result) == PGRES_COMMAND_OK);
-    PQclear(result);
-    PQfinish(admin);
-    return url.substr(0, url.rfind('/') + 1) + name;
-}
 
 Instant now() { return static_cast<Instant>(std::time(nullptr)); }
 
@@ -282,7 +267,34 @@ TEST_CASE("PostgreSQL: every statistic against the hand-computed fixture", "[pos
     check_stats_figures(world);
 }
 
+// The unit union's desk (desk_checks.hpp), as on SQLite (test_server_desk.cpp).
+TEST_CASE("PostgreSQL: the roster names the union's own workers, other units as counts", "[postgres][desk]") {
+    desk::check_roster_names_and_counts(fresh_database());
+}
+
+TEST_CASE("PostgreSQL: a union adds a worker of its own unit, with the join's rules and idempotency",
+          "[postgres][desk]") {
+    desk::check_union_adds_own_worker(fresh_database());
+}
+
+TEST_CASE("PostgreSQL: freeing another worker's place needs a reason, shown to the worker and on the roster",
+          "[postgres][desk]") {
+    desk::check_withdraw_needs_reason(fresh_database());
+}
+
+TEST_CASE("PostgreSQL: a unit's worker accounts, for its union and the secretariat", "[postgres][desk]") {
+    desk::check_unit_worker_accounts(fresh_database());
+}
+
 TEST_CASE("PostgreSQL: a route no longer bookable refuses joins, adds and offers taken, not withdrawals or cancelling",
           "[postgres][desk]") {
     desk::check_unbookable_route_refuses_new_places(fresh_database());
+}
+
+TEST_CASE("PostgreSQL: roster access follows taking part", "[postgres][desk]") {
+    desk::check_roster_access_follows_taking_part(fresh_database());
+}
+
+TEST_CASE("PostgreSQL: the demo's place holders have accounts, named on the rosters", "[postgres][desk]") {
+    desk::check_demo_places_have_accounts(fresh_database());
 }
