@@ -319,7 +319,8 @@ TEST_CASE("an offer lapses on time without any request and the next waiting work
         return nlohmann::json();
     };
     // Reading a group never changes it: what GET shows is what the database holds.
-    auto read = [&] { return parse(world.http->Get("/api/v1/groups/" + group, organizer.headers())->body); };
+    // (As the secretariat: the workers are of several units, and a union sees only its own unit's ids.)
+    auto read = [&] { return parse(world.http->Get("/api/v1/groups/" + group, world.admin.headers())->body); };
     auto before = read();
     REQUIRE(place_of(before, workers[1].account)["state"] == "offered");
     CHECK(place_of(before, workers[2].account)["state"] == "waitlisted");

@@ -175,7 +175,7 @@ TEST_CASE("join confirmed, join a full group onto the waiting list, withdraw", "
     rig.settle();
     CHECK(find_trip(rig.state(), "g-qz-001")->state == PlaceState::withdrawn);
     CHECK(find_group(rig.state(), "g-qz-001")->counts.confirmed == confirmed_before);
-    CHECK(places_of_worker(server.process, "g-qz-001", "u-qz-school2-union", "w-u-qz-power-1") == 1);  // withdrawn
+    CHECK(places_of_worker(server.process, "g-qz-001", "admin", "w-u-qz-power-1") == 1);  // withdrawn
 }
 
 TEST_CASE("a join into a closed group is refused at once and never sent", "[sync][server]") {
@@ -240,7 +240,7 @@ TEST_CASE("outbox: a join made while the server is down survives a reload and la
     REQUIRE_FALSE(sent.empty());
     for (const auto& exchange : sent) CHECK(sync::header_value(exchange.request.headers, "Idempotency-Key") == key);
     reloaded.settle();
-    CHECK(places_of_worker(server.process, "g-qz-011", "u-ly-school-union", "w-u-qz-juhua-1") == 1);
+    CHECK(places_of_worker(server.process, "g-qz-011", "admin", "w-u-qz-juhua-1") == 1);
 }
 
 TEST_CASE("outbox: an answer lost on the way back is retried under the same key and applied once",
@@ -270,7 +270,7 @@ TEST_CASE("outbox: an answer lost on the way back is retried under the same key 
     REQUIRE(sent.size() == 2);
     CHECK(sync::header_value(sent[0].request.headers, "Idempotency-Key") ==
           sync::header_value(sent[1].request.headers, "Idempotency-Key"));
-    CHECK(places_of_worker(server.process, "g-qz-002", "u-qz-community-union", "w-u-qz-juhua-2") == 1);
+    CHECK(places_of_worker(server.process, "g-qz-002", "admin", "w-u-qz-juhua-2") == 1);
 }
 
 TEST_CASE("outbox: a refusal by the endpoint drops the action and says why", "[sync][server][outbox]") {
@@ -522,5 +522,5 @@ TEST_CASE("a worker added while the server is down survives a reload and is adde
         CHECK(exchange.request.body == "{\"worker\":\"w-u-qz-school2-2\"}");
     }
     reloaded.settle();
-    CHECK(places_of_worker(server.process, "g-qz-001", "u-qz-school2-union", "w-u-qz-school2-2") == 1);
+    CHECK(places_of_worker(server.process, "g-qz-001", "admin", "w-u-qz-school2-2") == 1);
 }
