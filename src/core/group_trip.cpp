@@ -184,12 +184,7 @@ Result<GroupTrip> open_group(const GroupDraft& draft, const Route& route, const 
                        "the join deadline must be after now and before the departure day");
     if (draft.per_unit_cap && *draft.per_unit_cap < 1)
         return refusal("invalid_unit_cap", "每单位名额上限至少为 1", "the per-unit cap must be at least 1");
-    if (route.status != PublishStatus::published)
-        return refusal("route_not_bookable", "线路尚未发布，暂不可预订", "the route is not published");
-    const auto problems = validate_route(route, catalogue);
-    if (!problems.empty())
-        return refusal("route_not_bookable", "线路暂不可预订：" + problems.front().message_zh,
-                       "the route cannot be booked: " + problems.front().message_en);
+    if (auto refused = booking_refused(route, MemberDirectory(catalogue))) return *refused;
 
     GroupTrip trip;
     trip.id = draft.id;

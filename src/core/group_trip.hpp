@@ -81,7 +81,7 @@ struct GroupDraft {
 // catalogue has this id), "route_mismatch", "unknown_unit" (organizer), "invalid_size"
 // (1 <= min <= max <= 500), "departure_in_past" (must be after today, China time),
 // "invalid_deadline" (after now, before the departure day's China midnight),
-// "invalid_unit_cap" (>= 1 when present), "route_not_bookable" (a draft route, or validate_route not empty).
+// "invalid_unit_cap" (>= 1 when present), "route_not_bookable" (rules.hpp's booking_refused: a draft route, or validate_route not empty).
 Result<GroupTrip> open_group(const GroupDraft& draft, const Route& route, const Catalogue& catalogue, Instant now);
 
 // A waitlisted place's 1-based position in the queue for the next free place: the

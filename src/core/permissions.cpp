@@ -71,15 +71,33 @@ std::optional<DomainError> roster_forbidden(const Actor& by, const GroupTrip* tr
     if (by.role == Role::worker)
         return forbidden("职工不能查看拼团名单", "a worker cannot see a group trip's roster");
     if (by.role == Role::secretariat || trip == nullptr) return std::nullopt;
-    if (trip->organizer_unit == by.unit) return std::nullopt;
-    for (const auto& place : trip->places)
-        if (place.unit == by.unit) return std::nullopt;
+    if (unit_takes_part(*trip, by.unit)) return std::nullopt;
     return forbidden("本单位未参加该拼团，不能查看名单",
-                     "your unit neither opened this group trip nor has a place on it");
+                     "your unit neither opened this group trip nor has a place on it now");
 }
 
-bool sees_worker_name(const Actor& by, const Place& place) {
-    return by.role == Role::secretariat || (by.role == Role::organizer && place.unit == by.unit);
+bool unit_takes_part(const GroupTrip& trip, const Id& unit) {
+    if (unit.empty()) return false;
+    if (trip.organizer_unit == unit) return true;
+    for (const auto& place : trip.places)
+        if (place.unit == unit && holds_place(place.state)) return true;
+    return false;
+}
+
+bool sees_worker(const Actor& by, const Place& place) {
+    switch (by.role) {
+        case Role::secretariat: return true;
+        case Role::organizer: return !by.unit.empty() && place.unit == by.unit;
+        case Role::worker: return !by.account.empty() && place.worker == by.account;
+    }
+    return false;
+}
+
+GroupTrip places_seen_by(const GroupTrip& trip, const Actor* by) {
+    GroupTrip shown = trip;
+    for (auto& place : shown.places)
+        if (!by || !sees_worker(*by, place)) place.worker = std::string_view();
+    return shown;
 }
 
 std::optional<DomainError> add_worker_forbidden(const Actor& by, const AccountRef& worker) {

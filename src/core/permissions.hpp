@@ -52,13 +52,23 @@ std::optional<DomainError> create_account_forbidden(const Actor& by, Role role, 
 
 // ---- the unit union's desk (organizers) ----------------------------------------------
 
+// Whether `unit` takes part in the trip: it opened it, or one of its workers holds a place on it
+// now — confirmed, waiting or offered. A unit whose places were all withdrawn, lapsed
+// (offer_expired) or released (the trip cancelled or dissolved) no longer takes part: its union
+// lists the trip no more (我的) and reads its roster no more. An empty unit takes part in nothing.
+bool unit_takes_part(const GroupTrip& trip, const Id& unit);
+
 // Reading a trip's roster (docs/api.md, GET /groups/{id}/roster): the secretariat; the union
-// of the unit that opened the trip; the union of a unit that has (or had) a place on it.
-// Workers never; a union whose unit has nothing to do with the trip neither.
+// of a unit that takes part in it (unit_takes_part: opened it, or a worker of it holds, waits
+// for or is offered a place). Workers never; a union whose unit does not take part neither.
 std::optional<DomainError> roster_forbidden(const Actor& by, const GroupTrip* trip);
-// Whether the roster shows `by` the name of the worker holding `place`: the secretariat every
-// worker's; a union its own unit's workers only (other units' appear as counts).
-bool sees_worker_name(const Actor& by, const Place& place);
+// Whether `by` may see who holds `place` (the worker's id in every group answer, their name on
+// the roster): the secretariat every worker's; a union its own unit's workers' only, whichever
+// unit opened the trip (other units' workers it sees as counts per unit); a worker their own.
+bool sees_worker(const Actor& by, const Place& place);
+// The trip as `by` is shown it: every place's `worker` blanked ("") unless sees_worker. Null
+// `by` (nobody signed in): every one blanked. Used by every answer that carries places.
+GroupTrip places_seen_by(const GroupTrip& trip, const Actor* by);
 
 // An account as the add-a-worker rule sees it.
 struct AccountRef {

@@ -22,7 +22,7 @@ Roster make_roster(const GroupTrip& trip, const Actor& viewer, const std::map<Id
     Roster roster;
     roster.group = trip.id;
     for (const auto& place : trip.places) {
-        if (sees_worker_name(viewer, place)) {
+        if (sees_worker(viewer, place)) {
             RosterWorker worker;
             worker.worker = place.worker.str();
             worker.unit = place.unit.str();
@@ -54,14 +54,6 @@ Roster make_roster(const GroupTrip& trip, const Actor& viewer, const std::map<Id
     return roster;
 }
 
-bool unit_takes_part(const GroupTrip& trip, const Id& unit) {
-    if (unit.empty()) return false;
-    if (trip.organizer_unit == unit) return true;
-    for (const auto& place : trip.places)
-        if (place.unit == unit && holds_place(place.state)) return true;
-    return false;
-}
-
 std::string_view place_state_zh(PlaceState state) {
     switch (state) {
         case PlaceState::confirmed: return "已确认";
@@ -85,7 +77,7 @@ std::string format_china_minute(Instant instant) {
 
 std::string roster_csv(const Roster& roster, const std::vector<Unit>& units) {
     csv::Writer out;
-    out.row({"姓名", "会员号", "单位", "状态", "报名时间"});
+    out.row({"姓名", "工号", "单位", "状态", "报名时间"});
     for (const auto& worker : roster.workers) {
         if (!holds_place(worker.state)) continue;
         out.row({worker.name, worker.member_number, unit_name(units, worker.unit), std::string(place_state_zh(worker.state)),

@@ -1,5 +1,5 @@
 // A group trip's roster (名单) as a unit's union or the secretariat sees it: the workers
-// whose names the viewer may see (core/permissions.hpp, sees_worker_name) one by one, every
+// whose names the viewer may see (core/permissions.hpp, sees_worker) one by one, every
 // other unit only as counts; and the roster's CSV for the travel agency.
 #pragma once
 
@@ -55,9 +55,7 @@ struct RosterPerson {
 Roster make_roster(const GroupTrip& trip, const Actor& viewer, const std::map<Id, RosterPerson>& people,
                    const std::vector<Unit>& units, const std::map<std::int64_t, std::string>& reasons);
 
-// Whether `unit` has a part in the trip: it opened it, or one of its workers holds a place on
-// it (what a union's 我的 lists).
-bool unit_takes_part(const GroupTrip& trip, const Id& unit);
+// unit_takes_part (whose union may read the roster) is permissions.hpp's.
 
 // A place's state as the roster and its CSV write it: 已确认, 候补, 待确认名额, 已退出, ...
 std::string_view place_state_zh(PlaceState state);
@@ -65,7 +63,7 @@ std::string_view place_state_zh(PlaceState state);
 // "2026-12-06 19:05", China time.
 std::string format_china_minute(Instant instant);
 
-// The roster's workers who hold a place, as CSV (core/csv.hpp): 姓名, 会员号, 单位, 状态,
+// The roster's workers who hold a place, as CSV (core/csv.hpp): 姓名, 工号, 单位, 状态,
 // 报名时间 (when the place entered its state), unit names from `units` (else the id).
 std::string roster_csv(const Roster& roster, const std::vector<Unit>& units);
 // A file name for it: "名单-<group id>.csv".

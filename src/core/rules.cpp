@@ -228,6 +228,15 @@ bool route_bookable(const Route& route, const MemberDirectory& members) {
     return route.status == PublishStatus::published && validate_route(route, members).empty();
 }
 
+std::optional<DomainError> booking_refused(const Route& route, const MemberDirectory& members) {
+    if (route.status != PublishStatus::published)
+        return make_error("route_not_bookable", "线路尚未发布，暂不可预订", "the route is not published");
+    const auto problems = validate_route(route, members);
+    if (problems.empty()) return std::nullopt;
+    return make_error("route_not_bookable", "线路暂不可预订：" + problems.front().message_zh,
+                      "the route cannot be booked: " + problems.front().message_en);
+}
+
 const DomainError* first_error(const std::vector<DomainError>& problems) {
     auto found = std::find_if(problems.begin(), problems.end(),
                               [](const DomainError& p) { return p.severity == Severity::error; });

@@ -9,6 +9,7 @@
 #include "model.hpp"
 
 #include <functional>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -56,6 +57,14 @@ std::vector<DomainError> validate_policy(const Policy& policy, const std::vector
 // member exists and is active.
 bool route_bookable(const Route& route, const Catalogue& catalogue);
 bool route_bookable(const Route& route, const MemberDirectory& members);
+
+// Why no one may take a new place on `route` now, or nothing when it is bookable: code
+// "route_not_bookable" (422), for a draft ("线路尚未发布…") or the first problem validate_route
+// finds, a stop's member suspended or gone included (its message, with the secretariat's reason,
+// after "线路暂不可预订："). The one check behind opening a group (open_group) and the endpoint's
+// joins, a union adding a worker and accepting an offered place; withdrawing and cancelling
+// never ask it. `members` needs only the route's stop members.
+std::optional<DomainError> booking_refused(const Route& route, const MemberDirectory& members);
 
 // Everything above for every route (paths "routes[i]..."; a draft route only its
 // draft_refusals), plus: ids present and unique per kind,

@@ -5,6 +5,8 @@
 #include "server/api_error.hpp"
 #include "server/audit.hpp"
 
+#include <algorithm>
+#include <map>
 #include <stdexcept>
 
 namespace liaoxiu::server {
@@ -158,20 +160,41 @@ nlohmann::json AccountService::unit_workers(const Principal& by, const Id& unit)
     return wire::encode_unit_workers(unit, workers);
 }
 
-void create_demo_accounts(WriteContext& context, const std::vector<Unit>& units, const std::string& password_hash) {
+void create_demo_accounts(WriteContext& context, const Catalogue& catalogue, const std::string& password_hash) {
     auto add = [&](const std::string& id, const std::string& login, const std::string& role, const std::string& name,
                    const Id& unit, const std::string& member_number) {
         if (store::account_exists(context.db, id, login)) return;
         store::insert_account(context.db, store::Account{id, login, role, name, unit, member_number, password_hash},
                               context.now);
     };
+    auto number_of = [](const Unit& unit, int i) {
+        return unit.id + (i < 10 ? "-0" : "-") + std::to_string(i);  // <unit>-01 … -09, -10, …
+    };
     add("a-admin", "admin", "secretariat", "联盟秘书处", "", "");
-    for (const auto& unit : units) {
+    for (const auto& unit : catalogue.units) {
         add("o-" + unit.id, unit.id + "-union", "organizer", unit.name + "工会", unit.id, "");
         for (int i = 1; i <= 3; ++i) {
-            std::string number = unit.id + "-0" + std::to_string(i);
-            add("w-" + unit.id + "-" + std::to_string(i), number, "worker", unit.name + "职工" + std::to_string(i),
-                unit.id, number);
+            add("w-" + unit.id + "-" + std::to_string(i), number_of(unit, i), "worker",
+                unit.name + "职工" + std::to_string(i), unit.id, number_of(unit, i));
+        }
+    }
+    // The workers the demo's places name, numbered per unit after the three above.
+    std::map<Id, std::vector<Id>> named;  // unit → its place-holding workers, by first appearance
+    for (const auto& group : catalogue.groups) {
+        for (const auto& place : group.places) {
+            auto& workers = named[place.unit.str()];
+            if (std::find(workers.begin(), workers.end(), place.worker.str()) == workers.end())
+                workers.push_back(place.worker.str());
+        }
+    }
+    for (const auto& unit : catalogue.units) {
+        auto found = named.find(unit.id);
+        if (found == named.end()) continue;
+        int i = 3;
+        for (const auto& worker : found->second) {
+            ++i;
+            add(worker, number_of(unit, i), "worker", unit.name + "职工" + std::to_string(i), unit.id,
+                number_of(unit, i));
         }
     }
 }

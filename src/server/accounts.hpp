@@ -68,8 +68,11 @@ private:
 Actor actor_of(const Principal& principal);
 
 // The demo accounts (documented in docs/api.md): per unit three workers and an
-// organizer, plus one secretariat admin, all with kDemoPassword. Idempotent.
+// organizer, plus one secretariat admin, all with kDemoPassword; and an account for every
+// worker holding a place in the demo's groups (so a union's roster names them and can withdraw
+// them): per unit, by first appearance (groups in order, places in order), logins
+// `<unit>-04`, `-05`, … named `<unit name>职工4`, … Idempotent.
 inline constexpr const char* kDemoPassword = "liaoxiu-demo";
-void create_demo_accounts(WriteContext& context, const std::vector<Unit>& units, const std::string& password_hash);
+void create_demo_accounts(WriteContext& context, const Catalogue& catalogue, const std::string& password_hash);
 
 }  // namespace liaoxiu::server

@@ -53,17 +53,6 @@ void check_member(const Member& member) {
 
 }  // namespace
 
-nlohmann::json redact_workers(nlohmann::json group, const Id& keep_worker) {
-    auto places = group.find("places");
-    if (places != group.end() && places->is_array()) {
-        for (auto& place : *places) {
-            auto worker = place.find("worker");
-            if (worker != place.end() && (keep_worker.empty() || *worker != keep_worker)) *worker = "";
-        }
-    }
-    return group;
-}
-
 std::string assemble_catalogue(Connection& db, std::optional<std::int64_t> since, bool with_workers,
                                std::int64_t& version) {
     version = store::catalogue_version(db);

@@ -66,7 +66,4 @@ std::string assemble_catalogue(Connection& db, std::optional<std::int64_t> since
 // Upserts every entity of a decoded, validated catalogue (nothing is deleted).
 void apply_catalogue(WriteContext& context, const Catalogue& catalogue);
 
-// A group trip's places with the worker ids blanked, for anyone but its organizer.
-nlohmann::json redact_workers(nlohmann::json group, const Id& keep_worker = {});
-
 }  // namespace liaoxiu::server

@@ -3,6 +3,7 @@
 #include "core/json.hpp"
 #include "core/permissions.hpp"
 #include "core/roster.hpp"
+#include "core/rules.hpp"
 #include "core/wire.hpp"
 #include "server/accounts.hpp"
 #include "server/api_error.hpp"
@@ -62,6 +63,24 @@ const Route& require_route(WriteContext& context, const Id& id) {
     return *route;
 }
 
+// The members the route's stops name, read in one statement inside the transaction: all
+// booking_refused needs (a directory of them), and open_group's catalogue.
+Catalogue stop_members(WriteContext& context, const Route& route) {
+    std::vector<Id> ids;
+    for (const auto& day : route.itinerary)
+        for (const auto& stop : day.stops) ids.push_back(stop.member.str());
+    Catalogue directory;
+    directory.members = store::load_members(context.db, ids);
+    return directory;
+}
+
+// The core's refusal of a new place on the trip's route (a draft, or a stop's member suspended
+// or gone), applied inside the transaction: joins, a union's add and accepting an offer.
+void require_bookable(WriteContext& context, const Route& route) {
+    const Catalogue directory = stop_members(context, route);
+    if (auto refused = booking_refused(route, MemberDirectory(directory))) fail(*refused);
+}
+
 // The trip inside the writer's transaction, copied out (the context's pointer does
 // not outlive the next read).
 GroupTrip require_group(WriteContext& context, const Id& id) {
@@ -83,10 +102,11 @@ nlohmann::json group_view(const GroupTrip& trip, const Principal* viewer, bool w
             }
         }
     }
-    nlohmann::json json = wire::encode_trip_view(trip, count_places(trip), mine ? &*mine : nullptr, with_places);
-    bool sees_workers = viewer && manages_group(actor_of(*viewer), trip);
-    if (with_places && !sees_workers) json = redact_workers(std::move(json), viewer ? viewer->account : Id{});
-    return json;
+    if (!with_places) return wire::encode_trip_view(trip, count_places(trip), mine ? &*mine : nullptr, false);
+    // Whose ids the viewer may see: the core's sees_worker, for every answer with places.
+    const std::optional<Actor> actor = viewer ? std::optional<Actor>(actor_of(*viewer)) : std::nullopt;
+    const GroupTrip shown = places_seen_by(trip, actor ? &*actor : nullptr);
+    return wire::encode_trip_view(shown, count_places(trip), mine ? &*mine : nullptr, true);
 }
 
 nlohmann::json GroupService::list(const store::GroupFilter& filter, const Principal* viewer) {
@@ -120,14 +140,9 @@ nlohmann::json GroupService::create(const Principal& by, const GroupDraft& draft
         if (!route) {
             fail("unknown_reference", "线路不存在：" + draft.route, "unknown route " + draft.route, "route");
         }
-        // The members the route's stops name: all route_bookable needs to know.
-        Catalogue directory;
+        // The route's stop members (booking_refused) and the organizing unit: all open_group needs.
+        Catalogue directory = stop_members(context, *route);
         if (auto unit = store::load_unit(context.db, draft.organizer_unit)) directory.units.push_back(*unit);
-        for (const auto& day : route->itinerary) {
-            for (const auto& stop : day.stops) {
-                if (auto member = store::load_member(context.db, stop.member.str())) directory.members.push_back(*member);
-            }
-        }
         auto result = open_group(draft, *route, directory, context.now);
         if (!result) fail(result.error());
         opened = result.value();
@@ -211,6 +226,11 @@ StoredResponse GroupService::join(const Principal& by, const Id& id, const std::
             // join() applies advance_clock itself.
             auto result = liaoxiu::join(*trip, route, joining, spans, seq, context.now);
             if (!result) return answer(status_for(result.error()), error_json(result.error()));
+            // A join the trip would take is still refused while the route cannot be booked (a stop's
+            // member suspended or gone): its stop members are read only now, for a join that would
+            // otherwise succeed. The refusal is not stored under the key: a retry after the member is
+            // reinstated may succeed.
+            require_bookable(context, route);
             const JoinOutcome& outcome = result.value();
             context.save_group(trip, outcome.trip, route.days);
             if (for_someone) {
@@ -287,6 +307,9 @@ nlohmann::json GroupService::accept_offer(const Principal& by, const Id& id) {
             GroupTrip trip = require_group(context, id);
             auto result = liaoxiu::accept_offer(trip, by.account, context.now);
             if (!result) fail(result.error());
+            // Taking the offered place is a new place on the route: refused like a join while the
+            // route cannot be booked (the offer stays until it lapses; reinstated in time, it can be taken).
+            require_bookable(context, require_route(context, trip.route));
             changed = result.value();
             context.save_group(&trip, changed, require_route(context, trip.route).days);
         },

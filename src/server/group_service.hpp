@@ -50,8 +50,8 @@ private:
     Backend& backend_;
 };
 
-// The JSON of a trip for `viewer`: the trip, its counts, the viewer's own place; other
-// workers' ids only for the organizing unit's union and the secretariat.
+// The JSON of a trip for `viewer`: the trip, its counts, the viewer's own place; a place's
+// worker id only where the core's sees_worker allows it (permissions.hpp).
 // `reasons` (by place seq): why places were freed by someone else; a worker's own is shown to them.
 nlohmann::json group_view(const GroupTrip& trip, const Principal* viewer, bool with_places,
                           const std::map<std::int64_t, std::string>* reasons = nullptr);

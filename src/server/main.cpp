@@ -142,7 +142,7 @@ void load_demo_once(Connection& db, const ServerOptions& options, Instant now) {
     std::string hash = hash_password(kDemoPassword, options.password_cost);
     run_transaction(db, now, [&](WriteContext& context) {
         apply_catalogue(context, *catalogue);
-        create_demo_accounts(context, catalogue->units, hash);
+        create_demo_accounts(context, *catalogue, hash);
         store::meta_set(context.db, "demo_loaded", path);
     });
     std::clog << "liaoxiu-server: loaded the demo catalogue from " << path << "\n";

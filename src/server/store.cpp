@@ -309,6 +309,23 @@ std::optional<Unit> load_unit(Connection& db, const Id& id) {
     return decode_stored<Unit>(*text, "unit");
 }
 
+std::vector<Member> load_members(Connection& db, const std::vector<Id>& ids) {
+    std::vector<Id> unique;
+    SqlParams params;
+    std::string sql = "SELECT doc FROM " + std::string(table_of(Kind::member)) + " WHERE id IN (";
+    for (const auto& id : ids) {
+        if (std::find(unique.begin(), unique.end(), id) != unique.end()) continue;
+        unique.push_back(id);
+        params.push_back(id);
+        sql += (params.size() > 1 ? ", $" : "$") + std::to_string(params.size());
+    }
+    std::vector<Member> members;
+    if (params.empty()) return members;
+    sql += ")";
+    for (auto& row : db.query(sql, params)) members.push_back(decode_stored<Member>(row.text(0), "member"));
+    return members;
+}
+
 Catalogue load_directory(Connection& db) {
     Catalogue catalogue;
     for (auto& text : load_documents(db, Kind::alliance, std::nullopt))

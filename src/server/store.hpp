@@ -76,6 +76,8 @@ std::optional<Policy> load_policy(Connection& db, const Id& id);
 std::optional<Route> load_route(Connection& db, const Id& id);
 std::optional<Member> load_member(Connection& db, const Id& id);
 std::optional<Unit> load_unit(Connection& db, const Id& id);
+// The members among `ids` that exist, in one statement (a route's stop members; repeats are read once).
+std::vector<Member> load_members(Connection& db, const std::vector<Id>& ids);
 // Alliances, members and units: what route validation and references need.
 Catalogue load_directory(Connection& db);
 

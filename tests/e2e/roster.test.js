@@ -48,7 +48,7 @@ test('an organizer opens a group\'s roster and exports it as CSV for the travel 
   const bytes = fs.readFileSync(await file.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const text = bytes.subarray(3).toString('utf8');
-  assert.match(text, /^"姓名","会员号","单位","状态","报名时间"\r\n/);
+  assert.match(text, /^"姓名","工号","单位","状态","报名时间"\r\n/);
   assert.match(text, /"衢州市第二中学","已确认","\d{4}-\d{2}-\d{2} \d{2}:\d{2}"\r\n/);
   assert.ok(!text.includes('柯城区环境卫生管理中心'), 'another unit\'s workers are not in the export');
   assert.deepEqual(errors, []);

@@ -159,14 +159,35 @@ TEST_CASE("role checks on every kind of write", "[server][security]") {
         CHECK(post(*world.http, "/api/v1/policies", worker, {{"title", "t"}})->status == 403);
         CHECK(post(*world.http, "/api/v1/routes", world.admin, route)->status == 201);
     }
-    SECTION("workers see only their own id among the places; the organizer sees all") {
-        auto seen_by_worker = parse(world.http->Get("/api/v1/groups/" + group, worker.headers())->body);
-        for (const auto& place : seen_by_worker["places"]) CHECK(place["worker"] == "");
-        auto seen_by_owner = parse(world.http->Get("/api/v1/groups/" + group, other_worker.headers())->body);
-        CHECK(seen_by_owner["places"][0]["worker"] == other_worker.account);
-        CHECK(seen_by_owner["my_place"]["state"] == "confirmed");
-        auto seen_by_organizer = parse(world.http->Get("/api/v1/groups/" + group, organizer.headers())->body);
-        CHECK(seen_by_organizer["places"][0]["worker"] == other_worker.account);
+    SECTION("worker ids: a worker sees their own, a union its own unit's, the secretariat all") {
+        REQUIRE(post(*world.http, "/api/v1/groups/" + group + "/join", worker, {})->status == 200);
+        const std::string path = "/api/v1/groups/" + group;
+        auto ids_seen_by = [&](const Session& who) {
+            std::vector<std::string> ids;
+            const auto detail = parse(world.http->Get(path, who.headers())->body);
+            for (const auto& place : detail["places"]) ids.push_back(place["worker"]);
+            return ids;
+        };
+        using Ids = std::vector<std::string>;
+        // Places in arrival order: other_worker (unit 1), then worker (unit 0).
+        CHECK(ids_seen_by(other_worker) == Ids{other_worker.account, ""});
+        CHECK(ids_seen_by(worker) == Ids{"", worker.account});
+        CHECK(parse(world.http->Get(path, other_worker.headers())->body)["my_place"]["state"] == "confirmed");
+        // The organizing union: its own unit's worker only, not the other unit's.
+        CHECK(ids_seen_by(organizer) == Ids{"", worker.account});
+        // The other unit's union: its own worker, though it did not open the trip.
+        CHECK(ids_seen_by(other_organizer) == Ids{other_worker.account, ""});
+        CHECK(ids_seen_by(world.admin) == Ids{other_worker.account, worker.account});
+        auto anonymous = world.http->Get(path);  // nobody signed in: no id at all
+        REQUIRE(anonymous->status == 200);
+        const auto seen_by_nobody = parse(anonymous->body);
+        CHECK(seen_by_nobody["places"].size() == 2);
+        for (const auto& place : seen_by_nobody["places"]) CHECK(place["worker"] == "");
+        // The same rule in a write's answer (here a cancellation by the organizing union).
+        auto cancelled = post(*world.http, path + "/cancel", organizer, {{"reason", "改期"}});
+        REQUIRE(cancelled->status == 200);
+        CHECK(parse(cancelled->body)["places"][0]["worker"] == "");
+        CHECK(parse(cancelled->body)["places"][1]["worker"] == worker.account);
     }
 }
 
@@ -298,7 +319,8 @@ TEST_CASE("an offer lapses on time without any request and the next waiting work
         return nlohmann::json();
     };
     // Reading a group never changes it: what GET shows is what the database holds.
-    auto read = [&] { return parse(world.http->Get("/api/v1/groups/" + group, organizer.headers())->body); };
+    // (As the secretariat: the workers are of several units, and a union sees only its own unit's ids.)
+    auto read = [&] { return parse(world.http->Get("/api/v1/groups/" + group, world.admin.headers())->body); };
     auto before = read();
     REQUIRE(place_of(before, workers[1].account)["state"] == "offered");
     CHECK(place_of(before, workers[2].account)["state"] == "waitlisted");

@@ -1,7 +1,9 @@
 // The same guarantees on PostgreSQL, with two server processes sharing one
 // database: the group row lock (SELECT ... FOR UPDATE) is what keeps them apart.
 #include "audit_store_checks.hpp"
+#include "desk_checks.hpp"
 #include "overbooking_checks.hpp"
+#include "pg_database.hpp"
 #include "stats_checks.hpp"
 
 #include "core/dates.hpp"
@@ -25,22 +27,6 @@ using namespace liaoxiu::testing;
 
 namespace {
 
-// A fresh database in the test cluster for one test case.
-std::string fresh_database() {
-    std::ifstream in(std::getenv("LIAOXIU_PG_URL_FILE"));
-    std::string url;
-    std::getline(in, url);
-    std::random_device seed;
-    std::string name = "liaoxiu_test_" + std::to_string(seed()) + std::to_string(seed() % 1000);
-    PGconn* admin = PQconnectdb(url.c_str());
-    REQUIRE(PQstatus(admin) == CONNECTION_OK);
-    PGresult* result = PQexec(admin, ("CREATE DATABASE " + name).c_str());
-    REQUIRE(PQresultStatus(result) == PGRES_COMMAND_OK);
-    PQclear(result);
-    PQfinish(admin);
-    return url.substr(0, url.rfind('/') + 1) + name;
-}
-
 Instant now() { return static_cast<Instant>(std::time(nullptr)); }
 
 }  // namespace
@@ -58,7 +44,7 @@ TEST_CASE("PostgreSQL, two processes: 200 concurrent joins for 5 places never ov
 
     auto answers = race_joins({world.server->port(), second.port()}, workers, group);
 
-    check_no_overbooking(answers, 5, *world.http, organizer, group);
+    check_no_overbooking(answers, 5, *world.http, world.admin, group);
     CHECK(world.server->alive());
     CHECK(second.alive());
 }
@@ -147,7 +133,8 @@ std::vector<PairOutcome> join_both_at_once(int second_departs_later) {
 
     auto holders = [&](const std::string& trip) {
         std::set<std::string> ids;
-        auto detail = parse(world.http->Get("/api/v1/groups/" + trip, organizer.headers())->body);
+        // The secretariat sees every worker's id on the places.
+        auto detail = parse(world.http->Get("/api/v1/groups/" + trip, world.admin.headers())->body);
         for (const auto& place : detail["places"]) ids.insert(place["worker"].get<std::string>());
         return ids;
     };
@@ -278,4 +265,36 @@ TEST_CASE("PostgreSQL: a draft route stays out of the catalogue until published,
 TEST_CASE("PostgreSQL: every statistic against the hand-computed fixture", "[postgres][stats]") {
     StatsWorld world(fresh_database());
     check_stats_figures(world);
+}
+
+// The unit union's desk (desk_checks.hpp), as on SQLite (test_server_desk.cpp).
+TEST_CASE("PostgreSQL: the roster names the union's own workers, other units as counts", "[postgres][desk]") {
+    desk::check_roster_names_and_counts(fresh_database());
+}
+
+TEST_CASE("PostgreSQL: a union adds a worker of its own unit, with the join's rules and idempotency",
+          "[postgres][desk]") {
+    desk::check_union_adds_own_worker(fresh_database());
+}
+
+TEST_CASE("PostgreSQL: freeing another worker's place needs a reason, shown to the worker and on the roster",
+          "[postgres][desk]") {
+    desk::check_withdraw_needs_reason(fresh_database());
+}
+
+TEST_CASE("PostgreSQL: a unit's worker accounts, for its union and the secretariat", "[postgres][desk]") {
+    desk::check_unit_worker_accounts(fresh_database());
+}
+
+TEST_CASE("PostgreSQL: a route no longer bookable refuses joins, adds and offers taken, not withdrawals or cancelling",
+          "[postgres][desk]") {
+    desk::check_unbookable_route_refuses_new_places(fresh_database());
+}
+
+TEST_CASE("PostgreSQL: roster access follows taking part", "[postgres][desk]") {
+    desk::check_roster_access_follows_taking_part(fresh_database());
+}
+
+TEST_CASE("PostgreSQL: the demo's place holders have accounts, named on the rosters", "[postgres][desk]") {
+    desk::check_demo_places_have_accounts(fresh_database());
 }

@@ -4,14 +4,22 @@
 
 #include "server_harness.hpp"
 
+#include <functional>
 #include <latch>
 #include <thread>
 
 namespace liaoxiu::testing {
 
+// The database a World opens when it is given none: a fresh SQLite file in its own directory,
+// unless the program sets this. The PostgreSQL program (pg_main.cpp) sets it to a fresh database
+// in the test cluster, so the same test files (members, publishing, audit) run on both.
+inline std::function<std::string()> world_database;
+
 struct World {
     explicit World(std::vector<std::string> options = test_server_options(), std::string db_url = {})
-        : url(db_url.empty() ? "sqlite:" + (dir.path() / "liaoxiu.db").string() : db_url) {
+        : url(!db_url.empty()   ? db_url
+              : world_database ? world_database()
+                               : "sqlite:" + (dir.path() / "liaoxiu.db").string()) {
         prepare_database(url, dir.path());
         catalogue = test_catalogue();
         server = std::make_unique<ServerProcess>(serve_args(url, options));

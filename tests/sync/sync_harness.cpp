@@ -76,12 +76,12 @@ const sync::MyTrip* find_trip(const sync::ClientState& state, const std::string&
     return nullptr;
 }
 
-int places_of_worker(const ServerProcess& server, const std::string& group, const std::string& organizer_login,
+int places_of_worker(const ServerProcess& server, const std::string& group, const std::string& viewer_login,
                      const std::string& worker) {
     httplib::Client client("127.0.0.1", server.port());
-    nlohmann::json login = {{"login", organizer_login}, {"password", kDemoPassword}};
+    nlohmann::json login = {{"login", viewer_login}, {"password", kDemoPassword}};
     auto signed_in = client.Post("/api/v1/sessions", login.dump(), "application/json");
-    if (!signed_in || signed_in->status != 201) throw std::runtime_error("organizer sign-in failed");
+    if (!signed_in || signed_in->status != 201) throw std::runtime_error("viewer sign-in failed");
     std::string token = nlohmann::json::parse(signed_in->body)["token"];
     auto detail = client.Get(("/api/v1/groups/" + group).c_str(), {{"Authorization", "Bearer " + token}});
     if (!detail || detail->status != 200) throw std::runtime_error("group detail failed");

@@ -73,8 +73,9 @@ std::string all_notices(const sync::ClientState& state);
 const sync::GroupView* find_group(const sync::ClientState& state, const std::string& id);
 const sync::MyTrip* find_trip(const sync::ClientState& state, const std::string& id);
 
-// As the organizer of the group (who sees workers' ids), how many places `worker` holds.
-int places_of_worker(const ServerProcess& server, const std::string& group, const std::string& organizer_login,
+// As `viewer_login` (the demo's `admin`: the secretariat sees every worker's id; a union only its
+// own unit's), how many places `worker` holds.
+int places_of_worker(const ServerProcess& server, const std::string& group, const std::string& viewer_login,
                      const std::string& worker);
 
 }  // namespace liaoxiu::sync_test

@@ -105,7 +105,7 @@ TEST_CASE("roster: its CSV lists the held places of the workers shown, neutralis
     const std::string bytes = roster_csv(roster, kUnits);
     CHECK(bytes.substr(0, 3) == "\xEF\xBB\xBF");
     CHECK(bytes ==
-          "\xEF\xBB\xBF\"姓名\",\"会员号\",\"单位\",\"状态\",\"报名时间\"\r\n"
+          "\xEF\xBB\xBF\"姓名\",\"工号\",\"单位\",\"状态\",\"报名时间\"\r\n"
           "\"王五\",\"B-001\",\"环卫处\",\"已确认\",\"2026-11-11 10:05\"\r\n"
           "\"'=1+1\",\"B-002\",\"环卫处\",\"候补\",\"2026-11-11 10:05\"\r\n");
     CHECK(roster_csv_name(roster) == "名单-g-1.csv");
@@ -123,6 +123,29 @@ TEST_CASE("roster: who may read it", "[roster][permissions]") {
     REQUIRE(stranger);
     CHECK(stranger->message_zh == "本单位未参加该拼团，不能查看名单");
     CHECK(!roster_forbidden(kUnionD, nullptr));  // the trip decides that part
+}
+
+TEST_CASE("roster: a union whose unit's places were all withdrawn, lapsed or released no longer reads it",
+          "[roster][permissions]") {
+    GroupTrip trip = trip_with_places();
+    // u-d's worker waits: u-d takes part.
+    trip.places.push_back(place("w-d1", "u-d", PlaceState::waitlisted, 7));
+    CHECK(!roster_forbidden(kUnionD, &trip));
+    // Every way a place stops being held.
+    for (PlaceState gone : {PlaceState::withdrawn, PlaceState::offer_expired, PlaceState::released}) {
+        trip.places.back().state = gone;
+        INFO(static_cast<int>(gone));
+        auto refused = roster_forbidden(kUnionD, &trip);
+        REQUIRE(refused);
+        CHECK(refused->message_zh == "本单位未参加该拼团，不能查看名单");
+    }
+    // Offered again counts; the organizing union reads it whatever its own places are.
+    trip.places.back().state = PlaceState::offered;
+    CHECK(!roster_forbidden(kUnionD, &trip));
+    for (auto& p : trip.places)
+        if (p.unit == "u-a") p.state = PlaceState::withdrawn;
+    CHECK(!roster_forbidden(kUnionA, &trip));
+    CHECK(!roster_forbidden(kSecretariat, &trip));
 }
 
 TEST_CASE("desk permissions: adding a worker, a reason to free someone's place, listing a unit's workers",

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/group_trip.hpp"
 #include "core/rules.hpp"
 #include "core_fixtures.hpp"
 
@@ -218,6 +219,38 @@ TEST_CASE("booking holds name each inactive member once, with the secretariat's 
     // Without a reason the words are the rule's alone.
     for (Member& m : c.members) m.status_reason.clear();
     CHECK(booking_holds(r, find).at(0).message_zh.find("（") == std::string::npos);
+}
+
+TEST_CASE("booking_refused: a draft, or a stop's member suspended or gone, with the reason, and nothing when bookable",
+          "[rules]") {
+    Catalogue c = fixtures::catalogue();
+    Route r = c.routes[0];
+    r.status = PublishStatus::published;
+    CHECK(!booking_refused(r, MemberDirectory(c)).has_value());
+
+    Route draft = r;
+    draft.status = PublishStatus::draft;
+    auto refused = booking_refused(draft, MemberDirectory(c));
+    REQUIRE(refused);
+    CHECK(refused->code == "route_not_bookable");
+    CHECK(refused->message_zh == "线路尚未发布，暂不可预订");
+
+    r.itinerary[1].stops.push_back(Stop{StopKind::wellness, "m-paused", ""});
+    for (Member& m : c.members)
+        if (m.id == "m-paused") m.status_reason = "消防检查未通过";
+    refused = booking_refused(r, MemberDirectory(c));
+    REQUIRE(refused);
+    CHECK(refused->code == "route_not_bookable");
+    CHECK(refused->severity == Severity::error);  // a refusal, though the member's problem alone is a warning
+    CHECK(refused->message_zh.rfind("线路暂不可预订：", 0) == 0);
+    CHECK(refused->message_zh.find("已暂停服务（消防检查未通过）") != std::string::npos);
+    CHECK(refused->message_en.find("is suspended (消防检查未通过)") != std::string::npos);
+
+    // open_group refuses with the same words.
+    GroupDraft group{"g-x", r.id, c.units.at(0).id, 100, 1, 10, 50 * 86400, std::nullopt};
+    auto opened = open_group(group, r, c, 86400);
+    REQUIRE(!opened);
+    CHECK(opened.error().message_zh == refused->message_zh);
 }
 
 TEST_CASE("a refused list is headed by its first error, never by a warning before it", "[rules]") {
