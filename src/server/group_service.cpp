@@ -63,14 +63,15 @@ const Route& require_route(WriteContext& context, const Id& id) {
     return *route;
 }
 
-// The members the route's stops name, read in one statement inside the transaction: all
+// The members the route's stops name, as the transaction sees them (from the writer's cache
+// unless changed): all
 // booking_refused needs (a directory of them), and open_group's catalogue.
 Catalogue stop_members(WriteContext& context, const Route& route) {
     std::vector<Id> ids;
     for (const auto& day : route.itinerary)
         for (const auto& stop : day.stops) ids.push_back(stop.member.str());
     Catalogue directory;
-    directory.members = store::load_members(context.db, ids);
+    directory.members = context.members(ids);
     return directory;
 }
 

@@ -309,21 +309,40 @@ std::optional<Unit> load_unit(Connection& db, const Id& id) {
     return decode_stored<Unit>(*text, "unit");
 }
 
-std::vector<Member> load_members(Connection& db, const std::vector<Id>& ids) {
+namespace {
+// "(\$1, \$2, …)" for the distinct ids, which become `params` (empty: no ids).
+std::string id_list(const std::vector<Id>& ids, SqlParams& params) {
     std::vector<Id> unique;
-    SqlParams params;
-    std::string sql = "SELECT doc FROM " + std::string(table_of(Kind::member)) + " WHERE id IN (";
+    std::string sql = "(";
     for (const auto& id : ids) {
         if (std::find(unique.begin(), unique.end(), id) != unique.end()) continue;
         unique.push_back(id);
         params.push_back(id);
         sql += (params.size() > 1 ? ", $" : "$") + std::to_string(params.size());
     }
+    return sql + ")";
+}
+}  // namespace
+
+std::vector<Member> load_members(Connection& db, const std::vector<Id>& ids) {
+    SqlParams params;
+    const std::string list = id_list(ids, params);
     std::vector<Member> members;
     if (params.empty()) return members;
-    sql += ")";
-    for (auto& row : db.query(sql, params)) members.push_back(decode_stored<Member>(row.text(0), "member"));
+    for (auto& row : db.query("SELECT doc FROM " + std::string(table_of(Kind::member)) + " WHERE id IN " + list, params))
+        members.push_back(decode_stored<Member>(row.text(0), "member"));
     return members;
+}
+
+std::vector<std::pair<Id, std::int64_t>> member_versions(Connection& db, const std::vector<Id>& ids) {
+    SqlParams params;
+    const std::string list = id_list(ids, params);
+    std::vector<std::pair<Id, std::int64_t>> versions;
+    if (params.empty()) return versions;
+    for (auto& row : db.query("SELECT id, version FROM " + std::string(table_of(Kind::member)) + " WHERE id IN " + list,
+                              params))
+        versions.emplace_back(row.text(0), row.integer(1));
+    return versions;
 }
 
 Catalogue load_directory(Connection& db) {

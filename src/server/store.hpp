@@ -78,6 +78,9 @@ std::optional<Member> load_member(Connection& db, const Id& id);
 std::optional<Unit> load_unit(Connection& db, const Id& id);
 // The members among `ids` that exist, in one statement (a route's stop members; repeats are read once).
 std::vector<Member> load_members(Connection& db, const std::vector<Id>& ids);
+// The stored catalogue version of each of these members that exists (what the writer's cache
+// compares against).
+std::vector<std::pair<Id, std::int64_t>> member_versions(Connection& db, const std::vector<Id>& ids);
 // Alliances, members and units: what route validation and references need.
 Catalogue load_directory(Connection& db);
 

@@ -52,6 +52,7 @@ public:
         store::put(db, value);
         touch(kind, value.id);
         if (cache_ && kind == store::Kind::route) cache_->forget_route(value.id);
+        if (cache_ && kind == store::Kind::member) cache_->forget_member(value.id);
     }
 
     // The group trip / route as this transaction sees it (null: none), from the
@@ -66,6 +67,11 @@ public:
         if (cache_) return cache_->route(db, id);
         scratch_route_ = store::load_route(db, id);
         return scratch_route_ ? &*scratch_route_ : nullptr;
+    }
+
+    // The members of `ids` that exist (the writer's cache decodes only changed ones).
+    std::vector<Member> members(const std::vector<Id>& ids) {
+        return cache_ ? cache_->members(db, ids) : store::load_members(db, ids);
     }
 
     void save_group(const GroupTrip* before, const GroupTrip& after, int route_days) {

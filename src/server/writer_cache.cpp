@@ -2,6 +2,8 @@
 
 #include "server/store.hpp"
 
+#include <algorithm>
+
 namespace liaoxiu::server {
 namespace {
 
@@ -9,6 +11,7 @@ namespace {
 // their places would otherwise stay in memory for good.
 constexpr std::size_t kMaxGroups = 4096;
 constexpr std::size_t kMaxRoutes = 4096;
+constexpr std::size_t kMaxMembers = 16384;
 
 }  // namespace
 
@@ -51,6 +54,29 @@ const Route* WriterCache::route(Connection& db, const Id& id) {
     return &found->second.route;
 }
 
+std::vector<Member> WriterCache::members(Connection& db, const std::vector<Id>& ids) {
+    const auto versions = store::member_versions(db, ids);
+    std::vector<Id> stale;
+    for (const auto& [id, version] : versions) {
+        auto found = members_.find(id);
+        if (found == members_.end() || found->second.version != version) stale.push_back(id);
+    }
+    if (!stale.empty()) {
+        if (members_.size() + stale.size() > kMaxMembers) members_.clear();
+        for (auto& member : store::load_members(db, stale)) {
+            auto version = std::find_if(versions.begin(), versions.end(), [&](const auto& v) { return v.first == member.id; });
+            if (version == versions.end()) continue;  // written between the two reads: read again next time
+            members_[member.id] = MemberEntry{version->second, std::move(member)};
+        }
+    }
+    std::vector<Member> members;
+    for (const auto& [id, version] : versions) {
+        auto found = members_.find(id);
+        if (found != members_.end()) members.push_back(found->second.member);
+    }
+    return members;
+}
+
 void WriterCache::saved(const GroupTrip& trip) {
     auto found = groups_.find(trip.id);
     if (found == groups_.end()) found = groups_.emplace(trip.id, GroupEntry{}).first;
@@ -69,9 +95,17 @@ void WriterCache::job_failed() {
     // job of the batch may have written them too; the database has that).
     for (const auto& id : job_writes_) groups_.erase(id);
     job_writes_.clear();
+    forget_catalogue_reads();
+}
+
+void WriterCache::forget_catalogue_reads() {
+    if (!catalogue_written_) return;
+    routes_.clear();
+    members_.clear();
 }
 
 void WriterCache::batch_committed(std::optional<std::int64_t> version) {
+    catalogue_written_ = false;
     for (const auto& id : batch_writes_) {
         auto found = groups_.find(id);
         if (found == groups_.end()) continue;
@@ -87,6 +121,8 @@ void WriterCache::batch_committed(std::optional<std::int64_t> version) {
 }
 
 void WriterCache::batch_failed() {
+    forget_catalogue_reads();
+    catalogue_written_ = false;
     for (const auto& id : batch_writes_) groups_.erase(id);
     for (const auto& id : job_writes_) groups_.erase(id);
     batch_writes_.clear();

@@ -25,11 +25,22 @@ public:
     // stays valid until the next call of group() or saved().
     const GroupTrip* group(Connection& db, const Id& id);
     const Route* route(Connection& db, const Id& id);
+    // The members of `ids` that exist, as the open transaction sees them: one indexed read of
+    // their versions; only a member changed since it was last read is decoded again.
+    std::vector<Member> members(Connection& db, const std::vector<Id>& ids);
 
     // A job wrote `trip` (already in the database, not yet committed).
     void saved(const GroupTrip& trip);
     // A job wrote this route (it is read again next time).
-    void forget_route(const Id& id) { routes_.erase(id); }
+    void forget_route(const Id& id) {
+        routes_.erase(id);
+        catalogue_written_ = true;
+    }
+    // A job wrote this member (its new version is stamped only when the batch commits).
+    void forget_member(const Id& id) {
+        members_.erase(id);
+        catalogue_written_ = true;
+    }
 
     // A job's savepoint was released / rolled back.
     void job_done();
@@ -51,11 +62,20 @@ private:
         std::int64_t version = 0;
         Route route;
     };
+    struct MemberEntry {
+        std::int64_t version = 0;
+        Member member;
+    };
 
     void trim();
 
     std::unordered_map<Id, GroupEntry> groups_;
     std::unordered_map<Id, RouteEntry> routes_;
+    std::unordered_map<Id, MemberEntry> members_;
+    // A route or member was written in the open batch: one read after it holds the new document
+    // under the old version until the batch commits, so a rollback must forget what was read.
+    bool catalogue_written_ = false;
+    void forget_catalogue_reads();
     std::vector<Id> job_writes_;    // groups the running job saved
     std::vector<Id> batch_writes_;  // groups the batch's finished jobs saved
 };
