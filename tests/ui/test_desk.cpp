@@ -442,9 +442,12 @@ TEST_CASE("suspending needs a reason, and shows at once what it touches with one
     CHECK(ui.ui.location() == "#/group/g-qz-006");
     ui.ui.back();
     ui.frames(2);
-    REQUIRE(ui.click("打开线路"));
+    // "Replace the stop" opens the route designer on that route, not the worker's route screen.
+    REQUIRE(ui.click("更换站点"));
     ui.frames(2);
-    CHECK(ui.ui.location() == "#/route/r-qz-model-worker-5d");
+    CHECK(ui.ui.location() == "#/desk/route/r-qz-model-worker-5d");
+    CHECK(ui.shows("编辑线路"));
+    CHECK(ui.find_item("保存修改"));  // a published route: its own form, ready to edit
 }
 
 TEST_CASE("a suspended member is reinstated without a reason, an exited one has no actions", "[ui][desk][members]") {

@@ -87,7 +87,7 @@ namespace liaoxiu::ui {
     X(impact_none, "没有线路经过该单位，无需处理", "No route stops here: nothing to do")                           \
     X(impact_routes, "%d 条线路经过该单位，已不可报名：请更换该站点", "%d routes stop here and cannot be booked: replace the stop") /* printf */ \
     X(impact_groups, "%d 个拼团受影响：请通知发起单位工会", "%d group trips affected: tell their organizing unions") /* printf */ \
-    X(open_route, "打开线路", "Open route")                                                                     \
+    X(replace_stop, "更换站点", "Replace the stop")                                                             \
     X(open_group, "打开拼团", "Open group")                                                                     \
     X(notify_unit, "通知：%s", "Tell: %s") /* printf */                                                         \
     X(member_unknown, "没有这个成员单位", "No such member")                                                     \
