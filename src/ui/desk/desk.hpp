@@ -144,6 +144,12 @@ namespace liaoxiu::ui {
     X(audit_detail_when, "时间：%s", "When: %s") /* printf */                                                       \
     X(audit_detail_what, "操作：%s · %s %s", "Action: %s · %s %s") /* printf */                                     \
     X(audit_detail_reason, "原因：%s", "Reason: %s") /* printf */                                                   \
+    X(audit_field_status_since, "状态变更日期", "Status since")                                                   \
+    X(audit_field_created, "发起时间", "Opened at")                                                               \
+    X(audit_field_place, "名额", "Place")                                                                         \
+    X(audit_field_person, "姓名", "Name")                                                                         \
+    X(audit_field_unit, "所属单位", "Unit")                                                                       \
+    X(audit_field_member_number, "工号", "Member number")                                                         \
     X(audit_absent, "（无）", "(none)")                                                                             \
     X(audit_no_change, "无字段变化", "No field changed")                                                              \
     X(audit_secretariat_only, "只有联盟秘书处可以查看审计日志。", "Only the alliance's secretariat reads the audit trail.")      \
