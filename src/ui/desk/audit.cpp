@@ -20,6 +20,7 @@ constexpr std::array<DeskText, kAuditActions.size()> kActionTexts{
     DeskText::audit_member_admit,    DeskText::audit_member_update,   DeskText::audit_member_suspend,
     DeskText::audit_member_reinstate, DeskText::audit_member_remove,  DeskText::audit_route_create,
     DeskText::audit_route_update,    DeskText::audit_route_publish,   DeskText::audit_route_unpublish,
+    DeskText::audit_route_delete,
     DeskText::audit_policy_create,   DeskText::audit_policy_update,   DeskText::audit_policy_publish,
     DeskText::audit_policy_unpublish, DeskText::audit_group_open,     DeskText::audit_group_cancel,
     DeskText::audit_place_withdraw,  DeskText::audit_place_add,       DeskText::audit_account_create,

@@ -167,6 +167,7 @@ namespace liaoxiu::ui {
     X(audit_route_update, "修改线路", "Route edited")                                                                \
     X(audit_route_publish, "发布线路", "Route published")                                                            \
     X(audit_route_unpublish, "撤回线路", "Route unpublished")                                                        \
+    X(audit_route_delete, "删除线路草稿", "Route draft deleted")                                                  \
     X(audit_policy_create, "新建政策", "Policy created")                                                             \
     X(audit_policy_update, "修改政策", "Policy edited")                                                              \
     X(audit_policy_publish, "发布政策", "Policy published")                                                          \
