@@ -92,7 +92,8 @@ void put(Connection& db, const Policy& value) { put_publishable(db, Kind::policy
 
 DraftDeletion delete_route_draft(Connection& db, const Id& id) {
     DraftDeletion out;
-    auto rows = db.query("SELECT doc, listed, public_doc IS NULL FROM routes WHERE id = $1", {id});
+    auto rows = db.query("SELECT doc, listed, CASE WHEN public_doc IS NULL THEN 1 ELSE 0 END FROM routes WHERE id = $1",
+                         {id});
     if (rows.empty() || rows.front().integer(1) < 0) {
         out.outcome = DraftDeletion::Outcome::unknown;
         return out;
@@ -117,9 +118,10 @@ DraftDeletion delete_route_draft(Connection& db, const Id& id) {
         db.execute("DELETE FROM routes WHERE id = $1", {id});
     } else {
         // Published once: a phone that has not synced since the unpublish still shows it, and
-        // only a delta carrying its "status":"draft" form makes it drop the route. The row stays
-        // as a tombstone, that form only: out of every list and read by id (load_route), but in
-        // the deltas after the version the caller's touch() stamps. Its id is not given again.
+        // only a delta carrying its "status":"draft" form (public_doc, kept) makes it drop the
+        // route. The row stays as a tombstone: out of every list and every read by id
+        // (load_route), but in the deltas after the version the caller's touch() stamps. Its id
+        // is not given again.
         db.execute("UPDATE routes SET listed = -1 WHERE id = $1", {id});
     }
     out.outcome = DraftDeletion::Outcome::deleted;

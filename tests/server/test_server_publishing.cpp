@@ -337,9 +337,8 @@ TEST_CASE("DELETE /routes/{id} deletes a draft, audited in its transaction; a se
 
 TEST_CASE("DELETE /routes/{id} refuses a published route (409 route_published) until it is unpublished", "[server][publishing]") {
     World world;
-    Route route = new_route(world, "r-del-pub");
-    route.status = PublishStatus::published;
-    REQUIRE(post(*world.http, "/api/v1/routes", world.admin, route)->status == 201);
+    REQUIRE(post(*world.http, "/api/v1/routes", world.admin, new_route(world, "r-del-pub"))->status == 201);
+    REQUIRE(post(*world.http, "/api/v1/routes/r-del-pub/publish", world.admin, {})->status == 200);
     const std::int64_t seen = catalogue(*world.http)["version"];  // a phone synced here holds the route
     REQUIRE(lists_id(catalogue(*world.http)["routes"], "r-del-pub"));
 
@@ -366,9 +365,8 @@ TEST_CASE("DELETE /routes/{id} refuses a published route (409 route_published) u
 TEST_CASE("DELETE /routes/{id} refuses a draft a group trip or a policy names (409 route_in_use)", "[server][publishing]") {
     World world;
     // A group opened while the route was published keeps it, unpublished or not.
-    Route route = new_route(world, "r-del-grp");
-    route.status = PublishStatus::published;
-    REQUIRE(post(*world.http, "/api/v1/routes", world.admin, route)->status == 201);
+    REQUIRE(post(*world.http, "/api/v1/routes", world.admin, new_route(world, "r-del-grp"))->status == 201);
+    REQUIRE(post(*world.http, "/api/v1/routes/r-del-grp/publish", world.admin, {})->status == 200);
     Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org-del-grp", world.unit(0));
     nlohmann::json group = {{"route", "r-del-grp"}, {"departure", "2030-01-20"}, {"min_size", 1}, {"max_size", 5},
                             {"join_deadline", "2030-01-10T00:00:00Z"}};
