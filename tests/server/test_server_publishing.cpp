@@ -307,7 +307,7 @@ TEST_CASE("DELETE /routes/{id}: only the secretariat deletes, 401 and 403 for an
     CHECK(audit_entries(world, "route.delete", "r-del-roles").empty());
 }
 
-TEST_CASE("DELETE /routes/{id} deletes a draft, audited in its transaction; a second DELETE is 404", "[server][publishing]") {
+TEST_CASE("DELETE /routes/{id} deletes a draft, audited in its transaction, and a second DELETE is 404", "[server][publishing]") {
     World world;
     REQUIRE(post(*world.http, "/api/v1/routes", world.admin, new_route(world, "r-del-draft"))->status == 201);
     REQUIRE(drafts_list(world, "r-del-draft"));

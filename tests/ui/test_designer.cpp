@@ -229,7 +229,7 @@ TEST_CASE("the designer picks the route's alliance: the catalogue's first, then 
     CHECK(ui.intents.saved_routes.back().alliance == second.id);
 }
 
-TEST_CASE("a draft is deleted in two steps (删除草稿, 确认删除); a published or new route offers no delete",
+TEST_CASE("a draft is deleted in two steps (删除草稿 then 确认删除) and a published or new route offers no delete",
           "[ui][desk][designer]") {
     UiDriver ui(kOfficeWidth, kOfficeHeight);
     sign_in_secretariat(ui);
