@@ -24,9 +24,10 @@ namespace liaoxiu {
 
 // Every action the trail records, as dotted names "<entity>.<verb>". The part before the
 // dot is the domain an action filter may also name on its own ("member": every member.*).
-inline constexpr std::array<std::string_view, 19> kAuditActions{
+inline constexpr std::array<std::string_view, 20> kAuditActions{
     "member.admit",    "member.update",     "member.suspend",  "member.reinstate", "member.remove",
-    "route.create",    "route.update",      "route.publish",   "route.unpublish",  "policy.create",
+    "route.create",    "route.update",      "route.publish",   "route.unpublish",  "route.delete",
+    "policy.create",
     "policy.update",   "policy.publish",    "policy.unpublish", "group.open",      "group.cancel",
     "place.withdraw",  "place.add",         "account.create",  "personal.read",
 };

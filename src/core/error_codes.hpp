@@ -52,6 +52,8 @@ inline constexpr ErrorCodeInfo kErrorCodes[] = {
     {"not_a_member_of_group", 409},  // the worker holds no place in the group (wire name kept)
     {"no_offer", 409},
     {"offer_expired", 409},
+    {"route_published", 409},     // DELETE /routes/{id}: only a draft is deleted; unpublish it first
+    {"route_in_use", 409},        // DELETE /routes/{id}: a group trip or a policy names the draft
     {"payload_too_large", 413},
     {"unsupported_media_type", 415},  // a body not sent as JSON, or in a content coding the server does not read
     // The content breaks a rule whatever the state, or names something that does not exist (422).

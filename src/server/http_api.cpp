@@ -421,6 +421,27 @@ void Api::install(http::Server& server) {
         auto route = unwrap(decode_route_request(body_of(req, false)));
         send_json(res, 200, catalogue.update_route(by, req.matches[1], route));
     }));
+    // A draft only (store::delete_route_draft), recorded in the audit trail in its transaction.
+    server.Delete(R"(/api/v1/routes/([^/]+))", wrap([this](const Request& req, Response& res) {
+        Principal by = secretariat_writer(req);
+        unwrap(decode_empty_request(body_of(req, true)));
+        const Id id = req.matches[1];
+        services.backend.writer.run([&](WriteContext& context) {
+            const store::DraftDeletion done = store::delete_route_draft(context.db, id);
+            using Outcome = store::DraftDeletion::Outcome;
+            if (done.outcome == Outcome::unknown) fail("not_found", "线路不存在：" + id, "no route " + id);
+            if (done.outcome == Outcome::published)
+                fail("route_published", "线路已发布，请先撤回发布再删除", "the route is published: unpublish it first");
+            if (done.outcome == Outcome::in_use) {
+                const std::string groups = std::to_string(done.groups), policies = std::to_string(done.policies.size());
+                fail("route_in_use", "有 " + groups + " 个拼团、" + policies + " 篇政策使用这条线路，不能删除",
+                     groups + " group trips and " + policies + " policies name this route: it cannot be deleted");
+            }
+            context.touch(store::Kind::route, id);
+            audit(context, by, "route.delete", "route", id, wire::audit_change(done.route, nullptr));
+        });
+        res.status = 204;
+    }));
     server.Get("/api/v1/routes", wrap([this, &catalogue](const Request& req, Response& res) {
         secretariat_reader(req);
         send_json(res, 200, catalogue.routes(status_param(req)));

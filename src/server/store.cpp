@@ -292,9 +292,10 @@ void put(Connection& db, const Member& value) { put_document(db, Kind::member, v
 void put(Connection& db, const Unit& value) { put_document(db, Kind::unit, value); }
 
 std::optional<Route> load_route(Connection& db, const Id& id) {
-    auto text = load_document(db, Kind::route, id);
-    if (!text) return std::nullopt;
-    return decode_stored<Route>(*text, "route");
+    // A deleted draft's tombstone (listed -1, store_publish.cpp) is no route.
+    auto rows = db.query("SELECT doc FROM routes WHERE id = $1 AND listed >= 0", {id});
+    if (rows.empty()) return std::nullopt;
+    return decode_stored<Route>(rows.front().text(0), "route");
 }
 
 std::optional<Member> load_member(Connection& db, const Id& id) {

@@ -74,6 +74,21 @@ std::vector<Policy> load_policies(Connection& db, std::optional<PublishStatus> s
 std::optional<Policy> load_policy(Connection& db, const Id& id);
 
 std::optional<Route> load_route(Connection& db, const Id& id);
+
+// DELETE /routes/{id} (store_publish.cpp): deletes a draft no group trip and no policy names.
+// `unknown`: no such route (or deleted already); `published`: unpublish it first; `in_use`:
+// `groups` trips or `policies` name it. `route` is the draft as it was (for the audit trail).
+// A draft never published goes entirely; one published before stays as a tombstone (its
+// "status":"draft" form for the deltas of phones that missed the unpublish), read by id as
+// nothing. The caller touches the route in the same transaction.
+struct DraftDeletion {
+    enum class Outcome { deleted, unknown, published, in_use };
+    Outcome outcome = Outcome::unknown;
+    Route route;
+    std::int64_t groups = 0;
+    std::vector<Id> policies;
+};
+DraftDeletion delete_route_draft(Connection& db, const Id& id);
 std::optional<Member> load_member(Connection& db, const Id& id);
 std::optional<Unit> load_unit(Connection& db, const Id& id);
 // The members among `ids` that exist, in one statement (a route's stop members; repeats are read once).

@@ -4,13 +4,15 @@
 // unpublished after it was published, that last published form marked
 // "status":"draft" (a delta carries it so clients drop the record, without showing
 // them the draft's later edits); NULL for a record never published. `listed` is 1
-// while the record is published.
+// while the record is published, 0 while it is a draft, -1 for a route draft deleted after it
+// was once published (delete_route_draft: a tombstone).
 #include "server/store.hpp"
 
 #include "core/json.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace liaoxiu::server::store {
@@ -88,6 +90,44 @@ void migrate_publish_columns(Connection& db) {
 void put(Connection& db, const Route& value) { put_publishable(db, Kind::route, value); }
 void put(Connection& db, const Policy& value) { put_publishable(db, Kind::policy, value); }
 
+DraftDeletion delete_route_draft(Connection& db, const Id& id) {
+    DraftDeletion out;
+    auto rows = db.query("SELECT doc, listed, CASE WHEN public_doc IS NULL THEN 1 ELSE 0 END FROM routes WHERE id = $1",
+                         {id});
+    if (rows.empty() || rows.front().integer(1) < 0) {
+        out.outcome = DraftDeletion::Outcome::unknown;
+        return out;
+    }
+    if (rows.front().integer(1) != 0) {
+        out.outcome = DraftDeletion::Outcome::published;
+        return out;
+    }
+    auto decoded = decode<Route>(nlohmann::json::parse(rows.front().text(0), nullptr, false), "");
+    if (!decoded) throw std::runtime_error("corrupt stored route: " + decoded.error().message_en);
+    out.route = std::move(decoded).value();
+    // A group on it (opened while it was published) keeps needing it: its workers' trips name it.
+    out.groups = db.query("SELECT COUNT(*) FROM group_trips WHERE route = $1", {id}).front().integer(0);
+    for (const Policy& policy : load_policies(db, std::nullopt))
+        if (std::find(policy.routes.begin(), policy.routes.end(), id) != policy.routes.end()) out.policies.push_back(policy.id);
+    if (out.groups > 0 || !out.policies.empty()) {
+        out.outcome = DraftDeletion::Outcome::in_use;
+        return out;
+    }
+    if (rows.front().integer(2) != 0) {
+        // Never published: no worker ever saw it; nothing of it stays.
+        db.execute("DELETE FROM routes WHERE id = $1", {id});
+    } else {
+        // Published once: a phone that has not synced since the unpublish still shows it, and
+        // only a delta carrying its "status":"draft" form (public_doc, kept) makes it drop the
+        // route. The row stays as a tombstone: out of every list and every read by id
+        // (load_route), but in the deltas after the version the caller's touch() stamps. Its id
+        // is not given again.
+        db.execute("UPDATE routes SET listed = -1 WHERE id = $1", {id});
+    }
+    out.outcome = DraftDeletion::Outcome::deleted;
+    return out;
+}
+
 std::vector<std::string> load_public_documents(Connection& db, Kind kind, std::optional<std::int64_t> since) {
     if (!publishable(kind)) return load_documents(db, kind, since);
     const std::string table = table_of(kind);
@@ -106,7 +146,7 @@ std::vector<Route> load_routes(Connection& db, std::optional<PublishStatus> stat
     std::vector<SqlRow> rows =
         status ? db.query("SELECT doc FROM routes WHERE listed = $1 ORDER BY id",
                           {std::int64_t{*status == PublishStatus::published ? 1 : 0}})
-               : db.query("SELECT doc FROM routes ORDER BY id");
+               : db.query("SELECT doc FROM routes WHERE listed >= 0 ORDER BY id");
     std::vector<Route> routes;
     routes.reserve(rows.size());
     for (auto& row : rows) {

@@ -234,6 +234,10 @@ public:
     virtual void save_route(const Route& route) = 0;
     virtual void publish_route(const Id& route) = 0;
     virtual void unpublish_route(const Id& route) = 0;
+    // Deletes a draft route (DELETE /routes/{id}): sent at once, never queued offline (the
+    // endpoint may refuse it: published, or named by a group trip or a policy); gone from
+    // `draft_routes` when the endpoint answers it is gone.
+    virtual void delete_route(const Id& route) = 0;
     virtual void save_policy(const Policy& policy) = 0;
     virtual void publish_policy(const Id& policy) = 0;
     virtual void unpublish_policy(const Id& policy) = 0;

@@ -56,6 +56,12 @@ Location parse_location(std::string_view text) {
     return Location{Screen::not_found, std::string(text)};
 }
 
+bool is_desk_screen(Screen screen) {
+    for (const Pattern& p : kPatterns)
+        if (p.screen == screen) return p.prefix.starts_with("desk/");
+    return false;
+}
+
 std::string format_location(const Location& location) {
     for (const Pattern& p : kPatterns) {
         if (p.screen != location.screen) continue;

@@ -268,3 +268,126 @@ TEST_CASE("a database written before drafts existed reads as before", "[server][
     Session admin = sign_in(*http, "admin", "admin-password");
     CHECK(parse(http->Get("/api/v1/routes?status=draft", admin.headers())->body)["routes"].empty());
 }
+
+namespace {
+
+httplib::Result del(httplib::Client& http, const std::string& path, const Session& who) {
+    return who.token.empty() ? http.Delete(path) : http.Delete(path, who.headers());
+}
+
+// The entries of the audit trail of `action` on `entity_id`, newest first.
+nlohmann::json audit_entries(World& world, const std::string& action, const std::string& entity_id) {
+    auto res = world.http->Get("/api/v1/audit?action=" + action + "&entity=" + entity_id, world.admin.headers());
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    return parse(res->body)["entries"];
+}
+
+bool drafts_list(World& world, const std::string& id) {
+    return lists_id(parse(world.http->Get("/api/v1/routes", world.admin.headers())->body)["routes"], id);
+}
+
+}  // namespace
+
+TEST_CASE("DELETE /routes/{id}: only the secretariat deletes, 401 and 403 for anyone else", "[server][publishing][security]") {
+    World world;
+    Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org-del", world.unit(0));
+    Session worker = create_and_sign_in(*world.http, world.admin, "worker", "worker-del", world.unit(0));
+    Session anonymous{};
+    REQUIRE(post(*world.http, "/api/v1/routes", world.admin, new_route(world, "r-del-roles"))->status == 201);
+    for (const auto* who : {&organizer, &worker, &anonymous}) {
+        auto res = del(*world.http, "/api/v1/routes/r-del-roles", *who);
+        REQUIRE(res);
+        CHECK(res->status == (who == &anonymous ? 401 : 403));
+        CHECK(parse(res->body)["code"] == (who == &anonymous ? "unauthorized" : "forbidden"));
+        // A route that does not exist is refused the same way: the role first, nothing told about ids.
+        CHECK(del(*world.http, "/api/v1/routes/r-nothing", *who)->status == (who == &anonymous ? 401 : 403));
+    }
+    CHECK(drafts_list(world, "r-del-roles"));
+    CHECK(audit_entries(world, "route.delete", "r-del-roles").empty());
+}
+
+TEST_CASE("DELETE /routes/{id} deletes a draft, audited in its transaction, and a second DELETE is 404", "[server][publishing]") {
+    World world;
+    REQUIRE(post(*world.http, "/api/v1/routes", world.admin, new_route(world, "r-del-draft"))->status == 201);
+    REQUIRE(drafts_list(world, "r-del-draft"));
+    auto deleted = del(*world.http, "/api/v1/routes/r-del-draft", world.admin);
+    REQUIRE(deleted);
+    CHECK(deleted->status == 204);
+    CHECK(deleted->body.empty());
+    CHECK_FALSE(drafts_list(world, "r-del-draft"));
+    auto entries = audit_entries(world, "route.delete", "r-del-draft");
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0]["actor"] == world.admin.account);
+    CHECK(entries[0]["entity"] == "route");
+    CHECK(entries[0]["change"]["before"]["title"] == "新线路 r-del-draft");
+    CHECK(entries[0]["change"]["after"].empty());
+
+    // Not idempotent by design: the second DELETE finds nothing (404), and records nothing.
+    auto again = del(*world.http, "/api/v1/routes/r-del-draft", world.admin);
+    CHECK(again->status == 404);
+    CHECK(parse(again->body)["code"] == "not_found");
+    CHECK(audit_entries(world, "route.delete", "r-del-draft").size() == 1);
+    CHECK(del(*world.http, "/api/v1/routes/r-never", world.admin)->status == 404);
+    // Gone for every other route call too; a never-published draft's id may be used again.
+    CHECK(put(*world.http, "/api/v1/routes/r-del-draft", world.admin, new_route(world, "r-del-draft"))->status == 404);
+    CHECK(post(*world.http, "/api/v1/routes/r-del-draft/publish", world.admin, {})->status == 404);
+    CHECK(post(*world.http, "/api/v1/routes", world.admin, new_route(world, "r-del-draft"))->status == 201);
+}
+
+TEST_CASE("DELETE /routes/{id} refuses a published route (409 route_published) until it is unpublished", "[server][publishing]") {
+    World world;
+    REQUIRE(post(*world.http, "/api/v1/routes", world.admin, new_route(world, "r-del-pub"))->status == 201);
+    REQUIRE(post(*world.http, "/api/v1/routes/r-del-pub/publish", world.admin, {})->status == 200);
+    const std::int64_t seen = catalogue(*world.http)["version"];  // a phone synced here holds the route
+    REQUIRE(lists_id(catalogue(*world.http)["routes"], "r-del-pub"));
+
+    auto refused = del(*world.http, "/api/v1/routes/r-del-pub", world.admin);
+    REQUIRE(refused->status == 409);
+    CHECK(parse(refused->body)["code"] == "route_published");
+    CHECK(lists_id(catalogue(*world.http)["routes"], "r-del-pub"));
+    CHECK(audit_entries(world, "route.delete", "r-del-pub").empty());
+
+    REQUIRE(post(*world.http, "/api/v1/routes/r-del-pub/unpublish", world.admin, {})->status == 200);
+    REQUIRE(del(*world.http, "/api/v1/routes/r-del-pub", world.admin)->status == 204);
+    CHECK_FALSE(drafts_list(world, "r-del-pub"));
+    CHECK_FALSE(lists_id(catalogue(*world.http)["routes"], "r-del-pub"));
+    // The phone that has not synced since it was published still learns to drop it.
+    auto delta = catalogue(*world.http, seen)["routes"];
+    REQUIRE(delta.size() == 1);
+    CHECK(delta[0]["id"] == "r-del-pub");
+    CHECK(delta[0]["status"] == "draft");
+    CHECK(del(*world.http, "/api/v1/routes/r-del-pub", world.admin)->status == 404);
+    CHECK(post(*world.http, "/api/v1/routes/r-del-pub/publish", world.admin, {})->status == 404);
+    CHECK(post(*world.http, "/api/v1/routes", world.admin, new_route(world, "r-del-pub"))->status == 409);  // its id is kept
+}
+
+TEST_CASE("DELETE /routes/{id} refuses a draft a group trip or a policy names (409 route_in_use)", "[server][publishing]") {
+    World world;
+    // A group opened while the route was published keeps it, unpublished or not.
+    REQUIRE(post(*world.http, "/api/v1/routes", world.admin, new_route(world, "r-del-grp"))->status == 201);
+    REQUIRE(post(*world.http, "/api/v1/routes/r-del-grp/publish", world.admin, {})->status == 200);
+    Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org-del-grp", world.unit(0));
+    nlohmann::json group = {{"route", "r-del-grp"}, {"departure", "2030-01-20"}, {"min_size", 1}, {"max_size", 5},
+                            {"join_deadline", "2030-01-10T00:00:00Z"}};
+    auto opened = post(*world.http, "/api/v1/groups", organizer, group);
+    INFO(opened->body);
+    REQUIRE(opened->status == 201);
+    REQUIRE(post(*world.http, "/api/v1/routes/r-del-grp/unpublish", world.admin, {})->status == 200);
+    auto refused = del(*world.http, "/api/v1/routes/r-del-grp", world.admin);
+    REQUIRE(refused->status == 409);
+    CHECK(parse(refused->body)["code"] == "route_in_use");
+    CHECK(drafts_list(world, "r-del-grp"));
+
+    // A policy linking the draft.
+    REQUIRE(post(*world.http, "/api/v1/routes", world.admin, new_route(world, "r-del-pol"))->status == 201);
+    REQUIRE(post(*world.http, "/api/v1/policies", world.admin,
+                 {{"id", "p-del"}, {"title", "t"}, {"body", "b"}, {"issuer", "i"}, {"routes", {"r-del-pol"}}})
+                ->status == 201);
+    auto linked = del(*world.http, "/api/v1/routes/r-del-pol", world.admin);
+    REQUIRE(linked->status == 409);
+    CHECK(parse(linked->body)["code"] == "route_in_use");
+    CHECK(drafts_list(world, "r-del-pol"));
+    CHECK(audit_entries(world, "route.delete", "r-del-grp").empty());
+    CHECK(audit_entries(world, "route.delete", "r-del-pol").empty());
+}

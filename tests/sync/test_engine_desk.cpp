@@ -135,6 +135,48 @@ TEST_CASE("a route saved as a draft, refused at publish, completed, published an
     CHECK(worker.recorder.matching("GET", "catalogue?since=").size() >= 2);  // it came as a delta
 }
 
+TEST_CASE("a draft deleted: refused here while published or still on its way, sent at once, and a phone drops it",
+          "[sync][server][desk]") {
+    Server server;
+    sync::MemoryStorage admin_storage, worker_storage;
+    Rig admin(admin_storage, api_base(server.process));
+    Rig worker(worker_storage, api_base(server.process), 7);
+    admin.sign_in("admin");
+    worker.sign_in("u-qz-school2-01");
+
+    // A published route is refused here: nothing is sent.
+    admin.desk_engine.delete_route(admin.state().catalogue.routes.at(0).id);
+    CHECK(has_notice(admin.state(), "线路已发布，请先撤回发布再删除"));
+    CHECK(admin.recorder.matching("DELETE", "/api/v1/routes").empty());
+
+    // A draft whose save is still on its way is refused; once the endpoint holds it, it goes.
+    Route draft = route_like(admin.state(), "r-sync-delete");
+    admin.desk_engine.save_route(draft);
+    admin.desk_engine.delete_route(draft.id);
+    CHECK(has_notice(admin.state(), "仍在提交中"));
+    REQUIRE(admin.run([&] { return admin.outbox_empty(); }));
+    CHECK(admin.recorder.matching("DELETE", "/api/v1/routes").empty());
+    admin.desk_engine.delete_route(draft.id);
+    REQUIRE(admin.run([&] { return !has_id(admin.state().draft_routes, draft.id); }));
+    INFO(all_notices(admin.state()));
+    CHECK(has_notice(admin.state(), "草稿已删除"));
+    CHECK(admin.recorder.matching("DELETE", "/api/v1/routes/r-sync-delete").size() == 1);
+
+    // Published, on the worker's phone, then unpublished and deleted: the phone drops it at its next sync.
+    Route shown = route_like(admin.state(), "r-sync-delete-2");
+    admin.desk_engine.save_route(shown);
+    admin.desk_engine.publish_route(shown.id);
+    REQUIRE(admin.run([&] { return admin.outbox_empty(); }));
+    worker.engine.refresh();
+    REQUIRE(worker.run([&] { return has_id(worker.state().catalogue.routes, shown.id); }));
+    admin.desk_engine.unpublish_route(shown.id);
+    REQUIRE(admin.run([&] { return admin.outbox_empty() && has_id(admin.state().draft_routes, shown.id); }));
+    admin.desk_engine.delete_route(shown.id);
+    REQUIRE(admin.run([&] { return !has_id(admin.state().draft_routes, shown.id); }));
+    worker.engine.refresh();
+    REQUIRE(worker.run([&] { return !has_id(worker.state().catalogue.routes, shown.id); }));
+}
+
 TEST_CASE("a policy saved, published with its links and unpublished, the outbox keeping desk actions across a reload",
           "[sync][server][desk]") {
     Server server;

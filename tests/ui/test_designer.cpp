@@ -196,6 +196,75 @@ TEST_CASE("the route list shows drafts beside published routes, and a draft open
     CHECK(ui.intents.saved_routes.back().title == "冬季温泉疗休养（草拟）");
 }
 
+TEST_CASE("the designer picks the route's alliance: the catalogue's first, then the one used last", "[ui][desk][designer]") {
+    UiDriver ui(kOfficeWidth, kOfficeHeight);
+    sign_in_secretariat(ui);
+    REQUIRE(ui.state.catalogue.alliances.size() == 2);
+    const Alliance first = ui.state.catalogue.alliances.at(0), second = ui.state.catalogue.alliances.at(1);
+    ui.ui.open_location("#/desk/route/new");
+    ui.frames(3);
+    CHECK(ui.shows("所属联盟"));
+    CHECK(ui.find_item(first.name));
+    CHECK(ui.find_item(second.name));
+    REQUIRE(ui.click("保存草稿"));
+    REQUIRE(ui.intents.saved_routes.size() == 1);
+    CHECK(ui.intents.saved_routes.back().alliance == first.id);
+    CHECK(ui.intents.saved_routes.back().region == first.region);
+
+    // Another alliance: its region comes with it; saved with it.
+    ui.ui.open_location("#/desk/route/new");
+    ui.frames(3);
+    REQUIRE(ui.click(second.name));
+    REQUIRE(ui.click("保存草稿"));
+    REQUIRE(ui.intents.saved_routes.size() == 2);
+    CHECK(ui.intents.saved_routes.back().alliance == second.id);
+    CHECK(ui.intents.saved_routes.back().region == second.region);
+
+    // The next new route starts with the one used last.
+    ui.ui.open_location("#/desk/routes");
+    ui.ui.open_location("#/desk/route/new");
+    ui.frames(3);
+    REQUIRE(ui.click("保存草稿"));
+    REQUIRE(ui.intents.saved_routes.size() == 3);
+    CHECK(ui.intents.saved_routes.back().alliance == second.id);
+}
+
+TEST_CASE("a draft is deleted in two steps (删除草稿 then 确认删除) and a published or new route offers no delete",
+          "[ui][desk][designer]") {
+    UiDriver ui(kOfficeWidth, kOfficeHeight);
+    sign_in_secretariat(ui);
+    Route draft = ui.state.catalogue.routes.at(0);
+    draft.id = "r-draft-del";
+    draft.title = "待删除的草稿线路";
+    draft.status = PublishStatus::draft;
+    ui.state.draft_routes.push_back(draft);
+    ui.state.drafts_loaded = true;
+    ui.touch();
+
+    ui.ui.open_location("#/desk/route/" + ui.state.catalogue.routes.at(0).id);
+    ui.frames(3);
+    CHECK(ui.find_item("撤回发布"));
+    CHECK_FALSE(ui.find_item("删除草稿"));  // published: unpublish first
+    ui.ui.open_location("#/desk/route/new");
+    ui.frames(3);
+    CHECK_FALSE(ui.find_item("删除草稿"));  // nothing stored yet
+
+    ui.ui.open_location("#/desk/route/r-draft-del");
+    ui.frames(3);
+    CHECK(ui.shows("状态：草稿"));
+    REQUIRE(ui.click("删除草稿"));
+    CHECK(ui.shows("删除后不可恢复"));
+    CHECK_FALSE(called(ui, "delete_route"));  // not yet
+    REQUIRE(ui.click("取消"));
+    CHECK_FALSE(ui.find_item("确认删除"));
+    CHECK_FALSE(called(ui, "delete_route"));
+    REQUIRE(ui.click("删除草稿"));
+    REQUIRE(ui.click("确认删除"));
+    ui.frames(2);
+    CHECK(ui.intents.calls.back() == "delete_route r-draft-del");
+    CHECK(ui.ui.location() == "#/desk/routes");  // back to the list, where the draft goes once the endpoint agrees
+}
+
 TEST_CASE("the season board counts routes per season and theme and shows the gaps", "[ui][desk][designer]") {
     UiDriver ui(kOfficeWidth, kOfficeHeight);
     sign_in_secretariat(ui);

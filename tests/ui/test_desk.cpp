@@ -74,7 +74,70 @@ void fill(UiDriver& ui, const std::string& field, const std::string& text) {
     ui.type(text);
 }
 
+// True when the item labelled `label` was drawn with some fill of `color` inside it (a lit
+// tab's ground is colors::tag_background, the others' colors::card).
+bool drawn_with(const UiDriver& ui, const std::string& label, ImU32 color) {
+    const ui::ItemRecord* item = ui.find_item(label);
+    if (!item) return false;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; l < data->CmdListsCount; ++l)
+        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+            if (v.col == color && v.pos.x >= item->min.x && v.pos.x <= item->max.x && v.pos.y >= item->min.y &&
+                v.pos.y <= item->max.y)
+                return true;
+    return false;
+}
+
+// The pointer off the window, so nothing is drawn hovered.
+void pointer_away(UiDriver& ui) {
+    ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    ui.frames(2);
+}
+
 }  // namespace
+
+TEST_CASE("on the desk, 首页 is not lit and ‹ 返回 steps back only within the desk", "[ui][desk][nav]") {
+    for (const float width : {1366.0f, 1024.0f}) {  // office and tablet
+        UiDriver ui(width, 768);
+        sign_in_secretariat(ui);
+        pointer_away(ui);
+        REQUIRE(drawn_with(ui, "首页", ui::colors::tag_background));  // home: its tab is lit (the check can see it)
+        ui.ui.open_location("#/me");
+        ui.ui.open_location("#/desk/members");
+        pointer_away(ui);
+        CHECK(ui.shows("成员单位管理"));
+        CHECK(!drawn_with(ui, "首页", ui::colors::tag_background));  // the desk is no tab of the worker's
+        CHECK(drawn_with(ui, "首页", ui::colors::card));
+        CHECK(!ui.find_item("‹ 返回"));  // an entry of the desk's navigation is a root, though 我的 came before
+
+        // A page inside a section, opened from the desk: back returns to the page it came from.
+        REQUIRE(ui.click(first_row(ui)));
+        ui.frames(2);
+        CHECK(ui.ui.location().starts_with("#/desk/member/"));
+        REQUIRE(ui.click("‹ 返回"));
+        ui.frames(2);
+        CHECK(ui.ui.location() == "#/desk/members");
+        CHECK(!ui.find_item("‹ 返回"));
+
+        // The same page reached from a worker's screen: nowhere within the desk to go back to.
+        ui.ui.open_location("#/route/r-qz-model-worker-5d");
+        ui.ui.open_location("#/desk/member/m-qz-hotel-guoji");
+        ui.frames(2);
+        CHECK(ui.shows("编辑成员单位"));
+        CHECK(!ui.find_item("‹ 返回"));
+        // The worker's screens keep their back.
+        ui.ui.open_location("#/route/r-qz-model-worker-5d");
+        ui.frames(2);
+        CHECK(ui.find_item("‹ 返回"));
+
+        // 首页 is the worker's home from every desk page.
+        ui.ui.open_location("#/desk/groups");
+        ui.frames(2);
+        REQUIRE(ui.click("首页"));
+        ui.frames(2);
+        CHECK(ui.ui.location() == "#/");
+    }
+}
 
 TEST_CASE("at office width the desk's navigation stands on the left, beside the worker's screens", "[ui][desk]") {
     UiDriver ui(1366, 768);
@@ -379,9 +442,12 @@ TEST_CASE("suspending needs a reason, and shows at once what it touches with one
     CHECK(ui.ui.location() == "#/group/g-qz-006");
     ui.ui.back();
     ui.frames(2);
-    REQUIRE(ui.click("打开线路"));
+    // "Replace the stop" opens the route designer on that route, not the worker's route screen.
+    REQUIRE(ui.click("更换站点"));
     ui.frames(2);
-    CHECK(ui.ui.location() == "#/route/r-qz-model-worker-5d");
+    CHECK(ui.ui.location() == "#/desk/route/r-qz-model-worker-5d");
+    CHECK(ui.shows("编辑线路"));
+    CHECK(ui.find_item("保存修改"));  // a published route: its own form, ready to edit
 }
 
 TEST_CASE("a suspended member is reinstated without a reason, an exited one has no actions", "[ui][desk][members]") {

@@ -80,11 +80,51 @@ TEST_CASE("desk audit: reachable by its location, asks for the newest page once"
     CHECK(ui.shows("暂停成员单位"));
     CHECK(ui.shows("成员单位 m-qz-hotspring"));
     CHECK(ui.shows("消防检查未通过"));
-    CHECK(ui.shows("status: active → suspended；status_since: 2026-12-06"));
+    CHECK(ui.shows("成员状态: active → suspended；状态变更日期: 2026-12-06"));  // the fields in words
     CHECK(ui.shows("泉州二中工会 o-u-qz-school2"));
     CHECK(ui.shows("单位工会"));
     CHECK(ui.shows("取消拼团"));
     CHECK(ui.shows("创建账号"));
+    CHECK(ui.missing_glyphs() == 0);
+}
+
+TEST_CASE("desk audit: a change names its fields with the forms' own words, Chinese then English", "[ui][desk][audit]") {
+    UiDriver ui(1366, 768);
+    sign_in_secretariat(ui);
+    sync::AuditView view = loaded_view();
+    view.page.entries[0].change.push_back({"status_reason", std::nullopt, "\"停业整改\""});
+    AuditEntry route = entry(131, "2026-12-06T04:00:00Z", "route.update", "route", "r-qz-red-eco-3d");
+    route.change = {{"subsidy", "30000", "40000"}, {"service_notes", "[]", "[\"全程领队\"]"}};
+    view.page.entries.insert(view.page.entries.begin(), route);
+    ui.state.audit = view;
+    ui.ui.open_location("#/desk/audit");
+    ui.frames(3);
+    CHECK(ui.shows("工会补贴: 30000 → 40000；服务规范: "));
+    CHECK(ui.shows("原因: 停业整改"));
+    CHECK(ui.shows("工号: qz-0777") == false);  // login is 工号或账号, not 工号
+    CHECK(ui.shows("工号或账号: qz-0777；角色: worker"));
+    CHECK(ui.shows("状态: open → cancelled"));
+    for (const char* raw : {"subsidy", "service_notes", "status_reason", "status_since", "login"}) {
+        INFO(raw);
+        CHECK_FALSE(ui.shows(std::string(raw) + ":"));
+    }
+    // In full, under its own name.
+    REQUIRE(ui.click("2026-12-06 12:00:00"));
+    ui.frames(2);
+    CHECK(ui.shows("变更详情 · 第 131 条"));
+    CHECK(ui.count_shown("工会补贴") >= 2);  // the row and the detail
+
+    // The same words the designer puts above the field (one name per idea).
+    ui.ui.open_location("#/desk/route/r-qz-red-eco-3d");
+    ui.frames(3);
+    CHECK(ui.shows("工会补贴（元/人）"));
+
+    ui.ui.set_language(ui::Language::en);
+    ui.ui.open_location("#/desk/audit");
+    ui.frames(3);
+    CHECK(ui.shows("Union subsidy: 30000 → 40000"));
+    CHECK(ui.shows("Reason: 停业整改"));
+    CHECK(ui.shows("Status: active → suspended"));
     CHECK(ui.missing_glyphs() == 0);
 }
 

@@ -65,6 +65,7 @@ public:
     void save_route(const Route& route) override { calls.push_back("save_route " + route.id); saved_routes.push_back(route); }
     void publish_route(const Id& route) override { calls.push_back("publish_route " + route); }
     void unpublish_route(const Id& route) override { calls.push_back("unpublish_route " + route); }
+    void delete_route(const Id& route) override { calls.push_back("delete_route " + route); }
     void save_policy(const Policy& policy) override { calls.push_back("save_policy " + policy.id); saved_policies.push_back(policy); }
     void publish_policy(const Id& policy) override { calls.push_back("publish_policy " + policy); }
     void unpublish_policy(const Id& policy) override { calls.push_back("unpublish_policy " + policy); }

@@ -172,6 +172,62 @@ void DeskEngine::unpublish_route(const Id& id) {
     outbox_.enqueue(std::move(action));
 }
 
+void DeskEngine::delete_route(const Id& id) {
+    ClientState& state = ctx_.state;
+    auto refuse = [&](const std::string& zh, const std::string& en) {
+        ctx_.notifier.notify(Notice::Kind::error, "草稿未删除：" + zh, "The draft was not deleted: " + en);
+    };
+    if (!state.session || state.session->role != Role::secretariat) {
+        refuse("只有联盟秘书处可以管理线路和政策", "only the alliance's secretariat manages routes and policies");
+        return;
+    }
+    if (!find_by_id(state.draft_routes, id)) {
+        if (find_by_id(state.catalogue.routes, id)) refuse("线路已发布，请先撤回发布再删除", "the route is published: unpublish it first");
+        else refuse("线路不存在：" + id, "no route " + id);
+        return;
+    }
+    // A save of it still on its way: the endpoint may not hold the draft yet, or would take
+    // the save after the delete and bring it back.
+    if (std::any_of(state.outbox.begin(), state.outbox.end(), [&](const PendingAction& a) { return a.group == id; })) {
+        refuse("这条线路的修改仍在提交中，请稍候", "a change of this route is still on its way: wait a moment");
+        return;
+    }
+    if (!ctx_.has_endpoint() || state.connection == Connection::offline || session_.token().empty()) {
+        refuse("离线时不能删除，请联网后再试", "drafts cannot be deleted offline: try again when online");
+        return;
+    }
+    const std::uint64_t generation = session_.generation();
+    ctx_.send("DELETE", "routes/" + id, {}, session_.token(), {},
+              [this, id, generation](const HttpResponse& response) { on_route_deleted(id, response, generation); });
+}
+
+void DeskEngine::on_route_deleted(const Id& id, const HttpResponse& response, std::uint64_t generation) {
+    if (generation != session_.generation()) return;  // signed out meanwhile
+    if (unreachable(response.status)) {
+        ctx_.endpoint_unreachable();
+    } else if (!transient(response.status)) {
+        ctx_.reached_endpoint();
+    }
+    if (response.status == 401) {
+        session_.end(Notice::Kind::error, "登录已失效，草稿未删除，请重新登录后再试",
+                     "Your session has expired: the draft was not deleted; sign in and try again");
+        return;
+    }
+    // 404: deleted already (the answer to an earlier DELETE was lost): gone all the same.
+    if (response.status == 204 || response.status == 404) {
+        std::erase_if(ctx_.state.draft_routes, [&](const Route& r) { return r.id == id; });
+        ctx_.notifier.notify(Notice::Kind::success, "草稿已删除", "The draft was deleted");
+    } else {
+        const DomainError error = wire::decode_error(response.status, response.body);
+        const bool network = transient(response.status);
+        ctx_.notifier.notify(Notice::Kind::error,
+                             "草稿未删除：" + (network ? std::string("网络或服务器暂时不可用，请稍后再试") : error.message_zh),
+                             "The draft was not deleted: " +
+                                 (network ? std::string("the network or server is unavailable; try again") : error.message_en));
+    }
+    ctx_.notifier.changed();
+}
+
 void DeskEngine::save_policy(const Policy& policy) {
     if (!require_secretariat(PendingAction::Kind::save_policy)) return;
     ClientState& state = ctx_.state;

@@ -34,6 +34,7 @@ public:
     void save_route(const Route& route) override;
     void publish_route(const Id& route) override;
     void unpublish_route(const Id& route) override;
+    void delete_route(const Id& route) override;
     void save_policy(const Policy& policy) override;
     void publish_policy(const Id& policy) override;
     void unpublish_policy(const Id& policy) override;
@@ -47,6 +48,7 @@ private:
     void on_drafts(const HttpResponse& response, std::uint64_t generation, bool routes);
     // The outbox's answer to a route or policy action: the record as saved.
     void on_designer_answer(const PendingAction& action, const HttpResponse& response);
+    void on_route_deleted(const Id& route, const HttpResponse& response, std::uint64_t generation);
     // Member writes: sent at once, one at a time.
     void send_member_write(MemberWrite write, std::string method, std::string path, std::string body);
     void on_member_answer(const HttpResponse& response, std::uint64_t generation);

@@ -1,5 +1,6 @@
 #include "ui/desk/audit.hpp"
 
+#include "ui/desk/designer.hpp"
 #include "ui/desk/desk.hpp"
 
 #include "core/dates.hpp"
@@ -19,6 +20,7 @@ constexpr std::array<DeskText, kAuditActions.size()> kActionTexts{
     DeskText::audit_member_admit,    DeskText::audit_member_update,   DeskText::audit_member_suspend,
     DeskText::audit_member_reinstate, DeskText::audit_member_remove,  DeskText::audit_route_create,
     DeskText::audit_route_update,    DeskText::audit_route_publish,   DeskText::audit_route_unpublish,
+    DeskText::audit_route_delete,
     DeskText::audit_policy_create,   DeskText::audit_policy_update,   DeskText::audit_policy_publish,
     DeskText::audit_policy_unpublish, DeskText::audit_group_open,     DeskText::audit_group_cancel,
     DeskText::audit_place_withdraw,  DeskText::audit_place_add,       DeskText::audit_account_create,
@@ -41,6 +43,100 @@ std::string entity_text(const Context& ctx, const std::string& entity) {
     if (entity == "group") return dt(ctx, DeskText::audit_entity_group);
     if (entity == "account") return dt(ctx, DeskText::audit_entity_account);
     return entity;
+}
+
+// ---- the names of the fields a change shows --------------------------------------------------
+// One table, (entity, field as the endpoint names it) → the words the desk already puts above
+// that field: the member form's (DeskText), the designer's and the policy editor's
+// (DesignerText), the open-group form's (Text), the desk's tables' column heads. One name per
+// idea: no second copy of any of them; only the fields no form shows have words of their own.
+// A form's hint in brackets ("主题（用顿号或逗号分隔）") is left off: the change shows the value.
+struct FieldWords {
+    enum class From { desk, designer, worker };
+    std::string_view entity;
+    std::string_view field;
+    From from;
+    int id;
+};
+
+constexpr FieldWords desk_words(std::string_view entity, std::string_view field, DeskText id) {
+    return {entity, field, FieldWords::From::desk, static_cast<int>(id)};
+}
+constexpr FieldWords designer_words(std::string_view entity, std::string_view field, DesignerText id) {
+    return {entity, field, FieldWords::From::designer, static_cast<int>(id)};
+}
+constexpr FieldWords worker_words(std::string_view entity, std::string_view field, Text id) {
+    return {entity, field, FieldWords::From::worker, static_cast<int>(id)};
+}
+
+constexpr std::array kFieldWords = {
+    // A member (the member form, member_page.cpp).
+    desk_words("member", "id", DeskText::field_id),
+    desk_words("member", "alliance", DeskText::field_alliance),
+    desk_words("member", "category", DeskText::field_category),
+    desk_words("member", "name", DeskText::field_name),
+    desk_words("member", "city", DeskText::field_city),
+    desk_words("member", "county", DeskText::field_county),
+    desk_words("member", "address", DeskText::field_address),
+    desk_words("member", "phone", DeskText::field_phone),
+    desk_words("member", "admitted", DeskText::field_admitted),
+    desk_words("member", "services", DeskText::services),
+    desk_words("member", "status", DeskText::status_title),
+    desk_words("member", "status_since", DeskText::audit_field_status_since),
+    desk_words("member", "status_reason", DeskText::reason),
+    // A route (the designer, route_designer.cpp).
+    desk_words("route", "id", DeskText::field_id),
+    desk_words("route", "alliance", DeskText::field_alliance),
+    designer_words("route", "title", DesignerText::field_title),
+    designer_words("route", "summary", DesignerText::field_summary),
+    designer_words("route", "region", DesignerText::field_region),
+    designer_words("route", "themes", DesignerText::field_themes),
+    designer_words("route", "seasons", DesignerText::field_seasons),
+    designer_words("route", "cities", DesignerText::field_cities),
+    designer_words("route", "days", DesignerText::field_days),
+    designer_words("route", "nights", DesignerText::field_nights),
+    designer_words("route", "price", DesignerText::field_price),
+    designer_words("route", "subsidy", DesignerText::field_subsidy),
+    designer_words("route", "union_subsidy", DesignerText::field_subsidy),
+    designer_words("route", "highlights", DesignerText::field_highlights),
+    designer_words("route", "service_notes", DesignerText::field_service_notes),
+    designer_words("route", "itinerary", DesignerText::itinerary),
+    designer_words("route", "status", DesignerText::col_status),
+    // A policy (the policy editor, policy_editor.cpp).
+    desk_words("policy", "id", DeskText::field_id),
+    designer_words("policy", "title", DesignerText::field_policy_title),
+    designer_words("policy", "issuer", DesignerText::field_issuer),
+    designer_words("policy", "date", DesignerText::field_date),
+    designer_words("policy", "body", DesignerText::field_body),
+    designer_words("policy", "routes", DesignerText::linked_routes),
+    designer_words("policy", "status", DesignerText::col_status),
+    // A group trip (the open-group form, the groups overview's columns, the cancel dialog).
+    desk_words("group", "id", DeskText::field_id),
+    desk_words("group", "route", DeskText::col_route),
+    desk_words("group", "organizer_unit", DeskText::col_unit),
+    desk_words("group", "departure", DeskText::col_departure),
+    desk_words("group", "join_deadline", DeskText::col_deadline),
+    desk_words("group", "state", DeskText::col_state),
+    worker_words("group", "min_size", Text::min_size),
+    worker_words("group", "max_size", Text::max_size),
+    worker_words("group", "per_unit_cap", Text::per_unit_cap),
+    worker_words("group", "cancel_reason", Text::cancel_reason),
+    desk_words("group", "created", DeskText::audit_field_created),
+    desk_words("group", "place", DeskText::audit_field_place),
+    // An account.
+    desk_words("account", "id", DeskText::field_id),
+    desk_words("account", "role", DeskText::audit_col_role),
+    worker_words("account", "login", Text::login),
+    desk_words("account", "name", DeskText::audit_field_person),
+    desk_words("account", "unit", DeskText::audit_field_unit),
+    desk_words("account", "member_number", DeskText::audit_field_member_number),
+};
+
+// "主题（用顿号或逗号分隔）" → "主题", "Themes (separated by commas)" → "Themes".
+std::string without_hint(std::string words) {
+    for (std::string_view open : {"（", " ("})
+        if (const std::size_t at = words.find(open); at != std::string::npos && at > 0) words.resize(at);
+    return words;
 }
 
 // At most `max_bytes`, cut on a character boundary, with "…" when cut.
@@ -141,7 +237,7 @@ void detail(Context& ctx, const AuditEntry& entry) {
         return line;
     };
     for (const AuditFieldChange& field : entry.change) {
-        label(ctx, field.field, colors::accent);
+        label(ctx, audit_field_text(ctx, entry.entity, field.field), colors::accent);
         if (field.before) muted(ctx, side(DeskText::audit_field_before, field.before));
         label(ctx, side(DeskText::audit_field_after, field.after));
     }
@@ -232,12 +328,24 @@ std::string audit_time_text(Instant at) {
     return format_day(day_of(at)) + clock;
 }
 
+std::string audit_field_text(const Context& ctx, const std::string& entity, const std::string& field) {
+    for (const FieldWords& words : kFieldWords) {
+        if (words.entity != entity || words.field != field) continue;
+        switch (words.from) {
+            case FieldWords::From::desk: return without_hint(dt(ctx, static_cast<DeskText>(words.id)));
+            case FieldWords::From::designer: return without_hint(dz(ctx, static_cast<DesignerText>(words.id)));
+            case FieldWords::From::worker: return without_hint(ctx.t(static_cast<Text>(words.id)));
+        }
+    }
+    return field;  // a field this desk does not know yet: as the endpoint names it
+}
+
 std::string audit_change_summary(const Context& ctx, const AuditEntry& entry, std::size_t max_bytes) {
     std::string out;
     for (const AuditFieldChange& field : entry.change) {
         if (out.size() > max_bytes) break;
         if (!out.empty()) out += "；";
-        out += field.field + ": ";
+        out += audit_field_text(ctx, entry.entity, field.field) + ": ";
         if (field.before) out += cut_utf8(audit_value_text(*field.before), 40) + " → ";
         out += field.after ? cut_utf8(audit_value_text(*field.after), 40) : std::string(dt(ctx, DeskText::audit_absent));
     }

@@ -17,6 +17,9 @@ void draw_desk_audit(Context& ctx);
 std::string audit_action_text(const Context& ctx, const std::string& action);
 // "2026-12-06 11:04:05", China time.
 std::string audit_time_text(Instant at);
+// A changed field's name in the desk's language ("status_reason" of a member → 原因): the words
+// the form of that field shows, from one table (audit.cpp); the name itself if unknown.
+std::string audit_field_text(const Context& ctx, const std::string& entity, const std::string& field);
 // One line: each changed field with its value before and after, cut at about `max_bytes`.
 std::string audit_change_summary(const Context& ctx, const AuditEntry& entry, std::size_t max_bytes = 240);
 

@@ -78,6 +78,9 @@ namespace liaoxiu::ui {
     X(save_changes, "保存修改", "Save changes")                                                                \
     X(publish, "发布", "Publish")                                                                              \
     X(unpublish, "撤回发布", "Unpublish")                                                                      \
+    X(delete_draft, "删除草稿", "Delete draft")                                                                \
+    X(confirm_delete, "确认删除", "Delete it")                                                                 \
+    X(delete_explain, "删除后不可恢复；已有拼团或政策使用的线路不能删除", "A deleted draft cannot be brought back; a route a group trip or a policy uses cannot be deleted") \
     X(fix_first, "请先改正标出的问题再发布", "Correct the problems marked before publishing")                   \
     X(problems_summary, "还有 %d 个问题", "%d problems left") /* printf */                                     \
     X(rules_met, "符合线路设计规则，可以发布", "The route meets the rules: it can be published")                 \
@@ -167,6 +170,7 @@ struct RouteForm {
     // The last few queries' rows, newest first (typing and deleting asks the same ones again).
     std::vector<std::pair<std::string, std::vector<std::uint32_t>>> picker_recent;
     bool tried_publish = false;     // publishing was asked with problems left: say so
+    bool confirm_delete = false;    // 删除草稿 was pressed: 确认删除 or 取消 next
 };
 
 struct PolicyForm {
@@ -206,6 +210,7 @@ struct DesignerState {
     std::int64_t members_version = -1;
     std::size_t members_count = ~std::size_t{0};
     std::uint64_t id_counter = 0;   // new ids made on this desk
+    Id last_alliance;               // of the route saved last: a new route's alliance (else the first)
 };
 
 DesignerState& designer_state(Context& ctx);

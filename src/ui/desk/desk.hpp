@@ -87,7 +87,7 @@ namespace liaoxiu::ui {
     X(impact_none, "没有线路经过该单位，无需处理", "No route stops here: nothing to do")                           \
     X(impact_routes, "%d 条线路经过该单位，已不可报名：请更换该站点", "%d routes stop here and cannot be booked: replace the stop") /* printf */ \
     X(impact_groups, "%d 个拼团受影响：请通知发起单位工会", "%d group trips affected: tell their organizing unions") /* printf */ \
-    X(open_route, "打开线路", "Open route")                                                                     \
+    X(replace_stop, "更换站点", "Replace the stop")                                                             \
     X(open_group, "打开拼团", "Open group")                                                                     \
     X(notify_unit, "通知：%s", "Tell: %s") /* printf */                                                         \
     X(member_unknown, "没有这个成员单位", "No such member")                                                     \
@@ -144,6 +144,12 @@ namespace liaoxiu::ui {
     X(audit_detail_when, "时间：%s", "When: %s") /* printf */                                                       \
     X(audit_detail_what, "操作：%s · %s %s", "Action: %s · %s %s") /* printf */                                     \
     X(audit_detail_reason, "原因：%s", "Reason: %s") /* printf */                                                   \
+    X(audit_field_status_since, "状态变更日期", "Status since")                                                   \
+    X(audit_field_created, "发起时间", "Opened at")                                                               \
+    X(audit_field_place, "名额", "Place")                                                                         \
+    X(audit_field_person, "姓名", "Name")                                                                         \
+    X(audit_field_unit, "所属单位", "Unit")                                                                       \
+    X(audit_field_member_number, "工号", "Member number")                                                         \
     X(audit_absent, "（无）", "(none)")                                                                             \
     X(audit_no_change, "无字段变化", "No field changed")                                                              \
     X(audit_secretariat_only, "只有联盟秘书处可以查看审计日志。", "Only the alliance's secretariat reads the audit trail.")      \
@@ -161,6 +167,7 @@ namespace liaoxiu::ui {
     X(audit_route_update, "修改线路", "Route edited")                                                                \
     X(audit_route_publish, "发布线路", "Route published")                                                            \
     X(audit_route_unpublish, "撤回线路", "Route unpublished")                                                        \
+    X(audit_route_delete, "删除线路草稿", "Route draft deleted")                                                  \
     X(audit_policy_create, "新建政策", "Policy created")                                                             \
     X(audit_policy_update, "修改政策", "Policy edited")                                                              \
     X(audit_policy_publish, "发布政策", "Policy published")                                                          \

@@ -174,7 +174,9 @@ void draw_suspension_impact(Context& ctx, const Id& member) {
     for (const Id& id : impact.routes) {
         const Route* route = ctx.view.route(id);
         ImGui::PushID(id.c_str());
-        if (secondary_button(ctx, dt(ctx, DeskText::open_route))) ctx.nav.go({Screen::route, id});
+        // What the secretariat must do is replace the stop: the designer, on this route (its
+        // stop at the suspended member is marked there by the route rules).
+        if (secondary_button(ctx, dt(ctx, DeskText::replace_stop))) ctx.nav.go({Screen::desk_route, id});
         ImGui::SameLine();
         label(ctx, route ? route->title : id);
         ImGui::PopID();

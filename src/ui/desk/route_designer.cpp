@@ -6,6 +6,7 @@
 // worker's own route screen draws the route at phone width.
 #include "core/rules.hpp"
 #include "ui/desk/designer.hpp"
+#include "ui/desk/desk.hpp"
 #include "ui/format.hpp"
 #include "ui/widgets.hpp"
 
@@ -104,16 +105,26 @@ DomainError field_problem(const char* zh, const char* en, const char* path) {
     return DomainError{"bad_value", zh, en, path, Severity::error};
 }
 
-void load_form(Context& ctx, RouteForm& form, const Id& id) {
+const Alliance* find_alliance(const Context& ctx, const Id& id) {
+    for (const Alliance& a : ctx.state.catalogue.alliances)
+        if (a.id == id) return &a;
+    return nullptr;
+}
+
+void load_form(Context& ctx, RouteForm& form, const Id& id, const Id& last_alliance) {
     form = RouteForm{};
     form.loaded = id;
     form.loaded_revision = ctx.state.revision;
     if (id == "new") {
         Route& r = form.route;
         r.status = PublishStatus::draft;
-        if (!ctx.state.catalogue.alliances.empty()) {
-            r.alliance = ctx.state.catalogue.alliances.front().id;
-            r.region = ctx.state.catalogue.alliances.front().region;
+        // The alliance of the route saved last on this desk, else the catalogue's first (the
+        // only one, in most cities); the picker above the title changes it.
+        const Alliance* alliance = find_alliance(ctx, last_alliance);
+        if (!alliance && !ctx.state.catalogue.alliances.empty()) alliance = &ctx.state.catalogue.alliances.front();
+        if (alliance) {
+            r.alliance = alliance->id;
+            r.region = alliance->region;
         }
         r.days = 2;
         r.nights = 1;
@@ -316,6 +327,18 @@ void draw_fields(Context& ctx, DesignerState& desk, RouteForm& form, const std::
         if (input_text(ctx, dz(ctx, what), id, value)) form.dirty = true;
         if (path) problems_at(ctx, problems, path);
     };
+    // 所属联盟 (the member form's word): one chip per alliance of the catalogue. The region
+    // follows the alliance unless it was typed otherwise.
+    muted(ctx, dt(ctx, DeskText::field_alliance));
+    chip_row_start();
+    for (const Alliance& a : ctx.state.catalogue.alliances) {
+        if (!chip(ctx, a.name.c_str(), r.alliance == a.id) || r.alliance == a.id) continue;
+        const Alliance* before = find_alliance(ctx, r.alliance);
+        if (r.region.empty() || (before && r.region == before->region)) r.region = a.region;
+        r.alliance = a.id;
+        form.dirty = true;
+    }
+    problems_at(ctx, problems, "alliance");
     text(DesignerText::field_title, "##title", &r.title, "title");
     text(DesignerText::field_summary, "##summary", &r.summary, nullptr);
     text(DesignerText::field_region, "##region", &r.region, nullptr);
@@ -360,6 +383,7 @@ void draw_actions(Context& ctx, RouteForm& form, const std::vector<DomainError>&
     if (form.tried_publish && errors > 0) label(ctx, dz(ctx, DesignerText::fix_first), colors::accent);
 
     auto save = [&] {
+        designer_state(ctx).last_alliance = r.alliance;
         if (is_new) {
             r.id = new_desk_id(ctx, "r-");
             form.loaded = r.id;  // the form keeps what was typed; the page moves to the route's own place
@@ -383,6 +407,27 @@ void draw_actions(Context& ctx, RouteForm& form, const std::vector<DomainError>&
     } else if (secondary_button(ctx, dz(ctx, DesignerText::unpublish))) {
         ctx.desk_intents->unpublish_route(r.id);
     }
+    // A draft the endpoint holds may be deleted, in two steps (删除草稿, then 确认删除); a
+    // published route is unpublished first. The endpoint may still refuse (a group trip or a
+    // policy uses it): its notice says so, and the draft stays in the list.
+    const bool stored_draft = !is_new && !published &&
+                              std::any_of(ctx.state.draft_routes.begin(), ctx.state.draft_routes.end(),
+                                          [&](const Route& d) { return d.id == r.id; });
+    if (!stored_draft) form.confirm_delete = false;
+    if (stored_draft && !form.confirm_delete) {
+        ImGui::SameLine();
+        if (secondary_button(ctx, dz(ctx, DesignerText::delete_draft))) form.confirm_delete = true;
+    }
+    if (form.confirm_delete) {
+        label(ctx, dz(ctx, DesignerText::delete_explain), colors::accent);
+        if (button(ctx, dz(ctx, DesignerText::confirm_delete))) {
+            ctx.desk_intents->delete_route(r.id);
+            form.confirm_delete = false;
+            ctx.nav.go({Screen::desk_routes, {}});
+        }
+        ImGui::SameLine();
+        if (secondary_button(ctx, dt(ctx, DeskText::cancel))) form.confirm_delete = false;
+    }
     ImGui::Separator();
 }
 
@@ -395,11 +440,11 @@ void draw_desk_route(Context& ctx) {
     RouteForm& form = desk.route;
     const Id& id = ctx.nav.current().id;
     ask_for_drafts(ctx);
-    if (form.loaded != id) load_form(ctx, form, id);
+    if (form.loaded != id) load_form(ctx, form, id, desk.last_alliance);
     // A route not known when the page opened (drafts still loading) is taken once it arrives.
     if (id != "new" && form.route.id.empty()) {
         if (desk_route(ctx, id)) {
-            load_form(ctx, form, id);
+            load_form(ctx, form, id, desk.last_alliance);
         } else {
             heading(ctx, dz(ctx, DesignerText::route_unknown));
             muted(ctx, id);

@@ -19,7 +19,11 @@ const char* connection_text(Context& ctx) {
     return "";
 }
 
+// The worker's tab a screen belongs to. The secretariat's desk pages belong to none: the desk
+// has its own navigation (desk_nav.cpp), which lights their section; lighting 首页 there said
+// "you are home" on a page that is not.
 Screen tab_of(Screen screen) {
+    if (is_desk_screen(screen)) return Screen::not_found;
     switch (screen) {
         case Screen::routes:
         case Screen::route:
@@ -57,6 +61,26 @@ std::string title_of(const Context& ctx) {
 
 bool is_tab_root(Screen screen) {
     return screen == Screen::home || screen == Screen::routes || screen == Screen::members || screen == Screen::me;
+}
+
+// ‹ 返回 on the worker's screens: wherever there is a screen to go back to, except on the roots of
+// the tabs. On the secretariat's desk it steps back only within the desk: an entry of the
+// desk's navigation (成员单位, 拼团总览, …) is a root like a tab's; a page inside a section (a
+// member, a route in the designer, a policy) shows it when the screen before it was a desk
+// page, and goes back there. Coming from elsewhere (a worker screen, a link), there is nowhere
+// within the desk to go back to: the navigation beside it lights its section, one click away.
+// 首页 stays the worker's home on every screen, the desk's too: the tab bar is the worker's
+// app and means the same everywhere; the desk's first page is the first entry of its own
+// navigation, always in view.
+bool shows_back(const Context& ctx) {
+    const Screen here = ctx.nav.current().screen;
+    if (is_tab_root(here) || !ctx.nav.can_go_back()) return false;
+    if (!is_desk_screen(here)) return true;
+    const DeskPage* page = nullptr;
+    for (const DeskPage& p : ctx.desk)
+        if (p.screen == here) page = &p;
+    if (!page || page->section == page->screen) return false;
+    return is_desk_screen(ctx.nav.previous()->screen);
 }
 
 constexpr Text kTabLabels[] = {Text::tab_home, Text::tab_routes, Text::tab_members, Text::tab_me};
@@ -100,7 +124,7 @@ void draw_top_bar(Context& ctx, Language& language) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float line = ImGui::GetTextLineHeight();
     const std::string title = title_of(ctx);
-    const bool show_back = !is_tab_root(ctx.nav.current().screen) && ctx.nav.can_go_back();
+    const bool show_back = shows_back(ctx);
 
     // Language switch on the right of the title.
     const char* switch_label = ctx.t(Text::language_switch);
