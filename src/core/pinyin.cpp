@@ -206,11 +206,16 @@ PinyinSpelling spell_pinyin(std::string_view utf8) {
     return spelling;
 }
 
-std::vector<PinyinSpelling> spell_pinyin_all(std::string_view utf8) {
+std::vector<PinyinVariant> spell_pinyin_all(std::string_view utf8) {
     const std::vector<Unit> units = units_of(utf8);
     std::vector<std::uint8_t> choice(units.size(), 0);
-    std::vector<PinyinSpelling> spellings;
-    spellings.push_back(spell_units(units, choice));
+    std::vector<PinyinVariant> spellings;
+    spellings.push_back({spell_units(units, choice), units.size()});
+    auto add = [&] {
+        std::size_t last_changed = 0;
+        for (std::size_t i = 0; i < units.size(); ++i) if (choice[i] != 0) last_changed = i;
+        spellings.push_back({spell_units(units, choice), last_changed + 1});
+    };
 
     std::size_t combinations = 1;
     for (const Unit& unit : units) {
@@ -225,14 +230,14 @@ std::vector<PinyinSpelling> spell_pinyin_all(std::string_view utf8) {
                 if (++choice[i] < units[i].readings.size()) break;
                 choice[i] = 0;
             }
-            spellings.push_back(spell_units(units, choice));
+            add();
         }
         return spellings;
     }
     for (std::size_t i = 0; i < units.size(); ++i) {
         for (std::uint8_t r = 1; r < units[i].readings.size(); ++r) {
             choice[i] = r;
-            spellings.push_back(spell_units(units, choice));
+            add();
         }
         choice[i] = 0;
     }

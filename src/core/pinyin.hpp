@@ -112,8 +112,15 @@ PinyinSpelling spell_pinyin(std::string_view utf8);
 // most kMaxSpellings; beyond, the first spelling and, for each character with several
 // readings, the first spelling with that one character read each other way (a place name
 // rarely has two characters read unusually; the list stays linear in the text's length).
-inline constexpr std::size_t kMaxSpellings = 8;
-std::vector<PinyinSpelling> spell_pinyin_all(std::string_view utf8);
+// `new_starts` of each spelling: how many of its leading syllable starts begin a text that
+// the first spelling does not have from there (a later start reads as the first spelling
+// does): all of the first spelling's; up to the last syllable read otherwise for the rest.
+inline constexpr std::size_t kMaxSpellings = 4;
+struct PinyinVariant {
+    PinyinSpelling spelling;
+    std::size_t new_starts = 0;
+};
+std::vector<PinyinVariant> spell_pinyin_all(std::string_view utf8);
 
 std::string to_pinyin(std::string_view utf8);           // "江郎山" → "jianglangshan"
 std::string to_pinyin_initials(std::string_view utf8);  // "江郎山" → "jls"

@@ -131,26 +131,28 @@ void SearchIndex::add_text_forms(std::string_view text) {
     // Every reading of the text (重庆: "zhongqing", then "chongqing"), each followed by the
     // separator, in the text's one region: a match start's text then runs to the first
     // separator, the first spelling is the one titles sort by.
-    const std::vector<PinyinSpelling> spellings = spell_pinyin_all(text);
+    const std::vector<PinyinVariant> spellings = spell_pinyin_all(text);
     const auto pinyin_base = static_cast<std::uint32_t>(pinyin_.buffer.size());
     pinyin_.starts.push_back(pinyin_base);
     const auto initials_base = static_cast<std::uint32_t>(initials_.buffer.size());
     initials_.starts.push_back(initials_base);
     for (std::size_t k = 0; k < spellings.size(); ++k) {
-        const PinyinSpelling& spelling = spellings[k];
+        const PinyinSpelling& spelling = spellings[k].spelling;
+        // Only the starts that begin a text the first spelling lacks (pinyin.hpp: new_starts).
+        const std::size_t new_starts = std::min(spellings[k].new_starts, spelling.syllable_starts.size());
         const auto spelling_base = static_cast<std::uint32_t>(pinyin_.buffer.size());
         pinyin_.buffer += spelling.full;
         pinyin_.buffer.push_back(kTextSeparator);
-        for (std::uint32_t start : spelling.syllable_starts)
-            pinyin_.match_starts.push_back({spelling_base + start, text_number});
+        for (std::size_t i = 0; i < new_starts; ++i)
+            pinyin_.match_starts.push_back({spelling_base + spelling.syllable_starts[i], text_number});
 
         bool new_initials = true;  // 长兴 "zx", "cx"; 了 "l" once though read le and liao
-        for (std::size_t j = 0; j < k && new_initials; ++j) new_initials = spellings[j].initials != spelling.initials;
+        for (std::size_t j = 0; j < k && new_initials; ++j) new_initials = spellings[j].spelling.initials != spelling.initials;
         if (!new_initials) continue;
         const auto spelling_initials = static_cast<std::uint32_t>(initials_.buffer.size());
         initials_.buffer += spelling.initials;
         initials_.buffer.push_back(kTextSeparator);
-        for (std::uint32_t i = 0; i < spelling.initials.size(); ++i) {
+        for (std::uint32_t i = 0; i < new_starts; ++i) {
             initials_.match_starts.push_back({spelling_initials + i, text_number});
         }
     }
@@ -160,13 +162,14 @@ void SearchIndex::add_text_forms(std::string_view text) {
 // text): grown or trimmed, a buffer is briefly held twice, and in the browser the heap
 // never gives back its high-water mark.
 void SearchIndex::make_text_forms(const std::vector<std::string_view>& texts) {
-    std::size_t literal_bytes = 0, codepoints = 0, pinyin_bytes = 0, syllables = 0;
+    std::size_t literal_bytes = 0, codepoints = 0, pinyin_bytes = 0, initials_bytes = 0, syllables = 0;
     for (std::string_view text : texts) {
         literal_bytes += fold_text(text).size() + 1;
         for (std::size_t pos = 0; pos < text.size(); ++codepoints) pos += decode_utf8(text, pos).length;
-        for (const PinyinSpelling& spelling : spell_pinyin_all(text)) {
-            pinyin_bytes += spelling.full.size() + 1;
-            syllables += spelling.syllable_starts.size();
+        for (const PinyinVariant& variant : spell_pinyin_all(text)) {
+            pinyin_bytes += variant.spelling.full.size() + 1;
+            initials_bytes += variant.spelling.initials.size() + 1;  // at most: equal ones are stored once
+            syllables += std::min(variant.new_starts, variant.spelling.syllable_starts.size());
         }
     }
     for (TextForms* forms : {&literal_, &pinyin_, &initials_}) forms->starts.reserve(texts.size() + 1);
@@ -174,7 +177,7 @@ void SearchIndex::make_text_forms(const std::vector<std::string_view>& texts) {
     literal_.match_starts.reserve(codepoints);  // one per codepoint of the folded text, as many as the text's
     pinyin_.buffer.reserve(pinyin_bytes);
     pinyin_.match_starts.reserve(syllables);
-    initials_.buffer.reserve(syllables + texts.size());  // at most one letter per syllable
+    initials_.buffer.reserve(initials_bytes);
     initials_.match_starts.reserve(syllables);
     for (std::string_view text : texts) add_text_forms(text);
     for (TextForms* forms : {&literal_, &pinyin_, &initials_}) {

@@ -374,7 +374,7 @@ TEST_CASE("a delta carries the readings of the characters it brings", "[json][pi
         auto decoded = decode<Catalogue>(json::parse(j.dump()), "");
         REQUIRE(decoded.ok());
         CHECK(spell_pinyin_all("重庆").size() == 2);
-        CHECK(spell_pinyin_all("重庆")[1].full == "chongqing");
+        CHECK(spell_pinyin_all("重庆")[1].spelling.full == "chongqing");
 
         // A readings field that is not a text is ignored, as any field that only adds detail.
         json odd = j;

@@ -179,25 +179,30 @@ TEST_CASE("pinyin_readings_of gives every standard reading, the most common firs
 TEST_CASE("spell_pinyin_all spells every reading of a text, the first readings' first", "[pinyin][polyphonic]") {
     auto fulls = [](std::string_view text) {
         std::vector<std::string> out;
-        for (const PinyinSpelling& s : spell_pinyin_all(text)) out.push_back(s.full);
+        for (const PinyinVariant& v : spell_pinyin_all(text)) out.push_back(v.spelling.full);
         return out;
     };
     CHECK(fulls("重庆") == std::vector<std::string>{"zhongqing", "chongqing"});
     CHECK(fulls("江郎山") == std::vector<std::string>{"jianglangshan"});
     CHECK(fulls("SPA长兴") == std::vector<std::string>{"spazhangxing", "spachangxing"});  // 兴 xīng, xìng: one
-    CHECK(fulls("长行") == std::vector<std::string>{"zhangxing", "zhanghang", "zhangheng",
-                                                    "changxing", "changhang", "changheng"});
-    const std::vector<PinyinSpelling> chongqing = spell_pinyin_all("重庆");
-    CHECK(chongqing[1].initials == "cq");
-    CHECK(chongqing[1].syllable_starts == std::vector<std::uint32_t>{0, 5});
+    CHECK(fulls("长重") == std::vector<std::string>{"zhangzhong", "zhangchong", "changzhong", "changchong"});
+    // 2 × 3 = 6 > kMaxSpellings: one character read otherwise at a time.
+    CHECK(fulls("长行") == std::vector<std::string>{"zhangxing", "changxing", "zhanghang", "zhangheng"});
+    const std::vector<PinyinVariant> chongqing = spell_pinyin_all("重庆");
+    CHECK(chongqing[0].new_starts == 2);
+    CHECK(chongqing[1].spelling.initials == "cq");
+    CHECK(chongqing[1].spelling.syllable_starts == std::vector<std::uint32_t>{0, 5});
+    CHECK(chongqing[1].new_starts == 1);  // from 庆 on it reads as the first spelling
+    CHECK(spell_pinyin_all("江重庆")[1].new_starts == 2);
     CHECK(spell_pinyin_all("").size() == 1);
 
     // More combinations than kMaxSpellings: the first spelling, then one character changed at a time.
-    const std::vector<PinyinSpelling> many = spell_pinyin_all("重长行了");  // 2 × 2 × 3 × 2 = 24
-    CHECK(many.front().full == "zhongzhangxingle");
+    const std::vector<PinyinVariant> many = spell_pinyin_all("重长行了");  // 2 × 2 × 3 × 2 = 24
+    CHECK(many.front().spelling.full == "zhongzhangxingle");
     CHECK(many.size() == 1 + 1 + 1 + 2 + 1);
-    CHECK(many[1].full == "chongzhangxingle");
-    CHECK(many.back().full == "zhongzhangxingliao");
+    CHECK(many[1].spelling.full == "chongzhangxingle");
+    CHECK(many.back().spelling.full == "zhongzhangxingliao");
+    CHECK(many.back().new_starts == 4);
 }
 
 TEST_CASE("readings travel as one dense text and are learned back", "[pinyin][wire]") {
