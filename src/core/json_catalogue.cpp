@@ -1,8 +1,10 @@
 // The catalogue: its top-level fields, read from a tree (decode_catalogue) or streamed one
 // list element at a time (parse_catalogue), then checked as a whole (json_references.cpp).
+#include "core/catalogue_readings.hpp"
 #include "core/json.hpp"
 #include "core/json_reader.hpp"
 #include "core/json_stream.hpp"
+#include "core/pinyin.hpp"
 
 #include <algorithm>
 #include <array>
@@ -38,6 +40,11 @@ Problem read_catalogue(const json& j, const JsonPath& path, Catalogue& v, ReadLi
     read_list(r, "policies", v.policies);
     read_list(r, "units", v.units);
     read_list(r, "groups", v.groups);
+    // Readings only add detail: learned when well formed, otherwise ignored.
+    if (j.is_object()) {
+        if (const auto readings = j.find("readings"); readings != j.end() && readings->is_string())
+            learn_readings_text(readings->get_ref<const std::string&>());
+    }
     return r.problem();
 }
 
@@ -112,6 +119,22 @@ private:
 }  // namespace json_detail
 
 using namespace json_detail;
+
+void add_catalogue_text(ReadingsCollector& collector, const Catalogue& c) {
+    auto add = [&](const auto& list) {
+        for (const auto& item : list) collector.add_text(json(item).dump(-1, ' ', false, json::error_handler_t::replace));
+    };
+    add(c.alliances);
+    add(c.members);
+    add(c.routes);
+    add(c.units);
+}
+
+std::string catalogue_readings(const Catalogue& c) {
+    ReadingsCollector collector;
+    add_catalogue_text(collector, c);
+    return collector.readings_text();
+}
 
 Result<Catalogue> decode_catalogue(const json& j) {
     Result<Catalogue> decoded = decode_as<Catalogue>(j, "");

@@ -1,4 +1,5 @@
 // Model → JSON. The field order follows the model so documents diff readably.
+#include "core/catalogue_readings.hpp"
 #include "core/dates.hpp"
 #include "core/json.hpp"
 
@@ -147,6 +148,7 @@ void to_json(json& j, const Catalogue& v) {
              {"units", v.units},
              {"groups", v.groups}};
     if (v.dates_as_of) j["dates_as_of"] = instant_json(*v.dates_as_of);
+    if (std::string readings = catalogue_readings(v); !readings.empty()) j["readings"] = std::move(readings);
 }
 
 void to_json(json& j, const Worker& v) { j = json{{"id", v.id}, {"unit", v.unit}}; }
@@ -189,12 +191,15 @@ bool write_list(const std::vector<Item>& items, TextSink& out) {
 bool write_catalogue(const Catalogue& c, TextSink& out) {
     // The keys in the order a nlohmann::json object (a std::map) dumps them, so the text is
     // byte for byte what the tree would give (tests/unit/test_json_stream.cpp compares them).
+    // Readings are characters, letters and spaces: nothing in them needs escaping.
+    const std::string readings = catalogue_readings(c);
     return out.write("{\"alliances\":") && write_list(c.alliances, out) &&
            (!c.dates_as_of || out.write(",\"dates_as_of\":\"" + format_instant(*c.dates_as_of) + "\"")) &&
            out.write(",\"format_version\":" + std::to_string(c.format_version)) &&
            out.write(",\"groups\":") && write_list(c.groups, out) &&
            out.write(",\"members\":") && write_list(c.members, out) &&
            out.write(",\"policies\":") && write_list(c.policies, out) &&
+           (readings.empty() || out.write(",\"readings\":\"" + readings + "\"")) &&
            out.write(",\"routes\":") && write_list(c.routes, out) &&
            out.write(",\"units\":") && write_list(c.units, out) &&
            out.write(",\"version\":" + std::to_string(c.version) + "}");

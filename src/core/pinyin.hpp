@@ -1,12 +1,14 @@
 // Pinyin readings of Chinese characters, and UTF-8 → pinyin spelling, for search.
 //
 // Readings come from Unihan (Debian's unicode-data), turned into a compact table at
-// build time by tools/pinyin/gen_pinyin_table.py; see that script for which reading a
-// character gets (kMandarin's first, i.e. most common, reading: 衢 → "qu").
+// build time by tools/pinyin/gen_pinyin_table.py; see that script for which readings a
+// character gets (all of today's standard ones, kMandarin's first: 重 → "zhong", "chong").
+// The web build links no table: the catalogue brings the readings of its characters.
 // Spelling is tone-less and lower case; ü is written "v" (as pinyin IMEs type it:
 // 绿 → "lv").
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -38,13 +40,61 @@ char32_t fold_width_and_case(char32_t codepoint);
 
 // ---- Pinyin -----------------------------------------------------------------------
 
-// The tone-less reading of a character ("qu" for 衢), or empty when it has none
-// (ASCII, punctuation, kana, unassigned codepoints...). The view points into static
-// storage.
+inline constexpr std::size_t kMaxReadings = 6;  // of one character (Unihan's most is 4)
+
+// A character's tone-less readings, the most common first ("zhong", "chong" for 重).
+struct PinyinReadings {
+    std::array<std::string_view, kMaxReadings> reading{};
+    std::size_t count = 0;
+
+    bool empty() const { return count == 0; }
+    std::size_t size() const { return count; }
+    std::string_view front() const { return reading[0]; }
+    const std::string_view* begin() const { return reading.data(); }
+    const std::string_view* end() const { return reading.data() + count; }
+    void add(std::string_view r) {
+        if (count < kMaxReadings && !r.empty()) reading[count++] = r;
+    }
+};
+
+// Every reading of a character (empty for ASCII, punctuation, kana...): the built-in
+// table's when the program links one, else those learned from the catalogue
+// (learn_pinyin_readings). The views stay valid until the readings of that character are
+// learned again.
+PinyinReadings pinyin_readings_of(char32_t codepoint);
+
+// The first, most common reading ("qu" for 衢, "zhong" for 重), or empty when none.
 std::string_view pinyin_of(char32_t codepoint);
 
+// The built-in readings, chosen when linking (not at run time, not by #ifdef):
+//   liaoxiu_pinyin_unihan  the whole Unihan table (tools/pinyin/gen_pinyin_table.py),
+//                          linked by the native programs: server, desktop, tests;
+//   liaoxiu_pinyin_none    no table, linked by the web build, whose readings come with
+//                          the catalogue (only its characters, all their readings).
+PinyinReadings builtin_pinyin_readings_of(char32_t codepoint);
+// Size in bytes of the built-in table (0 without one), and how many codepoints it reads.
+std::size_t pinyin_table_bytes();
+std::size_t pinyin_codepoint_count();
+
+// Readings learned at run time (from the catalogue: json_catalogue's `readings`), used for
+// the characters the built-in table does not read. Not thread-safe: the client learns on
+// its one thread; the server never needs to (it links the table).
+void learn_pinyin_readings(char32_t codepoint, const std::vector<std::string>& readings);
+std::size_t learned_pinyin_codepoint_count();
+// Forgets every learned reading (tests).
+void forget_learned_pinyin_readings();
+// Tests of the web build's behaviour on a native build: while it lives, the built-in table
+// is ignored and only learned readings count.
+class IgnoreBuiltinPinyinForTest {
+public:
+    IgnoreBuiltinPinyinForTest();
+    ~IgnoreBuiltinPinyinForTest();
+    IgnoreBuiltinPinyinForTest(const IgnoreBuiltinPinyinForTest&) = delete;
+    IgnoreBuiltinPinyinForTest& operator=(const IgnoreBuiltinPinyinForTest&) = delete;
+};
+
 // A text spelled out in pinyin, syllable by syllable.
-//   - A character with a reading is one syllable.
+//   - A character with a reading is one syllable (its first reading).
 //   - A run of ASCII letters/digits is one "syllable", lower-cased ("SPA" → "spa");
 //     full-width forms (Ａ, １) count as their ASCII twins.
 //   - Everything else (spaces, punctuation, characters without a reading) is left out.
@@ -57,12 +107,49 @@ struct PinyinSpelling {
 
 PinyinSpelling spell_pinyin(std::string_view utf8);
 
+// Every way to read a text, its first readings' spelling first (= spell_pinyin): 重庆 →
+// "zhongqing", "chongqing". All combinations of its characters' readings while they are at
+// most kMaxSpellings; beyond, the first spelling and, for each character with several
+// readings, the first spelling with that one character read each other way (a place name
+// rarely has two characters read unusually; the list stays linear in the text's length).
+// `new_starts` of each spelling: how many of its leading syllable starts begin a text that
+// the first spelling does not have from there (a later start reads as the first spelling
+// does): all of the first spelling's; up to the last syllable read otherwise for the rest.
+inline constexpr std::size_t kMaxSpellings = 4;
+struct PinyinVariant {
+    PinyinSpelling spelling;
+    std::size_t new_starts = 0;
+};
+std::vector<PinyinVariant> spell_pinyin_all(std::string_view utf8);
+
 std::string to_pinyin(std::string_view utf8);           // "江郎山" → "jianglangshan"
 std::string to_pinyin_initials(std::string_view utf8);  // "江郎山" → "jls"
 
-// Size in bytes of the generated table linked into the program (for the benchmark).
-std::size_t pinyin_table_bytes();
-// How many codepoints have a reading.
-std::size_t pinyin_codepoint_count();
+// The distinct codepoints of a text that have readings, in increasing order (what a
+// catalogue document carries readings for).
+std::vector<char32_t> codepoints_with_readings(std::string_view utf8);
+
+// ---- readings on the wire (the catalogue's `readings`: docs/api.md) ----------------
+// The readings of the given codepoints as one dense text: each character followed by its
+// readings, separated by spaces ("庆qing重zhong chong"); characters without a reading are
+// left out. Smaller brotli'd than an object of arrays (1.4 KB against 1.7 KB for the demo
+// catalogue's 382 characters).
+std::string readings_text(const std::vector<char32_t>& codepoints);
+// Collects the characters of many texts (a bitmap of codepoints: cheap per character),
+// then gives readings_text of those with a reading.
+class ReadingsCollector {
+public:
+    void add_text(std::string_view utf8);
+    std::string readings_text() const;
+
+private:
+    std::vector<bool> seen_;             // by codepoint, sized on first use
+    std::vector<char32_t> codepoints_;   // each seen one, once
+};
+
+// Learns the readings such a text gives (learn_pinyin_readings); what does not fit the
+// shape (ASCII before the first character, a reading that is not letters) is skipped.
+// Returns how many characters it named.
+std::size_t learn_readings_text(std::string_view text);
 
 }  // namespace liaoxiu

@@ -128,19 +128,33 @@ void SearchIndex::add_text_forms(std::string_view text) {
         if ((byte & 0xC0) != 0x80) literal_.match_starts.push_back({literal_base + i, text_number});
     }
 
-    const PinyinSpelling spelling = spell_pinyin(text);
+    // Every reading of the text (重庆: "zhongqing", then "chongqing"), each followed by the
+    // separator, in the text's one region: a match start's text then runs to the first
+    // separator, the first spelling is the one titles sort by.
+    const std::vector<PinyinVariant> spellings = spell_pinyin_all(text);
     const auto pinyin_base = static_cast<std::uint32_t>(pinyin_.buffer.size());
     pinyin_.starts.push_back(pinyin_base);
-    pinyin_.buffer += spelling.full;
-    pinyin_.buffer.push_back(kTextSeparator);
-    for (std::uint32_t start : spelling.syllable_starts) pinyin_.match_starts.push_back({pinyin_base + start, text_number});
-
     const auto initials_base = static_cast<std::uint32_t>(initials_.buffer.size());
     initials_.starts.push_back(initials_base);
-    initials_.buffer += spelling.initials;
-    initials_.buffer.push_back(kTextSeparator);
-    for (std::uint32_t i = 0; i < spelling.initials.size(); ++i) {
-        initials_.match_starts.push_back({initials_base + i, text_number});
+    for (std::size_t k = 0; k < spellings.size(); ++k) {
+        const PinyinSpelling& spelling = spellings[k].spelling;
+        // Only the starts that begin a text the first spelling lacks (pinyin.hpp: new_starts).
+        const std::size_t new_starts = std::min(spellings[k].new_starts, spelling.syllable_starts.size());
+        const auto spelling_base = static_cast<std::uint32_t>(pinyin_.buffer.size());
+        pinyin_.buffer += spelling.full;
+        pinyin_.buffer.push_back(kTextSeparator);
+        for (std::size_t i = 0; i < new_starts; ++i)
+            pinyin_.match_starts.push_back({spelling_base + spelling.syllable_starts[i], text_number});
+
+        bool new_initials = true;  // 长兴 "zx", "cx"; 了 "l" once though read le and liao
+        for (std::size_t j = 0; j < k && new_initials; ++j) new_initials = spellings[j].spelling.initials != spelling.initials;
+        if (!new_initials) continue;
+        const auto spelling_initials = static_cast<std::uint32_t>(initials_.buffer.size());
+        initials_.buffer += spelling.initials;
+        initials_.buffer.push_back(kTextSeparator);
+        for (std::uint32_t i = 0; i < new_starts; ++i) {
+            initials_.match_starts.push_back({spelling_initials + i, text_number});
+        }
     }
 }
 
@@ -148,20 +162,22 @@ void SearchIndex::add_text_forms(std::string_view text) {
 // text): grown or trimmed, a buffer is briefly held twice, and in the browser the heap
 // never gives back its high-water mark.
 void SearchIndex::make_text_forms(const std::vector<std::string_view>& texts) {
-    std::size_t literal_bytes = 0, codepoints = 0, pinyin_bytes = 0, syllables = 0;
+    std::size_t literal_bytes = 0, codepoints = 0, pinyin_bytes = 0, initials_bytes = 0, syllables = 0;
     for (std::string_view text : texts) {
         literal_bytes += fold_text(text).size() + 1;
         for (std::size_t pos = 0; pos < text.size(); ++codepoints) pos += decode_utf8(text, pos).length;
-        const PinyinSpelling spelling = spell_pinyin(text);
-        pinyin_bytes += spelling.full.size() + 1;
-        syllables += spelling.syllable_starts.size();
+        for (const PinyinVariant& variant : spell_pinyin_all(text)) {
+            pinyin_bytes += variant.spelling.full.size() + 1;
+            initials_bytes += variant.spelling.initials.size() + 1;  // at most: equal ones are stored once
+            syllables += std::min(variant.new_starts, variant.spelling.syllable_starts.size());
+        }
     }
     for (TextForms* forms : {&literal_, &pinyin_, &initials_}) forms->starts.reserve(texts.size() + 1);
     literal_.buffer.reserve(literal_bytes);
     literal_.match_starts.reserve(codepoints);  // one per codepoint of the folded text, as many as the text's
     pinyin_.buffer.reserve(pinyin_bytes);
     pinyin_.match_starts.reserve(syllables);
-    initials_.buffer.reserve(syllables + texts.size());  // one letter per syllable
+    initials_.buffer.reserve(initials_bytes);
     initials_.match_starts.reserve(syllables);
     for (std::string_view text : texts) add_text_forms(text);
     for (TextForms* forms : {&literal_, &pinyin_, &initials_}) {
@@ -259,9 +275,10 @@ SearchIndex::SearchIndex(const Catalogue& catalogue) {
     // Title order: by the title's pinyin, then its codepoints, then catalogue order.
     route_by_title_order_.resize(route_count);
     for (std::size_t r = 0; r < route_count; ++r) route_by_title_order_[r] = static_cast<std::uint32_t>(r);
-    auto pinyin_of_text = [&](std::uint32_t text) {
-        return std::string_view(pinyin_.buffer).substr(pinyin_.starts[text],
-                                                       pinyin_.starts[text + 1] - 1 - pinyin_.starts[text]);
+    auto pinyin_of_text = [&](std::uint32_t text) {  // its first spelling
+        const std::string_view all = std::string_view(pinyin_.buffer).substr(
+            pinyin_.starts[text], pinyin_.starts[text + 1] - 1 - pinyin_.starts[text]);
+        return all.substr(0, all.find(kTextSeparator));
     };
     auto literal_of_text = [&](std::uint32_t text) {
         return std::string_view(literal_.buffer).substr(literal_.starts[text],

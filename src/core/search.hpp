@@ -12,6 +12,9 @@
 //              ignored ("xi'an").
 //   initials   the term is a run of syllable initials: "jls" finds 江郎山, "qz" 衢州.
 //              zh/ch/sh count as z/c/s.
+// A character with several readings matches by any of them (core/pinyin.hpp's
+// spell_pinyin_all): 重庆 is found by "chongqing", "zhongqing", "cq" and "zq"; 长兴 by
+// "changxing". A character without a known reading is left out of the pinyin forms.
 // A query with several whitespace-separated terms ("衢州 温泉") keeps the routes that
 // match every term (each in any field); a route's match is the worst of its terms' best.
 // Pinyin and initials are tried only for ASCII terms (a Chinese term matches literally).
@@ -114,7 +117,8 @@ private:
 
     // Every distinct searchable string (titles, themes, cities, member names) is stored
     // once, in three forms, each concatenated into one buffer with a separator after
-    // each text. Where a match may begin (every codepoint of the folded text, every
+    // each text (the pinyin and initials forms: after each of the text's spellings, all in
+    // the text's one region, its first spelling first). Where a match may begin (every codepoint of the folded text, every
     // syllable start of the pinyin, every initial) is listed once, sorted by the text
     // from there to the end of its text: all occurrences of a term are then one range
     // of that list, found by two binary searches (a suffix array, restricted to the

@@ -3,6 +3,7 @@
 #include "core/dates.hpp"
 #include "core/json.hpp"
 #include "core/member_rules.hpp"
+#include "core/pinyin.hpp"
 #include "core/wire.hpp"
 #include "core/rules.hpp"
 #include "core/wire.hpp"
@@ -59,7 +60,9 @@ std::string assemble_catalogue(Connection& db, std::optional<std::int64_t> since
     std::string body = "{\"format_version\":" + std::to_string(kFormatVersion) + ",\"version\":" +
                        std::to_string(version);
     if (since) body += ",\"since\":" + std::to_string(*since);
+    ReadingsCollector readings;  // of the records clients spell in pinyin (core/json.hpp: catalogue_readings)
     for (store::Kind kind : store::kAllKinds) {
+        const bool spelled = kind != store::Kind::policy && kind != store::Kind::group;
         body += ",\"";
         body += store::plural_name(kind);
         body += "\":[";
@@ -73,9 +76,11 @@ std::string assemble_catalogue(Connection& db, std::optional<std::int64_t> since
             if (!first) body += ',';
             first = false;
             body += document;
+            if (spelled) readings.add_text(document);
         }
         body += ']';
     }
+    if (std::string text = readings.readings_text(); !text.empty()) body += ",\"readings\":\"" + text + "\"";
     body += '}';
     return body;
 }

@@ -291,7 +291,7 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(seed), query_count);
 
     std::printf("Pinyin table\n");
-    row("generated table, linked into app and server", fmt(pinyin_table_bytes() / 1024.0, "KiB", 1),
+    row("generated table (native builds; the web build reads the catalogue's)", fmt(pinyin_table_bytes() / 1024.0, "KiB", 1),
         (std::to_string(pinyin_table_bytes()) + " bytes").c_str());
     row("codepoints with a reading", std::to_string(pinyin_codepoint_count()));
 

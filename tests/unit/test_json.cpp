@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include "core/catalogue_readings.hpp"
 #include "core/json.hpp"
+#include "core/pinyin.hpp"
+#include "core/text_stream.hpp"
 #include "core/rules.hpp"
 #include "core_fixtures.hpp"
 
@@ -314,4 +317,80 @@ TEST_CASE("the demo catalogue decodes and has no errors", "[json][demo]") {
     for (const auto& p : problems) INFO(p.message_en);
     CHECK_FALSE(has_errors(problems));
     CHECK(decode_catalogue(json(r.value())).value() == r.value());
+}
+
+TEST_CASE("a catalogue document carries the readings of the characters its texts use", "[json][pinyin]") {
+    Catalogue original = full_catalogue();
+    original.groups[1].cancel_reason = "龘";  // a group's text: never spelled, so not carried
+    const json j = original;
+    REQUIRE(j.contains("readings"));
+    const std::string readings = j["readings"].get<std::string>();
+    CHECK(readings == catalogue_readings(original));
+    // Exactly the characters of its alliances, members, routes and units, each once, in
+    // codepoint order: what the server collects from the same records' stored text.
+    std::string text;
+    for (const char* kind : {"alliances", "members", "routes", "units"}) text += j[kind].dump();
+    CHECK(readings == readings_text(codepoints_with_readings(text)));
+    CHECK(readings.find("龘") == std::string::npos);
+    CHECK(readings.find("衢qu") != std::string::npos);
+
+    // The streamed writer writes the same text as the tree.
+    StringSink sink;
+    REQUIRE(write_catalogue(original, sink));
+    CHECK(sink.text == j.dump(-1, ' ', false, json::error_handler_t::replace));
+
+    // Round trip on a client without a table: decoding learns what the encoder wrote.
+    forget_learned_pinyin_readings();
+    {
+        const IgnoreBuiltinPinyinForTest no_table;
+        auto decoded = parse_catalogue(sink.text);
+        REQUIRE(decoded.ok());
+        CHECK(decoded.value() == original);
+        CHECK(catalogue_readings(decoded.value()) == readings);  // re-encoded (the cache) with what it learned
+    }
+    forget_learned_pinyin_readings();
+}
+
+TEST_CASE("a delta carries the readings of the characters it brings", "[json][pinyin]") {
+    Catalogue delta;
+    delta.version = 42;
+    Route route = fixtures::catalogue().routes.front();
+    route.id = "r-cq";
+    route.title = "重庆山城";
+    route.region = "";
+    route.themes = {};
+    route.cities = {"重庆"};
+    delta.routes.push_back(route);
+    const json j = delta;
+    const std::string readings = j["readings"].get<std::string>();
+    CHECK(readings.find("重zhong chong") != std::string::npos);
+    CHECK(readings.find("庆qing") != std::string::npos);
+    CHECK(readings == catalogue_readings(delta));
+
+    forget_learned_pinyin_readings();
+    {
+        const IgnoreBuiltinPinyinForTest no_table;
+        CHECK(to_pinyin_initials("重庆") == "");
+        auto decoded = decode<Catalogue>(json::parse(j.dump()), "");
+        REQUIRE(decoded.ok());
+        CHECK(spell_pinyin_all("重庆").size() == 2);
+        CHECK(spell_pinyin_all("重庆")[1].spelling.full == "chongqing");
+
+        // A readings field that is not a text is ignored, as any field that only adds detail.
+        json odd = j;
+        odd["readings"] = 7;
+        CHECK(decode<Catalogue>(odd, "").ok());
+    }
+    forget_learned_pinyin_readings();
+}
+
+TEST_CASE("the demo catalogue (bundled into dist/) carries its readings, as the server would", "[json][pinyin][demo]") {
+    // Written by tools/pinyin/catalogue_readings.py (also run by tools/demo/make_catalogue.py).
+    const std::string text = read_text(std::string(LIAOXIU_SOURCE_DIR) + "/assets/demo/catalogue.json");
+    const json j = json::parse(text);
+    REQUIRE(j.contains("readings"));
+    auto decoded = parse_catalogue(text);
+    REQUIRE(decoded.ok());
+    INFO("run tools/pinyin/catalogue_readings.py to refresh them");
+    CHECK(j["readings"].get<std::string>() == catalogue_readings(decoded.value()));
 }

@@ -155,3 +155,76 @@ TEST_CASE("every CJK ideograph in the demo catalogue has a reading", "[pinyin][d
     CHECK(ideographs > 100);
     CHECK(missing.empty());
 }
+
+TEST_CASE("pinyin_readings_of gives every standard reading, the most common first", "[pinyin][polyphonic]") {
+    auto readings = [](char32_t c) {
+        std::vector<std::string> out;
+        for (std::string_view r : pinyin_readings_of(c)) out.emplace_back(r);
+        return out;
+    };
+    CHECK(readings(U'重') == std::vector<std::string>{"zhong", "chong"});  // 重庆 is read chóng
+    CHECK(readings(U'珲') == std::vector<std::string>{"hui", "hun"});      // 珲春 is read hún
+    CHECK(readings(U'长') == std::vector<std::string>{"zhang", "chang"});
+    CHECK(readings(U'厦') == std::vector<std::string>{"sha", "xia"});
+    CHECK(readings(U'六') == std::vector<std::string>{"liu", "lu"});       // 六安
+    CHECK(readings(U'行') == std::vector<std::string>{"xing", "hang", "heng"});
+    CHECK(readings(U'江') == std::vector<std::string>{"jiang"});
+    // Archaic readings that only kHanyuPinyin lists are not taken: 重 tóng, 大 tài.
+    CHECK(readings(U'大') == std::vector<std::string>{"da", "dai"});
+    CHECK(pinyin_of(U'重') == "zhong");
+    CHECK(pinyin_readings_of(U'a').empty());
+    CHECK(pinyin_readings_of(U'·').empty());
+}
+
+TEST_CASE("spell_pinyin_all spells every reading of a text, the first readings' first", "[pinyin][polyphonic]") {
+    auto fulls = [](std::string_view text) {
+        std::vector<std::string> out;
+        for (const PinyinVariant& v : spell_pinyin_all(text)) out.push_back(v.spelling.full);
+        return out;
+    };
+    CHECK(fulls("重庆") == std::vector<std::string>{"zhongqing", "chongqing"});
+    CHECK(fulls("江郎山") == std::vector<std::string>{"jianglangshan"});
+    CHECK(fulls("SPA长兴") == std::vector<std::string>{"spazhangxing", "spachangxing"});  // 兴 xīng, xìng: one
+    CHECK(fulls("长重") == std::vector<std::string>{"zhangzhong", "zhangchong", "changzhong", "changchong"});
+    // 2 × 3 = 6 > kMaxSpellings: one character read otherwise at a time.
+    CHECK(fulls("长行") == std::vector<std::string>{"zhangxing", "changxing", "zhanghang", "zhangheng"});
+    const std::vector<PinyinVariant> chongqing = spell_pinyin_all("重庆");
+    CHECK(chongqing[0].new_starts == 2);
+    CHECK(chongqing[1].spelling.initials == "cq");
+    CHECK(chongqing[1].spelling.syllable_starts == std::vector<std::uint32_t>{0, 5});
+    CHECK(chongqing[1].new_starts == 1);  // from 庆 on it reads as the first spelling
+    CHECK(spell_pinyin_all("江重庆")[1].new_starts == 2);
+    CHECK(spell_pinyin_all("").size() == 1);
+
+    // More combinations than kMaxSpellings: the first spelling, then one character changed at a time.
+    const std::vector<PinyinVariant> many = spell_pinyin_all("重长行了");  // 2 × 2 × 3 × 2 = 24
+    CHECK(many.front().spelling.full == "zhongzhangxingle");
+    CHECK(many.size() == 1 + 1 + 1 + 2 + 1);
+    CHECK(many[1].spelling.full == "chongzhangxingle");
+    CHECK(many.back().spelling.full == "zhongzhangxingliao");
+    CHECK(many.back().new_starts == 4);
+}
+
+TEST_CASE("readings travel as one dense text and are learned back", "[pinyin][wire]") {
+    const std::string text = readings_text({U'庆', U'重', U'a', U'·'});
+    CHECK(text == "庆qing重zhong chong");  // characters without a reading are left out
+
+    forget_learned_pinyin_readings();
+    {
+        const IgnoreBuiltinPinyinForTest no_table;  // as the web build, which links no table
+        CHECK(pinyin_readings_of(U'重').empty());
+        CHECK(to_pinyin("重庆") == "");  // unknown characters are left out, as ever
+        CHECK(learn_readings_text(text) == 2);
+        CHECK(learned_pinyin_codepoint_count() == 2);
+        CHECK(to_pinyin("重庆") == "zhongqing");
+        CHECK(spell_pinyin_all("重庆").size() == 2);
+        CHECK(to_pinyin("重庆市") == "zhongqing");  // 市 not learned: unknown
+
+        // Malformed pieces are skipped, what is well formed is kept.
+        CHECK(learn_readings_text("xx市shi 2 SHI江jiang\xFF") >= 2);
+        CHECK(to_pinyin("江市") == "jiangshi");
+    }
+    CHECK(to_pinyin("衢州") == "quzhou");  // the table again
+    forget_learned_pinyin_readings();
+    CHECK(learned_pinyin_codepoint_count() == 0);
+}

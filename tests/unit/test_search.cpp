@@ -7,7 +7,9 @@
 #include <sstream>
 #include <string>
 
+#include "core/catalogue_readings.hpp"
 #include "core/json.hpp"
+#include "core/pinyin.hpp"
 #include "core/search.hpp"
 
 using namespace liaoxiu;
@@ -422,4 +424,71 @@ TEST_CASE("demo catalogue: jls finds the 江郎山 routes, quzhou the 衢州 rou
         const auto literal = sorted(routes_of(index.search(text_query(word))));
         CHECK(literal == expected);
     }
+}
+
+namespace {
+
+Catalogue polyphonic_catalogue() {
+    Catalogue c;
+    c.members = {member("m-hotel", "衢州国际大酒店", Category::reception)};
+    c.routes = {
+        route("r-cq", "重庆山城", {"红色教育"}, {"重庆"}, 3, 100000, 0, {Season::spring}, {"m-hotel"}),
+        route("r-cx", "长兴茶乡", {"乡村休闲"}, {"长兴"}, 2, 80000, 0, {Season::spring}, {"m-hotel"}),
+        route("r-hc", "珲春边境", {"红色教育"}, {"珲春"}, 4, 90000, 0, {Season::summer}, {"m-hotel"}),
+        route("r-zz", "郑州古都", {"红色教育"}, {"郑州"}, 2, 70000, 0, {Season::summer}, {"m-hotel"}),
+    };
+    return c;
+}
+enum : std::size_t { kChongqing, kChangxing, kHunchun, kZhengzhou };
+
+}  // namespace
+
+TEST_CASE("a polyphonic character matches by any of its readings", "[search][pinyin][polyphonic]") {
+    const SearchIndex index(polyphonic_catalogue());
+    CHECK(routes_of(index.search(text_query("chongqing"))) == std::vector<std::size_t>{kChongqing});
+    CHECK(routes_of(index.search(text_query("zhongqing"))) == std::vector<std::size_t>{kChongqing});  // its first reading
+    CHECK(routes_of(index.search(text_query("changxing"))) == std::vector<std::size_t>{kChangxing});
+    CHECK(routes_of(index.search(text_query("zhangxing"))) == std::vector<std::size_t>{kChangxing});
+    CHECK(routes_of(index.search(text_query("hunchun"))) == std::vector<std::size_t>{kHunchun});
+    CHECK(routes_of(index.search(text_query("huichun"))) == std::vector<std::size_t>{kHunchun});
+    CHECK(routes_of(index.search(text_query("qingshan"))) == std::vector<std::size_t>{kChongqing});  // mid-text
+    CHECK(match_of(index.search(text_query("chongqing")), kChongqing) == MatchKind::pinyin);
+    // Initials, by either reading: cq and zq find 重庆, cx 长兴; zz only 郑州.
+    CHECK(routes_of(index.search(text_query("cq"))) == std::vector<std::size_t>{kChongqing});
+    CHECK(routes_of(index.search(text_query("zq"))) == std::vector<std::size_t>{kChongqing});
+    CHECK(routes_of(index.search(text_query("cxc"))) == std::vector<std::size_t>{kChangxing});
+    CHECK(routes_of(index.search(text_query("zz"))) == std::vector<std::size_t>{kZhengzhou});
+    CHECK(match_of(index.search(text_query("cq")), kChongqing) == MatchKind::initials);
+    // Readings are not mixed within a syllable, and a text's spellings are not run together.
+    CHECK(index.search(text_query("chongqinggzhong")).empty());
+    CHECK(index.search(text_query("zhongqingchong")).empty());
+}
+
+TEST_CASE("titles sort by their first reading", "[search][polyphonic]") {
+    const SearchIndex index(polyphonic_catalogue());
+    // huichun 珲春 < zhangxing 长兴 < zhengzhou 郑州 < zhongqing 重庆.
+    CHECK(routes_of(index.search(SearchQuery{})) ==
+          std::vector<std::size_t>{kHunchun, kChangxing, kZhengzhou, kChongqing});
+}
+
+TEST_CASE("without a table, search spells with the readings the catalogue brought", "[search][polyphonic][wire]") {
+    const Catalogue catalogue = polyphonic_catalogue();
+    const std::string text = nlohmann::json(catalogue).dump();  // carries "readings", from the table
+    forget_learned_pinyin_readings();
+    {
+        const IgnoreBuiltinPinyinForTest no_table;  // as the web build
+        const SearchIndex before(catalogue);
+        CHECK(before.search(text_query("chongqing")).empty());  // no readings known yet
+        CHECK(routes_of(before.search(text_query("重庆"))) == std::vector<std::size_t>{kChongqing});  // literally still
+
+        auto decoded = decode<Catalogue>(nlohmann::json::parse(text), "");  // (its alliance is not in it)
+        REQUIRE(decoded.ok());
+        CHECK(decoded.value() == catalogue);  // the readings are no part of the model
+        const SearchIndex index(decoded.value());
+        CHECK(routes_of(index.search(text_query("chongqing"))) == std::vector<std::size_t>{kChongqing});
+        CHECK(routes_of(index.search(text_query("cq"))) == std::vector<std::size_t>{kChongqing});
+        CHECK(routes_of(index.search(text_query("changxing"))) == std::vector<std::size_t>{kChangxing});
+        CHECK(routes_of(index.search(text_query("hunchun"))) == std::vector<std::size_t>{kHunchun});
+    }
+    forget_learned_pinyin_readings();
 }

@@ -195,6 +195,10 @@ def main():
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
+    # The pinyin readings of its characters, as the server adds them (the web build has no table).
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pinyin"))
+    import catalogue_readings
+    catalogue_readings.add_readings(catalogue, catalogue_readings.load_readings())
     text = json.dumps(catalogue, ensure_ascii=False, indent=1) + "\n"
     out.write_text(text, encoding="utf-8")
     counts = {k: len(v) for k, v in catalogue.items() if isinstance(v, list)}
