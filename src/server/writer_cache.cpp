@@ -66,7 +66,8 @@ std::vector<Member> WriterCache::members(Connection& db, const std::vector<Id>& 
         for (auto& member : store::load_members(db, stale)) {
             auto version = std::find_if(versions.begin(), versions.end(), [&](const auto& v) { return v.first == member.id; });
             if (version == versions.end()) continue;  // written between the two reads: read again next time
-            members_[member.id] = MemberEntry{version->second, std::move(member)};
+            Id id = member.id;  // the key before the member is moved (the right side is evaluated first)
+            members_[id] = MemberEntry{version->second, std::move(member)};
         }
     }
     std::vector<Member> members;
