@@ -80,7 +80,7 @@ TEST_CASE("desk audit: reachable by its location, asks for the newest page once"
     CHECK(ui.shows("暂停成员单位"));
     CHECK(ui.shows("成员单位 m-qz-hotspring"));
     CHECK(ui.shows("消防检查未通过"));
-    CHECK(ui.shows("成员状态: active → suspended；状态变更日期: 2026-12-06"));  // the fields in words
+    CHECK(ui.shows("成员状态: 正常 → 已暂停；状态变更日期: 2026-12-06"));  // the fields and values in words
     CHECK(ui.shows("泉州二中工会 o-u-qz-school2"));
     CHECK(ui.shows("单位工会"));
     CHECK(ui.shows("取消拼团"));
@@ -99,7 +99,7 @@ TEST_CASE("desk audit: a change names its fields with the forms' own words, Chin
     ui.state.audit = view;
     ui.ui.open_location("#/desk/audit");
     ui.frames(3);
-    CHECK(ui.shows("工会补贴: 30000 → 40000；服务规范: "));
+    CHECK(ui.shows("工会补贴: ¥300 → ¥400；服务规范: "));
     CHECK(ui.shows("原因: 停业整改"));
     CHECK(ui.shows("工号: qz-0777") == false);  // login is 工号或账号, not 工号
     CHECK(ui.shows("工号或账号: qz-0777；角色: worker"));
@@ -122,9 +122,9 @@ TEST_CASE("desk audit: a change names its fields with the forms' own words, Chin
     ui.ui.set_language(ui::Language::en);
     ui.ui.open_location("#/desk/audit");
     ui.frames(3);
-    CHECK(ui.shows("Union subsidy: 30000 → 40000"));
+    CHECK(ui.shows("Union subsidy: ¥300 → ¥400"));
     CHECK(ui.shows("Reason: 停业整改"));
-    CHECK(ui.shows("Status: active → suspended"));
+    CHECK(ui.shows("Status: Active → Suspended"));
     CHECK(ui.missing_glyphs() == 0);
 }
 

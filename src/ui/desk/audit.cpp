@@ -4,6 +4,8 @@
 #include "ui/desk/desk.hpp"
 
 #include "core/dates.hpp"
+#include "core/json.hpp"
+#include "ui/format.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -340,14 +342,35 @@ std::string audit_field_text(const Context& ctx, const std::string& entity, cons
     return field;  // a field this desk does not know yet: as the endpoint names it
 }
 
+// A value as the desk's pages show it: a member's status and category in their words (the
+// endpoint writes the enum's name), a route's money in yuan, anything else as audit_value_text
+// gives it.
+std::string audit_value_words(const Context& ctx, const AuditEntry& entry, const AuditFieldChange& field,
+                              const std::string& json) {
+    std::string text = audit_value_text(json);
+    if (entry.entity == "member" && field.field == "status")
+        if (auto status = parse_member_status(text)) return member_status_name(ctx, *status);
+    if (entry.entity == "member" && field.field == "category")
+        if (auto category = parse_category(text)) return desk_category_name(ctx, *category);
+    // A route's money is fen on the wire, yuan on every page.
+    const bool money = entry.entity == "route" &&
+                       (field.field == "price" || field.field == "subsidy" || field.field == "union_subsidy");
+    if (money && !text.empty() && text.size() < 16 && std::all_of(text.begin(), text.end(), [](char c) {
+            return c >= '0' && c <= '9';
+        }))
+        return "¥" + format_yuan(static_cast<Fen>(std::stoll(text)));
+    return text;
+}
+
 std::string audit_change_summary(const Context& ctx, const AuditEntry& entry, std::size_t max_bytes) {
     std::string out;
     for (const AuditFieldChange& field : entry.change) {
         if (out.size() > max_bytes) break;
         if (!out.empty()) out += "；";
         out += audit_field_text(ctx, entry.entity, field.field) + ": ";
-        if (field.before) out += cut_utf8(audit_value_text(*field.before), 40) + " → ";
-        out += field.after ? cut_utf8(audit_value_text(*field.after), 40) : std::string(dt(ctx, DeskText::audit_absent));
+        if (field.before) out += cut_utf8(audit_value_words(ctx, entry, field, *field.before), 40) + " → ";
+        out += field.after ? cut_utf8(audit_value_words(ctx, entry, field, *field.after), 40)
+                           : std::string(dt(ctx, DeskText::audit_absent));
     }
     return cut_utf8(out, max_bytes);
 }
