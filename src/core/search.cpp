@@ -11,6 +11,24 @@ namespace liaoxiu {
 
 namespace {
 
+// A text is indexed under every reading of its polyphonic characters only while it is as
+// short as a place or unit name (重庆, 六安市, 长兴县人民医院): that is where a place is read
+// otherwise, and a route whose long title names one is found through its city or its
+// stops' names. Longer texts (route titles) keep their first spelling, so the 10k
+// catalogue's index stays within its memory budget (bench_core).
+constexpr std::size_t kMaxPolyphonicCodepoints = 10;
+
+std::vector<PinyinVariant> index_spellings(std::string_view text) {
+    std::size_t codepoints = 0;
+    for (std::size_t pos = 0; pos < text.size() && codepoints <= kMaxPolyphonicCodepoints; ++codepoints)
+        pos += decode_utf8(text, pos).length;
+    if (codepoints <= kMaxPolyphonicCodepoints) return spell_pinyin_all(text);
+    std::vector<PinyinVariant> first;
+    first.push_back({spell_pinyin(text), 0});
+    first.front().new_starts = first.front().spelling.syllable_starts.size();
+    return first;
+}
+
 constexpr char kTextSeparator = '\x1F';  // never in folded text: control characters become ' '
 constexpr std::uint8_t kNoMatch = 0xFF;
 constexpr std::uint64_t kPrimaryLast = 0xFFFFFF;  // 24-bit primary sort rank: "always last"
@@ -131,7 +149,7 @@ void SearchIndex::add_text_forms(std::string_view text) {
     // Every reading of the text (重庆: "zhongqing", then "chongqing"), each followed by the
     // separator, in the text's one region: a match start's text then runs to the first
     // separator, the first spelling is the one titles sort by.
-    const std::vector<PinyinVariant> spellings = spell_pinyin_all(text);
+    const std::vector<PinyinVariant> spellings = index_spellings(text);
     const auto pinyin_base = static_cast<std::uint32_t>(pinyin_.buffer.size());
     pinyin_.starts.push_back(pinyin_base);
     const auto initials_base = static_cast<std::uint32_t>(initials_.buffer.size());
@@ -166,7 +184,7 @@ void SearchIndex::make_text_forms(const std::vector<std::string_view>& texts) {
     for (std::string_view text : texts) {
         literal_bytes += fold_text(text).size() + 1;
         for (std::size_t pos = 0; pos < text.size(); ++codepoints) pos += decode_utf8(text, pos).length;
-        for (const PinyinVariant& variant : spell_pinyin_all(text)) {
+        for (const PinyinVariant& variant : index_spellings(text)) {
             pinyin_bytes += variant.spelling.full.size() + 1;
             initials_bytes += variant.spelling.initials.size() + 1;  // at most: equal ones are stored once
             syllables += std::min(variant.new_starts, variant.spelling.syllable_starts.size());

@@ -14,7 +14,10 @@
 //              zh/ch/sh count as z/c/s.
 // A character with several readings matches by any of them (core/pinyin.hpp's
 // spell_pinyin_all): 重庆 is found by "chongqing", "zhongqing", "cq" and "zq"; 长兴 by
-// "changxing". A character without a known reading is left out of the pinyin forms.
+// "changxing". That holds in texts of at most 10 characters (places, units, themes, short
+// titles); a longer title is spelled with its characters' first readings only, and the
+// place it names is found by its city or its stops (search.cpp: index_spellings). A
+// character without a known reading is left out of the pinyin forms.
 // A query with several whitespace-separated terms ("衢州 温泉") keeps the routes that
 // match every term (each in any field); a route's match is the worst of its terms' best.
 // Pinyin and initials are tried only for ASCII terms (a Chinese term matches literally).

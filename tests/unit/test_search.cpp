@@ -464,6 +464,23 @@ TEST_CASE("a polyphonic character matches by any of its readings", "[search][pin
     CHECK(index.search(text_query("zhongqingchong")).empty());
 }
 
+TEST_CASE("a long title keeps its first spelling; its polyphonic place is found by its city", "[search][polyphonic]") {
+    Catalogue c = polyphonic_catalogue();
+    // 16 characters: longer than a place or unit name, so indexed under its first spelling only.
+    c.routes.push_back(route("r-long", "红色教育与生态康养相结合的重庆三日", {"生态康养"}, {"重庆"}, 3, 100000, 0,
+                             {Season::spring}, {"m-hotel"}));
+    const SearchIndex index(c);
+    const std::size_t long_route = c.routes.size() - 1;
+    auto finds = [&](const char* text) {
+        const auto routes = routes_of(index.search(text_query(text)));
+        return std::find(routes.begin(), routes.end(), long_route) != routes.end();
+    };
+    CHECK(finds("hongsejiaoyu"));      // the title's first spelling, from its start
+    CHECK(finds("zhongqingsanri"));    // and from inside it
+    CHECK(finds("chongqing"));         // the city 重庆 carries the other reading
+    CHECK_FALSE(finds("chongqingsanri"));  // not the title's: only short texts get every reading
+}
+
 TEST_CASE("titles sort by their first reading", "[search][polyphonic]") {
     const SearchIndex index(polyphonic_catalogue());
     // huichun 珲春 < zhangxing 长兴 < zhengzhou 郑州 < zhongqing 重庆.
