@@ -464,7 +464,7 @@ TEST_CASE("a polyphonic character matches by any of its readings", "[search][pin
     CHECK(index.search(text_query("zhongqingchong")).empty());
 }
 
-TEST_CASE("a long title keeps its first spelling; its polyphonic place is found by its city", "[search][polyphonic]") {
+TEST_CASE("a long title keeps its first spelling, and its polyphonic place is found by its city", "[search][polyphonic]") {
     Catalogue c = polyphonic_catalogue();
     // 16 characters: longer than a place or unit name, so indexed under its first spelling only.
     c.routes.push_back(route("r-long", "红色教育与生态康养相结合的重庆三日", {"生态康养"}, {"重庆"}, 3, 100000, 0,
