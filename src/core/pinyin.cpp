@@ -180,30 +180,8 @@ IgnoreBuiltinPinyinForTest::IgnoreBuiltinPinyinForTest() { ignore_builtin = true
 IgnoreBuiltinPinyinForTest::~IgnoreBuiltinPinyinForTest() { ignore_builtin = false; }
 
 PinyinSpelling spell_pinyin(std::string_view utf8) {
-    PinyinSpelling spelling;
-    spelling.full.reserve(utf8.size() * 2);
-    bool in_ascii_run = false;
-    for (std::size_t pos = 0; pos < utf8.size();) {
-        const DecodedCodepoint decoded = decode_utf8(utf8, pos);
-        pos += decoded.length;
-        const char32_t c = fold_width_and_case(decoded.codepoint);
-        if (is_ascii_alnum(c)) {
-            if (!in_ascii_run) {
-                spelling.syllable_starts.push_back(static_cast<std::uint32_t>(spelling.full.size()));
-                spelling.initials.push_back(static_cast<char>(c));
-            }
-            spelling.full.push_back(static_cast<char>(c));
-            in_ascii_run = true;
-            continue;
-        }
-        in_ascii_run = false;
-        const std::string_view reading = c < 0x80 ? std::string_view{} : pinyin_of(c);
-        if (reading.empty()) continue;
-        spelling.syllable_starts.push_back(static_cast<std::uint32_t>(spelling.full.size()));
-        spelling.initials.push_back(reading.front());
-        spelling.full.append(reading);
-    }
-    return spelling;
+    const std::vector<Unit> units = units_of(utf8);
+    return spell_units(units, std::vector<std::uint8_t>(units.size(), 0));  // every first reading
 }
 
 std::vector<PinyinVariant> spell_pinyin_all(std::string_view utf8) {

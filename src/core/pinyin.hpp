@@ -77,8 +77,8 @@ std::size_t pinyin_table_bytes();
 std::size_t pinyin_codepoint_count();
 
 // Readings learned at run time (from the catalogue: json_catalogue's `readings`), used for
-// the characters the built-in table does not read. Not thread-safe: the client learns on
-// its one thread; the server never needs to (it links the table).
+// the characters the built-in table does not read. A character's first readings stay; a
+// mutex guards them, since a native program may decode catalogues on several threads.
 void learn_pinyin_readings(char32_t codepoint, const std::vector<std::string>& readings);
 std::size_t learned_pinyin_codepoint_count();
 // Forgets every learned reading (tests).
