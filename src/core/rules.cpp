@@ -224,9 +224,7 @@ bool route_bookable(const Route& route, const Catalogue& catalogue) {
     return route.status == PublishStatus::published && validate_route(route, catalogue).empty();
 }
 
-bool route_bookable(const Route& route, const MemberDirectory& members) {
-    return route.status == PublishStatus::published && validate_route(route, members).empty();
-}
+bool route_bookable(const Route& route, const MemberDirectory& members) { return !booking_refused(route, members); }
 
 std::optional<DomainError> booking_refused(const Route& route, const MemberDirectory& members) {
     if (route.status != PublishStatus::published)
