@@ -310,9 +310,10 @@ nlohmann::json GroupService::accept_offer(const Principal& by, const Id& id) {
             if (!result) fail(result.error());
             // Taking the offered place is a new place on the route: refused like a join while the
             // route cannot be booked (the offer stays until it lapses; reinstated in time, it can be taken).
-            require_bookable(context, require_route(context, trip.route));
+            const Route& route = require_route(context, trip.route);
+            require_bookable(context, route);
             changed = result.value();
-            context.save_group(&trip, changed, require_route(context, trip.route).days);
+            context.save_group(&trip, changed, route.days);
         },
         {id});
     return group_view(changed, &by, true);
