@@ -12,7 +12,7 @@ std::shared_ptr<const store::StatsDirectory> StatsDirectoryCache::get(Connection
         if (current_ && current_->stamp == stamp) return current_;
     }
     // Read outside the lock: two readers may both parse a new directory; the later one wins.
-    auto loaded = std::make_shared<const store::StatsDirectory>(db);
+    auto loaded = std::make_shared<const store::StatsDirectory>(db, stamp);
     std::lock_guard lock(mutex_);
     current_ = loaded;
     return loaded;

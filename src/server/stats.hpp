@@ -32,7 +32,8 @@ std::vector<StatsStatement> stats_statements(const StatsQuery& query);
 // What names the rows and applies the filters about routes and members: every route (drafts
 // too: a trip outlives its route's publication), member and unit, read in one transaction.
 struct StatsDirectory {
-    explicit StatsDirectory(Connection& db);
+    // `stamp`: stats_directory_stamp, read by the caller in the same transaction.
+    StatsDirectory(Connection& db, std::string stamp);
     StatsDirectory(const StatsDirectory&) = delete;  // the maps point into the vectors
     StatsDirectory& operator=(const StatsDirectory&) = delete;
 

@@ -105,8 +105,6 @@ std::vector<PlaceFact> confirmed_places(Connection& db, const StatsQuery& q, con
     return facts;
 }
 
-using Directory = StatsDirectory;
-
 // Whether a member unit passes the city and category filters (where they are about members).
 bool member_passes(const Member& m, const StatsQuery& q) {
     return (!q.city || m.city == *q.city) && (!q.category || m.category == *q.category);
@@ -114,7 +112,7 @@ bool member_passes(const Member& m, const StatsQuery& q) {
 
 // Whether a route passes the filters about routes. With `members_filtered` the city and
 // category filters are about the member units of the rows instead (load, places by member).
-bool route_passes(const Directory& dir, const Id& id, const StatsQuery& q, bool members_filtered) {
+bool route_passes(const StatsDirectory& dir, const Id& id, const StatsQuery& q, bool members_filtered) {
     const bool city = q.city && !members_filtered, category = q.category && !members_filtered;
     if (!q.alliance && !city && !category) return true;
     const Route* route = dir.route(id);
@@ -162,7 +160,7 @@ void sort_rows(StatsTable& table) {
     });
 }
 
-void places_table(Connection& db, const Directory& dir, const StatsQuery& q, Day today, StatsTable& table) {
+void places_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, Day today, StatsTable& table) {
     table.title = std::string("出行人次（按") + std::string(stats_by_label(q.by)) + "）";
     table.row_label = std::string(stats_by_label(q.by));
     table.columns = {{"confirmed", "已确认"}, {"travelled", "已出行"}};
@@ -221,7 +219,7 @@ void places_table(Connection& db, const Directory& dir, const StatsQuery& q, Day
     sort_rows(table);
 }
 
-void outcomes_table(Connection& db, const Directory& dir, const StatsQuery& q, StatsTable& table) {
+void outcomes_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, StatsTable& table) {
     table.title = "拼团结果（按出发月份）";
     table.row_label = "月份";
     table.columns = {{"open", "招募中"},    {"formed", "已成团"},     {"full", "已满员"},
@@ -251,7 +249,7 @@ void outcomes_table(Connection& db, const Directory& dir, const StatsQuery& q, S
     month_rows(table, by_month);
 }
 
-void waiting_table(Connection& db, const Directory& dir, const StatsQuery& q, StatsTable& table) {
+void waiting_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, StatsTable& table) {
     table.title = "候补需求（按线路）";
     table.row_label = "线路";
     table.columns = {{"demand", "候补人次"}, {"waiting", "仍在候补"}, {"missed", "未获名额"}};
@@ -277,7 +275,7 @@ void waiting_table(Connection& db, const Directory& dir, const StatsQuery& q, St
     sort_rows(table);
 }
 
-void pooling_table(Connection& db, const Directory& dir, const StatsQuery& q, StatsTable& table) {
+void pooling_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, StatsTable& table) {
     table.title = "跨单位拼团（按出发月份）";
     table.row_label = "月份";
     table.columns = {{"places", "确认名额"},
@@ -302,7 +300,7 @@ void pooling_table(Connection& db, const Directory& dir, const StatsQuery& q, St
     month_rows(table, by_month);
 }
 
-void load_table(Connection& db, const Directory& dir, const StatsQuery& q, StatsTable& table) {
+void load_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, StatsTable& table) {
     table.title = "成员单位接待量（按出发月份）";
     table.row_label = "月份";
     std::map<std::string, std::map<const Member*, std::int64_t>> by_month;
@@ -360,8 +358,8 @@ void create_stats_schema(Connection& db) {
     }
 }
 
-StatsDirectory::StatsDirectory(Connection& db)
-    : stamp(stats_directory_stamp(db)), routes(load_routes(db, std::nullopt)), directory(load_directory(db)) {
+StatsDirectory::StatsDirectory(Connection& db, std::string stamp)
+    : stamp(std::move(stamp)), routes(load_routes(db, std::nullopt)), directory(load_directory(db)) {
     for (const auto& r : routes) route_by_id.emplace(r.id, &r);
     for (const auto& m : directory.members) member_by_id.emplace(m.id, &m);
     for (const auto& u : directory.units) unit_by_id.emplace(u.id, &u);
