@@ -44,14 +44,6 @@ CREATE TABLE IF NOT EXISTS idempotency (
 )SQL";
 
 template <class T>
-T decode_stored(const std::string& text, const char* what) {
-    auto json = nlohmann::json::parse(text, nullptr, false);
-    auto result = decode<T>(json, "");
-    if (!result) throw std::runtime_error(std::string("corrupt stored ") + what + ": " + result.error().message_en);
-    return std::move(result).value();
-}
-
-template <class T>
 void put_document(Connection& db, Kind kind, const T& value) {
     nlohmann::json json = value;
     std::string sql = std::string("INSERT INTO ") + table_of(kind) +

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/audit.hpp"
+#include "core/json.hpp"
 #include "core/group_trip.hpp"
 #include "core/model.hpp"
 #include "server/sql.hpp"
@@ -15,12 +16,22 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace liaoxiu::server::store {
 
 void create_schema(Connection& db);
+
+// A stored document decoded. The database is the endpoint's own: a document that does not
+// decode is damage or a bug, never a client's input, so it throws (a 500, logged).
+template <class T>
+T decode_stored(const std::string& text, const char* what) {
+    auto result = decode<T>(nlohmann::json::parse(text, nullptr, false), "");
+    if (!result) throw std::runtime_error(std::string("corrupt stored ") + what + ": " + result.error().message_en);
+    return std::move(result).value();
+}
 
 // Transactions. A write transaction on SQLite takes the write lock at once
 // (BEGIN IMMEDIATE); reads get one consistent snapshot.

@@ -102,9 +102,7 @@ DraftDeletion delete_route_draft(Connection& db, const Id& id) {
         out.outcome = DraftDeletion::Outcome::published;
         return out;
     }
-    auto decoded = decode<Route>(nlohmann::json::parse(rows.front().text(0), nullptr, false), "");
-    if (!decoded) throw std::runtime_error("corrupt stored route: " + decoded.error().message_en);
-    out.route = std::move(decoded).value();
+    out.route = decode_stored<Route>(rows.front().text(0), "route");
     // A group on it (opened while it was published) keeps needing it: its workers' trips name it.
     out.groups = db.query("SELECT COUNT(*) FROM group_trips WHERE route = $1", {id}).front().integer(0);
     for (const Policy& policy : load_policies(db, std::nullopt))
@@ -149,11 +147,7 @@ std::vector<Route> load_routes(Connection& db, std::optional<PublishStatus> stat
                : db.query("SELECT doc FROM routes WHERE listed >= 0 ORDER BY id");
     std::vector<Route> routes;
     routes.reserve(rows.size());
-    for (auto& row : rows) {
-        auto decoded = decode<Route>(nlohmann::json::parse(row.text(0), nullptr, false), "");
-        if (!decoded) throw std::runtime_error("corrupt stored route: " + decoded.error().message_en);
-        routes.push_back(std::move(decoded).value());
-    }
+    for (auto& row : rows) routes.push_back(decode_stored<Route>(row.text(0), "route"));
     return routes;
 }
 
@@ -164,20 +158,14 @@ std::vector<Policy> load_policies(Connection& db, std::optional<PublishStatus> s
                : db.query("SELECT doc FROM policies ORDER BY id");
     std::vector<Policy> policies;
     policies.reserve(rows.size());
-    for (auto& row : rows) {
-        auto decoded = decode<Policy>(nlohmann::json::parse(row.text(0), nullptr, false), "");
-        if (!decoded) throw std::runtime_error("corrupt stored policy: " + decoded.error().message_en);
-        policies.push_back(std::move(decoded).value());
-    }
+    for (auto& row : rows) policies.push_back(decode_stored<Policy>(row.text(0), "policy"));
     return policies;
 }
 
 std::optional<Policy> load_policy(Connection& db, const Id& id) {
     auto rows = db.query("SELECT doc FROM policies WHERE id = $1", {id});
     if (rows.empty()) return std::nullopt;
-    auto decoded = decode<Policy>(nlohmann::json::parse(rows.front().text(0), nullptr, false), "");
-    if (!decoded) throw std::runtime_error("corrupt stored policy: " + decoded.error().message_en);
-    return std::move(decoded).value();
+    return decode_stored<Policy>(rows.front().text(0), "policy");
 }
 
 }  // namespace liaoxiu::server::store
