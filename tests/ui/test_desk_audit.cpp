@@ -113,6 +113,8 @@ TEST_CASE("desk audit: a change names its fields with the forms' own words, Chin
     ui.frames(2);
     CHECK(ui.shows("变更详情 · 第 131 条"));
     CHECK(ui.count_shown("工会补贴") >= 2);  // the row and the detail
+    CHECK(ui.shows("原值：¥300"));            // the detail's values in the same words as the row's
+    CHECK(ui.shows("新值：¥400"));
 
     // The same words the designer puts above the field (one name per idea).
     ui.ui.open_location("#/desk/route/r-qz-red-eco-3d");

@@ -5,6 +5,7 @@
 
 #include "core/dates.hpp"
 #include "core/json.hpp"
+#include "core/query_params.hpp"
 #include "ui/format.hpp"
 #include "ui/widgets.hpp"
 
@@ -232,16 +233,17 @@ void detail(Context& ctx, const AuditEntry& entry) {
     if (!entry.reason.empty()) label(ctx, dtf(ctx, DeskText::audit_detail_reason, entry.reason.c_str()));
     if (entry.change.empty()) muted(ctx, dt(ctx, DeskText::audit_no_change));
     // Values may be long (a route's itinerary): built as strings, not through f()'s buffer.
-    auto side = [&](DeskText format, const std::optional<std::string>& value) {
-        const std::string shown = value ? audit_value_text(*value) : std::string(dt(ctx, DeskText::audit_absent));
+    auto side = [&](DeskText format, const AuditFieldChange& field, const std::optional<std::string>& value) {
+        const std::string shown = value ? audit_value_words(ctx, entry.entity, field.field, *value)
+                                        : std::string(dt(ctx, DeskText::audit_absent));
         std::string line = dt(ctx, format);
         line.replace(line.find("%s"), 2, shown);
         return line;
     };
     for (const AuditFieldChange& field : entry.change) {
         label(ctx, audit_field_text(ctx, entry.entity, field.field), colors::accent);
-        if (field.before) muted(ctx, side(DeskText::audit_field_before, field.before));
-        label(ctx, side(DeskText::audit_field_after, field.after));
+        if (field.before) muted(ctx, side(DeskText::audit_field_before, field, field.before));
+        label(ctx, side(DeskText::audit_field_after, field, field.after));
     }
     if (secondary_button(ctx, dt(ctx, DeskText::audit_close))) ctx.screens.audit.opened = 0;
 }
@@ -342,23 +344,16 @@ std::string audit_field_text(const Context& ctx, const std::string& entity, cons
     return field;  // a field this desk does not know yet: as the endpoint names it
 }
 
-// A value as the desk's pages show it: a member's status and category in their words (the
-// endpoint writes the enum's name), a route's money in yuan, anything else as audit_value_text
-// gives it.
-std::string audit_value_words(const Context& ctx, const AuditEntry& entry, const AuditFieldChange& field,
+// The endpoint writes enum names and fen; the summary and the detail both show values through this.
+std::string audit_value_words(const Context& ctx, const std::string& entity, const std::string& field,
                               const std::string& json) {
     std::string text = audit_value_text(json);
-    if (entry.entity == "member" && field.field == "status")
+    if (entity == "member" && field == "status")
         if (auto status = parse_member_status(text)) return member_status_name(ctx, *status);
-    if (entry.entity == "member" && field.field == "category")
+    if (entity == "member" && field == "category")
         if (auto category = parse_category(text)) return desk_category_name(ctx, *category);
-    // A route's money is fen on the wire, yuan on every page.
-    const bool money = entry.entity == "route" &&
-                       (field.field == "price" || field.field == "subsidy" || field.field == "union_subsidy");
-    if (money && !text.empty() && text.size() < 16 && std::all_of(text.begin(), text.end(), [](char c) {
-            return c >= '0' && c <= '9';
-        }))
-        return "¥" + format_yuan(static_cast<Fen>(std::stoll(text)));
+    if (entity == "route" && (field == "price" || field == "subsidy" || field == "union_subsidy"))
+        if (auto fen = query_params::whole_number(text)) return "¥" + format_yuan(*fen);
     return text;
 }
 
@@ -368,8 +363,8 @@ std::string audit_change_summary(const Context& ctx, const AuditEntry& entry, st
         if (out.size() > max_bytes) break;
         if (!out.empty()) out += "；";
         out += audit_field_text(ctx, entry.entity, field.field) + ": ";
-        if (field.before) out += cut_utf8(audit_value_words(ctx, entry, field, *field.before), 40) + " → ";
-        out += field.after ? cut_utf8(audit_value_words(ctx, entry, field, *field.after), 40)
+        if (field.before) out += cut_utf8(audit_value_words(ctx, entry.entity, field.field, *field.before), 40) + " → ";
+        out += field.after ? cut_utf8(audit_value_words(ctx, entry.entity, field.field, *field.after), 40)
                            : std::string(dt(ctx, DeskText::audit_absent));
     }
     return cut_utf8(out, max_bytes);

@@ -20,6 +20,10 @@ std::string audit_time_text(Instant at);
 // A changed field's name in the desk's language ("status_reason" of a member → 原因): the words
 // the form of that field shows, from one table (audit.cpp); the name itself if unknown.
 std::string audit_field_text(const Context& ctx, const std::string& entity, const std::string& field);
+// A changed field's value (its JSON text) as the desk's pages show it: a member's status and
+// category in words, a route's money in yuan, anything else as core's audit_value_text.
+std::string audit_value_words(const Context& ctx, const std::string& entity, const std::string& field,
+                              const std::string& json);
 // One line: each changed field with its value before and after, cut at about `max_bytes`.
 std::string audit_change_summary(const Context& ctx, const AuditEntry& entry, std::size_t max_bytes = 240);
 
