@@ -35,13 +35,19 @@ export async function framesAfter(page, before, count = 2) {
 
 // Taps a text field (which focuses the hidden text agent, as on a phone), selects what it
 // holds and types over it in one input event, as a phone keyboard's commit or a paste.
+// Keys go to whichever field ImGui has active, so it waits until the agent sits at a caret
+// inside this field. Counting frames is not enough: while another field is being edited,
+// its caret's blink draws frames before the tap is even seen, and the text would land there.
 export async function fill(page, label, text) {
   const field = await findWidget(page, label, (i) => i.textField);
-  const before = (await stats(page)).frames;
   const { x, y } = centre(field);
   await page.touchscreen.tap(x, y);
-  await waitFor(page, () => page.evaluate(() => document.activeElement?.id === 'lx-text-agent'), 'the text agent to take focus');
-  await framesAfter(page, before);  // ImGui has activated the field: keys now go to it
+  await waitFor(page, () => page.evaluate(({ x, y, width, height }) => {
+    const agent = document.getElementById('lx-text-agent');
+    const left = parseFloat(agent.style.left), top = parseFloat(agent.style.top);
+    return document.activeElement === agent &&
+           left >= x && left <= x + width && top >= y && top <= y + height;
+  }, field), `the "${label}" field to be edited`);
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(text);
 }
