@@ -307,7 +307,7 @@ namespace {
 void check_policy(Connection& db, const Policy& policy) {
     std::vector<Id> known;
     for (const Id& id : policy.routes)
-        if (store::exists(db, store::Kind::route, id)) known.push_back(id);
+        if (store::route_exists(db, id)) known.push_back(id);
     auto problems = validate_policy(policy, known);
     if (policy.status != PublishStatus::published) std::erase_if(problems, [](const DomainError& p) {
         return p.code != "unknown_reference" && p.code != "missing_id";

@@ -265,6 +265,10 @@ bool exists(Connection& db, Kind kind, const Id& id) {
     return !db.query(std::string("SELECT 1 FROM ") + table_of(kind) + " WHERE id = $1", {id}).empty();
 }
 
+bool route_exists(Connection& db, const Id& id) {
+    return !db.query("SELECT 1 FROM routes WHERE id = $1 AND listed >= 0", {id}).empty();
+}
+
 std::vector<std::string> load_documents(Connection& db, Kind kind, std::optional<std::int64_t> since) {
     std::vector<SqlRow> rows;
     if (since) {

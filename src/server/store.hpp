@@ -57,6 +57,9 @@ void stamp_version(Connection& db, Kind kind, const Id& id, std::int64_t version
 void stamp_versions(Connection& db, const std::vector<std::pair<Kind, Id>>& touched, std::int64_t version);
 
 bool exists(Connection& db, Kind kind, const Id& id);
+// A route that is one: a deleted draft's tombstone still holds its id (so exists() keeps the id
+// from being taken again), but links may not name it.
+bool route_exists(Connection& db, const Id& id);
 // Stored documents, optionally only those changed after `since`, in id order
 // (group trips without their places: see load_group_documents).
 std::vector<std::string> load_documents(Connection& db, Kind kind, std::optional<std::int64_t> since);

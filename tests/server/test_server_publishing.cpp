@@ -360,6 +360,12 @@ TEST_CASE("DELETE /routes/{id} refuses a published route (409 route_published) u
     CHECK(del(*world.http, "/api/v1/routes/r-del-pub", world.admin)->status == 404);
     CHECK(post(*world.http, "/api/v1/routes/r-del-pub/publish", world.admin, {})->status == 404);
     CHECK(post(*world.http, "/api/v1/routes", world.admin, new_route(world, "r-del-pub"))->status == 409);  // its id is kept
+    // ...but it is no route a policy may link to.
+    auto linked = post(*world.http, "/api/v1/policies", world.admin,
+                       {{"id", "p-del-pub"}, {"title", "t"}, {"body", ""}, {"issuer", "i"}, {"routes", {"r-del-pub"}}});
+    REQUIRE(linked->status == 422);
+    CHECK(parse(linked->body)["code"] == "unknown_reference");
+    CHECK(parse(linked->body)["path"] == "routes[0]");
 }
 
 TEST_CASE("DELETE /routes/{id} refuses a draft a group trip or a policy names (409 route_in_use)", "[server][publishing]") {
