@@ -87,6 +87,7 @@ public:
     // frame nor a frame that answers a touch, and cost no frame. Says what the renderer must
     // upload again.
     ui::AtlasUpdate prefetch_glyphs() override;
+    bool has_background_work() const override { return ready_ && glyphs_.has_prefetch(); }
     // After Render, before the frame is shown: true when it drew characters not yet in the
     // atlas, or ImGui sized a window from last frame's content (Ui::layout_settled). The
     // platform then grows the atlas and lays the frame out again (discard_pass() first), so
@@ -124,6 +125,7 @@ public:
     bool back();
     // Screen changes made by going back so far (ui::Ui::moves_back).
     std::uint64_t moves_back() const { return ui_.moves_back(); }
+    std::uint64_t moves_in_place() const { return ui_.moves_in_place(); }
 
     // Kiosk mode: large text, nothing personal stored, and after `idle_seconds` without
     // input a countdown, then everything personal is forgotten and the home screen shown.

@@ -28,6 +28,7 @@ public:
     std::string location() const override { return app_.location(); }
     void open_location(std::string_view location) override { app_.open_location(location); }
     std::uint64_t moves_back() const override { return app_.moves_back(); }
+    std::uint64_t moves_in_place() const override { return app_.moves_in_place(); }
     void request_frame() override { app_.request_frame(); }
     void want_text(std::string_view text) override { app_.want_text(text); }
     std::vector<liaoxiu::ui::Announcement> take_announcements() override { return app_.take_announcements(); }

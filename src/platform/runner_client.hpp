@@ -27,6 +27,8 @@ public:
     virtual bool wants_frame() const = 0;
     // On a tick that draws nothing: background glyph work. Says what must be uploaded again.
     virtual ui::AtlasUpdate prefetch_glyphs() = 0;
+    // Whether prefetch_glyphs() has work left, so the loop keeps ticking for it.
+    virtual bool has_background_work() const = 0;
     // Before each layout pass: grows the glyph atlas. Says what must be uploaded again.
     virtual ui::AtlasUpdate prepare_fonts() = 0;
     // Right after ImGui::NewFrame: the frame's contents.

@@ -91,6 +91,14 @@ void SdlRunner::gl_context_restored() {
     if (client_) client_->gl_context_restored();
 }
 
+bool SdlRunner::idle() const {
+    if (gl_lost_) return true;  // nothing can be drawn until the context is back (which wakes the loop)
+    if (frames_owed_ > 0 || touch_.in_charge() || client_->wants_frame() || client_->has_background_work()) return false;
+    for (const FrameHooks* hooks : hooks_)
+        if (hooks->wants_frame()) return false;
+    return true;
+}
+
 bool SdlRunner::step() {
     const double now = static_cast<double>(SDL_GetPerformanceCounter()) / static_cast<double>(SDL_GetPerformanceFrequency());
     bool running = true;

@@ -42,6 +42,10 @@ public:
     // state, a timer it asked for, a touch glide. An idle app draws nothing at all.
     // Returns false once the user closed the window.
     bool step();
+    // Nothing to draw and nothing to do until an event arrives: no frames owed after input, no
+    // touch gesture under way, and neither the client nor a hook wants a frame or has
+    // background work. The browser's loop then sleeps (web_page.cpp).
+    bool idle() const;
 
     // The GL context was lost (WebGL: the GPU process restarted, the tab was evicted): no
     // frames are drawn until it is back. Input is still taken and the app's state is kept.

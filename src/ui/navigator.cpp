@@ -27,6 +27,8 @@ bool Navigator::apply() {
     const Location before = current_;
     if (p.back)
         back();
+    else if (p.in_place)
+        current_ = std::move(p.to);
     else
         open(std::move(p.to));
     return !(before == current_);

@@ -274,8 +274,10 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
     announce_changes(ctx);
 
     const bool going_back = nav_.back_pending();
+    const bool in_place = nav_.in_place_pending();
     if (nav_.apply()) {
         if (going_back) ++moves_back_;
+        if (in_place) ++moves_in_place_;
         on_screen_changed();
     }
     if (screens_.high_contrast != style_.high_contrast) set_high_contrast(screens_.high_contrast);

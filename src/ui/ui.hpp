@@ -56,6 +56,9 @@ public:
     // location): the web platform steps the browser's history back for these instead of
     // adding an entry. Never decreases, not even on reset().
     std::uint64_t moves_back() const { return moves_back_; }
+    // How many times the screen changed in place (Navigator::go_in_place): the web platform
+    // replaces the browser's history entry for these. Never decreases.
+    std::uint64_t moves_in_place() const { return moves_in_place_; }
 
     // The secretariat's desk (desk_pages.hpp) and what its pages ask for (sync::DeskIntents):
     // installed by the desk build and native builds. A signed-in secretariat then sees its
@@ -113,6 +116,7 @@ private:
     std::uint64_t announced_notice_ = 0;
     int announced_countdown_ = 0;
     std::uint64_t moves_back_ = 0;
+    std::uint64_t moves_in_place_ = 0;
     DeskPages desk_pages_;
     sync::DeskIntents* desk_intents_ = nullptr;
 };

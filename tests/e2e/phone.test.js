@@ -85,6 +85,53 @@ test('an idle app draws no frames', async () => {
   await context.close();
 });
 
+// Truly idle: with nothing to draw the page's loop sleeps, so the browser runs no animation
+// frame callbacks at all (each would wake the CPU 60 times a second on a battery). Input, a
+// link (hash change) and a resize wake it, and it sleeps again once their frames are drawn.
+test('an idle app runs no animation frame callbacks; a tap, a link and a resize wake it', async () => {
+  const context = await fixture.browser.newContext(viewports.phone);
+  await context.addInitScript(() => {
+    const request = window.requestAnimationFrame.bind(window);
+    window.__callbacks = 0;
+    window.requestAnimationFrame = (callback) => request((time) => { window.__callbacks++; callback(time); });
+  });
+  const page = await context.newPage();
+  await page.goto(fixture.site.url);
+  await waitReady(page);
+  const callbacks = () => page.evaluate(() => window.__callbacks);
+  // The loop may still be busy for a while after ready (background glyph work); then it sleeps.
+  const asleep = async (what) => {
+    let last = -1;
+    await waitFor(page, async () => {
+      const now = await callbacks();
+      const still = now === last;
+      last = now;
+      if (!still) await page.waitForTimeout(1000);
+      return still;
+    }, `the loop to sleep ${what}`, 30000);
+    const before = await callbacks();
+    await page.waitForTimeout(2500);
+    assert.equal(await callbacks() - before, 0, `animation frame callbacks in 2.5 idle seconds ${what}`);
+  };
+  await asleep('after the first screen');
+
+  const drawnAfter = async (act, what) => {
+    const frames = (await stats(page)).frames;
+    await act();
+    await waitFor(page, async () => (await stats(page)).frames > frames, `a frame drawn for ${what}`);
+  };
+  const tab = await waitFor(page, async () => (await items(page)).find((i) => i.visible && i.id !== 0 && i.label === '线路'),
+                            'the 线路 tab');
+  await drawnAfter(() => page.touchscreen.tap(centre(tab).x, centre(tab).y), 'a tap');
+  await waitFor(page, () => page.evaluate(() => location.hash === '#/routes'), 'the tap to open the routes');
+  await asleep('after a tap');
+  await drawnAfter(() => page.evaluate(() => { location.hash = '#/members'; }), 'a link');
+  await asleep('after a link');
+  await drawnAfter(() => page.setViewportSize({ width: 844, height: 390 }), 'a resize');
+  await asleep('after a resize');
+  await context.close();
+});
+
 // ‹ 返回 in the app and the phone's back button walk one history: going back in the app steps
 // the browser's history back (no new entry), so the phone's back button then goes further
 // back, not to the screen the user just left.

@@ -361,3 +361,43 @@ TEST_CASE("a worker's policy screen shows the routes the article is linked to", 
     REQUIRE(ui.click(route.title));
     CHECK(ui.ui.location() == "#/route/" + route.id);
 }
+
+TEST_CASE("a new route, once saved, is shown at its own place, and going back skips the empty form",
+          "[ui][desk][designer]") {
+    UiDriver ui(kOfficeWidth, kOfficeHeight);
+    sign_in_secretariat(ui);
+    ui.ui.open_location("#/desk/routes");
+    ui.frames(2);
+    ui.ui.open_location("#/desk/route/new");
+    ui.frames(3);
+    const std::uint64_t in_place = ui.ui.moves_in_place(), back = ui.ui.moves_back();
+    REQUIRE(ui.click("保存草稿"));
+    ui.frames(2);
+    REQUIRE(ui.intents.saved_routes.size() == 1);
+    const std::string saved = ui.intents.saved_routes.back().id;
+    CHECK(ui.ui.location() == "#/desk/route/" + saved);
+    CHECK(ui.ui.moves_in_place() == in_place + 1);  // the page replaces its history entry
+    CHECK(ui.ui.moves_back() == back);
+    REQUIRE(ui.ui.back());
+    ui.frames(2);
+    CHECK(ui.ui.location() == "#/desk/routes");
+}
+
+TEST_CASE("a new policy, once saved, is shown at its own place, and going back skips the empty form",
+          "[ui][desk][designer]") {
+    UiDriver ui(kOfficeWidth, kOfficeHeight);
+    sign_in_secretariat(ui);
+    ui.ui.open_location("#/desk/policies");
+    ui.frames(2);
+    ui.ui.open_location("#/desk/policy/new");
+    ui.frames(3);
+    const std::uint64_t in_place = ui.ui.moves_in_place();
+    REQUIRE(ui.click("保存草稿"));
+    ui.frames(2);
+    REQUIRE(ui.intents.saved_policies.size() == 1);
+    CHECK(ui.ui.location() == "#/desk/policy/" + ui.intents.saved_policies.back().id);
+    CHECK(ui.ui.moves_in_place() == in_place + 1);
+    REQUIRE(ui.ui.back());
+    ui.frames(2);
+    CHECK(ui.ui.location() == "#/desk/policies");
+}

@@ -12,7 +12,7 @@ mergeInto(LibraryManager.library, {
   // Sends one request; answers through lx_http_done(request, status, headers, body, length,
   // kept): `headers` is "Name: value\n" lines; status 0: no answer (network, timeout, CORS).
   // A 200 body above largeBody bytes stays here: `kept` names it (lxBodies), `body` is 0.
-  lx_http_send__deps: ['$lxSync', '$lxBodies', '$lxStrings', 'malloc', 'free'],
+  lx_http_send__deps: ['$lxSync', '$lxBodies', '$lxStrings', '$lxLoop', 'malloc', 'free'],
   lx_http_send: function (request, methodPtr, urlPtr, headersPtr, bodyPtr, bodyLength) {
     var method = UTF8ToString(methodPtr);
     var url = UTF8ToString(urlPtr);
@@ -36,6 +36,7 @@ mergeInto(LibraryManager.library, {
           _free(bytesPtr);
         }
       });
+      lxLoop.wake();  // the answer is handled by the next frame's poll
     };
     var options = { method: method, headers: headers, body: body, cache: 'no-store', credentials: 'omit',
                     redirect: 'follow' };

@@ -59,6 +59,7 @@ int lx_page_flag(const char* name, const char* value);  // 1 when the address ha
 void lx_location_init();                  // lx_on_location now and on every hash change
 void lx_location_push(const char* hash);  // a new history entry
 void lx_location_back(const char* hash);  // the app went back to `hash`
+void lx_location_replace(const char* hash);  // the entry shown now shows `hash`
 void lx_announce(const char* text, int urgent);
 void lx_kiosk_reset(const char* hash);    // back to a clean history entry at `hash`; live regions emptied
 void lx_set_lang(const char* tag);        // <html lang>
@@ -67,6 +68,13 @@ void lx_first_frame();                    // the loader goes away
 EMSCRIPTEN_KEEPALIVE void lx_on_asset(int request, int body);  // body: read with lx_body_read
 EMSCRIPTEN_KEEPALIVE void lx_on_asset_failed(int request, const char* reason);
 EMSCRIPTEN_KEEPALIVE void lx_on_location(const char* hash);
+// The page's loop sleeps when nothing is to be drawn: no animation frames, one heartbeat a
+// second for the app's clock (web_page.cpp). Input, a resize, a finished fetch or the page
+// becoming visible wake it at once.
+void lx_loop_init();                         // listens for what wakes the loop
+void lx_loop_sleep(int heartbeat_ms);        // lx_loop_heartbeat after this long, unless woken
+EMSCRIPTEN_KEEPALIVE void lx_loop_wake();
+EMSCRIPTEN_KEEPALIVE void lx_loop_heartbeat();
 
 // ---- test_api: window.liaoxiu for the end-to-end tests and the benchmark (docs/testing.md) --
 void lx_publish_test_api();

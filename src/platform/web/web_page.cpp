@@ -16,6 +16,10 @@ WebPage* g_page = nullptr;  // the page that runs
 constexpr int kCatalogueRequest = 1;
 constexpr int kConfigRequest = 2;
 
+// While the loop sleeps the app's clock still moves (sync, retries, a countdown, the kiosk's
+// reset): it counts whole seconds, so one tick a second is all it can use.
+constexpr int kHeartbeatMs = 1000;
+
 // The loader goes away once the first frame is on screen.
 class FirstFrame final : public FrameHooks {
 public:
@@ -72,7 +76,32 @@ void WebPage::run(PageClient& client, RunnerClient& frames) {
     lx_fetch_asset("catalogue.json", kCatalogueRequest);
     lx_fetch_asset("config.json", kConfigRequest);
     lx_location_init();
+    lx_loop_init();
     emscripten_set_main_loop([] { g_page->frame(); }, 0, false);
+}
+
+void WebPage::wake() {
+    if (!asleep_) return;
+    asleep_ = false;
+    emscripten_resume_main_loop();
+}
+
+void WebPage::heartbeat() {
+    if (asleep_) frame();  // ends by sleeping again, or by waking the loop for what it found to do
+}
+
+// An idle page costs nothing: no animation frame callbacks (60 a second otherwise, each
+// waking the CPU), only the heartbeat's tick.
+void WebPage::sleep_if_idle() {
+    if (!runner_.idle()) {
+        wake();
+        return;
+    }
+    if (!asleep_) {
+        asleep_ = true;
+        emscripten_pause_main_loop();
+    }
+    lx_loop_sleep(kHeartbeatMs);
 }
 
 void WebPage::frame() {
@@ -83,6 +112,7 @@ void WebPage::frame() {
         resets_ = client_->resets();
         location_ = client_->location();
         moves_back_ = client_->moves_back();
+        moves_in_place_ = client_->moves_in_place();
         lx_kiosk_reset(location_.c_str());
     }
     if (std::string tag = client_->language_tag(); tag != language_tag_) {
@@ -103,10 +133,14 @@ void WebPage::frame() {
         location_ = location;
         if (client_->moves_back() != moves_back_)
             lx_location_back(location_.c_str());
+        else if (client_->moves_in_place() != moves_in_place_)
+            lx_location_replace(location_.c_str());
         else
             lx_location_push(location_.c_str());
     }
     moves_back_ = client_->moves_back();
+    moves_in_place_ = client_->moves_in_place();
+    sleep_if_idle();
 }
 
 void WebPage::on_asset(int request, TextSource& body) {
@@ -127,6 +161,7 @@ void WebPage::on_location(const char* hash) {
     location_ = hash;
     client_->open_location(location_);
     client_->request_frame();
+    wake();
 }
 
 }  // namespace liaoxiu::platform
@@ -139,3 +174,7 @@ void lx_on_asset(int request, int body) {
 void lx_on_asset_failed(int request, const char* reason) { liaoxiu::platform::g_page->on_asset_failed(request, reason); }
 
 void lx_on_location(const char* hash) { liaoxiu::platform::g_page->on_location(hash); }
+
+void lx_loop_wake() { liaoxiu::platform::g_page->wake(); }
+
+void lx_loop_heartbeat() { liaoxiu::platform::g_page->heartbeat(); }

@@ -40,6 +40,9 @@ public:
     virtual std::string location() const = 0;
     virtual void open_location(std::string_view location) = 0;
     virtual std::uint64_t moves_back() const = 0;
+    // The screen changes made in place (a new record shown at its own place once saved): the
+    // page replaces the browser's entry for them.
+    virtual std::uint64_t moves_in_place() const { return 0; }
     virtual void request_frame() = 0;
     // Text the page is about to draw (the IME's pre-edit), for the glyph atlas.
     virtual void want_text(std::string_view text) = 0;
@@ -82,10 +85,19 @@ public:
     void on_asset_failed(int request, const char* reason);
     void on_location(const char* hash);
     void on_context_lost() { runner_.gl_context_lost(); }
-    void on_context_restored() { runner_.gl_context_restored(); }
+    void on_context_restored() {
+        runner_.gl_context_restored();
+        wake();
+    }
+    // Something happened (input, a resize, a fetch answered): frames again from the next
+    // animation frame. The loop's heartbeat while it sleeps.
+    void wake();
+    void heartbeat();
 
 private:
     void frame();
+    // After a frame: the loop sleeps while the runner is idle (see lx_loop_sleep).
+    void sleep_if_idle();
 
     WebGlRenderer renderer_;
     SdlRunner runner_;
@@ -96,9 +108,11 @@ private:
     PageClient* client_ = nullptr;
     std::string location_;          // the hash the browser shows
     std::uint64_t moves_back_ = 0;  // the app's moves back the browser's history has followed
+    std::uint64_t moves_in_place_ = 0;  // and its moves in place
     bool was_ready_ = false;
     std::uint64_t resets_ = 0;      // the kiosk resets the page has followed
     std::string language_tag_;      // as <html lang> says
+    bool asleep_ = false;           // the main loop is paused; only the heartbeat ticks
 };
 
 }  // namespace liaoxiu::platform

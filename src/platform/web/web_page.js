@@ -5,7 +5,7 @@ mergeInto(LibraryManager.library, {
   // any path prefix). The shell may have started the download already, with progress
   // (Module.liaoxiuPrefetch). Answers through lx_on_asset(request, body) with a body kept
   // here (lxBodies), or lx_on_asset_failed(request, reason).
-  lx_fetch_asset__deps: ['$lxBodies', '$lxStrings'],
+  lx_fetch_asset__deps: ['$lxBodies', '$lxStrings', '$lxLoop'],
   lx_fetch_asset: function (urlPtr, request) {
     var url = UTF8ToString(urlPtr);
     var pending = (Module.liaoxiuPrefetch && Module.liaoxiuPrefetch[url]) ||
@@ -15,11 +15,38 @@ mergeInto(LibraryManager.library, {
       });
     pending.then(function (buffer) {
       Module._lx_on_asset(request, lxBodies.keep(new Uint8Array(buffer)));  // read from wasm in chunks
+      lxLoop.wake();
     }, function (error) {
       lxStrings.pass(String(error && error.message || error), function (reason) {
         Module._lx_on_asset_failed(request, reason);
       });
+      lxLoop.wake();
     });
+  },
+
+  // What wakes the sleeping loop (web_page.cpp): any input, a resize, the page becoming
+  // visible. Listened for on window in the capture phase, so it runs before SDL's and the text
+  // agent's own handlers (which may stop the event) and the frame that follows sees the event.
+  // Finished fetches wake it where they are answered (lxLoop.wake()).
+  $lxLoop: {
+    heartbeat: 0,
+    wake: function () { Module._lx_loop_wake(); }
+  },
+  lx_loop_init__deps: ['$lxLoop'],
+  lx_loop_init: function () {
+    var wake = function () { lxLoop.wake(); };
+    ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'mousedown', 'mousemove', 'mouseup', 'wheel',
+     'touchstart', 'touchmove', 'touchend', 'touchcancel', 'keydown', 'keyup', 'input', 'compositionstart',
+     'compositionupdate', 'compositionend', 'paste', 'focus', 'blur', 'focusin', 'focusout', 'resize',
+     'visibilitychange', 'pageshow'].forEach(function (type) {
+      window.addEventListener(type, wake, { capture: true, passive: true });
+    });
+    document.addEventListener('visibilitychange', wake, { passive: true });
+  },
+  lx_loop_sleep__deps: ['$lxLoop'],
+  lx_loop_sleep: function (ms) {
+    clearTimeout(lxLoop.heartbeat);
+    lxLoop.heartbeat = setTimeout(function () { Module._lx_loop_heartbeat(); }, ms);
   },
 
   // The first frame is on screen: the shell removes its loading indicator.
@@ -116,6 +143,13 @@ mergeInto(LibraryManager.library, {
     var hash = UTF8ToString(hashPtr);
     var index = (history.state && history.state.lxIndex) || 0;
     if ((location.hash || '#/') !== hash) history.pushState({ liaoxiu: true, lxIndex: index + 1 }, '', hash);
+  },
+
+  // The app moved in place (a new record, once saved, shown at its own place): the entry that
+  // showed the empty form shows the record now, so the back button never returns to the form.
+  lx_location_replace: function (hashPtr) {
+    var hash = UTF8ToString(hashPtr);
+    if ((location.hash || '#/') !== hash) history.replaceState(history.state, '', hash);
   },
 
   // The app went back to `hash`. When the app added the entry shown, the one before it is

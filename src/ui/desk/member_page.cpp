@@ -256,7 +256,7 @@ void draw_desk_member(Context& ctx) {
         form.sent = false;
         if (write->stage == sync::MemberWrite::Stage::done) {
             if (is_new) {
-                ctx.nav.go({Screen::desk_member, form.draft.id});
+                ctx.nav.go_in_place({Screen::desk_member, form.draft.id});
             } else if (member) {
                 load(ctx, form, id, member);
             }

@@ -121,7 +121,7 @@ void draw_actions(Context& ctx, PolicyForm& form, const std::vector<DomainError>
         if (is_new) {
             p.id = new_desk_id(ctx, "p-");
             form.loaded = p.id;
-            ctx.nav.go({Screen::desk_policy, p.id});
+            ctx.nav.go_in_place({Screen::desk_policy, p.id});
         }
         ctx.desk_intents->save_policy(p);
         form.dirty = false;

@@ -387,7 +387,7 @@ void draw_actions(Context& ctx, RouteForm& form, const std::vector<DomainError>&
         if (is_new) {
             r.id = new_desk_id(ctx, "r-");
             form.loaded = r.id;  // the form keeps what was typed; the page moves to the route's own place
-            ctx.nav.go({Screen::desk_route, r.id});
+            ctx.nav.go_in_place({Screen::desk_route, r.id});
         }
         ctx.desk_intents->save_route(r);
         form.dirty = false;
