@@ -401,3 +401,29 @@ TEST_CASE("a new policy, once saved, is shown at its own place, and going back s
     ui.frames(2);
     CHECK(ui.ui.location() == "#/desk/policies");
 }
+
+TEST_CASE("the member picker offers only the route's own alliance's members", "[ui][desk][designer]") {
+    for (const std::size_t which : {0, 1}) {
+        UiDriver ui(kOfficeWidth, kOfficeHeight);
+        sign_in_secretariat(ui);
+        REQUIRE(ui.state.catalogue.alliances.size() == 2);
+        const Alliance alliance = ui.state.catalogue.alliances.at(which);
+        const auto& members = ui.state.catalogue.members;
+        const auto own = std::count_if(members.begin(), members.end(), [&](const Member& m) { return m.alliance == alliance.id; });
+        REQUIRE(own > 0);
+        REQUIRE(own < static_cast<long>(members.size()));
+        const Member& other = *std::find_if(members.begin(), members.end(),
+                                            [&](const Member& m) { return m.alliance != alliance.id; });
+        ui.ui.open_location("#/desk/route/new");
+        ui.frames(3);
+        REQUIRE(ui.click(alliance.name));
+        REQUIRE(reach(ui, "＋ 添加站点"));
+        REQUIRE(ui.click("＋ 添加站点"));
+        CHECK(ui.shows("找到 " + std::to_string(own) + " 家"));
+        // Another alliance's member is not found even by its exact name.
+        REQUIRE(ui.click("搜索成员单位"));
+        ui.type(other.name);
+        ui.frames(2);
+        CHECK(ui.shows("找到 0 家"));
+    }
+}

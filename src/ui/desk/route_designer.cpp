@@ -197,7 +197,8 @@ void draw_picker(Context& ctx, DesignerState& desk, RouteForm& form, std::size_t
     // The rows are found again only when the query changes, never per frame: from the recent
     // queries when it is one of them, else by narrowing the rows of the longest recent query it
     // extends (typing on), else over every member.
-    const std::string scope = "\x1f" +
+    // Only the route's own alliance's members: a route runs through its alliance's units.
+    const std::string scope = "\x1f" + form.route.alliance + "\x1f" +
                               (form.member_category ? std::to_string(static_cast<int>(*form.member_category)) : "*") +
                               "\x1f" + std::to_string(catalogue.version) + "/" + std::to_string(catalogue.members.size());
     const std::string key = form.member_query + scope;
@@ -220,6 +221,8 @@ void draw_picker(Context& ctx, DesignerState& desk, RouteForm& form, std::size_t
             }
             form.picker_rows = narrower ? desk.members.find_within(form.member_query, *narrower)
                                         : desk.members.find(form.member_query, form.member_category);
+            std::erase_if(form.picker_rows,
+                          [&](std::uint32_t i) { return catalogue.members[i].alliance != form.route.alliance; });
             recent.insert(recent.begin(), {key, form.picker_rows});
             if (recent.size() > kRecent) recent.pop_back();
         }
