@@ -132,14 +132,17 @@ MemberSearch::MemberSearch(const std::vector<Member>& members) : count_(members.
         for (const std::string* text : {&m.name, &m.city, &m.county}) {
             folded_.buffer += fold_text(*text);
             folded_.buffer.push_back('\n');
-            const PinyinSpelling spelling = spell_pinyin(*text);
-            const std::size_t base = pinyin_.buffer.size();
-            pinyin_.buffer += spelling.full;
-            pinyin_.buffer.push_back('\n');
-            syllable_start_.resize(pinyin_.buffer.size(), false);
-            for (std::uint32_t start : spelling.syllable_starts) syllable_start_[base + start] = true;
-            initials_.buffer += spelling.initials;
-            initials_.buffer.push_back('\n');
+            // Every reading of a polyphonic name (长兴 changxing and zhangxing), one line each.
+            for (const PinyinVariant& variant : spell_pinyin_all(*text)) {
+                const PinyinSpelling& spelling = variant.spelling;
+                const std::size_t base = pinyin_.buffer.size();
+                pinyin_.buffer += spelling.full;
+                pinyin_.buffer.push_back('\n');
+                syllable_start_.resize(pinyin_.buffer.size(), false);
+                for (std::uint32_t start : spelling.syllable_starts) syllable_start_[base + start] = true;
+                initials_.buffer += spelling.initials;
+                initials_.buffer.push_back('\n');
+            }
         }
         for (Forms* forms : {&folded_, &pinyin_, &initials_})
             forms->ends.push_back(static_cast<std::uint32_t>(forms->buffer.size()));

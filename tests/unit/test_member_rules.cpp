@@ -141,6 +141,28 @@ TEST_CASE("member search: Chinese, pinyin from a syllable, initials, city and co
     CHECK(!search.matches(7, ""));
 }
 
+TEST_CASE("member search: a polyphonic name is found by every reading, in pinyin and initials", "[core][members]") {
+    std::vector<Member> members = {fixtures::member("m-1", Category::reception), fixtures::member("m-2", Category::wellness)};
+    members[0].name = "长兴太湖图影酒店";  // 长 read cháng here, zhǎng elsewhere
+    members[0].city = "湖州";
+    members[0].county = "长兴县";
+    members[1].name = "重庆温泉康养中心";  // 重 read chóng here, zhòng elsewhere
+    members[1].city = "重庆";
+    members[1].county = "渝北区";
+    const MemberSearch search(members);
+    using V = std::vector<std::uint32_t>;
+    CHECK(search.search("changxing") == V{0});
+    CHECK(search.search("zhangxing") == V{0});
+    CHECK(search.search("cxth") == V{0});
+    CHECK(search.search("chongqing") == V{1});
+    CHECK(search.search("zhongqing") == V{1});
+    CHECK(search.search("cq") == V{1});
+    CHECK(search.search("zq") == V{1});
+    CHECK(search.matches(1, "chongqing"));
+    CHECK(search.search_within("chongqing", V{0, 1}) == V{1});
+    CHECK(search.search("qingchong").empty());  // readings of one character, not of another order
+}
+
 #include "core/generate.hpp"
 
 TEST_CASE("member search: one scan over all members finds each member once, by every form", "[core][members]") {
