@@ -542,7 +542,7 @@ TEST_CASE("ü is found typed as v, yu or ü, and üe as ue", "[search][pinyin][u
     // 绿 lǜ: lv and lyu; "ly" (typing lyu) already finds both lü routes (and 略阳 by its initials).
     CHECK(found("lvshui") == Routes{kGreen});
     CHECK(found("lyushui") == Routes{kGreen});
-    CHECK(found("lyu") == Routes{kLvliang, kGreen});
+    CHECK(found("lyu") == Routes{kLvliang, kGreen, kLueyang});  // lyu… may go on to lyue (略)
     CHECK(found("ly") == Routes{kLvliang, kGreen, kLueyang});
     // 女 nǚ: nv, nyu, nü.
     CHECK(found("nvzhigong") == Routes{kWomen});
@@ -552,11 +552,12 @@ TEST_CASE("ü is found typed as v, yu or ü, and üe as ue", "[search][pinyin][u
     CHECK(found("lveyang") == Routes{kLueyang});
     CHECK(found("lueyang") == Routes{kLueyang});
     CHECK(found("lüeyang") == Routes{kLueyang});
-    // u is not ü: lu finds 泸州 (lu zhou), never 吕梁 or 绿水; v alone starts no syllable.
+    // u is not ü: lu finds 泸州 (lu zhou) and 绿水 (绿 is also read lù), never 吕梁 or 女;
+    // v alone starts no syllable.
     CHECK(found("luzhou") == Routes{kLuzhou});
-    CHECK(found("lu") == Routes{kLuzhou});
+    CHECK(found("lu") == Routes{kGreen, kLuzhou});
+    CHECK(found("nu").empty());
     CHECK(found("v").empty());
-    CHECK(found("yu").empty());
     // Initials are unchanged: ll is 吕梁.
     CHECK(found("lls") == Routes{kLvliang});
 }
