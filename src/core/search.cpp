@@ -38,12 +38,43 @@ constexpr std::uint8_t level_of(MatchKind kind) { return static_cast<std::uint8_
 // The term as pinyin letters ("xi'an" → "xian"), or empty when it is not one.
 std::string pinyin_term(std::string_view term) {
     std::string letters;
-    for (char c : term) {
+    for (std::size_t i = 0; i < term.size(); ++i) {
+        const char c = term[i];
         if (c == '\'') continue;
+        // ü and Ü (U+00FC, U+00DC) are spelled v, as the index spells them.
+        if (c == '\xC3' && i + 1 < term.size() && (term[i + 1] == '\xBC' || term[i + 1] == '\x9C')) {
+            letters.push_back('v');
+            ++i;
+            continue;
+        }
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return {};
         letters.push_back(c);
     }
     return letters;
+}
+
+// The other ways people type ü after l and n, spelled as the index spells it (v): "yu"
+// (lyu 吕, nyu 女; "ly" at the end while typing), and "u" before e (lue 略, nue 虐: there
+// is no syllable lue, and IMEs take it). Returns `letters` unchanged when it has none.
+std::string umlaut_as_v(const std::string& letters) {
+    std::string out;
+    out.reserve(letters.size());
+    for (std::size_t i = 0; i < letters.size(); ++i) {
+        out.push_back(letters[i]);
+        if (letters[i] != 'l' && letters[i] != 'n') continue;
+        const std::string_view rest = std::string_view(letters).substr(i + 1);
+        if (rest.substr(0, 2) == "yu") {
+            out.push_back('v');
+            i += 2;
+        } else if (rest == "y") {
+            out.push_back('v');
+            i += 1;
+        } else if (rest.substr(0, 2) == "ue") {
+            out.push_back('v');
+            i += 1;  // the e follows
+        }
+    }
+    return out;
 }
 
 template <class Value>
@@ -379,6 +410,8 @@ void SearchIndex::match_term(const std::string& term, std::vector<std::uint8_t>&
     const std::string letters = pinyin_term(term);
     if (letters.empty()) return;
     pinyin_.for_each_occurrence(letters, [&](const MatchStart& start) { improve(start.text, MatchKind::pinyin); });
+    if (const std::string v = umlaut_as_v(letters); v != letters)
+        pinyin_.for_each_occurrence(v, [&](const MatchStart& start) { improve(start.text, MatchKind::pinyin); });
     initials_.for_each_occurrence(letters, [&](const MatchStart& start) { improve(start.text, MatchKind::initials); });
 }
 

@@ -8,8 +8,9 @@
 //   substring  the field contains the term                "郎山" vs 江郎山
 //   pinyin     the term, typed in pinyin, starts at a syllable boundary of the field's
 //              full pinyin: "quzhou", "zhou", "JiangLang" and "quzho" (while typing)
-//              find 衢州, "uzho" does not. ü is typed "v" (绿 = "lv"); apostrophes are
-//              ignored ("xi'an").
+//              find 衢州, "uzho" does not. ü is typed "v", "yu" or "ü" (绿 = "lv", "lyu",
+//              "lü"; 女 = "nv", "nyu"), üe also "ue" (略 = "lve", "lue"); apostrophes
+//              are ignored ("xi'an").
 //   initials   the term is a run of syllable initials: "jls" finds 江郎山, "qz" 衢州.
 //              zh/ch/sh count as z/c/s.
 // A character with several readings matches by any of them (core/pinyin.hpp's

@@ -24,11 +24,12 @@ void ItemRegistry::publish_frame() {
     current_.clear();
 }
 
-void ItemRegistry::mark_text_field() {
+void ItemRegistry::mark_text_field(FieldKind kind) {
     const ImGuiID id = ImGui::GetItemID();
     for (auto it = current_.rbegin(); it != current_.rend(); ++it)
         if (it->id == id) {
             it->text_field = true;
+            it->field_kind = kind;
             return;
         }
 }

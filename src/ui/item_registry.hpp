@@ -7,12 +7,23 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 struct ImRect;  // imgui_internal.h
 
 namespace liaoxiu::ui {
+
+// What a text field takes, so a phone brings up the right keyboard for it (the web text
+// agent sets the hidden <input>'s inputmode and enterkeyhint from it; see text_agent.js).
+enum class FieldKind : std::uint8_t {
+    text,     // words: the full keyboard
+    search,   // a search box: the full keyboard, its Enter key says "search"
+    number,   // a whole number (places, days): the number pad
+    decimal,  // an amount in yuan: the number pad with a decimal point
+    date,     // YYYY-MM-DD: digits (the date fields are typed, there is no picker)
+};
 
 struct ItemRecord {
     ImGuiID id = 0;
@@ -21,6 +32,7 @@ struct ItemRecord {
     bool visible = false;  // inside its window's visible area this frame
     ImVec2 clip_min, clip_max;  // that visible area: what a click on the item can reach
     bool text_field = false;  // an InputText: a tap on it must open the phone's keyboard
+    FieldKind field_kind = FieldKind::text;  // what it takes, when text_field
 };
 
 class ItemRegistry {
@@ -35,8 +47,8 @@ public:
     // Forgets what was collected since the last publish (a frame laid out again before it is shown).
     void discard_frame() { current_.clear(); }
 
-    // Marks the last submitted item as a text field (call right after ImGui::InputText…).
-    void mark_text_field();
+    // Marks the last submitted item as a text field of that kind (call right after ImGui::InputText…).
+    void mark_text_field(FieldKind kind = FieldKind::text);
 
     // Text that is not an interactive item but that tests need to read (status lines, counts).
     void note_text(const std::string& text, ImVec2 min, ImVec2 max);

@@ -153,29 +153,53 @@ float tags_at(Context& ctx, ImVec2 pos, float right, const std::vector<std::stri
     return size + 6;
 }
 
-bool input_text(Context& ctx, const char* text, const char* id, std::string* value, int flags, const char* hint) {
+bool input_text(Context& ctx, const char* text, const char* id, std::string* value, int flags, const char* hint,
+                FieldKind kind) {
     muted(ctx, text);
-    return text_field(ctx, text, id, value, -FLT_MIN, flags, hint);
+    return text_field(ctx, text, id, value, -FLT_MIN, flags, hint, kind);
 }
 
 bool text_field(Context& ctx, const char* text, const char* id, std::string* value, float width, int flags,
-                const char* hint) {
+                const char* hint, FieldKind kind) {
+    const ImVec2 padding(ImGui::GetStyle().FramePadding.x, touch_padding_y());
     ImGui::SetNextItemWidth(width);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, touch_padding_y()));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, padding);
     ImGui::PushStyleColor(ImGuiCol_FrameBg, colors::card);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, border_width);
-    const bool changed = hint ? ImGui::InputTextWithHint(id, hint, value, flags) : ImGui::InputText(id, value, flags);
+    // No hint is given to ImGui: 1.86's InputTextWithHint decides to draw the hint from the
+    // text as it was before it applies the frame's typed characters, so a word or an IME
+    // commit into an empty field left the hint on screen (the caret after invisible text)
+    // until another frame came. The hint is drawn below, from the value after this frame's input.
+    const bool changed = ImGui::InputText(id, value, flags);
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
     ctx.items.on_item_info(ImGui::GetItemID(), text);
-    ctx.items.mark_text_field();  // a tap here must open the phone's keyboard (text agent)
-    if (hint) ctx.glyphs.want(hint);
+    ctx.items.mark_text_field(kind);  // a tap here must open the phone's keyboard (text agent)
+    if (hint) {
+        ctx.glyphs.want(hint);
+        if (value->empty()) {
+            // Where ImGui would put the text: the frame's padding in from its top left, clipped to it.
+            const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+            const ImVec2 at(min.x + padding.x, min.y + padding.y);
+            ImDrawList* draw = ImGui::GetWindowDrawList();
+            draw->PushClipRect(min, ImVec2(max.x - padding.x, max.y), true);
+            draw->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled), hint);
+            draw->PopClipRect();
+            const ImVec2 size = ImGui::CalcTextSize(hint);
+            ctx.items.note_text(hint, at, ImVec2(std::min(at.x + size.x, max.x), at.y + size.y));
+        }
+    }
     ctx.glyphs.want(*value);  // what the user typed shows next frame with its own glyphs
     return changed;
 }
 
-bool input_number(Context& ctx, const char* text, const char* id, std::string* value) {
-    return input_text(ctx, text, id, value, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll);
+bool input_number(Context& ctx, const char* text, const char* id, std::string* value, FieldKind kind) {
+    return input_text(ctx, text, id, value, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll,
+                      nullptr, kind);
+}
+
+bool input_date(Context& ctx, const char* text, const char* id, std::string* value) {
+    return input_text(ctx, text, id, value, 0, nullptr, FieldKind::date);
 }
 
 float route_card_height() { return ImGui::GetTextLineHeight() * 5.4f; }

@@ -47,15 +47,21 @@ float draw_text_fit(Context& ctx, ImVec2 pos, float right, ImU32 color, const st
 float tags_at(Context& ctx, ImVec2 pos, float right, const std::vector<std::string>& tags);
 
 // A text input with its label drawn above it (visible, and the label tests find it by).
+// `kind` says what it takes, so a phone brings up the right keyboard (item_registry.hpp).
 bool input_text(Context& ctx, const char* label, const char* id, std::string* value, int flags = 0,
-                const char* hint = nullptr);
+                const char* hint = nullptr, FieldKind kind = FieldKind::text);
 // The field alone, `width` wide (-FLT_MIN: to the right edge), with no caption drawn above
 // it; it is still labelled `label` for tests and screen readers, and `hint` says what goes in.
+// The hint shows while the value is empty as it stands after this frame's typing (and is
+// noted for tests then): text committed into an empty field shows in the same frame.
 bool text_field(Context& ctx, const char* label, const char* id, std::string* value, float width, int flags = 0,
-                const char* hint = nullptr);
-// A whole number typed as text (a phone shows its number pad); the text is selected on
-// entry so typing replaces it.
-bool input_number(Context& ctx, const char* label, const char* id, std::string* value);
+                const char* hint = nullptr, FieldKind kind = FieldKind::text);
+// A number typed as text (a phone shows its number pad: whole numbers by default, or
+// FieldKind::decimal for amounts in yuan); the text is selected on entry so typing replaces it.
+bool input_number(Context& ctx, const char* label, const char* id, std::string* value,
+                  FieldKind kind = FieldKind::number);
+// A day typed as YYYY-MM-DD (a phone shows digits).
+bool input_date(Context& ctx, const char* label, const char* id, std::string* value);
 
 // Shared cards.
 void route_card(Context& ctx, const Route& route, float width);

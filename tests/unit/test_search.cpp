@@ -509,3 +509,55 @@ TEST_CASE("without a table, search spells with the readings the catalogue brough
     }
     forget_learned_pinyin_readings();
 }
+
+namespace {
+
+Catalogue umlaut_catalogue() {
+    Catalogue c;
+    c.members = {member("m-hotel", "衢州国际大酒店", Category::reception)};
+    c.routes = {
+        route("r-lvliang", "吕梁山红色之旅", {"红色教育"}, {"吕梁"}, 3, 100000, 0, {Season::spring}, {"m-hotel"}),
+        route("r-green", "绿水青山两日", {"生态康养"}, {"安吉"}, 2, 80000, 0, {Season::spring}, {"m-hotel"}),
+        route("r-women", "女职工康养", {"中医康养"}, {"衢州"}, 2, 70000, 0, {Season::summer}, {"m-hotel"}),
+        route("r-lueyang", "略阳古道", {"乡村休闲"}, {"略阳"}, 2, 60000, 0, {Season::autumn}, {"m-hotel"}),
+        route("r-luzhou", "泸州酒城", {"乡村休闲"}, {"泸州"}, 2, 60000, 0, {Season::autumn}, {"m-hotel"}),
+    };
+    return c;
+}
+enum : std::size_t { kLvliang, kGreen, kWomen, kLueyang, kLuzhou };
+
+}  // namespace
+
+TEST_CASE("ü is found typed as v, yu or ü, and üe as ue", "[search][pinyin][umlaut]") {
+    const SearchIndex index(umlaut_catalogue());
+    const auto found = [&](const std::string& query) { return sorted(routes_of(index.search(text_query(query)))); };
+    using Routes = std::vector<std::size_t>;
+    // 吕 lǚ: lv (as the index spells it), lyu, lü; and whole words, and while typing.
+    CHECK(found("lvliang") == Routes{kLvliang});
+    CHECK(found("lyuliang") == Routes{kLvliang});
+    CHECK(found("lüliang") == Routes{kLvliang});
+    CHECK(found("LÜLIANG") == Routes{kLvliang});
+    CHECK(found("lyul") == Routes{kLvliang});
+    CHECK(match_of(index.search(text_query("lyuliang")), kLvliang) == MatchKind::pinyin);
+    // 绿 lǜ: lv and lyu; "ly" (typing lyu) already finds both lü routes (and 略阳 by its initials).
+    CHECK(found("lvshui") == Routes{kGreen});
+    CHECK(found("lyushui") == Routes{kGreen});
+    CHECK(found("lyu") == Routes{kLvliang, kGreen, kLueyang});  // lyu… may go on to lyue (略)
+    CHECK(found("ly") == Routes{kLvliang, kGreen, kLueyang});
+    // 女 nǚ: nv, nyu, nü.
+    CHECK(found("nvzhigong") == Routes{kWomen});
+    CHECK(found("nyuzhigong") == Routes{kWomen});
+    CHECK(found("nüzhigong") == Routes{kWomen});
+    // 略 lüè: lve, lue, lüe.
+    CHECK(found("lveyang") == Routes{kLueyang});
+    CHECK(found("lueyang") == Routes{kLueyang});
+    CHECK(found("lüeyang") == Routes{kLueyang});
+    // u is not ü: lu finds 泸州 (lu zhou) and 绿水 (绿 is also read lù), never 吕梁 or 女;
+    // v alone starts no syllable.
+    CHECK(found("luzhou") == Routes{kLuzhou});
+    CHECK(found("lu") == Routes{kGreen, kLuzhou});
+    CHECK(found("nu").empty());
+    CHECK(found("v").empty());
+    // Initials are unchanged: ll is 吕梁.
+    CHECK(found("lls") == Routes{kLvliang});
+}

@@ -46,8 +46,10 @@ void lx_open_page(const char* page);                // goes to another page of t
 
 // ---- text_agent: the hidden <input> for phone keyboards and IMEs ----------------------------
 void lx_text_agent_init();
-void lx_text_agent_fields(const float* rects, int count);  // x, y, width, height per field
-void lx_text_agent_update(int blur, float x, float y);
+// x, y, width, height and ui::FieldKind per field
+void lx_text_agent_fields(const float* fields, int count);
+// `kind`: the ui::FieldKind of the field being edited, -1 when none is.
+void lx_text_agent_update(int blur, float x, float y, int kind);
 EMSCRIPTEN_KEEPALIVE void lx_agent_text(const char* text);
 EMSCRIPTEN_KEEPALIVE void lx_agent_key(int code, int modifiers);
 EMSCRIPTEN_KEEPALIVE void lx_agent_preedit(const char* text);  // 0: composition ended

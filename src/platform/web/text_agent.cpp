@@ -66,6 +66,7 @@ void TextAgent::on_preedit(std::string text) {
 }
 
 void TextAgent::on_text(std::string text) {
+    if (show_text_) show_text_(text);  // its glyphs are made before the frame that shows it
     queue_.push_back(Input{std::move(text), -1, 0});
     changed_ = true;
 }
@@ -106,14 +107,16 @@ void TextAgent::before_new_frame(ImGuiIO& io) {
 }
 
 void TextAgent::after_frame() {
-    // Publish the text fields of this frame, so the next tap on one focuses the agent in time.
+    // Publish the text fields of this frame, so the next tap on one focuses the agent in time,
+    // with the keyboard its kind wants.
     std::vector<float> fields;
     for (const ui::ItemRecord& item : items_->last_frame())
         if (item.text_field && item.visible)
-            fields.insert(fields.end(), {item.min.x, item.min.y, item.max.x - item.min.x, item.max.y - item.min.y});
+            fields.insert(fields.end(), {item.min.x, item.min.y, item.max.x - item.min.x, item.max.y - item.min.y,
+                                         static_cast<float>(item.field_kind)});
     if (fields != published_fields_) {
         published_fields_ = fields;
-        lx_text_agent_fields(published_fields_.data(), static_cast<int>(published_fields_.size() / 4));
+        lx_text_agent_fields(published_fields_.data(), static_cast<int>(published_fields_.size() / 5));
     }
 }
 
@@ -123,7 +126,16 @@ void TextAgent::after_draw(ImGuiIO& io) {
     // so "not editing yet" must not take the keyboard away again.
     const bool editing_ended = was_editing_ && !io.WantTextInput;
     was_editing_ = io.WantTextInput;
-    lx_text_agent_update(editing_ended ? 1 : 0, g.PlatformImePos.x, g.PlatformImePos.y);
+    // The kind of the field being edited (reached by Tab too, not only by a tap), from the
+    // last frame's items: the agent's keyboard follows it.
+    int kind = -1;
+    if (io.WantTextInput && g.ActiveId != 0)
+        for (const ui::ItemRecord& item : items_->last_frame())
+            if (item.id == g.ActiveId && item.text_field) {
+                kind = static_cast<int>(item.field_kind);
+                break;
+            }
+    lx_text_agent_update(editing_ended ? 1 : 0, g.PlatformImePos.x, g.PlatformImePos.y, kind);
 
     // ImGui 1.86 cannot show text still being composed, so draw it at the caret.
     if (!preedit_.empty() && io.WantTextInput) {

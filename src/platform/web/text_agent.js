@@ -7,12 +7,18 @@
 // The agent keeps one sentinel character so a soft keyboard's Backspace on an "empty"
 // field still produces an input event; committed text and edit keys go to C++
 // (lx_agent_text / lx_agent_key), which feeds them to ImGui in a safe order.
+//
+// Each field comes with its kind (ui::FieldKind), which sets the agent's inputmode and
+// enterkeyhint before it is focused, so a number field brings up the number pad.
 
 mergeInto(LibraryManager.library, {
   $lxAgent__deps: ['$lxStrings'],
   $lxAgent: {
     element: null,
-    fields: [],          // [x, y, width, height] in CSS px, from the last frame
+    fields: [],          // [x, y, width, height, kind] per field, in CSS px, from the last frame
+    kind: -1,            // the kind the element is set up for
+    // By ui::FieldKind: text, search, number, decimal, date (typed as digits and "-").
+    modes: [['text', 'done'], ['text', 'search'], ['numeric', 'done'], ['decimal', 'done'], ['numeric', 'done']],
     composing: false,
     sentinel: '\u200b',  // zero-width space
     keys: { Backspace: 1, Enter: 2, Tab: 3, ArrowLeft: 4, ArrowRight: 5, ArrowUp: 6, ArrowDown: 7,
@@ -27,12 +33,20 @@ mergeInto(LibraryManager.library, {
       e.value = this.sentinel;
       e.setSelectionRange(1, 1);
     },
+    // The kind of the field at (x, y), or -1 when there is none.
     hit: function (x, y) {
-      for (var i = 0; i < this.fields.length; i += 4) {
+      for (var i = 0; i < this.fields.length; i += 5) {
         var f = this.fields;
-        if (x >= f[i] && y >= f[i + 1] && x <= f[i] + f[i + 2] && y <= f[i + 1] + f[i + 3]) return true;
+        if (x >= f[i] && y >= f[i + 1] && x <= f[i] + f[i + 2] && y <= f[i + 1] + f[i + 3]) return f[i + 4];
       }
-      return false;
+      return -1;
+    },
+    setKind: function (kind) {
+      var mode = this.modes[kind];
+      if (!mode || kind === this.kind) return;
+      this.kind = kind;
+      this.element.setAttribute('inputmode', mode[0]);
+      this.element.setAttribute('enterkeyhint', mode[1]);
     },
     modifiers: function (event) {
       return (event.ctrlKey ? 1 : 0) | (event.shiftKey ? 2 : 0) | (event.altKey ? 4 : 0) | (event.metaKey ? 8 : 0);
@@ -49,7 +63,6 @@ mergeInto(LibraryManager.library, {
     e.setAttribute('autocorrect', 'off');
     e.setAttribute('autocapitalize', 'off');
     e.setAttribute('spellcheck', 'false');
-    e.setAttribute('enterkeyhint', 'done');
     e.setAttribute('aria-hidden', 'true');
     // 16 px keeps iOS from zooming in; transparent and inert to pointers, but focusable.
     e.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:20px;font-size:16px;opacity:0;' +
@@ -57,11 +70,14 @@ mergeInto(LibraryManager.library, {
     document.body.appendChild(e);
     agent.element = e;
     agent.reset();
+    agent.setKind(0);
 
     var canvas = Module.canvas;
     var focusIfField = function (x, y) {
       var r = canvas.getBoundingClientRect();
-      if (agent.hit(x - r.left, y - r.top)) {
+      var kind = agent.hit(x - r.left, y - r.top);
+      if (kind >= 0) {
+        agent.setKind(kind);  // before focus: the keyboard that opens is chosen then
         e.focus({ preventScroll: true });
         agent.reset();
       }
@@ -115,16 +131,18 @@ mergeInto(LibraryManager.library, {
   },
 
   lx_text_agent_fields__deps: ['$lxAgent'],
-  lx_text_agent_fields: function (rects, count) {
-    lxAgent.fields = Array.prototype.slice.call(HEAPF32.subarray(rects >> 2, (rects >> 2) + count * 4));
+  lx_text_agent_fields: function (fields, count) {
+    lxAgent.fields = Array.prototype.slice.call(HEAPF32.subarray(fields >> 2, (fields >> 2) + count * 5));
   },
 
   // Keeps the agent in step with ImGui: placed at the caret so the IME's candidate window
-  // appears beside it, and blurred (keyboard closed) when editing ends.
+  // appears beside it, blurred (keyboard closed) when editing ends, and set up for the kind
+  // of the field being edited (one reached by Tab was not tapped).
   lx_text_agent_update__deps: ['$lxAgent'],
-  lx_text_agent_update: function (blur, x, y) {
+  lx_text_agent_update: function (blur, x, y, kind) {
     var e = lxAgent.element;
     if (!e) return;
+    if (kind >= 0) lxAgent.setKind(kind);
     // Written only when the caret moved: a style write costs the page a style pass.
     var left = Math.max(0, x) + 'px', top = Math.max(0, y) + 'px';
     if (e.style.left !== left) e.style.left = left;

@@ -189,9 +189,9 @@ void filters(Context& ctx) {
     flow(field);
     text_field(ctx, dt(ctx, DeskText::audit_filter_entity), "##audit-entity", &s.entity, field, 0, dt(ctx, DeskText::audit_filter_entity));
     flow(field);
-    text_field(ctx, dt(ctx, DeskText::audit_filter_from), "##audit-from", &s.from, field, 0, dt(ctx, DeskText::audit_filter_from));
+    text_field(ctx, dt(ctx, DeskText::audit_filter_from), "##audit-from", &s.from, field, 0, dt(ctx, DeskText::audit_filter_from), FieldKind::date);
     flow(field);
-    text_field(ctx, dt(ctx, DeskText::audit_filter_to), "##audit-to", &s.to, field, 0, dt(ctx, DeskText::audit_filter_to));
+    text_field(ctx, dt(ctx, DeskText::audit_filter_to), "##audit-to", &s.to, field, 0, dt(ctx, DeskText::audit_filter_to), FieldKind::date);
 
     if (button(ctx, dt(ctx, DeskText::audit_search))) {
         AuditQueryText text;

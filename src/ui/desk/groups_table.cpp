@@ -127,9 +127,9 @@ void filters(Context& ctx, GroupTableState& t) {
     ImGui::SameLine();
     text_field(ctx, dt(ctx, DeskText::filter_unit), "##group_unit", &t.unit, width, 0, dt(ctx, DeskText::filter_unit));
     ImGui::SameLine();
-    text_field(ctx, dt(ctx, DeskText::filter_from), "##group_from", &t.from, width, 0, dt(ctx, DeskText::filter_from));
+    text_field(ctx, dt(ctx, DeskText::filter_from), "##group_from", &t.from, width, 0, dt(ctx, DeskText::filter_from), FieldKind::date);
     ImGui::SameLine();
-    text_field(ctx, dt(ctx, DeskText::filter_to), "##group_to", &t.to, width, 0, dt(ctx, DeskText::filter_to));
+    text_field(ctx, dt(ctx, DeskText::filter_to), "##group_to", &t.to, width, 0, dt(ctx, DeskText::filter_to), FieldKind::date);
 }
 
 void desk_group_row(Context& ctx, const sync::GroupView& view) {

@@ -138,7 +138,7 @@ void draw_form(Context& ctx, MemberForm& form, bool is_new) {
                    dt(ctx, DeskText::service_name));
         ImGui::SameLine();
         text_field(ctx, dt(ctx, DeskText::service_price), "##service_price", &form.prices[i], width,
-                   ImGuiInputTextFlags_CharsDecimal, dt(ctx, DeskText::service_price));
+                   ImGuiInputTextFlags_CharsDecimal, dt(ctx, DeskText::service_price), FieldKind::decimal);
         ImGui::SameLine();
         text_field(ctx, dt(ctx, DeskText::service_unit), "##service_unit", &m.services[i].unit, width, 0,
                    dt(ctx, DeskText::service_unit));

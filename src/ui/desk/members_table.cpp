@@ -167,7 +167,7 @@ void draw_desk_members(Context& ctx) {
     const float city_width = 200;
     text_field(ctx, dt(ctx, DeskText::search_members), "##member_search", &t.search,
                ImGui::GetContentRegionAvail().x - city_width - ImGui::GetStyle().ItemSpacing.x, 0,
-               dt(ctx, DeskText::search_members_hint));
+               dt(ctx, DeskText::search_members_hint), FieldKind::search);
     ImGui::SameLine();
     choice(ctx, dt(ctx, DeskText::filter_city), "##member_city", t.cities, &t.city, city_width);
     filters(ctx, t);

@@ -67,7 +67,7 @@ void draw_links(Context& ctx, PolicyForm& form, const std::vector<DomainError>& 
         form.dirty = true;
     }
     text_field(ctx, dz(ctx, DesignerText::search_routes), "##route_query", &form.route_query, -FLT_MIN, 0,
-               dz(ctx, DesignerText::search_routes_hint));
+               dz(ctx, DesignerText::search_routes_hint), FieldKind::search);
     if (form.route_query.empty()) return;
     // Published routes through the catalogue's own search (pinyin, initials); drafts by their title.
     std::vector<const Route*> matches;
@@ -99,7 +99,7 @@ void draw_form(Context& ctx, PolicyForm& form, const std::vector<DomainError>& p
     if (input_text(ctx, dz(ctx, DesignerText::field_policy_title), "##policy_title", &p.title)) form.dirty = true;
     problems_at(ctx, problems, "title");
     if (input_text(ctx, dz(ctx, DesignerText::field_issuer), "##issuer", &p.issuer)) form.dirty = true;
-    if (input_text(ctx, dz(ctx, DesignerText::field_date), "##date", &form.date)) form.dirty = true;
+    if (input_date(ctx, dz(ctx, DesignerText::field_date), "##date", &form.date)) form.dirty = true;
     problems_at(ctx, problems, "date");
     muted(ctx, dz(ctx, DesignerText::field_body));
     if (ImGui::InputTextMultiline("##body", &p.body, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 10)))

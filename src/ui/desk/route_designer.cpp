@@ -192,7 +192,7 @@ void draw_picker(Context& ctx, DesignerState& desk, RouteForm& form, std::size_t
     for (Category c : {Category::reception, Category::experience, Category::wellness, Category::support})
         if (chip(ctx, category_name(ctx, c), form.member_category == c)) form.member_category = c;
     text_field(ctx, dz(ctx, DesignerText::search_members), "##member_query", &form.member_query, -FLT_MIN, 0,
-               dz(ctx, DesignerText::search_members_hint));
+               dz(ctx, DesignerText::search_members_hint), FieldKind::search);
 
     // The rows are found again only when the query changes, never per frame: from the recent
     // queries when it is one of them, else by narrowing the rows of the longest recent query it
@@ -362,9 +362,9 @@ void draw_fields(Context& ctx, DesignerState& desk, RouteForm& form, const std::
     problems_at(ctx, problems, "days");
     if (input_number(ctx, dz(ctx, DesignerText::field_nights), "##nights", &form.nights)) form.dirty = true;
     problems_at(ctx, problems, "nights");
-    if (input_number(ctx, dz(ctx, DesignerText::field_price), "##price", &form.price)) form.dirty = true;
+    if (input_number(ctx, dz(ctx, DesignerText::field_price), "##price", &form.price, FieldKind::decimal)) form.dirty = true;
     problems_at(ctx, problems, "price");
-    if (input_number(ctx, dz(ctx, DesignerText::field_subsidy), "##subsidy", &form.subsidy)) form.dirty = true;
+    if (input_number(ctx, dz(ctx, DesignerText::field_subsidy), "##subsidy", &form.subsidy, FieldKind::decimal)) form.dirty = true;
     problems_at(ctx, problems, "subsidy");
     if (multiline_field(ctx, dz(ctx, DesignerText::field_highlights), "##highlights", &form.highlights)) form.dirty = true;
     if (multiline_field(ctx, dz(ctx, DesignerText::field_service_notes), "##service_notes", &form.service_notes))

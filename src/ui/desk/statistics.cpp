@@ -330,9 +330,9 @@ void draw_desk_stats(Context& ctx) {
 
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float width = std::max(120.0f, (ImGui::GetContentRegionAvail().x - gap * 3) / 4);
-    text_field(ctx, dt(ctx, DeskText::stats_from), "##stats_from", &s.from, width, 0, dt(ctx, DeskText::stats_from_hint));
+    text_field(ctx, dt(ctx, DeskText::stats_from), "##stats_from", &s.from, width, 0, dt(ctx, DeskText::stats_from_hint), FieldKind::date);
     ImGui::SameLine();
-    text_field(ctx, dt(ctx, DeskText::stats_to), "##stats_to", &s.to, width, 0, dt(ctx, DeskText::stats_to_hint));
+    text_field(ctx, dt(ctx, DeskText::stats_to), "##stats_to", &s.to, width, 0, dt(ctx, DeskText::stats_to_hint), FieldKind::date);
     ImGui::SameLine();
     choice(ctx, dt(ctx, DeskText::stats_alliance), "##stats_alliance", o.alliance_names, &s.alliance, width);
     ImGui::SameLine();
@@ -345,7 +345,7 @@ void draw_desk_stats(Context& ctx) {
     if (s.view == StatsView::pooling) {
         ImGui::SameLine();
         text_field(ctx, dt(ctx, DeskText::stats_small_below), "##stats_small", &s.small_below, width, 0,
-                   dt(ctx, DeskText::stats_small_below_hint));
+                   dt(ctx, DeskText::stats_small_below_hint), FieldKind::number);
     }
 
     if (button(ctx, dt(ctx, DeskText::stats_ask))) changed = true;

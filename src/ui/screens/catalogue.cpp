@@ -191,10 +191,10 @@ void draw_routes(Context& ctx) {
     const float chips = sort_row_width(ctx, s);
     const float field = ImGui::GetContentRegionAvail().x - chips - kChipSpacing;
     if (ctx.short_screen && field >= kMinSearchWidth) {
-        text_field(ctx, ctx.t(Text::search), "##search", &s.text, field, 0, ctx.t(Text::search_hint));
+        text_field(ctx, ctx.t(Text::search), "##search", &s.text, field, 0, ctx.t(Text::search_hint), FieldKind::search);
         ImGui::SameLine(0, kChipSpacing);
     } else {
-        input_text(ctx, ctx.t(Text::search), "##search", &s.text, 0, ctx.t(Text::search_hint));
+        input_text(ctx, ctx.t(Text::search), "##search", &s.text, 0, ctx.t(Text::search_hint), FieldKind::search);
     }
     draw_sort(ctx, s);
     if (s.show_filters) draw_filters(ctx, s);

@@ -96,10 +96,10 @@ void draw_open_group(Context& ctx, const Route& route) {
     if (form.route != route.id) reset_form(ctx, form, route);
     muted(ctx, ctx.f(Text::organizing_unit, ctx.view.unit_name(ctx.state.session->unit).c_str()));
 
-    input_text(ctx, ctx.t(Text::departure_date), "##departure", &form.departure);
+    input_date(ctx, ctx.t(Text::departure_date), "##departure", &form.departure);
     input_number(ctx, ctx.t(Text::min_size), "##min", &form.min_size);
     input_number(ctx, ctx.t(Text::max_size), "##max", &form.max_size);
-    input_text(ctx, ctx.t(Text::deadline_date), "##deadline", &form.deadline);
+    input_date(ctx, ctx.t(Text::deadline_date), "##deadline", &form.deadline);
     input_number(ctx, ctx.t(Text::per_unit_cap), "##cap", &form.per_unit_cap);
 
     const std::string& error = ctx.language == Language::zh ? form.error_zh : form.error_en;
