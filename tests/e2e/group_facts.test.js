@@ -25,6 +25,7 @@ for (const kind of ['phone', 'kiosk']) {
     assert.ok(await shows(page, /^每个单位最多报名 12 人（含候补）$/));
     assert.ok(await shows(page, /^跨单位拼团：其他单位的职工也可以报名$/));
     assert.ok(await shows(page, /^报名截止时不足 15 人即未成团/));
+    assert.ok(await findItem(page, (i) => i.id !== 0 && i.label === '登录后报名'), 'the action on the first screen too');
     await settle(page);
     await screenshot(page, `group-facts-top-${kind}`);
 
