@@ -220,9 +220,9 @@ TEST_CASE("a group tells what a worker decides by: its days, the deadline, the c
     CHECK(ui.shows("返回日期：2027-04-12（共3天2晚）"));
     CHECK(ui.shows("报名截止：2027-03-20 18:00（北京时间）"));  // 10:00Z
     CHECK(ui.shows("报名截止还剩 109天10小时"));               // the countdown stays beside it
-    CHECK(ui.shows("每个单位最多报名 12 人（含候补）"));
+    CHECK(ui.shows("每个单位最多报名12人（含候补）"));
     CHECK(ui.shows("跨单位拼团：其他单位的职工也可以报名"));
-    CHECK(ui.shows("报名截止时不足 15 人即未成团：拼团解散，名额全部释放，已报名的职工都会收到通知"));
+    CHECK(ui.shows("截止时不足15人即未成团：拼团解散，名额全部释放，并通知已报名的职工"));
     CHECK(!ui.shows("报名截止后名单锁定"));
     // The data's nearest to a meeting point and a contact: the first stop and its member's phone.
     CHECK(ui.shows("集合与联系"));
@@ -291,7 +291,7 @@ TEST_CASE("on a phone's first screen: the facts and the action they decide, then
         REQUIRE(join);
         CHECK(join->visible);
         CHECK(join->max.y <= join->clip_max.y);  // whole, above the tab bar
-        CHECK(top_of(ui, "报名截止时不足 15 人即未成团") < join->min.y);
+        CHECK(top_of(ui, "截止时不足15人即未成团") < join->min.y);
     }
     SECTION("in reading order (a phone tall enough to draw every label)") {
         UiDriver ui(390, 2400);
