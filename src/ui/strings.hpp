@@ -234,7 +234,7 @@ enum class Language { zh, en };
     X(deadline_at, "报名截止：%s（北京时间）", "Joining closes: %s (China time)") /* printf */                     \
     X(group_unit_cap, "每个单位最多报名%d人（含候补）", "At most %d worker{s} per unit (waiting list included)") /* printf */ \
     X(group_cross_unit, "跨单位拼团：其他单位的职工也可以报名", "Workers of any unit may join, not only the organizer's") \
-    X(group_if_not_formed, "截止时不足%d人即未成团：拼团解散，名额全部释放，并通知已报名的职工", "If fewer than %d have joined when joining closes, the group is dissolved: every place is released and everyone who joined is told") /* printf */ \
+    X(group_if_not_formed, "截止时未满%d人则解散，名额全部释放", "If fewer than %d have joined when joining closes, the group is dissolved and every place released") /* printf */ \
     X(group_when_formed, "报名截止后名单锁定，交各参团单位", "When joining closes, the list is locked and goes to each unit taking part") \
     X(group_contact, "集合与联系", "Meeting point and contact")                                               \
     X(group_first_stop, "行程第一站：%s", "First stop: %s") /* printf */                                          \

@@ -24,7 +24,7 @@ for (const kind of ['phone', 'kiosk']) {
     assert.ok(await shows(page, /^报名截止还剩 \d+天\d+小时$/));
     assert.ok(await shows(page, /^每个单位最多报名12人（含候补）$/));
     assert.ok(await shows(page, /^跨单位拼团：其他单位的职工也可以报名$/));
-    assert.ok(await shows(page, /^截止时不足15人即未成团/));
+    assert.ok(await shows(page, /^截止时未满15人则解散/));
     // The action on the first screen too, whole: above the tab bar.
     const action = await findItem(page, (i) => i.id !== 0 && i.label === '登录后报名');
     const tabs = await findItem(page, (i) => i.id !== 0 && i.label === '首页');

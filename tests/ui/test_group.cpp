@@ -222,7 +222,7 @@ TEST_CASE("a group tells what a worker decides by: its days, the deadline, the c
     CHECK(ui.shows("报名截止还剩 109天10小时"));               // the countdown stays beside it
     CHECK(ui.shows("每个单位最多报名12人（含候补）"));
     CHECK(ui.shows("跨单位拼团：其他单位的职工也可以报名"));
-    CHECK(ui.shows("截止时不足15人即未成团：拼团解散，名额全部释放，并通知已报名的职工"));
+    CHECK(ui.shows("截止时未满15人则解散，名额全部释放"));
     CHECK(!ui.shows("报名截止后名单锁定"));
     // The data's nearest to a meeting point and a contact: the first stop and its member's phone.
     CHECK(ui.shows("集合与联系"));
@@ -246,7 +246,7 @@ TEST_CASE("a group's facts follow its data: no cap, formed already, a deadline a
         CHECK(!ui.shows("每个单位最多报名"));
         CHECK(ui.shows("跨单位拼团：其他单位的职工也可以报名"));
         CHECK(ui.shows("报名截止后名单锁定，交各参团单位"));
-        CHECK(!ui.shows("即未成团"));
+        CHECK(!ui.shows("则解散"));
         CHECK(ui.shows("行程第一站：市区集合"));
     }
     SECTION("a deadline at the end of its day (as the open form sets it) reads 24:00 of that day") {
@@ -267,7 +267,7 @@ TEST_CASE("a group's facts follow its data: no cap, formed already, a deadline a
         CHECK(ui.shows("报名已截止"));
         CHECK(!ui.shows("每个单位最多报名"));
         CHECK(!ui.shows("跨单位拼团"));
-        CHECK(!ui.shows("即未成团"));
+        CHECK(!ui.shows("则解散"));
     }
     SECTION("in English") {
         REQUIRE(ui.click("English"));
@@ -291,7 +291,7 @@ TEST_CASE("on a phone's first screen: the facts and the action they decide, then
         REQUIRE(join);
         CHECK(join->visible);
         CHECK(join->max.y <= join->clip_max.y);  // whole, above the tab bar
-        CHECK(top_of(ui, "截止时不足15人即未成团") < join->min.y);
+        CHECK(top_of(ui, "截止时未满15人则解散") < join->min.y);
     }
     SECTION("in reading order (a phone tall enough to draw every label)") {
         UiDriver ui(390, 2400);
