@@ -119,6 +119,11 @@ bool joinable_state(GroupState state) {
 
 bool joinable(const GroupTrip& trip, Instant now) { return joinable_state(trip.state) && now < trip.join_deadline; }
 
+bool duplicates_group(const GroupTrip& existing, const GroupDraft& draft, Instant now) {
+    return existing.id != draft.id && existing.route == draft.route && existing.departure == draft.departure &&
+           joinable(existing, now);
+}
+
 GroupCounts count_places(const GroupTrip& trip) {
     GroupCounts counts;
     int offered = 0;  // of `waiting`

@@ -84,6 +84,13 @@ struct GroupDraft {
 // "invalid_unit_cap" (>= 1 when present), "route_not_bookable" (rules.hpp's booking_refused: a draft route, or validate_route not empty).
 Result<GroupTrip> open_group(const GroupDraft& draft, const Route& route, const Catalogue& catalogue, Instant now);
 
+// Whether `existing` already offers what `draft` would: a group of any unit on the same route,
+// leaving the same day, still taking joins at `now` (joinable: open, formed or full, before its
+// deadline). Opening such a second group is allowed (open_group takes it), but splits the workers
+// between two groups that may then both fail to form: the app warns and names the existing one.
+// A cancelled, dissolved or locked group, or the draft's own id, is no duplicate.
+bool duplicates_group(const GroupTrip& existing, const GroupDraft& draft, Instant now);
+
 // A waitlisted place's 1-based position in the queue for the next free place: the
 // waitlisted places that arrived before it, plus one. Places currently `offered` are not
 // ahead of it (an offer that lapses does not return to the queue). 0 for other places.

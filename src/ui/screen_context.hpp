@@ -47,6 +47,9 @@ struct OpenGroupForm {
     std::string per_unit_cap = "0";
     std::string error_zh;       // why the last submission was refused, in both languages
     std::string error_en;
+    // The departure a submission was held back for, because a group on the same route and day
+    // already takes joins (core duplicates_group): the form then asks to go there or open anyway.
+    std::optional<Day> duplicate_warned;
 };
 
 struct SignInForm {

@@ -228,7 +228,23 @@ enum class Language { zh, en };
     X(trip_unknown, "行程信息暂不可用", "This trip's details are not available")                                    \
     X(offer_waiting, "有名额留给您", "A place is waiting for you")                                                 \
     X(group_ended_note, "已报名职工的名额均已释放，无需任何操作", "Every place was released: nothing to do")        \
-    X(see_other_groups, "查看该线路的其他拼团", "Other group trips on this route")
+    X(see_other_groups, "查看该线路的其他拼团", "Other group trips on this route")                        \
+    /* ---- the group's key facts (groupfacts): dates, deadline, cap, outcome, contact; the duplicate warning */  \
+    X(group_return, "返回日期：%s（共%d天%d晚）", "Back: %s (%d day{s}, %d night{s})") /* printf */                \
+    X(deadline_at, "报名截止：%s（北京时间）", "Joining closes: %s (China time)") /* printf */                     \
+    X(group_unit_cap, "每个单位最多报名%d人（含候补）", "At most %d worker{s} per unit (waiting list included)") /* printf */ \
+    X(group_cross_unit, "跨单位拼团：其他单位的职工也可以报名", "Workers of any unit may join, not only the organizer's") \
+    X(group_if_not_formed, "截止时未满%d人则解散，名额全部释放", "If fewer than %d have joined when joining closes, the group is dissolved and every place released") /* printf */ \
+    X(group_when_formed, "报名截止后名单锁定，交各参团单位", "When joining closes, the list is locked and goes to each unit taking part") \
+    X(group_contact, "集合与联系", "Meeting point and contact")                                               \
+    X(group_first_stop, "行程第一站：%s", "First stop: %s") /* printf */                                          \
+    X(group_route_details, "查看线路详情：%s", "Route details: %s") /* printf */                                 \
+    X(group_route_details_short, "查看线路详情 ›", "Route details ›")                                           \
+    X(scan_for_colleague, "让同事扫码打开这个拼团", "Let a colleague scan this to open the group trip")          \
+    X(duplicate_group_warning, "已有同一线路同一天出发的拼团，仍要新开？两个拼团会分散报名的职工，可能都不成团。", "A group trip on this route already leaves that day. Open another anyway? Two groups split the workers, and both may fail to form.") \
+    X(duplicate_group_line, "%s组团 · %s出发 · %s", "Organized by %s · leaves %s · %s") /* printf */             \
+    X(duplicate_group_open_existing, "查看已有的拼团", "Go to the existing group trip")                          \
+    X(duplicate_group_open_anyway, "仍要新开拼团", "Open another group trip anyway")
 
 enum class Text {
 #define LIAOXIU_TEXT_ENUM(name, zh, en) name,

@@ -45,7 +45,13 @@ test('kiosk: idle → countdown → home, with the session, search text and noti
   // A group: its screen is announced and shows the QR code to continue on a phone.
   await page.evaluate(() => { location.hash = '#/group/g-qz-001'; });
   await waitFor(page, async () => (await liveStatus(page)).startsWith('拼团 · '), 'the group screen to be announced');
-  await waitFor(page, () => findItem(page, (i) => i.label === '扫码在手机上打开'), 'the QR code caption');
+  // The QR code is last, below the group's facts, the action and the route's details: wheel down to it.
+  await waitFor(page, async () => {
+    if (await findItem(page, (i) => i.label === '扫码在手机上打开')) return true;
+    await page.mouse.move(540, 960);
+    await page.mouse.wheel(0, 300);
+    return false;
+  }, 'the QR code caption');
   assert.equal((await stats(page)).missingGlyphs, 0);
   await screenshot(page, 'kiosk-group-1080x1920');
 

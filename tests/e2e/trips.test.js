@@ -304,9 +304,9 @@ test('a deep link opens its group on first load, and the browser back button ret
   await findWidget(visitor.page, '登录后报名');
   await screenshot(visitor.page, 'trips-deep-link-first-load-phone');
 
-  // On to the route (its button is below the share QR code), then the browser's back button.
-  await scrollTo(visitor.page, '红色教育+生态康养·南孔衢州三日');
-  await tap(visitor.page, '红色教育+生态康养·南孔衢州三日');
+  // On to the route (its details button follows the group's facts), then the browser's back button.
+  await scrollTo(visitor.page, '查看线路详情：红色教育+生态康养·南孔衢州三日');
+  await tap(visitor.page, '查看线路详情：红色教育+生态康养·南孔衢州三日');
   await waitFor(visitor.page, () => visitor.page.evaluate(() => location.hash === '#/route/r-qz-red-eco-3d'), 'the route screen');
   await waitShown(visitor.page, /^本线路的拼团$/);
   await visitor.page.goBack();

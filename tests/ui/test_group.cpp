@@ -1,9 +1,12 @@
 // The group-trip screen: progress, joining and withdrawing behind a confirmation, sharing.
 #include "ui_driver.hpp"
 
+#include "core/dates.hpp"
 #include "ui/qr.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 using namespace liaoxiu;
 using liaoxiu::testing::UiDriver;
@@ -13,6 +16,23 @@ namespace {
 void sign_in_worker(UiDriver& ui) {
     ui.state.session = testing::make_session("w-9001", "张师傅", sync::Role::worker, "u-qz-hospital");
     ui.touch();
+}
+
+// Where a drawn text or item containing `text` starts, top to bottom (the last frame's layout).
+float top_of(const UiDriver& ui, const std::string& text) {
+    const auto& items = ui.items.last_frame();
+    const auto found = std::find_if(items.begin(), items.end(),
+                                    [&](const ui::ItemRecord& item) { return item.label.find(text) != std::string::npos; });
+    INFO("drawn: " << text);
+    REQUIRE(found != items.end());
+    return found->min.y;
+}
+
+GroupTrip& trip_of(UiDriver& ui, const std::string& id) {
+    auto& groups = ui.state.catalogue.groups;
+    const auto found = std::find_if(groups.begin(), groups.end(), [&](const GroupTrip& trip) { return trip.id == id; });
+    REQUIRE(found != groups.end());
+    return *found;
 }
 
 }  // namespace
@@ -27,7 +47,7 @@ TEST_CASE("a group shows how far it is from forming, places, waiting list and un
     CHECK(ui.shows("出发日期：2027-04-10"));
     CHECK(ui.shows("报名截止还剩 109天10小时"));  // 2026-12-01 08:00 → 2027-03-20 18:00 China time
     CHECK(ui.shows("参团单位"));
-    CHECK(ui.shows("扫码在手机上打开"));
+    CHECK(ui.shows("让同事扫码打开这个拼团"));  // on a phone, the QR code is for someone else's
     // Not signed in: the action leads to signing in, and nothing is sent.
     REQUIRE(ui.click("登录后报名"));
     CHECK(ui.ui.location() == "#/signin");
@@ -44,7 +64,7 @@ TEST_CASE("the units taking part come from the trip when the view keeps no list 
 }
 
 TEST_CASE("the organizing union cancels a group with a reason, nobody else is offered it", "[ui][group]") {
-    UiDriver ui;
+    UiDriver ui(390, 1600);  // a phone's width, tall enough that every button is drawn: a "not offered" must see them all
     ui.ui.open_location("#/group/g-qz-001");  // organized by u-qz-school2
     sign_in_worker(ui);
     ui.frames(2);
@@ -71,7 +91,7 @@ TEST_CASE("the organizing union cancels a group with a reason, nobody else is of
 }
 
 TEST_CASE("the secretariat is offered 取消拼团 on any unit's group, as the endpoint and the sync engine allow", "[ui][group]") {
-    UiDriver ui;
+    UiDriver ui(390, 1600);  // a phone's width, tall enough that every button is drawn: a "not offered" must see them all
     ui.ui.open_location("#/group/g-qz-001");  // organized by u-qz-school2
     ui.state.session = testing::make_session("admin", "联盟秘书处", sync::Role::secretariat, "");
     ui.touch();
@@ -85,7 +105,7 @@ TEST_CASE("the secretariat is offered 取消拼团 on any unit's group, as the e
 }
 
 TEST_CASE("nobody is offered 取消拼团 once the core would refuse it (dissolved at its deadline)", "[ui][group]") {
-    UiDriver ui;
+    UiDriver ui(390, 1600);  // a phone's width, tall enough that every button is drawn: a "not offered" must see them all
     ui.ui.open_location("#/group/g-qz-001");  // joining closes 2027-03-20 18:00 China time, 6 short of forming
     ui.state.session = testing::make_session("admin", "联盟秘书处", sync::Role::secretariat, "");
     ui.touch();
@@ -168,11 +188,13 @@ TEST_CASE("sharing falls back to copying the group's link and says so", "[ui][gr
     UiDriver ui;
     ui.ui.open_location("#/group/g-qz-001");
     ui.frames(2);
+    REQUIRE(ui.scroll_down_to("分享"));  // below the facts, the action and the route's details
     REQUIRE(ui.click("分享"));
     CHECK(ui.services.copied == std::vector<std::string>{"https://liaoxiu.example/#/group/g-qz-001"});
     CHECK(ui.shows("链接已复制"));
 
     ui.services.can_share = true;
+    REQUIRE(ui.scroll_down_to("分享"));
     REQUIRE(ui.click("分享"));
     CHECK(ui.services.shared == std::vector<std::string>{"https://liaoxiu.example/#/group/g-qz-001"});
 }
@@ -187,4 +209,124 @@ TEST_CASE("the QR code of a link is a square module matrix", "[ui][qr]") {
     CHECK(modules[6]);
     CHECK(!modules[static_cast<std::size_t>(1 * size + 1)]);
     CHECK(modules[static_cast<std::size_t>(3 * size + 3)]);
+}
+
+TEST_CASE("a group tells what a worker decides by: its days, the deadline, the cap, who may join, what if it does not form",
+          "[ui][group][facts]") {
+    UiDriver ui;
+    ui.ui.open_location("#/group/g-qz-001");  // r-qz-red-eco-3d: 3 days 2 nights; 9 of min 15; cap 12
+    ui.frames(2);
+    CHECK(ui.shows("出发日期：2027-04-10"));
+    CHECK(ui.shows("返回日期：2027-04-12（共3天2晚）"));
+    CHECK(ui.shows("报名截止：2027-03-20 18:00（北京时间）"));  // 10:00Z
+    CHECK(ui.shows("报名截止还剩 109天10小时"));               // the countdown stays beside it
+    CHECK(ui.shows("每个单位最多报名12人（含候补）"));
+    CHECK(ui.shows("跨单位拼团：其他单位的职工也可以报名"));
+    CHECK(ui.shows("截止时未满15人则解散，名额全部释放"));
+    CHECK(!ui.shows("报名截止后名单锁定"));
+    // The data's nearest to a meeting point and a contact: the first stop and its member's phone.
+    CHECK(ui.shows("集合与联系"));
+    CHECK(ui.shows("行程第一站：衢州站接团，旅游大巴前往市区"));
+    CHECK(ui.shows("衢州交运集团旅游客运分公司 · 电话：0570-3168126"));
+    // In reading order: the days, then the deadline, then progress, then who may join.
+    CHECK(top_of(ui, "出发日期：") < top_of(ui, "返回日期："));
+    CHECK(top_of(ui, "返回日期：") < top_of(ui, "报名截止："));
+    CHECK(top_of(ui, "报名截止：") < top_of(ui, "还差6人成团"));
+    CHECK(top_of(ui, "还差6人成团") < top_of(ui, "每个单位最多报名"));
+}
+
+TEST_CASE("a group's facts follow its data: no cap, formed already, a deadline at a day's end, closed",
+          "[ui][group][facts]") {
+    UiDriver ui;
+    SECTION("no per-unit cap, formed: no cap line, and what happens once joining closes") {
+        ui.ui.open_location("#/group/g-qz-003");  // r-qz-tcm-3d, formed, no cap
+        ui.frames(2);
+        CHECK(ui.shows("返回日期：2027-03-08（共3天2晚）"));
+        CHECK(ui.shows("报名截止：2027-02-20 18:00（北京时间）"));
+        CHECK(!ui.shows("每个单位最多报名"));
+        CHECK(ui.shows("跨单位拼团：其他单位的职工也可以报名"));
+        CHECK(ui.shows("报名截止后名单锁定，交各参团单位"));
+        CHECK(!ui.shows("则解散"));
+        CHECK(ui.shows("行程第一站：市区集合"));
+    }
+    SECTION("a deadline at the end of its day (as the open form sets it) reads 24:00 of that day") {
+        trip_of(ui, "g-qz-001").join_deadline = china_midnight(day_from_civil(2027, 3, 21)) - 1;
+        ui.touch();
+        ui.ui.open_location("#/group/g-qz-001");
+        ui.frames(2);
+        CHECK(ui.shows("报名截止：2027-03-20 24:00（北京时间）"));
+        trip_of(ui, "g-qz-001").join_deadline = china_midnight(day_from_civil(2027, 3, 21));  // midnight itself
+        ui.touch();
+        ui.frames(2);
+        CHECK(ui.shows("报名截止：2027-03-20 24:00（北京时间）"));
+    }
+    SECTION("closed for joining: the days and deadline stay, nothing about joining") {
+        ui.ui.open_location("#/group/g-qz-008");  // locked, cap 12
+        ui.frames(2);
+        CHECK(ui.shows("出发日期：2026-12-03"));
+        CHECK(ui.shows("报名已截止"));
+        CHECK(!ui.shows("每个单位最多报名"));
+        CHECK(!ui.shows("跨单位拼团"));
+        CHECK(!ui.shows("则解散"));
+    }
+    SECTION("in English") {
+        REQUIRE(ui.click("English"));
+        ui.ui.open_location("#/group/g-qz-001");
+        ui.frames(2);
+        CHECK(ui.shows("Back: 2027-04-12 (3 days, 2 nights)"));
+        CHECK(ui.shows("Joining closes: 2027-03-20 18:00 (China time)"));
+        CHECK(ui.shows("At most 12 workers per unit (waiting list included)"));
+        CHECK(ui.shows("Let a colleague scan this to open the group trip"));
+    }
+}
+
+TEST_CASE("on a phone's first screen: the facts and the action they decide, then the first stop, the route's details, sharing, the QR code",
+          "[ui][group][facts]") {
+    SECTION("390×844: the facts and 一键报名 are on screen without scrolling") {
+        UiDriver ui;
+        sign_in_worker(ui);
+        ui.ui.open_location("#/group/g-qz-001");
+        ui.frames(2);
+        const ui::ItemRecord* join = ui.find_item("一键报名");
+        REQUIRE(join);
+        CHECK(join->visible);
+        CHECK(join->max.y <= join->clip_max.y);  // whole, above the tab bar
+        CHECK(top_of(ui, "截止时未满15人则解散") < join->min.y);
+    }
+    SECTION("in reading order (a phone tall enough to draw every label)") {
+        UiDriver ui(390, 2400);
+        sign_in_worker(ui);
+        ui.ui.open_location("#/group/g-qz-001");
+        ui.frames(2);
+        const ui::ItemRecord* details = ui.find_item("查看线路详情：红色教育+生态康养·南孔衢州三日");
+        REQUIRE(details);
+        REQUIRE(ui.find_item("一键报名"));
+        REQUIRE(ui.find_item("分享"));
+        const float details_top = details->min.y;
+        CHECK(ui.find_item("一键报名")->min.y < top_of(ui, "行程第一站："));
+        CHECK(top_of(ui, "行程第一站：") < details_top);
+        CHECK(details_top < top_of(ui, "参团单位"));
+        CHECK(details_top < ui.find_item("分享")->min.y);
+        CHECK(ui.find_item("分享")->min.y < top_of(ui, "让同事扫码打开这个拼团"));
+        CHECK(!ui.find_item("红色教育+生态康养·南孔衢州三日"));  // no bare title at the bottom any more
+        REQUIRE(ui.click("查看线路详情：红色教育+生态康养·南孔衢州三日"));
+        CHECK(ui.ui.location() == "#/route/r-qz-red-eco-3d");
+    }
+}
+
+TEST_CASE("at kiosk size the facts and the details button fit, and the QR code is for the visitor's phone",
+          "[ui][group][facts]") {
+    UiDriver ui(1080, 1920);
+    ui.state.kiosk = true;
+    ui.touch();
+    ui.ui.open_location("#/group/g-qz-001");
+    ui.frames(2);
+    CHECK(ui.shows("返回日期：2027-04-12（共3天2晚）"));
+    CHECK(ui.shows("扫码在手机上打开"));
+    CHECK(!ui.shows("让同事扫码"));
+    const ui::ItemRecord* details = ui.find_item("查看线路详情：红色教育+生态康养·南孔衢州三日");
+    REQUIRE(details);
+    REQUIRE(ui.find_item("分享"));
+    CHECK(details->min.y < ui.find_item("分享")->min.y);
+    CHECK(ui.missing_glyphs() == 0);
 }

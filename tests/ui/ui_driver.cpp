@@ -193,6 +193,18 @@ void UiDriver::press_backspace() {
     frames(2);
 }
 
+bool UiDriver::scroll_down_to(const std::string& label) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int step = 0; step < kMaxScrollSteps; ++step) {
+        const ui::ItemRecord* item = find_item(label);
+        if (item && item->visible && item->max.y <= item->clip_max.y) return true;
+        io.MousePos = ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2);
+        io.MouseWheel = -1.0f;
+        frame();
+    }
+    return false;
+}
+
 bool UiDriver::shows(const std::string& text) const { return count_shown(text) > 0; }
 
 int UiDriver::count_shown(const std::string& text) const {

@@ -130,6 +130,10 @@ public:
     // Types into the focused text field, as a keyboard or an IME would.
     void type(const std::string& text);
     void press_backspace();  // in the focused text field
+    // Wheels the screen down until an interactive item labelled `label` is drawn whole in view
+    // (ImGui reports no label for a button scrolled out of view, so click() cannot find one
+    // below the fold by itself). False when the screen ends without it.
+    bool scroll_down_to(const std::string& label);
     // A label or noted text containing `text`, drawn in the last frame (perhaps scrolled out of view).
     bool shows(const std::string& text) const;
     int count_shown(const std::string& text) const;

@@ -1,14 +1,18 @@
-// A group trip: who organizes it, when it leaves, how long joining stays open, how far
-// it is from forming (还差N人成团), places and waiting list, the units taking part; join or
-// withdraw in one action after a confirmation naming the date and the price; share it
-// as a link or a QR code.
+// A group trip: who organizes it; what a worker needs to decide (when it leaves and comes back,
+// when joining closes, how far it is from forming (还差N人成团), places and waiting list, the
+// per-unit cap, that any unit's workers may join, what happens if it does not form, the first
+// stop and its phone); the route's details; join or withdraw in one action after a confirmation
+// naming the date and the price; the units taking part; share it as a link or a QR code.
 #include "core/dates.hpp"
 #include "ui/format.hpp"
 #include "ui/qr.hpp"
 #include "ui/widgets.hpp"
 
+#include "core/group_trip.hpp"
+
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace liaoxiu::ui {
 
@@ -54,6 +58,84 @@ void draw_progress(Context& ctx, const sync::GroupView& group) {
         label(ctx, ctx.t(Text::formed), colors::accent);
     muted(ctx, ctx.f(Text::confirmed_of, counts.confirmed, trip.min_size, trip.max_size));
     label(ctx, ctx.f(Text::places_left, counts.places_left) + "   " + ctx.f(Text::waitlist_length, counts.waiting));
+}
+
+// When joining closes, China time: "2027-03-20 18:00". A deadline at a day's end (the open form's
+// 当日 24 点截止 is 23:59:59, a midnight is the day before's end) reads "2027-03-20 24:00".
+std::string deadline_text(Instant deadline) {
+    Instant seconds = (deadline + kChinaOffsetSeconds) % kSecondsPerDay;
+    if (seconds < 0) seconds += kSecondsPerDay;
+    Day day = day_of(deadline);
+    if (seconds == 0) {
+        day -= 1;
+        seconds = kSecondsPerDay;
+    } else if (seconds == kSecondsPerDay - 1) {
+        seconds = kSecondsPerDay;
+    }
+    char clock[16];
+    std::snprintf(clock, sizeof clock, " %02d:%02d", static_cast<int>(seconds / 3600), static_cast<int>(seconds / 60 % 60));
+    return format_day(day) + clock;
+}
+
+// What a worker needs to decide: the trip's days, when joining closes, how far it is from
+// forming and, while it takes joins, who may join and what happens if it does not form.
+void draw_facts(Context& ctx, const sync::GroupView& group, const Route* route) {
+    const GroupTrip& trip = group.trip();
+    label(ctx, ctx.f(Text::departure, format_day(trip.departure).c_str()));
+    if (route)
+        label(ctx, ctx.f(Text::group_return, format_day(last_day(trip.departure, route->days)).c_str(), route->days, route->nights));
+    label(ctx, ctx.f(Text::deadline_at, deadline_text(trip.join_deadline).c_str()));
+    draw_countdown(ctx, trip);
+    draw_progress(ctx, group);
+    if (!joinable(trip, ctx.services.now())) return;  // closed: the state above says it
+    if (trip.per_unit_cap) label(ctx, ctx.f(Text::group_unit_cap, *trip.per_unit_cap));
+    label(ctx, ctx.t(Text::group_cross_unit));
+    // The domain's life cycle: short of `min` at the deadline → expired, every place released and
+    // everyone told; at least `min` → locked, the list goes to the units taking part.
+    if (group.counts.places_to_form > 0)
+        muted(ctx, ctx.f(Text::group_if_not_formed, trip.min_size));
+    else
+        muted(ctx, ctx.t(Text::group_when_formed));
+}
+
+// The data has no meeting point or contact of its own: the route's first stop (where the group
+// is received, e.g. 衢州站接团) and its member's phone are the nearest it offers.
+void draw_first_stop(Context& ctx, const Route& route) {
+    const Stop* first = nullptr;
+    for (const ItineraryDay& day : route.itinerary) {  // day by day, as the route lists them
+        if (!day.stops.empty()) {
+            first = &day.stops.front();
+            break;
+        }
+    }
+    if (!first) return;
+    const Member* member = ctx.view.member(first->member);
+    if (first->note.empty() && !member) return;
+    section(ctx, ctx.t(Text::group_contact));
+    label(ctx, ctx.f(Text::group_first_stop, (first->note.empty() ? member->name : first->note).c_str()));
+    if (member) {
+        std::string who = member->name;
+        if (!member->phone.empty()) who += " · " + ctx.f(Text::phone, member->phone.c_str());
+        muted(ctx, who);
+    }
+}
+
+// The way to the route's itinerary, stays and services: a whole-width card, labelled with the
+// route's title, whose title line ends in "…" where a phone is too narrow for it.
+void draw_route_details(Context& ctx, const Route& route) {
+    const float line = ImGui::GetTextLineHeight();
+    const float pad = 14.0f;
+    ImVec2 min, max;
+    const bool pressed = card_target(ctx, "##route_details", ctx.f(Text::group_route_details, route.title.c_str()),
+                                     std::max(kTouchTarget, line * 2.3f + pad), &min, &max);
+    if (pressed) ctx.nav.go({Screen::route, route.id});
+    ImGui::PushClipRect(min, max, true);
+    const float right = max.x - pad;
+    ImVec2 pen(min.x + pad, min.y + pad * 0.55f);
+    draw_text_fit(ctx, pen, right, colors::accent, ctx.t(Text::group_route_details_short));
+    pen.y += line * 1.2f;
+    draw_text_fit(ctx, pen, right, colors::text, route.title);
+    ImGui::PopClipRect();
 }
 
 void draw_my_place(Context& ctx, const sync::GroupView& group, const sync::MyTrip* mine) {
@@ -130,7 +212,8 @@ void draw_qr(Context& ctx, const std::string& link) {
                 draw->AddRectFilled(a, ImVec2(a.x + module, a.y + module), IM_COL32(0, 0, 0, 255));
             }
     ImGui::Dummy(ImVec2(total, total));
-    muted(ctx, ctx.t(Text::scan_to_open));
+    // A kiosk or a computer shows it to be scanned onto the visitor's own phone; a phone, to a colleague's.
+    muted(ctx, ctx.t(ctx.state.kiosk || ctx.wide ? Text::scan_to_open : Text::scan_for_colleague));
 }
 
 // A cancelled or dissolved group: what happened, why, and what it means for the worker.
@@ -167,9 +250,7 @@ void draw_group(Context& ctx, const sync::GroupView& group) {
     const bool on_hold = route && draw_booking_holds(ctx, *route);
     label(ctx, group_state_text(ctx, trip));
     muted(ctx, ctx.f(Text::organizing_unit, ctx.view.unit_name(trip.organizer_unit).c_str()));
-    label(ctx, ctx.f(Text::departure, format_day(trip.departure).c_str()));
-    draw_countdown(ctx, trip);
-    draw_progress(ctx, group);
+    draw_facts(ctx, group, route);
     draw_my_place(ctx, group, mine);
     // Back from signing in for this group: the join asked for is offered again at once (before
     // the actions, whose 登录后报名 asks for it in this very frame).
@@ -181,7 +262,15 @@ void draw_group(Context& ctx, const sync::GroupView& group) {
             joinable(trip, ctx.services.now()) && !on_hold)
             ctx.screens.confirmation = Confirmation{Confirmation::Kind::join, trip.id};
     }
+    // The action comes right after the facts it is decided by, so that a phone shows both on its
+    // first screen; then the first stop and its phone, and the route's details before the units,
+    // sharing and the QR code.
     draw_actions(ctx, group, mine, on_hold);
+    if (route) {
+        draw_first_stop(ctx, *route);
+        ImGui::Dummy(ImVec2(0, 2));
+        draw_route_details(ctx, *route);
+    }
 
     if (const std::vector<Id> taking_part = group.units_taking_part(); !taking_part.empty()) {
         section(ctx, ctx.t(Text::units_taking_part));
@@ -196,8 +285,7 @@ void draw_group(Context& ctx, const sync::GroupView& group) {
         const std::string title = route ? route->title : trip.id;
         if (!ctx.services.share(title, link)) ctx.screens.toasts.push_back({Text::link_copied, ctx.services.now() + 3});
     }
-    draw_qr(ctx, link);
-    if (route && secondary_button(ctx, route->title.c_str(), -1)) ctx.nav.go({Screen::route, route->id});
+    draw_qr(ctx, link);  // last: on a phone it is for someone else's
 }
 
 }  // namespace liaoxiu::ui

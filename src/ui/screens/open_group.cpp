@@ -1,10 +1,13 @@
 // Opening a group (organizers only): route, departure, sizes, deadline and per-unit cap,
-// checked by the core's own rule before the intent is sent, errors shown in words.
+// checked by the core's own rule before the intent is sent, errors shown in words. A group of
+// any unit on the same route and day that still takes joins is named first (core
+// duplicates_group), with the way to it, and a second group is opened only when asked again.
 #include "core/dates.hpp"
 #include "core/group_trip.hpp"
 #include "ui/widgets.hpp"
 
 #include <charconv>
+#include <vector>
 
 namespace liaoxiu::ui {
 
@@ -29,7 +32,26 @@ std::optional<int> parse_count(const std::string& text) {
     return value;
 }
 
-void submit(Context& ctx, OpenGroupForm& form, const Route& route) {
+// The groups a new one would duplicate (core duplicates_group). Only the route's groups in a
+// joinable state can be one, so those are the candidates the view keeps per route.
+std::vector<const sync::GroupView*> duplicates_of(const Context& ctx, const Route& route, const GroupDraft& draft) {
+    std::vector<const sync::GroupView*> found;
+    for (const std::size_t i : ctx.view.joinable_groups_of(ctx.view.route_index(route))) {
+        const sync::GroupView& group = ctx.state.groups[i];
+        if (duplicates_group(group.trip(), draft, ctx.services.now())) found.push_back(&group);
+    }
+    return found;
+}
+
+GroupDraft draft_on(const Route& route, Day departure) {
+    GroupDraft draft;
+    draft.route = route.id;
+    draft.departure = departure;
+    return draft;
+}
+
+// `anyway`: the organizer was shown the same-day group(s) and chose to open another.
+void submit(Context& ctx, OpenGroupForm& form, const Route& route, bool anyway) {
     const std::optional<Day> departure = parse_day(form.departure);
     const std::optional<Day> deadline = parse_day(form.deadline);
     if (!departure || !deadline) {
@@ -66,11 +88,49 @@ void submit(Context& ctx, OpenGroupForm& form, const Route& route) {
         ctx.glyphs.want(form.error_en);
         return;
     }
+    form.error_zh.clear();
+    form.error_en.clear();
+    if (!anyway && !duplicates_of(ctx, route, draft).empty()) {
+        form.duplicate_warned = draft.departure;  // asked below the form; nothing is sent yet
+        return;
+    }
     // One notice tells the outcome (the sync engine's 拼团已发起，可以分享给职工了); once the
     // endpoint took the trip the app lands on it (Ui::draw_screen), ready to share.
     const Id opened = ctx.intents.open_group(draft);
     form = OpenGroupForm{};
     if (!opened.empty()) ctx.screens.opening_group = opened;
+}
+
+// The warning a submission was held back for: the same-day group(s), each with the way to it,
+// and the explicit second confirmation. False (and forgotten) once the departure was changed or
+// no such group is left (cancelled meanwhile, or its joining closed): the form is as before.
+bool draw_duplicate_warning(Context& ctx, OpenGroupForm& form, const Route& route) {
+    if (!form.duplicate_warned) return false;
+    const std::vector<const sync::GroupView*> duplicates =
+        parse_day(form.departure) == form.duplicate_warned ? duplicates_of(ctx, route, draft_on(route, *form.duplicate_warned))
+                                                           : std::vector<const sync::GroupView*>{};
+    if (duplicates.empty()) {
+        form.duplicate_warned.reset();
+        return false;
+    }
+    label(ctx, ctx.t(Text::duplicate_group_warning), colors::accent);
+    for (const sync::GroupView* group : duplicates) {
+        const GroupTrip& trip = group->trip();
+        const std::string progress = group->counts.places_to_form > 0 ? ctx.f(Text::places_to_form, group->counts.places_to_form)
+                                                                      : group_state_text(ctx, trip);
+        muted(ctx, ctx.f(Text::duplicate_group_line, ctx.view.unit_name(trip.organizer_unit).c_str(),
+                         format_day(trip.departure).c_str(), progress.c_str()));
+        ImGui::PushID(trip.id.c_str());
+        const bool go = button(ctx, ctx.t(Text::duplicate_group_open_existing), -1);
+        ImGui::PopID();
+        if (go) {
+            form.duplicate_warned.reset();
+            ctx.nav.go({Screen::group, trip.id});
+            return true;
+        }
+    }
+    if (secondary_button(ctx, ctx.t(Text::duplicate_group_open_anyway), -1)) submit(ctx, form, route, true);
+    return true;
 }
 
 }  // namespace
@@ -104,7 +164,8 @@ void draw_open_group(Context& ctx, const Route& route) {
 
     const std::string& error = ctx.language == Language::zh ? form.error_zh : form.error_en;
     if (!error.empty()) label(ctx, error, colors::accent);
-    if (button(ctx, ctx.t(Text::submit_open_group), -1)) submit(ctx, form, route);
+    if (draw_duplicate_warning(ctx, form, route)) return;
+    if (button(ctx, ctx.t(Text::submit_open_group), -1)) submit(ctx, form, route, false);
 }
 
 }  // namespace liaoxiu::ui

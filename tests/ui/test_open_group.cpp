@@ -1,0 +1,101 @@
+// Opening a group where one of any unit already leaves the same day on the same route: the form
+// names it, leads to it, and opens a second one only when asked again.
+#include "ui_driver.hpp"
+
+#include "core/dates.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace liaoxiu;
+using liaoxiu::testing::UiDriver;
+
+namespace {
+
+const char* const kWarning = "已有同一线路同一天出发的拼团，仍要新开？";
+
+// The union of 国网衢州供电公司 on the open-group form of `route`, departure typed as `departure`.
+void open_form(UiDriver& ui, const std::string& route, const std::string& departure) {
+    ui.state.session = testing::make_session("chair-power", "周主席", sync::Role::organizer, "u-qz-power");
+    ui.touch();
+    ui.ui.open_location("#/open/" + route);
+    ui.frames(2);
+    REQUIRE(ui.click("出发日期（如 2027-04-10）"));
+    for (int i = 0; i < 12; ++i) ui.press_backspace();  // the proposed date, and then some
+    ui.type(departure);
+}
+
+}  // namespace
+
+TEST_CASE("a group on the same route and day is named before a second one is opened", "[ui][open-group][duplicate]") {
+    UiDriver ui;
+    // g-qz-001 (衢州市第二中学) leaves 2027-04-10 on this route, 6 short of forming.
+    open_form(ui, "r-qz-red-eco-3d", "2027-04-10");
+    CHECK(!ui.shows(kWarning));
+    REQUIRE(ui.click("确认发起拼团"));
+    CHECK(ui.intents.calls.empty());
+    CHECK(ui.shows(kWarning));
+    CHECK(ui.shows("衢州市第二中学组团 · 2027-04-10出发 · 还差6人成团"));
+    CHECK(!ui.find_item("确认发起拼团"));  // the choice is now between the two below
+    REQUIRE(ui.scroll_down_to("仍要新开拼团"));  // below the warning, after the way to the existing group
+    const ui::ItemRecord* existing = ui.find_item("查看已有的拼团");
+    REQUIRE(existing);
+    CHECK(existing->min.y < ui.find_item("仍要新开拼团")->min.y);
+
+    SECTION("the second, explicit confirmation opens it") {
+        REQUIRE(ui.click("仍要新开拼团"));
+        REQUIRE(ui.intents.calls == std::vector<std::string>{"open_group r-qz-red-eco-3d 10 30"});
+        CHECK(ui.intents.drafts.front().departure == day_from_civil(2027, 4, 10));
+        CHECK(ui.intents.drafts.front().organizer_unit == "u-qz-power");
+        ui.frames(3);
+        CHECK(ui.intents.calls.size() == 1);
+    }
+    SECTION("or the existing group is opened instead, and nothing is sent") {
+        REQUIRE(ui.click("查看已有的拼团"));
+        CHECK(ui.ui.location() == "#/group/g-qz-001");
+        CHECK(ui.intents.calls.empty());
+    }
+    SECTION("another departure day takes the warning back, and the form opens at once") {
+        REQUIRE(ui.click("出发日期（如 2027-04-10）"));
+        ui.press_backspace();
+        ui.type("1");  // 2027-04-11
+        CHECK(!ui.shows(kWarning));
+        REQUIRE(ui.click("确认发起拼团"));
+        CHECK(ui.intents.calls == std::vector<std::string>{"open_group r-qz-red-eco-3d 10 30"});
+        CHECK(ui.intents.drafts.front().departure == day_from_civil(2027, 4, 11));
+    }
+    SECTION("the existing group cancelled meanwhile: no warning is left, and the form is back") {
+        for (GroupTrip& trip : ui.state.catalogue.groups)
+            if (trip.id == "g-qz-001") trip.state = GroupState::cancelled;
+        ui.touch();
+        ui.frames(2);
+        CHECK(!ui.shows(kWarning));
+        REQUIRE(ui.click("确认发起拼团"));
+        CHECK(ui.intents.calls == std::vector<std::string>{"open_group r-qz-red-eco-3d 10 30"});
+    }
+}
+
+TEST_CASE("no warning where no group on that route and day takes joins", "[ui][open-group][duplicate]") {
+    UiDriver ui;
+    SECTION("another day on the same route") {
+        open_form(ui, "r-qz-red-eco-3d", "2027-04-17");
+        REQUIRE(ui.click("确认发起拼团"));
+        CHECK(ui.intents.calls == std::vector<std::string>{"open_group r-qz-red-eco-3d 10 30"});
+    }
+    SECTION("the same day as a cancelled group (g-qz-010)") {
+        open_form(ui, "r-qz-six-county-6d", "2027-05-10");
+        REQUIRE(ui.click("确认发起拼团"));
+        CHECK(ui.intents.calls == std::vector<std::string>{"open_group r-qz-six-county-6d 10 30"});
+    }
+    SECTION("the same day as a dissolved group (g-qz-009)") {
+        open_form(ui, "r-qz-opera-2d", "2026-12-19");
+        REQUIRE(ui.click("报名截止日期（当日 24 点截止）"));
+        for (int i = 0; i < 12; ++i) ui.press_backspace();
+        ui.type("2026-12-15");
+        REQUIRE(ui.click("确认发起拼团"));
+        CHECK(ui.intents.calls == std::vector<std::string>{"open_group r-qz-opera-2d 10 30"});
+    }
+    CHECK(!ui.shows(kWarning));
+}
