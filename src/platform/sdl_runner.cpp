@@ -5,6 +5,7 @@
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -91,12 +92,14 @@ void SdlRunner::gl_context_restored() {
     if (client_) client_->gl_context_restored();
 }
 
+bool SdlRunner::hooks_want_frame() const {
+    return std::any_of(hooks_.begin(), hooks_.end(), [](const FrameHooks* hooks) { return hooks->wants_frame(); });
+}
+
 bool SdlRunner::idle() const {
     if (gl_lost_) return true;  // nothing can be drawn until the context is back (which wakes the loop)
-    if (frames_owed_ > 0 || touch_.in_charge() || client_->wants_frame() || client_->has_background_work()) return false;
-    for (const FrameHooks* hooks : hooks_)
-        if (hooks->wants_frame()) return false;
-    return true;
+    return frames_owed_ <= 0 && !touch_.in_charge() && !client_->wants_frame() && !client_->has_background_work() &&
+           !hooks_want_frame();
 }
 
 bool SdlRunner::step() {
@@ -114,8 +117,7 @@ bool SdlRunner::step() {
     }
     if (gl_lost_) return running;
     client_->set_pixel_ratio(pixel_ratio());
-    bool hooks_want = false;
-    for (FrameHooks* hooks : hooks_) hooks_want = hooks_want || hooks->wants_frame();
+    const bool hooks_want = hooks_want_frame();
     if (frames_owed_ <= 0 && !client_->wants_frame() && !hooks_want) {
         renderer_->upload_font_atlas(client_->prefetch_glyphs());  // for frames to come; nothing is drawn
         return running;

@@ -60,6 +60,7 @@ public:
     static constexpr int kMaxPasses = 3;
 
 private:
+    bool hooks_want_frame() const;
     void handle_finger(const SDL_Event& event, double now);
     void render(const ImDrawData* draw_data);
 
