@@ -137,4 +137,21 @@ Day day_of(Instant instant) {
 
 Instant china_midnight(Day day) { return static_cast<Instant>(day) * kSecondsPerDay - kChinaOffsetSeconds; }
 
+Instant china_time_of_day(Instant instant) { return instant - china_midnight(day_of(instant)); }
+
+std::string format_clock(Instant seconds_of_day, bool with_seconds) {
+    const int hours = static_cast<int>(seconds_of_day / 3600);
+    const int minutes = static_cast<int>(seconds_of_day / 60 % 60);
+    char text[16];
+    if (with_seconds)
+        std::snprintf(text, sizeof text, "%02d:%02d:%02d", hours, minutes, static_cast<int>(seconds_of_day % 60));
+    else
+        std::snprintf(text, sizeof text, "%02d:%02d", hours, minutes);
+    return text;
+}
+
+std::string format_china_time(Instant instant, bool with_seconds) {
+    return format_day(day_of(instant)) + " " + format_clock(china_time_of_day(instant), with_seconds);
+}
+
 }  // namespace liaoxiu

@@ -40,5 +40,11 @@ std::optional<Instant> parse_instant(std::string_view text);
 Day day_of(Instant instant);
 // The instant a China-time day begins (00:00 UTC+8).
 Instant china_midnight(Day day);
+// How far into its China-time day an instant is: 0 to 86399 seconds.
+Instant china_time_of_day(Instant instant);
+// A China-time clock reading, "09:05" or with seconds "09:05:30": one way for every screen and file.
+std::string format_clock(Instant seconds_of_day, bool with_seconds = false);
+// "2026-12-05 09:05" (China time), or with seconds "2026-12-05 09:05:30".
+std::string format_china_time(Instant instant, bool with_seconds = false);
 
 }  // namespace liaoxiu

@@ -4,7 +4,6 @@
 #include "core/dates.hpp"
 #include "core/group_trip.hpp"
 
-#include <cstdio>
 
 namespace liaoxiu {
 namespace {
@@ -66,22 +65,13 @@ std::string_view place_state_zh(PlaceState state) {
     return "";
 }
 
-std::string format_china_minute(Instant instant) {
-    const Instant china = instant + 8 * 3600;
-    Instant seconds = china % kSecondsPerDay;
-    if (seconds < 0) seconds += kSecondsPerDay;
-    char time[8];
-    std::snprintf(time, sizeof time, "%02d:%02d", static_cast<int>(seconds / 3600), static_cast<int>(seconds % 3600 / 60));
-    return format_day(day_of(instant)) + " " + time;
-}
-
 std::string roster_csv(const Roster& roster, const std::vector<Unit>& units) {
     csv::Writer out;
     out.row({"姓名", "工号", "单位", "状态", "报名时间"});
     for (const auto& worker : roster.workers) {
         if (!holds_place(worker.state)) continue;
         out.row({worker.name, worker.member_number, unit_name(units, worker.unit), std::string(place_state_zh(worker.state)),
-                 format_china_minute(worker.since)});
+                 format_china_time(worker.since)});
     }
     return out.take();
 }

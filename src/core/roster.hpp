@@ -60,9 +60,6 @@ Roster make_roster(const GroupTrip& trip, const Actor& viewer, const std::map<Id
 // A place's state as the roster and its CSV write it: 已确认, 候补, 待确认名额, 已退出, ...
 std::string_view place_state_zh(PlaceState state);
 
-// "2026-12-06 19:05", China time.
-std::string format_china_minute(Instant instant);
-
 // The roster's workers who hold a place, as CSV (core/csv.hpp): 姓名, 工号, 单位, 状态,
 // 报名时间 (when the place entered its state), unit names from `units` (else the id).
 std::string roster_csv(const Roster& roster, const std::vector<Unit>& units);

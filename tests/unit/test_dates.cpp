@@ -85,3 +85,14 @@ TEST_CASE("day_of and china_midnight follow China time (UTC+8)", "[dates]") {
         REQUIRE(day_of(china_midnight(d) - 1) == d - 1);
     }
 }
+
+TEST_CASE("China-time clock readings are written one way", "[dates]") {
+    CHECK(format_china_time(*parse_instant("2026-12-01T15:59:59Z")) == "2026-12-01 23:59");
+    CHECK(format_china_time(*parse_instant("2026-12-01T15:59:59Z"), true) == "2026-12-01 23:59:59");
+    CHECK(format_china_time(*parse_instant("2026-12-01T16:00:00Z")) == "2026-12-02 00:00");
+    CHECK(format_china_time(*parse_instant("2026-12-02T01:05:30Z"), true) == "2026-12-02 09:05:30");
+    // Before 1970 the clock still counts forward from the China midnight.
+    CHECK(format_china_time(*parse_instant("1969-12-31T15:00:00Z")) == "1969-12-31 23:00");
+    CHECK(china_time_of_day(*parse_instant("1969-12-31T16:00:01Z")) == 1);
+    CHECK(format_clock(kSecondsPerDay) == "24:00");
+}

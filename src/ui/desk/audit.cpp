@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 
 namespace liaoxiu::ui {
 namespace {
@@ -322,15 +321,7 @@ std::string audit_action_text(const Context& ctx, const std::string& action) {
     return action;
 }
 
-std::string audit_time_text(Instant at) {
-    const Instant local = at + kChinaOffsetSeconds;
-    Instant seconds = local % kSecondsPerDay;
-    if (seconds < 0) seconds += kSecondsPerDay;
-    char clock[16];
-    std::snprintf(clock, sizeof clock, " %02d:%02d:%02d", static_cast<int>(seconds / 3600),
-                  static_cast<int>(seconds / 60 % 60), static_cast<int>(seconds % 60));
-    return format_day(day_of(at)) + clock;
-}
+std::string audit_time_text(Instant at) { return format_china_time(at, true); }
 
 std::string audit_field_text(const Context& ctx, const std::string& entity, const std::string& field) {
     for (const FieldWords& words : kFieldWords) {

@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace liaoxiu::ui {
 
@@ -63,8 +62,7 @@ void draw_progress(Context& ctx, const sync::GroupView& group) {
 // When joining closes, China time: "2027-03-20 18:00". A deadline at a day's end (the open form's
 // 当日 24 点截止 is 23:59:59, a midnight is the day before's end) reads "2027-03-20 24:00".
 std::string deadline_text(Instant deadline) {
-    Instant seconds = (deadline + kChinaOffsetSeconds) % kSecondsPerDay;
-    if (seconds < 0) seconds += kSecondsPerDay;
+    Instant seconds = china_time_of_day(deadline);
     Day day = day_of(deadline);
     if (seconds == 0) {
         day -= 1;
@@ -72,9 +70,7 @@ std::string deadline_text(Instant deadline) {
     } else if (seconds == kSecondsPerDay - 1) {
         seconds = kSecondsPerDay;
     }
-    char clock[16];
-    std::snprintf(clock, sizeof clock, " %02d:%02d", static_cast<int>(seconds / 3600), static_cast<int>(seconds / 60 % 60));
-    return format_day(day) + clock;
+    return format_day(day) + " " + format_clock(seconds);
 }
 
 // What a worker needs to decide: the trip's days, when joining closes, how far it is from

@@ -2,6 +2,7 @@
 // their state and since when, each held place with 退出 (a reason is required, in a
 // confirmation); other units only as counts; 添加职工 (a worker account of the unit);
 // 导出CSV for the travel agency, handed to the device (Services::save_file).
+#include "core/dates.hpp"
 #include "core/group_trip.hpp"
 #include "core/roster.hpp"
 #include "ui/widgets.hpp"
@@ -46,7 +47,7 @@ void draw_own_workers(Context& ctx, const sync::GroupView& group, const Roster& 
         if (!worker.member_number.empty()) line += " · " + worker.member_number;
         label(ctx, line);
         std::string status = state_text(ctx, worker.state) + " · " +
-                             ctx.f(Text::roster_since, format_china_minute(worker.since).c_str());
+                             ctx.f(Text::roster_since, format_china_time(worker.since).c_str());
         // A union's roster is all one unit; the secretariat's spans every unit.
         if (ctx.state.session->role == Role::secretariat) status += " · " + ctx.view.unit_name(worker.unit);
         muted(ctx, status);
