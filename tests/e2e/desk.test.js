@@ -5,9 +5,9 @@
 // each photographed at office size (1366×768) and tablet size (1024×768) into build/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitReady, screenshot, waitFor, settle, centre, viewports } from './lib/browser.js';
-import { shows, waitShown, findWidget, fill, tap, dismissNotices } from './lib/canvas.js';
-import { startServer, apiClient, demoPassword } from './lib/server.js';
+import { launch, openApp, waitReady, screenshot, waitFor, settle, centre, viewports } from './lib/browser.js';
+import { shows, waitShown, findWidget, fill, tap, dismissNotices, signIn } from './lib/canvas.js';
+import { startServer, apiClient } from './lib/server.js';
 
 // An office PC (touch emulation only so the shared helpers can tap the text fields).
 const office = { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1, isMobile: false, hasTouch: true };
@@ -25,32 +25,15 @@ after(async () => {
   await server?.stop();
 });
 
-async function open(viewport, page = '') {
-  const context = await chrome.browser.newContext(viewport);
-  const tab = await context.newPage();
-  const errors = [];
-  tab.on('pageerror', (error) => errors.push(String(error)));
-  await tab.goto(server.url + page);
-  await waitReady(tab);
-  return { context, page: tab, errors };
-}
 
-// Signs in through the app's form; `landing` is what the screen after it shows (我的 in the
-// app; on desk.html the secretariat lands on the desk).
-async function signIn(page, login, landing = /^已登录：/) {
-  await page.evaluate(() => { location.hash = '#/signin'; });
-  await fill(page, '工号或账号', login);
-  await fill(page, '密码', demoPassword);
-  await tap(page, '登录', (i) => i.width > 200);
-  await waitShown(page, landing);
-  await dismissNotices(page);
-}
 
 // A mouse click on the widget (not a line of text) labelled `label`, as on an office PC.
 async function click(page, label) {
   const { x, y } = centre(await findWidget(page, label));
   await page.mouse.click(x, y);
 }
+
+const open = (viewport, page = '') => openApp(chrome.browser, server.url + page, viewport);
 
 async function go(page, hash) {
   await page.evaluate((to) => { location.hash = to; }, hash);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { staticSiteAndBrowser, openPage, waitReady, items, stats, screenshot, viewports, settle } from './lib/browser.js';
-import { findItem, waitShown, shows } from './lib/canvas.js';
+import { findItem, waitShown, shows, scrollUntil } from './lib/canvas.js';
 
 // The bundled demo catalogue on a static host (its dates are moved to the day it is loaded).
 const fixture = staticSiteAndBrowser();
@@ -55,15 +55,3 @@ for (const kind of ['phone', 'kiosk']) {
   });
 }
 
-// Wheels down the screen until an item labelled `label` is fully in view; returns it.
-async function scrollUntil(page, label) {
-  for (let step = 0; step < 40; step++) {
-    const item = await findItem(page, (i) => i.label === label);
-    const height = page.viewportSize().height;
-    if (item && item.y >= 0 && item.y + item.height <= height - 80) return item;
-    await page.mouse.move(page.viewportSize().width / 2, height / 2);
-    await page.mouse.wheel(0, 200);
-    await settle(page, 300);
-  }
-  assert.fail(`"${label}" never came into view`);
-}

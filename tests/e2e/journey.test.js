@@ -5,8 +5,8 @@
 // against the real liaoxiu-server (fresh SQLite database, demo accounts).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, waitReady, items, stats, screenshot, distDir, viewports, centre, waitFor } from './lib/browser.js';
-import { shows, waitShown, findWidget, findItem, tap, fill, dismissNotices, liveAlert } from './lib/canvas.js';
+import { launch, openApp, openPage, waitReady, items, stats, screenshot, distDir, viewports, centre, waitFor } from './lib/browser.js';
+import { shows, waitShown, findWidget, findItem, tap, fill, dismissNotices, liveAlert, signIn, scrollUntil } from './lib/canvas.js';
 import { serveStatic } from './lib/static_server.js';
 import { startServer, apiClient, demoPassword } from './lib/server.js';
 import { dayFromToday, eveningFromToday } from './lib/dates.js';
@@ -33,25 +33,10 @@ after(async () => {
   await kioskSite?.close();
 });
 
-async function device(kind, query = '', hash = '') {
-  const context = await chrome.browser.newContext(viewports[kind]);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(server.url + query + hash);
-  await waitReady(page);
-  return { context, page, errors };
-}
-const phone = (hash = '') => device('phone', '', hash);
 
-async function signIn(page, login) {
-  await page.evaluate(() => { location.hash = '#/signin'; });
-  await fill(page, '工号或账号', login);
-  await fill(page, '密码', demoPassword);
-  await tap(page, '登录', (i) => i.width > 200);
-  await waitShown(page, /^已登录：/);
-  await dismissNotices(page);
-}
+
+const device = (kind, query = '', hash = '') => openApp(chrome.browser, server.url + query + hash, viewports[kind]);
+const phone = (hash = '') => device('phone', '', hash);
 
 async function go(page, hash) {
   await page.evaluate((h) => { location.hash = h; }, hash);
@@ -251,6 +236,53 @@ test('English is kept across a reload with <html lang> in step, and a count of o
   await waitShown(visitor.page, /^精选线路$/);
   assert.deepEqual(visitor.errors, []);
   await visitor.context.close();
+});
+
+test('a Henan worker finds the Henan alliance first on home and in the catalogue; signed out, the choice stays on the phone', async () => {
+  const worker = await phone();
+  await signIn(worker.page, 'u-zz-metro-01');
+  await go(worker.page, '#/');
+  await waitShown(worker.page, /^河南省工会系统疗休养机构联盟$/);
+  await findWidget(worker.page, '切换到：衢州市职工疗休养联盟');
+  await screenshot(worker.page, 'journey-alliance-first-phone');
+  // The catalogue: the first route card is one of Henan's; 浙江·衢州 tapped, one of Quzhou's.
+  const catalogue = (await api.call('GET', 'catalogue')).body;
+  const allianceOf = new Map(catalogue.routes.map((r) => [r.title, r.alliance]));
+  const firstCard = async () => (await items(worker.page)).find((i) => i.visible && i.id !== 0 && allianceOf.has(i.label));
+  await go(worker.page, '#/routes');
+  await waitFor(worker.page, async () => allianceOf.get((await firstCard())?.label) === 'a-henan', 'a Henan route first');
+  await tap(worker.page, '浙江·衢州');
+  await waitFor(worker.page, async () => allianceOf.get((await firstCard())?.label) === 'a-quzhou', 'a Quzhou route first');
+  await screenshot(worker.page, 'journey-alliance-switched-phone');
+
+  // Signed out on another phone: the catalogue's first alliance, until one is chosen; a reload keeps that.
+  const visitor = await phone('#/routes');
+  await tap(visitor.page, '河南');
+  await waitFor(visitor.page, () => visitor.page.evaluate(() => localStorage.getItem('liaoxiu.alliance') === 'a-henan'),
+                'the choice kept on the phone');
+  await visitor.page.reload();
+  await waitReady(visitor.page);
+  await go(visitor.page, '#/');
+  await waitShown(visitor.page, /^河南省工会系统疗休养机构联盟$/);
+  assert.deepEqual([...worker.errors, ...visitor.errors], []);
+  await worker.context.close();
+  await visitor.context.close();
+});
+
+test('a route on a phone says what its price includes, with call, copy and map on its stops; a kiosk only lists them', async () => {
+  const worker = await phone('#/route/r-qz-red-eco-3d');
+  await waitShown(worker.page, /^费用包含：住宿\d+晚 · /);
+  assert.ok(!(await shows(worker.page, /¥[\d,]+\/(车|桌|人)/)), 'no member price list on the worker\'s route');
+  await scrollUntil(worker.page, '复制地址');
+  await findWidget(worker.page, '地图');
+  assert.ok(await findItem(worker.page, (i) => i.id !== 0 && /^拨打 [\d-]+$/.test(i.label)), 'a call button with the number');
+  await screenshot(worker.page, 'journey-route-contacts-phone');
+  const kiosk = await device('kiosk', '?kiosk=1', '#/route/r-qz-red-eco-3d');
+  await waitShown(kiosk.page, /^费用包含：/);
+  assert.ok(!(await findItem(kiosk.page, (i) => i.id !== 0 && /^(拨打 |地图$)/.test(i.label))), 'no dialler or map on a kiosk');
+  assert.deepEqual([...worker.errors, ...kiosk.errors], []);
+  await worker.context.close();
+  await kiosk.context.close();
 });
 
 test('a kiosk keeps no language: the next page load starts in Chinese', async () => {

@@ -4,9 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, waitReady, viewports, screenshot } from './lib/browser.js';
-import { tap, fill, waitShown, dismissNotices } from './lib/canvas.js';
-import { startServer, demoPassword } from './lib/server.js';
+import { launch, openApp, viewports, screenshot } from './lib/browser.js';
+import { tap, waitShown, signIn } from './lib/canvas.js';
+import { startServer } from './lib/server.js';
 
 let server, chrome;
 
@@ -20,19 +20,8 @@ after(async () => {
 });
 
 test('an organizer opens a group\'s roster and exports it as CSV for the travel agency', async () => {
-  const context = await chrome.browser.newContext({ ...viewports.phone, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(server.url);
-  await waitReady(page);
-
-  await page.evaluate(() => { location.hash = '#/signin'; });
-  await fill(page, '工号或账号', 'u-qz-school2-union');
-  await fill(page, '密码', demoPassword);
-  await tap(page, '登录', (i) => i.width > 200);
-  await waitShown(page, /^已登录：/);
-  await dismissNotices(page);
+  const { context, page, errors } = await openApp(chrome.browser, server.url, { ...viewports.phone, acceptDownloads: true });
+  await signIn(page, 'u-qz-school2-union');
   await waitShown(page, /^本单位的拼团$/);  // the union's 我的
 
   await page.evaluate(() => { location.hash = '#/group/g-qz-001'; });

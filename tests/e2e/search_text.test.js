@@ -5,7 +5,7 @@
 // Headless Chromium at phone size (390×844, DPR 3, touch) against the real liaoxiu-server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitReady, items, stats, screenshot, viewports, centre, waitFor, settle } from './lib/browser.js';
+import { launch, openApp, items, stats, screenshot, viewports, centre, waitFor, settle } from './lib/browser.js';
 import { findWidget, tap, fill, waitShown, dismissNotices } from './lib/canvas.js';
 import { startServer, demoPassword } from './lib/server.js';
 
@@ -23,15 +23,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function phone(hash = '') {
-  const context = await chrome.browser.newContext(viewports.phone);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(server.url + hash);
-  await waitReady(page);
-  return { context, page, errors };
-}
+
+const phone = (hash = '') => openApp(chrome.browser, server.url + hash);
 
 const agent = (page) => page.evaluate(() => {
   const e = document.getElementById('lx-text-agent');

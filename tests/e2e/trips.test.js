@@ -3,11 +3,13 @@
 // Every phone is its own browser context (its own localStorage and service worker).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitReady, items, stats, screenshot, viewports, centre, waitFor, settle } from './lib/browser.js';
-import { visibleLabels, shows, waitShown, findWidget, tap, fill, dismissNotices, framesAfter } from './lib/canvas.js';
-import { startServer, apiClient, demoPassword } from './lib/server.js';
+import { launch, openApp, waitReady, items, stats, screenshot, viewports, centre, waitFor, settle } from './lib/browser.js';
+import { visibleLabels, shows, waitShown, findWidget, tap, fill, dismissNotices, framesAfter, signIn } from './lib/canvas.js';
+import { startServer, apiClient } from './lib/server.js';
 import { precachedAssets } from './lib/dist_files.js';
 import { dayFromToday, eveningFromToday, endOfChinaDay } from './lib/dates.js';
+
+const phone = (hash = '') => openApp(chrome.browser, server.url + hash);
 
 const ROUTE = 'r-qz-red-eco-3d';  // a bookable demo route of the Quzhou alliance
 const ORGANIZER = 'u-qz-school2-union';
@@ -45,26 +47,7 @@ async function scrollTo(page, label) {
   await cdp.detach();
 }
 
-// A phone: a fresh browser context at 390×844, DPR 3, touch.
-async function phone(hash = '') {
-  const context = await chrome.browser.newContext(viewports.phone);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(server.url + hash);
-  await waitReady(page);
-  return { context, page, errors };
-}
 
-// Signs in through the app's own form (#/signin), as a person would.
-async function signIn(page, login) {
-  await page.evaluate(() => { location.hash = '#/signin'; });
-  await fill(page, '工号或账号', login);
-  await fill(page, '密码', demoPassword);
-  await tap(page, '登录', (i) => i.width > 200);  // the form's button, not the heading or a tab
-  await waitShown(page, /^已登录：/);
-  await dismissNotices(page);  // 登录成功… would cover the bottom of the next screen
-}
 
 // Opens the group's deep link in this (signed-in) phone, joins through the confirmation.
 async function joinInApp(page, groupId, expectedButton) {

@@ -43,6 +43,18 @@ export async function openPage(browser, url, viewport) {
   return { page, context, errors };
 }
 
+// The app at `url` on a fresh device (its own storage and service worker), ready to use;
+// `errors` collects the page's uncaught exceptions.
+export async function openApp(browser, url, viewport = viewports.phone) {
+  const context = await browser.newContext(viewport);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  await waitReady(page);
+  return { context, page, errors };
+}
+
 export async function waitReady(page, timeout = 60000) {
   await page.waitForFunction(() => window.liaoxiu && window.liaoxiu.ready === true, null, { timeout });
 }

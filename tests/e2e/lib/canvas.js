@@ -1,7 +1,8 @@
 // Driving the app's canvas as a person would, through window.liaoxiu.items(): what is on
 // screen (every item with its label and rectangle), taps and clicks at an item's centre,
 // typing through the text agent. Shared by every end-to-end test.
-import { items, stats, centre, waitFor } from './browser.js';
+import { items, stats, centre, waitFor, settle } from './browser.js';
+import { demoPassword } from './server.js';
 
 // A visible item that passes `test`; undefined if none.
 export const findItem = async (page, test) => (await items(page)).find((i) => i.visible && test(i));
@@ -50,6 +51,32 @@ export async function fill(page, label, text) {
   }, field), `the "${label}" field to be edited`);
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(text);
+}
+
+// Wheels down the screen until an item labelled `label` is fully in view (clear of the tab
+// bar); returns it. Items scrolled out of view have no label, so a test cannot find them
+// without this.
+export async function scrollUntil(page, label) {
+  for (let step = 0; step < 40; step++) {
+    const item = await findItem(page, (i) => i.label === label);
+    const height = page.viewportSize().height;
+    if (item && item.y >= 0 && item.y + item.height <= height - 80) return item;
+    await page.mouse.move(page.viewportSize().width / 2, height / 2);
+    await page.mouse.wheel(0, 200);
+    await settle(page, 300);
+  }
+  throw new Error(`"${label}" never came into view`);
+}
+
+// Signs in through the app's own form (#/signin), as a person would; `landing` is what the
+// screen after it shows (我的 in the app; the secretariat on desk.html lands on the desk).
+export async function signIn(page, login, landing = /^已登录：/) {
+  await page.evaluate(() => { location.hash = '#/signin'; });
+  await fill(page, '工号或账号', login);
+  await fill(page, '密码', demoPassword);
+  await tap(page, '登录', (i) => i.width > 200);  // the form's button, not the heading or a tab
+  await waitShown(page, landing);
+  await dismissNotices(page);  // 登录成功… would cover the bottom of the next screen
 }
 
 // Notices stack at the bottom over the content; "知道了" dismisses one.
