@@ -1,5 +1,6 @@
 #include "sync_harness.hpp"
 
+#include <catch2/catch.hpp>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
@@ -11,6 +12,26 @@ namespace liaoxiu::sync_test {
 std::vector<std::string> demo_server_args(const std::filesystem::path& db_file) {
     return {"--db", "sqlite:" + db_file.string(), "--demo", "--password-cost", "min", "--signin-rate", "0",
             "--write-rate", "0", "--quiet", "--threads", "8"};
+}
+
+DeskClient::DeskClient(sync::Storage& storage, const std::string& api_base, std::uint64_t seed)
+    : engine(recorder, storage, [seed] {
+          sync::EngineOptions options;
+          options.seed = seed;
+          return options;
+      }()) {
+    sync::ClientConfig config;
+    config.api_base = api_base;
+    engine.configure(config);
+    REQUIRE(run([&] { return state().synced_at > 0 && !state().catalogue_from_cache; }));
+}
+
+void DeskClient::sign_in(const std::string& login) {
+    engine.sign_in(login, kDemoPassword);
+    REQUIRE(run([&] { return !state().signing_in; }));
+    INFO(all_notices(state()));
+    REQUIRE(state().session.has_value());
+    settle(engine, http, clock);
 }
 
 void RecordingTransport::send(sync::HttpRequest request, Completion done) {

@@ -7,6 +7,7 @@
 #include "../common/server_process.hpp"
 #include "../common/temp_dir.hpp"
 #include "platform/desktop/http_transport.hpp"
+#include "sync/desk/desk_engine.hpp"
 #include "sync/sync_engine.hpp"
 
 #include <sys/types.h>
@@ -72,6 +73,31 @@ std::string all_notices(const sync::ClientState& state);
 
 const sync::GroupView* find_group(const sync::ClientState& state, const std::string& id);
 const sync::MyTrip* find_trip(const sync::ClientState& state, const std::string& id);
+
+// A server on the demo data in its own temporary directory, and an app's storage beside it.
+// (A base listed before DeskClient, so both exist when the client connects.)
+struct DemoServer {
+    TempDir dir;
+    ServerProcess server{demo_server_args(dir.path() / "db"), free_port()};
+    sync::MemoryStorage storage;
+};
+
+// An app with the desk's intents against the endpoint at `api_base`, its traffic recorded:
+// configured and synced once on construction; sign_in waits for the session.
+struct DeskClient {
+    platform::HttpTransport http;
+    RecordingTransport recorder{http};
+    TestClock clock{0};
+    sync::SyncEngine engine;
+    sync::DeskEngine desk_engine{engine};
+
+    DeskClient(sync::Storage& storage, const std::string& api_base, std::uint64_t seed = 20261206);
+    const sync::ClientState& state() const { return engine.state(); }
+    bool run(const std::function<bool()>& done, int seconds = 20) {
+        return drive(engine, http, clock, done, std::chrono::seconds(seconds));
+    }
+    void sign_in(const std::string& login);
+};
 
 // As `viewer_login` (the demo's `admin`: the secretariat sees every worker's id; a union only its
 // own unit's), how many places `worker` holds.

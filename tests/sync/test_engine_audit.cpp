@@ -13,36 +13,8 @@ using sync::AuditView;
 
 namespace {
 
-struct AuditRig {
-    TempDir dir;
-    ServerProcess server{demo_server_args(dir.path() / "db"), free_port()};
-    sync::MemoryStorage storage;
-    platform::HttpTransport http;
-    RecordingTransport recorder{http};
-    TestClock clock{0};
-    sync::SyncEngine engine{recorder, storage, options()};
-    sync::DeskEngine desk_engine{engine};
-
-    AuditRig() {
-        sync::ClientConfig config;
-        config.api_base = api_base(server);
-        engine.configure(config);
-        REQUIRE(run([&] { return state().synced_at > 0 && !state().catalogue_from_cache; }));
-    }
-    static sync::EngineOptions options() {
-        sync::EngineOptions options;
-        options.seed = 20261206;
-        return options;
-    }
-    const sync::ClientState& state() const { return engine.state(); }
-    bool run(const std::function<bool()>& done) { return drive(engine, http, clock, done, std::chrono::seconds(20)); }
-    void sign_in(const std::string& login) {
-        engine.sign_in(login, kDemoPassword);
-        REQUIRE(run([&] { return !state().signing_in; }));
-        INFO(all_notices(state()));
-        REQUIRE(state().session.has_value());
-        settle(engine, http, clock);
-    }
+struct AuditRig : DemoServer, DeskClient {
+    AuditRig() : DeskClient(storage, api_base(server)) {}
     void load(const AuditQuery& query) {
         desk_engine.load_audit(query);
         REQUIRE(run([&] { return state().audit.status != AuditView::Status::loading; }));

@@ -17,35 +17,8 @@ using sync::MemberWrite;
 
 namespace {
 
-struct Desk {
-    platform::HttpTransport http;
-    RecordingTransport recorder{http};
-    TestClock clock;
-    sync::SyncEngine engine;
-    sync::DeskEngine desk_engine{engine};
-
-    explicit Desk(sync::Storage& storage, const std::string& api_base) : clock{0}, engine(recorder, storage, options()) {
-        sync::ClientConfig config;
-        config.api_base = api_base;
-        engine.configure(config);
-        REQUIRE(run([&] { return state().synced_at > 0 && !state().catalogue_from_cache; }));
-    }
-    static sync::EngineOptions options() {
-        sync::EngineOptions options;
-        options.seed = 20261206;
-        return options;
-    }
-    const sync::ClientState& state() const { return engine.state(); }
-    bool run(const std::function<bool()>& done, int seconds = 20) {
-        return drive(engine, http, clock, done, std::chrono::seconds(seconds));
-    }
-    void sign_in(const std::string& login) {
-        engine.sign_in(login, kDemoPassword);
-        REQUIRE(run([&] { return !state().signing_in; }));
-        INFO(all_notices(state()));
-        REQUIRE(state().session.has_value());
-        settle(engine, http, clock);
-    }
+struct Desk : DeskClient {
+    using DeskClient::DeskClient;
     // The member write's answer has come.
     const MemberWrite& answered() {
         REQUIRE(run([&] { return state().member_write && state().member_write->stage != MemberWrite::Stage::sending; }));
