@@ -33,21 +33,6 @@ bool plain_text(const std::string& text) {
     return true;
 }
 
-void add_escaped(std::string& out, std::string_view value) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    for (unsigned char c : value) {
-        const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                           c == '_' || c == '.' || c == '~';
-        if (plain) {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-        }
-    }
-}
-
 const json* field(const json& object, const char* name) {
     auto it = object.find(name);
     return it == object.end() ? nullptr : &*it;
@@ -140,7 +125,7 @@ std::string stats_query_string(const StatsQuery& query) {
         if (!out.empty()) out += '&';
         out += name;
         out += '=';
-        add_escaped(out, value);
+        query_params::percent_escape(out, value);
     };
     add("view", enum_name(query.view));
     if (query.view == StatsView::places) add("by", enum_name(query.by));

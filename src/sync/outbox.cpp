@@ -1,6 +1,7 @@
 #include "sync/outbox.hpp"
 
 #include "core/json.hpp"
+#include "core/query_params.hpp"
 #include "core/wire.hpp"
 #include "sync/catalogue_sync.hpp"
 #include "sync/persist.hpp"
@@ -14,29 +15,12 @@
 namespace liaoxiu::sync {
 namespace {
 
-std::string percent_encode(std::string_view text) {
-    static const char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                     c == '_' || c == '.' || c == '~';
-        if (plain) {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-        }
-    }
-    return out;
-}
-
 std::string group_path(const Id& group, const char* action) {
-    return "groups/" + percent_encode(group) + "/" + action;
+    return "groups/" + query_params::percent_escaped(group) + "/" + action;
 }
 
 std::string record_path(const char* kind, const Id& id, const char* action = nullptr) {
-    std::string path = std::string(kind) + "/" + percent_encode(id);
+    std::string path = std::string(kind) + "/" + query_params::percent_escaped(id);
     if (action) path += std::string("/") + action;
     return path;
 }

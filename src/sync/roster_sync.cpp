@@ -1,31 +1,13 @@
 #include "sync/roster_sync.hpp"
 
 #include "core/permissions.hpp"
+#include "core/query_params.hpp"
 #include "core/wire.hpp"
 #include "sync/session_sync.hpp"
 
 #include <algorithm>
 
 namespace liaoxiu::sync {
-namespace {
-
-std::string path_segment(const Id& id) {
-    static const char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : id) {
-        bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-        if (plain) {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-        }
-    }
-    return out;
-}
-
-}  // namespace
 
 RosterView& RosterSync::roster_entry(const Id& group) {
     auto& rosters = ctx_.state.rosters;
@@ -65,7 +47,7 @@ void RosterSync::fetch_roster(const Id& group) {
     generation_ = session_.generation();
     const std::uint64_t generation = generation_;
     ++in_flight_;
-    ctx_.send("GET", "groups/" + path_segment(group) + "/roster", {}, session_.token(), {},
+    ctx_.send("GET", "groups/" + query_params::percent_escaped(group) + "/roster", {}, session_.token(), {},
               [this, generation, group](const HttpResponse& response) {
                   --in_flight_;
                   if (generation != session_.generation() || !ctx_.state.session) return;
@@ -102,7 +84,7 @@ void RosterSync::load_unit_workers() {
     generation_ = session_.generation();
     const std::uint64_t generation = generation_;
     ++in_flight_;
-    ctx_.send("GET", "units/" + path_segment(session->unit) + "/workers", {}, session_.token(), {},
+    ctx_.send("GET", "units/" + query_params::percent_escaped(session->unit) + "/workers", {}, session_.token(), {},
               [this, generation](const HttpResponse& response) {
                   --in_flight_;
                   if (generation != session_.generation() || !ctx_.state.session) return;
