@@ -24,6 +24,7 @@ void DefaultServices::save_file(const std::string& name, const std::string&, con
 namespace {
 
 constexpr const char* kLanguageKey = "liaoxiu.language";  // "en" or "zh": the switch in the top bar
+constexpr const char* kAllianceKey = "liaoxiu.alliance";  // the alliance chosen to lead while signed out
 
 // Any sign of a person in this frame: a pointer that pressed, a wheel, a key, text; and,
 // when `moves_count`, a pointer that only moved.
@@ -70,6 +71,10 @@ App::App(ui::GlyphRasterizer& rasterizer, float pixel_ratio, sync::Transport& tr
         ui_.set_language(ui::Language::en);
         stored_language_ = ui::Language::en;
     }
+    if (!kiosk_) {
+        stored_alliance_ = storage_.get(kAllianceKey).value_or("");
+        ui_.set_alliance_chosen_signed_out(stored_alliance_);
+    }
 }
 
 void App::enable_kiosk(Instant idle_seconds) {
@@ -77,6 +82,7 @@ void App::enable_kiosk(Instant idle_seconds) {
     if (kiosk_) return;
     kiosk_ = true;
     ui_.set_language(ui::Language::zh);  // config.json switched it on after a stored choice was applied
+    ui_.set_alliance_chosen_signed_out({});
     glyphs_.set_css_size(kKioskTextSize);
     ui_.set_scale(kKioskTextSize / kTextSize);
     request_frame();
@@ -204,6 +210,10 @@ void App::draw() {
     if (!kiosk_ && ui_.language() != stored_language_) {
         stored_language_ = ui_.language();
         storage_.put(kLanguageKey, stored_language_ == ui::Language::en ? "en" : "zh");
+    }
+    if (!kiosk_ && ui_.alliance_chosen_signed_out() != stored_alliance_) {
+        stored_alliance_ = ui_.alliance_chosen_signed_out();
+        storage_.put(kAllianceKey, stored_alliance_);
     }
 }
 

@@ -175,6 +175,7 @@ private:
     int shown_countdown_ = 0;
     std::uint64_t resets_ = 0;
     ui::Language stored_language_ = ui::Language::zh;  // as Storage has it
+    Id stored_alliance_;                                 // as Storage has it
 };
 
 }  // namespace liaoxiu

@@ -124,6 +124,7 @@ Problem read_record(const json& j, const JsonPath& path, Unit& v) {
     r.text("name", v.name);
     r.text("city", v.city);
     r.optional_integer("union_members", v.union_members);  // absent: unknown
+    r.optional_field("alliance", v.alliance);               // absent: unknown
     if (auto problem = r.problem()) return problem;
     if (v.union_members && *v.union_members < 0)
         return decode_error("bad_value", JsonPath(path, "union_members"), "工会会员人数不能为负数",

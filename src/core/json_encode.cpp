@@ -115,6 +115,7 @@ void to_json(json& j, const Alliance& v) { j = json{{"id", v.id}, {"name", v.nam
 void to_json(json& j, const Unit& v) {
     j = json{{"id", v.id}, {"name", v.name}, {"city", v.city}};
     if (v.union_members) j["union_members"] = *v.union_members;
+    if (!v.alliance.empty()) j["alliance"] = v.alliance;
 }
 
 void to_json(json& j, const Place& v) {

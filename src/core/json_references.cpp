@@ -1,5 +1,5 @@
 // The catalogue-wide checks run once a catalogue is decoded: ids unique within each list,
-// and every reference (member → alliance, stop → member, group → route and units) known.
+// and every reference (member and unit → alliance, stop → member, group → route and units) known.
 // They see the whole catalogue, so they report text paths built after the fact.
 #include "core/json_reader.hpp"
 
@@ -70,6 +70,11 @@ Problem check_references(const Catalogue& c) {
                 if (auto p = known(members, stops[s].member, stop_path, "成员单位", "member")) return p;
             }
         }
+    }
+    for (std::size_t i = 0; i < c.units.size(); ++i) {
+        if (c.units[i].alliance.empty()) continue;  // not known
+        if (auto p = known(alliances, c.units[i].alliance, [&] { return child(element("units", i), "alliance"); }, "联盟", "alliance"))
+            return p;
     }
     for (std::size_t g = 0; g < c.groups.size(); ++g) {
         const GroupTrip& trip = c.groups[g];

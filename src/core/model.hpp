@@ -138,6 +138,9 @@ struct Unit {             // a worker's employer and its grassroots union
     // How many union members (工会会员) the unit has; unknown when unset. A unit with fewer
     // than the statistics' threshold is a small unit (core/stats.hpp).
     std::optional<int> union_members = std::nullopt;
+    // The alliance its union takes part in: its workers' region, which the app puts first
+    // (core/search.hpp's leading_alliance). Empty when not known.
+    Id alliance = {};
 
     bool operator==(const Unit&) const = default;
 };

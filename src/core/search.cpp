@@ -275,6 +275,9 @@ SearchIndex::SearchIndex(const Catalogue& catalogue) {
         RouteFacts& facts = routes_[r];
         facts.price_after_subsidy = std::max<Fen>(0, route.price - route.subsidy);
         facts.days = route.days;
+        const auto known = std::find(alliance_ids_.begin(), alliance_ids_.end(), route.alliance);
+        facts.alliance = static_cast<std::uint16_t>(known - alliance_ids_.begin());
+        if (known == alliance_ids_.end()) alliance_ids_.push_back(route.alliance);
         for (Season season : route.seasons) facts.seasons |= std::uint8_t(1u << static_cast<unsigned>(season));
         prices[r] = facts.price_after_subsidy;
         days[r] = facts.days;
@@ -510,6 +513,7 @@ std::vector<SearchHit> SearchIndex::search(const SearchQuery& query) const {
             const std::uint8_t level = route_level[route];
             if (level != kNoMatch) hits[at_level[level]++] = {route, static_cast<MatchKind>(level)};
         }
+        put_alliance_first(hits, query);
         return hits;
     }
 
@@ -534,7 +538,31 @@ std::vector<SearchHit> SearchIndex::search(const SearchQuery& query) const {
     for (std::uint64_t key : keys) {
         hits.push_back({route_by_title_order_[key & 0xFFFFFFFFu], static_cast<MatchKind>((key >> 32) & 0xFF)});
     }
+    put_alliance_first(hits, query);
     return hits;
+}
+
+void SearchIndex::put_alliance_first(std::vector<SearchHit>& hits, const SearchQuery& query) const {
+    if (!query.first_alliance) return;
+    const auto known = std::find(alliance_ids_.begin(), alliance_ids_.end(), *query.first_alliance);
+    if (known == alliance_ids_.end()) return;
+    const auto first = static_cast<std::uint16_t>(known - alliance_ids_.begin());
+    std::stable_partition(hits.begin(), hits.end(), [&](const SearchHit& hit) { return routes_[hit.route].alliance == first; });
+}
+
+const Alliance* leading_alliance(const Catalogue& catalogue, std::string_view chosen, std::string_view unit) {
+    auto alliance = [&](std::string_view id) -> const Alliance* {
+        if (id.empty()) return nullptr;
+        for (const Alliance& a : catalogue.alliances)
+            if (a.id == id) return &a;
+        return nullptr;
+    };
+    if (const Alliance* a = alliance(chosen)) return a;
+    for (const Unit& u : catalogue.units) {
+        if (u.id != unit || unit.empty()) continue;
+        if (const Alliance* a = alliance(u.alliance)) return a;
+    }
+    return catalogue.alliances.empty() ? nullptr : &catalogue.alliances.front();
 }
 
 std::size_t SearchIndex::memory_bytes() const {
@@ -549,6 +577,7 @@ std::size_t SearchIndex::memory_bytes() const {
     bytes += map_bytes(theme_ids_) + map_bytes(city_ids_) + map_bytes(route_by_id_);
     bytes += capacity_bytes(soonest_departure_) + capacity_bytes(departure_rank_);
     bytes += capacity_bytes(letter_levels_);
+    for (const Id& id : alliance_ids_) bytes += sizeof(Id) + (id.capacity() > 15 ? id.capacity() : 0);
     return bytes;
 }
 

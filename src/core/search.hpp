@@ -84,6 +84,9 @@ struct SearchQuery {
 
     SortKey sort = SortKey::relevance;
     bool descending = false;
+    // The routes of this alliance come first (a worker's own region), each part in the
+    // sort's order; the others still follow.
+    std::optional<Id> first_alliance;
 };
 
 struct SearchHit {
@@ -117,6 +120,7 @@ private:
         std::uint32_t days_rank = 0;        // dense rank of days
         std::uint8_t seasons = 0;           // bit per Season
         std::uint8_t categories = 0;        // bit per Category of the stops' members
+        std::uint16_t alliance = 0;         // index into alliance_ids_
     };
 
     // Every distinct searchable string (titles, themes, cities, member names) is stored
@@ -179,7 +183,17 @@ private:
 
     // route_levels_of_term of each one-letter term "a" .. "z", made at build: letter * routes + route.
     std::vector<std::uint8_t> letter_levels_;
+
+    // The routes' alliances, in order of first appearance (RouteFacts::alliance indexes it).
+    std::vector<Id> alliance_ids_;
+    // Moves the hits on routes of query.first_alliance to the front, keeping both parts' order.
+    void put_alliance_first(std::vector<SearchHit>& hits, const SearchQuery& query) const;
 };
+
+// The alliance a person sees first on home, in the catalogue and in search: the one chosen on
+// this device if the catalogue still has it, else the one their unit belongs to, else the
+// catalogue's first. nullptr only when the catalogue has no alliance.
+const Alliance* leading_alliance(const Catalogue& catalogue, std::string_view chosen, std::string_view unit);
 
 // The text as search compares it: width and case folded, control characters as spaces,
 // malformed bytes as U+FFFD. The catalogue's search and the desk's member search share it.

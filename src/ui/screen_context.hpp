@@ -112,6 +112,14 @@ struct ScreenState {
     Id opening_group;            // the trip just submitted: the app lands on it once the endpoint took it
     std::optional<Category> member_category;
     std::optional<std::string> member_city;
+    // Which alliance leads home, the catalogue and search (core leading_alliance): chosen
+    // while signed out (kept on the device by the app, not on a kiosk), or by the account
+    // signed in now (for this visit; its own unit's alliance leads until it chooses).
+    struct AllianceChoice {
+        Id signed_out;
+        Id signed_in;
+        Id account;  // who chose `signed_in`
+    } alliance;
     std::vector<LocalToast> toasts;
     bool high_contrast = false; // the display toggle; Ui applies the style when it changes
     // The QR code of the last link shown, kept so it is encoded once, not every frame.
@@ -171,6 +179,24 @@ struct Context {
     bool may_open_group() const { return signed_in() && !open_group_forbidden(actor(), state.session->unit); }
     // May read the trip's roster (its organizing union, a union with a place on it, the secretariat).
     bool may_see_roster(const GroupTrip& trip) const { return signed_in() && !roster_forbidden(actor(), &trip); }
+
+    // The alliance shown first: the one chosen (see ScreenState::alliance), else the signed-in
+    // person's unit's, else the catalogue's first. nullptr when the catalogue has none.
+    const Alliance* leading_alliance() const {
+        const auto& choice = screens.alliance;
+        if (!signed_in()) return liaoxiu::leading_alliance(state.catalogue, choice.signed_out, {});
+        const Id& chosen = choice.account == state.session->id ? choice.signed_in : Id{};
+        return liaoxiu::leading_alliance(state.catalogue, chosen, state.session->unit);
+    }
+    void choose_alliance(const Id& id) const {
+        auto& choice = screens.alliance;
+        if (!signed_in()) {
+            choice.signed_out = id;
+        } else {
+            choice.signed_in = id;
+            choice.account = state.session->id;
+        }
+    }
 };
 
 // The screens (src/ui/screens/*.cpp).

@@ -229,6 +229,18 @@ enum class Language { zh, en };
     X(offer_waiting, "有名额留给您", "A place is waiting for you")                                                 \
     X(group_ended_note, "已报名职工的名额均已释放，无需任何操作", "Every place was released: nothing to do")        \
     X(see_other_groups, "查看该线路的其他拼团", "Other group trips on this route")                        \
+    X(alliance_switch_to, "切换到：%s", "Switch to: %s") /* printf */                                        \
+    X(alliance_first, "先看", "First")                                                                          \
+    X(price_includes, "费用包含", "The price includes")                                                          \
+    X(includes_nights, "住宿%d晚", "Stay: %d night{s}") /* printf */                                           \
+    X(includes_meals, "用餐%d次", "Meals: %d") /* printf */                                                    \
+    X(includes_transport, "行程中的交通", "Transport on the trip")                                               \
+    X(includes_visits, "景点%d处", "Visits: %d") /* printf */                                                  \
+    X(includes_wellness, "康养项目%d项", "Wellness sessions: %d") /* printf */                                 \
+    X(call_phone, "拨打 %s", "Call %s") /* printf */                                                           \
+    X(copy_address, "复制地址", "Copy address")                                                                 \
+    X(address_copied, "地址已复制", "Address copied")                                                           \
+    X(open_map, "地图", "Map")                                                                                  \
     /* ---- the group's key facts (groupfacts): dates, deadline, cap, outcome, contact; the duplicate warning */  \
     X(group_return, "返回日期：%s（共%d天%d晚）", "Back: %s (%d day{s}, %d night{s})") /* printf */                \
     X(deadline_at, "报名截止：%s（北京时间）", "Joining closes: %s (China time)") /* printf */                     \

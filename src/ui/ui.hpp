@@ -70,6 +70,10 @@ public:
 
     Language language() const { return language_; }
     void set_language(Language language) { language_ = language; }
+    // The alliance chosen to lead while signed out (an alliance id, or empty): the app keeps it
+    // on the device, so the next visit starts with the same region.
+    const Id& alliance_chosen_signed_out() const { return screens_.alliance.signed_out; }
+    void set_alliance_chosen_signed_out(Id alliance) { screens_.alliance.signed_out = std::move(alliance); }
 
     // High contrast (black on white, thicker borders): also a toggle on the me screen.
     void set_high_contrast(bool on);

@@ -1,7 +1,9 @@
 // Browsing: home, the catalogue (search, filters, sort), route detail, members, policies.
 #include "ui_driver.hpp"
 
+#include "core/contact_links.hpp"
 #include "core/generate.hpp"
+#include "core/price_includes.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -38,6 +40,49 @@ TEST_CASE("home shows the alliance, featured routes, groups closing soon and pol
     CHECK(ui.shows("胡柚飘香·三衢石林三日 · 2027-01-08"));
     CHECK(ui.shows("政策宣传"));
     CHECK(ui.shows("在线"));
+}
+
+TEST_CASE("a worker's own alliance leads home and the catalogue, and a tap puts another first", "[ui][home][alliance]") {
+    UiDriver ui;
+    ui.state.session = testing::make_session("u-zz-metro-01", "郑州地铁职工1", sync::Role::worker, "u-zz-metro");
+    ui.touch();
+    ui.frames(2);
+    auto alliance_of = [&](const std::string& title) { return route_by_title(ui.state, title).alliance; };
+    // Home: the Henan alliance by name, its routes featured, the switch to the other one.
+    CHECK(ui.shows("河南省工会系统疗休养机构联盟"));
+    REQUIRE(ui.find_item("切换到：衢州市职工疗休养联盟"));
+    auto cards = ui.route_cards();
+    REQUIRE_FALSE(cards.empty());
+    for (const auto& title : cards) CHECK(alliance_of(title) == "a-henan");
+
+    // The catalogue: Henan's routes first, then the others, all of them.
+    ui.ui.open_location("#/routes");
+    ui.frames(2);
+    cards = ui.route_cards();
+    REQUIRE_FALSE(cards.empty());
+    CHECK(alliance_of(cards.front()) == "a-henan");
+    bool others_began = false;
+    for (const auto& title : cards) {
+        if (alliance_of(title) != "a-henan") others_began = true;
+        else CHECK_FALSE(others_began);
+    }
+    CHECK(others_began);
+
+    // 浙江·衢州 tapped: Quzhou's routes lead, for this worker's visit; the device keeps no choice.
+    REQUIRE(ui.click("浙江·衢州"));
+    cards = ui.route_cards();
+    REQUIRE_FALSE(cards.empty());
+    CHECK(alliance_of(cards.front()) == "a-quzhou");
+    CHECK(ui.ui.alliance_chosen_signed_out().empty());
+
+    // Signed out: the catalogue's first until someone chooses; that choice is the device's.
+    ui.state.session.reset();
+    ui.touch();
+    ui.frames(2);
+    CHECK(alliance_of(ui.route_cards().front()) == "a-quzhou");
+    REQUIRE(ui.click("河南"));
+    CHECK(alliance_of(ui.route_cards().front()) == "a-henan");
+    CHECK(ui.ui.alliance_chosen_signed_out() == "a-henan");
 }
 
 TEST_CASE("tapping a route card opens the route", "[ui][home]") {
@@ -100,8 +145,11 @@ TEST_CASE("sorting by price orders the cards, again reverses, and a filter keeps
     UiDriver ui;
     ui.ui.open_location("#/routes");
     ui.frames(2);
+    // Signed out, the catalogue's first alliance leads: its routes first, each part by price.
+    const Id leading = ui.state.catalogue.alliances.front().id;
     Fen cheapest = INT64_MAX, dearest = 0;
     for (const Route& r : ui.state.catalogue.routes) {
+        if (r.alliance != leading) continue;
         cheapest = std::min(cheapest, r.price - r.subsidy);
         dearest = std::max(dearest, r.price - r.subsidy);
     }
@@ -115,7 +163,8 @@ TEST_CASE("sorting by price orders the cards, again reverses, and a filter keeps
     for (std::size_t i = 1; i < cards.size(); ++i) {
         const Route& a = route_by_title(ui.state, cards[i - 1]);
         const Route& b = route_by_title(ui.state, cards[i]);
-        CHECK(a.price - a.subsidy <= b.price - b.subsidy);
+        CHECK_FALSE((a.alliance != leading && b.alliance == leading));
+        if (a.alliance == b.alliance) CHECK(a.price - a.subsidy <= b.price - b.subsidy);
     }
 
     REQUIRE(ui.click("价格 ↑"));  // the chosen sort, tapped again, turns around
@@ -169,6 +218,43 @@ TEST_CASE("route detail shows the itinerary's members and the route's open group
     CHECK(ui.shows("还差6人成团"));
     // Only an organizer may open a group here.
     CHECK(!ui.find_item("在此线路发起拼团"));
+}
+
+TEST_CASE("a route says what its price includes, and its members can be called, copied and found on a map",
+          "[ui][route]") {
+    UiDriver ui;
+    const Route& route = route_by_id(ui.state, "r-qz-red-eco-3d");
+    const PriceIncludes includes = price_includes(route);
+    REQUIRE(includes.nights == route.nights);
+    ui.ui.open_location("#/route/" + route.id);
+    ui.frames(2);
+    CHECK(ui.shows("费用包含：住宿" + std::to_string(route.nights) + "晚 · 用餐" + std::to_string(includes.meals) + "次"));
+    // The members' wholesale prices (what the agency pays them) are not on the worker's route.
+    for (const Member& m : ui.state.catalogue.members)
+        for (const Service& service : m.services) CHECK_FALSE(ui.shows(service.name + "  ¥"));
+
+    const Stop& stop = route.itinerary.front().stops.front();
+    const Member* member = nullptr;
+    for (const Member& m : ui.state.catalogue.members)
+        if (m.id == stop.member) member = &m;
+    REQUIRE(member);
+    REQUIRE(ui.click("拨打 " + member->phone));
+    REQUIRE(ui.services.opened_links.size() == 1);
+    CHECK(ui.services.opened_links.back() == tel_link(member->phone));
+    REQUIRE(ui.click("复制地址"));
+    CHECK(ui.services.copied.back() == member->address);
+    CHECK(ui.shows("地址已复制"));
+    REQUIRE(ui.click("地图"));
+    CHECK(ui.services.opened_links.back() == map_link(*member));
+
+    // A kiosk shows the number and address as text: no dialler, no map leaving the screen.
+    UiDriver kiosk;
+    kiosk.state.kiosk = true;
+    kiosk.ui.open_location("#/route/" + route.id);
+    kiosk.frames(2);
+    CHECK(kiosk.shows("电话：" + member->phone));
+    CHECK_FALSE(kiosk.find_item("拨打 " + member->phone));
+    CHECK_FALSE(kiosk.find_item("地图"));
 }
 
 TEST_CASE("the catalogue scrolls 10k routes by drawing only the cards on screen", "[ui][catalogue][scale]") {

@@ -65,7 +65,8 @@ inline Catalogue catalogue() {
                  member("m-gone", Category::reception, MemberStatus::exited)};
     c.routes = {route()};
     c.policies = {Policy{"p-1", "职工疗休养管理办法", "正文", "市总工会", day("2026-01-15"), PublishStatus::published, {}}};
-    c.units = {Unit{"u-org", "衢州供电公司", "衢州"}, Unit{"u-a", "衢州学院", "衢州"}, Unit{"u-b", "江山中学", "江山"}};
+    c.units = {Unit{"u-org", "衢州供电公司", "衢州", std::nullopt, "a-qz"}, Unit{"u-a", "衢州学院", "衢州"},
+               Unit{"u-b", "江山中学", "江山"}};
     return c;
 }
 

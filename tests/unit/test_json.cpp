@@ -219,6 +219,7 @@ TEST_CASE("unknown references are errors, each with its path", "[json]") {
     const Case cases[] = {
         {json::json_pointer("/routes/0/alliance"), "routes[0].alliance"},
         {json::json_pointer("/members/3/alliance"), "members[3].alliance"},
+        {json::json_pointer("/units/2/alliance"), "units[2].alliance"},
         {json::json_pointer("/routes/0/itinerary/1/stops/1/member"), "routes[0].itinerary[1].stops[1].member"},
         {json::json_pointer("/groups/1/route"), "groups[1].route"},
         {json::json_pointer("/groups/0/organizer_unit"), "groups[0].organizer_unit"},

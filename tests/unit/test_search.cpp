@@ -561,3 +561,47 @@ TEST_CASE("ü is found typed as v, yu or ü, and üe as ue", "[search][pinyin][u
     // Initials are unchanged: ll is 吕梁.
     CHECK(found("lls") == Routes{kLvliang});
 }
+
+TEST_CASE("a worker's alliance comes first, in every sort, the others still following", "[search][alliance]") {
+    Catalogue c = sample_catalogue();
+    c.routes[kLongyou].alliance = "a-hn";  // two routes of another alliance
+    c.routes[kSanhu].alliance = "a-hn";
+    const SearchIndex index(c);
+
+    SearchQuery q;
+    q.sort = SortKey::price;
+    q.first_alliance = "a-hn";
+    // Its own part in price order (longyou 30000, sanhu 280000), then the rest in price order.
+    CHECK(routes_of(index.search(q)) == std::vector<std::size_t>{kLongyou, kSanhu, kJlsEco, kJiangHomophone, kChangyou,
+                                                                 kJixiang, kJls, kQuzhouRed});
+    q.sort = SortKey::relevance;
+    CHECK(routes_of(index.search(q)) == std::vector<std::size_t>{kLongyou, kSanhu, kChangyou, kJiangHomophone, kJls,
+                                                                 kJlsEco, kJixiang, kQuzhouRed});
+    // With a query: only the hits, the alliance's first, matches ranked within each part.
+    q.text = "jianglangshan";
+    q.first_alliance = "a-qz";
+    CHECK(routes_of(index.search(q)) == routes_of(index.search(text_query("jianglangshan"))));
+    // An alliance the index does not know changes nothing.
+    SearchQuery unknown;
+    unknown.first_alliance = "a-none";
+    CHECK(routes_of(index.search(unknown)) == kTitleOrder);
+}
+
+TEST_CASE("the leading alliance: chosen on the device, else the unit's, else the catalogue's first", "[search][alliance]") {
+    Catalogue c;
+    c.alliances = {Alliance{"a-qz", "衢州市职工疗休养联盟", "浙江·衢州"}, Alliance{"a-hn", "河南省联盟", "河南"}};
+    c.units = {Unit{"u-qz", "衢州学院", "衢州", std::nullopt, "a-qz"}, Unit{"u-zz", "郑州地铁", "郑州", std::nullopt, "a-hn"},
+               Unit{"u-new", "新单位", "衢州"}};
+    auto id_of = [&](std::string_view chosen, std::string_view unit) {
+        const Alliance* a = leading_alliance(c, chosen, unit);
+        return a ? a->id : Id("none");
+    };
+    CHECK(id_of("", "") == "a-qz");
+    CHECK(id_of("", "u-zz") == "a-hn");
+    CHECK(id_of("a-qz", "u-zz") == "a-qz");    // a choice wins
+    CHECK(id_of("a-gone", "u-zz") == "a-hn");  // a choice the catalogue no longer has does not
+    CHECK(id_of("", "u-new") == "a-qz");       // a unit whose alliance is not known
+    CHECK(id_of("", "u-unknown") == "a-qz");
+    CHECK(id_of("a-hn", "") == "a-hn");
+    CHECK(leading_alliance(Catalogue{}, "a-qz", "u-qz") == nullptr);
+}

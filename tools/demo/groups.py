@@ -9,6 +9,8 @@ for each place a worker of the unit who holds no overlapping trip.
 import zlib
 from datetime import date, datetime, timedelta, timezone
 
+from members import HENAN, QUZHOU
+
 UNITS = [
     ("u-qz-hospital", "衢州市人民医院", "衢州"),
     ("u-qz-juhua", "巨化集团有限公司", "衢州"),
@@ -45,8 +47,13 @@ UNION_MEMBERS = {
 }
 
 
+# The alliance each unit's union takes part in: its workers see it first in the app.
+QUZHOU_CITIES = {"衢州", "江山", "龙游", "开化"}
+
+
 def build_units():
-    return [{"id": uid, "name": name, "city": city, "union_members": UNION_MEMBERS[uid]} for uid, name, city in UNITS]
+    return [{"id": uid, "name": name, "city": city, "union_members": UNION_MEMBERS[uid],
+             "alliance": QUZHOU if city in QUZHOU_CITIES else HENAN} for uid, name, city in UNITS]
 
 
 def _worker_pool(unit_id):

@@ -34,6 +34,7 @@ std::string query_key(const CatalogueScreenState& s) {
     key += '\x1f' + std::to_string(s.days_band) + '\x1f' + std::to_string(s.price_band);
     key += '\x1f' + std::to_string(q.member_category ? static_cast<int>(*q.member_category) : -1);
     key += '\x1f' + std::to_string(q.only_with_open_groups) + std::to_string(static_cast<int>(q.sort)) + std::to_string(q.descending);
+    key += '\x1f' + q.first_alliance.value_or("");
     return key;
 }
 
@@ -57,6 +58,8 @@ SearchQuery query_of(const CatalogueScreenState& s) {
 constexpr std::size_t kRecentSearches = 8;
 
 void run_search_if_needed(Context& ctx, CatalogueScreenState& s) {
+    const Alliance* leading = ctx.leading_alliance();
+    s.query.first_alliance = leading ? std::optional<Id>(leading->id) : std::nullopt;
     const std::string key = query_key(s);
     const std::uint64_t revision = ctx.view.revision();
     if (key == s.searched_key && s.searched_revision == revision) return;
@@ -114,6 +117,24 @@ void draw_sort(Context& ctx, CatalogueScreenState& s) {
             s.query.descending = selected && key != SortKey::relevance ? !s.query.descending : false;
             s.query.sort = key;
         }
+    }
+    ImGui::PopID();
+}
+
+// Which alliance's routes come first: the worker's own region, switched with a tap. Only when
+// the catalogue has more than one.
+void draw_alliance_switch(Context& ctx) {
+    const auto& alliances = ctx.state.catalogue.alliances;
+    if (alliances.size() < 2) return;
+    const Alliance* leading = ctx.leading_alliance();
+    ImGui::PushID("alliance");
+    ImGui::AlignTextToFramePadding();
+    label(ctx, ctx.t(Text::alliance_first), colors::muted);
+    ImGui::SameLine(0, kChipSpacing);
+    chip_row_start();
+    for (const Alliance& a : alliances) {
+        const std::string& name = a.region.empty() ? a.name : a.region;
+        if (chip(ctx, (name + "##" + a.id).c_str(), &a == leading) && &a != leading) ctx.choose_alliance(a.id);
     }
     ImGui::PopID();
 }
@@ -196,6 +217,7 @@ void draw_routes(Context& ctx) {
     } else {
         input_text(ctx, ctx.t(Text::search), "##search", &s.text, 0, ctx.t(Text::search_hint), FieldKind::search);
     }
+    draw_alliance_switch(ctx);
     draw_sort(ctx, s);
     if (s.show_filters) draw_filters(ctx, s);
     run_search_if_needed(ctx, s);

@@ -26,11 +26,29 @@ std::vector<std::string> season_themes(const Catalogue& catalogue, Season season
     return out;
 }
 
-// The secretariat orders its catalogue: the first routes are the ones it features.
-std::vector<std::size_t> featured_routes(const Context& ctx) {
+// The secretariat orders its catalogue: the first routes of the leading alliance are the ones
+// it features (any alliance's, if that one has none).
+std::vector<std::size_t> featured_routes(const Context& ctx, const Alliance* leading) {
+    const auto& routes = ctx.state.catalogue.routes;
     std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < ctx.state.catalogue.routes.size() && i < kFeaturedRoutes; ++i) out.push_back(i);
+    for (std::size_t i = 0; i < routes.size() && out.size() < kFeaturedRoutes; ++i)
+        if (!leading || routes[i].alliance == leading->id) out.push_back(i);
+    for (std::size_t i = 0; out.empty() && i < routes.size() && i < kFeaturedRoutes; ++i) out.push_back(i);
     return out;
+}
+
+// The alliance leading the screen, and a way to put another one first.
+void draw_alliance(Context& ctx, const Alliance* leading) {
+    const auto& alliances = ctx.state.catalogue.alliances;
+    if (leading) heading(ctx, leading->name);
+    if (alliances.size() < 2) return;
+    ImGui::PushID("alliance");
+    chip_row_start();
+    for (const Alliance& a : alliances) {
+        if (&a == leading) continue;
+        if (chip(ctx, (ctx.f(Text::alliance_switch_to, a.name.c_str()) + "##" + a.id).c_str(), false)) ctx.choose_alliance(a.id);
+    }
+    ImGui::PopID();
 }
 
 }  // namespace
@@ -38,7 +56,8 @@ std::vector<std::size_t> featured_routes(const Context& ctx) {
 void draw_home(Context& ctx) {
     const Catalogue& catalogue = ctx.state.catalogue;
     const Instant now = ctx.services.now();
-    if (!catalogue.alliances.empty()) heading(ctx, catalogue.alliances.front().name);
+    const Alliance* leading = ctx.leading_alliance();
+    draw_alliance(ctx, leading);
     muted(ctx, ctx.t(Text::tagline));
     draw_offer_banner(ctx);  // a place offered to the worker comes first (me.cpp)
 
@@ -58,15 +77,23 @@ void draw_home(Context& ctx) {
     ImGui::PopID();
 
     section(ctx, ctx.t(Text::featured_routes));
-    route_cards(ctx, featured_routes(ctx));
+    route_cards(ctx, featured_routes(ctx, leading));
     if (secondary_button(ctx, ctx.t(Text::all_routes), -1)) ctx.nav.go({Screen::routes, {}});
 
     section(ctx, ctx.t(Text::closing_soon));
     std::vector<const sync::GroupView*> closing;
     for (const sync::GroupView& g : ctx.state.groups)
         if (joinable(g.trip(), now)) closing.push_back(&g);
-    std::sort(closing.begin(), closing.end(),
-              [](const auto* a, const auto* b) { return a->trip().join_deadline < b->trip().join_deadline; });
+    // The leading alliance's groups first, each part by deadline.
+    auto elsewhere = [&](const sync::GroupView* g) {
+        const Route* route = ctx.view.route(g->trip().route);
+        return leading && route && route->alliance != leading->id;
+    };
+    std::sort(closing.begin(), closing.end(), [&](const auto* a, const auto* b) {
+        const bool a_elsewhere = elsewhere(a), b_elsewhere = elsewhere(b);
+        if (a_elsewhere != b_elsewhere) return b_elsewhere;
+        return a->trip().join_deadline < b->trip().join_deadline;
+    });
     if (closing.empty()) muted(ctx, ctx.t(Text::no_joinable_groups));
     for (std::size_t i = 0; i < closing.size() && i < kClosingGroups; ++i) group_row(ctx, *closing[i], true);
 
