@@ -19,6 +19,9 @@ public:
     // Returns false when it fell back to copying.
     virtual bool share(const std::string& title, const std::string& url) = 0;
     virtual void copy_text(const std::string& text) = 0;
+    // Hands an address outside the app to the device: "tel:0570…" dials, an https map link
+    // opens the map app or site in a new tab. Nothing where there is none.
+    virtual void open_link(const std::string& url) { (void)url; }
     // Hands a file to the person: a download in the browser, a file beside the desktop app.
     virtual void save_file(const std::string& name, const std::string& mime, const std::string& bytes) = 0;
     // Leaves for another page of the app beside this one, e.g. "desk.html#/desk/members" (the

@@ -87,6 +87,8 @@ public:
     std::string link_to(const std::string& location) const override { return "https://liaoxiu.example/" + location; }
     bool share(const std::string& title, const std::string& url) override;
     void copy_text(const std::string& text) override { copied.push_back(text); }
+    std::vector<std::string> opened_links;  // tel: and map links
+    void open_link(const std::string& url) override { opened_links.push_back(url); }
     struct SavedFile {
         std::string name, mime, bytes;
     };

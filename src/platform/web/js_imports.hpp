@@ -41,6 +41,7 @@ void* lx_rasterize(const std::uint32_t* codepoints, int count, float pixel_size)
 char* lx_page_address();  // the page's address without its hash
 int lx_share(const char* title, const char* url);  // 1 when the share sheet opened
 void lx_clipboard_write(const char* text);          // also ImGui's copy, set by text_agent.cpp
+void lx_open_link(const char* url);                 // tel: in place, anything else in a new tab
 void lx_save_file(const char* name, const char* mime, const char* bytes, int length);  // a download (Blob)
 void lx_open_page(const char* page);                // goes to another page of the app, relative to this one
 

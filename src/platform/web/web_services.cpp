@@ -24,6 +24,8 @@ bool WebServices::share(const std::string& title, const std::string& url) { retu
 
 void WebServices::copy_text(const std::string& text) { lx_clipboard_write(text.c_str()); }
 
+void WebServices::open_link(const std::string& url) { lx_open_link(url.c_str()); }
+
 void WebServices::save_file(const std::string& name, const std::string& mime, const std::string& bytes) {
     lx_save_file(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }

@@ -13,6 +13,7 @@ public:
     std::string link_to(const std::string& location) const override;
     bool share(const std::string& title, const std::string& url) override;
     void copy_text(const std::string& text) override;
+    void open_link(const std::string& url) override;
     void save_file(const std::string& name, const std::string& mime, const std::string& bytes) override;
     void open_page(const std::string& page) override;
 };

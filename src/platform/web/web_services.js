@@ -27,6 +27,13 @@ mergeInto(LibraryManager.library, {
   lx_open_page: function (pagePtr) {
     location.assign(new URL(UTF8ToString(pagePtr), location.href).href);
   },
+  // An address outside the app: a tel: link goes to the dialler without leaving the page (a
+  // new tab would stay blank); a map link opens beside the app, which keeps its state.
+  lx_open_link: function (urlPtr) {
+    var url = UTF8ToString(urlPtr);
+    if (/^tel:/i.test(url)) { location.href = url; return; }
+    if (/^https:/i.test(url)) window.open(url, '_blank', 'noopener');
+  },
   lx_clipboard_write: function (text) {
     var value = UTF8ToString(text);
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(function () {});

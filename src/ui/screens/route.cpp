@@ -1,6 +1,9 @@
-// Route detail: price and subsidy, the route's open groups, the itinerary day by day
-// with each stop's member unit, and the service standard.
+// Route detail: price and subsidy and what the price includes, the route's open groups, the
+// itinerary day by day with each stop's member unit (call, copy the address, map), and the
+// service standard.
+#include "core/contact_links.hpp"
 #include "core/dates.hpp"
+#include "core/price_includes.hpp"
 #include "core/rules.hpp"
 #include "ui/format.hpp"
 #include "ui/widgets.hpp"
@@ -9,6 +12,10 @@ namespace liaoxiu::ui {
 
 namespace {
 
+// A stop's member: what it is and where, with one tap to call it, copy its address or open it
+// on a map. A kiosk shows the number and address only: it has no dialler, and a map would take
+// the screen away from the next visitor. (The members' own price lists are not shown to
+// workers: see core/price_includes.hpp.)
 void draw_stop(Context& ctx, const Stop& stop) {
     const Member* member = ctx.view.member(stop.member);
     std::string title = std::string("【") + stop_kind_name(ctx, stop.kind) + "】";
@@ -20,14 +27,45 @@ void draw_stop(Context& ctx, const Stop& stop) {
     if (member) {
         ImGui::Indent(12);
         muted(ctx, std::string(category_name(ctx, member->category)) + " · " + member->city + member->county);
-        muted(ctx, ctx.f(Text::address, member->address.c_str()));
-        muted(ctx, ctx.f(Text::phone, member->phone.c_str()));
-        for (const Service& service : member->services)
-            muted(ctx, ctx.f(Text::service_price, service.name.c_str(), format_yuan(service.price).c_str(), service.unit.c_str()));
+        if (!member->address.empty()) muted(ctx, ctx.f(Text::address, member->address.c_str()));
+        const std::string tel = tel_link(member->phone);
+        if (ctx.state.kiosk || tel.empty()) {
+            if (!member->phone.empty()) muted(ctx, ctx.f(Text::phone, member->phone.c_str()));
+        } else {
+            ImGui::PushID(&stop);
+            if (secondary_button(ctx, ctx.f(Text::call_phone, member->phone.c_str()).c_str())) ctx.services.open_link(tel);
+            if (!member->address.empty()) {
+                ImGui::SameLine(0, kChipSpacing);
+                if (secondary_button(ctx, ctx.t(Text::copy_address))) {
+                    ctx.services.copy_text(member->address);
+                    ctx.screens.toasts.push_back({Text::address_copied, ctx.services.now() + 3});
+                }
+            }
+            const std::string map = map_link(*member);
+            if (!map.empty()) {
+                ImGui::SameLine(0, kChipSpacing);
+                if (secondary_button(ctx, ctx.t(Text::open_map))) ctx.services.open_link(map);
+            }
+            ImGui::PopID();
+        }
         ImGui::Unindent(12);
     }
     ImGui::Unindent(8);
     ImGui::Dummy(ImVec2(0, 2));
+}
+
+// What the price covers, from the itinerary: the worker's answer to "what do I pay for".
+void draw_price_includes(Context& ctx, const Route& route) {
+    const PriceIncludes includes = price_includes(route);
+    if (includes.empty()) return;
+    std::string line;
+    auto add = [&](const std::string& part) { line += (line.empty() ? "" : " · ") + part; };
+    if (includes.nights > 0) add(ctx.f(Text::includes_nights, includes.nights));
+    if (includes.meals > 0) add(ctx.f(Text::includes_meals, includes.meals));
+    if (includes.transport) add(ctx.t(Text::includes_transport));
+    if (includes.visits > 0) add(ctx.f(Text::includes_visits, includes.visits));
+    if (includes.wellness > 0) add(ctx.f(Text::includes_wellness, includes.wellness));
+    label(ctx, std::string(ctx.t(Text::price_includes)) + "：" + line);
 }
 
 }  // namespace
@@ -53,6 +91,7 @@ void draw_route(Context& ctx, const Route& route) {
     section(ctx, ctx.f(Text::price_after_subsidy, format_yuan(route.price - route.subsidy).c_str()));
     muted(ctx, ctx.f(Text::list_price, format_yuan(route.price).c_str()) + "  " +
                    ctx.f(Text::subsidy, format_yuan(route.subsidy).c_str()));
+    draw_price_includes(ctx, route);
 
     if (!route.highlights.empty()) {
         section(ctx, ctx.t(Text::highlights));
