@@ -81,7 +81,7 @@ TEST_CASE("a union's statistics are its own unit's whatever it asks, and a worke
           "[sync][server][stats]") {
     StatsRig rig;
     rig.sign_in("u-qz-power-union");
-    const Id own = rig.state().session->account.unit;
+    const Id own = rig.state().session->unit;
     StatsQuery query;
     query.by = StatsBy::unit;
     query.unit = "u-qz-school2";  // another unit: the endpoint puts the union's own in its place
