@@ -52,8 +52,9 @@ struct StatsDirectory {
     const Route* route(const Id& id) const;
     const Member* member(const std::string& id) const;
     const Unit* unit(const Id& id) const;
-    // The member units of a route's itinerary, each once, in order of first visit.
-    std::vector<const Member*> members_of(const Route& route) const;
+    // The member units of a route's itinerary, each once, in order of first visit (worked out
+    // once per directory: the statistics ask for every fact).
+    const std::vector<const Member*>& members_of(const Route& route) const;
 
     std::string stamp;  // stats_directory_stamp when it was read
     std::vector<Route> routes;
@@ -61,6 +62,10 @@ struct StatsDirectory {
     std::unordered_map<std::string, const Route*> route_by_id;
     std::unordered_map<std::string, const Member*> member_by_id;
     std::unordered_map<std::string, const Unit*> unit_by_id;
+    std::unordered_map<const Route*, std::vector<const Member*>> members_by_route;
+
+private:
+    std::vector<const Member*> itinerary_members(const Route& route) const;
 };
 // Changes whenever a route, member, unit or alliance is written or deleted (a few indexed
 // aggregates, far cheaper than reading the documents).

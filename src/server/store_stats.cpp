@@ -136,6 +136,17 @@ StatsStatement trips_sql(const StatsQuery& q) {
             std::move(where.params)};
 }
 
+// Trips by departure day and state (and route, when a filter needs it) with their capacity and
+// confirmed places, from the trips' tally.
+StatsStatement outcomes_sql(const StatsQuery& q) {
+    const bool route = filters_routes(q);
+    Where where = where_of(q, "t.organizer_unit", "t");
+    return {std::string("SELECT ") + (route ? "t.route" : "''") +
+                ", t.first_day, t.state, COUNT(*), SUM(t.max_size), SUM(t.confirmed) FROM trip_tally t WHERE 1 = 1" +
+                where.sql + " GROUP BY " + (route ? "t.route, " : "") + "t.first_day, t.state",
+            std::move(where.params)};
+}
+
 // Waiting places by route and trip state: waiting (waitlisted or offered), lapsed offers,
 // released places (missed when the trip was locked).
 StatsStatement waiting_sql(const StatsQuery& q) {
@@ -250,7 +261,7 @@ bool route_passes(const StatsDirectory& dir, const Id& id, const StatsQuery& q, 
     if (q.alliance && route->alliance != *q.alliance) return false;
     if (city && std::find(route->cities.begin(), route->cities.end(), *q.city) == route->cities.end()) return false;
     if (category) {
-        auto members = dir.members_of(*route);
+        const auto& members = dir.members_of(*route);
         if (std::none_of(members.begin(), members.end(), [&](const Member* m) { return m->category == *q.category; }))
             return false;
     }
@@ -362,7 +373,7 @@ void outcomes_table(Connection& db, const StatsDirectory& dir, const StatsQuery&
     auto row_of = [&](Day day) -> std::vector<std::int64_t>& {
         return by_month.try_emplace(month_key(day), std::vector<std::int64_t>(table.columns.size(), 0)).first->second;
     };
-    StatsStatement statement = trips_sql(q);
+    StatsStatement statement = from_places ? trips_sql(q) : outcomes_sql(q);
     auto trips = db.query(statement.sql, statement.params);
     for (const auto& row : trips) {
         if (!route_passes(dir, row.text(0), q, false)) continue;
@@ -372,10 +383,14 @@ void outcomes_table(Connection& db, const StatsDirectory& dir, const StatsQuery&
         values[static_cast<std::size_t>(*state)] += row.integer(3);
         values[6] += row.integer(3);
         if (*state != GroupState::cancelled) values[7] += row.integer(4);
+        // Confirmed places of trips that keep them (the tally's sixth column).
+        if (!from_places && *state != GroupState::cancelled && *state != GroupState::expired) values[8] += row.integer(5);
     }
-    for (const auto& f : confirmed_places(db, dir, q, today, true, from_places)) {
-        if (!route_passes(dir, f.route, q, false)) continue;
-        row_of(f.day)[8] += f.confirmed;
+    if (from_places) {
+        for (const auto& f : confirmed_places(db, dir, q, today, true, from_places)) {
+            if (!route_passes(dir, f.route, q, false)) continue;
+            row_of(f.day)[8] += f.confirmed;
+        }
     }
     for (auto& [key, values] : by_month) values[9] = permille(values[8], values[7]);
     month_rows(table, by_month);
@@ -537,12 +552,12 @@ void rebuild_tallies(Connection& db) {
         "FROM group_trips g JOIN places p ON p.group_id = g.id WHERE p.state <> 'withdrawn' "
         "GROUP BY g.id, p.unit, g.route, g.first_day, g.state");
     db.execute(
-        "INSERT INTO trip_tally (group_id, route, first_day, state, organizer_unit, confirmed, cross_confirmed, waiting, "
-        "offer_expired, released) SELECT g.id, g.route, g.first_day, g.state, g.organizer_unit, "
+        "INSERT INTO trip_tally (group_id, route, first_day, state, organizer_unit, max_size, confirmed, cross_confirmed, "
+        "waiting, offer_expired, released) SELECT g.id, g.route, g.first_day, g.state, g.organizer_unit, g.max_size, "
         "COALESCE(SUM(t.confirmed), 0), COALESCE(SUM(t.cross_confirmed), 0), COALESCE(SUM(t.waiting), 0), "
         "COALESCE(SUM(t.offer_expired), 0), COALESCE(SUM(t.released), 0) "
         "FROM group_trips g LEFT JOIN place_tally t ON t.group_id = g.id "
-        "GROUP BY g.id, g.route, g.first_day, g.state, g.organizer_unit");
+        "GROUP BY g.id, g.route, g.first_day, g.state, g.organizer_unit, g.max_size");
 }
 
 }  // namespace
@@ -551,7 +566,8 @@ void write_tally(Connection& db, const GroupTrip* before, const GroupTrip& after
     // The rows carry the trip's route, day and state: when one of them (or the organizer, which
     // decides what is cross-unit) changes, every row of the trip is written again.
     const bool same_trip = before && before->route == after.route && before->departure == after.departure &&
-                           before->state == after.state && before->organizer_unit == after.organizer_unit;
+                           before->state == after.state && before->organizer_unit == after.organizer_unit &&
+                           before->max_size == after.max_size;
     const auto now = tally_of(after);
     const auto old = same_trip ? tally_of(*before) : std::map<Id, TallyCounts>{};
     const std::string state(enum_name(after.state));
@@ -573,13 +589,14 @@ void write_tally(Connection& db, const GroupTrip* before, const GroupTrip& after
     const TallyCounts total = total_of(now);
     if (same_trip && total == total_of(old)) return;
     db.execute(
-        "INSERT INTO trip_tally (group_id, route, first_day, state, organizer_unit, confirmed, cross_confirmed, waiting, "
-        "offer_expired, released) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (group_id) DO UPDATE SET "
-        "route = excluded.route, first_day = excluded.first_day, state = excluded.state, "
-        "organizer_unit = excluded.organizer_unit, confirmed = excluded.confirmed, "
+        "INSERT INTO trip_tally (group_id, route, first_day, state, organizer_unit, max_size, confirmed, cross_confirmed, "
+        "waiting, offer_expired, released) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (group_id) "
+        "DO UPDATE SET route = excluded.route, first_day = excluded.first_day, state = excluded.state, "
+        "organizer_unit = excluded.organizer_unit, max_size = excluded.max_size, confirmed = excluded.confirmed, "
         "cross_confirmed = excluded.cross_confirmed, waiting = excluded.waiting, offer_expired = excluded.offer_expired, "
         "released = excluded.released",
-        {after.id, after.route, std::int64_t{after.departure}, state, after.organizer_unit, total.confirmed, total.cross,
+        {after.id, after.route, std::int64_t{after.departure}, state, after.organizer_unit, std::int64_t{after.max_size},
+         total.confirmed, total.cross,
          total.waiting, total.offer_expired, total.released});
 }
 
@@ -601,10 +618,12 @@ void create_stats_schema(Connection& db) {
         // The tallies the statistics read instead of the places (write_tally keeps them).
         db.execute(
             "CREATE TABLE IF NOT EXISTS trip_tally (group_id TEXT PRIMARY KEY, route TEXT NOT NULL, "
-            "first_day BIGINT NOT NULL, state TEXT NOT NULL, organizer_unit TEXT NOT NULL, confirmed BIGINT NOT NULL, "
-            "cross_confirmed BIGINT NOT NULL, waiting BIGINT NOT NULL, offer_expired BIGINT NOT NULL, "
-            "released BIGINT NOT NULL)");
-        db.execute("CREATE INDEX IF NOT EXISTS trip_tally_by_day ON trip_tally (first_day, route, state)");
+            "first_day BIGINT NOT NULL, state TEXT NOT NULL, organizer_unit TEXT NOT NULL, max_size BIGINT NOT NULL, "
+            "confirmed BIGINT NOT NULL, cross_confirmed BIGINT NOT NULL, waiting BIGINT NOT NULL, "
+            "offer_expired BIGINT NOT NULL, released BIGINT NOT NULL)");
+        // Covering: the statements read the index alone.
+        db.execute("CREATE INDEX IF NOT EXISTS trip_tally_by_day ON trip_tally (first_day, state, route, organizer_unit, "
+                   "max_size, confirmed, cross_confirmed, waiting, offer_expired, released)");
         db.execute(
             "CREATE TABLE IF NOT EXISTS place_tally (group_id TEXT NOT NULL, unit TEXT NOT NULL, route TEXT NOT NULL, "
             "first_day BIGINT NOT NULL, state TEXT NOT NULL, confirmed BIGINT NOT NULL, cross_confirmed BIGINT NOT NULL, "
@@ -612,7 +631,8 @@ void create_stats_schema(Connection& db) {
             "PRIMARY KEY (group_id, unit))");
         db.execute("CREATE INDEX IF NOT EXISTS place_tally_by_day ON place_tally "
                    "(first_day, state, unit, route, confirmed, cross_confirmed)");
-        db.execute("CREATE INDEX IF NOT EXISTS place_tally_by_unit ON place_tally (unit, first_day)");
+        db.execute("CREATE INDEX IF NOT EXISTS place_tally_by_unit ON place_tally "
+                   "(unit, first_day, state, route, confirmed, cross_confirmed, waiting, offer_expired, released)");
         if (!meta_get(db, "stats_tally")) {
             rebuild_tallies(db);  // a database written before the tallies: counted once
             meta_set(db, "stats_tally", "1");
@@ -631,6 +651,7 @@ StatsDirectory::StatsDirectory(Connection& db, std::string stamp)
     for (const auto& r : routes) route_by_id.emplace(r.id, &r);
     for (const auto& m : directory.members) member_by_id.emplace(m.id, &m);
     for (const auto& u : directory.units) unit_by_id.emplace(u.id, &u);
+    for (const auto& r : routes) members_by_route.emplace(&r, itinerary_members(r));
 }
 
 const Route* StatsDirectory::route(const Id& id) const {
@@ -648,7 +669,13 @@ const Unit* StatsDirectory::unit(const Id& id) const {
     return it == unit_by_id.end() ? nullptr : it->second;
 }
 
-std::vector<const Member*> StatsDirectory::members_of(const Route& route) const {
+const std::vector<const Member*>& StatsDirectory::members_of(const Route& route) const {
+    static const std::vector<const Member*> none;
+    auto it = members_by_route.find(&route);
+    return it == members_by_route.end() ? none : it->second;
+}
+
+std::vector<const Member*> StatsDirectory::itinerary_members(const Route& route) const {
     std::vector<const Member*> out;
     for (const auto& day : route.itinerary)
         for (const auto& stop : day.stops)
@@ -680,7 +707,7 @@ std::vector<StatsStatement> stats_statements(const StatsQuery& q, Day today, con
     }
     const unsigned keys = fact_keys(q);
     switch (q.view) {
-        case StatsView::outcomes: return {trips_sql(q), tally_sql(q, today, keys, true)};
+        case StatsView::outcomes: return {outcomes_sql(q)};
         case StatsView::waiting: return {waiting_sql(q)};
         case StatsView::pooling: {
             std::vector<StatsStatement> statements{tally_sql(q, today, keys, false)};

@@ -46,11 +46,11 @@ Rows read_rows(Connection& db, const std::string& sql) {
 // The tallies as the places say they should be, counted here from the rows of both tables.
 std::pair<Rows, Rows> recount(Connection& db) {
     struct Trip {
-        std::string route, first_day, state, organizer;
+        std::string route, first_day, state, organizer, max_size;
     };
     std::map<std::string, Trip> trips;
-    for (const auto& row : db.query("SELECT id, route, first_day, state, organizer_unit FROM group_trips"))
-        trips[row.text(0)] = Trip{row.text(1), row.text(2), row.text(3), row.text(4)};
+    for (const auto& row : db.query("SELECT id, route, first_day, state, organizer_unit, max_size FROM group_trips"))
+        trips[row.text(0)] = Trip{row.text(1), row.text(2), row.text(3), row.text(4), row.text(5)};
     // group → unit → confirmed, cross, waiting, offer_expired, released
     std::map<std::string, std::map<std::string, std::array<std::int64_t, 5>>> counts;
     for (const auto& row : db.query("SELECT group_id, unit, state FROM places")) {
@@ -82,8 +82,8 @@ std::pair<Rows, Rows> recount(Connection& db) {
             units.push_back(id + "|" + unit + "|" + trip.route + "|" + trip.first_day + "|" + trip.state + numbers(c));
             for (std::size_t i = 0; i < 5; ++i) total[i] += c[i];
         }
-        totals.push_back(id + "|" + trip.route + "|" + trip.first_day + "|" + trip.state + "|" + trip.organizer +
-                         numbers(total));
+        totals.push_back(id + "|" + trip.route + "|" + trip.first_day + "|" + trip.state + "|" + trip.organizer + "|" +
+                         trip.max_size + numbers(total));
     }
     std::sort(units.begin(), units.end());
     std::sort(totals.begin(), totals.end());
@@ -129,7 +129,7 @@ Rows check_tallies(const std::string& url, Day today, const Id& unit, const Id& 
                                        "SELECT group_id, unit, route, first_day, state, confirmed, cross_confirmed, "
                                        "waiting, offer_expired, released FROM place_tally");
     const Rows trip_tally = read_rows(*db,
-                                      "SELECT group_id, route, first_day, state, organizer_unit, confirmed, "
+                                      "SELECT group_id, route, first_day, state, organizer_unit, max_size, confirmed, "
                                       "cross_confirmed, waiting, offer_expired, released FROM trip_tally");
     CHECK(place_tally == units);
     CHECK(trip_tally == totals);
