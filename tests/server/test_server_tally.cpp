@@ -169,11 +169,12 @@ TEST_CASE("stats: the tallies equal a recount from the places after random joins
         unions.push_back(create_and_sign_in(http, world.admin, "organizer", "union-" + std::to_string(u), world.unit(u)));
     for (int w = 0; w < 12; ++w)
         workers.push_back(create_and_sign_in(http, world.admin, "worker", "worker-" + std::to_string(w), world.unit(w % 4)));
-    // Small trips, so that they fill, keep waiting lists and make offers; deadlines 2 to 6 days away.
+    // Small trips, so that they fill, keep waiting lists and make offers; deadlines 2 to 6 days away,
+    // departures 8 days apart (a worker may be on several).
     std::vector<std::string> groups;
     for (int g = 0; g < 5; ++g)
         groups.push_back(open_group(http, unions[static_cast<std::size_t>(g % 2)], world.route(static_cast<std::size_t>(g % 3)),
-                                    2, 2 + g % 2, start + (2 + g) * 86400, 20 + g));
+                                    2, 2 + g % 2, start + (2 + g) * 86400, 20 + 8 * g));
 
     std::mt19937 rng(16);  // the same sequence of requests every run
     auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
@@ -209,7 +210,7 @@ TEST_CASE("stats: the tallies equal a recount from the places after random joins
         }
         if (step % 20 == 19) check_tallies(world.url, today(), world.unit(1), world.route(0));
     }
-    CHECK(answered > 30);
+    CHECK(answered > 20);
     // Every deadline passes: the scheduler locks or expires what is left, in its own writes.
     advance(8 * 86400);
     CHECK(eventually([&] {
