@@ -465,32 +465,44 @@ void load_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, 
                 StatsTable& table) {
     table.title = "成员单位接待量（按出发月份）";
     table.row_label = "月份";
-    std::map<std::string, std::map<const Member*, std::int64_t>> by_month;
-    std::map<const Member*, std::int64_t> member_totals;
+    // Members by the order they were first met; per month, a count per member in that order.
+    // A route's passing members are worked out once (a fact is a route and a day).
+    std::vector<const Member*> seen;
+    std::unordered_map<const Member*, std::size_t> index_of;
+    std::unordered_map<const Route*, std::vector<std::size_t>> route_members;
+    std::map<std::string, std::vector<std::int64_t>> by_month;
     for (const auto& f : confirmed_places(db, dir, q, today, false, from_places)) {
         if (!route_passes(dir, f.route, q, true)) continue;
         const Route* route = dir.route(f.route);
         if (!route) continue;
-        for (const Member* m : dir.members_of(*route)) {
-            if (!member_passes(*m, q)) continue;
-            by_month[month_key(f.day)][m] += f.confirmed;
-            member_totals[m] += f.confirmed;
+        auto [members, fresh] = route_members.try_emplace(route);
+        if (fresh) {
+            for (const Member* m : dir.members_of(*route)) {
+                if (!member_passes(*m, q)) continue;
+                auto [at, added] = index_of.try_emplace(m, seen.size());
+                if (added) seen.push_back(m);
+                members->second.push_back(at->second);
+            }
         }
+        if (members->second.empty()) continue;
+        auto& row = by_month[month_key(f.day)];
+        if (row.size() < seen.size()) row.resize(seen.size(), 0);
+        for (std::size_t i : members->second) row[i] += f.confirmed;
     }
-    std::vector<const Member*> members;
-    for (const auto& [m, total] : member_totals) members.push_back(m);
-    std::sort(members.begin(), members.end(), [&](const Member* a, const Member* b) {
-        if (member_totals[a] != member_totals[b]) return member_totals[a] > member_totals[b];
-        return a->id < b->id;
+    std::vector<std::int64_t> totals(seen.size(), 0);
+    for (const auto& [month, row] : by_month)
+        for (std::size_t i = 0; i < row.size(); ++i) totals[i] += row[i];
+    std::vector<std::size_t> order(seen.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (totals[a] != totals[b]) return totals[a] > totals[b];
+        return seen[a]->id < seen[b]->id;
     });
-    for (const Member* m : members) table.columns.push_back({m->id, m->name});
+    for (std::size_t i : order) table.columns.push_back({seen[i]->id, seen[i]->name});
     std::map<std::string, std::vector<std::int64_t>> values;
     for (const auto& [month, counts] : by_month) {
         auto& row = values[month];
-        for (const Member* m : members) {
-            auto it = counts.find(m);
-            row.push_back(it == counts.end() ? 0 : it->second);
-        }
+        for (std::size_t i : order) row.push_back(i < counts.size() ? counts[i] : 0);
     }
     month_rows(table, values);
 }
