@@ -20,15 +20,27 @@
 namespace liaoxiu::server {
 
 namespace store {
-// The columns and indexes the statistics read (a trip's capacity beside its state; places by
-// group, state and unit), on a new database and on one written before them.
+// The columns, tallies and indexes the statistics read (a trip's capacity beside its state;
+// the tallies below), on a new database and on one written before them (the tallies are then
+// counted once from the places; meta `stats_tally`).
 void create_stats_schema(Connection& db);
-// The statements a query runs (the benchmark prints their plans).
+// The statistics count from two tallies kept on write instead of the places: `trip_tally`, one
+// row per trip, and `place_tally`, one row per trip and workers' unit with a place there (a
+// unit with only withdrawn places has none). Each row holds the trip's route, departure day
+// and state beside the counts of its places: `confirmed`, `cross_confirmed` (of workers of
+// another unit than the organizer's), `waiting` (waitlisted or offered), `offer_expired`,
+// `released`. save_group calls this with every trip it writes, in the same transaction:
+// `before` is the trip as stored (nullptr when it is new or not known).
+void write_tally(Connection& db, const GroupTrip* before, const GroupTrip& after);
+// The statements a query runs (the benchmark prints their plans); `from_places`: the old way,
+// counting the places themselves (the benchmark's baseline).
 struct StatsStatement {
     std::string sql;
     SqlParams params;
 };
-std::vector<StatsStatement> stats_statements(const StatsQuery& query);
+struct StatsDirectory;
+std::vector<StatsStatement> stats_statements(const StatsQuery& query, Day today, const StatsDirectory& directory,
+                                            bool from_places = false);
 // What names the rows and applies the filters about routes and members: every route (drafts
 // too: a trip outlives its route's publication), member and unit, read in one transaction.
 struct StatsDirectory {
@@ -40,8 +52,9 @@ struct StatsDirectory {
     const Route* route(const Id& id) const;
     const Member* member(const std::string& id) const;
     const Unit* unit(const Id& id) const;
-    // The member units of a route's itinerary, each once, in order of first visit.
-    std::vector<const Member*> members_of(const Route& route) const;
+    // The member units of a route's itinerary, each once, in order of first visit (worked out
+    // once per directory: the statistics ask for every fact).
+    const std::vector<const Member*>& members_of(const Route& route) const;
 
     std::string stamp;  // stats_directory_stamp when it was read
     std::vector<Route> routes;
@@ -49,12 +62,18 @@ struct StatsDirectory {
     std::unordered_map<std::string, const Route*> route_by_id;
     std::unordered_map<std::string, const Member*> member_by_id;
     std::unordered_map<std::string, const Unit*> unit_by_id;
+    std::unordered_map<const Route*, std::vector<const Member*>> members_by_route;
+
+private:
+    std::vector<const Member*> itinerary_members(const Route& route) const;
 };
 // Changes whenever a route, member, unit or alliance is written or deleted (a few indexed
 // aggregates, far cheaper than reading the documents).
 std::string stats_directory_stamp(Connection& db);
 // One table of figures; `today` decides which trips have departed.
-StatsTable compute_stats(Connection& db, const StatsQuery& query, Day today, const StatsDirectory& directory);
+// `from_places`: count the places themselves, as before the tallies (the benchmark's baseline).
+StatsTable compute_stats(Connection& db, const StatsQuery& query, Day today, const StatsDirectory& directory,
+                         bool from_places = false);
 }  // namespace store
 
 // The last directory the statistics read, kept while its stamp holds: the documents are

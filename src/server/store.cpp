@@ -423,6 +423,7 @@ void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after,
     for (const auto& [seq, place] : old_places) {
         db.execute("DELETE FROM places WHERE group_id = $1 AND seq = $2", {after.id, seq});
     }
+    write_tally(db, before, after);  // stats.hpp: the statistics' tallies, in the same transaction
 }
 
 std::int64_t worker_day_key(const Id& worker, Day day) {

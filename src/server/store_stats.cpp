@@ -31,6 +31,7 @@ bool group_trips_have_column(Connection& db, const char* column) {
 
 // Trips that keep their places (confirmed places of expired and cancelled trips are released).
 constexpr const char* kLiveTrip = "g.state IN ('open', 'formed', 'full', 'locked')";
+constexpr const char* kLiveTally = "t.state IN ('open', 'formed', 'full', 'locked')";
 
 // The part of every statement that the query's range, route and unit decide; appends the
 // parameters in the order the placeholders are numbered.
@@ -46,27 +47,76 @@ struct Where {
     }
 };
 
-// `unit_column`: what the unit filter compares (the workers' unit, or the organizing unit's).
-Where where_of(const StatsQuery& q, const char* unit_column) {
+// `unit_column`: what the unit filter compares (the workers' unit, or the organizing unit's);
+// `alias`: the table whose route and departure day the range and route filters read.
+Where where_of(const StatsQuery& q, const char* unit_column, const char* alias = "g", SqlParams first = {}) {
     Where where;
-    if (q.from) where.add("g.first_day >= ?", std::int64_t{*q.from});
-    if (q.to) where.add("g.first_day <= ?", std::int64_t{*q.to});
-    if (q.route) where.add("g.route = ?", *q.route);
+    where.params = std::move(first);
+    const std::string a(alias);
+    if (q.from) where.add(a + ".first_day >= ?", std::int64_t{*q.from});
+    if (q.to) where.add(a + ".first_day <= ?", std::int64_t{*q.to});
+    if (q.route) where.add(a + ".route = ?", *q.route);
     if (q.unit) where.add(std::string(unit_column) + " = ?", *q.unit);
     return where;
 }
 
-// Confirmed places on live trips, by route, day and trip state (and the worker's unit and
-// whether it is another unit than the organizer's, when asked).
+// Confirmed places on live trips, summed over what a table does not key on: its route, departure
+// day and the workers' unit when the table needs them ("" and 0 when not). `travelled`: of them,
+// on locked trips that have left; `cross`: of them, workers of another unit than the organizer's;
+// `small_cross`: of those, workers of a small unit.
 struct PlaceFact {
     Id route;
     Day day = 0;
-    std::string trip_state;
     Id unit;
-    bool cross = false;
-    std::int64_t count = 0;
+    std::int64_t confirmed = 0, travelled = 0, cross = 0, small_cross = 0;
 };
 
+// What a table needs the confirmed places keyed by.
+enum FactKey : unsigned { kByRoute = 1, kByDay = 2, kByUnit = 4 };
+
+// Whether the query filters by something only the route knows (then every fact needs its route).
+bool filters_routes(const StatsQuery& q) { return q.alliance || q.city || q.category; }
+
+// The trips' tally (`trip_tally`, one row per trip) or, when the workers' unit matters, the
+// units' (`place_tally`, one row per trip and unit with a place in it). Both keep the trip's
+// route, departure day and state beside the counts, so no statement joins the places.
+// `organizer_unit`: the unit filter is about the organizing unit (the trips' tally has it).
+StatsStatement tally_sql(const StatsQuery& q, Day today, unsigned keys, bool organizer_unit) {
+    const bool per_unit = (keys & kByUnit) || (q.unit && !organizer_unit);
+    Where where = where_of(q, organizer_unit ? "t.organizer_unit" : "t.unit", "t", {std::int64_t{today}});
+    std::string group;
+    auto key = [&](unsigned k, const char* column) {
+        if (!(keys & k)) return std::string(k == kByDay ? "0" : "''");
+        group += (group.empty() ? "" : ", ") + std::string(column);
+        return std::string(column);
+    };
+    std::string sql = "SELECT " + key(kByRoute, "t.route") + ", " + key(kByDay, "t.first_day") + ", " +
+                      key(kByUnit, "t.unit") +
+                      ", SUM(t.confirmed), SUM(CASE WHEN t.state = 'locked' AND t.first_day <= $1 THEN t.confirmed "
+                      "ELSE 0 END), SUM(t.cross_confirmed) FROM " +
+                      (per_unit ? "place_tally" : "trip_tally") + " t WHERE t.confirmed > 0 AND " + kLiveTally +
+                      where.sql;
+    if (!group.empty()) sql += " GROUP BY " + group;
+    return {std::move(sql), std::move(where.params)};
+}
+
+// The workers of small units among the cross-unit places (pooling): the units' tally of the
+// units given, as many as a statement takes at a time.
+StatsStatement small_cross_sql(const StatsQuery& q, unsigned keys, const std::vector<Id>& units) {
+    Where where = where_of(q, "t.unit", "t");
+    std::string in;
+    for (const auto& unit : units) {
+        where.params.push_back(unit);
+        in += (in.empty() ? "$" : ", $") + std::to_string(where.params.size());
+    }
+    const bool route = keys & kByRoute;
+    return {std::string("SELECT ") + (route ? "t.route" : "''") +
+                ", t.first_day, SUM(t.cross_confirmed) FROM place_tally t WHERE t.cross_confirmed > 0 AND " + kLiveTally + where.sql + " AND t.unit IN (" + in +
+                ") GROUP BY " + (route ? "t.route, " : "") + "t.first_day",
+            std::move(where.params)};
+}
+
+// The old way, kept as the benchmark's baseline: the same facts counted over the places.
 StatsStatement confirmed_places_sql(const StatsQuery& q, const char* unit_column, bool with_unit, bool with_cross) {
     Where where = where_of(q, unit_column);
     const std::string cross = "CASE WHEN p.unit = g.organizer_unit THEN 0 ELSE 1 END";
@@ -86,7 +136,29 @@ StatsStatement trips_sql(const StatsQuery& q) {
             std::move(where.params)};
 }
 
+// Trips by departure day and state (and route, when a filter needs it) with their capacity and
+// confirmed places, from the trips' tally.
+StatsStatement outcomes_sql(const StatsQuery& q) {
+    const bool route = filters_routes(q);
+    Where where = where_of(q, "t.organizer_unit", "t");
+    return {std::string("SELECT ") + (route ? "t.route" : "''") +
+                ", t.first_day, t.state, COUNT(*), SUM(t.max_size), SUM(t.confirmed) FROM trip_tally t WHERE 1 = 1" +
+                where.sql + " GROUP BY " + (route ? "t.route, " : "") + "t.first_day, t.state",
+            std::move(where.params)};
+}
+
+// Waiting places by route and trip state: waiting (waitlisted or offered), lapsed offers,
+// released places (missed when the trip was locked).
 StatsStatement waiting_sql(const StatsQuery& q) {
+    const char* table = q.unit ? "place_tally" : "trip_tally";
+    Where where = where_of(q, "t.unit", "t");
+    return {std::string("SELECT t.route, t.state, SUM(t.waiting), SUM(t.offer_expired), SUM(t.released) FROM ") + table +
+                " t WHERE t.state <> 'cancelled' AND (t.waiting > 0 OR t.offer_expired > 0 OR t.released > 0)" +
+                where.sql + " GROUP BY t.route, t.state",
+            std::move(where.params)};
+}
+
+StatsStatement waiting_places_sql(const StatsQuery& q) {
     Where where = where_of(q, "p.unit");
     return {"SELECT g.route, p.state, g.state, COUNT(*) FROM group_trips g JOIN places p ON p.group_id = g.id "
             "WHERE p.state IN ('waitlisted', 'offered', 'offer_expired', 'released') AND g.state <> 'cancelled'" +
@@ -94,13 +166,82 @@ StatsStatement waiting_sql(const StatsQuery& q) {
             std::move(where.params)};
 }
 
-std::vector<PlaceFact> confirmed_places(Connection& db, const StatsQuery& q, const char* unit_column, bool with_unit,
-                                        bool with_cross) {
-    StatsStatement statement = confirmed_places_sql(q, unit_column, with_unit, with_cross);
+// The units below the query's small-unit size (pooling).
+std::vector<Id> small_units(const StatsDirectory& dir, const StatsQuery& q) {
+    std::vector<Id> units;
+    for (const auto& unit : dir.directory.units)
+        if (unit.union_members && *unit.union_members < q.small_below) units.push_back(unit.id);
+    std::sort(units.begin(), units.end());
+    return units;
+}
+constexpr std::size_t kUnitsPerStatement = 500;
+
+// The keys a view needs its facts by.
+unsigned fact_keys(const StatsQuery& q) {
+    const unsigned route = filters_routes(q) ? unsigned{kByRoute} : 0u;
+    switch (q.view) {
+        case StatsView::places:
+            switch (q.by) {
+                case StatsBy::month:
+                case StatsBy::season: return kByDay | route;
+                case StatsBy::unit: return kByUnit | route;
+                default: return kByRoute;
+            }
+        case StatsView::load: return kByDay | kByRoute;
+        default: return kByDay | route;
+    }
+}
+
+// The confirmed places a view counts, from the tallies (or, `from_places`, the old way).
+std::vector<PlaceFact> confirmed_places(Connection& db, const StatsDirectory& dir, const StatsQuery& q, Day today,
+                                        bool organizer_unit, bool from_places) {
+    const unsigned keys = fact_keys(q);
     std::vector<PlaceFact> facts;
+    if (from_places) {
+        const bool with_unit = (keys & kByUnit) || q.view == StatsView::pooling;
+        StatsStatement statement =
+            confirmed_places_sql(q, organizer_unit ? "g.organizer_unit" : "p.unit", with_unit, q.view == StatsView::pooling);
+        for (const auto& row : db.query(statement.sql, statement.params)) {
+            PlaceFact f;
+            f.route = row.text(0);
+            f.day = static_cast<Day>(row.integer(1));
+            f.unit = row.text(3);
+            f.confirmed = row.integer(5);
+            if (row.text(2) == "locked" && f.day <= today) f.travelled = f.confirmed;
+            if (row.integer(4) != 0) {
+                f.cross = f.confirmed;
+                const Unit* unit = dir.unit(f.unit);
+                if (unit && unit->union_members && *unit->union_members < q.small_below) f.small_cross = f.confirmed;
+            }
+            facts.push_back(std::move(f));
+        }
+        return facts;
+    }
+    StatsStatement statement = tally_sql(q, today, keys, organizer_unit);
     for (const auto& row : db.query(statement.sql, statement.params)) {
-        facts.push_back(PlaceFact{row.text(0), static_cast<Day>(row.integer(1)), row.text(2), row.text(3),
-                                  row.integer(4) != 0, row.integer(5)});
+        PlaceFact f;
+        f.route = row.text(0);
+        f.day = static_cast<Day>(row.integer(1));
+        f.unit = row.text(2);
+        f.confirmed = row.integer(3);
+        f.travelled = row.integer(4);
+        f.cross = row.integer(5);
+        facts.push_back(std::move(f));
+    }
+    if (q.view == StatsView::pooling) {
+        const auto units = small_units(dir, q);
+        for (std::size_t at = 0; at < units.size(); at += kUnitsPerStatement) {
+            std::vector<Id> chunk(units.begin() + static_cast<std::ptrdiff_t>(at),
+                                  units.begin() + static_cast<std::ptrdiff_t>(std::min(units.size(), at + kUnitsPerStatement)));
+            StatsStatement small = small_cross_sql(q, keys, chunk);
+            for (const auto& row : db.query(small.sql, small.params)) {
+                PlaceFact f;
+                f.route = row.text(0);
+                f.day = static_cast<Day>(row.integer(1));
+                f.small_cross = row.integer(2);
+                facts.push_back(std::move(f));
+            }
+        }
     }
     return facts;
 }
@@ -120,7 +261,7 @@ bool route_passes(const StatsDirectory& dir, const Id& id, const StatsQuery& q, 
     if (q.alliance && route->alliance != *q.alliance) return false;
     if (city && std::find(route->cities.begin(), route->cities.end(), *q.city) == route->cities.end()) return false;
     if (category) {
-        auto members = dir.members_of(*route);
+        const auto& members = dir.members_of(*route);
         if (std::none_of(members.begin(), members.end(), [&](const Member* m) { return m->category == *q.category; }))
             return false;
     }
@@ -160,7 +301,8 @@ void sort_rows(StatsTable& table) {
     });
 }
 
-void places_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, Day today, StatsTable& table) {
+void places_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, Day today, bool from_places,
+                  StatsTable& table) {
     table.title = std::string("出行人次（按") + std::string(stats_by_label(q.by)) + "）";
     table.row_label = std::string(stats_by_label(q.by));
     table.columns = {{"confirmed", "已确认"}, {"travelled", "已出行"}};
@@ -171,37 +313,37 @@ void places_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q
         row.second[0] += confirmed;
         row.second[1] += travelled;
     };
-    for (const auto& f : confirmed_places(db, q, "p.unit", q.by == StatsBy::unit, false)) {
+    for (const auto& f : confirmed_places(db, dir, q, today, false, from_places)) {
         if (!route_passes(dir, f.route, q, members_filtered)) continue;
-        const std::int64_t travelled = f.trip_state == "locked" && f.day <= today ? f.count : 0;
+        const std::int64_t travelled = f.travelled;
         const Route* route = dir.route(f.route);
         switch (q.by) {
-            case StatsBy::month: add(month_key(f.day), "", f.count, travelled); break;
+            case StatsBy::month: add(month_key(f.day), "", f.confirmed, travelled); break;
             case StatsBy::season: {
                 Season s = season_of(f.day);
                 add(std::string(1, static_cast<char>('0' + static_cast<int>(s))) + std::string(enum_name(s)),
-                    std::string(season_label(s)), f.count, travelled);
+                    std::string(season_label(s)), f.confirmed, travelled);
                 break;
             }
-            case StatsBy::route: add(f.route, route ? route->title : f.route, f.count, travelled); break;
+            case StatsBy::route: add(f.route, route ? route->title : f.route, f.confirmed, travelled); break;
             case StatsBy::theme:
                 if (route)
-                    for (const auto& theme : route->themes) add(theme, theme, f.count, travelled);
+                    for (const auto& theme : route->themes) add(theme, theme, f.confirmed, travelled);
                 break;
             case StatsBy::city:
                 if (route)
                     for (const auto& city : route->cities)
-                        if (!q.city || city == *q.city) add(city, city, f.count, travelled);
+                        if (!q.city || city == *q.city) add(city, city, f.confirmed, travelled);
                 break;
             case StatsBy::unit: {
                 const Unit* unit = dir.unit(f.unit);
-                add(f.unit, unit ? unit->name : f.unit, f.count, travelled);
+                add(f.unit, unit ? unit->name : f.unit, f.confirmed, travelled);
                 break;
             }
             case StatsBy::member:
                 if (route)
                     for (const Member* m : dir.members_of(*route))
-                        if (member_passes(*m, q)) add(m->id, m->name, f.count, travelled);
+                        if (member_passes(*m, q)) add(m->id, m->name, f.confirmed, travelled);
                 break;
         }
     }
@@ -219,7 +361,8 @@ void places_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q
     sort_rows(table);
 }
 
-void outcomes_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, StatsTable& table) {
+void outcomes_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, Day today, bool from_places,
+                    StatsTable& table) {
     table.title = "拼团结果（按出发月份）";
     table.row_label = "月份";
     table.columns = {{"open", "招募中"},    {"formed", "已成团"},     {"full", "已满员"},
@@ -230,7 +373,7 @@ void outcomes_table(Connection& db, const StatsDirectory& dir, const StatsQuery&
     auto row_of = [&](Day day) -> std::vector<std::int64_t>& {
         return by_month.try_emplace(month_key(day), std::vector<std::int64_t>(table.columns.size(), 0)).first->second;
     };
-    StatsStatement statement = trips_sql(q);
+    StatsStatement statement = from_places ? trips_sql(q) : outcomes_sql(q);
     auto trips = db.query(statement.sql, statement.params);
     for (const auto& row : trips) {
         if (!route_passes(dir, row.text(0), q, false)) continue;
@@ -240,33 +383,52 @@ void outcomes_table(Connection& db, const StatsDirectory& dir, const StatsQuery&
         values[static_cast<std::size_t>(*state)] += row.integer(3);
         values[6] += row.integer(3);
         if (*state != GroupState::cancelled) values[7] += row.integer(4);
+        // Confirmed places of trips that keep them (the tally's sixth column).
+        if (!from_places && *state != GroupState::cancelled && *state != GroupState::expired) values[8] += row.integer(5);
     }
-    for (const auto& f : confirmed_places(db, q, "g.organizer_unit", false, false)) {
-        if (!route_passes(dir, f.route, q, false)) continue;
-        row_of(f.day)[8] += f.count;
+    if (from_places) {
+        for (const auto& f : confirmed_places(db, dir, q, today, true, from_places)) {
+            if (!route_passes(dir, f.route, q, false)) continue;
+            row_of(f.day)[8] += f.confirmed;
+        }
     }
     for (auto& [key, values] : by_month) values[9] = permille(values[8], values[7]);
     month_rows(table, by_month);
 }
 
-void waiting_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, StatsTable& table) {
+void waiting_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, bool from_places, StatsTable& table) {
     table.title = "候补需求（按线路）";
     table.row_label = "线路";
     table.columns = {{"demand", "候补人次"}, {"waiting", "仍在候补"}, {"missed", "未获名额"}};
-    StatsStatement statement = waiting_sql(q);
-    auto result = db.query(statement.sql, statement.params);
     std::map<std::string, std::vector<std::int64_t>> by_route;
-    for (const auto& row : result) {
-        if (!route_passes(dir, row.text(0), q, false)) continue;
-        const std::string& place = row.text(1);
-        const std::string& trip = row.text(2);
-        std::size_t column;
-        if (place == "waitlisted" || place == "offered") column = 1;
-        else if (place == "offer_expired" || (place == "released" && trip == "locked")) column = 2;  // waiting at the deadline
-        else continue;  // released by an expired trip: everyone was, not a waiting list
-        auto& values = by_route.try_emplace(row.text(0), std::vector<std::int64_t>(3, 0)).first->second;
-        values[column] += row.integer(3);
-        values[0] += row.integer(3);
+    if (!from_places) {
+        StatsStatement statement = waiting_sql(q);
+        for (const auto& row : db.query(statement.sql, statement.params)) {
+            if (!route_passes(dir, row.text(0), q, false)) continue;
+            // Released places count when the trip was locked (waiting at the deadline); an expired
+            // trip released everyone, which is no waiting list.
+            const std::int64_t waiting = row.integer(2),
+                               missed = row.integer(3) + (row.text(1) == "locked" ? row.integer(4) : 0);
+            if (waiting == 0 && missed == 0) continue;
+            auto& values = by_route.try_emplace(row.text(0), std::vector<std::int64_t>(3, 0)).first->second;
+            values[1] += waiting;
+            values[2] += missed;
+            values[0] += waiting + missed;
+        }
+    } else {  // the old way, the benchmark's baseline: over the places
+        StatsStatement statement = waiting_places_sql(q);
+        for (const auto& row : db.query(statement.sql, statement.params)) {
+            if (!route_passes(dir, row.text(0), q, false)) continue;
+            const std::string& place = row.text(1);
+            const std::string& trip = row.text(2);
+            std::size_t column;
+            if (place == "waitlisted" || place == "offered") column = 1;
+            else if (place == "offer_expired" || (place == "released" && trip == "locked")) column = 2;
+            else continue;
+            auto& values = by_route.try_emplace(row.text(0), std::vector<std::int64_t>(3, 0)).first->second;
+            values[column] += row.integer(3);
+            values[0] += row.integer(3);
+        }
     }
     for (auto& [route, values] : by_route) {
         const Route* r = dir.route(route);
@@ -275,7 +437,8 @@ void waiting_table(Connection& db, const StatsDirectory& dir, const StatsQuery& 
     sort_rows(table);
 }
 
-void pooling_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, StatsTable& table) {
+void pooling_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, Day today, bool from_places,
+                   StatsTable& table) {
     table.title = "跨单位拼团（按出发月份）";
     table.row_label = "月份";
     table.columns = {{"places", "确认名额"},
@@ -284,14 +447,12 @@ void pooling_table(Connection& db, const StatsDirectory& dir, const StatsQuery& 
                      {"cross_permille", "跨单位占比‰"},
                      {"small_permille", "小单位跨单位占比‰"}};
     std::map<std::string, std::vector<std::int64_t>> by_month;
-    for (const auto& f : confirmed_places(db, q, "p.unit", true, true)) {
+    for (const auto& f : confirmed_places(db, dir, q, today, false, from_places)) {
         if (!route_passes(dir, f.route, q, false)) continue;
         auto& values = by_month.try_emplace(month_key(f.day), std::vector<std::int64_t>(5, 0)).first->second;
-        values[0] += f.count;
-        if (!f.cross) continue;
-        values[1] += f.count;
-        const Unit* unit = dir.unit(f.unit);
-        if (unit && unit->union_members && *unit->union_members < q.small_below) values[2] += f.count;
+        values[0] += f.confirmed;
+        values[1] += f.cross;
+        values[2] += f.small_cross;
     }
     for (auto& [key, values] : by_month) {
         values[3] = permille(values[1], values[0]);
@@ -300,40 +461,156 @@ void pooling_table(Connection& db, const StatsDirectory& dir, const StatsQuery& 
     month_rows(table, by_month);
 }
 
-void load_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, StatsTable& table) {
+void load_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, Day today, bool from_places,
+                StatsTable& table) {
     table.title = "成员单位接待量（按出发月份）";
     table.row_label = "月份";
-    std::map<std::string, std::map<const Member*, std::int64_t>> by_month;
-    std::map<const Member*, std::int64_t> member_totals;
-    for (const auto& f : confirmed_places(db, q, "p.unit", false, false)) {
+    // Members by the order they were first met; per month, a count per member in that order.
+    // A route's passing members are worked out once (a fact is a route and a day).
+    std::vector<const Member*> seen;
+    std::unordered_map<const Member*, std::size_t> index_of;
+    std::unordered_map<const Route*, std::vector<std::size_t>> route_members;
+    std::map<std::string, std::vector<std::int64_t>> by_month;
+    for (const auto& f : confirmed_places(db, dir, q, today, false, from_places)) {
         if (!route_passes(dir, f.route, q, true)) continue;
         const Route* route = dir.route(f.route);
         if (!route) continue;
-        for (const Member* m : dir.members_of(*route)) {
-            if (!member_passes(*m, q)) continue;
-            by_month[month_key(f.day)][m] += f.count;
-            member_totals[m] += f.count;
+        auto [members, fresh] = route_members.try_emplace(route);
+        if (fresh) {
+            for (const Member* m : dir.members_of(*route)) {
+                if (!member_passes(*m, q)) continue;
+                auto [at, added] = index_of.try_emplace(m, seen.size());
+                if (added) seen.push_back(m);
+                members->second.push_back(at->second);
+            }
         }
+        if (members->second.empty()) continue;
+        auto& row = by_month[month_key(f.day)];
+        if (row.size() < seen.size()) row.resize(seen.size(), 0);
+        for (std::size_t i : members->second) row[i] += f.confirmed;
     }
-    std::vector<const Member*> members;
-    for (const auto& [m, total] : member_totals) members.push_back(m);
-    std::sort(members.begin(), members.end(), [&](const Member* a, const Member* b) {
-        if (member_totals[a] != member_totals[b]) return member_totals[a] > member_totals[b];
-        return a->id < b->id;
+    std::vector<std::int64_t> totals(seen.size(), 0);
+    for (const auto& [month, row] : by_month)
+        for (std::size_t i = 0; i < row.size(); ++i) totals[i] += row[i];
+    std::vector<std::size_t> order(seen.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (totals[a] != totals[b]) return totals[a] > totals[b];
+        return seen[a]->id < seen[b]->id;
     });
-    for (const Member* m : members) table.columns.push_back({m->id, m->name});
+    for (std::size_t i : order) table.columns.push_back({seen[i]->id, seen[i]->name});
     std::map<std::string, std::vector<std::int64_t>> values;
     for (const auto& [month, counts] : by_month) {
         auto& row = values[month];
-        for (const Member* m : members) {
-            auto it = counts.find(m);
-            row.push_back(it == counts.end() ? 0 : it->second);
-        }
+        for (std::size_t i : order) row.push_back(i < counts.size() ? counts[i] : 0);
     }
     month_rows(table, values);
 }
 
+// What a trip's places count for the statistics, per unit of the workers (a unit with only
+// withdrawn places has no entry): the tally rows save_group keeps.
+struct TallyCounts {
+    std::int64_t confirmed = 0, cross = 0, waiting = 0, offer_expired = 0, released = 0;
+    bool operator==(const TallyCounts&) const = default;
+    TallyCounts& operator+=(const TallyCounts& o) {
+        confirmed += o.confirmed;
+        cross += o.cross;
+        waiting += o.waiting;
+        offer_expired += o.offer_expired;
+        released += o.released;
+        return *this;
+    }
+};
+
+std::map<Id, TallyCounts> tally_of(const GroupTrip& trip) {
+    std::map<Id, TallyCounts> units;
+    for (const auto& place : trip.places) {
+        if (place.state == PlaceState::withdrawn) continue;
+        const std::string unit(place.unit);
+        auto& c = units[unit];
+        switch (place.state) {
+            case PlaceState::confirmed:
+                ++c.confirmed;
+                if (unit != trip.organizer_unit) ++c.cross;
+                break;
+            case PlaceState::waitlisted:
+            case PlaceState::offered: ++c.waiting; break;
+            case PlaceState::offer_expired: ++c.offer_expired; break;
+            case PlaceState::released: ++c.released; break;
+            case PlaceState::withdrawn: break;
+        }
+    }
+    return units;
+}
+
+TallyCounts total_of(const std::map<Id, TallyCounts>& units) {
+    TallyCounts total;
+    for (const auto& [unit, c] : units) total += c;
+    return total;
+}
+
+// The tallies of every stored trip, counted again from its places (the migration).
+void rebuild_tallies(Connection& db) {
+    db.execute("DELETE FROM place_tally");
+    db.execute("DELETE FROM trip_tally");
+    db.execute(
+        "INSERT INTO place_tally (group_id, unit, route, first_day, state, confirmed, cross_confirmed, waiting, "
+        "offer_expired, released) SELECT g.id, p.unit, g.route, g.first_day, g.state, "
+        "SUM(CASE WHEN p.state = 'confirmed' THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN p.state = 'confirmed' AND p.unit <> g.organizer_unit THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN p.state IN ('waitlisted', 'offered') THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN p.state = 'offer_expired' THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN p.state = 'released' THEN 1 ELSE 0 END) "
+        "FROM group_trips g JOIN places p ON p.group_id = g.id WHERE p.state <> 'withdrawn' "
+        "GROUP BY g.id, p.unit, g.route, g.first_day, g.state");
+    db.execute(
+        "INSERT INTO trip_tally (group_id, route, first_day, state, organizer_unit, max_size, confirmed, cross_confirmed, "
+        "waiting, offer_expired, released) SELECT g.id, g.route, g.first_day, g.state, g.organizer_unit, g.max_size, "
+        "COALESCE(SUM(t.confirmed), 0), COALESCE(SUM(t.cross_confirmed), 0), COALESCE(SUM(t.waiting), 0), "
+        "COALESCE(SUM(t.offer_expired), 0), COALESCE(SUM(t.released), 0) "
+        "FROM group_trips g LEFT JOIN place_tally t ON t.group_id = g.id "
+        "GROUP BY g.id, g.route, g.first_day, g.state, g.organizer_unit, g.max_size");
+}
+
 }  // namespace
+
+void write_tally(Connection& db, const GroupTrip* before, const GroupTrip& after) {
+    // The rows carry the trip's route, day and state: when one of them (or the organizer, which
+    // decides what is cross-unit) changes, every row of the trip is written again.
+    const bool same_trip = before && before->route == after.route && before->departure == after.departure &&
+                           before->state == after.state && before->organizer_unit == after.organizer_unit &&
+                           before->max_size == after.max_size;
+    const auto now = tally_of(after);
+    const auto old = same_trip ? tally_of(*before) : std::map<Id, TallyCounts>{};
+    const std::string state(enum_name(after.state));
+    if (!same_trip) db.execute("DELETE FROM place_tally WHERE group_id = $1", {after.id});
+    for (const auto& [unit, c] : now) {
+        auto was = old.find(unit);
+        if (was != old.end() && was->second == c) continue;
+        db.execute(
+            "INSERT INTO place_tally (group_id, unit, route, first_day, state, confirmed, cross_confirmed, waiting, "
+            "offer_expired, released) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (group_id, unit) DO "
+            "UPDATE SET route = excluded.route, first_day = excluded.first_day, state = excluded.state, "
+            "confirmed = excluded.confirmed, cross_confirmed = excluded.cross_confirmed, waiting = excluded.waiting, "
+            "offer_expired = excluded.offer_expired, released = excluded.released",
+            {after.id, unit, after.route, std::int64_t{after.departure}, state, c.confirmed, c.cross, c.waiting,
+             c.offer_expired, c.released});
+    }
+    for (const auto& [unit, c] : old)
+        if (!now.count(unit)) db.execute("DELETE FROM place_tally WHERE group_id = $1 AND unit = $2", {after.id, unit});
+    const TallyCounts total = total_of(now);
+    if (same_trip && total == total_of(old)) return;
+    db.execute(
+        "INSERT INTO trip_tally (group_id, route, first_day, state, organizer_unit, max_size, confirmed, cross_confirmed, "
+        "waiting, offer_expired, released) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (group_id) "
+        "DO UPDATE SET route = excluded.route, first_day = excluded.first_day, state = excluded.state, "
+        "organizer_unit = excluded.organizer_unit, max_size = excluded.max_size, confirmed = excluded.confirmed, "
+        "cross_confirmed = excluded.cross_confirmed, waiting = excluded.waiting, offer_expired = excluded.offer_expired, "
+        "released = excluded.released",
+        {after.id, after.route, std::int64_t{after.departure}, state, after.organizer_unit, std::int64_t{after.max_size},
+         total.confirmed, total.cross,
+         total.waiting, total.offer_expired, total.released});
+}
 
 void create_stats_schema(Connection& db) {
     begin_write(db);
@@ -350,7 +627,30 @@ void create_stats_schema(Connection& db) {
             meta_set(db, "stats_columns", "1");
         }
         db.execute("CREATE INDEX IF NOT EXISTS group_trips_by_first_day ON group_trips (first_day, route, state)");
-        db.execute("CREATE INDEX IF NOT EXISTS places_for_stats ON places (group_id, state, unit)");
+        // The tallies the statistics read instead of the places (write_tally keeps them).
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS trip_tally (group_id TEXT PRIMARY KEY, route TEXT NOT NULL, "
+            "first_day BIGINT NOT NULL, state TEXT NOT NULL, organizer_unit TEXT NOT NULL, max_size BIGINT NOT NULL, "
+            "confirmed BIGINT NOT NULL, cross_confirmed BIGINT NOT NULL, waiting BIGINT NOT NULL, "
+            "offer_expired BIGINT NOT NULL, released BIGINT NOT NULL)");
+        // Covering: the statements read the index alone.
+        db.execute("CREATE INDEX IF NOT EXISTS trip_tally_by_day ON trip_tally (first_day, state, route, organizer_unit, "
+                   "max_size, confirmed, cross_confirmed, waiting, offer_expired, released)");
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS place_tally (group_id TEXT NOT NULL, unit TEXT NOT NULL, route TEXT NOT NULL, "
+            "first_day BIGINT NOT NULL, state TEXT NOT NULL, confirmed BIGINT NOT NULL, cross_confirmed BIGINT NOT NULL, "
+            "waiting BIGINT NOT NULL, offer_expired BIGINT NOT NULL, released BIGINT NOT NULL, "
+            "PRIMARY KEY (group_id, unit))");
+        db.execute("CREATE INDEX IF NOT EXISTS place_tally_by_day ON place_tally "
+                   "(first_day, state, unit, route, confirmed, cross_confirmed)");
+        db.execute("CREATE INDEX IF NOT EXISTS place_tally_by_unit ON place_tally "
+                   "(unit, first_day, state, route, confirmed, cross_confirmed, waiting, offer_expired, released)");
+        if (!meta_get(db, "stats_tally")) {
+            rebuild_tallies(db);  // a database written before the tallies: counted once
+            meta_set(db, "stats_tally", "1");
+        }
+        // The statistics no longer read the places: their index would only slow every join.
+        db.execute("DROP INDEX IF EXISTS places_for_stats");
         commit(db);
     } catch (...) {
         rollback(db);
@@ -363,6 +663,7 @@ StatsDirectory::StatsDirectory(Connection& db, std::string stamp)
     for (const auto& r : routes) route_by_id.emplace(r.id, &r);
     for (const auto& m : directory.members) member_by_id.emplace(m.id, &m);
     for (const auto& u : directory.units) unit_by_id.emplace(u.id, &u);
+    for (const auto& r : routes) members_by_route.emplace(&r, itinerary_members(r));
 }
 
 const Route* StatsDirectory::route(const Id& id) const {
@@ -380,7 +681,13 @@ const Unit* StatsDirectory::unit(const Id& id) const {
     return it == unit_by_id.end() ? nullptr : it->second;
 }
 
-std::vector<const Member*> StatsDirectory::members_of(const Route& route) const {
+const std::vector<const Member*>& StatsDirectory::members_of(const Route& route) const {
+    static const std::vector<const Member*> none;
+    auto it = members_by_route.find(&route);
+    return it == members_by_route.end() ? none : it->second;
+}
+
+std::vector<const Member*> StatsDirectory::itinerary_members(const Route& route) const {
     std::vector<const Member*> out;
     for (const auto& day : route.itinerary)
         for (const auto& stop : day.stops)
@@ -400,39 +707,54 @@ std::string stats_directory_stamp(Connection& db) {
     return stamp;
 }
 
-std::vector<StatsStatement> stats_statements(const StatsQuery& q) {
-    switch (q.view) {
-        case StatsView::places: return {confirmed_places_sql(q, "p.unit", q.by == StatsBy::unit, false)};
-        case StatsView::outcomes: return {trips_sql(q), confirmed_places_sql(q, "g.organizer_unit", false, false)};
-        case StatsView::waiting: return {waiting_sql(q)};
-        case StatsView::pooling: return {confirmed_places_sql(q, "p.unit", true, true)};
-        case StatsView::load: return {confirmed_places_sql(q, "p.unit", false, false)};
+std::vector<StatsStatement> stats_statements(const StatsQuery& q, Day today, const StatsDirectory& dir,
+                                            bool from_places) {
+    if (from_places) {
+        const bool pooling = q.view == StatsView::pooling, by_unit = fact_keys(q) & kByUnit;
+        switch (q.view) {
+            case StatsView::outcomes: return {trips_sql(q), confirmed_places_sql(q, "g.organizer_unit", false, false)};
+            case StatsView::waiting: return {waiting_places_sql(q)};
+            default: return {confirmed_places_sql(q, "p.unit", by_unit || pooling, pooling)};
+        }
     }
-    return {};
+    const unsigned keys = fact_keys(q);
+    switch (q.view) {
+        case StatsView::outcomes: return {outcomes_sql(q)};
+        case StatsView::waiting: return {waiting_sql(q)};
+        case StatsView::pooling: {
+            std::vector<StatsStatement> statements{tally_sql(q, today, keys, false)};
+            auto units = small_units(dir, q);
+            if (units.size() > kUnitsPerStatement) units.resize(kUnitsPerStatement);
+            if (!units.empty()) statements.push_back(small_cross_sql(q, keys, units));
+            return statements;
+        }
+        default: return {tally_sql(q, today, keys, false)};
+    }
 }
 
-StatsTable compute_stats(Connection& db, const StatsQuery& query, Day today, const StatsDirectory& dir) {
+StatsTable compute_stats(Connection& db, const StatsQuery& query, Day today, const StatsDirectory& dir,
+                         bool from_places) {
     StatsTable table;
     table.query = query;
     switch (query.view) {
         case StatsView::places:
-            places_table(db, dir, query, today, table);
+            places_table(db, dir, query, today, from_places, table);
             compute_totals(table, {});
             break;
         case StatsView::outcomes:
-            outcomes_table(db, dir, query, table);
+            outcomes_table(db, dir, query, today, from_places, table);
             compute_totals(table, {{9, 8, 7}});
             break;
         case StatsView::waiting:
-            waiting_table(db, dir, query, table);
+            waiting_table(db, dir, query, from_places, table);
             compute_totals(table, {});
             break;
         case StatsView::pooling:
-            pooling_table(db, dir, query, table);
+            pooling_table(db, dir, query, today, from_places, table);
             compute_totals(table, {{3, 1, 0}, {4, 2, 0}});
             break;
         case StatsView::load:
-            load_table(db, dir, query, table);
+            load_table(db, dir, query, today, from_places, table);
             compute_totals(table, {});
             break;
     }
