@@ -21,8 +21,8 @@ CREATE TABLE IF NOT EXISTS reviews (
   UNIQUE (group_id, member, worker));
 CREATE INDEX IF NOT EXISTS reviews_by_member
   ON reviews (member, written, hidden, etiquette, process, problem_handling);
-CREATE INDEX IF NOT EXISTS reviews_by_day
-  ON reviews (written_day, member, written_month, etiquette, process, problem_handling);
+CREATE INDEX IF NOT EXISTS reviews_by_month
+  ON reviews (member, written_month, written_day, etiquette, process, problem_handling);
 CREATE INDEX IF NOT EXISTS reviews_by_worker ON reviews (worker);
 CREATE TABLE IF NOT EXISTS member_standing (
   member TEXT PRIMARY KEY, standing TEXT NOT NULL, note TEXT NOT NULL, follow_up BIGINT,
@@ -85,7 +85,7 @@ ReviewStatement monthly_statement(const ReviewScoreFilter& filter) {
         statement.params.push_back(std::move(value));
         where += (where.empty() ? " WHERE " : " AND ") + condition + "$" + std::to_string(statement.params.size());
     };
-    // Both ends given or not, the range reads the day-first index (open ends as the widest days).
+    // Open ends as the widest days: the statement reads the month index in its order either way.
     if (filter.from || filter.to) {
         add("written_day >= ", std::int64_t{filter.from.value_or(-1000000000)});
         add("written_day <= ", std::int64_t{filter.to.value_or(1000000000)});

@@ -110,6 +110,10 @@ int main(int argc, char** argv) {
         return [&backend, member, offset] { return member_reviews(backend, member, 20, offset).dump().size(); };
     };
     std::vector<Case> cases{
+        {"scores, all time: the SQL only", [&] {
+             auto db = backend.readers.acquire();
+             return store::monthly_scores(*db, all).size();
+         }},
         {"scores, all time (18 months)", scores(all)},
         {"scores, last 12 months", scores(year)},
         {"scores, one member, 12 months", scores(one)},
