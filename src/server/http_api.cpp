@@ -9,6 +9,7 @@
 #include "server/rate_limiter.hpp"
 #include "server/request_decode.hpp"
 #include "server/stats.hpp"
+#include "server/review_service.hpp"
 
 #include <chrono>
 #include <iostream>
@@ -500,6 +501,50 @@ void Api::install(http::Server& server) {
                             param(req, "alliance"), param(req, "city"), param(req, "unit"),  param(req, "route"),
                             param(req, "category"), param(req, "small_below")};
         send_json(res, 200, read_stats(services.backend, stats_directories, by, unwrap(parse_stats_query(text))));
+    }));
+
+    // ---- service reviews (服务评价): workers rate after their trip; the member page is public ----
+    server.Get("/api/v1/me/reviews", wrap([this](const Request& req, Response& res) {
+        send_json(res, 200, my_reviews(services.backend, signed_in(req)));
+    }));
+    server.Put(R"(/api/v1/groups/([^/]+)/reviews/([^/]+))", wrap([this](const Request& req, Response& res) {
+        Principal by = writer(req);
+        auto request = unwrap(decode_review_request(body_of(req, false)));
+        ReviewWrite written = put_review(services.backend, by, req.matches[1], req.matches[2], request);
+        send_json(res, written.status, written.body);
+    }));
+    server.Get(R"(/api/v1/members/([^/]+)/reviews)", wrap([this](const Request& req, Response& res) {
+        const int limit = static_cast<int>(integer_param(req, "limit", 20, 1, 100));
+        const int offset = static_cast<int>(integer_param(req, "offset", 0, 0, 1000000000));
+        send_json(res, 200, member_reviews(services.backend, req.matches[1], limit, offset));
+    }));
+    server.Get("/api/v1/reviews/scores", wrap([this](const Request& req, Response& res) {
+        Principal by = signed_in(req);
+        if (auto forbidden = review_scores_forbidden(by)) fail(*forbidden);
+        store::ReviewScoreFilter filter;
+        auto day_param = [&](const char* name) -> std::optional<Day> {
+            auto text = param(req, name);
+            if (!text) return std::nullopt;
+            auto day = parse_day(*text);
+            if (!day) fail("bad_value", std::string(name) + " 须为 YYYY-MM-DD", std::string(name) + " must be YYYY-MM-DD", name);
+            return day;
+        };
+        filter.from = day_param("from");
+        filter.to = day_param("to");
+        filter.member = param(req, "member");
+        send_json(res, 200, review_scores(services.backend, filter, param(req, "alliance")));
+    }));
+    server.Post(R"(/api/v1/members/([^/]+)/standing)", wrap([this](const Request& req, Response& res) {
+        Principal by = writer(req);
+        if (auto forbidden = review_scores_forbidden(by)) fail(*forbidden);
+        auto request = unwrap(decode_standing_request(body_of(req, false)));
+        send_json(res, 200, set_standing(services.backend, by, req.matches[1], request));
+    }));
+    server.Post(R"(/api/v1/reviews/([^/]+)/hide)", wrap([this](const Request& req, Response& res) {
+        Principal by = writer(req);
+        if (auto forbidden = review_scores_forbidden(by)) fail(*forbidden);
+        auto request = unwrap(decode_cancel_request(body_of(req, false)));
+        send_json(res, 200, hide_review_comment(services.backend, by, req.matches[1], request.reason));
     }));
 }
 

@@ -9,6 +9,7 @@
 #include "server/group_service.hpp"
 #include "server/http_api.hpp"
 #include "server/options.hpp"
+#include "server/review_service.hpp"
 #include "server/scheduler.hpp"
 
 #include <csignal>
@@ -140,9 +141,15 @@ void load_demo_once(Connection& db, const ServerOptions& options, Instant now) {
     if (!catalogue) throw std::runtime_error("the demo catalogue " + path + " is invalid");
     // One hash for all demo accounts: they share a password that is published anyway.
     std::string hash = hash_password(kDemoPassword, options.password_cost);
+    // The demo's past (trips, places, reviews: review_service.hpp); its workers get accounts
+    // numbered after the catalogue's own.
+    const DemoHistory history = generate_history(*catalogue, now);
+    Catalogue with_history = *catalogue;
+    with_history.groups.insert(with_history.groups.end(), history.groups.begin(), history.groups.end());
     run_transaction(db, now, [&](WriteContext& context) {
         apply_catalogue(context, *catalogue);
-        create_demo_accounts(context, *catalogue, hash);
+        apply_demo_history(context, history, *catalogue, hash);
+        create_demo_accounts(context, with_history, hash);
         store::meta_set(context.db, "demo_loaded", path);
     });
     std::clog << "liaoxiu-server: loaded the demo catalogue from " << path << "\n";

@@ -2,6 +2,7 @@
 
 #include "core/json.hpp"
 #include "server/stats.hpp"
+#include "server/review_service.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -189,6 +190,7 @@ void create_schema(Connection& db) {
     add_place_reason_column(db);
     migrate_publish_columns(db);
     create_stats_schema(db);  // stats.hpp: the trips' capacity column and the statistics' indexes
+    create_reviews_schema(db);  // review_service.hpp: service reviews and the members' standing marks
 }
 
 void begin_write(Connection& db) {
