@@ -144,6 +144,19 @@ struct StatsState {
     std::string error_en;
 };
 
+// The printable monthly report's tables (GET /api/v1/stats, one request per view: see
+// core/stats_report.hpp's stats_report_queries), loaded together for one month.
+struct StatsReportState {
+    enum class Status { none, loading, loaded, failed };
+    Status status = Status::none;
+    std::string month;               // "2026-11", asked for last
+    std::vector<StatsTable> tables;  // the month's tables, in the order they arrived
+    std::size_t expected = 0;        // how many tables the month's report holds
+    std::uint64_t received = 0;      // bumps with every whole report loaded
+    std::string error_zh;            // why the last request failed
+    std::string error_en;
+};
+
 // A write of the secretariat's desk to a member (admit, edit, suspend, reinstate, remove):
 // sent at once (the desk works online; nothing is queued for later), told in a Notice, and
 // kept here so the desk can show its outcome where it was made.
@@ -178,6 +191,7 @@ struct ClientState {
     // Added for the audit trail (secretariat only; never stored, forgotten at sign-out):
     AuditView audit;
     StatsState stats;  // statistics (secretariat, or a union's own unit; never stored)
+    StatsReportState stats_report;  // the printable monthly report's tables (likewise)
     // The unit union's desk (organizers): fetched on demand, kept in memory only.
     std::vector<RosterView> rosters;
     std::vector<UnitWorker> unit_workers;
@@ -228,6 +242,9 @@ public:
     // Statistics: loads the table `query` asks for into ClientState::stats (the secretariat,
     // or a unit's union for its own unit; the query checked by parse_stats_query).
     virtual void load_stats(const StatsQuery& query) = 0;
+    // The printable monthly report: loads the month's tables ("2026-11"; stats_report_queries
+    // with the filters of `filters`) into ClientState::stats_report.
+    virtual void load_stats_report(const StatsQuery& filters, const std::string& month) = 0;
     // Routes and policies (designer). Saving keeps a route's or policy's status (a new one is
     // a draft); publishing asks the core's rules first.
     virtual void load_drafts() = 0;

@@ -51,6 +51,12 @@ public:
         calls.push_back("load_stats " + stats_query_string(query));
         stats_queries.push_back(query);
     }
+    // The printable monthly report: "load_stats_report 2026-11 view=…" (the filters as asked).
+    std::vector<StatsQuery> report_filters;
+    void load_stats_report(const StatsQuery& filters, const std::string& month) override {
+        calls.push_back("load_stats_report " + month + " " + stats_query_string(filters));
+        report_filters.push_back(filters);
+    }
     // The unit union's desk (organizers):
     void load_roster(const Id& group) override { calls.push_back("load_roster " + group); }
     void load_unit_workers() override { calls.push_back("load_unit_workers"); }
@@ -96,6 +102,11 @@ public:
     }
     std::vector<std::string> opened_pages;
     void open_page(const std::string& page) override { opened_pages.push_back(page); }
+    struct OpenedDocument {
+        std::string title, html;
+    };
+    std::vector<OpenedDocument> documents;  // every document opened (the monthly report)
+    void open_document(const std::string& title, const std::string& html) override { documents.push_back({title, html}); }
 };
 
 // The demo catalogue as the sync engine would present it: online, groups with their counts.

@@ -42,6 +42,7 @@ char* lx_page_address();  // the page's address without its hash
 int lx_share(const char* title, const char* url);  // 1 when the share sheet opened
 void lx_clipboard_write(const char* text);          // also ImGui's copy, set by text_agent.cpp
 void lx_save_file(const char* name, const char* mime, const char* bytes, int length);  // a download (Blob)
+void lx_open_document(const char* title, const char* html, int length);                // a new tab (Blob URL)
 void lx_open_page(const char* page);                // goes to another page of the app, relative to this one
 
 // ---- text_agent: the hidden <input> for phone keyboards and IMEs ----------------------------

@@ -241,7 +241,13 @@ namespace liaoxiu::ui {
     X(stats_col_cross, "跨单位名额", "Cross-unit places") \
     X(stats_col_small_cross, "小单位职工跨单位名额", "Cross-unit places of small units' workers") \
     X(stats_col_cross_share, "跨单位占比‰", "Cross-unit share ‰") \
-    X(stats_col_small_share, "小单位跨单位占比‰", "Small units' cross-unit share ‰")
+    X(stats_col_small_share, "小单位跨单位占比‰", "Small units' cross-unit share ‰") \
+    /* the printable monthly report (statistics.cpp, core/stats_report.hpp) */ \
+    X(stats_report_month, "月报月份", "Report month") \
+    X(stats_report_month_hint, "月报月份（YYYY-MM）", "Report month (YYYY-MM)") \
+    X(stats_report_print, "打印月报", "Print monthly report") \
+    X(stats_report_loading, "正在生成月报…", "Making the monthly report…") \
+    X(stats_report_bad_month, "月报月份应写作“年-月”，如2026-11", "The report month should read YYYY-MM, e.g. 2026-11")
 
 enum class DeskText {
 #define LIAOXIU_DESK_TEXT_ENUM(name, zh, en) name,
