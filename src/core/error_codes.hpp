@@ -34,6 +34,7 @@ inline constexpr ErrorCodeInfo kErrorCodes[] = {
     {"bad_credentials", 401},
     {"forbidden", 403},           // the role (or unit) may not do this; the message says why
     {"cors_forbidden", 403},
+    {"review_not_travelled", 403},  // a review by a worker with no confirmed place on the locked trip
     // Nothing there.
     {"not_found", 404},
     {"unknown_group", 404},
@@ -89,6 +90,10 @@ inline constexpr ErrorCodeInfo kErrorCodes[] = {
     // The secretariat's member rules (core/member_rules.hpp).
     {"missing_value", 422},       // a required field of a member is empty; `path` names it
     {"invalid_phone", 422},
+    // Service reviews (core/review.hpp).
+    {"trip_not_over", 422},       // a review before the day after the trip's last day (China)
+    {"member_not_on_trip", 422},  // the member is on no stop of the trip's itinerary
+    {"review_edit_closed", 422},  // more than 14 days after the review was first written
     {"rate_limited", 429},
     {"headers_too_large", 431},
     {"internal_error", 500},
