@@ -145,6 +145,10 @@ void SessionSync::on_sign_in(const HttpResponse& response, std::uint64_t generat
     state.audit = {};
     state.stats = {};
     state.stats_report = {};
+    state.my_reviews = {};
+    state.review_write.reset();
+    state.review_scores = {};
+    state.review_desk_write.reset();
     state.my_trips.clear();
     state.my_trips_loaded = false;
     load_trips_seen();
@@ -224,6 +228,10 @@ void SessionSync::end(Notice::Kind kind, std::string zh, std::string en) {
     state.audit = {};
     state.stats = {};
     state.stats_report = {};
+    state.my_reviews = {};
+    state.review_write.reset();
+    state.review_scores = {};
+    state.review_desk_write.reset();
     state.my_trips.clear();
     state.my_trips_loaded = false;
     state.trips_seen.clear();

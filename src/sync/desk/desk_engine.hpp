@@ -28,7 +28,7 @@ public:
 
     bool busy() const {
         return audit_.busy() || stats_.busy() || member_write_in_flight() ||
-               ctx_.state.stats_report.status == StatsReportState::Status::loading;
+               ctx_.state.stats_report.status == StatsReportState::Status::loading || reviews_.busy();
     }
 
     void load_audit(const AuditQuery& query) override;
@@ -47,6 +47,10 @@ public:
     void admit_member(const Member& member) override;
     void update_member(const Member& member) override;
     void change_member_status(const Id& member, MemberStatus status, const std::string& reason) override;
+    // ---- service reviews (review_desk_intents.cpp) ----
+    void load_review_scores(std::optional<Day> from, std::optional<Day> to) override;
+    void set_standing(const Id& member, MemberStanding standing, const std::string& note, std::optional<Day> follow_up) override;
+    void hide_review(const Id& review, const std::string& reason) override;
 
 private:
     bool require_secretariat(PendingAction::Kind kind);
@@ -68,6 +72,10 @@ private:
     CatalogueSync& catalogue_;
     DeskRead<AuditView> audit_;
     DeskRead<StatsState> stats_;
+    void send_review_desk_write(ReviewDeskWrite::Kind kind, const Id& target, const std::string& path, std::string body);
+    ReviewSync& reviews_;
+    std::optional<Day> from_, to_;  // the scores' range asked for last
+    std::uint64_t scores_request_ = 0;
     std::uint64_t report_request_ = 0;  // bumps at every load_stats_report: older answers are ignored
 };
 

@@ -368,6 +368,7 @@ struct GroupTableState {
 };
 
 struct StatsPageState;  // 统计's form and toggles (statistics.cpp)
+struct ReviewsPageState;  // 服务评价's selection and forms (reviews.cpp)
 
 struct DeskState {
     MemberTableState members;
@@ -376,6 +377,7 @@ struct DeskState {
     Id impact_member;          // the member whose suspension's impact is shown, computed at once
     GroupTableState groups;
     std::shared_ptr<StatsPageState> stats;  // made when 统计 first draws
+    std::shared_ptr<ReviewsPageState> reviews;  // made when 服务评价 first draws
 };
 
 DeskState& desk_state(Context& ctx);
@@ -390,6 +392,7 @@ void draw_desk_members(Context& ctx);
 void draw_desk_member(Context& ctx);
 void draw_desk_groups(Context& ctx);
 void draw_desk_stats(Context& ctx);  // 统计 (statistics.cpp)
+void draw_desk_reviews(Context& ctx);  // 服务评价 (reviews.cpp)
 
 // Shared pieces.
 const char* member_status_name(const Context& ctx, MemberStatus status);
