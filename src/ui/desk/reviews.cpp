@@ -206,6 +206,8 @@ void draw_member(Context& ctx, ReviewsPageState& s, const wire::MemberScoreRow& 
                     s.error_zh = "请写明隐藏原因";
                     s.error_en = "Give a reason to hide it";
                 } else {
+                    s.error_zh.clear();
+                    s.error_en.clear();
                     ctx.desk_intents->hide_review(review.id, s.reason);
                     s.hiding.clear();
                     s.reason.clear();

@@ -419,7 +419,7 @@ void draw_desk_stats(Context& ctx) {
     }
     // 打印月报: a month field and the button, on the same line.
     ImGui::SameLine();
-    text_field(ctx, dt(ctx, DeskText::stats_report_month), "##stats_report_month", &s.report_month, 110, 0,
+    text_field(ctx, dt(ctx, DeskText::stats_report_month), "##stats_report_month", &s.report_month, 160, 0,
                dt(ctx, DeskText::stats_report_month_hint), FieldKind::date);
     ImGui::SameLine();
     if (secondary_button(ctx, dt(ctx, DeskText::stats_report_print))) ask_report(ctx, s, o);
