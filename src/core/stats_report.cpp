@@ -21,6 +21,15 @@ std::string percent(std::int64_t permille_value) {
     return (negative ? "-" : "") + std::to_string(v / 10) + "." + std::to_string(v % 10) + "%";
 }
 
+// A rate's heading without its "‰": the report prints rates in %.
+std::string column_heading(const StatsColumn& column) {
+    constexpr std::string_view kPermille = "\xE2\x80\xB0";  // ‰
+    std::string label = column.label;
+    if (is_rate(column) && label.size() >= kPermille.size() && label.ends_with(kPermille))
+        label.resize(label.size() - kPermille.size());
+    return label;
+}
+
 std::string cell_value(const StatsColumn& column, std::int64_t value) {
     return is_rate(column) ? percent(value) : std::to_string(value);
 }
@@ -129,7 +138,7 @@ void add_table(std::string& out, const StatsTable& given) {
     out += "<table>\n<caption>" + html_escape(table.title) + "</caption>\n<thead><tr><th scope=\"col\">";
     out += html_escape(table.row_label.empty() ? std::string("项目") : table.row_label);
     out += "</th>";
-    for (const auto& c : table.columns) out += "<th scope=\"col\" class=\"n\">" + html_escape(c.label) + "</th>";
+    for (const auto& c : table.columns) out += "<th scope=\"col\" class=\"n\">" + html_escape(column_heading(c)) + "</th>";
     if (bars.shown) out += "<th scope=\"col\" class=\"chart\">图示</th>";
     out += "</tr></thead>\n<tbody>\n";
     if (table.rows.empty()) {

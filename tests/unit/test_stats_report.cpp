@@ -126,6 +126,8 @@ TEST_CASE("stats report: one self-contained, printable HTML document", "[stats][
     // Rates as percentages, right-aligned like every number.
     CHECK(html.find("<td class=\"n\">40.0%</td><td class=\"n\">14.0%</td>") != std::string::npos);
     CHECK(html.find(".n{text-align:right") != std::string::npos);
+    CHECK(html.find("<th scope=\"col\" class=\"n\">跨单位占比</th>") != std::string::npos);  // in %, not ‰
+    CHECK(html.find("‰") == std::string::npos);
     // The pooling share in words.
     CHECK(html.find("本月已确认名额共 50 个，其中 20 个来自跨单位拼团") != std::string::npos);
     CHECK(html.find("占 40.0%") != std::string::npos);
