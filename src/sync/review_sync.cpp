@@ -18,8 +18,7 @@ void ReviewSync::send(std::string method, const std::string& path, std::string b
                   if (generation != session_.generation()) return;  // another session's
                   if (unreachable(response.status)) {
                       ctx_.endpoint_unreachable();
-                      done(nullptr, DomainError{"unreachable", "无法连接服务器，请稍后重试",
-                                                "The server cannot be reached: please try again later", {}, Severity::error});
+                      done(nullptr, "无法连接服务器，请稍后重试", "The server cannot be reached: please try again later");
                       return;
                   }
                   ctx_.reached_endpoint();
@@ -28,10 +27,11 @@ void ReviewSync::send(std::string method, const std::string& path, std::string b
                       return;
                   }
                   if (response.status < 200 || response.status >= 300) {
-                      done(nullptr, wire::decode_error(response.status, response.body));
+                      const DomainError error = wire::decode_error(response.status, response.body);
+                      done(nullptr, error.message_zh, error.message_en);
                       return;
                   }
-                  done(&response, DomainError{});
+                  done(&response, {}, {});
               });
 }
 
@@ -48,7 +48,7 @@ void ReviewSync::load_my_reviews() {
     MyReviewsView& view = ctx_.state.my_reviews;
     view.status = ReadStatus::loading;
     const std::uint64_t request = ++my_request_;
-    send("GET", "me/reviews", {}, [this, request](const HttpResponse* ok, const DomainError& error) {
+    send("GET", "me/reviews", {}, [this, request](const HttpResponse* ok, const std::string& why_zh, const std::string& why_en) {
         if (request != my_request_) return;
         MyReviewsView& view = ctx_.state.my_reviews;
         if (ok) {
@@ -64,8 +64,8 @@ void ReviewSync::load_my_reviews() {
             view.error_zh = mine.error().message_zh;
             view.error_en = mine.error().message_en;
         } else {
-            view.error_zh = error.message_zh;
-            view.error_en = error.message_en;
+            view.error_zh = why_zh;
+            view.error_en = why_en;
         }
         view.status = ReadStatus::failed;
         ctx_.notifier.changed();
@@ -90,7 +90,7 @@ void ReviewSync::submit_review(const Id& group, const Id& member, const ReviewSc
     nlohmann::json body = {{"scores", wire::encode_review_scores(scores)}, {"comment", comment}};
     const std::uint64_t request = ++write_request_;
     send("PUT", "groups/" + group + "/reviews/" + member, body.dump(),
-         [this, request](const HttpResponse* ok, const DomainError& error) {
+         [this, request](const HttpResponse* ok, const std::string& why_zh, const std::string& why_en) {
              if (request != write_request_ || !ctx_.state.review_write) return;
              ReviewWrite& w = *ctx_.state.review_write;
              if (ok) {
@@ -110,8 +110,8 @@ void ReviewSync::submit_review(const Id& group, const Id& member, const ReviewSc
                  w.error_zh = review.error().message_zh;
                  w.error_en = review.error().message_en;
              } else {
-                 w.error_zh = error.message_zh;
-                 w.error_en = error.message_en;
+                 w.error_zh = why_zh;
+                 w.error_en = why_en;
              }
              w.stage = ReviewWrite::Stage::failed;
              ctx_.notifier.notify(Notice::Kind::error, "评价未提交：" + w.error_zh, "The review was not saved: " + w.error_en);
@@ -127,7 +127,7 @@ void ReviewSync::load_member_reviews(const Id& member) {
     if (!ctx_.has_endpoint()) return;
     view.status = ReadStatus::loading;
     const std::uint64_t request = ++member_request_;
-    send("GET", "members/" + member + "/reviews?limit=5", {}, [this, request](const HttpResponse* ok, const DomainError& error) {
+    send("GET", "members/" + member + "/reviews?limit=5", {}, [this, request](const HttpResponse* ok, const std::string& why_zh, const std::string& why_en) {
         if (request != member_request_) return;
         MemberReviewsView& view = ctx_.state.member_reviews;
         if (ok) {
@@ -141,8 +141,8 @@ void ReviewSync::load_member_reviews(const Id& member) {
             view.error_zh = page.error().message_zh;
             view.error_en = page.error().message_en;
         } else {
-            view.error_zh = error.message_zh;
-            view.error_en = error.message_en;
+            view.error_zh = why_zh;
+            view.error_en = why_en;
         }
         view.status = ReadStatus::failed;
         ctx_.notifier.changed();

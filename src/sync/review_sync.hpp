@@ -30,9 +30,9 @@ public:
     void poll();
 
     // A request with the session's token (if any). `done` gets the answer when it is a 2xx,
-    // else nullptr and the reason in both languages (unreachable, refused, session expired:
-    // the session is ended then). Not called for an answer of another session.
-    using Done = std::function<void(const HttpResponse* ok, const DomainError& error)>;
+    // else nullptr and the reason in both languages (unreachable, or the endpoint's refusal).
+    // Not called for an answer of another session, nor when the session expired (it is ended).
+    using Done = std::function<void(const HttpResponse* ok, const std::string& why_zh, const std::string& why_en)>;
     void send(std::string method, const std::string& path, std::string body, Done done);
 
 private:

@@ -31,7 +31,7 @@ void DeskEngine::load_review_scores(std::optional<Day> from, std::optional<Day> 
     if (to) path += sep + "to=" + format_day(*to);
     view.status = ReadStatus::loading;
     const std::uint64_t request = ++scores_request_;
-    reviews_.send("GET", path, {}, [this, request](const HttpResponse* ok, const DomainError& error) {
+    reviews_.send("GET", path, {}, [this, request](const HttpResponse* ok, const std::string& why_zh, const std::string& why_en) {
         if (request != scores_request_) return;
         ReviewScoresView& view = ctx_.state.review_scores;
         if (ok) {
@@ -47,8 +47,8 @@ void DeskEngine::load_review_scores(std::optional<Day> from, std::optional<Day> 
             view.error_zh = answer.error().message_zh;
             view.error_en = answer.error().message_en;
         } else {
-            view.error_zh = error.message_zh;
-            view.error_en = error.message_en;
+            view.error_zh = why_zh;
+            view.error_en = why_en;
         }
         view.status = ReadStatus::failed;
         ctx_.notifier.changed();
@@ -69,7 +69,7 @@ void DeskEngine::send_review_desk_write(ReviewDeskWrite::Kind kind, const Id& ta
         ctx_.notifier.changed();
         return;
     }
-    reviews_.send("POST", path, std::move(body), [this](const HttpResponse* ok, const DomainError& error) {
+    reviews_.send("POST", path, std::move(body), [this](const HttpResponse* ok, const std::string& why_zh, const std::string& why_en) {
         if (!ctx_.state.review_desk_write) return;
         ReviewDeskWrite& w = *ctx_.state.review_desk_write;
         if (ok) {
@@ -78,9 +78,9 @@ void DeskEngine::send_review_desk_write(ReviewDeskWrite::Kind kind, const Id& ta
             load_review_scores(from_, to_);
         } else {
             w.stage = ReviewDeskWrite::Stage::failed;
-            w.error_zh = error.message_zh;
-            w.error_en = error.message_en;
-            ctx_.notifier.notify(Notice::Kind::error, "未保存：" + error.message_zh, "Not saved: " + error.message_en);
+            w.error_zh = why_zh;
+            w.error_en = why_en;
+            ctx_.notifier.notify(Notice::Kind::error, "未保存：" + why_zh, "Not saved: " + why_en);
         }
         ctx_.notifier.changed();
     });
