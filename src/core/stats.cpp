@@ -259,7 +259,7 @@ Result<StatsTable> decode_stats_table(std::string_view body) {
     return table;
 }
 
-std::string stats_csv(const StatsTable& table) {
+std::string stats_csv(const StatsTable& table, std::string_view total) {
     csv::Writer writer;
     std::vector<std::string> heading{table.row_label.empty() ? std::string("项目") : table.row_label};
     for (const auto& c : table.columns) heading.push_back(c.label);
@@ -269,7 +269,7 @@ std::string stats_csv(const StatsTable& table) {
         for (auto v : r.values) fields.push_back(std::to_string(v));
         writer.row(fields);
     }
-    std::vector<std::string> totals{"合计"};
+    std::vector<std::string> totals{std::string(total)};
     for (auto v : table.totals) totals.push_back(std::to_string(v));
     writer.row(totals);
     return writer.take();

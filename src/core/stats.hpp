@@ -130,7 +130,8 @@ void compute_totals(StatsTable& table, const std::vector<StatsRate>& rates);
 nlohmann::json encode_stats_table(const StatsTable& table);
 Result<StatsTable> decode_stats_table(std::string_view body);
 
-// The table as CSV (UTF-8 with BOM, quoted, injection-safe): a heading row, the rows, 合计.
-std::string stats_csv(const StatsTable& table);
+// The table as CSV (UTF-8 with BOM, quoted, injection-safe): a heading row, the rows, and the
+// totals' row named `total` (合计; the desk in English gives "Total" and its own words).
+std::string stats_csv(const StatsTable& table, std::string_view total = "合计");
 
 }  // namespace liaoxiu

@@ -8,6 +8,7 @@
 
 #include "core/audit.hpp"
 #include "core/stats.hpp"
+#include "core/wire_reviews.hpp"
 #include "core/group_trip.hpp"
 #include "core/member_rules.hpp"
 #include "core/model.hpp"
@@ -144,6 +145,59 @@ struct StatsState {
     std::string error_en;
 };
 
+// The printable monthly report's tables (GET /api/v1/stats, one request per view: see
+// core/stats_report.hpp's stats_report_queries), loaded together for one month.
+struct StatsReportState {
+    enum class Status { none, loading, loaded, failed };
+    Status status = Status::none;
+    std::string month;               // "2026-11", asked for last
+    std::vector<StatsTable> tables;  // the month's tables, in the order they arrived
+    std::size_t expected = 0;        // how many tables the month's report holds
+    std::uint64_t received = 0;      // bumps with every whole report loaded
+    std::string error_zh;            // why the last request failed
+    std::string error_en;
+};
+
+// ---- service reviews (服务评价) ----
+// What a review read is doing: GET /me/reviews, /members/{id}/reviews, /reviews/scores.
+enum class ReadStatus { none, loading, loaded, failed };
+// The worker's own reviews and the ones still due (GET /me/reviews): 我的 → 待评价.
+struct MyReviewsView {
+    ReadStatus status = ReadStatus::none;
+    wire::MyReviews mine;
+    std::string error_zh, error_en;
+};
+// A review being sent (PUT /groups/{group}/reviews/{member}) and how it went: sent at once.
+struct ReviewWrite {
+    enum class Stage { sending, done, failed };
+    Id group, member;
+    Stage stage = Stage::sending;
+    bool created = false;          // 201: a new review; 200: an edit
+    std::optional<Review> review;  // as saved
+    std::string error_zh, error_en;  // the endpoint's words when refused
+};
+// A member's public reviews (GET /members/{id}/reviews): the member page.
+struct MemberReviewsView {
+    ReadStatus status = ReadStatus::none;
+    Id member;
+    wire::MemberReviewsPage page;
+    std::string error_zh, error_en;
+};
+// The secretariat's scores (GET /reviews/scores), and its last mark or hidden comment.
+struct ReviewScoresView {
+    ReadStatus status = ReadStatus::none;
+    wire::ReviewScoresAnswer answer;
+    std::string error_zh, error_en;
+};
+struct ReviewDeskWrite {
+    enum class Kind { standing, hide };
+    enum class Stage { sending, done, failed };
+    Kind kind = Kind::standing;
+    Id target;  // the member (standing) or the review (hide)
+    Stage stage = Stage::sending;
+    std::string error_zh, error_en;
+};
+
 // A write of the secretariat's desk to a member (admit, edit, suspend, reinstate, remove):
 // sent at once (the desk works online; nothing is queued for later), told in a Notice, and
 // kept here so the desk can show its outcome where it was made.
@@ -178,6 +232,7 @@ struct ClientState {
     // Added for the audit trail (secretariat only; never stored, forgotten at sign-out):
     AuditView audit;
     StatsState stats;  // statistics (secretariat, or a union's own unit; never stored)
+    StatsReportState stats_report;  // the printable monthly report's tables (likewise)
     // The unit union's desk (organizers): fetched on demand, kept in memory only.
     std::vector<RosterView> rosters;
     std::vector<UnitWorker> unit_workers;
@@ -189,6 +244,12 @@ struct ClientState {
     bool drafts_loaded = false;          // an answer of the endpoint filled them
     // ---- the secretariat's desk: members (deskui) ----
     std::optional<MemberWrite> member_write;  // the last member write of the desk, and how it went
+    // ---- service reviews (服务评价; never stored, forgotten at sign-out) ----
+    MyReviewsView my_reviews;
+    std::optional<ReviewWrite> review_write;  // the worker's last review sent, and how it went
+    MemberReviewsView member_reviews;         // the member page's (anyone, signed in or not)
+    ReviewScoresView review_scores;           // the secretariat's
+    std::optional<ReviewDeskWrite> review_desk_write;
 };
 
 // Everything the UI may ask for. Each call returns at once; the outcome arrives later as
@@ -214,6 +275,12 @@ public:
     virtual void load_unit_workers() = 0;
     virtual void add_worker(const Id& group, const Id& worker) = 0;
     virtual void withdraw_worker(const Id& group, const Id& worker, const std::string& reason) = 0;
+    // Service reviews (服务评价; review_sync.cpp): the worker's due list and own reviews into
+    // ClientState::my_reviews; a review written or edited (sent at once, its outcome in
+    // ClientState::review_write); a member's public reviews into ClientState::member_reviews.
+    virtual void load_my_reviews() = 0;
+    virtual void submit_review(const Id& group, const Id& member, const ReviewScores& scores, const std::string& comment) = 0;
+    virtual void load_member_reviews(const Id& member) = 0;
 };
 
 // What the secretariat's desk (src/ui/desk, desk.html) may ask for besides. Implemented by
@@ -228,6 +295,9 @@ public:
     // Statistics: loads the table `query` asks for into ClientState::stats (the secretariat,
     // or a unit's union for its own unit; the query checked by parse_stats_query).
     virtual void load_stats(const StatsQuery& query) = 0;
+    // The printable monthly report: loads the month's tables ("2026-11"; stats_report_queries
+    // with the filters of `filters`) into ClientState::stats_report.
+    virtual void load_stats_report(const StatsQuery& filters, const std::string& month) = 0;
     // Routes and policies (designer). Saving keeps a route's or policy's status (a new one is
     // a draft); publishing asks the core's rules first.
     virtual void load_drafts() = 0;
@@ -246,6 +316,13 @@ public:
     virtual void update_member(const Member& member) = 0;
     // suspended, active (reinstate) or exited (remove); a reason is required but to reinstate.
     virtual void change_member_status(const Id& member, MemberStatus status, const std::string& reason) = 0;
+    // Service reviews (sync/desk/review_desk_intents.cpp): the members' scores into
+    // ClientState::review_scores; a member's standing (整改 with a note and a follow-up day,
+    // 先进典型, none) and hiding a review's comment (a reason required), each sent at once, its
+    // outcome in ClientState::review_desk_write, the scores read again after it.
+    virtual void load_review_scores(std::optional<Day> from, std::optional<Day> to) = 0;
+    virtual void set_standing(const Id& member, MemberStanding standing, const std::string& note, std::optional<Day> follow_up) = 0;
+    virtual void hide_review(const Id& review, const std::string& reason) = 0;
 };
 
 }  // namespace liaoxiu::sync

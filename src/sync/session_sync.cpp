@@ -144,6 +144,11 @@ void SessionSync::on_sign_in(const HttpResponse& response, std::uint64_t generat
     state.session = std::move(session);
     state.audit = {};
     state.stats = {};
+    state.stats_report = {};
+    state.my_reviews = {};
+    state.review_write.reset();
+    state.review_scores = {};
+    state.review_desk_write.reset();
     state.my_trips.clear();
     state.my_trips_loaded = false;
     load_trips_seen();
@@ -222,6 +227,11 @@ void SessionSync::end(Notice::Kind kind, std::string zh, std::string en) {
     state.session.reset();
     state.audit = {};
     state.stats = {};
+    state.stats_report = {};
+    state.my_reviews = {};
+    state.review_write.reset();
+    state.review_scores = {};
+    state.review_desk_write.reset();
     state.my_trips.clear();
     state.my_trips_loaded = false;
     state.trips_seen.clear();

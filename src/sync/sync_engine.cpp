@@ -6,7 +6,8 @@ namespace liaoxiu::sync {
 
 SyncEngine::SyncEngine(Transport& transport, Storage& storage, EngineOptions options)
     : ctx_(transport, storage, options), catalogue_(ctx_), session_(ctx_, outbox_), outbox_(ctx_, session_, catalogue_),
-      rosters_(ctx_, session_) {
+      rosters_(ctx_, session_),
+      reviews_(ctx_, session_) {
     if (ctx_.options.kiosk) enter_kiosk_mode();
     catalogue_.load();
     if (!ctx_.state.kiosk) {
@@ -24,7 +25,7 @@ const ClientConfig& SyncEngine::config() const {
 }
 
 bool SyncEngine::busy() const {
-    return catalogue_.busy() || session_.busy() || outbox_.busy() || rosters_.busy();
+    return catalogue_.busy() || session_.busy() || outbox_.busy() || rosters_.busy() || reviews_.busy();
 }
 
 void SyncEngine::enter_kiosk_mode() {
@@ -91,6 +92,7 @@ void SyncEngine::poll(Instant now) {
     session_.poll();
     outbox_.poll();
     rosters_.poll();
+    reviews_.poll();
 }
 
 void SyncEngine::sign_in(const std::string& login, const std::string& password) { session_.sign_in(login, password); }

@@ -22,6 +22,7 @@
 #include "sync/catalogue_sync.hpp"
 #include "sync/client.hpp"
 #include "sync/config.hpp"
+#include "sync/review_sync.hpp"
 #include "sync/roster_sync.hpp"
 #include "sync/engine_context.hpp"
 #include "sync/outbox.hpp"
@@ -78,6 +79,12 @@ public:
     void load_unit_workers() override;
     void add_worker(const Id& group, const Id& worker) override;
     void withdraw_worker(const Id& group, const Id& worker, const std::string& reason) override;
+    void load_my_reviews() override { reviews_.load_my_reviews(); }
+    void submit_review(const Id& group, const Id& member, const ReviewScores& scores, const std::string& comment) override {
+        reviews_.submit_review(group, member, scores, comment);
+    }
+    void load_member_reviews(const Id& member) override { reviews_.load_member_reviews(member); }
+    ReviewSync& reviews() { return reviews_; }
 
     // The parts the secretariat's DeskEngine (sync/desk/) works with.
     EngineContext& context() { return ctx_; }
@@ -99,6 +106,7 @@ private:
     SessionSync session_;
     Outbox outbox_;
     RosterSync rosters_;
+    ReviewSync reviews_;
 };
 
 }  // namespace liaoxiu::sync

@@ -25,6 +25,7 @@ constexpr std::array kPatterns = {
     Pattern{Screen::desk_groups, "desk/groups", false},
     Pattern{Screen::desk_audit, "desk/audit", false},
     Pattern{Screen::desk_stats, "desk/stats", false},
+    Pattern{Screen::desk_reviews, "desk/reviews", false},
     Pattern{Screen::desk_routes, "desk/routes", false},
     Pattern{Screen::desk_route, "desk/route", true},
     Pattern{Screen::desk_seasons, "desk/seasons", false},

@@ -37,6 +37,7 @@ enum class Screen {
     desk_member,   // #/desk/member/<id>, "new" to admit (deskui)
     desk_groups,   // #/desk/groups (deskui)
     desk_stats,    // #/desk/stats: statistics (统计)
+    desk_reviews,  // #/desk/reviews: service reviews (服务评价)
     not_found,   // anything else; `id` keeps what was asked for
 };
 

@@ -101,6 +101,8 @@ struct DesignerState;
 // The desk's own remembered state (forms, filters, sorts): defined in src/ui/desk/, made
 // when a desk page first draws, so the worker's build carries none of it.
 struct DeskState;
+// The worker's 待评价 (screens/review_form.cpp): the stars and comments being written.
+struct ReviewFormState;
 
 struct ScreenState {
     CatalogueScreenState catalogue;
@@ -130,6 +132,7 @@ struct ScreenState {
     AuditScreenState audit;
     std::shared_ptr<DesignerState> designer;  // the route and policy desk (designer)
     std::shared_ptr<DeskState> desk;  // the secretariat's desk (deskui)
+    std::shared_ptr<ReviewFormState> reviews;  // 我的 → 待评价 (review_form.cpp)
     // The worker's journey (journey): the trips marked 新 in this visit of 我的 (kept for the
     // whole visit, though the engine is told at once they were seen), the frame 我的 last drew,
     // and where a sign-in asked for on a group returns to, with the join offered again.

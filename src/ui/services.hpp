@@ -27,6 +27,12 @@ public:
     // Leaves for another page of the app beside this one, e.g. "desk.html#/desk/members" (the
     // secretariat's desk; same origin, so the same stored session). Nothing where there is none.
     virtual void open_page(const std::string& page) { (void)page; }
+    // Opens a document the app made (the printable monthly report: one self-contained HTML
+    // page) for reading and printing: a new tab in the browser. Where there is no browser
+    // (the desktop app) it is saved as a file like save_file ("<title>.html").
+    virtual void open_document(const std::string& title, const std::string& html) {
+        save_file(title + ".html", "text/html;charset=utf-8", html);
+    }
 };
 
 }  // namespace liaoxiu::ui

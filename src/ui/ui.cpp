@@ -176,6 +176,7 @@ std::string Ui::screen_title(const Context& ctx) const {
         case Screen::desk_policy:
         case Screen::desk_audit:
         case Screen::desk_stats:
+        case Screen::desk_reviews:
             if (const DeskPage* page = desk_page(at.screen); page && ctx.secretariat())
                 return ctx.language == Language::zh ? page->zh : page->en;
             break;
@@ -357,7 +358,8 @@ void Ui::draw_screen(Context& ctx) {
         case Screen::desk_policies:
         case Screen::desk_policy:
         case Screen::desk_audit:
-        case Screen::desk_stats: return draw_desk_screen(ctx);
+        case Screen::desk_stats:
+        case Screen::desk_reviews: return draw_desk_screen(ctx);
         case Screen::not_found: break;
     }
     draw_not_found(ctx);

@@ -257,3 +257,99 @@ TEST_CASE("charts: round steps and the top of the axis", "[ui][stats]") {
     ui::charts::Chart empty{ui::charts::Kind::line, {}, {}};
     CHECK(ui::charts::axis_top(empty, 5) == 5);
 }
+
+TEST_CASE("desk stats: 打印月报 asks for last month's tables and opens the report once they have come", "[ui][desk][stats][report]") {
+    UiDriver ui(1366, 768);
+    sign_in_secretariat(ui);
+    ui.ui.open_location("#/desk/stats");
+    ui.frames(3);
+    REQUIRE(ui.intents.calls.size() == 1);
+    // demo_now is 2026-12-01: the month field starts at the last whole month.
+    REQUIRE(ui.click("打印月报"));
+    REQUIRE(ui.intents.calls.size() == 2);
+    CHECK(ui.intents.calls.back().rfind("load_stats_report 2026-11 ", 0) == 0);
+    REQUIRE(ui.intents.report_filters.size() == 1);
+    CHECK(ui.intents.report_filters.back().small_below == StatsQuery::kDefaultSmallBelow);
+    CHECK(ui.services.documents.empty());  // nothing yet: the tables are on their way
+
+    ui.state.stats_report.status = sync::StatsReportState::Status::loading;
+    ui.state.stats_report.month = "2026-11";
+    ui.touch();
+    ui.frames(2);
+    CHECK(ui.shows("正在生成月报…"));
+    CHECK(ui.services.documents.empty());
+
+    StatsTable places = places_table();
+    places.query.by = StatsBy::route;
+    places.title = "出行人次（按线路）";
+    places.row_label = "线路";
+    places.rows = {{"r-1", "<script>x</script>", {3, 2}}};
+    compute_totals(places, {});
+    ui.state.stats_report.status = sync::StatsReportState::Status::loaded;
+    ui.state.stats_report.tables = {places};
+    ui.state.stats_report.expected = 1;
+    ui.state.stats_report.received = 1;
+    ui.touch();
+    ui.frames(2);
+    REQUIRE(ui.services.documents.size() == 1);
+    CHECK(ui.services.documents[0].title == "2026年11月 疗休养月报");
+    const std::string& html = ui.services.documents[0].html;
+    CHECK(html.find("<caption>出行人次（按线路）</caption>") != std::string::npos);
+    CHECK(html.find("2026-11-01 至 2026-11-30") != std::string::npos);
+    CHECK(html.find("&lt;script&gt;x&lt;/script&gt;") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK_FALSE(ui.shows("正在生成月报…"));
+    ui.frames(3);
+    CHECK(ui.services.documents.size() == 1);  // opened once
+
+    // Another month typed; a bad one is refused before anything is asked.
+    REQUIRE(ui.click("月报月份"));
+    for (int i = 0; i < 7; ++i) ui.press_backspace();
+    ui.type("2026-13");
+    ui.frames(2);
+    REQUIRE(ui.click("打印月报"));
+    CHECK(ui.shows("月报月份应写作“年-月”，如2026-11"));
+    CHECK(ui.intents.calls.size() == 2);
+    REQUIRE(ui.click("月报月份"));
+    for (int i = 0; i < 7; ++i) ui.press_backspace();
+    ui.type("2026-09");
+    ui.frames(2);
+    REQUIRE(ui.click("打印月报"));
+    REQUIRE(ui.intents.calls.size() == 3);
+    CHECK(ui.intents.calls.back().rfind("load_stats_report 2026-09 ", 0) == 0);
+    CHECK_FALSE(ui.shows("月报月份应写作"));
+    // The answer of the month before does not open a document for this one.
+    ui.touch();
+    ui.frames(2);
+    CHECK(ui.services.documents.size() == 1);
+}
+
+TEST_CASE("desk stats: in English the CSV's headings and row labels are English, the data as named", "[ui][desk][stats]") {
+    UiDriver ui(1366, 768);
+    sign_in_secretariat(ui);
+    ui.ui.set_language(ui::Language::en);
+    ui.ui.open_location("#/desk/stats");
+    ui.frames(2);
+    StatsTable table = places_table();
+    show_table(ui, table);
+    REQUIRE(ui.click("Export CSV"));
+    REQUIRE(ui.services.saved.size() == 1);
+    const std::string& csv = ui.services.saved[0].bytes;
+    CHECK(csv.find("\"Month\",\"Confirmed\",\"Travelled\"\r\n") != std::string::npos);
+    CHECK(csv.find("\"2026-10\",\"47\",\"31\"\r\n") != std::string::npos);
+    CHECK(csv.find("\"Total\",\"64\",\"43\"\r\n") != std::string::npos);
+    for (const char* zh : {"月份", "已确认", "合计", "2026年10月"}) {
+        INFO(zh);
+        CHECK(csv.find(zh) == std::string::npos);
+    }
+
+    // A route's title is data: as the endpoint names it.
+    StatsTable routes = places_table();
+    routes.query.by = StatsBy::route;
+    routes.rows = {{"r-1", "钱江源三日游", {3, 1}}};
+    compute_totals(routes, {});
+    show_table(ui, routes);
+    REQUIRE(ui.click("Export CSV"));
+    REQUIRE(ui.services.saved.size() == 2);
+    CHECK(ui.services.saved[1].bytes.find("\"Route\",\"Confirmed\",\"Travelled\"\r\n\"钱江源三日游\",\"3\",\"1\"\r\n") != std::string::npos);
+}

@@ -93,6 +93,21 @@ ImGuiContextOwner::ImGuiContextOwner() : context(ImGui::CreateContext()) {
 
 ImGuiContextOwner::~ImGuiContextOwner() { ImGui::DestroyContext(context); }
 
+void RecordingIntents::submit_review(const Id& group, const Id& member, const ReviewScores& scores, const std::string& comment) {
+    calls.push_back("submit_review " + group + " " + member + " " + std::to_string(scores.stars[0]) + " " +
+                    std::to_string(scores.stars[1]) + " " + std::to_string(scores.stars[2]) + " " + comment);
+    review_scores_sent.push_back(scores);
+}
+
+void RecordingIntents::load_review_scores(std::optional<Day> from, std::optional<Day> to) {
+    calls.push_back("load_review_scores" + (from ? " " + format_day(*from) : std::string()) + (to ? " " + format_day(*to) : std::string()));
+}
+
+void RecordingIntents::set_standing(const Id& member, MemberStanding standing, const std::string& note, std::optional<Day> follow_up) {
+    calls.push_back("set_standing " + member + " " + std::string(standing_name(standing)) + " " + note +
+                    (follow_up ? " " + format_day(*follow_up) : std::string()));
+}
+
 void RecordingIntents::admit_member(const Member& member) {
     calls.push_back("admit_member " + member.id);
     members.push_back(member);

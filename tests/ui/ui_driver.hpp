@@ -51,6 +51,21 @@ public:
         calls.push_back("load_stats " + stats_query_string(query));
         stats_queries.push_back(query);
     }
+    // The printable monthly report: "load_stats_report 2026-11 view=…" (the filters as asked).
+    std::vector<StatsQuery> report_filters;
+    // Service reviews: "load_my_reviews", "submit_review g m 5 4 3 <comment>", "load_member_reviews m",
+    // "load_review_scores", "set_standing m rectification <note> 2027-01-10", "hide_review r <reason>".
+    std::vector<ReviewScores> review_scores_sent;
+    void load_my_reviews() override { calls.push_back("load_my_reviews"); }
+    void submit_review(const Id& group, const Id& member, const ReviewScores& scores, const std::string& comment) override;
+    void load_member_reviews(const Id& member) override { calls.push_back("load_member_reviews " + member); }
+    void load_review_scores(std::optional<Day> from, std::optional<Day> to) override;
+    void set_standing(const Id& member, MemberStanding standing, const std::string& note, std::optional<Day> follow_up) override;
+    void hide_review(const Id& review, const std::string& reason) override { calls.push_back("hide_review " + review + " " + reason); }
+    void load_stats_report(const StatsQuery& filters, const std::string& month) override {
+        calls.push_back("load_stats_report " + month + " " + stats_query_string(filters));
+        report_filters.push_back(filters);
+    }
     // The unit union's desk (organizers):
     void load_roster(const Id& group) override { calls.push_back("load_roster " + group); }
     void load_unit_workers() override { calls.push_back("load_unit_workers"); }
@@ -98,6 +113,11 @@ public:
     }
     std::vector<std::string> opened_pages;
     void open_page(const std::string& page) override { opened_pages.push_back(page); }
+    struct OpenedDocument {
+        std::string title, html;
+    };
+    std::vector<OpenedDocument> documents;  // every document opened (the monthly report)
+    void open_document(const std::string& title, const std::string& html) override { documents.push_back({title, html}); }
 };
 
 // The demo catalogue as the sync engine would present it: online, groups with their counts.

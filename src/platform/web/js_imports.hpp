@@ -43,6 +43,7 @@ int lx_share(const char* title, const char* url);  // 1 when the share sheet ope
 void lx_clipboard_write(const char* text);          // also ImGui's copy, set by text_agent.cpp
 void lx_open_link(const char* url);                 // tel: in place, anything else in a new tab
 void lx_save_file(const char* name, const char* mime, const char* bytes, int length);  // a download (Blob)
+void lx_open_document(const char* title, const char* html, int length);                // a new tab (Blob URL)
 void lx_open_page(const char* page);                // goes to another page of the app, relative to this one
 
 // ---- text_agent: the hidden <input> for phone keyboards and IMEs ----------------------------

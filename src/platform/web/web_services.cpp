@@ -30,5 +30,8 @@ void WebServices::save_file(const std::string& name, const std::string& mime, co
     lx_save_file(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
 void WebServices::open_page(const std::string& page) { lx_open_page(page.c_str()); }
+void WebServices::open_document(const std::string& title, const std::string& html) {
+    lx_open_document(title.c_str(), html.data(), static_cast<int>(html.size()));
+}
 
 }  // namespace liaoxiu::platform

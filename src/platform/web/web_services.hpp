@@ -1,6 +1,7 @@
 // The device services the screens use, in the browser: the clock, share links built on
 // the page's own address (so they work under any path prefix), the Web Share API with
-// a copy-the-link fallback, the system clipboard, and downloads of files the app makes.
+// a copy-the-link fallback, the system clipboard, downloads of files the app makes, and
+// documents it makes (the monthly report) opened in a new tab.
 #pragma once
 
 #include "ui/services.hpp"
@@ -16,6 +17,7 @@ public:
     void open_link(const std::string& url) override;
     void save_file(const std::string& name, const std::string& mime, const std::string& bytes) override;
     void open_page(const std::string& page) override;
+    void open_document(const std::string& title, const std::string& html) override;
 };
 
 }  // namespace liaoxiu::platform

@@ -53,5 +53,26 @@ mergeInto(LibraryManager.library, {
     link.click();
     document.body.removeChild(link);
     setTimeout(function () { URL.revokeObjectURL(url); }, 30000);
+  },
+
+  // A document the app made (the printable monthly report: one self-contained HTML page),
+  // opened in a new tab from a Blob URL so the browser can print it. A popup blocker may
+  // refuse the new window: it is then handed over as a download (<title>.html) instead.
+  lx_open_document: function (titlePtr, data, length) {
+    var title = UTF8ToString(titlePtr);
+    var bytes = HEAPU8.slice(data, data + length);
+    var url = URL.createObjectURL(new Blob([bytes], { type: 'text/html;charset=utf-8' }));
+    var opened = window.open(url, '_blank');
+    if (!opened) {
+      var link = document.createElement('a');
+      link.href = url;
+      link.download = title + '.html';
+      link.style.display = 'none';
+      document.body.appendChild(link);
+      link.click();
+      document.body.removeChild(link);
+    }
+    // The new tab has read it long before then (a revoked URL stays valid for a loaded page).
+    setTimeout(function () { URL.revokeObjectURL(url); }, 120000);
   }
 });

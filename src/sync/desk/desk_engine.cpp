@@ -28,7 +28,8 @@ DeskEngine::DeskEngine(SyncEngine& engine)
       outbox_(engine.outbox()),
       catalogue_(engine.catalogue()),
       audit_(ctx_, session_, &ClientState::audit, "审计日志", "the audit trail", read_audit_forbidden, store_audit_page),
-      stats_(ctx_, session_, &ClientState::stats, "统计", "the statistics", read_stats_forbidden, store_stats_table) {
+      stats_(ctx_, session_, &ClientState::stats, "统计", "the statistics", read_stats_forbidden, store_stats_table),
+      reviews_(engine.reviews()) {
     outbox_.set_desk_answers(
         [this](const PendingAction& action, const HttpResponse& response) { on_designer_answer(action, response); });
 }

@@ -241,7 +241,13 @@ namespace liaoxiu::ui {
     X(stats_col_cross, "跨单位名额", "Cross-unit places") \
     X(stats_col_small_cross, "小单位职工跨单位名额", "Cross-unit places of small units' workers") \
     X(stats_col_cross_share, "跨单位占比‰", "Cross-unit share ‰") \
-    X(stats_col_small_share, "小单位跨单位占比‰", "Small units' cross-unit share ‰")
+    X(stats_col_small_share, "小单位跨单位占比‰", "Small units' cross-unit share ‰") \
+    /* the printable monthly report (statistics.cpp, core/stats_report.hpp) */ \
+    X(stats_report_month, "月报月份", "Report month") \
+    X(stats_report_month_hint, "月报月份（YYYY-MM）", "Report month (YYYY-MM)") \
+    X(stats_report_print, "打印月报", "Print monthly report") \
+    X(stats_report_loading, "正在生成月报…", "Making the monthly report…") \
+    X(stats_report_bad_month, "月报月份应写作“年-月”，如2026-11", "The report month should read YYYY-MM, e.g. 2026-11")
 
 enum class DeskText {
 #define LIAOXIU_DESK_TEXT_ENUM(name, zh, en) name,
@@ -362,6 +368,7 @@ struct GroupTableState {
 };
 
 struct StatsPageState;  // 统计's form and toggles (statistics.cpp)
+struct ReviewsPageState;  // 服务评价's selection and forms (reviews.cpp)
 
 struct DeskState {
     MemberTableState members;
@@ -370,6 +377,7 @@ struct DeskState {
     Id impact_member;          // the member whose suspension's impact is shown, computed at once
     GroupTableState groups;
     std::shared_ptr<StatsPageState> stats;  // made when 统计 first draws
+    std::shared_ptr<ReviewsPageState> reviews;  // made when 服务评价 first draws
 };
 
 DeskState& desk_state(Context& ctx);
@@ -384,6 +392,7 @@ void draw_desk_members(Context& ctx);
 void draw_desk_member(Context& ctx);
 void draw_desk_groups(Context& ctx);
 void draw_desk_stats(Context& ctx);  // 统计 (statistics.cpp)
+void draw_desk_reviews(Context& ctx);  // 服务评价 (reviews.cpp)
 
 // Shared pieces.
 const char* member_status_name(const Context& ctx, MemberStatus status);

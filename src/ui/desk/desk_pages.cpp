@@ -42,6 +42,7 @@ constexpr std::array kPages = {
     DeskPage{Screen::desk_policies, Screen::desk_policies, "政策发布", "Policies", draw_desk_policies},
     DeskPage{Screen::desk_stats, Screen::desk_stats, "统计", "Statistics", draw_desk_stats},
     DeskPage{Screen::desk_audit, Screen::desk_audit, "审计日志", "Audit trail", draw_desk_audit},
+    DeskPage{Screen::desk_reviews, Screen::desk_reviews, "服务评价", "Service reviews", draw_desk_reviews},
     DeskPage{Screen::desk_member, Screen::desk_members, "成员单位信息", "Member", draw_desk_member},
     DeskPage{Screen::desk_route, Screen::desk_routes, "线路", "Route", draw_desk_route},
     DeskPage{Screen::desk_policy, Screen::desk_policies, "政策", "Policy", draw_desk_policy},

@@ -6,10 +6,15 @@
 // title, row label and column labels are Chinese, so the page words them itself from the
 // query and the columns' keys, and shows the endpoint's label only where it is data (a
 // member unit's name as view=load's column, a route's title as a row). The CSV is the core's
-// (stats_csv), in Chinese whatever the language.
+// (stats_csv), its headings and row labels in the page's words (English in English; data,
+// such as a route's title, as the endpoint names it).
+// 打印月报: the month's tables (Intents::load_stats_report, ClientState::stats_report) made
+// into one printable HTML document by the core (stats_report_html) and handed to the device
+// (Services::open_document: a new tab in the browser), once per press.
 #include "core/dates.hpp"
 #include "core/json.hpp"
 #include "core/stats.hpp"
+#include "core/stats_report.hpp"
 #include "ui/desk/charts.hpp"
 #include "ui/desk/desk.hpp"
 #include "ui/widgets.hpp"
@@ -34,6 +39,10 @@ struct StatsPageState {
     std::optional<std::string> alliance, city, unit, route, category;  // as shown in the drop-downs
     bool table = false;    // 表格: the numbers instead of the chart
     bool asked = false;    // the first query went out
+    std::string report_month;     // 打印月报's month, YYYY-MM as typed (last month at first)
+    std::string report_asked;     // the month asked for; "" once its document was opened (or failed)
+    std::string report_issuer;    // who issues it (the alliance filtered, or the only one)
+    bool report_error = false;    // the month typed was refused
     std::string error_zh, error_en;  // why the form was refused, naming the field
     StatsOptions options;  // made again only when the catalogue or the language changes
     std::uint64_t options_revision = ~std::uint64_t{0};
@@ -54,6 +63,7 @@ StatsPageState& page_state(Context& ctx) {
         const Day today = day_of(ctx.services.now());
         desk.stats->from = format_day(today - 365);
         desk.stats->to = format_day(today + 180);
+        desk.stats->report_month = report_month_of(report_month_of(today).first - 1).key;
     }
     return *desk.stats;
 }
@@ -91,7 +101,8 @@ StatsOptions options_of(Context& ctx) {
     return o;
 }
 
-void ask(Context& ctx, StatsPageState& s, const StatsOptions& o) {
+// The form's query, or nullopt with the reason kept in `s` (naming the field).
+std::optional<StatsQuery> form_query(StatsPageState& s, const StatsOptions& o) {
     StatsQueryText text;
     text.view = std::string(enum_name(s.view));
     text.by = std::string(enum_name(s.by));
@@ -103,16 +114,50 @@ void ask(Context& ctx, StatsPageState& s, const StatsOptions& o) {
     text.route = id_of(s.route, o.route_names, o.route_ids);
     text.category = id_of(s.category, o.category_names, o.category_ids);
     text.small_below = s.small_below;
-    s.asked = true;
     auto query = parse_stats_query(text);
     if (!query) {
         s.error_zh = query.error().message_zh;
         s.error_en = query.error().message_en;
-        return;
+        return std::nullopt;
     }
     s.error_zh.clear();
     s.error_en.clear();
-    ctx.desk_intents->load_stats(query.value());
+    return query.value();
+}
+
+void ask(Context& ctx, StatsPageState& s, const StatsOptions& o) {
+    s.asked = true;
+    if (auto query = form_query(s, o)) ctx.desk_intents->load_stats(*query);
+}
+
+// 打印月报: the month's tables with the form's filters (its range aside).
+void ask_report(Context& ctx, StatsPageState& s, const StatsOptions& o) {
+    s.report_error = !parse_report_month(s.report_month);
+    if (s.report_error) return;
+    auto query = form_query(s, o);
+    if (!query) return;
+    s.report_asked = s.report_month;
+    s.report_issuer.clear();
+    if (id_of(s.alliance, o.alliance_names, o.alliance_ids)) {
+        s.report_issuer = *s.alliance;
+    } else if (ctx.state.catalogue.alliances.size() == 1) {
+        s.report_issuer = ctx.state.catalogue.alliances.front().name;
+    }
+    ctx.desk_intents->load_stats_report(*query, s.report_month);
+}
+
+// The report's document, opened once when its month's tables have all come.
+void open_report_when_loaded(Context& ctx, StatsPageState& s) {
+    const sync::StatsReportState& report = ctx.state.stats_report;
+    if (s.report_asked.empty() || report.month != s.report_asked) return;
+    if (report.status == sync::StatsReportState::Status::failed) {
+        s.report_asked.clear();
+        return;
+    }
+    if (report.status != sync::StatsReportState::Status::loaded) return;
+    StatsReport document{s.report_issuer, *parse_report_month(report.month), report.tables, day_of(ctx.services.now())};
+    ctx.services.open_document(stats_report_title(document.issuer, document.month), stats_report_html(document));
+    s.report_asked.clear();
 }
 
 const char* view_label(const Context& ctx, StatsView view) {
@@ -292,6 +337,17 @@ void draw_table(Context& ctx, const StatsTable& table) {
     ImGui::EndTable();
 }
 
+// The CSV of a table: in Chinese the endpoint's words; in English the page's (row_heading,
+// column_label, row_label), data such as a route's title as the endpoint names it.
+std::string csv_of(const Context& ctx, const StatsTable& table) {
+    if (ctx.language == Language::zh) return stats_csv(table);
+    StatsTable words = table;
+    words.row_label = row_heading(ctx, table.query);
+    for (auto& c : words.columns) c.label = column_label(ctx, table.query.view, c);
+    for (auto& r : words.rows) r.label = row_label(ctx, table.query, r);
+    return stats_csv(words, dt(ctx, DeskText::stats_total));
+}
+
 }  // namespace
 
 void draw_desk_stats(Context& ctx) {
@@ -358,13 +414,23 @@ void draw_desk_stats(Context& ctx) {
         ImGui::SameLine();
         if (secondary_button(ctx, dt(ctx, DeskText::stats_export))) {
             const std::string view(enum_name(stats.table.query.view));
-            ctx.services.save_file(dtf(ctx, DeskText::stats_file, view.c_str()), "text/csv;charset=utf-8", stats_csv(stats.table));
+            ctx.services.save_file(dtf(ctx, DeskText::stats_file, view.c_str()), "text/csv;charset=utf-8", csv_of(ctx, stats.table));
         }
     }
+    // 打印月报: a month field and the button, on the same line.
+    ImGui::SameLine();
+    text_field(ctx, dt(ctx, DeskText::stats_report_month), "##stats_report_month", &s.report_month, 160, 0,
+               dt(ctx, DeskText::stats_report_month_hint), FieldKind::date);
+    ImGui::SameLine();
+    if (secondary_button(ctx, dt(ctx, DeskText::stats_report_print))) ask_report(ctx, s, o);
+    open_report_when_loaded(ctx, s);
     if (changed || (!s.asked && stats.status == sync::StatsState::Status::none)) ask(ctx, s, o);
 
     const bool zh = ctx.language == Language::zh;
     if (!s.error_zh.empty()) label(ctx, zh ? s.error_zh : s.error_en, colors::accent);
+    if (s.report_error) label(ctx, dt(ctx, DeskText::stats_report_bad_month), colors::accent);
+    if (!s.report_asked.empty() && ctx.state.stats_report.status == sync::StatsReportState::Status::loading)
+        muted(ctx, dt(ctx, DeskText::stats_report_loading));
     if (stats.status == sync::StatsState::Status::loading) muted(ctx, dt(ctx, DeskText::stats_loading));
     if (stats.status == sync::StatsState::Status::failed) label(ctx, zh ? stats.error_zh : stats.error_en, colors::accent);
     if (!have_table) return;

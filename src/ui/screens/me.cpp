@@ -3,6 +3,7 @@
 #include "core/dates.hpp"
 #include "core/roster.hpp"
 #include "ui/format.hpp"
+#include "ui/screens/review_form.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -284,6 +285,7 @@ void draw_me(Context& ctx) {
         return;
     }
 
+    draw_reviews_due(ctx);  // 待评价: asked once, never on a kiosk
     section(ctx, ctx.t(Text::my_trips));
     draw_my_trips(ctx);
     draw_pending(ctx);

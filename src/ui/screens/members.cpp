@@ -1,5 +1,6 @@
 // The member directory by category and city, and one member with its services and routes.
 #include "ui/format.hpp"
+#include "ui/screens/review_form.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -90,6 +91,7 @@ void draw_member(Context& ctx, const Member& member) {
         for (const Service& service : member.services)
             label(ctx, ctx.f(Text::service_price, service.name.c_str(), format_yuan(service.price).c_str(), service.unit.c_str()));
     }
+    draw_member_reviews(ctx, member);  // averages once 5 reviews, 先进典型, newest comments
     section(ctx, ctx.t(Text::member_routes));
     const auto& routes = ctx.view.routes_of(ctx.view.member_index(member));
     if (routes.empty()) muted(ctx, ctx.t(Text::no_routes));
