@@ -1,6 +1,7 @@
 #include "sync/review_sync.hpp"
 
 #include "core/json.hpp"
+#include "core/query_params.hpp"
 #include "core/wire.hpp"
 #include "core/wire_reviews.hpp"
 #include "sync/session_sync.hpp"
@@ -89,7 +90,7 @@ void ReviewSync::submit_review(const Id& group, const Id& member, const ReviewSc
     ctx_.state.review_write = write;
     nlohmann::json body = {{"scores", wire::encode_review_scores(scores)}, {"comment", comment}};
     const std::uint64_t request = ++write_request_;
-    send("PUT", "groups/" + group + "/reviews/" + member, body.dump(),
+    send("PUT", "groups/" + query_params::percent_escaped(group) + "/reviews/" + query_params::percent_escaped(member), body.dump(),
          [this, request](const HttpResponse* ok, const std::string& why_zh, const std::string& why_en) {
              if (request != write_request_ || !ctx_.state.review_write) return;
              ReviewWrite& w = *ctx_.state.review_write;
@@ -127,7 +128,7 @@ void ReviewSync::load_member_reviews(const Id& member) {
     if (!ctx_.has_endpoint()) return;
     view.status = ReadStatus::loading;
     const std::uint64_t request = ++member_request_;
-    send("GET", "members/" + member + "/reviews?limit=5", {}, [this, request](const HttpResponse* ok, const std::string& why_zh, const std::string& why_en) {
+    send("GET", "members/" + query_params::percent_escaped(member) + "/reviews?limit=5", {}, [this, request](const HttpResponse* ok, const std::string& why_zh, const std::string& why_en) {
         if (request != member_request_) return;
         MemberReviewsView& view = ctx_.state.member_reviews;
         if (ok) {

@@ -10,7 +10,7 @@ import { shows, waitShown, findWidget, fill, tap, dismissNotices, signIn } from 
 import { startServer, apiClient } from './lib/server.js';
 
 // An office PC (touch emulation only so the shared helpers can tap the text fields).
-const office = { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1, isMobile: false, hasTouch: true };
+const office = viewports.office;
 const tablet = { viewport: { width: 1024, height: 768 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 let server, api, chrome;

@@ -3,6 +3,7 @@
 // /reviews/{id}/hide), through the engine's ReviewSync; each write is sent at once, told in a
 // Notice, and followed by the scores read again.
 #include "core/dates.hpp"
+#include "core/query_params.hpp"
 #include "core/wire_reviews.hpp"
 #include "sync/desk/desk_engine.hpp"
 
@@ -90,12 +91,12 @@ void DeskEngine::send_review_desk_write(ReviewDeskWrite::Kind kind, const Id& ta
 void DeskEngine::set_standing(const Id& member, MemberStanding standing, const std::string& note, std::optional<Day> follow_up) {
     nlohmann::json body = {{"standing", standing_name(standing)}, {"note", note}};
     body["follow_up"] = follow_up ? nlohmann::json(format_day(*follow_up)) : nlohmann::json(nullptr);
-    send_review_desk_write(ReviewDeskWrite::Kind::standing, member, "members/" + member + "/standing", body.dump());
+    send_review_desk_write(ReviewDeskWrite::Kind::standing, member, "members/" + query_params::percent_escaped(member) + "/standing", body.dump());
 }
 
 void DeskEngine::hide_review(const Id& review, const std::string& reason) {
     nlohmann::json body = {{"reason", reason}};
-    send_review_desk_write(ReviewDeskWrite::Kind::hide, review, "reviews/" + review + "/hide", body.dump());
+    send_review_desk_write(ReviewDeskWrite::Kind::hide, review, "reviews/" + query_params::percent_escaped(review) + "/hide", body.dump());
 }
 
 }  // namespace liaoxiu::sync

@@ -17,8 +17,8 @@
 namespace liaoxiu::ui {
 namespace {
 
-// The words of each action, in the order of kAuditActions.
-constexpr std::array<DeskText, kAuditActions.size()> kActionTexts{
+// The words of each action, in the order of kAuditActions (a missing one does not compile).
+constexpr DeskText kActionTexts[] = {
     DeskText::audit_member_admit,    DeskText::audit_member_update,   DeskText::audit_member_suspend,
     DeskText::audit_member_reinstate, DeskText::audit_member_remove,  DeskText::audit_route_create,
     DeskText::audit_route_update,    DeskText::audit_route_publish,   DeskText::audit_route_unpublish,
@@ -26,8 +26,9 @@ constexpr std::array<DeskText, kAuditActions.size()> kActionTexts{
     DeskText::audit_policy_create,   DeskText::audit_policy_update,   DeskText::audit_policy_publish,
     DeskText::audit_policy_unpublish, DeskText::audit_group_open,     DeskText::audit_group_cancel,
     DeskText::audit_place_withdraw,  DeskText::audit_place_add,       DeskText::audit_account_create,
-    DeskText::audit_personal_read,
+    DeskText::audit_personal_read,   DeskText::audit_member_standing, DeskText::audit_review_hide,
 };
+static_assert(std::size(kActionTexts) == kAuditActions.size(), "one text per audit action");
 
 const char* role_text(const Context& ctx, Role role) {
     switch (role) {

@@ -178,6 +178,8 @@ namespace liaoxiu::ui {
     X(audit_place_add, "代为报名", "Worker added")                                                                   \
     X(audit_account_create, "创建账号", "Account created")                                                           \
     X(audit_personal_read, "查看个人信息", "Personal data read") \
+    X(audit_member_standing, "标记成员单位（整改/先进典型）", "Member marked (rectification / example)") \
+    X(audit_review_hide, "隐藏评价内容", "Review comment hidden") \
     /* statistics (statistics.cpp, charts.cpp); the columns' words follow the endpoint's keys */ \
     X(stats_title, "统计", "Statistics") \
     X(stats_view_places, "出行人次", "Places booked") \

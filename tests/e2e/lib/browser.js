@@ -15,6 +15,7 @@ export const artifactsDir = process.env.LIAOXIU_ARTIFACTS || path.join(repoRoot,
 export const viewports = {
   phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
   kiosk: { viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 1, isMobile: false, hasTouch: true },
+  office: { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1, isMobile: false, hasTouch: true },
 };
 
 export async function launch() {
