@@ -229,6 +229,9 @@ struct ClientState {
     // What the worker last saw of each trip on 我的 (group id → the UI's summary of it), so a
     // change since the last visit is marked 新. Kept in Storage per account (never on a kiosk).
     std::vector<std::pair<Id, std::string>> trips_seen;
+    // The trips the worker has been asked to rate (我的 → 待评价 asks once per trip). Kept in
+    // Storage per account like trips_seen (never on a kiosk).
+    std::vector<Id> reviews_asked;
     // Added for the audit trail (secretariat only; never stored, forgotten at sign-out):
     AuditView audit;
     StatsState stats;  // statistics (secretariat, or a union's own unit; never stored)
@@ -270,6 +273,9 @@ public:
     // The worker has seen their trips as `seen` says (group id → summary): ClientState::trips_seen
     // becomes it and is remembered (not on a kiosk). A no-op where nothing is remembered.
     virtual void trips_seen(std::vector<std::pair<Id, std::string>> seen) { (void)seen; }
+    // The worker has been asked to rate these trips: ClientState::reviews_asked becomes it and
+    // is remembered (not on a kiosk), so the next visit does not ask again.
+    virtual void reviews_asked(std::vector<Id> groups) { (void)groups; }
     // The unit union's desk (organizers):
     virtual void load_roster(const Id& group) = 0;
     virtual void load_unit_workers() = 0;

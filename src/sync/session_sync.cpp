@@ -13,23 +13,42 @@ namespace {
 
 // {"account":"w-1","seen":[["g-qz-001","confirmed|open|0|"],…]}: one account's at a time.
 constexpr const char* kTripsSeenKey = "liaoxiu.trips_seen";
+// {"account":"w-1","groups":["g-h-travelled"]}: the trips the worker was asked to rate.
+constexpr const char* kReviewsAskedKey = "liaoxiu.reviews_asked";
 
 }  // namespace
 
-void SessionSync::load_trips_seen() {
-    ctx_.state.trips_seen.clear();
-    if (ctx_.state.kiosk || !ctx_.state.session) return;
-    auto text = ctx_.storage.get(kTripsSeenKey);
-    if (!text) return;
+std::optional<nlohmann::json> SessionSync::account_record(const char* key, const char* field) const {
+    if (ctx_.state.kiosk || !ctx_.state.session) return std::nullopt;
+    auto text = ctx_.storage.get(key);
+    if (!text) return std::nullopt;
     auto parsed = nlohmann::json::parse(*text, nullptr, false);
-    if (!parsed.is_object()) return;
+    if (!parsed.is_object()) return std::nullopt;
     auto account = parsed.find("account");
-    if (account == parsed.end() || !account->is_string() || account->get<std::string>() != ctx_.state.session->id) return;
-    auto seen = parsed.find("seen");
-    if (seen == parsed.end() || !seen->is_array()) return;
-    for (const auto& entry : *seen) {
-        if (!entry.is_array() || entry.size() != 2 || !entry[0].is_string() || !entry[1].is_string()) continue;
-        ctx_.state.trips_seen.emplace_back(entry[0].get<std::string>(), entry[1].get<std::string>());
+    if (account == parsed.end() || !account->is_string() || account->get<std::string>() != ctx_.state.session->id)
+        return std::nullopt;
+    auto value = parsed.find(field);
+    if (value == parsed.end() || !value->is_array()) return std::nullopt;
+    return *value;
+}
+
+void SessionSync::put_account_record(const char* key, const char* field, nlohmann::json value) {
+    if (ctx_.state.kiosk || !ctx_.state.session) return;  // nothing personal stays on a kiosk
+    ctx_.storage.put(key, wire::dump(nlohmann::json{{"account", ctx_.state.session->id}, {field, std::move(value)}}));
+}
+
+void SessionSync::load_account_records() {
+    ctx_.state.trips_seen.clear();
+    ctx_.state.reviews_asked.clear();
+    if (auto seen = account_record(kTripsSeenKey, "seen")) {
+        for (const auto& entry : *seen) {
+            if (!entry.is_array() || entry.size() != 2 || !entry[0].is_string() || !entry[1].is_string()) continue;
+            ctx_.state.trips_seen.emplace_back(entry[0].get<std::string>(), entry[1].get<std::string>());
+        }
+    }
+    if (auto asked = account_record(kReviewsAskedKey, "groups")) {
+        for (const auto& group : *asked)
+            if (group.is_string()) ctx_.state.reviews_asked.push_back(group.get<std::string>());
     }
 }
 
@@ -37,10 +56,16 @@ void SessionSync::trips_seen(std::vector<std::pair<Id, std::string>> seen) {
     if (!ctx_.state.session || seen == ctx_.state.trips_seen) return;
     ctx_.state.trips_seen = std::move(seen);
     ctx_.notifier.changed();
-    if (ctx_.state.kiosk) return;  // nothing personal stays on a kiosk
     nlohmann::json entries = nlohmann::json::array();
     for (const auto& [group, summary] : ctx_.state.trips_seen) entries.push_back({group, summary});
-    ctx_.storage.put(kTripsSeenKey, wire::dump(nlohmann::json{{"account", ctx_.state.session->id}, {"seen", entries}}));
+    put_account_record(kTripsSeenKey, "seen", std::move(entries));
+}
+
+void SessionSync::reviews_asked(std::vector<Id> groups) {
+    if (!ctx_.state.session || groups == ctx_.state.reviews_asked) return;
+    ctx_.state.reviews_asked = std::move(groups);
+    ctx_.notifier.changed();
+    put_account_record(kReviewsAskedKey, "groups", ctx_.state.reviews_asked);
 }
 
 void SessionSync::load() {
@@ -54,7 +79,7 @@ void SessionSync::load() {
     ctx_.state.my_trips_loaded = stored->my_trips_loaded;
     standing_ = Standing::unverified;
     trips_ = stored->session.role == Role::worker ? Trips::wanted : Trips::current;
-    load_trips_seen();
+    load_account_records();
 }
 
 void SessionSync::persist() {
@@ -151,7 +176,7 @@ void SessionSync::on_sign_in(const HttpResponse& response, std::uint64_t generat
     state.review_desk_write.reset();
     state.my_trips.clear();
     state.my_trips_loaded = false;
-    load_trips_seen();
+    load_account_records();
     standing_ = Standing::verified;
     forget_wanted_trips();
     want_trips();
@@ -235,6 +260,7 @@ void SessionSync::end(Notice::Kind kind, std::string zh, std::string en) {
     state.my_trips.clear();
     state.my_trips_loaded = false;
     state.trips_seen.clear();
+    state.reviews_asked.clear();
     state.draft_routes.clear();  // the secretariat's drafts are not for whoever signs in next
     state.draft_policies.clear();
     state.drafts_loaded = false;
@@ -260,6 +286,7 @@ void SessionSync::sign_out() {
         });
     }
     ctx_.storage.remove(kTripsSeenKey);  // signed out on purpose: what was seen goes too
+    ctx_.storage.remove(kReviewsAskedKey);
     end(Notice::Kind::info, "已退出登录", "Signed out");
 }
 

@@ -6,7 +6,10 @@
 
 #include "sync/engine_context.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace liaoxiu::sync {
@@ -28,6 +31,8 @@ public:
     // What the worker has seen of their trips on 我的 (ClientState::trips_seen), remembered in
     // Storage for the signed-in account (never on a kiosk); forgotten at sign-out.
     void trips_seen(std::vector<std::pair<Id, std::string>> seen);
+    // The trips the worker was asked to rate (ClientState::reviews_asked), kept the same way.
+    void reviews_asked(std::vector<Id> groups);
     void persist();
 
     const std::string& token() const { return token_; }
@@ -50,7 +55,12 @@ private:
     void on_trips(const HttpResponse& response, std::uint64_t generation);
     void trips_answered();
     void forget_wanted_trips();
-    void load_trips_seen();  // ClientState::trips_seen of the signed-in account, from Storage
+    // ClientState::trips_seen and reviews_asked of the signed-in account, from Storage.
+    void load_account_records();
+    // {"account": id, field: value} under `key`: the value when it is the signed-in account's
+    // (never on a kiosk); one account's at a time.
+    std::optional<nlohmann::json> account_record(const char* key, const char* field) const;
+    void put_account_record(const char* key, const char* field, nlohmann::json value);
 
     EngineContext& ctx_;
     Outbox& outbox_;

@@ -113,6 +113,7 @@ void SyncEngine::refresh() {
 
 void SyncEngine::dismiss_notice(std::uint64_t id) { ctx_.notifier.dismiss(id); }
 void SyncEngine::trips_seen(std::vector<std::pair<Id, std::string>> seen) { session_.trips_seen(std::move(seen)); }
+void SyncEngine::reviews_asked(std::vector<Id> groups) { session_.reviews_asked(std::move(groups)); }
 
 void SyncEngine::load_roster(const Id& group) { rosters_.load_roster(group); }
 

@@ -75,6 +75,7 @@ public:
     void refresh() override;
     void dismiss_notice(std::uint64_t id) override;
     void trips_seen(std::vector<std::pair<Id, std::string>> seen) override;
+    void reviews_asked(std::vector<Id> groups) override;
     void load_roster(const Id& group) override;
     void load_unit_workers() override;
     void add_worker(const Id& group, const Id& worker) override;

@@ -88,7 +88,7 @@ TEST_CASE("a cancelled trip stays in my trips, released, with the time of the ch
     CHECK(group->trip().cancel_reason == "接待酒店临时停业");
 }
 
-TEST_CASE("what the worker saw is remembered for their account across a reload, and forgotten at sign-out",
+TEST_CASE("what the worker saw and was asked to rate is remembered for their account across a reload, and forgotten at sign-out",
           "[sync][server][journey]") {
     Server server;
     sync::MemoryStorage storage;
@@ -98,13 +98,17 @@ TEST_CASE("what the worker saw is remembered for their account across a reload, 
         rig.sign_in("u-qz-power-01");
         rig.engine.trips_seen(seen);
         CHECK(rig.state().trips_seen == seen);
+        rig.engine.reviews_asked({"g-h-travelled"});
     }
     {
         Rig reloaded(storage, api_base(server.process));
         REQUIRE(reloaded.state().session.has_value());
         CHECK(reloaded.state().trips_seen == seen);
+        CHECK(reloaded.state().reviews_asked == std::vector<Id>{"g-h-travelled"});
         reloaded.engine.sign_out();
         CHECK(reloaded.state().trips_seen.empty());
+        CHECK(reloaded.state().reviews_asked.empty());
+        CHECK_FALSE(storage.get("liaoxiu.reviews_asked"));
         reloaded.sign_in("u-qz-power-01");
         CHECK(reloaded.state().trips_seen.empty());  // signed out on purpose: nothing was kept
         reloaded.engine.trips_seen(seen);
@@ -128,6 +132,9 @@ TEST_CASE("a kiosk keeps what was seen in memory only", "[sync][server][journey]
     rig.engine.trips_seen({{"g-qz-001", "0|0|0|"}});
     CHECK(rig.state().trips_seen.size() == 1);
     CHECK_FALSE(storage.get("liaoxiu.trips_seen"));
+    rig.engine.reviews_asked({"g-qz-001"});
+    CHECK(rig.state().reviews_asked.size() == 1);
+    CHECK_FALSE(storage.get("liaoxiu.reviews_asked"));
 }
 
 TEST_CASE("success and info notices go after their lifetime, errors and warnings stay", "[sync][journey][notices]") {

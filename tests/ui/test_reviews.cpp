@@ -87,7 +87,7 @@ TEST_CASE("reviews: 我的 asks once for the trips to rate, the worker rates one
     CHECK(ui.shows("开化农家乐"));
 }
 
-TEST_CASE("reviews: 以后再说 is not asked again; a kiosk never asks", "[ui][reviews]") {
+TEST_CASE("reviews: asked once per trip, across visits; 以后再说 is not asked again; a kiosk never asks", "[ui][reviews]") {
     UiDriver ui(390, 844);
     sign_in_worker(ui);
     due_two(ui);
@@ -101,6 +101,26 @@ TEST_CASE("reviews: 以后再说 is not asked again; a kiosk never asks", "[ui][
     ui.frames(2);
     CHECK(ui.find_item("接待礼仪 4星"));
 
+    // The screens said the worker was asked about that trip (the engine keeps it per account).
+    CHECK(ui.intents.reviews_asked_told == std::vector<Id>{"g-past"});
+
+    // The next visit: that trip was asked about, so only the quiet button; a new trip asks again.
+    UiDriver next(390, 844);
+    sign_in_worker(next);
+    due_two(next);
+    next.state.reviews_asked = {"g-past"};
+    next.ui.open_location("#/me");
+    next.frames(3);
+    CHECK_FALSE(next.shows("有1个行程待评价"));
+    CHECK(next.find_item("待评价（1）"));
+    CHECK(next.intents.reviews_asked_told.empty());
+    next.state.my_reviews.mine.due.push_back(
+        ReviewDue{"g-newer", "r-2", "m-spa", *parse_day("2026-12-02"), "江郎山红色研学二日游", "江山温泉疗养院"});
+    next.touch();
+    next.frames(2);
+    CHECK(next.shows("有2个行程待评价"));
+    CHECK(next.intents.reviews_asked_told == std::vector<Id>{"g-past", "g-newer"});
+
     UiDriver kiosk(390, 844);
     kiosk.state.kiosk = true;
     sign_in_worker(kiosk);
@@ -109,6 +129,7 @@ TEST_CASE("reviews: 以后再说 is not asked again; a kiosk never asks", "[ui][
     kiosk.frames(3);
     CHECK_FALSE(kiosk.shows("待评价"));
     CHECK_FALSE(kiosk.find_item("接待礼仪 4星"));
+    CHECK(kiosk.intents.reviews_asked_told.empty());
 }
 
 TEST_CASE("reviews: the member page shows averages from 5 reviews, the exemplary mark and comments", "[ui][reviews]") {

@@ -39,6 +39,8 @@ public:
         seen = std::move(trips);
         ++seen_told;
     }
+    std::vector<Id> reviews_asked_told;  // the last list the screens said the worker was asked about
+    void reviews_asked(std::vector<Id> groups) override { reviews_asked_told = std::move(groups); }
     // Added for the audit trail: "load_audit actor=…&limit=100&offset=0".
     std::vector<AuditQuery> audit_queries;
     void load_audit(const AuditQuery& query) override {

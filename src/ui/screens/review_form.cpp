@@ -10,6 +10,7 @@
 
 #include <imgui_internal.h>  // ImGui::GetItemID: a star labelled for tests and screen readers
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
@@ -20,6 +21,7 @@ namespace liaoxiu::ui {
 struct ReviewFormState {
     Id account;              // whose the drafts are
     bool dismissed = false;  // 以后再说: not asked again in this visit of the app
+    bool asking = false;     // the question is on screen in this visit (asked once per trip: ClientState::reviews_asked)
     bool open = false;       // 去评价: the forms are shown
     struct Draft {
         Id group, member;
@@ -141,7 +143,16 @@ void draw_reviews_due(Context& ctx) {
     if (!s.open) {
         char line[96];
         std::snprintf(line, sizeof line, tr(ctx, "有%d个行程待评价", "%d trips to rate"), trips);
-        if (!s.dismissed) {
+        // Asked once per trip: the first visit that finds a trip not yet asked about asks (and
+        // goes on asking until the end of that visit); later visits only offer the quiet button.
+        std::vector<Id> asked = ctx.state.reviews_asked;
+        for (const ReviewDue& d : due)
+            if (std::find(asked.begin(), asked.end(), d.group) == asked.end()) asked.push_back(d.group);
+        if (asked.size() != ctx.state.reviews_asked.size()) {
+            s.asking = true;
+            ctx.intents.reviews_asked(std::move(asked));
+        }
+        if (s.asking && !s.dismissed) {
             section(ctx, line);
             muted(ctx, tr(ctx, "您的评价帮助联盟改进服务。", "Your rating helps the alliance improve its services."));
             if (button(ctx, tr(ctx, "去评价", "Rate them"))) s.open = true;
