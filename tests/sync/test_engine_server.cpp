@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "core/dates.hpp"
+#include "core/generate_history.hpp"
 #include "platform/desktop/file_storage.hpp"
 #include "sync/persist.hpp"
 #include "sync_harness.hpp"
@@ -75,7 +76,11 @@ TEST_CASE("sign in, catalogue snapshot, then deltas answered 304 when nothing ch
     rig.synced();
     CHECK(rig.state().connection == Connection::online);
     CHECK(rig.state().catalogue.routes.size() == 26);
-    CHECK(rig.state().groups.size() == 18);
+    // The demo catalogue's 18 groups, and the demo's past trips ("g-h-…", core/generate_history.hpp).
+    const auto past = std::count_if(rig.state().groups.begin(), rig.state().groups.end(),
+                                    [](const sync::GroupView& g) { return g.trip().id.rfind("g-h-", 0) == 0; });
+    CHECK(past > 0);
+    CHECK(rig.state().groups.size() - static_cast<std::size_t>(past) == 18);
     // Counts are derived from the places, exactly as the endpoint counts them.
     const auto* full = find_group(rig.state(), "g-qz-006");
     REQUIRE(full);
@@ -441,10 +446,16 @@ TEST_CASE("a union loads a roster, adds a worker and frees a place with a reason
 
     rig.engine.load_unit_workers();
     REQUIRE(rig.run([&] { return rig.state().unit_workers_loaded; }));
-    // The three documented demo workers and the 20 who hold places in the demo's groups (docs/api.md).
-    REQUIRE(rig.state().unit_workers.size() == 23);
-    const Id worker = rig.state().unit_workers[0].id;
-    CHECK(worker == "w-u-qz-school2-1");
+    // The three documented demo workers and the 20 who hold places in the demo's groups (docs/api.md),
+    // beside the workers of the demo's past trips ("w-h-…") and its traveller (core/generate_history.hpp).
+    const auto& workers = rig.state().unit_workers;
+    const auto past = std::count_if(workers.begin(), workers.end(), [](const auto& w) {
+        return w.id.rfind("w-h-", 0) == 0 || w.id == kDemoTravellerId;
+    });
+    CHECK(workers.size() - static_cast<std::size_t>(past) == 23);
+    const auto documented = std::find_if(workers.begin(), workers.end(), [](const auto& w) { return w.id == "w-u-qz-school2-1"; });
+    REQUIRE(documented != workers.end());
+    const Id worker = documented->id;
 
     rig.engine.add_worker(group, worker);
     REQUIRE(rig.state().outbox.size() == 1);

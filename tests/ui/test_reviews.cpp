@@ -87,7 +87,7 @@ TEST_CASE("reviews: 我的 asks once for the trips to rate, the worker rates one
     CHECK(ui.shows("开化农家乐"));
 }
 
-TEST_CASE("reviews: asked once per trip, across visits; 以后再说 is not asked again; a kiosk never asks", "[ui][reviews]") {
+TEST_CASE("reviews: asked once per trip across visits, 以后再说 not asked again, a kiosk never asks", "[ui][reviews]") {
     UiDriver ui(390, 844);
     sign_in_worker(ui);
     due_two(ui);
