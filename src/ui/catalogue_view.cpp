@@ -31,6 +31,20 @@ std::optional<std::size_t> find_in(const Map& map, std::string_view id) {
     return it->second;
 }
 
+// The routes' and members' ids in their order, as one number (FNV-1a). The index numbers routes
+// and members by position, so a catalogue of the same version and size in another order (the
+// endpoint's snapshot replacing the bundled file, which lists them differently) needs a new one.
+std::uint64_t order_fingerprint(const Catalogue& c) {
+    std::uint64_t hash = 1469598103934665603ull;
+    auto add = [&](std::string_view id) {
+        for (unsigned char byte : id) hash = (hash ^ byte) * 1099511628211ull;
+        hash = (hash ^ 0xFFu) * 1099511628211ull;  // a separator no id holds
+    };
+    for (const Route& r : c.routes) add(r.id);
+    for (const Member& m : c.members) add(m.id);
+    return hash;
+}
+
 }  // namespace
 
 bool CatalogueView::update(const sync::ClientState& state) {
@@ -78,14 +92,16 @@ bool CatalogueView::update(const sync::ClientState& state) {
     themes_ = by_frequency(theme_counts);
     cities_ = by_frequency(city_counts);
 
+    const std::uint64_t order = order_fingerprint(c);
     const bool catalogue_changed = !index_ || indexed_version_ != c.version || indexed_routes_ != c.routes.size() ||
-                                   indexed_members_ != c.members.size();
+                                   indexed_members_ != c.members.size() || indexed_order_ != order;
     if (catalogue_changed) {
         index_.reset();  // before the new one is built: two 10k indexes would raise the heap's peak
         index_ = std::make_unique<SearchIndex>(c);
         indexed_version_ = c.version;
         indexed_routes_ = c.routes.size();
         indexed_members_ = c.members.size();
+        indexed_order_ = order;
     }
     index_->refresh_groups(state.catalogue.groups);
     return true;

@@ -51,6 +51,7 @@ private:
     const Member* members_base_ = nullptr;
     std::int64_t indexed_version_ = -1;
     std::size_t indexed_routes_ = 0, indexed_members_ = 0;
+    std::uint64_t indexed_order_ = 0;  // order_fingerprint of the catalogue indexed
 
     std::unordered_map<std::string_view, std::size_t> route_by_id_, member_by_id_, unit_by_id_, policy_by_id_,
         group_by_id_, my_trip_by_group_;

@@ -86,6 +86,21 @@ TEST_CASE("a worker's own alliance leads home and the catalogue, and a tap puts 
     CHECK(ui.ui.alliance_chosen_signed_out() == "a-henan");
 }
 
+TEST_CASE("the catalogue's cards follow a catalogue of the same version and size in another order", "[ui][catalogue]") {
+    // The endpoint's snapshot lists routes in its own order (by id), not the bundled file's: the
+    // search index numbers routes by position, so it must be built again, or the cards would
+    // show whichever routes now sit at the old positions.
+    UiDriver ui;
+    ui.ui.open_location("#/routes");
+    ui.frames(2);
+    const auto before = ui.route_cards();
+    REQUIRE(before.size() >= 2);
+    std::reverse(ui.state.catalogue.routes.begin(), ui.state.catalogue.routes.end());
+    ui.touch();
+    ui.frames(2);
+    CHECK(ui.route_cards() == before);
+}
+
 TEST_CASE("tapping a route card opens the route", "[ui][home]") {
     UiDriver ui;
     const Route& first = ui.state.catalogue.routes.front();
