@@ -770,8 +770,12 @@ void create_stats_schema(Connection& db) {
             "CREATE TABLE IF NOT EXISTS unit_month_tally (unit TEXT NOT NULL, month_day BIGINT NOT NULL, "
             "state TEXT NOT NULL, confirmed BIGINT NOT NULL, cross_confirmed BIGINT NOT NULL, "
             "PRIMARY KEY (unit, month_day, state))");
+        // Covering both: a range of months reads the first; every month (no range) the second, in
+        // the order it groups by (the primary key's index would read every row as well).
         db.execute("CREATE INDEX IF NOT EXISTS unit_month_tally_by_month ON unit_month_tally "
                    "(month_day, state, unit, confirmed, cross_confirmed)");
+        db.execute("CREATE INDEX IF NOT EXISTS unit_month_tally_by_unit ON unit_month_tally "
+                   "(unit, month_day, state, confirmed, cross_confirmed)");
         const bool counted = !meta_get(db, "stats_tally");
         if (counted) {
             rebuild_tallies(db);  // a database written before the tallies: counted once
