@@ -29,8 +29,11 @@ void create_stats_schema(Connection& db);
 // unit with only withdrawn places has none). Each row holds the trip's route, departure day
 // and state beside the counts of its places: `confirmed`, `cross_confirmed` (of workers of
 // another unit than the organizer's), `waiting` (waitlisted or offered), `offer_expired`,
-// `released`. save_group calls this with every trip it writes, in the same transaction:
-// `before` is the trip as stored (nullptr when it is new or not known).
+// `released`. A third, coarser one, `unit_month_tally`, holds one row per workers' unit, month
+// of the departure day (`month_day`, its first day) and trip state with confirmed places:
+// their `confirmed` and `cross_confirmed` summed (places by unit reads its whole months; meta
+// `stats_unit_month` when it was counted). save_group calls this with every trip it writes, in
+// the same transaction: `before` is the trip as stored (nullptr when it is new or not known).
 void write_tally(Connection& db, const GroupTrip* before, const GroupTrip& after);
 // The statements a query runs (the benchmark prints their plans); `from_places`: the old way,
 // counting the places themselves (the benchmark's baseline).

@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace liaoxiu::server::store {
@@ -32,6 +34,16 @@ bool group_trips_have_column(Connection& db, const char* column) {
 // Trips that keep their places (confirmed places of expired and cancelled trips are released).
 constexpr const char* kLiveTrip = "g.state IN ('open', 'formed', 'full', 'locked')";
 constexpr const char* kLiveTally = "t.state IN ('open', 'formed', 'full', 'locked')";
+
+// The first day of the China month a day is in, and of the month after.
+Day month_start(Day day) {
+    const CivilDate c = civil_from_day(day);
+    return day_from_civil(c.year, c.month, 1);
+}
+Day next_month_start(Day day) {
+    const CivilDate c = civil_from_day(day);
+    return c.month == 12 ? day_from_civil(c.year + 1, 1, 1) : day_from_civil(c.year, c.month + 1, 1);
+}
 
 // The part of every statement that the query's range, route and unit decide; appends the
 // parameters in the order the placeholders are numbered.
@@ -192,6 +204,60 @@ unsigned fact_keys(const StatsQuery& q) {
     }
 }
 
+// Places by unit without a filter about routes reads whole months from the units' monthly tally
+// (`unit_month_tally`, one row per workers' unit, month and trip state): the months of the range
+// that it covers entirely, except the month of `today` (whether a trip has left depends on the
+// day). The rest of the range (the cut months at its ends, today's month) comes from the units'
+// tally, as every other statistic does: the sum is the same as from the units' tally alone.
+struct UnitMonthSplit {
+    std::optional<Day> from, until;  // the whole months [from, until) (no bound when not given)
+    Day today_month = 0;             // left out of them
+    std::vector<StatsQuery> rest;    // the query over each remaining part of the range
+};
+
+std::optional<UnitMonthSplit> unit_month_split(const StatsQuery& q, Day today) {
+    if (q.view != StatsView::places || q.by != StatsBy::unit || q.route || filters_routes(q)) return std::nullopt;
+    UnitMonthSplit split;
+    if (q.from) split.from = month_start(*q.from) == *q.from ? *q.from : next_month_start(*q.from);
+    if (q.to) split.until = month_start(*q.to + 1);
+    if (split.from && split.until && *split.from >= *split.until) return std::nullopt;  // no whole month
+    split.today_month = month_start(today);
+    auto part = [&](Day first, Day last) {
+        StatsQuery rest = q;
+        rest.from = first;
+        rest.to = last;
+        split.rest.push_back(std::move(rest));
+    };
+    if (q.from && *q.from < *split.from) part(*q.from, *split.from - 1);
+    if (q.to && *split.until <= *q.to) part(*split.until, *q.to);
+    if ((!split.from || *split.from <= split.today_month) && (!split.until || split.today_month < *split.until))
+        part(split.today_month, next_month_start(today) - 1);
+    return split;
+}
+
+// The whole months' statement: its columns are tally_sql's. A month before today's has left
+// entirely, one after it not at all.
+StatsStatement unit_month_sql(const StatsQuery& q, const UnitMonthSplit& split) {
+    Where where;
+    where.params.push_back(std::int64_t{split.today_month});
+    if (split.from) where.add("t.month_day >= ?", std::int64_t{*split.from});
+    if (split.until) where.add("t.month_day < ?", std::int64_t{*split.until});
+    if (q.unit) where.add("t.unit = ?", *q.unit);
+    return {std::string("SELECT '', 0, t.unit, SUM(t.confirmed), SUM(CASE WHEN t.state = 'locked' AND t.month_day < $1 "
+                        "THEN t.confirmed ELSE 0 END), SUM(t.cross_confirmed) FROM unit_month_tally t WHERE ") +
+                kLiveTally + " AND t.month_day <> $1" + where.sql + " GROUP BY t.unit",
+            std::move(where.params)};
+}
+
+// The statements of a view's confirmed places (the pooling's small units aside).
+std::vector<StatsStatement> confirmed_statements(const StatsQuery& q, Day today, unsigned keys) {
+    auto split = unit_month_split(q, today);
+    if (!split) return {tally_sql(q, today, keys, false)};
+    std::vector<StatsStatement> statements{unit_month_sql(q, *split)};
+    for (const auto& rest : split->rest) statements.push_back(tally_sql(rest, today, keys, false));
+    return statements;
+}
+
 // The confirmed places a view counts, from the tallies (or, `from_places`, the old way).
 std::vector<PlaceFact> confirmed_places(Connection& db, const StatsDirectory& dir, const StatsQuery& q, Day today,
                                         bool organizer_unit, bool from_places) {
@@ -217,16 +283,19 @@ std::vector<PlaceFact> confirmed_places(Connection& db, const StatsDirectory& di
         }
         return facts;
     }
-    StatsStatement statement = tally_sql(q, today, keys, organizer_unit);
-    for (const auto& row : db.query(statement.sql, statement.params)) {
-        PlaceFact f;
-        f.route = row.text(0);
-        f.day = static_cast<Day>(row.integer(1));
-        f.unit = row.text(2);
-        f.confirmed = row.integer(3);
-        f.travelled = row.integer(4);
-        f.cross = row.integer(5);
-        facts.push_back(std::move(f));
+    const auto statements = organizer_unit ? std::vector<StatsStatement>{tally_sql(q, today, keys, true)}
+                                           : confirmed_statements(q, today, keys);
+    for (const auto& statement : statements) {
+        for (const auto& row : db.query(statement.sql, statement.params)) {
+            PlaceFact f;
+            f.route = row.text(0);
+            f.day = static_cast<Day>(row.integer(1));
+            f.unit = row.text(2);
+            f.confirmed = row.integer(3);
+            f.travelled = row.integer(4);
+            f.cross = row.integer(5);
+            facts.push_back(std::move(f));
+        }
     }
     if (q.view == StatsView::pooling) {
         const auto units = small_units(dir, q);
@@ -572,6 +641,23 @@ void rebuild_tallies(Connection& db) {
         "GROUP BY g.id, g.route, g.first_day, g.state, g.organizer_unit, g.max_size");
 }
 
+// The units' monthly tally counted again from the units' tally (the migration; the month is
+// worked out here, the statements use no date functions).
+void rebuild_unit_months(Connection& db) {
+    db.execute("DELETE FROM unit_month_tally");
+    std::map<std::tuple<std::string, Day, std::string>, std::pair<std::int64_t, std::int64_t>> months;
+    for (const auto& row : db.query("SELECT unit, first_day, state, SUM(confirmed), SUM(cross_confirmed) FROM place_tally "
+                                    "WHERE confirmed > 0 GROUP BY unit, first_day, state")) {
+        auto& c = months[{row.text(0), month_start(static_cast<Day>(row.integer(1))), row.text(2)}];
+        c.first += row.integer(3);
+        c.second += row.integer(4);
+    }
+    for (const auto& [key, c] : months)
+        db.execute("INSERT INTO unit_month_tally (unit, month_day, state, confirmed, cross_confirmed) VALUES "
+                   "($1, $2, $3, $4, $5)",
+                   {std::get<0>(key), std::int64_t{std::get<1>(key)}, std::get<2>(key), c.first, c.second});
+}
+
 }  // namespace
 
 void write_tally(Connection& db, const GroupTrip* before, const GroupTrip& after) {
@@ -583,7 +669,41 @@ void write_tally(Connection& db, const GroupTrip* before, const GroupTrip& after
     const auto now = tally_of(after);
     const auto old = same_trip ? tally_of(*before) : std::map<Id, TallyCounts>{};
     const std::string state(enum_name(after.state));
-    if (!same_trip) db.execute("DELETE FROM place_tally WHERE group_id = $1", {after.id});
+    // The units' monthly tally moves by the difference: (unit, month, state) → confirmed, cross.
+    std::map<std::tuple<std::string, Day, std::string>, std::pair<std::int64_t, std::int64_t>> moves;
+    auto move = [&](const std::string& unit, Day day, const std::string& trip_state, std::int64_t confirmed,
+                    std::int64_t cross) {
+        if (confirmed == 0 && cross == 0) return;
+        auto& m = moves[{unit, month_start(day), trip_state}];
+        m.first += confirmed;
+        m.second += cross;
+    };
+    if (same_trip) {
+        for (const auto& [unit, c] : old) move(unit, before->departure, state, -c.confirmed, -c.cross);
+    } else {
+        // What the stored rows counted (they may be at another day or state, or `before` unknown).
+        for (const auto& row : db.query("SELECT unit, first_day, state, confirmed, cross_confirmed FROM place_tally "
+                                        "WHERE group_id = $1 AND confirmed > 0",
+                                        {after.id}))
+            move(row.text(0), static_cast<Day>(row.integer(1)), row.text(2), -row.integer(3), -row.integer(4));
+        db.execute("DELETE FROM place_tally WHERE group_id = $1", {after.id});
+    }
+    for (const auto& [unit, c] : now) move(unit, after.departure, state, c.confirmed, c.cross);
+    for (const auto& [key, m] : moves) {
+        if (m.first == 0 && m.second == 0) continue;
+        const SqlParams where{std::get<0>(key), std::int64_t{std::get<1>(key)}, std::get<2>(key)};
+        SqlParams params = where;
+        params.push_back(m.first);
+        params.push_back(m.second);
+        db.execute("INSERT INTO unit_month_tally (unit, month_day, state, confirmed, cross_confirmed) VALUES "
+                   "($1, $2, $3, $4, $5) ON CONFLICT (unit, month_day, state) DO UPDATE SET "
+                   "confirmed = unit_month_tally.confirmed + excluded.confirmed, "
+                   "cross_confirmed = unit_month_tally.cross_confirmed + excluded.cross_confirmed",
+                   params);
+        if (m.first < 0)  // a month and state with no confirmed place left keeps no row
+            db.execute("DELETE FROM unit_month_tally WHERE unit = $1 AND month_day = $2 AND state = $3 AND confirmed = 0",
+                       where);
+    }
     for (const auto& [unit, c] : now) {
         auto was = old.find(unit);
         if (was != old.end() && was->second == c) continue;
@@ -645,9 +765,25 @@ void create_stats_schema(Connection& db) {
                    "(first_day, state, unit, route, confirmed, cross_confirmed)");
         db.execute("CREATE INDEX IF NOT EXISTS place_tally_by_unit ON place_tally "
                    "(unit, first_day, state, route, confirmed, cross_confirmed, waiting, offer_expired, released)");
-        if (!meta_get(db, "stats_tally")) {
+        // The units' monthly tally (places by unit reads its whole months).
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS unit_month_tally (unit TEXT NOT NULL, month_day BIGINT NOT NULL, "
+            "state TEXT NOT NULL, confirmed BIGINT NOT NULL, cross_confirmed BIGINT NOT NULL, "
+            "PRIMARY KEY (unit, month_day, state))");
+        // Covering both: a range of months reads the first; every month (no range) the second, in
+        // the order it groups by (the primary key's index would read every row as well).
+        db.execute("CREATE INDEX IF NOT EXISTS unit_month_tally_by_month ON unit_month_tally "
+                   "(month_day, state, unit, confirmed, cross_confirmed)");
+        db.execute("CREATE INDEX IF NOT EXISTS unit_month_tally_by_unit ON unit_month_tally "
+                   "(unit, month_day, state, confirmed, cross_confirmed)");
+        const bool counted = !meta_get(db, "stats_tally");
+        if (counted) {
             rebuild_tallies(db);  // a database written before the tallies: counted once
             meta_set(db, "stats_tally", "1");
+        }
+        if (counted || !meta_get(db, "stats_unit_month")) {
+            rebuild_unit_months(db);  // a database written before the monthly tally: counted once
+            meta_set(db, "stats_unit_month", "1");
         }
         // The statistics no longer read the places: their index would only slow every join.
         db.execute("DROP INDEX IF EXISTS places_for_stats");
@@ -728,7 +864,7 @@ std::vector<StatsStatement> stats_statements(const StatsQuery& q, Day today, con
             if (!units.empty()) statements.push_back(small_cross_sql(q, keys, units));
             return statements;
         }
-        default: return {tally_sql(q, today, keys, false)};
+        default: return confirmed_statements(q, today, keys);
     }
 }
 

@@ -3,7 +3,8 @@
 // routes), then prints p50/p95 of every statistic as GET /api/v1/stats computes it, from the
 // tallies kept on write, beside the old way (the same statistic counted over the places, with
 // the index it had: the baseline, measured the same way in the same run, and checked to give
-// the same table), and the SQL plan of each statement (EXPLAIN QUERY PLAN).
+// the same table), and the SQL plan of each statement (EXPLAIN QUERY PLAN). Places by unit reads
+// the whole months of its range from the units' monthly tally and the cut months from the units'.
 //
 //     build/native/tests/server/bench_stats [PLACES]
 #include "../common/temp_dir.hpp"
@@ -132,6 +133,13 @@ int main(int argc, char** argv) {
     all.from.reset();
     all.to.reset();
     cases.push_back({"places by month (all 3.5 years)", all});
+    StatsQuery units_all = query(StatsView::places, StatsBy::unit);  // whole months of the monthly tally, no cut ones
+    units_all.from.reset();
+    units_all.to.reset();
+    cases.push_back({"places by unit (all 3.5 years)", units_all});
+    StatsQuery one_unit = query(StatsView::places, StatsBy::unit);
+    one_unit.unit = "u-42";
+    cases.push_back({"places by unit, one unit", one_unit});
     StatsQuery unit = query(StatsView::pooling);
     unit.unit = "u-42";
     cases.push_back({"pooling, one unit (an organizer)", unit});

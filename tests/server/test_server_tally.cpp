@@ -8,6 +8,7 @@
 #include "desk_checks.hpp"
 #include "stats_checks.hpp"
 
+#include "core/dates.hpp"
 #include "server/sql.hpp"
 #include "server/stats.hpp"
 #include "server/store.hpp"
@@ -43,8 +44,17 @@ Rows read_rows(Connection& db, const std::string& sql) {
     return rows;
 }
 
+Day first_of_month(Day day) {
+    const CivilDate c = civil_from_day(day);
+    return day_from_civil(c.year, c.month, 1);
+}
+
+struct Recount {
+    Rows units, totals, unit_months;
+};
+
 // The tallies as the places say they should be, counted here from the rows of both tables.
-std::pair<Rows, Rows> recount(Connection& db) {
+Recount recount(Connection& db) {
     struct Trip {
         std::string route, first_day, state, organizer, max_size;
     };
@@ -76,18 +86,29 @@ std::pair<Rows, Rows> recount(Connection& db) {
         return text;
     };
     Rows units, totals;
+    // unit|first day of the month|trip state → confirmed, cross (only where some are confirmed)
+    std::map<std::string, std::array<std::int64_t, 2>> months;
     for (const auto& [id, trip] : trips) {
         std::array<std::int64_t, 5> total{};
         for (const auto& [unit, c] : counts[id]) {
             units.push_back(id + "|" + unit + "|" + trip.route + "|" + trip.first_day + "|" + trip.state + numbers(c));
             for (std::size_t i = 0; i < 5; ++i) total[i] += c[i];
+            if (c[0] > 0) {
+                auto& m = months[unit + "|" + std::to_string(first_of_month(static_cast<Day>(std::stoll(trip.first_day)))) +
+                                 "|" + trip.state];
+                m[0] += c[0];
+                m[1] += c[1];
+            }
         }
         totals.push_back(id + "|" + trip.route + "|" + trip.first_day + "|" + trip.state + "|" + trip.organizer + "|" +
                          trip.max_size + numbers(total));
     }
+    Rows unit_months;
+    for (const auto& [key, m] : months) unit_months.push_back(key + "|" + std::to_string(m[0]) + "|" + std::to_string(m[1]));
     std::sort(units.begin(), units.end());
     std::sort(totals.begin(), totals.end());
-    return {units, totals};
+    std::sort(unit_months.begin(), unit_months.end());
+    return {units, totals, unit_months};
 }
 
 // Every statistic the benchmark measures, and a few with filters, for the check below.
@@ -110,6 +131,33 @@ std::vector<StatsQuery> every_view(Day today, const Id& unit, const Id& route) {
             q.from = today - 400;
             q.to = today + 400;
             queries.push_back(q);
+            if (by == StatsBy::unit) {
+                // Ranges that the units' monthly tally covers wholly, in part, or not at all, with
+                // and without a unit, around today's month.
+                const Day month = first_of_month(today), next = first_of_month(month + 40);
+                const std::vector<std::pair<Day, Day>> ranges{{today - 400, today + 400}, {today + 25, today + 45},
+                                                              {next, first_of_month(next + 40) - 1},
+                                                              {month, next - 1},
+                                                              {today, today},
+                                                              {month - 1, first_of_month(next + 40)},
+                                                              {today - 3, today + 60}};
+                StatsQuery plain = q;
+                plain.route.reset();
+                for (const auto& [from, to] : ranges) {
+                    plain.from = from;
+                    plain.to = to;
+                    queries.push_back(plain);
+                    plain.unit = unit;
+                    queries.push_back(plain);
+                    plain.unit.reset();
+                }
+                plain.from = today - 400;  // one bound only
+                plain.to.reset();
+                queries.push_back(plain);
+                plain.from.reset();
+                plain.to = today + 30;
+                queries.push_back(plain);
+            }
             q.route.reset();
             q.small_below = 1000000;  // every unit with a count is small
             q.city = "衢州";
@@ -124,15 +172,18 @@ std::vector<StatsQuery> every_view(Day today, const Id& unit, const Id& route) {
 Rows check_tallies(const std::string& url, Day today, const Id& unit, const Id& route) {
     auto db = open_connection(url);
     store::begin_read(*db);
-    auto [units, totals] = recount(*db);
+    auto [units, totals, unit_months] = recount(*db);
     const Rows place_tally = read_rows(*db,
                                        "SELECT group_id, unit, route, first_day, state, confirmed, cross_confirmed, "
                                        "waiting, offer_expired, released FROM place_tally");
     const Rows trip_tally = read_rows(*db,
                                       "SELECT group_id, route, first_day, state, organizer_unit, max_size, confirmed, "
                                       "cross_confirmed, waiting, offer_expired, released FROM trip_tally");
+    const Rows unit_month_tally =
+        read_rows(*db, "SELECT unit, month_day, state, confirmed, cross_confirmed FROM unit_month_tally");
     CHECK(place_tally == units);
     CHECK(trip_tally == totals);
+    CHECK(unit_month_tally == unit_months);
     store::StatsDirectory directory(*db, store::stats_directory_stamp(*db));
     for (const auto& q : every_view(today, unit, route)) {
         const auto tallied = encode_stats_table(store::compute_stats(*db, q, today, directory));
@@ -241,7 +292,29 @@ TEST_CASE("stats: a database written before the tallies answers the same statist
         store::begin_write(*db);
         db->execute("DROP TABLE place_tally");
         db->execute("DROP TABLE trip_tally");
+        db->execute("DROP TABLE unit_month_tally");
         db->execute("DELETE FROM meta WHERE key = 'stats_tally'");
+        db->execute("DELETE FROM meta WHERE key = 'stats_unit_month'");
+        store::commit(*db);
+    }
+    w.server->start();
+    w.http = w.server->client();
+    w.admin = sign_in(*w.http, "admin", "admin-password");
+    check_tallies(w.url, w.today, "u-small", w.route(0).id);
+    check_stats_figures(w);
+}
+
+TEST_CASE("stats: a database written before the units' monthly tally counts it once after a restart", "[stats]") {
+    TempDir dir;
+    StatsWorld w(database_url(dir));
+    w.server->stop();
+    {
+        // What a database written with the other tallies but before the monthly one had.
+        auto db = open_connection(w.url);
+        store::begin_write(*db);
+        CHECK_FALSE(db->query("SELECT unit FROM unit_month_tally").empty());  // the fixture has confirmed places
+        db->execute("DROP TABLE unit_month_tally");
+        db->execute("DELETE FROM meta WHERE key = 'stats_unit_month'");
         store::commit(*db);
     }
     w.server->start();
