@@ -243,7 +243,7 @@ test('a Henan worker finds the Henan alliance first on home and in the catalogue
   await signIn(worker.page, 'u-zz-metro-01');
   await go(worker.page, '#/');
   await waitShown(worker.page, /^河南省工会系统疗休养机构联盟$/);
-  await findWidget(worker.page, '切换到：衢州市职工疗休养联盟');
+  await findWidget(worker.page, '切换到：浙江·衢州');
   await screenshot(worker.page, 'journey-alliance-first-phone');
   // The catalogue: the first route card is one of Henan's; 浙江·衢州 tapped, one of Quzhou's.
   const catalogue = (await api.call('GET', 'catalogue')).body;

@@ -37,16 +37,26 @@ std::vector<std::size_t> featured_routes(const Context& ctx, const Alliance* lea
     return out;
 }
 
-// The alliance leading the screen, and a way to put another one first.
+// The alliance leading the screen, the tagline, and on the tagline's row a way to put another
+// one first (its own row would push the featured routes below a phone's first screen).
 void draw_alliance(Context& ctx, const Alliance* leading) {
     const auto& alliances = ctx.state.catalogue.alliances;
     if (leading) heading(ctx, leading->name);
-    if (alliances.size() < 2) return;
+    if (alliances.size() < 2) {
+        muted(ctx, ctx.t(Text::tagline));
+        return;
+    }
+    ImGui::AlignTextToFramePadding();
+    muted(ctx, ctx.t(Text::tagline));
     ImGui::PushID("alliance");
-    chip_row_start();
     for (const Alliance& a : alliances) {
         if (&a == leading) continue;
-        if (chip(ctx, (ctx.f(Text::alliance_switch_to, a.name.c_str()) + "##" + a.id).c_str(), false)) ctx.choose_alliance(a.id);
+        const std::string text =
+            ctx.f(Text::alliance_switch_to, (a.region.empty() ? a.name : a.region).c_str()) + "##" + a.id;
+        ImGui::SameLine(0, kChipSpacing);
+        if (ImGui::GetCursorPosX() + chip_width(text.c_str()) > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+        chip_row_start();
+        if (chip(ctx, text.c_str(), false)) ctx.choose_alliance(a.id);
     }
     ImGui::PopID();
 }
@@ -58,7 +68,6 @@ void draw_home(Context& ctx) {
     const Instant now = ctx.services.now();
     const Alliance* leading = ctx.leading_alliance();
     draw_alliance(ctx, leading);
-    muted(ctx, ctx.t(Text::tagline));
     draw_offer_banner(ctx);  // a place offered to the worker comes first (me.cpp)
 
     section(ctx, ctx.t(Text::season_themes));
