@@ -12,6 +12,13 @@ namespace liaoxiu::ui {
 
 namespace {
 
+// The next button stays on this row only if it fits whole (a phone is too narrow for a stop's
+// three); otherwise it starts the next row, at the row's indent.
+void next_in_row(const char* text) {
+    ImGui::SameLine(0, kChipSpacing);
+    if (ImGui::GetCursorPosX() + chip_width(text) > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+}
+
 // A stop's member: what it is and where, with one tap to call it, copy its address or open it
 // on a map. A kiosk shows the number and address only: it has no dialler, and a map would take
 // the screen away from the next visitor. (The members' own price lists are not shown to
@@ -35,7 +42,7 @@ void draw_stop(Context& ctx, const Stop& stop) {
             ImGui::PushID(&stop);
             if (secondary_button(ctx, ctx.f(Text::call_phone, member->phone.c_str()).c_str())) ctx.services.open_link(tel);
             if (!member->address.empty()) {
-                ImGui::SameLine(0, kChipSpacing);
+                next_in_row(ctx.t(Text::copy_address));
                 if (secondary_button(ctx, ctx.t(Text::copy_address))) {
                     ctx.services.copy_text(member->address);
                     ctx.screens.toasts.push_back({Text::address_copied, ctx.services.now() + 3});
@@ -43,7 +50,7 @@ void draw_stop(Context& ctx, const Stop& stop) {
             }
             const std::string map = map_link(*member);
             if (!map.empty()) {
-                ImGui::SameLine(0, kChipSpacing);
+                next_in_row(ctx.t(Text::open_map));
                 if (secondary_button(ctx, ctx.t(Text::open_map))) ctx.services.open_link(map);
             }
             ImGui::PopID();
@@ -115,7 +122,9 @@ void draw_route(Context& ctx, const Route& route) {
 
     if (!route.service_notes.empty()) {
         section(ctx, ctx.t(Text::service_notes));
-        for (const auto& note : route.service_notes) muted(ctx, "· " + note);
+        // A no-break space after the dot: ImGui wraps at spaces, and text with none (Chinese) would
+        // otherwise leave the dot alone on its line.
+        for (const auto& note : route.service_notes) muted(ctx, "·\u00a0" + note);
     }
 }
 
