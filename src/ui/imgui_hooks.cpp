@@ -15,8 +15,8 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
     if (g_listener.item_add && ctx->CurrentWindow) g_listener.item_add(g_listener.self, bb, id, ctx->CurrentWindow->ClipRect);
 }
 
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
-    if (g_listener.item_info) g_listener.item_info(g_listener.self, id, label);
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+    if (g_listener.item_info) g_listener.item_info(g_listener.self, id, label, flags);
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

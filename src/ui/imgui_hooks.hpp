@@ -12,7 +12,8 @@ namespace liaoxiu::ui {
 struct ImGuiItemListener {
     void* self = nullptr;
     void (*item_add)(void* self, const ImRect& rect, ImGuiID id, const ImRect& clip) = nullptr;
-    void (*item_info)(void* self, ImGuiID id, const char* label) = nullptr;
+    // `flags`: ImGuiItemStatusFlags (Checkable, Checked, Openable, Opened are set only in a test-engine build).
+    void (*item_info)(void* self, ImGuiID id, const char* label, int flags) = nullptr;
 };
 
 // Replaces the listener (a default-constructed one stops listening).

@@ -33,6 +33,15 @@ struct ItemRecord {
     ImVec2 clip_min, clip_max;  // that visible area: what a click on the item can reach
     bool text_field = false;  // an InputText: a tap on it must open the phone's keyboard
     FieldKind field_kind = FieldKind::text;  // what it takes, when text_field
+    // For the accessibility tree (platform/web/semantics.cpp): the window the item is in (to
+    // scroll it into view), a checkbox's state, a chip's selection, and whether a modal dialog
+    // above it keeps it from being pressed. Text noted with note_text has id 0.
+    ImGuiID window = 0;
+    bool checkable = false;
+    bool checked = false;
+    bool toggle = false;     // a chip: selected or not (aria-pressed)
+    bool selected = false;
+    bool behind_modal = false;
 };
 
 class ItemRegistry {
@@ -49,13 +58,15 @@ public:
 
     // Marks the last submitted item as a text field of that kind (call right after ImGui::InputText…).
     void mark_text_field(FieldKind kind = FieldKind::text);
+    // Marks the last submitted item as a toggle (a filter chip) and whether it is on.
+    void mark_toggle(bool selected);
 
     // Text that is not an interactive item but that tests need to read (status lines, counts).
     void note_text(const std::string& text, ImVec2 min, ImVec2 max);
 
     // Called by the hooks.
     void on_item_add(const ImRect& rect, ImGuiID id, const ImRect& clip);
-    void on_item_info(ImGuiID id, const char* label);
+    void on_item_info(ImGuiID id, const char* label, int status_flags = 0);
 
 private:
     std::vector<ItemRecord> current_;

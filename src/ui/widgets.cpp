@@ -49,12 +49,17 @@ void section(Context& ctx, const std::string& text) {
     ImGui::SetWindowFontScale(1.0f);
 }
 
+// ImGui names an item only when it is drawn; one scrolled out of view is named here too, so
+// the accessibility tree can offer it (and scroll it into view when it takes focus).
+static void name_item(Context& ctx, const char* text) { ctx.items.on_item_info(ImGui::GetItemID(), text); }
+
 bool button(Context& ctx, const char* text, float width) {
     ctx.glyphs.want(text);
     const float w = width < 0 ? ImGui::GetContentRegionAvail().x : width;
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, touch_padding_y()));
     const bool pressed = ImGui::Button(text, ImVec2(w, 0));
+    name_item(ctx, text);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     return pressed;
@@ -70,6 +75,7 @@ bool secondary_button(Context& ctx, const char* text, float width) {
     ImGui::PushStyleColor(ImGuiCol_Text, colors::accent);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, touch_padding_y()));
     const bool pressed = ImGui::Button(text, ImVec2(w, 0));
+    name_item(ctx, text);
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor(4);
     return pressed;
@@ -94,6 +100,8 @@ bool chip(Context& ctx, const char* text, bool selected) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, touch_padding_y()));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, kTouchTarget / 2);
     const bool pressed = ImGui::Button(text);
+    name_item(ctx, text);
+    ctx.items.mark_toggle(selected);
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor(3);
     return pressed;
