@@ -80,6 +80,11 @@ void lx_loop_sleep(int heartbeat_ms);        // lx_loop_heartbeat after this lon
 EMSCRIPTEN_KEEPALIVE void lx_loop_wake();
 EMSCRIPTEN_KEEPALIVE void lx_loop_heartbeat();
 
+// ---- semantics: the accessibility tree over the canvas --------------------------------------
+void lx_semantics_init();
+void lx_semantics_update(const char* tree);  // semantics.hpp's describe_items form
+EMSCRIPTEN_KEEPALIVE void lx_semantics_show(unsigned id);  // the item took focus: scroll it into view
+
 // ---- test_api: window.liaoxiu for the end-to-end tests and the benchmark (docs/testing.md) --
 void lx_publish_test_api();
 void lx_test_set_ready();  // window.liaoxiu.ready = true

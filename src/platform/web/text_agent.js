@@ -63,7 +63,8 @@ mergeInto(LibraryManager.library, {
     e.setAttribute('autocorrect', 'off');
     e.setAttribute('autocapitalize', 'off');
     e.setAttribute('spellcheck', 'false');
-    e.setAttribute('aria-hidden', 'true');
+    e.setAttribute('aria-hidden', 'true');  // until a field is edited (semantics.js names it then)
+    e.tabIndex = -1;  // reached through a field, never by Tab on its own
     // 16 px keeps iOS from zooming in; transparent and inert to pointers, but focusable.
     e.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:20px;font-size:16px;opacity:0;' +
                       'border:0;padding:0;margin:0;pointer-events:none;z-index:-1;caret-color:transparent;';

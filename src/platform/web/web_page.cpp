@@ -2,6 +2,7 @@
 
 #include "platform/web/js_imports.hpp"
 #include "platform/web/js_text_source.hpp"
+#include "platform/web/semantics.hpp"
 #include "platform/web/text_agent.hpp"
 
 #include <SDL.h>
@@ -72,6 +73,9 @@ void WebPage::run(PageClient& client, RunnerClient& frames) {
     TextAgent& agent = text_agent();
     agent.install(client.items(), [&client](const std::string& text) { client.want_text(text); });
     runner_.add_hooks(agent);
+    Semantics& tree = semantics();
+    tree.install(client.items());
+    runner_.add_hooks(tree);
     publish_test_api(client);
     lx_fetch_asset("catalogue.json", kCatalogueRequest);
     lx_fetch_asset("config.json", kConfigRequest);
