@@ -256,7 +256,8 @@ enum class Language { zh, en };
     X(duplicate_group_warning, "已有同一线路同一天出发的拼团，仍要新开？两个拼团会分散报名的职工，可能都不成团。", "A group trip on this route already leaves that day. Open another anyway? Two groups split the workers, and both may fail to form.") \
     X(duplicate_group_line, "%s组团 · %s出发 · %s", "Organized by %s · leaves %s · %s") /* printf */             \
     X(duplicate_group_open_existing, "查看已有的拼团", "Go to the existing group trip")                          \
-    X(duplicate_group_open_anyway, "仍要新开拼团", "Open another group trip anyway")
+    X(duplicate_group_open_anyway, "仍要新开拼团", "Open another group trip anyway")                           \
+    X(show_results, "查看 %d 条结果", "Show %d result{s}") /* printf */
 
 enum class Text {
 #define LIAOXIU_TEXT_ENUM(name, zh, en) name,

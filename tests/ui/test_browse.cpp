@@ -328,3 +328,29 @@ TEST_CASE("policies open as articles", "[ui][policies]") {
     CHECK(ui.ui.location() == "#/policy/" + policy.id);
     CHECK(ui.shows(policy.body.substr(0, 30)));
 }
+
+TEST_CASE("the open filters end with 查看N条结果, which counts what they leave and closes them", "[ui][catalogue]") {
+    UiDriver ui;
+    ui.ui.open_location("#/routes");
+    ui.frames(2);
+    const std::string all = "查看 " + std::to_string(ui.state.catalogue.routes.size()) + " 条结果";
+    CHECK(!ui.find_item(all));  // only while the filters are open
+    REQUIRE(ui.click("筛选"));
+    ui.frames(2);
+    CHECK(ui.scroll_down_to(all));
+    REQUIRE(ui.click("5天以上"));
+    ui.frames(2);
+    std::size_t long_routes = 0;
+    for (const Route& route : ui.state.catalogue.routes) long_routes += route.days >= 5 ? 1 : 0;
+    REQUIRE(long_routes > 0);
+    REQUIRE(long_routes < ui.state.catalogue.routes.size());
+    const std::string narrowed = "查看 " + std::to_string(long_routes) + " 条结果";
+    REQUIRE(ui.scroll_down_to(narrowed));
+    REQUIRE(ui.click(narrowed));
+    ui.frames(2);
+    CHECK(!ui.find_item("5天以上"));  // the panel is closed; the filter stays
+    CHECK(ui.shows("找到 " + std::to_string(long_routes) + " 条线路"));
+    const std::vector<std::string> cards = ui.route_cards();
+    REQUIRE(!cards.empty());
+    for (const auto& title : cards) CHECK(route_by_title(ui.state, title).days >= 5);
+}

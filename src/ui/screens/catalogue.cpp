@@ -221,6 +221,12 @@ void draw_routes(Context& ctx) {
     draw_sort(ctx, s);
     if (s.show_filters) draw_filters(ctx, s);
     run_search_if_needed(ctx, s);
+    // The open filters push the results a screen or two down: one tap closes them and shows
+    // the results, with their number said on the button.
+    if (s.show_filters && button(ctx, ctx.f(Text::show_results, static_cast<int>(s.hits.size())).c_str(), -1)) {
+        s.show_filters = false;
+        ImGui::SetScrollY(0);
+    }
     muted(ctx, ctx.f(Text::results_count, static_cast<int>(s.hits.size())));
     if (s.hits.empty()) return;
 
