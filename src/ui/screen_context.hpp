@@ -47,6 +47,8 @@ struct OpenGroupForm {
     std::string per_unit_cap = "0";
     std::string error_zh;       // why the last submission was refused, in both languages
     std::string error_en;
+    // The field the refusal is about, shown right under it (none: above the button).
+    enum class Field { none, departure, min_size, max_size, deadline, per_unit_cap } error_field = Field::none;
     // The departure a submission was held back for, because a group on the same route and day
     // already takes joins (core duplicates_group): the form then asks to go there or open anyway.
     std::optional<Day> duplicate_warned;
@@ -123,6 +125,9 @@ struct ScreenState {
         Id account;  // who chose `signed_in`
     } alliance;
     std::vector<LocalToast> toasts;
+    // A form's refusal, said at once by the live region (assertive) when it is shown at its
+    // field: someone who cannot see the field hears why the form was not sent.
+    std::vector<std::string> alerts;
     bool high_contrast = false; // the display toggle; Ui applies the style when it changes
     // The QR code of the last link shown, kept so it is encoded once, not every frame.
     std::string qr_text;

@@ -199,6 +199,8 @@ void Ui::announce_changes(const Context& ctx) {
         announced_notice_ = notice.id;
         announcements_.push_back({ctx.language == Language::zh ? notice.zh : notice.en, notice.kind == sync::Notice::Kind::error});
     }
+    for (std::string& alert : screens_.alerts) announcements_.push_back({std::move(alert), true});
+    screens_.alerts.clear();
     // The kiosk countdown is said once when it starts, urgently: whoever is there must hear it in time.
     if (idle_seconds_left_ > 0 && announced_countdown_ == 0)
         announcements_.push_back({ctx.f(Text::idle_countdown, idle_seconds_left_), true});

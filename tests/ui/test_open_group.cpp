@@ -99,3 +99,58 @@ TEST_CASE("no warning where no group on that route and day takes joins", "[ui][o
     }
     CHECK(!ui.shows(kWarning));
 }
+
+namespace {
+
+// The top and bottom of the interactive item labelled `label` in the last frame.
+std::pair<float, float> extent_of(const UiDriver& ui, const std::string& label) {
+    const ui::ItemRecord* item = ui.find_item(label);
+    REQUIRE(item);
+    return {item->min.y, item->max.y};
+}
+
+float top_of_text(const UiDriver& ui, const std::string& text) {
+    for (const ui::ItemRecord& item : ui.items.last_frame())
+        if (item.id == 0 && item.label == text) return item.min.y;
+    FAIL("not drawn: " << text);
+    return 0;
+}
+
+bool announced_urgently(UiDriver& ui, const std::string& text) {
+    for (const ui::Announcement& said : ui.ui.take_announcements())
+        if (said.text == text && said.urgent) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("a refusal stands under the field it is about, and is said at once", "[ui][open-group][errors]") {
+    UiDriver ui;
+    SECTION("a date that is no date: under the departure") {
+        open_form(ui, "r-qz-red-eco-3d", "2027-13-40");
+        ui.ui.take_announcements();
+        REQUIRE(ui.click("确认发起拼团"));
+        ui.frames(2);
+        const float error = top_of_text(ui, "日期格式应为 2027-04-10");
+        CHECK(error >= extent_of(ui, "出发日期（如 2027-04-10）").second);
+        CHECK(error < extent_of(ui, "最少人数").first);
+        CHECK(announced_urgently(ui, "日期格式应为 2027-04-10"));
+    }
+    SECTION("more at least than at most: under the minimum, in the core's words") {
+        open_form(ui, "r-qz-red-eco-3d", "2027-04-20");
+        REQUIRE(ui.click("最少人数"));
+        for (int i = 0; i < 4; ++i) ui.press_backspace();
+        ui.type("40");
+        ui.ui.take_announcements();
+        REQUIRE(ui.click("确认发起拼团"));
+        ui.frames(2);
+        CHECK(ui.intents.calls.empty());
+        const ui::ItemRecord* error = nullptr;
+        for (const ui::ItemRecord& item : ui.items.last_frame())
+            if (item.id == 0 && item.min.y >= extent_of(ui, "最少人数").second &&
+                item.max.y <= extent_of(ui, "最多人数").first && item.label != "最多人数")
+                error = &item;
+        REQUIRE(error);  // a line between the two fields: the refusal
+        CHECK(announced_urgently(ui, error->label));
+    }
+}

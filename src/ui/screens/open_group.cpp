@@ -50,23 +50,43 @@ GroupDraft draft_on(const Route& route, Day departure) {
     return draft;
 }
 
+using Field = OpenGroupForm::Field;
+
+// A refusal, at the field it is about, said at once by the live region.
+void refuse(Context& ctx, OpenGroupForm& form, Field field, std::string zh, std::string en) {
+    ctx.glyphs.want(zh);
+    ctx.glyphs.want(en);
+    ctx.screens.alerts.push_back(ctx.language == Language::zh ? zh : en);
+    form.error_zh = std::move(zh);
+    form.error_en = std::move(en);
+    form.error_field = field;
+}
+
+void refuse(Context& ctx, OpenGroupForm& form, Field field, Text reason) {
+    refuse(ctx, form, field, text(reason, Language::zh), text(reason, Language::en));
+}
+
+// Which field the core's refusal of a draft is about (its codes: group_trip.hpp's open_group).
+Field field_of(const std::string& code, const GroupDraft& draft) {
+    if (code == "departure_in_past") return Field::departure;
+    if (code == "invalid_deadline") return Field::deadline;
+    if (code == "invalid_unit_cap") return Field::per_unit_cap;
+    if (code == "invalid_size") return draft.min_size < 1 || draft.min_size > draft.max_size ? Field::min_size : Field::max_size;
+    return Field::none;
+}
+
 // `anyway`: the organizer was shown the same-day group(s) and chose to open another.
 void submit(Context& ctx, OpenGroupForm& form, const Route& route, bool anyway) {
     const std::optional<Day> departure = parse_day(form.departure);
     const std::optional<Day> deadline = parse_day(form.deadline);
-    if (!departure || !deadline) {
-        form.error_zh = text(Text::bad_date, Language::zh);
-        form.error_en = text(Text::bad_date, Language::en);
-        return;
-    }
+    if (!departure) return refuse(ctx, form, Field::departure, Text::bad_date);
+    if (!deadline) return refuse(ctx, form, Field::deadline, Text::bad_date);
     const std::optional<int> min_size = parse_count(form.min_size);
     const std::optional<int> max_size = parse_count(form.max_size);
     const std::optional<int> cap = parse_count(form.per_unit_cap);
-    if (!min_size || !max_size || !cap) {
-        form.error_zh = text(Text::bad_number, Language::zh);
-        form.error_en = text(Text::bad_number, Language::en);
-        return;
-    }
+    if (!min_size) return refuse(ctx, form, Field::min_size, Text::bad_number);
+    if (!max_size) return refuse(ctx, form, Field::max_size, Text::bad_number);
+    if (!cap) return refuse(ctx, form, Field::per_unit_cap, Text::bad_number);
     // No id: the sync engine makes a random one, once, so retries find their own trip and
     // two organizers never collide.
     GroupDraft draft;
@@ -82,14 +102,12 @@ void submit(Context& ctx, OpenGroupForm& form, const Route& route, bool anyway) 
     with_placeholder_id.id = "new-group";
     Result<GroupTrip> checked = open_group(with_placeholder_id, route, ctx.state.catalogue, ctx.services.now());
     if (!checked) {
-        form.error_zh = checked.error().message_zh;
-        form.error_en = checked.error().message_en;
-        ctx.glyphs.want(form.error_zh);
-        ctx.glyphs.want(form.error_en);
-        return;
+        const DomainError& error = checked.error();
+        return refuse(ctx, form, field_of(error.code, draft), error.message_zh, error.message_en);
     }
     form.error_zh.clear();
     form.error_en.clear();
+    form.error_field = Field::none;
     if (!anyway && !duplicates_of(ctx, route, draft).empty()) {
         form.duplicate_warned = draft.departure;  // asked below the form; nothing is sent yet
         return;
@@ -156,14 +174,21 @@ void draw_open_group(Context& ctx, const Route& route) {
     if (form.route != route.id) reset_form(ctx, form, route);
     muted(ctx, ctx.f(Text::organizing_unit, ctx.view.unit_name(ctx.state.session->unit).c_str()));
 
-    input_date(ctx, ctx.t(Text::departure_date), "##departure", &form.departure);
-    input_number(ctx, ctx.t(Text::min_size), "##min", &form.min_size);
-    input_number(ctx, ctx.t(Text::max_size), "##max", &form.max_size);
-    input_date(ctx, ctx.t(Text::deadline_date), "##deadline", &form.deadline);
-    input_number(ctx, ctx.t(Text::per_unit_cap), "##cap", &form.per_unit_cap);
-
     const std::string& error = ctx.language == Language::zh ? form.error_zh : form.error_en;
-    if (!error.empty()) label(ctx, error, colors::accent);
+    const auto error_at = [&](Field field) {
+        if (!error.empty() && form.error_field == field) label(ctx, error, colors::accent);
+    };
+    input_date(ctx, ctx.t(Text::departure_date), "##departure", &form.departure);
+    error_at(Field::departure);
+    input_number(ctx, ctx.t(Text::min_size), "##min", &form.min_size);
+    error_at(Field::min_size);
+    input_number(ctx, ctx.t(Text::max_size), "##max", &form.max_size);
+    error_at(Field::max_size);
+    input_date(ctx, ctx.t(Text::deadline_date), "##deadline", &form.deadline);
+    error_at(Field::deadline);
+    input_number(ctx, ctx.t(Text::per_unit_cap), "##cap", &form.per_unit_cap);
+    error_at(Field::per_unit_cap);
+    error_at(Field::none);
     if (draw_duplicate_warning(ctx, form, route)) return;
     if (button(ctx, ctx.t(Text::submit_open_group), -1)) submit(ctx, form, route, false);
 }
