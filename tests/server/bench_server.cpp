@@ -509,8 +509,14 @@ int main(int argc, char** argv) {
             std::string db = "bench" + std::to_string(processes);
             std::system((std::string(kPsql) + " -q '" + base + "' -c 'CREATE DATABASE " + db + "'").c_str());
             std::string url = base.substr(0, base.rfind('/') + 1) + db;
-            bench_joins("PostgreSQL, " + std::to_string(processes) + " process" + (processes > 1 ? "es" : ""), url,
-                        processes, dir.path(), {1, 16, 64}, {}, ceiling.empty() ? nullptr : &ceiling);
+            // LIAOXIU_BENCH_PG_WRITERS=N: the servers run with --writers N (else the default).
+            std::vector<std::string> extra;
+            std::string label = "PostgreSQL, " + std::to_string(processes) + " process" + (processes > 1 ? "es" : "");
+            if (const char* writers = std::getenv("LIAOXIU_BENCH_PG_WRITERS")) {
+                extra = {"--writers", writers};
+                label += ", " + std::string(writers) + " writers";
+            }
+            bench_joins(label, url, processes, dir.path(), {1, 16, 64}, extra, ceiling.empty() ? nullptr : &ceiling);
         }
         std::system((script + " stop " + pg_dir.string()).c_str());
     } else {
