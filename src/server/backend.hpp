@@ -14,11 +14,21 @@ namespace liaoxiu::server {
 
 inline Instant system_clock_now() { return static_cast<Instant>(std::time(nullptr)); }
 
+// Writer connections on PostgreSQL when --writers is not given: while one batch waits for its
+// commit, others run (issue 19's measurements). SQLite always has one writer.
+inline constexpr std::size_t kDefaultPostgresWriters = 4;
+
+inline std::size_t writers_for(const std::string& url, std::size_t asked) {
+    if (dialect_of(url) != Dialect::postgresql) return 1;
+    return asked ? asked : kDefaultPostgresWriters;
+}
+
 struct Backend {
+    // `writers`: writer connections (0: the default; always 1 on SQLite).
     explicit Backend(const std::string& url, std::function<Instant()> clock = system_clock_now,
-                     std::size_t max_batch = WriteQueue::kDefaultMaxBatch)
-        : readers(url), writer(open_connection(url), clock, max_batch), clock(std::move(clock)),
-          dialect(dialect_of(url)) {}
+                     std::size_t max_batch = WriteQueue::kDefaultMaxBatch, std::size_t writers = 0)
+        : readers(url), writer([&url] { return open_connection(url); }, writers_for(url, writers), clock, max_batch),
+          clock(std::move(clock)), dialect(dialect_of(url)) {}
 
     ConnectionPool readers;
     WriteQueue writer;

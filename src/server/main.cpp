@@ -181,7 +181,7 @@ int command_serve(const CommandLine& line) {
         auto db = open_with_schema(options.db);
         if (options.demo) load_demo_once(*db, options, clock());
     }
-    Backend backend(options.db, clock, options.writer_batch);
+    Backend backend(options.db, clock, options.writer_batch, options.writers);
     HashPool hashing(options.hash_threads, options.hash_queue);
     AccountService accounts(backend, options.password_cost, options.token_lifetime_seconds, &hashing);
     CatalogueService catalogue(backend);

@@ -14,7 +14,7 @@ const char* usage() {
            "                 [--queue N] [--hash-threads N] [--hash-queue N] [--idle-timeout S] [--header-timeout S]\n"
            "                 [--body-timeout S] [--max-connections N] [--max-connections-per-address N]\n"
            "                 [--trusted-proxy ADDRESS]...\n"
-           "                 [--writer-batch N] [--test-clock-file FILE]\n"
+           "                 [--writer-batch N] [--test-clock-file FILE] [--writers N]\n"
            "  liaoxiu-server import FILE --db URL      (validated, applied all-or-nothing)\n"
            "  liaoxiu-server export --db URL [--out FILE]\n"
            "  liaoxiu-server add-account --db URL --role worker|organizer|secretariat --login L --name N\n"
@@ -99,6 +99,13 @@ CommandLine parse_command_line(int argc, char** argv) {
             }
             options.writer_batch = static_cast<std::size_t>(batch);
         } else if (arg == "--test-clock-file") options.test_clock_file = value();
+        else if (arg == "--writers") {
+            double writers = parse_number(arg, value());
+            if (writers < 1 || writers > 64 || writers != static_cast<double>(static_cast<std::size_t>(writers))) {
+                throw std::invalid_argument("--writers needs a whole number from 1 to 64");
+            }
+            options.writers = static_cast<std::size_t>(writers);
+        }
         else if (arg == "--out") line.file = value();
         else if (arg == "--role") line.role = value();
         else if (arg == "--login") line.login = value();

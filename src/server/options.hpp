@@ -38,6 +38,7 @@ struct ServerOptions {
     // Tests only: the server's clock is the system clock plus the whole seconds written in
     // this file (read on every look at the clock), so a test can move time forward.
     std::string test_clock_file;
+    std::size_t writers = 0;             // PostgreSQL writer connections (0: the default, 4); SQLite has one
 };
 
 struct CommandLine {

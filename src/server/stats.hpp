@@ -34,7 +34,11 @@ void create_stats_schema(Connection& db);
 // their `confirmed` and `cross_confirmed` summed (places by unit reads its whole months; meta
 // `stats_unit_month` when it was counted). save_group calls this with every trip it writes, in
 // the same transaction: `before` is the trip as stored (nullptr when it is new or not known).
-void write_tally(Connection& db, const GroupTrip* before, const GroupTrip& after);
+// `deferred`: the unit-month changes are added there, not written (store.hpp: UnitMonthMoves).
+void write_tally(Connection& db, const GroupTrip* before, const GroupTrip& after,
+                 UnitMonthMoves* deferred = nullptr);
+// Writes unit-month changes, in key order (a key whose changes add up to nothing is left alone).
+void apply_unit_month_moves(Connection& db, const UnitMonthMoves& moves);
 // The statements a query runs (the benchmark prints their plans); `from_places`: the old way,
 // counting the places themselves (the benchmark's baseline).
 struct StatsStatement {

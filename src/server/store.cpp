@@ -191,6 +191,7 @@ void create_schema(Connection& db) {
     migrate_publish_columns(db);
     create_stats_schema(db);  // stats.hpp: the trips' capacity column and the statistics' indexes
     create_reviews_schema(db);  // review_service.hpp: service reviews and the members' standing marks
+    migrate_version_offset(db);  // PostgreSQL: versions from transaction ids (see catalogue_version)
 }
 
 void begin_write(Connection& db) {
@@ -232,12 +233,73 @@ const char* plural_name(Kind kind) {
     return "";
 }
 
+// ---- catalogue versions (the sync cursor) ------------------------------------------
+//
+// SQLite has one writer per database (BEGIN IMMEDIATE): versions come from the `counters` row,
+// bumped once per committed batch, so commits happen in version order and the cursor is the
+// counter.
+//
+// PostgreSQL lets several writers (processes, writer connections) commit at once. A shared
+// counter row would make every writer's commit wait for the one before it (the row lock is
+// held to the end of the commit, fsync included): pgbench's join shape drops from thousands
+// of transactions/s to hundreds with one such row added. So on PostgreSQL a transaction's
+// version is its own transaction id (xid8, 64-bit, never reused) plus a fixed offset kept in
+// `meta` (pg_version_offset, chosen once so that every new version is above every version the
+// counter gave before): taking it blocks nobody.
+//
+// Versions are then handed out in one order (xid assignment) and committed in another: a
+// writer with version 10 may commit after one with version 11. A reader must not tell a
+// client "you have everything up to 11" while 10 is still in flight, or the client's next
+// delta (version > 11) would skip 10 forever. The cursor a reader gives is therefore
+// xmin(snapshot) - 1 + offset: every transaction with an xid below the snapshot's xmin has
+// ended, and had committed (visible in this snapshot) or aborted; every transaction whose rows
+// this snapshot cannot see has an xid >= xmin, so its version is above the cursor and the
+// next delta (version > cursor) carries it. Rows the snapshot does see with a version above the
+// cursor (committed out of order) are sent now and may be sent again with the next delta: a
+// client replaces entities by id, so a repeat changes nothing. The top-level xid is what is
+// used (a job's savepoint gets a subtransaction id, but subtransactions become visible with
+// their top-level transaction), and it is assigned before the version is read
+// (pg_current_xact_id assigns one if needed). Read-only transactions take no xid, so readers
+// never hold the cursor back; a long-running writer does, for as long as it runs.
+// A document at cursor V thus holds every change at or below V and possibly some above it; the
+// ETag and the snapshot cache key on V, which stays true ("you have everything up to V").
+namespace {
+constexpr const char* kPgOffset = "(SELECT value::bigint FROM meta WHERE key = 'pg_version_offset')";
+}  // namespace
+
+void migrate_version_offset(Connection& db) {
+    if (db.dialect() != Dialect::postgresql) return;
+    begin_write(db);
+    try {
+        // Two processes starting at once: the second waits on the key, then does nothing.
+        db.execute(
+            "INSERT INTO meta (key, value) SELECT 'pg_version_offset', "
+            "(c.value + 1 - pg_current_xact_id()::text::bigint)::text FROM counters c WHERE c.name = 'catalogue' "
+            "ON CONFLICT (key) DO NOTHING");
+        commit(db);
+    } catch (...) {
+        rollback(db);
+        throw;
+    }
+}
+
 std::int64_t catalogue_version(Connection& db) {
+    if (db.dialect() == Dialect::postgresql) {
+        auto rows = db.query(std::string("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1 + ") +
+                             kPgOffset);
+        if (rows.empty() || rows.front().is_null(0)) throw SqlError("catalogue version offset missing", false);
+        return rows.front().integer(0);
+    }
     auto rows = db.query("SELECT value FROM counters WHERE name = 'catalogue'");
     return rows.empty() ? 0 : rows.front().integer(0);
 }
 
 std::int64_t bump_catalogue_version(Connection& db) {
+    if (db.dialect() == Dialect::postgresql) {
+        auto rows = db.query(std::string("SELECT pg_current_xact_id()::text::bigint + ") + kPgOffset);
+        if (rows.empty() || rows.front().is_null(0)) throw SqlError("catalogue version offset missing", false);
+        return rows.front().integer(0);
+    }
     auto rows = db.query("UPDATE counters SET value = value + 1 WHERE name = 'catalogue' RETURNING value");
     if (rows.empty()) throw SqlError("catalogue counter missing", false);
     return rows.front().integer(0);
@@ -362,12 +424,13 @@ std::vector<LockedGroup> lock_groups(Connection& db, const std::vector<Id>& ids)
     if (db.dialect() != Dialect::postgresql || ids.empty()) return locked;
     // LockRows sits above the Sort: rows are locked in this order, the same in every process.
     auto rows = db.query(
-        "SELECT id, first_day, last_day FROM group_trips WHERE id = ANY($1::text[]) ORDER BY id COLLATE \"C\" "
+        "SELECT id, first_day, last_day, version FROM group_trips WHERE id = ANY($1::text[]) ORDER BY id COLLATE \"C\" "
         "FOR UPDATE",
         {text_array(ids)});
     locked.reserve(rows.size());
     for (const auto& row : rows) {
-        locked.push_back(LockedGroup{row.text(0), static_cast<Day>(row.integer(1)), static_cast<Day>(row.integer(2))});
+        locked.push_back(LockedGroup{row.text(0), static_cast<Day>(row.integer(1)), static_cast<Day>(row.integer(2)),
+                                     row.integer(3)});
     }
     return locked;
 }
@@ -384,7 +447,8 @@ std::optional<std::int64_t> stored_version(Connection& db, Kind kind, const Id& 
     return rows.front().integer(0);
 }
 
-void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after, int route_days) {
+void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after, int route_days,
+                UnitMonthMoves* deferred) {
     auto deadline = next_deadline(after);
     SqlValue deadline_value = deadline ? SqlValue(*deadline) : SqlValue(std::monostate{});
     const Day last = liaoxiu::last_day(after.departure, route_days);  // the core's rule for a trip's days
@@ -425,7 +489,7 @@ void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after,
     for (const auto& [seq, place] : old_places) {
         db.execute("DELETE FROM places WHERE group_id = $1 AND seq = $2", {after.id, seq});
     }
-    write_tally(db, before, after);  // stats.hpp: the statistics' tallies, in the same transaction
+    write_tally(db, before, after, deferred);  // stats.hpp: the statistics' tallies, in the same transaction
 }
 
 std::int64_t worker_day_key(const Id& worker, Day day) {

@@ -16,6 +16,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <tuple>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -47,10 +48,16 @@ const char* plural_name(Kind kind);  // the catalogue document's key: "alliances
 
 // ---- catalogue ---------------------------------------------------------------------
 
+// The sync cursor as this transaction's snapshot sees it: every change at or below it is
+// visible (PostgreSQL: changes above it may be visible too; see store.cpp).
 std::int64_t catalogue_version(Connection& db);
-// Increments the catalogue version and returns the new one. Called last in a
-// transaction, so the counter's row lock is held only for the commit.
+// The version this transaction's catalogue changes are stamped with. SQLite: increments the
+// counter (called last in a transaction, so its row lock is held only for the commit).
+// PostgreSQL: this transaction's id plus the stored offset; no shared row, blocks nobody.
 std::int64_t bump_catalogue_version(Connection& db);
+// PostgreSQL, once per database: the offset that puts transaction-id versions above the
+// counter's (create_schema calls it).
+void migrate_version_offset(Connection& db);
 void stamp_version(Connection& db, Kind kind, const Id& id, std::int64_t version);
 // Stamps every (kind, id) of `touched` (sorted, unique) with `version`: one statement
 // per kind on PostgreSQL (a round trip each), one per row on SQLite (in-process).
@@ -124,6 +131,7 @@ struct LockedGroup {
     Id id;
     Day first_day = 0;
     Day last_day = 0;
+    std::int64_t version = 0;  // the stored row's, read under the lock (the writer's cache trusts it)
 };
 std::vector<LockedGroup> lock_groups(Connection& db, const std::vector<Id>& ids);
 std::optional<GroupTrip> load_group(Connection& db, const Id& id);
@@ -131,7 +139,15 @@ std::optional<GroupTrip> load_group(Connection& db, const Id& id);
 // else (its "places" is empty) and is only rewritten when that changes.
 // Writes `after`; `before` (the trip as read in this transaction, if it existed)
 // lets only the changed places be written: a join inserts one row.
-void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after, int route_days);
+// The units' monthly tally's changes: (unit, month_day, trip state) → (confirmed, cross_confirmed) to
+// add (stats.hpp: write_tally). Its rows are shared by every trip of a unit and month, so the writer
+// gathers a batch's changes and writes them last, in key order: two writers (or processes) never
+// hold them in opposite orders (no deadlock), and each holds them only for its commit.
+using UnitMonthMoves = std::map<std::tuple<std::string, Day, std::string>, std::pair<std::int64_t, std::int64_t>>;
+// `deferred`: the unit-month changes are added there instead of written (the caller writes them
+// with apply_unit_month_moves before it commits).
+void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after, int route_days,
+                UnitMonthMoves* deferred = nullptr);
 // The catalogue version of the stored row's last change (nullopt: no such row): what
 // the writer's cache compares against. Every change to a group or route stamps a new one.
 std::optional<std::int64_t> stored_version(Connection& db, Kind kind, const Id& id);

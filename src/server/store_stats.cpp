@@ -660,7 +660,7 @@ void rebuild_unit_months(Connection& db) {
 
 }  // namespace
 
-void write_tally(Connection& db, const GroupTrip* before, const GroupTrip& after) {
+void write_tally(Connection& db, const GroupTrip* before, const GroupTrip& after, UnitMonthMoves* deferred) {
     // The rows carry the trip's route, day and state: when one of them (or the organizer, which
     // decides what is cross-unit) changes, every row of the trip is written again.
     const bool same_trip = before && before->route == after.route && before->departure == after.departure &&
@@ -670,7 +670,7 @@ void write_tally(Connection& db, const GroupTrip* before, const GroupTrip& after
     const auto old = same_trip ? tally_of(*before) : std::map<Id, TallyCounts>{};
     const std::string state(enum_name(after.state));
     // The units' monthly tally moves by the difference: (unit, month, state) → confirmed, cross.
-    std::map<std::tuple<std::string, Day, std::string>, std::pair<std::int64_t, std::int64_t>> moves;
+    UnitMonthMoves moves;
     auto move = [&](const std::string& unit, Day day, const std::string& trip_state, std::int64_t confirmed,
                     std::int64_t cross) {
         if (confirmed == 0 && cross == 0) return;
@@ -689,20 +689,14 @@ void write_tally(Connection& db, const GroupTrip* before, const GroupTrip& after
         db.execute("DELETE FROM place_tally WHERE group_id = $1", {after.id});
     }
     for (const auto& [unit, c] : now) move(unit, after.departure, state, c.confirmed, c.cross);
-    for (const auto& [key, m] : moves) {
-        if (m.first == 0 && m.second == 0) continue;
-        const SqlParams where{std::get<0>(key), std::int64_t{std::get<1>(key)}, std::get<2>(key)};
-        SqlParams params = where;
-        params.push_back(m.first);
-        params.push_back(m.second);
-        db.execute("INSERT INTO unit_month_tally (unit, month_day, state, confirmed, cross_confirmed) VALUES "
-                   "($1, $2, $3, $4, $5) ON CONFLICT (unit, month_day, state) DO UPDATE SET "
-                   "confirmed = unit_month_tally.confirmed + excluded.confirmed, "
-                   "cross_confirmed = unit_month_tally.cross_confirmed + excluded.cross_confirmed",
-                   params);
-        if (m.first < 0)  // a month and state with no confirmed place left keeps no row
-            db.execute("DELETE FROM unit_month_tally WHERE unit = $1 AND month_day = $2 AND state = $3 AND confirmed = 0",
-                       where);
+    if (deferred) {
+        for (const auto& [key, m] : moves) {
+            auto& sum = (*deferred)[key];
+            sum.first += m.first;
+            sum.second += m.second;
+        }
+    } else {
+        apply_unit_month_moves(db, moves);
     }
     for (const auto& [unit, c] : now) {
         auto was = old.find(unit);
@@ -730,6 +724,35 @@ void write_tally(Connection& db, const GroupTrip* before, const GroupTrip& after
         {after.id, after.route, std::int64_t{after.departure}, state, after.organizer_unit, std::int64_t{after.max_size},
          total.confirmed, total.cross,
          total.waiting, total.offer_expired, total.released});
+}
+
+// The units' monthly tally is split into shards: its rows are shared by every trip of a unit and
+// month, and a row one transaction changed stays locked until that transaction's commit has reached
+// the disk, so two writers adding to the same row would commit one after the other. Each writer
+// connection on PostgreSQL adds to its own shard (the setting liaoxiu.tally_shard, 0..15, set by
+// the write queue); SQLite's single writer uses shard 0. A figure is the sum over the shards (the
+// statistics read SUM ... GROUP BY unit); a shard's row may hold a negative count (a place joined
+// on one shard and withdrawn on another), and a row whose counts are both zero is deleted.
+void apply_unit_month_moves(Connection& db, const UnitMonthMoves& moves) {
+    const std::string shard = db.dialect() == Dialect::postgresql
+                                  ? "COALESCE(NULLIF(current_setting('liaoxiu.tally_shard', true), '')::integer, 0)"
+                                  : "0";
+    for (const auto& [key, m] : moves) {
+        if (m.first == 0 && m.second == 0) continue;
+        const SqlParams where{std::get<0>(key), std::int64_t{std::get<1>(key)}, std::get<2>(key)};
+        SqlParams params = where;
+        params.push_back(m.first);
+        params.push_back(m.second);
+        db.execute("INSERT INTO unit_month_tally (unit, month_day, state, shard, confirmed, cross_confirmed) VALUES "
+                   "($1, $2, $3, " + shard + ", $4, $5) ON CONFLICT (unit, month_day, state, shard) DO UPDATE SET "
+                   "confirmed = unit_month_tally.confirmed + excluded.confirmed, "
+                   "cross_confirmed = unit_month_tally.cross_confirmed + excluded.cross_confirmed",
+                   params);
+        if (m.first < 0 || m.second < 0)  // a shard's row that counts nothing is not kept
+            db.execute("DELETE FROM unit_month_tally WHERE unit = $1 AND month_day = $2 AND state = $3 AND shard = " +
+                           shard + " AND confirmed = 0 AND cross_confirmed = 0",
+                       where);
+    }
 }
 
 void create_stats_schema(Connection& db) {
@@ -765,11 +788,14 @@ void create_stats_schema(Connection& db) {
                    "(first_day, state, unit, route, confirmed, cross_confirmed)");
         db.execute("CREATE INDEX IF NOT EXISTS place_tally_by_unit ON place_tally "
                    "(unit, first_day, state, route, confirmed, cross_confirmed, waiting, offer_expired, released)");
-        // The units' monthly tally (places by unit reads its whole months).
+        // The units' monthly tally (places by unit reads its whole months), in shards (see
+        // apply_unit_month_moves); one written before the shards is counted again.
+        const bool sharded = meta_get(db, "stats_unit_month_shards").has_value();
+        if (!sharded) db.execute("DROP TABLE IF EXISTS unit_month_tally");
         db.execute(
             "CREATE TABLE IF NOT EXISTS unit_month_tally (unit TEXT NOT NULL, month_day BIGINT NOT NULL, "
-            "state TEXT NOT NULL, confirmed BIGINT NOT NULL, cross_confirmed BIGINT NOT NULL, "
-            "PRIMARY KEY (unit, month_day, state))");
+            "state TEXT NOT NULL, shard INTEGER NOT NULL DEFAULT 0, confirmed BIGINT NOT NULL, "
+            "cross_confirmed BIGINT NOT NULL, PRIMARY KEY (unit, month_day, state, shard))");
         // Covering both: a range of months reads the first; every month (no range) the second, in
         // the order it groups by (the primary key's index would read every row as well).
         db.execute("CREATE INDEX IF NOT EXISTS unit_month_tally_by_month ON unit_month_tally "
@@ -781,10 +807,11 @@ void create_stats_schema(Connection& db) {
             rebuild_tallies(db);  // a database written before the tallies: counted once
             meta_set(db, "stats_tally", "1");
         }
-        if (counted || !meta_get(db, "stats_unit_month")) {
+        if (counted || !sharded || !meta_get(db, "stats_unit_month")) {
             rebuild_unit_months(db);  // a database written before the monthly tally: counted once
             meta_set(db, "stats_unit_month", "1");
         }
+        if (!sharded) meta_set(db, "stats_unit_month_shards", "1");
         // The statistics no longer read the places: their index would only slow every join.
         db.execute("DROP INDEX IF EXISTS places_for_stats");
         commit(db);
@@ -834,10 +861,12 @@ std::vector<const Member*> StatsDirectory::itinerary_members(const Route& route)
 
 std::string stats_directory_stamp(Connection& db) {
     // Every write of a route, member or unit stamps its row with a new catalogue version, so
-    // the largest stamp moves on every change; the count catches a deleted row.
+    // the sum of the stamps moves on every change (not the largest: on PostgreSQL versions may
+    // commit out of order, and a late lower one leaves the largest as it was); the count
+    // catches a deleted row.
     std::string stamp;
     for (const char* table : {"routes", "members", "units", "alliances"}) {
-        auto row = db.query(std::string("SELECT COALESCE(MAX(version), 0), COUNT(*) FROM ") + table).front();
+        auto row = db.query(std::string("SELECT COALESCE(SUM(version), 0), COUNT(*) FROM ") + table).front();
         stamp += std::to_string(row.integer(0)) + "/" + std::to_string(row.integer(1)) + ";";
     }
     return stamp;

@@ -1,21 +1,79 @@
 #include "server/write_queue.hpp"
 
 #include "server/api_error.hpp"
+#include "server/stats.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <unordered_map>
+
+#include <unistd.h>
 
 namespace liaoxiu::server {
 namespace {
 
 constexpr int kMaxAttempts = 8;
+// SQLite: a checkpoint after this many commits, or this long after the first one since the last.
+constexpr std::uint64_t kCheckpointCommits = 256;
+constexpr auto kCheckpointInterval = std::chrono::milliseconds(250);
+// Shards of the units' monthly tally (store_stats.cpp).
+constexpr std::size_t kTallyShards = 16;
 
 }  // namespace
 
 WriteQueue::WriteQueue(std::unique_ptr<Connection> connection, Clock clock, std::size_t max_batch)
-    : db_(std::move(connection)), clock_(std::move(clock)), max_batch_(std::max<std::size_t>(max_batch, 1)),
-      thread_([this] { loop(); }) {}
+    : clock_(std::move(clock)), max_batch_(std::max<std::size_t>(max_batch, 1)) {
+    writers_.push_back(std::make_unique<Writer>());
+    writers_.back()->db = std::move(connection);
+    start();
+}
+
+WriteQueue::WriteQueue(const Opener& open, std::size_t writers, Clock clock, std::size_t max_batch)
+    : clock_(std::move(clock)), max_batch_(std::max<std::size_t>(max_batch, 1)) {
+    // Each PostgreSQL writer adds to its own shard of the units' monthly tally (store_stats.cpp:
+    // apply_unit_month_moves), so writers do not wait for each other's commits on its rows; the
+    // process's first shard comes from its pid, so two processes mostly use different ones.
+    const auto first_shard = static_cast<std::size_t>(::getpid());
+    for (std::size_t i = 0; i < std::max<std::size_t>(writers, 1); ++i) {
+        writers_.push_back(std::make_unique<Writer>());
+        writers_.back()->db = open();
+        if (writers_.back()->db->dialect() == Dialect::postgresql) {
+            writers_.back()->db->execute_script("SET liaoxiu.tally_shard = '" +
+                                                std::to_string((first_shard + i) % kTallyShards) + "'");
+        }
+    }
+    if (writers_.size() == 1 && writers_.front()->db->dialect() == Dialect::sqlite) {
+        writers_.front()->db->execute_script("PRAGMA wal_autocheckpoint=0");
+        checkpoint_db_ = open();
+        checkpointer_ = std::thread([this] { checkpoint_loop(); });
+    }
+    start();
+}
+
+void WriteQueue::checkpoint_loop() {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+        checkpoint_wake_.wait_for(lock, kCheckpointInterval,
+                                  [&] { return stopping_ || commits_since_checkpoint_ >= kCheckpointCommits; });
+        if (stopping_ || commits_since_checkpoint_ == 0) continue;
+        commits_since_checkpoint_ = 0;
+        lock.unlock();
+        try {
+            checkpoint_db_->query("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (const std::exception& error) {
+            std::cerr << "liaoxiu-server: WAL checkpoint failed: " << error.what() << "\n";
+        }
+        lock.lock();
+    }
+}
+
+void WriteQueue::start() {
+    for (auto& writer : writers_) {
+        Writer* w = writer.get();
+        w->thread = std::thread([this, w] { loop(*w); });
+    }
+}
 
 WriteQueue::~WriteQueue() {
     {
@@ -23,7 +81,9 @@ WriteQueue::~WriteQueue() {
         stopping_ = true;
     }
     wake_.notify_all();
-    thread_.join();
+    checkpoint_wake_.notify_all();
+    for (auto& writer : writers_) writer->thread.join();
+    if (checkpointer_.joinable()) checkpointer_.join();
 }
 
 void WriteQueue::run(Job job, std::vector<Id> group_locks, std::vector<WorkerLock> worker_locks) {
@@ -46,9 +106,10 @@ WriteQueue::Stats WriteQueue::stats() const {
     return stats_;
 }
 
-void WriteQueue::loop() {
+void WriteQueue::loop(Writer& writer) {
     for (;;) {
         std::vector<std::unique_ptr<Pending>> batch;
+        std::function<void()> after_commit;
         {
             std::unique_lock lock(mutex_);
             wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
@@ -57,13 +118,20 @@ void WriteQueue::loop() {
                 batch.push_back(std::move(queue_.front()));
                 queue_.pop_front();
             }
+            after_commit = after_commit_;
         }
-        apply_batch(batch);
-        if (after_commit_) after_commit_();
+        apply_batch(writer, batch);
+        if (checkpoint_db_) {
+            std::lock_guard lock(mutex_);
+            if (++commits_since_checkpoint_ >= kCheckpointCommits) checkpoint_wake_.notify_one();
+        }
+        if (after_commit) after_commit();
     }
 }
 
-void WriteQueue::apply_batch(std::vector<std::unique_ptr<Pending>>& batch) {
+void WriteQueue::apply_batch(Writer& writer, std::vector<std::unique_ptr<Pending>>& batch) {
+    Connection& db = *writer.db;
+    WriterCache& cache = writer.cache;
     std::vector<std::exception_ptr> outcomes(batch.size());
     std::exception_ptr batch_failure;
     std::uint64_t retries = 0;
@@ -79,11 +147,11 @@ void WriteQueue::apply_batch(std::vector<std::unique_ptr<Pending>>& batch) {
         batch_failure = nullptr;
         std::fill(outcomes.begin(), outcomes.end(), nullptr);
         try {
-            WriteContext context(*db_, clock_(), &cache_);
-            store::begin_write(*db_);
+            WriteContext context(db, clock_(), &cache);
+            store::begin_write(db);
             // Locks in one global order (groups by id, then (worker, day) keys ascending), so
             // two processes' batches cannot deadlock; one statement each.
-            auto locked = store::lock_groups(*db_, group_locks);
+            auto locked = store::lock_groups(db, group_locks);
             if (!locked.empty()) {
                 std::unordered_map<Id, const store::LockedGroup*> days_of;
                 for (const auto& group : locked) days_of.emplace(group.id, &group);
@@ -98,48 +166,72 @@ void WriteQueue::apply_batch(std::vector<std::unique_ptr<Pending>>& batch) {
                         }
                     }
                 }
-                store::lock_worker_days(*db_, std::move(keys));
+                store::lock_worker_days(db, std::move(keys));
             }
+            for (const auto& group : locked) cache.locked(group.id, group.version);
+            // A batch of one job needs no savepoint: if the job fails, the whole transaction
+            // is rolled back. In a larger batch one round trip releases a job's savepoint and
+            // opens the next job's.
+            const bool savepoints = batch.size() > 1;
+            bool savepoint_open = false;
+            bool rolled_back = false;
             for (std::size_t i = 0; i < batch.size(); ++i) {
                 std::size_t touched_before = context.touched_.size();
                 context.job_worker_keys_.clear();
-                auto forget_job_locks = [&] {
+                auto undo_job = [&] {
+                    if (savepoints) {
+                        db.execute_script("ROLLBACK TO SAVEPOINT job; RELEASE SAVEPOINT job");
+                    } else {
+                        store::rollback(db);
+                        rolled_back = true;
+                    }
                     for (auto key : context.job_worker_keys_) context.worker_keys_held_.erase(key);
+                    context.job_moves_.clear();
+                    cache.job_failed();
+                    context.touched_.resize(touched_before);
+                    outcomes[i] = std::current_exception();
                 };
-                db_->execute("SAVEPOINT job");
+                if (savepoints && !savepoint_open) db.execute("SAVEPOINT job");
+                savepoint_open = false;
                 try {
                     batch[i]->job(context);
-                    db_->execute("RELEASE SAVEPOINT job");
-                    cache_.job_done();
+                    if (savepoints && i + 1 < batch.size()) {
+                        db.execute_script("RELEASE SAVEPOINT job; SAVEPOINT job");
+                        savepoint_open = true;
+                    } else if (savepoints) {
+                        db.execute("RELEASE SAVEPOINT job");
+                    }
+                    cache.job_done();
+                    for (const auto& [key, move] : context.job_moves_) {
+                        auto& sum = context.batch_moves_[key];
+                        sum.first += move.first;
+                        sum.second += move.second;
+                    }
+                    context.job_moves_.clear();
                 } catch (const SqlError& error) {
                     if (error.retryable()) throw;  // the whole batch tries again
-                    db_->execute("ROLLBACK TO SAVEPOINT job");
-                    db_->execute("RELEASE SAVEPOINT job");
-                    forget_job_locks();
-                    cache_.job_failed();
-                    context.touched_.resize(touched_before);
-                    outcomes[i] = std::current_exception();
+                    undo_job();
                 } catch (...) {
-                    db_->execute("ROLLBACK TO SAVEPOINT job");
-                    db_->execute("RELEASE SAVEPOINT job");
-                    forget_job_locks();
-                    cache_.job_failed();
-                    context.touched_.resize(touched_before);
-                    outcomes[i] = std::current_exception();
+                    undo_job();
                 }
             }
+            if (rolled_back) {  // the one job failed: nothing to commit
+                cache.batch_failed();
+                break;
+            }
+            store::apply_unit_month_moves(db, context.batch_moves_);
             std::optional<std::int64_t> version;
             if (!context.touched_.empty()) {
                 auto touched = context.touched();
-                version = store::bump_catalogue_version(*db_);
-                store::stamp_versions(*db_, touched, *version);
+                version = store::bump_catalogue_version(db);
+                store::stamp_versions(db, touched, *version);
             }
-            store::commit(*db_);
-            cache_.batch_committed(version);
+            store::commit(db);
+            cache.batch_committed(version);
             break;
         } catch (const SqlError& error) {
-            cache_.batch_failed();
-            store::rollback(*db_);
+            cache.batch_failed();
+            store::rollback(db);
             if (error.retryable() && attempt < kMaxAttempts) {
                 ++retries;
                 continue;
@@ -150,8 +242,8 @@ void WriteQueue::apply_batch(std::vector<std::unique_ptr<Pending>>& batch) {
                                          "the database is unavailable, please retry")));
             break;
         } catch (...) {
-            cache_.batch_failed();
-            store::rollback(*db_);
+            cache.batch_failed();
+            store::rollback(db);
             batch_failure = std::current_exception();
             break;
         }

@@ -1,11 +1,15 @@
-// Group commit: every write of the endpoint goes through one writer thread per
-// process. The writer takes all jobs waiting at that moment, runs each against
+// Group commit: every write of the endpoint goes through the process's writer
+// threads (one on SQLite, which has one writer per database anyway; several on
+// PostgreSQL, each with its own connection, --writers). A writer takes all jobs waiting at that moment, runs each against
 // the database inside ONE transaction (each in its own savepoint, so a job that
 // fails leaves no trace while the others stand), commits once — one fsync for the
 // whole batch — and only then lets each caller answer its client. An answer sent
 // is therefore always durable, and capacity is decided in one place: the job reads
 // the group inside the transaction that writes it (locked with FOR UPDATE on
 // PostgreSQL, so two processes sharing a database never overbook).
+// Several writers on PostgreSQL work like several processes sharing the database: the
+// same locks in the same global order keep them apart, and while one waits for its
+// commit (fsync) the next batch already runs on another connection.
 #pragma once
 
 #include "core/model.hpp"
@@ -75,7 +79,8 @@ public:
     }
 
     void save_group(const GroupTrip* before, const GroupTrip& after, int route_days) {
-        store::save_group(db, before, after, route_days);
+        // In the writer's batches the units' monthly tally is written last (store.hpp: UnitMonthMoves).
+        store::save_group(db, before, after, route_days, cache_ ? &job_moves_ : nullptr);
         touch(store::Kind::group, after.id);
         if (cache_) cache_->saved(after);
     }
@@ -111,6 +116,8 @@ private:
     // Taken by the running job inside its savepoint: rolling it back releases them.
     std::vector<std::int64_t> job_worker_keys_;
     WriterCache* cache_;
+    store::UnitMonthMoves job_moves_;    // the running job's
+    store::UnitMonthMoves batch_moves_;  // the batch's finished jobs'
     std::optional<GroupTrip> scratch_group_;
     std::optional<Route> scratch_route_;
 };
@@ -123,6 +130,10 @@ public:
     // `max_batch`: jobs per transaction; 1 turns group commit off (one commit, one
     // fsync per job: the benchmark's baseline).
     WriteQueue(std::unique_ptr<Connection> connection, Clock clock, std::size_t max_batch = kDefaultMaxBatch);
+    // `writers` writer threads, each with a connection from `open` (PostgreSQL: several may
+    // run batches at once; SQLite: use one, its database has a single writer).
+    using Opener = std::function<std::unique_ptr<Connection>()>;
+    WriteQueue(const Opener& open, std::size_t writers, Clock clock, std::size_t max_batch = kDefaultMaxBatch);
     ~WriteQueue();
     WriteQueue(const WriteQueue&) = delete;
     WriteQueue& operator=(const WriteQueue&) = delete;
@@ -140,8 +151,12 @@ public:
     // enough that one batch never holds the write lock for long.
     static constexpr std::size_t kDefaultMaxBatch = 1024;
 
-    // Called on the writer thread after every commit (the scheduler listens).
-    void set_after_commit(std::function<void()> listener) { after_commit_ = std::move(listener); }
+    // Called on a writer thread after every commit (the scheduler listens; it may be called
+    // from several writer threads at once).
+    void set_after_commit(std::function<void()> listener) {
+        std::lock_guard lock(mutex_);
+        after_commit_ = std::move(listener);
+    }
 
     struct Stats {
         std::uint64_t batches = 0;
@@ -158,13 +173,21 @@ private:
         std::promise<void> done;
     };
 
-    void loop();
-    void apply_batch(std::vector<std::unique_ptr<Pending>>& batch);
+    // One writer thread: its connection and its memory of what it read (writer_cache.hpp).
+    struct Writer {
+        std::unique_ptr<Connection> db;
+        WriterCache cache;
+        std::thread thread;
+    };
 
-    std::unique_ptr<Connection> db_;
+    void start();
+    void loop(Writer& writer);
+    void checkpoint_loop();
+    void apply_batch(Writer& writer, std::vector<std::unique_ptr<Pending>>& batch);
+
     Clock clock_;
     std::size_t max_batch_;
-    WriterCache cache_;
+    std::vector<std::unique_ptr<Writer>> writers_;
     std::function<void()> after_commit_;
 
     mutable std::mutex mutex_;
@@ -172,7 +195,14 @@ private:
     std::deque<std::unique_ptr<Pending>> queue_;
     bool stopping_ = false;
     Stats stats_;
-    std::thread thread_;
+
+    // SQLite: the WAL is checkpointed by a thread of its own on its own connection (PASSIVE:
+    // it never waits for the writer, nor the writer for it), not by the writer at the commit
+    // that crosses the autocheckpoint size, which held up every job waiting behind that commit.
+    std::unique_ptr<Connection> checkpoint_db_;
+    std::condition_variable checkpoint_wake_;
+    std::uint64_t commits_since_checkpoint_ = 0;
+    std::thread checkpointer_;
 };
 
 }  // namespace liaoxiu::server

@@ -18,7 +18,12 @@ constexpr std::size_t kMaxMembers = 16384;
 const GroupTrip* WriterCache::group(Connection& db, const Id& id) {
     auto found = groups_.find(id);
     if (found != groups_.end() && found->second.written_in_batch) return &found->second.trip;
-    auto version = store::stored_version(db, store::Kind::group, id);
+    std::optional<std::int64_t> version;
+    if (auto locked = locked_versions_.find(id); locked != locked_versions_.end()) {
+        version = locked->second;  // read with the row lock this batch holds
+    } else {
+        version = store::stored_version(db, store::Kind::group, id);
+    }
     if (!version) {
         if (found != groups_.end()) groups_.erase(found);
         return nullptr;
@@ -36,13 +41,17 @@ const GroupTrip* WriterCache::group(Connection& db, const Id& id) {
 }
 
 const Route* WriterCache::route(Connection& db, const Id& id) {
-    auto version = store::stored_version(db, store::Kind::route, id);
     auto found = routes_.find(id);
+    if (found != routes_.end() && routes_checked_.count(id)) return &found->second.route;
+    auto version = store::stored_version(db, store::Kind::route, id);
     if (!version) {
         if (found != routes_.end()) routes_.erase(found);
         return nullptr;
     }
-    if (found != routes_.end() && found->second.version == *version) return &found->second.route;
+    if (found != routes_.end() && found->second.version == *version) {
+        routes_checked_.insert(id);
+        return &found->second.route;
+    }
     auto route = store::load_route(db, id);
     if (!route) return nullptr;
     if (found == routes_.end()) {
@@ -51,10 +60,22 @@ const Route* WriterCache::route(Connection& db, const Id& id) {
     }
     found->second.version = *version;
     found->second.route = std::move(*route);
+    routes_checked_.insert(id);
     return &found->second.route;
 }
 
 std::vector<Member> WriterCache::members(Connection& db, const std::vector<Id>& ids) {
+    if (std::all_of(ids.begin(), ids.end(), [&](const Id& id) { return members_checked_.count(id) > 0; })) {
+        // All read in this batch already (an id not in members_ was found absent then).
+        std::vector<Member> members;
+        std::vector<Id> seen;
+        for (const auto& id : ids) {
+            if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+            seen.push_back(id);
+            if (auto found = members_.find(id); found != members_.end()) members.push_back(found->second.member);
+        }
+        return members;
+    }
     const auto versions = store::member_versions(db, ids);
     std::vector<Id> stale;
     for (const auto& [id, version] : versions) {
@@ -62,7 +83,10 @@ std::vector<Member> WriterCache::members(Connection& db, const std::vector<Id>& 
         if (found == members_.end() || found->second.version != version) stale.push_back(id);
     }
     if (!stale.empty()) {
-        if (members_.size() + stale.size() > kMaxMembers) members_.clear();
+        if (members_.size() + stale.size() > kMaxMembers) {
+            members_.clear();
+            members_checked_.clear();
+        }
         for (auto& member : store::load_members(db, stale)) {
             auto version = std::find_if(versions.begin(), versions.end(), [&](const auto& v) { return v.first == member.id; });
             if (version == versions.end()) continue;  // written between the two reads: read again next time
@@ -74,6 +98,11 @@ std::vector<Member> WriterCache::members(Connection& db, const std::vector<Id>& 
     for (const auto& [id, version] : versions) {
         auto found = members_.find(id);
         if (found != members_.end()) members.push_back(found->second.member);
+    }
+    // Checked in this batch: those found and cached, and those that do not exist.
+    for (const auto& id : ids) {
+        bool listed = std::any_of(versions.begin(), versions.end(), [&](const auto& v) { return v.first == id; });
+        if (!listed || members_.count(id)) members_checked_.insert(id);
     }
     return members;
 }
@@ -103,9 +132,18 @@ void WriterCache::forget_catalogue_reads() {
     if (!catalogue_written_) return;
     routes_.clear();
     members_.clear();
+    routes_checked_.clear();
+    members_checked_.clear();
+}
+
+void WriterCache::end_batch() {
+    locked_versions_.clear();
+    routes_checked_.clear();
+    members_checked_.clear();
 }
 
 void WriterCache::batch_committed(std::optional<std::int64_t> version) {
+    end_batch();
     catalogue_written_ = false;
     for (const auto& id : batch_writes_) {
         auto found = groups_.find(id);
@@ -123,6 +161,7 @@ void WriterCache::batch_committed(std::optional<std::int64_t> version) {
 
 void WriterCache::batch_failed() {
     forget_catalogue_reads();
+    end_batch();
     catalogue_written_ = false;
     for (const auto& id : batch_writes_) groups_.erase(id);
     for (const auto& id : job_writes_) groups_.erase(id);

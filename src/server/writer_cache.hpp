@@ -6,7 +6,12 @@
 // truth (on PostgreSQL that read happens under the group's row lock). Entries a job
 // of the open batch wrote are trusted until the batch ends: committed, they take
 // the batch's version; rolled back, they are forgotten.
-// Used by the writer thread only: no locking.
+// Within one batch (one transaction) each group, route and member is checked once: a group the
+// batch locked (FOR UPDATE) comes with its version from the lock statement itself and cannot
+// change under the lock but by this batch; a route or member read once in the batch is taken
+// as the batch saw it then (a change committed by another process meanwhile is seen by the
+// next batch, as if it had committed a moment later). Each round trip saved is one per join.
+// Used by its writer thread only (each writer thread has its own): no locking.
 #pragma once
 
 #include "core/model.hpp"
@@ -15,6 +20,7 @@
 #include <cstdint>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace liaoxiu::server {
@@ -34,13 +40,18 @@ public:
     // A job wrote this route (it is read again next time).
     void forget_route(const Id& id) {
         routes_.erase(id);
+        routes_checked_.erase(id);
         catalogue_written_ = true;
     }
     // A job wrote this member (its new version is stamped only when the batch commits).
     void forget_member(const Id& id) {
         members_.erase(id);
+        members_checked_.erase(id);
         catalogue_written_ = true;
     }
+
+    // The batch holds this group's row lock; `version` is the stored row's, read with the lock.
+    void locked(const Id& id, std::int64_t version) { locked_versions_[id] = version; }
 
     // A job's savepoint was released / rolled back.
     void job_done();
@@ -76,6 +87,10 @@ private:
     // under the old version until the batch commits, so a rollback must forget what was read.
     bool catalogue_written_ = false;
     void forget_catalogue_reads();
+    void end_batch();
+    std::unordered_map<Id, std::int64_t> locked_versions_;  // groups the open batch locked
+    std::unordered_set<Id> routes_checked_;                 // routes read in the open batch
+    std::unordered_set<Id> members_checked_;                // members read (or found absent) in it
     std::vector<Id> job_writes_;    // groups the running job saved
     std::vector<Id> batch_writes_;  // groups the batch's finished jobs saved
 };

@@ -8,7 +8,13 @@
 // benchmark's own client threads (same 2 cores), to show who the machine's time went to;
 // CPU µs/join is both together per join (PostgreSQL's own processes are not counted):
 // what an otherwise idle 2-core machine can sustain is about 2,000,000 / that figure.
-// `bench_server sqlite` runs the SQLite rows only.
+// `bench_server sqlite` runs the SQLite rows only; `bench_server joins` the join rows only (SQLite and
+// PostgreSQL with its pgbench ceiling), without the catalogue sizes and connections.
+// The ceiling (issue 19): pgbench on the same throwaway cluster, in the same run, with the
+// transaction shape of a join (a conditional counter update on one of 400 group rows plus one
+// insert; synchronous_commit=on) at 1/16/64 clients, and the same with one update of a single
+// shared counter row added. Each PostgreSQL join row prints its ratio to the ceiling at its
+// client count. Skipped, and said so, when pgbench is missing (Debian's postgresql-client).
 // Connections (issue 13): health p99 and joins/s at 64 clients with and without 10,000
 // idle keep-alive connections open, the server's memory per idle connection, and sign-in
 // throughput at the default (interactive) password cost with the hashing pool's peak
@@ -28,6 +34,7 @@
 #include <ctime>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -179,8 +186,20 @@ std::vector<std::string> bench_options() {
             "--hash-queue", "64"};
 }
 
+using Ceiling = std::map<int, double>;  // clients -> pgbench transactions/s (the join's shape)
+
+std::string ratio_text(const Ceiling* ceiling, int clients, double joins_per_second) {
+    if (!ceiling) return "";
+    auto found = ceiling->find(clients);
+    if (found == ceiling->end() || found->second <= 0) return "";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.0f %%", 100.0 * joins_per_second / found->second);
+    return text;
+}
+
 void bench_joins(const std::string& label, const std::string& url, int processes, const std::filesystem::path& dir,
-                 std::vector<int> client_counts = {1, 16, 64}, std::vector<std::string> extra = {}) {
+                 std::vector<int> client_counts = {1, 16, 64}, std::vector<std::string> extra = {},
+                 const Ceiling* ceiling = nullptr) {
     prepare_database(url, dir);
     auto options = bench_options();
     options.insert(options.end(), extra.begin(), extra.end());
@@ -200,10 +219,120 @@ void bench_joins(const std::string& label, const std::string& url, int processes
     for (int clients : client_counts) {
         RunResult r = run_joins(ports, pids, fixture, next_job, clients);
         double cpu_per_join = r.joins_per_second > 0 ? (r.server_cores + r.client_cores) / r.joins_per_second * 1e6 : 0;
-        std::printf("| %-30s | %3d | %9.0f | %7.2f | %7.2f | %6d | %6.2f | %6.2f | %6.0f |\n", label.c_str(), clients,
-                    r.joins_per_second, r.p50_ms, r.p99_ms, r.errors, r.server_cores, r.client_cores, cpu_per_join);
+        std::printf("| %-30s | %3d | %9.0f | %7.2f | %7.2f | %6d | %6.2f | %6.2f | %6.0f | %7s |\n", label.c_str(),
+                    clients, r.joins_per_second, r.p50_ms, r.p99_ms, r.errors, r.server_cores, r.client_cores,
+                    cpu_per_join, ratio_text(ceiling, clients, r.joins_per_second).c_str());
         std::fflush(stdout);
     }
+}
+
+// ---- the pgbench ceiling -----------------------------------------------------------------
+
+constexpr const char* kPsql = "/usr/lib/postgresql/15/bin/psql";
+
+std::string pgbench_program() {
+    for (const char* path : {"/usr/lib/postgresql/15/bin/pgbench", "/usr/bin/pgbench"}) {
+        if (::access(path, X_OK) == 0) return path;
+    }
+    return "";
+}
+
+// Runs `command`, returns what it printed (stdout and stderr).
+std::string output_of(const std::string& command) {
+    std::string text;
+    if (FILE* pipe = ::popen((command + " 2>&1").c_str(), "r")) {
+        char buffer[4096];
+        std::size_t n;
+        while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) text.append(buffer, n);
+        ::pclose(pipe);
+    }
+    return text;
+}
+
+struct PgbenchResult {
+    double tps = 0;
+    double p50_ms = 0;
+    double p99_ms = 0;
+    long failed = 0;
+};
+
+// One pgbench run of `script` at `clients` for kSecondsPerRun; latencies from its per-transaction log.
+PgbenchResult run_pgbench(const std::string& program, const std::string& url, const std::filesystem::path& script,
+                          int clients, const std::filesystem::path& log_dir) {
+    std::filesystem::remove_all(log_dir);
+    std::filesystem::create_directories(log_dir);
+    const int threads = std::min(clients, 2);
+    std::string command = program + " -n -M prepared -c " + std::to_string(clients) + " -j " +
+                          std::to_string(threads) + " -T " + std::to_string(static_cast<int>(kSecondsPerRun)) +
+                          " -f " + script.string() + " -l --log-prefix=" + (log_dir / "tx").string() + " '" + url + "'";
+    std::string printed = output_of(command);
+    PgbenchResult result;
+    auto tps_at = printed.find("tps = ");
+    if (tps_at != std::string::npos) result.tps = std::atof(printed.c_str() + tps_at + 6);
+    auto failed_at = printed.find("number of failed transactions: ");
+    if (failed_at != std::string::npos) result.failed = std::atol(printed.c_str() + failed_at + 31);
+    std::vector<double> latencies;
+    for (const auto& entry : std::filesystem::directory_iterator(log_dir)) {
+        std::ifstream in(entry.path());
+        long client = 0, number = 0, micros = 0;
+        std::string rest;
+        // client_id transaction_no time script_no time_epoch time_us: `time` is the latency in µs.
+        while (in >> client >> number >> micros && std::getline(in, rest)) latencies.push_back(micros / 1000.0);
+    }
+    if (result.tps == 0) std::fprintf(stderr, "pgbench said:\n%s\n", printed.c_str());
+    std::sort(latencies.begin(), latencies.end());
+    if (!latencies.empty()) {
+        result.p50_ms = latencies[latencies.size() / 2];
+        result.p99_ms = latencies[std::min(latencies.size() - 1, latencies.size() * 99 / 100)];
+    }
+    return result;
+}
+
+// pgbench on `base`'s cluster (database `ceiling`) with a join's transaction shape, then with one
+// shared counter row added; prints a row per client count and returns the plain shape's rates.
+Ceiling bench_ceiling(const std::string& base, const std::filesystem::path& dir) {
+    Ceiling ceiling;
+    std::string program = pgbench_program();
+    if (program.empty()) {
+        std::printf("| pgbench ceiling                | skipped: pgbench not installed (Debian postgresql-client) |\n");
+        return ceiling;
+    }
+    std::system((std::string(kPsql) + " -q '" + base + "' -c 'CREATE DATABASE ceiling'").c_str());
+    std::string url = base.substr(0, base.rfind('/') + 1) + "ceiling";
+    // 400 group rows with room for every join (the update always changes its row), the places
+    // as a table with a primary key and an index by worker, and one shared counter row.
+    auto setup = dir / "ceiling.sql";
+    std::ofstream(setup) << "CREATE TABLE ceiling_groups (id INTEGER PRIMARY KEY, taken BIGINT NOT NULL, "
+                            "capacity BIGINT NOT NULL, doc TEXT NOT NULL);\n"
+                            "INSERT INTO ceiling_groups SELECT g, 0, 1000000000, repeat('x', 300) "
+                            "FROM generate_series(1, 400) g;\n"
+                            "CREATE TABLE ceiling_places (id BIGSERIAL PRIMARY KEY, group_id INTEGER NOT NULL, "
+                            "worker TEXT NOT NULL, state TEXT NOT NULL);\n"
+                            "CREATE INDEX ceiling_places_by_worker ON ceiling_places (worker);\n"
+                            "CREATE TABLE ceiling_counter (name TEXT PRIMARY KEY, value BIGINT NOT NULL);\n"
+                            "INSERT INTO ceiling_counter VALUES ('catalogue', 0);\n";
+    std::system((std::string(kPsql) + " -q '" + url + "' -f " + setup.string() + " > /dev/null").c_str());
+    const std::string join_shape =
+        "\\set g random(1, 400)\n"
+        "BEGIN;\n"
+        "UPDATE ceiling_groups SET taken = taken + 1 WHERE id = :g AND taken < capacity;\n"
+        "INSERT INTO ceiling_places (group_id, worker, state) VALUES (:g, 'w' || :client_id, 'confirmed');\n";
+    auto plain = dir / "join-shape.pgbench";
+    auto counter = dir / "join-shape-counter.pgbench";
+    std::ofstream(plain) << join_shape << "END;\n";
+    std::ofstream(counter) << join_shape << "UPDATE ceiling_counter SET value = value + 1 WHERE name = 'catalogue';\n"
+                           << "END;\n";
+    for (const auto& [label, script] : {std::pair{"pgbench ceiling (join shape)", plain},
+                                        std::pair{"pgbench + shared counter row", counter}}) {
+        for (int clients : {1, 16, 64}) {
+            PgbenchResult r = run_pgbench(program, url, script, clients, dir / "pgbench-log");
+            if (script == plain) ceiling[clients] = r.tps;
+            std::printf("| %-30s | %3d | %9.0f | %7.2f | %7.2f | %6ld | %6s | %6s | %6s | %7s |\n", label, clients, r.tps,
+                        r.p50_ms, r.p99_ms, r.failed, "", "", "", script == plain ? "100 %" : "");
+            std::fflush(stdout);
+        }
+    }
+    return ceiling;
 }
 
 std::string gzip_size(httplib::Client& client, const std::string& path) {
@@ -353,6 +482,7 @@ void bench_sign_in(const std::filesystem::path& dir) {
 int main(int argc, char** argv) {
     bool sqlite_only = argc > 1 && std::string(argv[1]) == "sqlite";
     bool connections_only = argc > 1 && std::string(argv[1]) == "connections";
+    bool joins_only = argc > 1 && std::string(argv[1]) == "joins";
     TempDir dir;
     if (connections_only) {
         bench_connections(dir.path());
@@ -360,8 +490,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     std::printf("## Joins over HTTP (each answered join committed: SQLite WAL synchronous=FULL / PostgreSQL)\n\n");
-    std::printf("| database                       | clients | joins/s | p50 ms | p99 ms | errors | server CPU | client CPU | CPU µs/join |\n");
-    std::printf("|---|---|---|---|---|---|---|---|---|\n");
+    std::printf("| database                       | clients | joins/s | p50 ms | p99 ms | errors | server CPU | client CPU | CPU µs/join | of ceiling |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|---|\n");
     bench_joins("SQLite, commit per join (base)", "sqlite:" + (dir.path() / "base.db").string(), 1, dir.path(), {64},
                 {"--writer-batch", "1"});
     bench_joins("SQLite, 1 process", "sqlite:" + (dir.path() / "joins.db").string(), 1, dir.path());
@@ -374,17 +504,25 @@ int main(int argc, char** argv) {
         std::ifstream in(pg_dir / "url");
         std::string base;
         std::getline(in, base);
+        Ceiling ceiling = bench_ceiling(base, dir.path());
         for (int processes : {1, 2}) {
             std::string db = "bench" + std::to_string(processes);
-            std::system(("/usr/lib/postgresql/15/bin/psql -q '" + base + "' -c 'CREATE DATABASE " + db + "'").c_str());
+            std::system((std::string(kPsql) + " -q '" + base + "' -c 'CREATE DATABASE " + db + "'").c_str());
             std::string url = base.substr(0, base.rfind('/') + 1) + db;
-            bench_joins("PostgreSQL, " + std::to_string(processes) + " process" + (processes > 1 ? "es" : ""), url,
-                        processes, dir.path());
+            // LIAOXIU_BENCH_PG_WRITERS=N: the servers run with --writers N (else the default).
+            std::vector<std::string> extra;
+            std::string label = "PostgreSQL, " + std::to_string(processes) + " process" + (processes > 1 ? "es" : "");
+            if (const char* writers = std::getenv("LIAOXIU_BENCH_PG_WRITERS")) {
+                extra = {"--writers", writers};
+                label += ", " + std::string(writers) + " writers";
+            }
+            bench_joins(label, url, processes, dir.path(), {1, 16, 64}, extra, ceiling.empty() ? nullptr : &ceiling);
         }
         std::system((script + " stop " + pg_dir.string()).c_str());
     } else {
         std::printf("| PostgreSQL             | skipped: no cluster (tools/pg-test-cluster.sh) |\n");
     }
+    if (joins_only) return 0;
 
     std::printf("\n## Catalogue sizes (bytes)\n\n");
     std::printf("| catalogue | routes | groups | snapshot | gzip | delta (1 route) | gzip | import |\n");

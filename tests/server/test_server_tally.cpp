@@ -179,8 +179,10 @@ Rows check_tallies(const std::string& url, Day today, const Id& unit, const Id& 
     const Rows trip_tally = read_rows(*db,
                                       "SELECT group_id, route, first_day, state, organizer_unit, max_size, confirmed, "
                                       "cross_confirmed, waiting, offer_expired, released FROM trip_tally");
+    // The monthly tally's shards (store_stats.cpp) summed: what the statistics read.
     const Rows unit_month_tally =
-        read_rows(*db, "SELECT unit, month_day, state, confirmed, cross_confirmed FROM unit_month_tally");
+        read_rows(*db, "SELECT unit, month_day, state, SUM(confirmed), SUM(cross_confirmed) FROM unit_month_tally "
+                       "GROUP BY unit, month_day, state HAVING SUM(confirmed) <> 0 OR SUM(cross_confirmed) <> 0");
     CHECK(place_tally == units);
     CHECK(trip_tally == totals);
     CHECK(unit_month_tally == unit_months);
