@@ -276,6 +276,24 @@ void migrate_version_offset(Connection& db) {
             "INSERT INTO meta (key, value) SELECT 'pg_version_offset', "
             "(c.value + 1 - pg_current_xact_id()::text::bigint)::text FROM counters c WHERE c.name = 'catalogue' "
             "ON CONFLICT (key) DO NOTHING");
+        // A database restored into another cluster (pg_dump, then a restore) keeps its versions
+        // but meets transaction ids that start again from low: new versions would fall below the
+        // cursors clients hold, and their deltas would skip changes. Transaction ids never go back
+        // within one cluster, so an id below the one seen at the last start means another cluster:
+        // the offset then grows by 2^40 (more transactions than a cluster runs between two starts
+        // of its server). And at every start the offset is kept above the highest version any row
+        // carries.
+        constexpr const char* kXid = "pg_current_xact_id()::text::bigint";
+        db.execute(std::string("UPDATE meta SET value = (value::bigint + 1099511627776)::text "
+                               "WHERE key = 'pg_version_offset' AND ") + kXid +
+                   " < COALESCE((SELECT value::bigint FROM meta WHERE key = 'pg_last_start_xid'), 0)");
+        std::string highest = "SELECT GREATEST(0";
+        for (Kind kind : kAllKinds) highest += std::string(", (SELECT COALESCE(MAX(version), 0) FROM ") + table_of(kind) + ")";
+        highest += ")";
+        db.execute("UPDATE meta SET value = GREATEST(value::bigint, (" + highest + ") + 1 - " + kXid +
+                   ")::text WHERE key = 'pg_version_offset'");
+        db.execute(std::string("INSERT INTO meta (key, value) VALUES ('pg_last_start_xid', ") + kXid +
+                   "::text) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
         commit(db);
     } catch (...) {
         rollback(db);

@@ -352,3 +352,37 @@ TEST_CASE("PostgreSQL: a delta cursor never skips a change committed out of vers
     }
     CHECK(covered >= late_version);
 }
+
+TEST_CASE("PostgreSQL: a database met by lower transaction ids (restored elsewhere) moves its versions above every cursor",
+          "[postgres][catalogue]") {
+    namespace store = liaoxiu::server::store;
+    World world(test_server_options(), fresh_database());
+    auto db = liaoxiu::server::open_connection(world.url);
+    auto offset = [&] { return db->query("SELECT value::bigint FROM meta WHERE key = 'pg_version_offset'").front().integer(0); };
+    const std::int64_t before = offset();
+    const std::int64_t served = parse(world.http->Get("/api/v1/catalogue")->body)["version"];
+
+    SECTION("a start in the same cluster changes nothing") {
+        store::migrate_version_offset(*db);
+        CHECK(offset() == before);
+    }
+    SECTION("ids below the last start's: another cluster, the offset grows by 2^40") {
+        // As if the last start had seen an id far above any this cluster has given.
+        db->execute("UPDATE meta SET value = '1000000000000' WHERE key = 'pg_last_start_xid'");
+        store::migrate_version_offset(*db);
+        CHECK(offset() == before + (std::int64_t{1} << 40));
+        store::begin_write(*db);
+        const std::int64_t next = store::bump_catalogue_version(*db);
+        store::rollback(*db);
+        CHECK(next > served + (std::int64_t{1} << 39));
+    }
+    SECTION("a row's version above what the ids would give: the offset moves above it") {
+        const std::int64_t high = served + (std::int64_t{1} << 36);
+        db->execute("UPDATE units SET version = $1 WHERE id = (SELECT MIN(id) FROM units)", {high});
+        store::migrate_version_offset(*db);
+        store::begin_write(*db);
+        const std::int64_t next = store::bump_catalogue_version(*db);
+        store::rollback(*db);
+        CHECK(next > high);
+    }
+}
