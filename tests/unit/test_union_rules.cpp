@@ -2,6 +2,7 @@
 #include "core/group_trip.hpp"
 #include "core/json.hpp"
 #include "core/union_rules.hpp"
+#include "core/wire_rules.hpp"
 #include "core_fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -407,4 +408,44 @@ TEST_CASE("union rules: a withdrawal or a cancellation gives the trip back") {
     small.min_size = 3;
     CHECK_FALSE(allowance_refused(a, held_now(advance_clock(small, d.join_deadline)), "g-2", route(),
                                   day("2026-12-28"), "浙江"));
+}
+
+TEST_CASE("wire: union rules and the allowance answer survive the trip, and bad fields are named") {
+    UnionRules rules;
+    rules.allowance.trips_per_year = 1;
+    rules.allowance.cost_standard = 5'000'000'000;  // beyond 32 bits: fen are 64-bit
+    rules.unit_share_percent = 30;
+    const nlohmann::json j = wire::encode_rules(rules);
+    CHECK(j == nlohmann::json{{"trips_per_year", 1}, {"cost_standard", 5'000'000'000}, {"unit_share_percent", 30}});
+    auto back = wire::decode_rules(j);
+    REQUIRE(back.ok());
+    CHECK(back.value() == rules);
+    CHECK(wire::decode_rules(nlohmann::json::object()).value() == UnionRules{});
+    CHECK(wire::decode_rules({{"days_per_year", nullptr}}).value() == UnionRules{});
+    auto wrong = wire::decode_rules({{"days_per_year", "7"}});
+    REQUIRE_FALSE(wrong.ok());
+    CHECK(wrong.error().code == "wrong_type");
+    CHECK(wrong.error().path == "days_per_year");
+    CHECK(wire::decode_rules({{"trips_per_year", 1.5}}).error().code == "wrong_type");
+    auto big = wire::decode_rules({{"trips_per_year", 5'000'000'000}});
+    CHECK(big.error().code == "bad_value");
+    CHECK(big.error().path == "trips_per_year");
+    CHECK(wire::decode_rules(nlohmann::json::array()).error().code == "wrong_type");
+
+    wire::AllowanceView view;
+    view.year = 2027;
+    view.rules = rules;
+    view.used = AllowanceUse{2027, 1, 3, 2025};
+    view.split = CostSplit{80000, 50400, 117600};
+    view.summary = RulesText{"中文", "English"};
+    const nlohmann::json answer = wire::encode_allowance_view(view);
+    CHECK(answer["left"]["trips"] == 0);
+    CHECK_FALSE(answer["left"].contains("days"));
+    auto read = wire::decode_allowance_view(answer);
+    REQUIRE(read.ok());
+    CHECK(read.value().used == view.used);
+    CHECK(read.value().split == view.split);
+    CHECK(read.value().rules == rules);
+    CHECK(read.value().summary.zh == "中文");
+    CHECK(wire::decode_allowance_view(nlohmann::json{{"year", 2027}}).error().code == "bad_answer");
 }
