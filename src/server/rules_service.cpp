@@ -141,7 +141,8 @@ WorkerRules worker_rules(Connection& db, const Id& unit, const Id& fallback_alli
         (row.text(0) == "alliance" ? rules.alliance : rules.unit) = decoded.value();
     }
     rules.effective = effective_rules(rules.alliance, rules.unit);
-    if (!alliance_id.empty()) {
+    // The province matters only to a limit (out of province); a join without rules reads no more.
+    if (!alliance_id.empty() && !(rules.effective.allowance == Allowance{})) {
         if (auto alliance = store::load_alliance(db, alliance_id)) rules.home_province = province_of(alliance->region);
     }
     return rules;

@@ -31,8 +31,8 @@ std::optional<Alliance> load_alliance(Connection& db, const Id& id);
 }  // namespace store
 
 // What a worker of `unit` is held to: the unit's rules over its alliance's, and their province
-// (province_of the alliance's region). The alliance is the unit's; a unit that names none
-// takes `fallback_alliance` (the route's, for a join).
+// (province_of the alliance's region; read only when some limit is set, else empty). The
+// alliance is the unit's; a unit that names none takes `fallback_alliance` (the route's, for a join).
 struct WorkerRules {
     UnionRules alliance;
     UnionRules unit;
