@@ -24,13 +24,14 @@ namespace liaoxiu {
 
 // Every action the trail records, as dotted names "<entity>.<verb>". The part before the
 // dot is the domain an action filter may also name on its own ("member": every member.*).
-inline constexpr std::array<std::string_view, 22> kAuditActions{
+inline constexpr std::array<std::string_view, 25> kAuditActions{
     "member.admit",    "member.update",     "member.suspend",  "member.reinstate", "member.remove",
     "route.create",    "route.update",      "route.publish",   "route.unpublish",  "route.delete",
     "policy.create",
     "policy.update",   "policy.publish",    "policy.unpublish", "group.open",      "group.cancel",
     "place.withdraw",  "place.add",         "account.create",  "personal.read",
     "member.standing", "review.hide",  // service reviews (core/review.hpp): 整改 / 先进典型 marks, hidden comments
+    "rules.alliance",  "rules.unit",   "group.open_to_all",  // union rules (core/union_rules.hpp)
 };
 
 bool is_audit_action(std::string_view action);

@@ -105,6 +105,14 @@ inline constexpr ErrorCodeInfo kErrorCodes[] = {
     {"server_error", 0},          // a 5xx without a readable body
     {"refused", 0},               // another 4xx without a readable body
     {"config_unavailable", 0},    // config.json could not be fetched
+    // Union rules (core/union_rules.hpp): a join over the worker's yearly allowance (409), an
+    // own-unit group and a worker of another unit (403), rules entered wrong (422, `path` names the field).
+    {"allowance_trips_used", 409},
+    {"allowance_days_exceeded", 409},
+    {"out_of_province_too_soon", 409},
+    {"over_cost_standard", 409},
+    {"group_not_open_to_unit", 403},
+    {"invalid_rule", 422},
 };
 
 inline constexpr int kNoErrorCode = -1;

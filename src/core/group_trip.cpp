@@ -200,6 +200,7 @@ Result<GroupTrip> open_group(const GroupDraft& draft, const Route& route, const 
     trip.max_size = draft.max_size;
     trip.join_deadline = draft.join_deadline;
     trip.per_unit_cap = draft.per_unit_cap;
+    trip.visibility = draft.visibility;
     trip.created = now;
     trip.state = derive_state(trip, now);
     return trip;
@@ -213,6 +214,9 @@ Result<JoinOutcome> join(const GroupTrip& current, const Route& route, const Wor
         return refusal("route_mismatch", "线路与该团不一致", "the route is not this group's route");
     if (worker.id.empty() || worker.unit.empty())
         return refusal("invalid_worker", "职工信息不完整（缺少编号或单位）", "the worker has no id or no unit");
+    if (trip.visibility == Visibility::own_unit && worker.unit != trip.organizer_unit)
+        return refusal("group_not_open_to_unit", "该团仅限本单位职工报名",
+                       "this group is open only to the organizing unit's workers");
     if (active_place(trip, worker.id) != nullptr)
         return refusal("already_joined", "您已在该团中（已报名或在候补名单上）",
                        "you already hold a place in this group (or are on its waiting list)");
@@ -265,6 +269,13 @@ int waitlist_position(const GroupTrip& trip, const Place& place) {
     return 1 + static_cast<int>(std::count_if(trip.places.begin(), trip.places.end(), [&](const Place& p) {
                return p.state == PlaceState::waitlisted && p.seq < place.seq;
            }));
+}
+
+Result<GroupTrip> open_to_all(const GroupTrip& current, Instant now) {
+    GroupTrip trip = advance_clock(current, now);
+    if (auto closed = closed_for_changes(trip, now)) return *closed;
+    trip.visibility = Visibility::alliance;
+    return trip;
 }
 
 Result<GroupTrip> withdraw(const GroupTrip& current, const Id& worker, Instant now) {

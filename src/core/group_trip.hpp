@@ -75,6 +75,7 @@ struct GroupDraft {
     int max_size = 1;
     Instant join_deadline = 0;
     std::optional<int> per_unit_cap;
+    Visibility visibility = Visibility::alliance;
 };
 
 // Opens a trip on a bookable route. Refusals: "missing_id", "duplicate_id" (a group in the
@@ -108,7 +109,8 @@ struct JoinOutcome {
 // Every transition first applies advance_clock(trip, now). Refusals: "group_closed" (cancelled),
 // "deadline_passed" (now >= join_deadline, so also locked/expired), "route_mismatch",
 // "invalid_worker", "already_joined", "dates_overlap", "invalid_seq", "unit_cap_reached" (the
-// unit's confirmed + offered + waiting places reach per_unit_cap; the organizer's unit too).
+// unit's confirmed + offered + waiting places reach per_unit_cap; the organizer's unit too),
+// "group_not_open_to_unit" (403: an own-unit group and a worker of another unit).
 Result<JoinOutcome> join(const GroupTrip& trip, const Route& route, const Worker& worker,
                          const std::vector<TripSpan>& other_trips, std::int64_t seq, Instant now);
 
@@ -129,6 +131,10 @@ Result<GroupTrip> cancel(const GroupTrip& trip, const std::string& reason, Insta
 std::optional<DomainError> cancel_refused(const GroupTrip& trip, Instant now);
 // A cancellation reason says something: more than whitespace ("reason_required" otherwise).
 bool reason_given(std::string_view reason);
+
+// Opens an own-unit group to every unit of the alliance (an alliance-wide one stays as it is).
+// Refusals: "group_closed" (cancelled or expired), "deadline_passed" (locked, or the deadline reached).
+Result<GroupTrip> open_to_all(const GroupTrip& trip, Instant now);
 
 // Applies everything the clock decides: deadline → locked or expired (places released),
 // lapsed offers → offer_expired and the next waiting worker offered. Idempotent.

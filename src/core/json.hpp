@@ -35,6 +35,7 @@ std::string_view enum_name(Season value);
 std::string_view enum_name(GroupState value);
 std::string_view enum_name(PlaceState value);
 std::string_view enum_name(PublishStatus value);
+std::string_view enum_name(Visibility value);
 
 std::optional<Category> parse_category(std::string_view name);
 std::optional<MemberStatus> parse_member_status(std::string_view name);
@@ -43,6 +44,7 @@ std::optional<Season> parse_season(std::string_view name);
 std::optional<GroupState> parse_group_state(std::string_view name);
 std::optional<PlaceState> parse_place_state(std::string_view name);
 std::optional<PublishStatus> parse_publish_status(std::string_view name);
+std::optional<Visibility> parse_visibility(std::string_view name);  // "alliance", "own_unit"
 
 // ---- Encoding (found by nlohmann::json through ADL) ------------------------------
 
@@ -53,6 +55,7 @@ void to_json(nlohmann::json& j, Season value);
 void to_json(nlohmann::json& j, GroupState value);
 void to_json(nlohmann::json& j, PlaceState value);
 void to_json(nlohmann::json& j, PublishStatus value);
+void to_json(nlohmann::json& j, Visibility value);
 
 void to_json(nlohmann::json& j, const Service& value);
 void to_json(nlohmann::json& j, const Member& value);
@@ -89,6 +92,7 @@ template <> Result<Season> decode<Season>(const nlohmann::json&, const std::stri
 template <> Result<GroupState> decode<GroupState>(const nlohmann::json&, const std::string&);
 template <> Result<PlaceState> decode<PlaceState>(const nlohmann::json&, const std::string&);
 template <> Result<PublishStatus> decode<PublishStatus>(const nlohmann::json&, const std::string&);
+template <> Result<Visibility> decode<Visibility>(const nlohmann::json&, const std::string&);
 template <> Result<Service> decode<Service>(const nlohmann::json&, const std::string&);
 template <> Result<Member> decode<Member>(const nlohmann::json&, const std::string&);
 template <> Result<Stop> decode<Stop>(const nlohmann::json&, const std::string&);

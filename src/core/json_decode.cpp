@@ -35,6 +35,10 @@ Problem read_record(const json& j, const JsonPath& path, PublishStatus& v) {
     return read_enum(j, path, v, parse_publish_status, "发布状态", "publish status");
 }
 
+Problem read_record(const json& j, const JsonPath& path, Visibility& v) {
+    return read_enum(j, path, v, parse_visibility, "可见范围", "visibility");
+}
+
 Problem read_record(const json& j, const JsonPath& path, Service& v) {
     ObjectReader r(j, path);
     r.text("name", v.name);
@@ -157,6 +161,7 @@ Problem read_record(const json& j, const JsonPath& path, GroupTrip& v) {
     r.text("cancel_reason", v.cancel_reason);
     r.instant("created", v.created);
     r.list("places", v.places);
+    r.optional_field("visibility", v.visibility);  // absent: open to all units (written before visibility existed)
     return r.problem();
 }
 
@@ -177,6 +182,7 @@ Problem read_record(const json& j, const JsonPath& path, GroupDraft& v) {
     r.integer("max_size", v.max_size);
     r.instant("join_deadline", v.join_deadline);
     r.optional_integer("per_unit_cap", v.per_unit_cap);
+    r.optional_field("visibility", v.visibility);  // absent: open to all units
     return r.problem();
 }
 
@@ -194,6 +200,7 @@ template <> Result<Season> decode<Season>(const json& j, const std::string& path
 template <> Result<GroupState> decode<GroupState>(const json& j, const std::string& path) { return decode_as<GroupState>(j, path); }
 template <> Result<PlaceState> decode<PlaceState>(const json& j, const std::string& path) { return decode_as<PlaceState>(j, path); }
 template <> Result<PublishStatus> decode<PublishStatus>(const json& j, const std::string& path) { return decode_as<PublishStatus>(j, path); }
+template <> Result<Visibility> decode<Visibility>(const json& j, const std::string& path) { return decode_as<Visibility>(j, path); }
 template <> Result<Service> decode<Service>(const json& j, const std::string& path) { return decode_as<Service>(j, path); }
 template <> Result<Member> decode<Member>(const json& j, const std::string& path) { return decode_as<Member>(j, path); }
 template <> Result<Stop> decode<Stop>(const json& j, const std::string& path) { return decode_as<Stop>(j, path); }

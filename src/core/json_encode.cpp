@@ -33,6 +33,7 @@ constexpr std::array<std::string_view, 6> kGroupStateNames{"open", "formed", "fu
 constexpr std::array<std::string_view, 6> kPlaceStateNames{"confirmed", "waitlisted", "offered",
                                                            "withdrawn", "offer_expired", "released"};
 constexpr std::array<std::string_view, 2> kPublishStatusNames{"published", "draft"};
+constexpr std::array<std::string_view, 2> kVisibilityNames{"alliance", "own_unit"};
 
 json day_json(Day day) { return format_day(day); }
 json instant_json(Instant instant) { return format_instant(instant); }
@@ -46,6 +47,7 @@ std::string_view enum_name(Season value) { return name_in(kSeasonNames, value); 
 std::string_view enum_name(GroupState value) { return name_in(kGroupStateNames, value); }
 std::string_view enum_name(PlaceState value) { return name_in(kPlaceStateNames, value); }
 std::string_view enum_name(PublishStatus value) { return name_in(kPublishStatusNames, value); }
+std::string_view enum_name(Visibility value) { return name_in(kVisibilityNames, value); }
 
 std::optional<Category> parse_category(std::string_view n) { return parse_in<Category>(kCategoryNames, n); }
 std::optional<MemberStatus> parse_member_status(std::string_view n) {
@@ -58,6 +60,7 @@ std::optional<PlaceState> parse_place_state(std::string_view n) { return parse_i
 std::optional<PublishStatus> parse_publish_status(std::string_view n) {
     return parse_in<PublishStatus>(kPublishStatusNames, n);
 }
+std::optional<Visibility> parse_visibility(std::string_view n) { return parse_in<Visibility>(kVisibilityNames, n); }
 
 void to_json(json& j, Category v) { j = std::string(enum_name(v)); }
 void to_json(json& j, MemberStatus v) { j = std::string(enum_name(v)); }
@@ -66,6 +69,7 @@ void to_json(json& j, Season v) { j = std::string(enum_name(v)); }
 void to_json(json& j, GroupState v) { j = std::string(enum_name(v)); }
 void to_json(json& j, PlaceState v) { j = std::string(enum_name(v)); }
 void to_json(json& j, PublishStatus v) { j = std::string(enum_name(v)); }
+void to_json(json& j, Visibility v) { j = std::string(enum_name(v)); }
 
 void to_json(json& j, const Service& v) {
     j = json{{"name", v.name}, {"price", v.price}, {"unit", v.unit}};
@@ -137,6 +141,7 @@ void to_json(json& j, const GroupTrip& v) {
     j["cancel_reason"] = v.cancel_reason;
     j["created"] = instant_json(v.created);
     j["places"] = v.places;
+    if (v.visibility != Visibility::alliance) j["visibility"] = v.visibility;  // absent: open to all
 }
 
 void to_json(json& j, const Catalogue& v) {
@@ -163,6 +168,7 @@ void to_json(json& j, const GroupDraft& v) {
              {"max_size", v.max_size},
              {"join_deadline", instant_json(v.join_deadline)}};
     if (v.per_unit_cap) j["per_unit_cap"] = *v.per_unit_cap;
+    if (v.visibility != Visibility::alliance) j["visibility"] = v.visibility;
 }
 
 void to_json(json& j, const DomainError& v) {

@@ -76,6 +76,7 @@ Problem read_record(const json& j, const JsonPath& path, Season& v);
 Problem read_record(const json& j, const JsonPath& path, GroupState& v);
 Problem read_record(const json& j, const JsonPath& path, PlaceState& v);
 Problem read_record(const json& j, const JsonPath& path, PublishStatus& v);
+Problem read_record(const json& j, const JsonPath& path, Visibility& v);
 Problem read_record(const json& j, const JsonPath& path, Service& v);
 Problem read_record(const json& j, const JsonPath& path, Member& v);
 Problem read_record(const json& j, const JsonPath& path, Stop& v);

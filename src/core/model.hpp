@@ -149,6 +149,11 @@ struct Unit {             // a worker's employer and its grassroots union
 
 enum class GroupState { open, formed, full, locked, expired, cancelled };
 
+// Who may join a group (可见范围): every unit of the alliance (拼团, the default) or only the
+// organizer's own unit. A stored or catalogue group without the field is open to all (JSON
+// writes the field only for own_unit, so old data reads as it did).
+enum class Visibility : std::uint8_t { alliance, own_unit };
+
 // A worker's place in a group. `waitlisted` places keep arrival order by `seq`.
 enum class PlaceState : std::uint8_t { confirmed, waitlisted, offered, withdrawn, offer_expired, released };
 
@@ -177,6 +182,7 @@ struct GroupTrip {
     std::string cancel_reason;
     Instant created = 0;
     std::vector<Place> places;
+    Visibility visibility = Visibility::alliance;
 
     bool operator==(const GroupTrip&) const = default;
 };

@@ -10,6 +10,7 @@
 #include "server/audit.hpp"
 #include "server/catalogue_service.hpp"
 #include "server/passwords.hpp"
+#include "server/rules_service.hpp"
 
 #include <algorithm>
 
@@ -227,6 +228,11 @@ StoredResponse GroupService::join(const Principal& by, const Id& id, const std::
             // join() applies advance_clock itself.
             auto result = liaoxiu::join(*trip, route, joining, spans, seq, context.now);
             if (!result) return answer(status_for(result.error()), error_json(result.error()));
+            // The worker's yearly allowance (union_rules.hpp), under their allowance lock: a second
+            // join of theirs, here or on another process, checks after this one commits. Places held
+            // while waiting count, so accepting an offer later needs no check.
+            if (auto refused = join_allowance_refused(context, joining, *trip, route))
+                return answer(status_for(*refused), error_json(*refused));
             // A join the trip would take is still refused while the route cannot be booked (a stop's
             // member suspended or gone): its stop members are read only now, for a join that would
             // otherwise succeed. The refusal is not stored under the key: a retry after the member is

@@ -10,6 +10,7 @@
 #include "server/request_decode.hpp"
 #include "server/stats.hpp"
 #include "server/review_service.hpp"
+#include "server/rules_service.hpp"
 
 #include <chrono>
 #include <iostream>
@@ -545,6 +546,31 @@ void Api::install(http::Server& server) {
         if (auto forbidden = review_scores_forbidden(by)) fail(*forbidden);
         auto request = unwrap(decode_cancel_request(body_of(req, false)));
         send_json(res, 200, hide_review_comment(services.backend, by, req.matches[1], request.reason));
+    }));
+
+    // ---- union rules (工会规则): allowances, who pays, visibility (rules_service.hpp) ----
+    for (const auto& entry : {std::pair{std::string("/api/v1/alliances/"), RulesScope::alliance},
+                              std::pair{std::string("/api/v1/units/"), RulesScope::unit}}) {
+        const std::string path = entry.first + "([^/]+)/rules";
+        const RulesScope scope = entry.second;
+        server.Get(path, wrap([this, scope](const Request& req, Response& res) {
+            send_json(res, 200, get_rules(services.backend, signed_in(req), scope, req.matches[1]));
+        }));
+        server.Put(path, wrap([this, scope](const Request& req, Response& res) {
+            Principal by = writer(req);
+            send_json(res, 200, put_rules(services.backend, by, scope, req.matches[1], body_of(req, false)));
+        }));
+    }
+    server.Get("/api/v1/me/allowance", wrap([this](const Request& req, Response& res) {
+        Principal by = signed_in(req);
+        std::optional<int> year;
+        if (param(req, "year")) year = static_cast<int>(integer_param(req, "year", 0, 1970, 9999));
+        send_json(res, 200, my_allowance(services.backend, by, year, param(req, "route")));
+    }));
+    server.Post(R"(/api/v1/groups/([^/]+)/open-to-all)", wrap([this](const Request& req, Response& res) {
+        Principal by = writer(req);
+        unwrap(decode_empty_request(body_of(req, true)));
+        send_json(res, 200, open_group_to_all(services.backend, by, req.matches[1]));
     }));
 }
 

@@ -10,6 +10,7 @@
 #include "server/http_api.hpp"
 #include "server/options.hpp"
 #include "server/review_service.hpp"
+#include "server/rules_service.hpp"
 #include "server/scheduler.hpp"
 
 #include <csignal>
@@ -150,6 +151,7 @@ void load_demo_once(Connection& db, const ServerOptions& options, Instant now) {
         apply_catalogue(context, *catalogue);
         apply_demo_history(context, history, *catalogue, hash);
         create_demo_accounts(context, with_history, hash);
+        apply_demo_rules(context, *catalogue);  // rules_service.hpp: the union rules in action
         store::meta_set(context.db, "demo_loaded", path);
     });
     std::clog << "liaoxiu-server: loaded the demo catalogue from " << path << "\n";

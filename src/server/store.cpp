@@ -3,6 +3,7 @@
 #include "core/json.hpp"
 #include "server/stats.hpp"
 #include "server/review_service.hpp"
+#include "server/rules_service.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -80,7 +81,7 @@ bool same_head(const GroupTrip& a, const GroupTrip& b) {
     return a.id == b.id && a.route == b.route && a.organizer_unit == b.organizer_unit && a.departure == b.departure &&
            a.min_size == b.min_size && a.max_size == b.max_size && a.join_deadline == b.join_deadline &&
            a.per_unit_cap == b.per_unit_cap && a.state == b.state && a.cancel_reason == b.cancel_reason &&
-           a.created == b.created;
+           a.created == b.created && a.visibility == b.visibility;
 }
 
 // The stored head of a trip: everything but its places, which are rows of their own.
@@ -191,6 +192,7 @@ void create_schema(Connection& db) {
     migrate_publish_columns(db);
     create_stats_schema(db);  // stats.hpp: the trips' capacity column and the statistics' indexes
     create_reviews_schema(db);  // review_service.hpp: service reviews and the members' standing marks
+    create_rules_schema(db);    // rules_service.hpp: the alliances' and units' union rules
     migrate_version_offset(db);  // PostgreSQL: versions from transaction ids (see catalogue_version)
 }
 

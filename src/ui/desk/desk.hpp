@@ -180,6 +180,9 @@ namespace liaoxiu::ui {
     X(audit_personal_read, "查看个人信息", "Personal data read") \
     X(audit_member_standing, "标记成员单位（整改/先进典型）", "Member marked (rectification / example)") \
     X(audit_review_hide, "隐藏评价内容", "Review comment hidden") \
+    X(audit_rules_alliance, "设置联盟疗休养规则", "Alliance rules set") \
+    X(audit_rules_unit, "设置单位疗休养规则", "Unit rules set") \
+    X(audit_group_open_to_all, "拼团向所有单位开放", "Group opened to all units") \
     /* statistics (statistics.cpp, charts.cpp); the columns' words follow the endpoint's keys */ \
     X(stats_title, "统计", "Statistics") \
     X(stats_view_places, "出行人次", "Places booked") \
