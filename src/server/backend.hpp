@@ -4,6 +4,7 @@
 
 #include "core/model.hpp"
 #include "server/sql.hpp"
+#include "server/store.hpp"
 #include "server/write_queue.hpp"
 
 #include <ctime>
@@ -48,6 +49,22 @@ struct Principal {
     bool is_organizer() const { return role == "organizer"; }
     bool is_secretariat() const { return role == "secretariat"; }
 };
+
+// Runs `body(db)` on a reader connection inside one read transaction (one snapshot) and
+// returns what it returns; the transaction is rolled back if it throws.
+template <class F>
+auto read_snapshot(Backend& backend, F body) {
+    auto db = backend.readers.acquire();
+    store::begin_read(*db);
+    try {
+        auto result = body(*db);
+        store::commit(*db);
+        return result;
+    } catch (...) {
+        store::rollback(*db);
+        throw;
+    }
+}
 
 // Runs one job as its own transaction on `db` (no writer thread): the command-line
 // import and the first-start demo load, which run before the server serves.

@@ -25,21 +25,6 @@ void require_worker(const Principal& by) {
     if (!by.is_worker()) fail("forbidden", "只有参加疗休养的职工可以评价", "only workers review their trips");
 }
 
-// A read in one snapshot.
-template <class F>
-auto read(Backend& backend, F body) {
-    auto db = backend.readers.acquire();
-    store::begin_read(*db);
-    try {
-        auto result = body(*db);
-        store::commit(*db);
-        return result;
-    } catch (...) {
-        store::rollback(*db);
-        throw;
-    }
-}
-
 std::string month_text(int yyyymm) {
     char text[16];
     std::snprintf(text, sizeof text, "%04d-%02d", yyyymm / 100, yyyymm % 100);
@@ -107,7 +92,7 @@ std::optional<DomainError> review_scores_forbidden(const Principal& by) {
 json my_reviews(Backend& backend, const Principal& by) {
     require_worker(by);
     const Instant now = backend.clock();
-    wire::MyReviews mine = read(backend, [&](Connection& db) {
+    wire::MyReviews mine = read_snapshot(backend, [&](Connection& db) {
         wire::MyReviews answer;
         const std::vector<GroupTrip> trips = store::worker_groups(db, by.account);
         std::map<Id, std::optional<Route>> routes;
@@ -152,7 +137,7 @@ ReviewWrite put_review(Backend& backend, const Principal& by, const Id& group, c
 }
 
 json member_reviews(Backend& backend, const Id& member, int limit, int offset) {
-    wire::MemberReviewsPage page = read(backend, [&](Connection& db) {
+    wire::MemberReviewsPage page = read_snapshot(backend, [&](Connection& db) {
         if (!store::load_member(db, member)) fail("not_found", "成员单位不存在：" + member, "no member " + member);
         wire::MemberReviewsPage answer;
         answer.member = member;
@@ -172,7 +157,7 @@ json member_reviews(Backend& backend, const Id& member, int limit, int offset) {
 }
 
 json review_scores(Backend& backend, const store::ReviewScoreFilter& filter, const std::optional<Id>& alliance) {
-    wire::ReviewScoresAnswer answer = read(backend, [&](Connection& db) {
+    wire::ReviewScoresAnswer answer = read_snapshot(backend, [&](Connection& db) {
         wire::ReviewScoresAnswer result;
         result.from = filter.from;
         result.to = filter.to;

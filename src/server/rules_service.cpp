@@ -24,20 +24,6 @@ const char* scope_name(RulesScope scope) { return scope == RulesScope::alliance 
 // numbers), so the lock is one per worker, beside (never equal to) their day locks.
 constexpr Day kAllowanceLockDay = INT32_MIN;
 
-template <class F>
-auto read(Backend& backend, F body) {
-    auto db = backend.readers.acquire();
-    store::begin_read(*db);
-    try {
-        auto result = body(*db);
-        store::commit(*db);
-        return result;
-    } catch (...) {
-        store::rollback(*db);
-        throw;
-    }
-}
-
 // The id must name an alliance or unit that exists (404 otherwise).
 void require_target(Connection& db, RulesScope scope, const Id& id) {
     const bool found = scope == RulesScope::alliance ? store::load_alliance(db, id).has_value()
@@ -149,7 +135,7 @@ WorkerRules worker_rules(Connection& db, const Id& unit, const Id& fallback_alli
 }
 
 json get_rules(Backend& backend, const Principal&, RulesScope scope, const Id& id) {
-    return read(backend, [&](Connection& db) {
+    return read_snapshot(backend, [&](Connection& db) {
         require_target(db, scope, id);
         return rules_answer(db, scope, id);
     });
@@ -176,7 +162,7 @@ json put_rules(Backend& backend, const Principal& by, RulesScope scope, const Id
 
 json my_allowance(Backend& backend, const Principal& by, std::optional<int> year, const std::optional<Id>& route_id) {
     if (!by.is_worker()) fail("forbidden", "只有职工有疗休养额度", "only workers have an allowance");
-    return read(backend, [&](Connection& db) {
+    return read_snapshot(backend, [&](Connection& db) {
         std::optional<Route> route;
         if (route_id) {
             route = store::load_route(db, *route_id);
