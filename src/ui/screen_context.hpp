@@ -45,6 +45,7 @@ struct OpenGroupForm {
     std::string min_size = "10";
     std::string max_size = "30";
     std::string per_unit_cap = "0";
+    Visibility visibility = Visibility::alliance;  // who may join: any unit (拼团) unless the union chooses its own
     std::string error_zh;       // why the last submission was refused, in both languages
     std::string error_en;
     // The field the refusal is about, shown right under it (none: above the button).

@@ -257,7 +257,12 @@ enum class Language { zh, en };
     X(duplicate_group_line, "%s组团 · %s出发 · %s", "Organized by %s · leaves %s · %s") /* printf */             \
     X(duplicate_group_open_existing, "查看已有的拼团", "Go to the existing group trip")                          \
     X(duplicate_group_open_anyway, "仍要新开拼团", "Open another group trip anyway")                           \
-    X(show_results, "查看 %d 条结果", "Show %d result{s}") /* printf */
+    X(show_results, "查看 %d 条结果", "Show %d result{s}") /* printf */                                     \
+    X(group_own_unit, "本单位团：仅限%s职工报名", "Own-unit group: only workers of %s may join") /* printf */   \
+    X(group_not_open_to_you, "该团仅限%s职工报名，可看看本线路的其他拼团", "Only workers of %s may join this group trip; see the route's other group trips") /* printf */ \
+    X(open_visibility, "报名范围", "Who may join")                                                      \
+    X(visibility_alliance, "所有单位（跨单位拼团）", "Any unit (pooled)")                                 \
+    X(visibility_own_unit, "仅本单位", "Own unit only")
 
 enum class Text {
 #define LIAOXIU_TEXT_ENUM(name, zh, en) name,

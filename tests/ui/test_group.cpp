@@ -330,3 +330,36 @@ TEST_CASE("at kiosk size the facts and the details button fit, and the QR code i
     CHECK(details->min.y < ui.find_item("分享")->min.y);
     CHECK(ui.missing_glyphs() == 0);
 }
+
+TEST_CASE("an own-unit group says so, and a worker of another unit is told it is not open to them and is offered no join", "[ui][group][visibility]") {
+    UiDriver ui;
+    trip_of(ui, "g-qz-001").visibility = Visibility::own_unit;  // organized by 衢州市第二中学
+    SECTION("a worker of another unit, from a shared link") {
+        sign_in_worker(ui);  // 衢州市人民医院
+        ui.ui.open_location("#/group/g-qz-001");
+        ui.frames(2);
+        CHECK(ui.shows("本单位团：仅限衢州市第二中学职工报名"));
+        CHECK(ui.shows("该团仅限衢州市第二中学职工报名，可看看本线路的其他拼团"));
+        CHECK(!ui.find_item("一键报名"));
+        CHECK(!ui.shows("跨单位拼团"));
+    }
+    SECTION("a worker of the organizing unit joins as ever") {
+        ui.state.session = testing::make_session("w-school2", "李老师", sync::Role::worker, "u-qz-school2");
+        ui.touch();
+        ui.ui.open_location("#/group/g-qz-001");
+        ui.frames(2);
+        CHECK(ui.shows("本单位团：仅限衢州市第二中学职工报名"));
+        CHECK(!ui.shows("该团仅限"));
+        REQUIRE(ui.click("一键报名"));
+        REQUIRE(ui.click("确认"));
+        CHECK(ui.intents.calls == std::vector<std::string>{"join g-qz-001"});
+    }
+    SECTION("an alliance-wide group says anyone may join") {
+        trip_of(ui, "g-qz-001").visibility = Visibility::alliance;
+        sign_in_worker(ui);
+        ui.ui.open_location("#/group/g-qz-001");
+        ui.frames(2);
+        CHECK(ui.shows("跨单位拼团：其他单位的职工也可以报名"));
+        CHECK(ui.find_item("一键报名"));
+    }
+}

@@ -154,3 +154,21 @@ TEST_CASE("a refusal stands under the field it is about, and is said at once", "
         CHECK(announced_urgently(ui, error->label));
     }
 }
+
+TEST_CASE("a union opens a group for its own workers only, or for every unit (the default)", "[ui][open-group][visibility]") {
+    UiDriver ui;
+    open_form(ui, "r-qz-red-eco-3d", "2027-04-20");
+    SECTION("the default: every unit") {
+        REQUIRE(ui.click("确认发起拼团"));
+        REQUIRE(ui.intents.drafts.size() == 1);
+        CHECK(ui.intents.drafts.front().visibility == Visibility::alliance);
+    }
+    SECTION("仅本单位") {
+        REQUIRE(ui.scroll_down_to("仅本单位"));
+        REQUIRE(ui.click("仅本单位"));
+        REQUIRE(ui.scroll_down_to("确认发起拼团"));
+        REQUIRE(ui.click("确认发起拼团"));
+        REQUIRE(ui.intents.drafts.size() == 1);
+        CHECK(ui.intents.drafts.front().visibility == Visibility::own_unit);
+    }
+}

@@ -4,6 +4,7 @@
 // stop and its phone); the route's details; join or withdraw in one action after a confirmation
 // naming the date and the price; the units taking part; share it as a link or a QR code.
 #include "core/dates.hpp"
+#include "core/union_rules.hpp"
 #include "ui/format.hpp"
 #include "ui/qr.hpp"
 #include "ui/widgets.hpp"
@@ -85,7 +86,10 @@ void draw_facts(Context& ctx, const sync::GroupView& group, const Route* route) 
     draw_progress(ctx, group);
     if (!joinable(trip, ctx.services.now())) return;  // closed: the state above says it
     if (trip.per_unit_cap) label(ctx, ctx.f(Text::group_unit_cap, *trip.per_unit_cap));
-    label(ctx, ctx.t(Text::group_cross_unit));
+    if (trip.visibility == Visibility::own_unit)
+        label(ctx, ctx.f(Text::group_own_unit, ctx.view.unit_name(trip.organizer_unit).c_str()));
+    else
+        label(ctx, ctx.t(Text::group_cross_unit));
     // The domain's life cycle: short of `min` at the deadline → expired, every place released and
     // everyone told; at least `min` → locked, the list goes to the units taking part.
     if (group.counts.places_to_form > 0)
@@ -178,6 +182,11 @@ void draw_actions(Context& ctx, const sync::GroupView& group, const sync::MyTrip
         return;
     }
     if (join_forbidden(ctx.actor())) return;  // unions organize; workers join
+    if (!holds_place(mine) && !open_to_unit(trip, ctx.state.session->unit)) {
+        // An own-unit group reached by a link from another unit's chat: said, not offered.
+        label(ctx, ctx.f(Text::group_not_open_to_you, ctx.view.unit_name(trip.organizer_unit).c_str()), colors::accent);
+        return;
+    }
     if (holds_place(mine)) {
         if (secondary_button(ctx, ctx.t(Text::withdraw), -1))
             ctx.screens.confirmation = Confirmation{Confirmation::Kind::withdraw, trip.id};
@@ -255,7 +264,7 @@ void draw_group(Context& ctx, const sync::GroupView& group) {
         ctx.screens.join_after_sign_in.clear();
         ctx.screens.sign_in_return.reset();  // back without signing in: a later sign-in goes where it goes
         if (ctx.signed_in() && !join_forbidden(ctx.actor()) && !holds_place(mine) && !pending_for(ctx, trip.id) &&
-            joinable(trip, ctx.services.now()) && !on_hold)
+            joinable(trip, ctx.services.now()) && !on_hold && open_to_unit(trip, ctx.state.session->unit))
             ctx.screens.confirmation = Confirmation{Confirmation::Kind::join, trip.id};
     }
     // The action comes right after the facts it is decided by, so that a phone shows both on its

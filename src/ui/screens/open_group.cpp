@@ -97,6 +97,7 @@ void submit(Context& ctx, OpenGroupForm& form, const Route& route, bool anyway) 
     draft.max_size = *max_size;
     draft.join_deadline = china_midnight(*deadline + 1) - 1;  // the end of the deadline day
     if (*cap > 0) draft.per_unit_cap = *cap;
+    draft.visibility = form.visibility;
     // The same rule the endpoint applies: refuse here, in words, before anything is sent.
     GroupDraft with_placeholder_id = draft;  // the rule checks ids too; any unused one will do
     with_placeholder_id.id = "new-group";
@@ -188,6 +189,14 @@ void draw_open_group(Context& ctx, const Route& route) {
     error_at(Field::deadline);
     input_number(ctx, ctx.t(Text::per_unit_cap), "##cap", &form.per_unit_cap);
     error_at(Field::per_unit_cap);
+    // Who may join: every unit of the alliance (拼团, the default) or the union's own workers only
+    // (it can be opened to all later, e.g. when it does not fill).
+    muted(ctx, ctx.t(Text::open_visibility));
+    ImGui::PushID("visibility");
+    chip_row_start();
+    if (chip(ctx, ctx.t(Text::visibility_alliance), form.visibility == Visibility::alliance)) form.visibility = Visibility::alliance;
+    if (chip(ctx, ctx.t(Text::visibility_own_unit), form.visibility == Visibility::own_unit)) form.visibility = Visibility::own_unit;
+    ImGui::PopID();
     error_at(Field::none);
     if (draw_duplicate_warning(ctx, form, route)) return;
     if (button(ctx, ctx.t(Text::submit_open_group), -1)) submit(ctx, form, route, false);
