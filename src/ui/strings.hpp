@@ -257,7 +257,9 @@ enum class Language { zh, en };
     X(duplicate_group_line, "%s组团 · %s出发 · %s", "Organized by %s · leaves %s · %s") /* printf */             \
     X(duplicate_group_open_existing, "查看已有的拼团", "Go to the existing group trip")                          \
     X(duplicate_group_open_anyway, "仍要新开拼团", "Open another group trip anyway")                           \
-    X(show_results, "查看 %d 条结果", "Show %d result{s}") /* printf */
+    X(show_results, "查看 %d 条结果", "Show %d result{s}") /* printf */                                \
+    X(calendar_add, "加入日历", "Add to calendar")                                                   \
+    X(calendar_saved, "日历文件已保存，打开即可加入手机日历", "Calendar file saved: open it to add the trip to your calendar")
 
 enum class Text {
 #define LIAOXIU_TEXT_ENUM(name, zh, en) name,

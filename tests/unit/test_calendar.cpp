@@ -137,7 +137,7 @@ TEST_CASE("a trip's calendar: one VEVENT, all day from departure through the las
           std::string::npos);
 }
 
-TEST_CASE("the all-day dates cross month ends, year ends and leap days; DTEND is the day after the last", "[calendar]") {
+TEST_CASE("the all-day dates cross month ends, year ends and leap days: DTEND is the day after the last", "[calendar]") {
     const Catalogue catalogue = fx::catalogue();
     Route route = fx::route();  // 3 days
     struct Case {

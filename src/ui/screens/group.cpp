@@ -2,7 +2,9 @@
 // when joining closes, how far it is from forming (还差N人成团), places and waiting list, the
 // per-unit cap, that any unit's workers may join, what happens if it does not form, the first
 // stop and its phone); the route's details; join or withdraw in one action after a confirmation
-// naming the date and the price; the units taking part; share it as a link or a QR code.
+// naming the date and the price; a confirmed place added to the phone's calendar (.ics); the units
+// taking part; share it as a link or a QR code.
+#include "core/calendar.hpp"
 #include "core/dates.hpp"
 #include "ui/format.hpp"
 #include "ui/qr.hpp"
@@ -134,13 +136,31 @@ void draw_route_details(Context& ctx, const Route& route) {
     ImGui::PopClipRect();
 }
 
+// 加入日历: the confirmed trip as an .ics file (core/calendar.hpp) handed to the phone, until the
+// trip's last day. Never on a kiosk: nothing personal leaves it.
+void draw_add_to_calendar(Context& ctx, const GroupTrip& trip) {
+    const Route* route = ctx.view.route(trip.route);
+    if (!route || ctx.state.kiosk || !ctx.signed_in()) return;
+    const Instant now = ctx.services.now();
+    if (day_of(now) > last_day(trip.departure, route->days)) return;
+    if (!secondary_button(ctx, ctx.t(Text::calendar_add), -1)) return;
+    const CalendarLanguage language = ctx.language == Language::en ? CalendarLanguage::en : CalendarLanguage::zh;
+    const std::string link = ctx.services.link_to(format_location({Screen::group, trip.id}));
+    ctx.services.save_file(trip_calendar_name(trip, *route), "text/calendar;charset=utf-8",
+                           trip_calendar(trip, *route, ctx.state.catalogue, now, language, link));
+    ctx.screens.toasts.push_back({Text::calendar_saved, now + 3});
+}
+
 void draw_my_place(Context& ctx, const sync::GroupView& group, const sync::MyTrip* mine) {
     // Freed by the union or the secretariat: the worker is told why.
     if (mine && mine->state == PlaceState::withdrawn && !mine->reason.empty())
         label(ctx, ctx.f(Text::my_place_withdrawn_by_union, mine->reason.c_str()), colors::accent);
     if (!holds_place(mine)) return;
     switch (mine->state) {
-        case PlaceState::confirmed: label(ctx, ctx.t(Text::my_place_confirmed), colors::accent); break;
+        case PlaceState::confirmed:
+            label(ctx, ctx.t(Text::my_place_confirmed), colors::accent);
+            draw_add_to_calendar(ctx, group.trip());
+            break;
         case PlaceState::waitlisted: label(ctx, ctx.f(Text::my_place_waitlisted, mine->waitlist_position), colors::accent); break;
         case PlaceState::offered:
             label(ctx, ctx.t(Text::my_place_offered), colors::accent);
