@@ -347,6 +347,11 @@ TEST_CASE("加入日历: a confirmed place, until the trip's last day, saves the
         ui.state.my_trips.push_back({"g-qz-001", PlaceState::confirmed, 0, std::nullopt, {}});
         open();
         CHECK(ui.shows("您已报名"));
+        // After the action it is decided with (退出拼团 stays on the first screen), below the fold.
+        CHECK(ui.find_item("退出拼团"));
+        REQUIRE(ui.scroll_down_to("加入日历"));
+        REQUIRE(ui.find_item("退出拼团"));
+        CHECK(ui.find_item("退出拼团")->min.y < ui.find_item("加入日历")->min.y);
         REQUIRE(ui.click("加入日历"));
         REQUIRE(ui.services.saved.size() == 1);
         const testing::FakeServices::SavedFile& file = ui.services.saved.front();
@@ -374,6 +379,7 @@ TEST_CASE("加入日历: a confirmed place, until the trip's last day, saves the
         sign_in_worker(ui);
         ui.state.my_trips.push_back({"g-qz-001", PlaceState::confirmed, 0, std::nullopt, {}});
         open();
+        REQUIRE(ui.scroll_down_to("Add to calendar"));
         REQUIRE(ui.click("Add to calendar"));
         REQUIRE(ui.services.saved.size() == 1);
         CHECK(ics_unfold(ui.services.saved.front().bytes).find("\r\nDESCRIPTION:Day 1\\, 2027-04-10") != std::string::npos);
@@ -383,29 +389,37 @@ TEST_CASE("加入日历: a confirmed place, until the trip's last day, saves the
         ui.state.my_trips.push_back({"g-qz-001", PlaceState::confirmed, 0, std::nullopt, {}});
         ui.services.clock = *parse_instant("2027-04-12T23:59:00+08:00");
         open();
-        CHECK(ui.find_item("加入日历"));
+        CHECK(ui.scroll_down_to("加入日历"));
         ui.services.clock = *parse_instant("2027-04-13T00:00:00+08:00");
         open();
-        CHECK(!ui.find_item("加入日历"));
+        CHECK(!ui.scroll_down_to("加入日历"));
     }
     SECTION("a waitlisted or offered place has none") {
         sign_in_worker(ui);
         ui.state.my_trips.push_back({"g-qz-001", PlaceState::waitlisted, 2, std::nullopt, {}});
         open();
         CHECK(ui.shows("您在候补第2位"));
-        CHECK(!ui.find_item("加入日历"));
+        CHECK(!ui.scroll_down_to("加入日历"));
         ui.state.my_trips.back().state = PlaceState::offered;
         ui.state.my_trips.back().offer_expires = ui.services.clock + 3600;
         open();
-        CHECK(!ui.find_item("加入日历"));
+        CHECK(!ui.scroll_down_to("加入日历"));
     }
     SECTION("signed out, or without a place, none") {
         open();
-        CHECK(!ui.find_item("加入日历"));
+        CHECK(!ui.scroll_down_to("加入日历"));
         sign_in_worker(ui);
         open();
         CHECK(ui.find_item("一键报名"));
-        CHECK(!ui.find_item("加入日历"));
+        CHECK(!ui.scroll_down_to("加入日历"));
+    }
+    SECTION("none while an action on the trip waits in the outbox (a withdrawal)") {
+        sign_in_worker(ui);
+        ui.state.my_trips.push_back({"g-qz-001", PlaceState::confirmed, 0, std::nullopt, {}});
+        ui.state.outbox.push_back(testing::make_pending(sync::PendingAction::Kind::withdraw, "g-qz-001", 0));
+        open();
+        CHECK(ui.shows("您已报名"));
+        CHECK(!ui.scroll_down_to("加入日历"));
     }
     SECTION("on a kiosk none, even for a confirmed place: nothing personal leaves a kiosk") {
         ui.state.kiosk = true;
@@ -413,7 +427,7 @@ TEST_CASE("加入日历: a confirmed place, until the trip's last day, saves the
         ui.state.my_trips.push_back({"g-qz-001", PlaceState::confirmed, 0, std::nullopt, {}});
         open();
         CHECK(ui.shows("您已报名"));
-        CHECK(!ui.find_item("加入日历"));
+        CHECK(!ui.scroll_down_to("加入日历"));
         CHECK(ui.services.saved.empty());
     }
 }

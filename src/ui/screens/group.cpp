@@ -136,9 +136,11 @@ void draw_route_details(Context& ctx, const Route& route) {
     ImGui::PopClipRect();
 }
 
-// 加入日历: the confirmed trip as an .ics file (core/calendar.hpp) handed to the phone, until the
-// trip's last day. Never on a kiosk: nothing personal leaves it.
-void draw_add_to_calendar(Context& ctx, const GroupTrip& trip) {
+// 加入日历: a confirmed trip as an .ics file (core/calendar.hpp) handed to the phone, until the
+// trip's last day. Never on a kiosk: nothing personal leaves it. Not while an action on the trip
+// waits to be sent (a withdrawal, say).
+void draw_add_to_calendar(Context& ctx, const GroupTrip& trip, const sync::MyTrip* mine) {
+    if (!mine || mine->state != PlaceState::confirmed || pending_for(ctx, trip.id)) return;
     const Route* route = ctx.view.route(trip.route);
     if (!route || ctx.state.kiosk || !ctx.signed_in()) return;
     const Instant now = ctx.services.now();
@@ -157,10 +159,7 @@ void draw_my_place(Context& ctx, const sync::GroupView& group, const sync::MyTri
         label(ctx, ctx.f(Text::my_place_withdrawn_by_union, mine->reason.c_str()), colors::accent);
     if (!holds_place(mine)) return;
     switch (mine->state) {
-        case PlaceState::confirmed:
-            label(ctx, ctx.t(Text::my_place_confirmed), colors::accent);
-            draw_add_to_calendar(ctx, group.trip());
-            break;
+        case PlaceState::confirmed: label(ctx, ctx.t(Text::my_place_confirmed), colors::accent); break;
         case PlaceState::waitlisted: label(ctx, ctx.f(Text::my_place_waitlisted, mine->waitlist_position), colors::accent); break;
         case PlaceState::offered:
             label(ctx, ctx.t(Text::my_place_offered), colors::accent);
@@ -282,6 +281,7 @@ void draw_group(Context& ctx, const sync::GroupView& group) {
     // first screen; then the first stop and its phone, and the route's details before the units,
     // sharing and the QR code.
     draw_actions(ctx, group, mine, on_hold);
+    draw_add_to_calendar(ctx, trip, mine);  // after the action: 退出拼团 stays on a phone's first screen
     if (route) {
         draw_first_stop(ctx, *route);
         ImGui::Dummy(ImVec2(0, 2));
