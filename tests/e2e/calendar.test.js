@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, openApp, viewports, screenshot } from './lib/browser.js';
-import { tap, waitShown, signIn } from './lib/canvas.js';
+import { tap, waitShown, signIn, scrollUntil, findWidget } from './lib/canvas.js';
 import { startServer, apiClient } from './lib/server.js';
 import { dayFromToday, eveningFromToday } from './lib/dates.js';
 
@@ -42,6 +42,8 @@ test('a worker with a confirmed place taps 加入日历 and gets the trip as an 
   await signIn(page, WORKER);
   await page.evaluate((g) => { location.hash = `#/group/${g}`; }, group);
   await waitShown(page, /^您已报名$/);
+  await findWidget(page, '退出拼团');  // the action stays on the first screen; 加入日历 comes after it
+  await scrollUntil(page, '加入日历');
   await screenshot(page, 'calendar-phone');
 
   const download = page.waitForEvent('download');
