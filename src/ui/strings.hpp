@@ -262,7 +262,9 @@ enum class Language { zh, en };
     X(group_not_open_to_you, "该团仅限%s职工报名，可看看本线路的其他拼团", "Only workers of %s may join this group trip; see the route's other group trips") /* printf */ \
     X(open_visibility, "报名范围", "Who may join")                                                      \
     X(visibility_alliance, "所有单位（跨单位拼团）", "Any unit (pooled)")                                 \
-    X(visibility_own_unit, "仅本单位", "Own unit only")
+    X(visibility_own_unit, "仅本单位", "Own unit only")                                                   \
+    X(calendar_add, "加入日历", "Add to calendar")                                                   \
+    X(calendar_saved, "日历文件已保存，打开即可加入手机日历", "Calendar file saved: open it to add the trip to your calendar")
 
 enum class Text {
 #define LIAOXIU_TEXT_ENUM(name, zh, en) name,

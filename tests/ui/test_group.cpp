@@ -1,6 +1,7 @@
 // The group-trip screen: progress, joining and withdrawing behind a confirmation, sharing.
 #include "ui_driver.hpp"
 
+#include "core/calendar.hpp"
 #include "core/dates.hpp"
 #include "ui/qr.hpp"
 
@@ -361,5 +362,103 @@ TEST_CASE("an own-unit group says so, and a worker of another unit is told it is
         ui.frames(2);
         CHECK(ui.shows("跨单位拼团：其他单位的职工也可以报名"));
         CHECK(ui.find_item("一键报名"));
+
+TEST_CASE("加入日历: a confirmed place, until the trip's last day, saves the core's .ics for that trip, and not when waitlisted, "
+          "signed out or on a kiosk",
+          "[ui][group][calendar]") {
+    UiDriver ui;
+    auto open = [&ui] {
+        ui.touch();
+        ui.ui.open_location("#/group/g-qz-001");
+        ui.frames(2);
+    };
+
+    SECTION("a confirmed place: one tap saves one file, the core's calendar of that trip") {
+        sign_in_worker(ui);
+        ui.state.my_trips.push_back({"g-qz-001", PlaceState::confirmed, 0, std::nullopt, {}});
+        open();
+        CHECK(ui.shows("您已报名"));
+        // After the action it is decided with (退出拼团 stays on the first screen), below the fold.
+        CHECK(ui.find_item("退出拼团"));
+        REQUIRE(ui.scroll_down_to("加入日历"));
+        REQUIRE(ui.find_item("退出拼团"));
+        CHECK(ui.find_item("退出拼团")->min.y < ui.find_item("加入日历")->min.y);
+        REQUIRE(ui.click("加入日历"));
+        REQUIRE(ui.services.saved.size() == 1);
+        const testing::FakeServices::SavedFile& file = ui.services.saved.front();
+        CHECK(file.name == "红色教育+生态康养·南孔衢州三日 2027-04-10.ics");
+        CHECK(file.name.size() > 4);
+        CHECK(file.name.substr(file.name.size() - 4) == ".ics");
+        CHECK(file.mime == "text/calendar;charset=utf-8");
+        const GroupTrip& trip = trip_of(ui, "g-qz-001");
+        const Route* route = nullptr;
+        for (const Route& r : ui.state.catalogue.routes)
+            if (r.id == trip.route) route = &r;
+        REQUIRE(route);
+        CHECK(file.bytes == trip_calendar(trip, *route, ui.state.catalogue, ui.services.clock, CalendarLanguage::zh,
+                                          "https://liaoxiu.example/#/group/g-qz-001"));
+        const std::string unfolded = ics_unfold(file.bytes);
+        CHECK(unfolded.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
+        CHECK(unfolded.find("\r\nSUMMARY:红色教育+生态康养·南孔衢州三日\r\n") != std::string::npos);
+        CHECK(unfolded.find("\r\nDTSTART;VALUE=DATE:20270410\r\nDTEND;VALUE=DATE:20270413\r\n") != std::string::npos);
+        CHECK(ui.shows("日历文件已保存"));
+        ui.frames(2);
+        CHECK(ui.services.saved.size() == 1);  // once per tap
+    }
+    SECTION("in English the file is the English calendar") {
+        ui.ui.set_language(ui::Language::en);
+        sign_in_worker(ui);
+        ui.state.my_trips.push_back({"g-qz-001", PlaceState::confirmed, 0, std::nullopt, {}});
+        open();
+        REQUIRE(ui.scroll_down_to("Add to calendar"));
+        REQUIRE(ui.click("Add to calendar"));
+        REQUIRE(ui.services.saved.size() == 1);
+        CHECK(ics_unfold(ui.services.saved.front().bytes).find("\r\nDESCRIPTION:Day 1\\, 2027-04-10") != std::string::npos);
+    }
+    SECTION("on the trip's last day still, the day after no more") {
+        sign_in_worker(ui);
+        ui.state.my_trips.push_back({"g-qz-001", PlaceState::confirmed, 0, std::nullopt, {}});
+        ui.services.clock = *parse_instant("2027-04-12T23:59:00+08:00");
+        open();
+        CHECK(ui.scroll_down_to("加入日历"));
+        ui.services.clock = *parse_instant("2027-04-13T00:00:00+08:00");
+        open();
+        CHECK(!ui.scroll_down_to("加入日历"));
+    }
+    SECTION("a waitlisted or offered place has none") {
+        sign_in_worker(ui);
+        ui.state.my_trips.push_back({"g-qz-001", PlaceState::waitlisted, 2, std::nullopt, {}});
+        open();
+        CHECK(ui.shows("您在候补第2位"));
+        CHECK(!ui.scroll_down_to("加入日历"));
+        ui.state.my_trips.back().state = PlaceState::offered;
+        ui.state.my_trips.back().offer_expires = ui.services.clock + 3600;
+        open();
+        CHECK(!ui.scroll_down_to("加入日历"));
+    }
+    SECTION("signed out, or without a place, none") {
+        open();
+        CHECK(!ui.scroll_down_to("加入日历"));
+        sign_in_worker(ui);
+        open();
+        CHECK(ui.find_item("一键报名"));
+        CHECK(!ui.scroll_down_to("加入日历"));
+    }
+    SECTION("none while an action on the trip waits in the outbox (a withdrawal)") {
+        sign_in_worker(ui);
+        ui.state.my_trips.push_back({"g-qz-001", PlaceState::confirmed, 0, std::nullopt, {}});
+        ui.state.outbox.push_back(testing::make_pending(sync::PendingAction::Kind::withdraw, "g-qz-001", 0));
+        open();
+        CHECK(ui.shows("您已报名"));
+        CHECK(!ui.scroll_down_to("加入日历"));
+    }
+    SECTION("on a kiosk none, even for a confirmed place: nothing personal leaves a kiosk") {
+        ui.state.kiosk = true;
+        sign_in_worker(ui);
+        ui.state.my_trips.push_back({"g-qz-001", PlaceState::confirmed, 0, std::nullopt, {}});
+        open();
+        CHECK(ui.shows("您已报名"));
+        CHECK(!ui.scroll_down_to("加入日历"));
+        CHECK(ui.services.saved.empty());
     }
 }

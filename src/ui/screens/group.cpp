@@ -2,7 +2,9 @@
 // when joining closes, how far it is from forming (还差N人成团), places and waiting list, the
 // per-unit cap, that any unit's workers may join, what happens if it does not form, the first
 // stop and its phone); the route's details; join or withdraw in one action after a confirmation
-// naming the date and the price; the units taking part; share it as a link or a QR code.
+// naming the date and the price; a confirmed place added to the phone's calendar (.ics); the units
+// taking part; share it as a link or a QR code.
+#include "core/calendar.hpp"
 #include "core/dates.hpp"
 #include "core/union_rules.hpp"
 #include "ui/format.hpp"
@@ -138,6 +140,23 @@ void draw_route_details(Context& ctx, const Route& route) {
     ImGui::PopClipRect();
 }
 
+// 加入日历: a confirmed trip as an .ics file (core/calendar.hpp) handed to the phone, until the
+// trip's last day. Never on a kiosk: nothing personal leaves it. Not while an action on the trip
+// waits to be sent (a withdrawal, say).
+void draw_add_to_calendar(Context& ctx, const GroupTrip& trip, const sync::MyTrip* mine) {
+    if (!mine || mine->state != PlaceState::confirmed || pending_for(ctx, trip.id)) return;
+    const Route* route = ctx.view.route(trip.route);
+    if (!route || ctx.state.kiosk || !ctx.signed_in()) return;
+    const Instant now = ctx.services.now();
+    if (day_of(now) > last_day(trip.departure, route->days)) return;
+    if (!secondary_button(ctx, ctx.t(Text::calendar_add), -1)) return;
+    const CalendarLanguage language = ctx.language == Language::en ? CalendarLanguage::en : CalendarLanguage::zh;
+    const std::string link = ctx.services.link_to(format_location({Screen::group, trip.id}));
+    ctx.services.save_file(trip_calendar_name(trip, *route), "text/calendar;charset=utf-8",
+                           trip_calendar(trip, *route, ctx.state.catalogue, now, language, link));
+    ctx.screens.toasts.push_back({Text::calendar_saved, now + 3});
+}
+
 void draw_my_place(Context& ctx, const sync::GroupView& group, const sync::MyTrip* mine) {
     // Freed by the union or the secretariat: the worker is told why.
     if (mine && mine->state == PlaceState::withdrawn && !mine->reason.empty())
@@ -271,6 +290,7 @@ void draw_group(Context& ctx, const sync::GroupView& group) {
     // first screen; then the first stop and its phone, and the route's details before the units,
     // sharing and the QR code.
     draw_actions(ctx, group, mine, on_hold);
+    draw_add_to_calendar(ctx, trip, mine);  // after the action: 退出拼团 stays on a phone's first screen
     if (route) {
         draw_first_stop(ctx, *route);
         ImGui::Dummy(ImVec2(0, 2));
