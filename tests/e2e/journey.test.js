@@ -278,8 +278,9 @@ test('a route on a phone says what its price includes, with call, copy and map o
   await waitShown(worker.page, /^费用包含：住宿\d+晚 · /);
   // A member's own price list reads "49座旅游大巴  ¥1,660/车/天" (name, two spaces, price): none on the route.
   assert.ok(!(await shows(worker.page, /\S  ¥[\d,.]+\//)), 'no member price list on the worker\'s route');
-  await scrollUntil(worker.page, '复制地址');
-  await findWidget(worker.page, '地图');
+  // On a phone 地图 wraps to the row below 拨打 and 复制地址.
+  await scrollUntil(worker.page, '地图');
+  await findWidget(worker.page, '复制地址');
   assert.ok(await findItem(worker.page, (i) => i.id !== 0 && /^拨打 [\d-]+$/.test(i.label)), 'a call button with the number');
   await screenshot(worker.page, 'journey-route-contacts-phone');
   const kiosk = await device('kiosk', '?kiosk=1', '#/route/r-qz-red-eco-3d');

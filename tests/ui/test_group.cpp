@@ -362,6 +362,8 @@ TEST_CASE("an own-unit group says so, and a worker of another unit is told it is
         ui.frames(2);
         CHECK(ui.shows("跨单位拼团：其他单位的职工也可以报名"));
         CHECK(ui.find_item("一键报名"));
+    }
+}
 
 TEST_CASE("加入日历: a confirmed place, until the trip's last day, saves the core's .ics for that trip, and not when waitlisted, "
           "signed out or on a kiosk",
