@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, waitReady, items, stats, screenshot, viewports, centre, waitFor, settle } from './lib/browser.js';
-import { visibleLabels, shows, waitShown, findWidget, tap, fill, dismissNotices, framesAfter, signIn } from './lib/canvas.js';
+import { visibleLabels, shows, waitShown, findWidget, tap, fill, dismissNotices, framesAfter, signIn, scrollUntil } from './lib/canvas.js';
 import { startServer, apiClient } from './lib/server.js';
 import { precachedAssets } from './lib/dist_files.js';
 import { dayFromToday, eveningFromToday, endOfChinaDay } from './lib/dates.js';
@@ -89,6 +89,7 @@ test('an organizer opens a group in the app; workers of two other units join it 
   await fill(organizer.page, '每单位名额上限（0 表示不限）', '0');
   await dismissNotices(organizer.page);
   await screenshot(organizer.page, 'trips-organizer-form-phone');
+  await scrollUntil(organizer.page, '确认发起拼团');  // below 报名范围 on a phone
   await tap(organizer.page, '确认发起拼团');
   // Once the endpoint took it the app lands on the new group, ready to share, told once.
   await waitFor(organizer.page, () => organizer.page.evaluate(() => location.hash.startsWith('#/group/')),

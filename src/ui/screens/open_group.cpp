@@ -191,8 +191,10 @@ void draw_open_group(Context& ctx, const Route& route) {
     error_at(Field::per_unit_cap);
     // Who may join: every unit of the alliance (拼团, the default) or the union's own workers only
     // (it can be opened to all later, e.g. when it does not fill).
-    muted(ctx, ctx.t(Text::open_visibility));
     ImGui::PushID("visibility");
+    ImGui::AlignTextToFramePadding();
+    label(ctx, ctx.t(Text::open_visibility), colors::muted);
+    ImGui::SameLine(0, kChipSpacing);
     chip_row_start();
     if (chip(ctx, ctx.t(Text::visibility_alliance), form.visibility == Visibility::alliance)) form.visibility = Visibility::alliance;
     if (chip(ctx, ctx.t(Text::visibility_own_unit), form.visibility == Visibility::own_unit)) form.visibility = Visibility::own_unit;
