@@ -153,7 +153,9 @@ TEST_CASE("a new route is a draft: never in a worker's catalogue or delta until 
     CHECK(parse(published->body)["route"]["status"] == "published");
     const std::int64_t after_publish = catalogue(*world.http)["version"];
     REQUIRE(post(*world.http, "/api/v1/routes/r-draft-thin/publish", world.admin, {})->status == 200);
-    CHECK(catalogue(*world.http)["version"] == after_publish);
+    // On SQLite the version is a counter only writes move. On PostgreSQL it is a snapshot's cursor,
+    // which any transaction of the cluster moves (docs/api.md, "The catalogue cursor"): no check there.
+    if (world.url.rfind("postgresql", 0) != 0) CHECK(catalogue(*world.http)["version"] == after_publish);
     auto snapshot = catalogue(*world.http);
     REQUIRE(lists_id(snapshot["routes"], "r-draft-thin"));
     for (const auto& r : snapshot["routes"]) CHECK_FALSE(r.contains("status"));  // published routes read as before
