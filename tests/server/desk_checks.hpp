@@ -16,13 +16,6 @@ namespace liaoxiu::testing::desk {
 
 inline Instant now() { return static_cast<Instant>(std::time(nullptr)); }
 
-inline httplib::Result post(httplib::Client& http, const std::string& path, const Session& who,
-                            const nlohmann::json& body, httplib::Headers extra = {}) {
-    httplib::Headers headers = who.headers();
-    headers.insert(extra.begin(), extra.end());
-    return http.Post(path, headers, body.is_null() ? "{}" : body.dump(), "application/json");
-}
-
 inline httplib::Result get(httplib::Client& http, const std::string& path, const Session& who) {
     return http.Get(path, who.headers());
 }

@@ -85,6 +85,17 @@ std::vector<std::string> test_server_options() {
 
 nlohmann::json parse(const std::string& body) { return nlohmann::json::parse(body); }
 
+httplib::Result post(httplib::Client& http, const std::string& path, const Session& who, const nlohmann::json& body,
+                     const httplib::Headers& extra) {
+    httplib::Headers headers = who.headers();
+    headers.insert(extra.begin(), extra.end());
+    return http.Post(path, headers, body.is_null() ? "{}" : body.dump(), "application/json");
+}
+
+httplib::Result put(httplib::Client& http, const std::string& path, const Session& who, const nlohmann::json& body) {
+    return http.Put(path, who.headers(), body.dump(), "application/json");
+}
+
 Session sign_in(httplib::Client& client, const std::string& login, const std::string& password) {
     nlohmann::json request = {{"login", login}, {"password", password}};
     auto res = client.Post("/api/v1/sessions", request.dump(), "application/json");

@@ -48,4 +48,10 @@ std::string open_group(httplib::Client& client, const Session& organizer, const 
 
 nlohmann::json parse(const std::string& body);
 
+// A JSON request as `who` (with `extra` headers). An empty initializer list makes a JSON null: the API's
+// empty body is {}.
+httplib::Result post(httplib::Client& http, const std::string& path, const Session& who, const nlohmann::json& body,
+                     const httplib::Headers& extra = {});
+httplib::Result put(httplib::Client& http, const std::string& path, const Session& who, const nlohmann::json& body);
+
 }  // namespace liaoxiu::testing

@@ -22,11 +22,6 @@ namespace {
 
 Instant now() { return static_cast<Instant>(std::time(nullptr)); }
 
-httplib::Result post(httplib::Client& http, const std::string& path, const Session& who, const nlohmann::json& body) {
-    // An empty initializer list makes a JSON null; the API's empty body is {}.
-    return http.Post(path, who.headers(), body.is_null() ? "{}" : body.dump(), "application/json");
-}
-
 // A route's body asking to be published at once (a new route is a draft otherwise).
 nlohmann::json published(const Route& route) {
     nlohmann::json body = route;

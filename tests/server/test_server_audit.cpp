@@ -18,10 +18,6 @@ namespace {
 
 Instant now() { return static_cast<Instant>(std::time(nullptr)); }
 
-httplib::Result post(httplib::Client& http, const std::string& path, const Session& who, const nlohmann::json& body) {
-    return http.Post(path, who.headers(), body.is_null() ? "{}" : body.dump(), "application/json");
-}
-
 // GET /audit?QUERY as `who`: the answer's body, after checking it is a 200.
 nlohmann::json audit(World& world, const std::string& query, const Session& who) {
     auto res = world.http->Get("/api/v1/audit?" + query, who.headers());

@@ -13,14 +13,6 @@ using namespace liaoxiu::testing;
 
 namespace {
 
-httplib::Result post(httplib::Client& http, const std::string& path, const Session& who, const nlohmann::json& body) {
-    return http.Post(path, who.headers(), body.is_null() ? "{}" : body.dump(), "application/json");
-}
-
-httplib::Result put(httplib::Client& http, const std::string& path, const Session& who, const nlohmann::json& body) {
-    return http.Put(path, who.headers(), body.dump(), "application/json");
-}
-
 bool lists_id(const nlohmann::json& list, const std::string& id) {
     for (const auto& item : list)
         if (item["id"] == id) return true;

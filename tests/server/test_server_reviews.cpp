@@ -21,14 +21,6 @@ namespace {
 
 Instant real_now() { return static_cast<Instant>(std::time(nullptr)); }
 
-httplib::Result post(httplib::Client& http, const std::string& path, const Session& who, const nlohmann::json& body) {
-    return http.Post(path, who.headers(), body.is_null() ? "{}" : body.dump(), "application/json");
-}
-
-httplib::Result put(httplib::Client& http, const std::string& path, const Session& who, const nlohmann::json& body) {
-    return http.Put(path, who.headers(), body.dump(), "application/json");
-}
-
 nlohmann::json review_body(int a, int b, int c, const std::string& comment = {}) {
     return {{"scores", {{"etiquette", a}, {"process", b}, {"problem_handling", c}}}, {"comment", comment}};
 }

@@ -241,22 +241,22 @@ TEST_CASE("stats: the tallies equal a recount from the places after random joins
         switch (pick(10)) {
             case 0:
             case 1:
-            case 2: res = desk::post(http, path + "join", workers[w], {}); break;
-            case 3: res = desk::post(http, path + "withdraw", workers[w], {}); break;
-            case 4: res = desk::post(http, path + "accept", workers[w], {}); break;
+            case 2: res = post(http, path + "join", workers[w], {}); break;
+            case 3: res = post(http, path + "withdraw", workers[w], {}); break;
+            case 4: res = post(http, path + "accept", workers[w], {}); break;
             case 5:  // a union adds one of its own workers (units 0 and 1: workers 0, 4, 8 and 1, 5, 9)
-                res = desk::post(http, path + "join", unions[w % 2], {{"worker", workers[w - w % 4 + w % 2].account}});
+                res = post(http, path + "join", unions[w % 2], {{"worker", workers[w - w % 4 + w % 2].account}});
                 break;
             case 6:
-                res = desk::post(http, path + "withdraw", unions[w % 2],
+                res = post(http, path + "withdraw", unions[w % 2],
                                  {{"worker", workers[w - w % 4 + w % 2].account}, {"reason", "工作安排冲突"}});
                 break;
             case 7: advance(static_cast<Instant>(3600 * (1 + pick(30)))); break;  // offers lapse, deadlines pass
-            default: res = desk::post(http, path + "join", workers[w], {}); break;
+            default: res = post(http, path + "join", workers[w], {}); break;
         }
         if (res && *res && (*res)->status < 300) ++answered;
         if (step == 60) {
-            auto cancel = desk::post(http, "/api/v1/groups/" + groups[4] + "/cancel", unions[0], {{"reason", "酒店停业"}});
+            auto cancel = post(http, "/api/v1/groups/" + groups[4] + "/cancel", unions[0], {{"reason", "酒店停业"}});
             REQUIRE(cancel);
             INFO(cancel->body);
             CHECK(cancel->status == 200);

@@ -21,14 +21,6 @@ namespace {
 
 Instant real_now() { return static_cast<Instant>(std::time(nullptr)); }
 
-httplib::Result post(httplib::Client& http, const std::string& path, const Session& who, const nlohmann::json& body) {
-    return http.Post(path, who.headers(), body.is_null() ? "{}" : body.dump(), "application/json");
-}
-
-httplib::Result put(httplib::Client& http, const std::string& path, const Session& who, const nlohmann::json& body) {
-    return http.Put(path, who.headers(), body.dump(), "application/json");
-}
-
 nlohmann::json body_of(const httplib::Result& res) {
     REQUIRE(res);
     return nlohmann::json::parse(res->body, nullptr, false);
