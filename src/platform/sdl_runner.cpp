@@ -66,6 +66,11 @@ float SdlRunner::pixel_ratio() const {
 
 void SdlRunner::handle_finger(const SDL_Event& event, double now) {
     const SDL_TouchFingerEvent& finger = event.tfinger;
+    if (event.type == SDL_FINGERDOWN && finger_ >= 0 && static_cast<long long>(finger.fingerId) != finger_) {
+        // Two fingers: a pinch, the browser's zoom (shell/index.html), not a tap or a scroll.
+        touch_.cancel();
+        return;
+    }
     if (event.type == SDL_FINGERDOWN && finger_ < 0) finger_ = static_cast<long long>(finger.fingerId);
     if (static_cast<long long>(finger.fingerId) != finger_) return;
     int width = 0, height = 0;

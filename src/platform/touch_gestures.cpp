@@ -44,6 +44,13 @@ void TouchGestures::finger_up(ImVec2 position, double time) {
     }
 }
 
+void TouchGestures::cancel() {
+    if (phase_ != Phase::touching && phase_ != Phase::dragging) return;
+    pending_scroll_ = 0;
+    velocity_ = 0;
+    phase_ = Phase::leaving;
+}
+
 bool TouchGestures::apply(ImGuiIO& io, double time, float scroll_step) {
     const double dt = last_frame_time_ > 0 ? time - last_frame_time_ : 0.0;
     last_frame_time_ = time;

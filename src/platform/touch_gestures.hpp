@@ -17,6 +17,9 @@ public:
     void finger_down(ImVec2 position, double time);
     void finger_move(ImVec2 position, double time);
     void finger_up(ImVec2 position, double time);
+    // The finger's gesture is no longer the app's (a second finger came: the browser zooms):
+    // it ends without a tap, a scroll still to come or a glide; its further moves are ignored.
+    void cancel();
 
     // Call after the platform backend's NewFrame and before ImGui::NewFrame. Overrides the
     // pointer while touch is in charge. `scroll_step` is how many pixels one wheel notch

@@ -19,14 +19,24 @@ void append_number(std::string& out, float value) {
     out += buffer;
 }
 
+// The separators never occur in a name or value (they are control characters no screen draws).
+void append_text(std::string& out, const std::string& text) {
+    for (char c : text) out += (c == '\x1e' || c == '\x1f') ? ' ' : c;
+}
+
 }  // namespace
 
-std::string describe_items(const std::vector<ItemRecord>& items) {
+std::string describe_items(const std::vector<ItemRecord>& items, const std::string& dialog) {
     // Interactive items with no name of their own (a card drawn over an invisible button) are
     // named by the text drawn inside them; that text is then not said a second time.
     std::vector<bool> spoken(items.size(), false);
     std::string out;
     out.reserve(items.size() * 48);
+    if (!dialog.empty()) {
+        out += "0\x1f" "d\x1f" "0\x1f" "0\x1f" "0\x1f" "0\x1f" "0\x1f";
+        append_text(out, dialog);
+        out += "\x1f\x1e";
+    }
     for (std::size_t i = 0; i < items.size(); ++i) {
         const ItemRecord& item = items[i];
         if (item.behind_modal || spoken[i]) continue;
@@ -55,6 +65,8 @@ std::string describe_items(const std::vector<ItemRecord>& items) {
         } else if (item.toggle) {
             role = 'p';
             state = item.selected ? 1 : 0;
+        } else if (item.current) {
+            state = 1;
         }
         char id[12];
         std::snprintf(id, sizeof id, "%x", item.id);
@@ -69,8 +81,9 @@ std::string describe_items(const std::vector<ItemRecord>& items) {
             append_number(out, value);
         }
         out += '\x1f';
-        // The separators never occur in a name (they are control characters no screen draws).
-        for (char c : name) out += (c == '\x1e' || c == '\x1f') ? ' ' : c;
+        append_text(out, name);
+        out += '\x1f';
+        if (item.text_field) append_text(out, item.value);
         out += '\x1e';
     }
     return out;

@@ -24,26 +24,38 @@ void ItemRegistry::attach(ImGuiContext* context) {
 void ItemRegistry::publish_frame() {
     last_.swap(current_);
     current_.clear();
+    last_dialog_.swap(dialog_);
+    dialog_.clear();
 }
 
-void ItemRegistry::mark_text_field(FieldKind kind) {
+ItemRecord* ItemRegistry::last_submitted() {
     const ImGuiID id = ImGui::GetItemID();
     for (auto it = current_.rbegin(); it != current_.rend(); ++it)
-        if (it->id == id) {
-            it->text_field = true;
-            it->field_kind = kind;
-            return;
-        }
+        if (it->id == id) return &*it;
+    return nullptr;
+}
+
+void ItemRegistry::mark_text_field(FieldKind kind, const std::string& value) {
+    if (ItemRecord* item = last_submitted()) {
+        item->text_field = true;
+        item->field_kind = kind;
+        item->value = value;
+    }
 }
 
 void ItemRegistry::mark_toggle(bool selected) {
-    const ImGuiID id = ImGui::GetItemID();
-    for (auto it = current_.rbegin(); it != current_.rend(); ++it)
-        if (it->id == id) {
-            it->toggle = true;
-            it->selected = selected;
-            return;
-        }
+    if (ItemRecord* item = last_submitted()) {
+        item->toggle = true;
+        item->selected = selected;
+    }
+}
+
+void ItemRegistry::note_dialog(std::string_view title) {
+    dialog_.assign(title.substr(0, title.find("##")));
+}
+
+void ItemRegistry::mark_current() {
+    if (ItemRecord* item = last_submitted()) item->current = true;
 }
 
 void ItemRegistry::note_text(const std::string& text, ImVec2 min, ImVec2 max) {

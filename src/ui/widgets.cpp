@@ -182,7 +182,10 @@ bool text_field(Context& ctx, const char* text, const char* id, std::string* val
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
     ctx.items.on_item_info(ImGui::GetItemID(), text);
-    ctx.items.mark_text_field(kind);  // a tap here must open the phone's keyboard (text agent)
+    // A tap here must open the phone's keyboard (text agent); a screen reader reads the text in
+    // it, a password as the dots the field shows.
+    const bool secret = (flags & ImGuiInputTextFlags_Password) != 0;
+    ctx.items.mark_text_field(kind, secret ? std::string(value->size() ? 6 : 0, '*') : *value);
     if (hint) {
         ctx.glyphs.want(hint);
         if (value->empty()) {

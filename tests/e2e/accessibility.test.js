@@ -73,8 +73,9 @@ test('a worker joins a group from a link using only the accessibility tree and t
   await typeInto(page, '密码', demoPassword);
   await pressEnter(page, 'button', '登录');
   await waitFor(page, () => page.evaluate((g) => location.hash === `#/group/${g}`, group), 'back on the group');
-  // The confirmation is a dialog: what lies under it is not offered.
+  // The confirmation is a dialog, named by its title: what lies under it is not offered.
   await waitFor(page, async () => (await tree(page).getByText(/^确认报名「/).count()) > 0, 'the confirmation');
+  assert.equal(await page.getByRole('dialog', { name: '确认报名' }).count(), 1, 'a dialog named 确认报名');
   assert.equal(await tree(page).getByRole('button', { name: '登录后报名', exact: true }).count(), 0);
   await screenshot(page, 'a11y-confirm-phone');
   await pressEnter(page, 'button', '确认');
@@ -82,6 +83,19 @@ test('a worker joins a group from a link using only the accessibility tree and t
                 'the outcome, told in the tree');
   const detail = await api.call('GET', `groups/${group}`, { token: organizerToken });
   assert.equal(detail.body.counts.confirmed, 1);
+  assert.equal(await page.getByRole('dialog').count(), 0, 'the dialog is gone');
+
+  // A dialog opened from the keyboard takes the focus, and gives it back when it closes.
+  await pressEnter(page, 'button', '退出拼团');
+  await waitFor(page, async () => (await page.getByRole('dialog', { name: '确认退出' }).count()) === 1, 'the withdrawal dialog');
+  await waitFor(page, () => page.evaluate(() => document.activeElement?.closest('#lx-semantics') !== null &&
+                                                document.activeElement.tagName === 'BUTTON'), 'focus inside the dialog');
+  await pressEnter(page, 'button', '取消');
+  await waitFor(page, async () => (await page.getByRole('dialog').count()) === 0, 'the dialog closed');
+  await waitFor(page, () => page.evaluate(() => document.activeElement?.textContent === '退出拼团'),
+                'focus back on 退出拼团');
+  assert.equal((await api.call('GET', `groups/${group}`, { token: organizerToken })).body.counts.confirmed, 1,
+               'cancelled: still on the trip');
   assert.deepEqual(worker.errors, []);
   await worker.context.close();
 });
@@ -107,7 +121,32 @@ test('Tab lands on the app’s controls in reading order, with a visible focus r
     assert.ok(f.outlineWidth >= 2);
   }
   await screenshot(page, 'a11y-focus-office');
+  // The tab bar's tab of the screen on view says so.
+  const current = await page.evaluate(() => [...document.querySelectorAll('#lx-semantics [aria-current="page"]')]
+    .map((el) => el.textContent));
+  assert.deepEqual(current, ['线路']);
   await visitor.context.close();
+});
+
+test('a worker who needs larger text zooms with two fingers; a kiosk stays at its scale; no pinch presses anything', async () => {
+  for (const [kiosk, expectZoom] of [[false, true], [true, false]]) {
+    const visitor = await openApp(chrome.browser, `${server.url}${kiosk ? '?kiosk=1' : ''}#/routes`, viewports.phone);
+    const page = visitor.page;
+    const cdp = await page.context().newCDPSession(page);
+    // Two fingers spreading apart, through Chromium's input pipeline: the page's touch events
+    // and the browser's own pinch zoom, as on a phone.
+    const fingers = (d) => [{ x: 195 - d, y: 420, id: 1 }, { x: 195 + d, y: 420, id: 2 }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(20) });
+    for (let d = 25; d <= 150; d += 5) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(d) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await page.waitForTimeout(500);
+    const scale = await page.evaluate(() => window.visualViewport.scale);
+    if (expectZoom) assert.ok(scale > 1.5, `zoomed in: scale ${scale}`);
+    else assert.equal(scale, 1, 'a kiosk never zooms');
+    assert.equal(await page.evaluate(() => location.hash), '#/routes', 'the pinch pressed nothing');
+    await screenshot(page, kiosk ? 'a11y-pinch-kiosk' : 'a11y-pinch-zoom-phone');
+    await visitor.context.close();
+  }
 });
 
 test('a chip says whether it is selected, and Enter toggles it', async () => {

@@ -97,3 +97,36 @@ TEST_CASE("a finger that stops before lifting does not glide") {
     CHECK(f.wheel == 0.0f);
     CHECK_FALSE(touch.in_charge());
 }
+
+TEST_CASE("a gesture handed to the browser (a second finger: pinch zoom) ends without a press, a scroll or a glide") {
+    SECTION("a finger still within the tap slop") {
+        TouchGestures touch;
+        touch.finger_down({100, 200}, 0.00);
+        frame(touch, 0.01);
+        touch.cancel();
+        touch.finger_move({102, 201}, 0.05);
+        touch.finger_up({102, 201}, 0.08);
+        for (double t = 0.09; t < 0.2; t += 0.01) {
+            const Frame f = frame(touch, t);
+            CHECK_FALSE(f.down);
+            CHECK(f.wheel == 0);
+        }
+        CHECK_FALSE(touch.in_charge());
+    }
+    SECTION("a finger already dragging fast") {
+        TouchGestures touch;
+        touch.finger_down({100, 400}, 0.00);
+        touch.finger_move({100, 300}, 0.02);
+        touch.cancel();
+        touch.finger_move({100, 100}, 0.04);
+        touch.finger_up({100, 100}, 0.05);
+        float wheel = 0;
+        for (double t = 0.06; t < 1.0; t += 0.016) {
+            const Frame f = frame(touch, t);
+            CHECK_FALSE(f.down);
+            wheel += f.wheel;
+        }
+        CHECK(wheel == 0);  // not the 100 px moved before, nor a glide
+        CHECK_FALSE(touch.in_charge());
+    }
+}

@@ -15,7 +15,7 @@ using liaoxiu::testing::UiDriver;
 namespace {
 
 struct Node {
-    std::string id, role, state, name;
+    std::string id, role, state, name, value;
     bool hidden = false;
     int x = 0, y = 0, width = 0, height = 0;
 };
@@ -38,10 +38,11 @@ std::vector<std::string> split(const std::string& text, char separator) {
 // Reads describe_items' form back, checking its shape on the way.
 std::vector<Node> tree_of(const UiDriver& ui) {
     std::vector<Node> nodes;
-    for (const std::string& line : split(ui::describe_items(ui.items.last_frame()), '\x1e')) {
+    for (const std::string& line : split(ui::describe_items(ui.items.last_frame(), ui.items.last_dialog()), '\x1e')) {
         const std::vector<std::string> f = split(line, '\x1f');
-        REQUIRE(f.size() == 8);
-        Node node{f[0], f[1].substr(0, 1), f[2], f[7]};
+        REQUIRE(f.size() >= 8);  // split() drops an empty last field: the value of all but text fields
+        REQUIRE(f.size() <= 9);
+        Node node{f[0], f[1].substr(0, 1), f[2], f[7], f.size() == 9 ? f[8] : std::string()};
         node.hidden = f[1].size() == 2 && f[1][1] == 'h';
         node.x = std::stoi(f[3]);
         node.y = std::stoi(f[4]);
@@ -121,13 +122,58 @@ TEST_CASE("while the join is being confirmed, the dialog's controls are offered 
     ui.frames(2);
     REQUIRE(find(tree_of(ui), "b", "一键报名"));
 
+    CHECK(tree_of(ui).front().role != "d");  // no dialog yet
+
     REQUIRE(ui.click("一键报名"));
     ui.frames(2);
     const std::vector<Node> nodes = tree_of(ui);
+    // The tree is the dialog now: its first node says so, named by the dialog's title.
+    REQUIRE(!nodes.empty());
+    CHECK(nodes.front().role == "d");
+    CHECK(nodes.front().name == "确认报名");
+    CHECK(std::count_if(nodes.begin(), nodes.end(), [](const Node& n) { return n.role == "d"; }) == 1);
     CHECK(find(nodes, "b", "确认"));
     CHECK(!find(nodes, "b", "一键报名"));
     CHECK(std::any_of(nodes.begin(), nodes.end(),
                       [](const Node& n) { return n.role == "x" && n.name.rfind("确认报名「", 0) == 0; }));
+}
+
+TEST_CASE("the tab bar's tab of the screen on view is marked current, and only it", "[ui][accessibility]") {
+    UiDriver ui;
+    ui.ui.open_location("#/routes");
+    ui.frames(3);
+    std::vector<Node> nodes = tree_of(ui);
+    const Node* routes = find(nodes, "b", "线路");
+    const Node* home = find(nodes, "b", "首页");
+    REQUIRE(routes);
+    REQUIRE(home);
+    CHECK(routes->state == "1");
+    CHECK(home->state == "0");
+
+    REQUIRE(ui.click("首页"));
+    ui.frames(2);
+    nodes = tree_of(ui);
+    REQUIRE(find(nodes, "b", "首页"));
+    CHECK(find(nodes, "b", "首页")->state == "1");
+    CHECK(find(nodes, "b", "线路")->state == "0");
+}
+
+TEST_CASE("a text field carries what it holds, a password only as dots", "[ui][accessibility]") {
+    UiDriver ui;
+    REQUIRE(ui.click("我的"));
+    REQUIRE(ui.click("工号或账号"));
+    ui.type("w-1204");
+    REQUIRE(ui.click("密码"));
+    ui.type("s3cret");
+    ui.frames(2);
+    const std::vector<Node> nodes = tree_of(ui);
+    const Node* login = find(nodes, "t", "工号或账号");
+    const Node* password = find(nodes, "t", "密码");
+    REQUIRE(login);
+    REQUIRE(password);
+    CHECK(login->value == "w-1204");
+    CHECK(password->value == "******");
+    for (const Node& node : nodes) CHECK(node.value.find("s3cret") == std::string::npos);
 }
 
 TEST_CASE("a name never carries the tree's separators", "[ui][accessibility]") {
@@ -138,5 +184,10 @@ TEST_CASE("a name never carries the tree's separators", "[ui][accessibility]") {
     item.max = ImVec2(11.4f, 22.6f);
     item.visible = true;
     const std::string tree = ui::describe_items({item});
-    CHECK(tree == std::string("2a\x1f") + "b\x1f" + "0\x1f" + "1\x1f" + "3\x1f" + "10\x1f" + "20\x1f" + "a b c\x1e");
+    CHECK(tree == std::string("2a\x1f") + "b\x1f" + "0\x1f" + "1\x1f" + "3\x1f" + "10\x1f" + "20\x1f" + "a b c\x1f\x1e");
+
+    item.text_field = true;
+    item.value = "x\x1ey";
+    CHECK(ui::describe_items({item}) ==
+          std::string("2a\x1f") + "t\x1f" + "0\x1f" + "1\x1f" + "3\x1f" + "10\x1f" + "20\x1f" + "a b c\x1f" + "x y\x1e");
 }

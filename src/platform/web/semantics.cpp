@@ -37,7 +37,7 @@ void Semantics::before_new_frame(ImGuiIO&) {
 }
 
 void Semantics::after_frame() {
-    std::string tree = ui::describe_items(items_->last_frame());
+    std::string tree = ui::describe_items(items_->last_frame(), items_->last_dialog());
     if (tree == published_) return;
     published_ = std::move(tree);
     lx_semantics_update(published_.c_str());

@@ -10,6 +10,8 @@ mergeInto(LibraryManager.library, {
     byId: {},         // id -> element
     pending: null,    // an id to press once it is in view
     agentLabel: '',   // the text field being edited, for the text agent's accessible name
+    dialog: '',       // the open modal dialog's title, or ''
+    opener: null,     // the id of the element focused when the dialog opened, to return to when it closes
 
     // Press the item: the canvas receives what a mouse would send at the item's middle. The
     // release comes a little later, so ImGui sees the button down in one frame and up in a
@@ -61,17 +63,45 @@ mergeInto(LibraryManager.library, {
       el.dataset.role = role;
       return el;
     },
-    // Fields: id, role (+ 'h' when out of view), state, x, y, width, height, name.
+    // While a modal dialog is open, the whole tree is the dialog (what is under it is left out):
+    // the root takes its role and title. Focus that was in the tree moves into the dialog, and
+    // back to where it was when the dialog closes.
+    setDialog: function (title, focused) {
+      if (title === this.dialog) return null;
+      var root = this.root;
+      var hadFocus = !!focused;
+      if (title) {
+        root.setAttribute('role', 'dialog');
+        root.setAttribute('aria-modal', 'true');
+        root.setAttribute('aria-label', title);
+        if (!this.dialog) this.opener = focused ? focused.dataset.id : null;
+      } else {
+        root.removeAttribute('role');
+        root.removeAttribute('aria-modal');
+        root.removeAttribute('aria-label');
+      }
+      var wasOpen = !!this.dialog;
+      this.dialog = title;
+      return { opened: !!title && !wasOpen, closed: !title && wasOpen, hadFocus: hadFocus };
+    },
+    // Fields: id, role (+ 'h' when out of view), state, x, y, width, height, name, value.
     update: function (tree) {
       var root = this.root;
       var seen = {};
       var order = [];
       var texts = 0;
       var nodes = tree.split('\x1e');
+      var dialog = '';
+      // Taken before elements go: the one focused may be under a dialog that just opened.
+      var focused = root.contains(document.activeElement) ? document.activeElement : null;
       for (var i = 0; i < nodes.length; i++) {
         if (!nodes[i]) continue;
         var f = nodes[i].split('\x1f');
         var role = f[1].charAt(0), hidden = f[1].length > 1 ? '1' : '0', state = f[2];
+        if (role === 'd') {
+          dialog = f[7];
+          continue;
+        }
         // Controls keep their element by ImGui id (focus stays on it across frames); text has
         // no id and is kept by its place among the texts.
         var id = role === 'x' ? 'x' + (texts++) : f[0];
@@ -87,8 +117,15 @@ mergeInto(LibraryManager.library, {
         var name = f[7];
         if (role === 'b' || role === 'p' || role === 'x') {
           if (el.textContent !== name) el.textContent = name;
-        } else if (el.getAttribute('aria-label') !== name) {
-          el.setAttribute('aria-label', name);
+        } else {
+          if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
+          // A text field's content is its value, as a screen reader reads a textbox.
+          var value = role === 't' ? (f[8] || '') : '';
+          if (el.textContent !== value) el.textContent = value;
+        }
+        if (role === 'b') {
+          if (state === '1') el.setAttribute('aria-current', 'page');
+          else el.removeAttribute('aria-current');
         }
         if (role === 'p') el.setAttribute('aria-pressed', state === '1' ? 'true' : 'false');
         if (role === 'c') el.setAttribute('aria-checked', state === '1' ? 'true' : 'false');
@@ -108,6 +145,17 @@ mergeInto(LibraryManager.library, {
       // The document's order is the reading order (and the Tab order): move only what is out of place.
       for (var k = 0; k < order.length; k++) {
         if (root.children[k] !== order[k]) root.insertBefore(order[k], root.children[k] || null);
+      }
+      var change = this.setDialog(dialog, focused);
+      if (change && change.opened && change.hadFocus) {
+        for (var c = 0; c < order.length; c++) {
+          if (order[c].dataset.role !== 'x') { order[c].focus(); break; }
+        }
+      } else if (change && change.closed && this.opener) {
+        // Its element was taken out while the dialog was open and made anew since: found by id.
+        var opener = this.byId[this.opener];
+        if (opener && !root.contains(document.activeElement)) opener.focus();
+        this.opener = null;
       }
       if (this.pending && this.byId[this.pending] && this.byId[this.pending].dataset.hidden === '0') {
         var waiting = this.byId[this.pending];

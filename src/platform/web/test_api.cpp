@@ -72,7 +72,8 @@ const char* lx_test_items() {
                          {"width", item.max.x - item.min.x},
                          {"height", item.max.y - item.min.y},
                          {"visible", item.visible},
-                         {"textField", item.text_field}});
+                         {"textField", item.text_field},
+                         {"fieldKind", static_cast<int>(item.field_kind)}});
     // Labels come from data; never let a malformed one make the dump throw.
     g_answer = items.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return g_answer.c_str();

@@ -206,6 +206,7 @@ void draw_status_dialog(Context& ctx, DeskState& desk) {
                                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
         return;
     }
+    ctx.items.note_dialog(title);
     const Member* member = ctx.view.member(dialog->member);
     if (member) label(ctx, member->name);
     const bool needs_reason = dialog->to != MemberStatus::active;

@@ -105,7 +105,7 @@ void draw_form(Context& ctx, PolicyForm& form, const std::vector<DomainError>& p
     if (ImGui::InputTextMultiline("##body", &p.body, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 10)))
         form.dirty = true;
     ctx.items.on_item_info(ImGui::GetItemID(), dz(ctx, DesignerText::field_body));
-    ctx.items.mark_text_field();
+    ctx.items.mark_text_field(FieldKind::text, p.body);
     ctx.glyphs.want(p.body);
     problems_at(ctx, problems, "body");
     draw_links(ctx, form, problems);

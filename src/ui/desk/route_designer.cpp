@@ -167,7 +167,7 @@ bool multiline_field(Context& ctx, const char* text, const char* id, std::string
     ImGui::SetNextItemWidth(-FLT_MIN);
     const bool changed = ImGui::InputTextMultiline(id, value, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4.5f));
     ctx.items.on_item_info(ImGui::GetItemID(), text);
-    ctx.items.mark_text_field();
+    ctx.items.mark_text_field(FieldKind::text, *value);
     ctx.glyphs.want(*value);
     return changed;
 }

@@ -93,7 +93,9 @@ void tab_button(Context& ctx, int i, ImVec2 size) {
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors::tag_background);
     ImGui::PushStyleColor(ImGuiCol_Text, selected ? colors::accent : colors::muted);
     ctx.glyphs.want(ctx.t(kTabLabels[i]));
-    if (ImGui::Button(ctx.t(kTabLabels[i]), size)) {
+    const bool pressed = ImGui::Button(ctx.t(kTabLabels[i]), size);
+    if (selected) ctx.items.mark_current();
+    if (pressed) {
         // A tab always opens its root screen; the me tab asks to sign in first.
         Screen to = kTabTargets[i];
         if (to == Screen::me && !ctx.signed_in()) to = Screen::sign_in;
@@ -278,6 +280,7 @@ void draw_confirmation(Context& ctx) {
                                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
         return;
     }
+    ctx.items.note_dialog(title);
     if (kind == Confirmation::Kind::withdraw_worker) {
         label(ctx, route->title);
         label(ctx, ctx.f(Text::roster_withdraw_body, pending->worker_name.c_str()));
