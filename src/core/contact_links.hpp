@@ -15,6 +15,15 @@ namespace liaoxiu {
 // no digit comes before that.
 std::string tel_link(std::string_view phone);
 
+// The longest phone number kept, in characters.
+inline constexpr std::size_t kMaxPhoneNumber = 24;
+
+// A phone number as a person writes one: 5 to 15 digits (E.164's most), an optional leading
+// "+", and between digits single separators "-", " " or brackets around a group
+// ("(0570) 3021234"); at most kMaxPhoneNumber characters. Nothing else (no letters, no 转
+// extension: the dialler could not follow it).
+bool is_phone_number(std::string_view text);
+
 // A map search for the member where it is: Amap's URI API (opens the Amap app on a phone
 // that has it, its web map elsewhere), the member's name and address as the keyword, its
 // city to narrow it. Empty when the member has neither a name nor an address.

@@ -1,6 +1,8 @@
 #include "core/group_trip.hpp"
 
+#include "core/contact_links.hpp"
 #include "core/dates.hpp"
+#include "core/pinyin.hpp"  // decode_utf8
 #include "core/rules.hpp"
 
 #include <algorithm>
@@ -166,6 +168,50 @@ GroupState derive_state(const GroupTrip& trip, Instant now) {
     return GroupState::open;
 }
 
+namespace {
+
+// One line of text trimmed of spaces at both ends, or why not (see check_meeting).
+Result<std::string> check_line(std::string_view text, std::size_t max, const char* path, const char* what_zh,
+                               const char* what_en) {
+    const auto bad = [&](const std::string& zh, const std::string& en) {
+        return make_error("bad_value", std::string(what_zh) + zh, std::string(what_en) + en, path);
+    };
+    std::size_t first = 0, last = text.size();
+    while (first < last && (text[first] == ' ' || text[first] == '\t')) ++first;
+    while (last > first && (text[last - 1] == ' ' || text[last - 1] == '\t')) --last;
+    text = text.substr(first, last - first);
+    std::size_t count = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const DecodedCodepoint d = decode_utf8(text, pos);
+        if (d.codepoint == 0xFFFD && d.length == 1) return bad("含有无效字符", " is not valid UTF-8");
+        if (d.codepoint < 0x20 || (d.codepoint >= 0x7F && d.codepoint < 0xA0))
+            return bad("须为一行文字，不能含控制字符", " must be one line, without control characters");
+        pos += d.length;
+        ++count;
+    }
+    if (count > max)
+        return bad("不能超过" + std::to_string(max) + "个字", " is at most " + std::to_string(max) + " characters");
+    return std::string(text);
+}
+
+}  // namespace
+
+Result<GroupDraft> check_meeting(GroupDraft draft) {
+    Result<std::string> point = check_line(draft.meeting_point, kMaxMeetingPoint, "meeting_point", "集合地点", "the meeting point");
+    if (!point) return point.error();
+    Result<std::string> name = check_line(draft.contact_name, kMaxContactName, "contact_name", "联系人", "the contact's name");
+    if (!name) return name.error();
+    Result<std::string> phone = check_line(draft.contact_phone, kMaxPhoneNumber, "contact_phone", "联系电话", "the contact's phone");
+    if (!phone) return phone.error();
+    if (!phone.value().empty() && !is_phone_number(phone.value()))
+        return make_error("bad_value", "联系电话应为电话号码，如 0570-3021234 或 13805701234",
+                          "the contact's phone must be a phone number, e.g. 0570-3021234 or 13805701234", "contact_phone");
+    draft.meeting_point = std::move(point).value();
+    draft.contact_name = std::move(name).value();
+    draft.contact_phone = std::move(phone).value();
+    return draft;
+}
+
 Result<GroupTrip> open_group(const GroupDraft& draft, const Route& route, const Catalogue& catalogue, Instant now) {
     if (draft.id.empty()) return refusal("missing_id", "拼团缺少编号", "the group trip has no id");
     for (const GroupTrip& g : catalogue.groups)
@@ -190,6 +236,8 @@ Result<GroupTrip> open_group(const GroupDraft& draft, const Route& route, const 
     if (draft.per_unit_cap && *draft.per_unit_cap < 1)
         return refusal("invalid_unit_cap", "每单位名额上限至少为 1", "the per-unit cap must be at least 1");
     if (auto refused = booking_refused(route, MemberDirectory(catalogue))) return *refused;
+    Result<GroupDraft> meeting = check_meeting(draft);
+    if (!meeting) return meeting.error();
 
     GroupTrip trip;
     trip.id = draft.id;
@@ -201,6 +249,9 @@ Result<GroupTrip> open_group(const GroupDraft& draft, const Route& route, const 
     trip.join_deadline = draft.join_deadline;
     trip.per_unit_cap = draft.per_unit_cap;
     trip.visibility = draft.visibility;
+    trip.meeting_point = meeting.value().meeting_point;
+    trip.contact_name = meeting.value().contact_name;
+    trip.contact_phone = meeting.value().contact_phone;
     trip.created = now;
     trip.state = derive_state(trip, now);
     return trip;

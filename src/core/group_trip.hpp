@@ -76,13 +76,27 @@ struct GroupDraft {
     Instant join_deadline = 0;
     std::optional<int> per_unit_cap;
     Visibility visibility = Visibility::alliance;
+    std::string meeting_point;  // as GroupTrip's: optional, see check_meeting
+    std::string contact_name;
+    std::string contact_phone;
 };
+
+// Limits of the meeting point and contact, in code points.
+inline constexpr std::size_t kMaxMeetingPoint = 60;
+inline constexpr std::size_t kMaxContactName = 20;
+
+// The meeting point, contact name and phone as they are kept: trimmed; or why not ("bad_value"
+// with its path: "meeting_point", "contact_name", "contact_phone"): text that is not UTF-8 or
+// holds a control character (each is one line), longer than its limit, or a phone that is
+// not a phone number (contact_links.hpp's is_phone_number). Each may be empty.
+Result<GroupDraft> check_meeting(GroupDraft draft);
 
 // Opens a trip on a bookable route. Refusals: "missing_id", "duplicate_id" (a group in the
 // catalogue has this id), "route_mismatch", "unknown_unit" (organizer), "invalid_size"
 // (1 <= min <= max <= 500), "departure_in_past" (must be after today, China time),
 // "invalid_deadline" (after now, before the departure day's China midnight),
-// "invalid_unit_cap" (>= 1 when present), "route_not_bookable" (rules.hpp's booking_refused: a draft route, or validate_route not empty).
+// "invalid_unit_cap" (>= 1 when present), "route_not_bookable" (rules.hpp's booking_refused: a draft route, or validate_route not empty),
+// then check_meeting's.
 Result<GroupTrip> open_group(const GroupDraft& draft, const Route& route, const Catalogue& catalogue, Instant now);
 
 // Whether `existing` already offers what `draft` would: a group of any unit on the same route,

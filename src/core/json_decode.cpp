@@ -162,6 +162,9 @@ Problem read_record(const json& j, const JsonPath& path, GroupTrip& v) {
     r.instant("created", v.created);
     r.list("places", v.places);
     r.optional_field("visibility", v.visibility);  // absent: open to all units (written before visibility existed)
+    r.optional_field("meeting_point", v.meeting_point);  // absent: none given
+    r.optional_field("contact_name", v.contact_name);
+    r.optional_field("contact_phone", v.contact_phone);
     return r.problem();
 }
 
@@ -183,6 +186,9 @@ Problem read_record(const json& j, const JsonPath& path, GroupDraft& v) {
     r.instant("join_deadline", v.join_deadline);
     r.optional_integer("per_unit_cap", v.per_unit_cap);
     r.optional_field("visibility", v.visibility);  // absent: open to all units
+    r.optional_field("meeting_point", v.meeting_point);  // absent: none given
+    r.optional_field("contact_name", v.contact_name);
+    r.optional_field("contact_phone", v.contact_phone);
     return r.problem();
 }
 

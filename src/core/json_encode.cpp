@@ -128,6 +128,16 @@ void to_json(json& j, const Place& v) {
     if (v.offer_expires) j["offer_expires"] = instant_json(*v.offer_expires);
 }
 
+namespace {
+// Written only when given: most groups have none, and the catalogue carries every group.
+template <class TripOrDraft>
+void write_meeting(json& j, const TripOrDraft& v) {
+    if (!v.meeting_point.empty()) j["meeting_point"] = v.meeting_point;
+    if (!v.contact_name.empty()) j["contact_name"] = v.contact_name;
+    if (!v.contact_phone.empty()) j["contact_phone"] = v.contact_phone;
+}
+}  // namespace
+
 void to_json(json& j, const GroupTrip& v) {
     j = json{{"id", v.id},
              {"route", v.route},
@@ -142,6 +152,7 @@ void to_json(json& j, const GroupTrip& v) {
     j["created"] = instant_json(v.created);
     j["places"] = v.places;
     if (v.visibility != Visibility::alliance) j["visibility"] = v.visibility;  // absent: open to all
+    write_meeting(j, v);
 }
 
 void to_json(json& j, const Catalogue& v) {
@@ -169,6 +180,7 @@ void to_json(json& j, const GroupDraft& v) {
              {"join_deadline", instant_json(v.join_deadline)}};
     if (v.per_unit_cap) j["per_unit_cap"] = *v.per_unit_cap;
     if (v.visibility != Visibility::alliance) j["visibility"] = v.visibility;
+    write_meeting(j, v);
 }
 
 void to_json(json& j, const DomainError& v) {

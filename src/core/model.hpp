@@ -183,6 +183,11 @@ struct GroupTrip {
     Instant created = 0;
     std::vector<Place> places;
     Visibility visibility = Visibility::alliance;
+    // Where and when the group gathers, and whom its workers call (the organizing union's
+    // words, each optional; group_trip.hpp's check_meeting says what they may hold).
+    std::string meeting_point;  // 集合地点："衢州市第二中学东门，出发日 7:30"
+    std::string contact_name;   // 联系人："李老师（校工会）"
+    std::string contact_phone;  // 联系电话："0570-3021234"
 
     bool operator==(const GroupTrip&) const = default;
 };

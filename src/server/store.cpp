@@ -81,7 +81,8 @@ bool same_head(const GroupTrip& a, const GroupTrip& b) {
     return a.id == b.id && a.route == b.route && a.organizer_unit == b.organizer_unit && a.departure == b.departure &&
            a.min_size == b.min_size && a.max_size == b.max_size && a.join_deadline == b.join_deadline &&
            a.per_unit_cap == b.per_unit_cap && a.state == b.state && a.cancel_reason == b.cancel_reason &&
-           a.created == b.created && a.visibility == b.visibility;
+           a.created == b.created && a.visibility == b.visibility && a.meeting_point == b.meeting_point &&
+           a.contact_name == b.contact_name && a.contact_phone == b.contact_phone;
 }
 
 // The stored head of a trip: everything but its places, which are rows of their own.

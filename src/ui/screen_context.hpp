@@ -46,10 +46,14 @@ struct OpenGroupForm {
     std::string max_size = "30";
     std::string per_unit_cap = "0";
     Visibility visibility = Visibility::alliance;  // who may join: any unit (拼团) unless the union chooses its own
+    std::string meeting_point;  // optional, as the core's GroupDraft
+    std::string contact_name;
+    std::string contact_phone;
     std::string error_zh;       // why the last submission was refused, in both languages
     std::string error_en;
     // The field the refusal is about, shown right under it (none: above the button).
-    enum class Field { none, departure, min_size, max_size, deadline, per_unit_cap } error_field = Field::none;
+    enum class Field { none, departure, min_size, max_size, deadline, per_unit_cap, meeting_point, contact_name, contact_phone }
+        error_field = Field::none;
     // The departure a submission was held back for, because a group on the same route and day
     // already takes joins (core duplicates_group): the form then asks to go there or open anyway.
     std::optional<Day> duplicate_warned;

@@ -145,6 +145,10 @@ enum class Language { zh, en };
     X(min_size, "最少人数", "Minimum size")                                                       \
     X(max_size, "最多人数", "Maximum size")                                                       \
     X(per_unit_cap, "每单位名额上限（0 表示不限）", "Places per unit (0 = no cap)")               \
+    X(meeting_point_field, "集合地点与时间（选填）", "Meeting point and time (optional)")                  \
+    X(meeting_point_hint, "如：本单位东门，出发日 7:30", "e.g. East gate, 7:30 on the day")                 \
+    X(contact_name_field, "联系人（选填）", "Contact person (optional)")                                    \
+    X(contact_phone_field, "联系电话（选填，职工可一键拨打）", "Contact phone (optional; workers can call it)") \
     X(submit_open_group, "确认发起拼团", "Open the group trip")                                            \
     X(bad_date, "日期格式应为 2027-04-10", "Dates look like 2027-04-10")                          \
     X(bad_number, "人数须为整数", "Sizes are whole numbers")                                       \
@@ -250,6 +254,8 @@ enum class Language { zh, en };
     X(group_when_formed, "报名截止后名单锁定，交各参团单位", "When joining closes, the list is locked and goes to each unit taking part") \
     X(group_contact, "集合与联系", "Meeting point and contact")                                               \
     X(group_first_stop, "行程第一站：%s", "First stop: %s") /* printf */                                          \
+    X(group_meeting_point, "集合：%s", "Meet: %s") /* printf */                                                  \
+    X(group_contact_person, "联系人：%s", "Contact: %s") /* printf */                                            \
     X(group_route_details, "查看线路详情：%s", "Route details: %s") /* printf */                                 \
     X(group_route_details_short, "查看线路详情 ›", "Route details ›")                                           \
     X(scan_for_colleague, "让同事扫码打开这个拼团", "Let a colleague scan this to open the group trip")          \

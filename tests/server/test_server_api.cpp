@@ -491,3 +491,34 @@ TEST_CASE("refusals say why: the core's reason reaches the client, not a generic
     REQUIRE(by_secretariat->status == 200);
     CHECK(parse(by_secretariat->body)["state"] == "cancelled");
 }
+
+TEST_CASE("a group's meeting point and contact: kept as the union wrote them, trimmed, and a bad one refused naming its field",
+          "[server][groups][meeting]") {
+    World world;
+    Session organizer = create_and_sign_in(*world.http, world.admin, "organizer", "org", world.unit(0));
+    nlohmann::json draft = {{"route", world.route()}, {"departure", format_day(day_of(now()) + 30)}, {"min_size", 1},
+                            {"max_size", 5}, {"join_deadline", format_instant(now() + 86400 * 20)},
+                            {"meeting_point", " 衢州站北广场，出发日 7:30 "}, {"contact_name", "李老师"},
+                            {"contact_phone", "0570-3021234"}};
+    auto opened = post(*world.http, "/api/v1/groups", organizer, draft);
+    REQUIRE(opened->status == 201);
+    const std::string id = parse(opened->body)["id"];
+    auto detail = parse(world.http->Get("/api/v1/groups/" + id)->body);
+    CHECK(detail["meeting_point"] == "衢州站北广场，出发日 7:30");
+    CHECK(detail["contact_name"] == "李老师");
+    CHECK(detail["contact_phone"] == "0570-3021234");
+
+    for (const auto& [field, value] : std::vector<std::pair<std::string, std::string>>{
+             {"contact_phone", "call me maybe"}, {"meeting_point", "东门\r\n七点"}, {"contact_name", std::string(21, 'x')}}) {
+        nlohmann::json bad = draft;
+        bad[field] = value;
+        auto refused = post(*world.http, "/api/v1/groups", organizer, bad);
+        CHECK(refused->status == 400);
+        auto body = parse(refused->body);
+        CHECK(body["code"] == "bad_value");
+        CHECK(body["path"] == field);
+    }
+    nlohmann::json wrong_type = draft;
+    wrong_type["contact_phone"] = 5703021234;
+    CHECK(post(*world.http, "/api/v1/groups", organizer, wrong_type)->status == 400);
+}

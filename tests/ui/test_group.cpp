@@ -225,15 +225,54 @@ TEST_CASE("a group tells what a worker decides by: its days, the deadline, the c
     CHECK(ui.shows("跨单位拼团：其他单位的职工也可以报名"));
     CHECK(ui.shows("截止时未满15人则解散，名额全部释放"));
     CHECK(!ui.shows("报名截止后名单锁定"));
-    // The data's nearest to a meeting point and a contact: the first stop and its member's phone.
+    // Where it gathers and whom to call, as its union wrote them; the phone is one tap to call.
     CHECK(ui.shows("集合与联系"));
-    CHECK(ui.shows("行程第一站：衢州站接团，旅游大巴前往市区"));
-    CHECK(ui.shows("衢州交运集团旅游客运分公司 · 电话：0570-3168126"));
+    CHECK(ui.shows("集合：衢州市第二中学东门，出发日 7:30"));
+    CHECK(ui.shows("联系人：李老师（校工会）"));
+    CHECK(!ui.shows("行程第一站："));
+    CHECK(ui.scroll_down_to("拨打 0570-3021234"));
+    REQUIRE(ui.click("拨打 0570-3021234"));
+    CHECK(ui.services.opened_links == std::vector<std::string>{"tel:0570-3021234"});
     // In reading order: the days, then the deadline, then progress, then who may join.
     CHECK(top_of(ui, "出发日期：") < top_of(ui, "返回日期："));
     CHECK(top_of(ui, "返回日期：") < top_of(ui, "报名截止："));
     CHECK(top_of(ui, "报名截止：") < top_of(ui, "还差6人成团"));
     CHECK(top_of(ui, "还差6人成团") < top_of(ui, "每个单位最多报名"));
+}
+
+TEST_CASE("a group whose union gave no meeting point or contact points to the route's first stop and its member's phone",
+          "[ui][group][facts]") {
+    UiDriver ui;
+    GroupTrip& trip = trip_of(ui, "g-qz-001");
+    trip.meeting_point.clear();
+    trip.contact_name.clear();
+    trip.contact_phone.clear();
+    ui.touch();
+    ui.ui.open_location("#/group/g-qz-001");
+    ui.frames(2);
+    CHECK(ui.shows("集合与联系"));
+    CHECK(ui.shows("行程第一站：衢州站接团，旅游大巴前往市区"));
+    CHECK(ui.shows("衢州交运集团旅游客运分公司 · 电话：0570-3168126"));
+    CHECK(!ui.shows("联系人："));
+
+    // A contact without a meeting point: the first stop still says where, the contact whom to call.
+    trip.contact_name = "王干事";
+    trip.contact_phone = "13805701234";
+    ui.touch();
+    ui.frames(2);
+    CHECK(ui.shows("行程第一站：衢州站接团，旅游大巴前往市区"));
+    CHECK(ui.shows("联系人：王干事"));
+    CHECK(!ui.shows("衢州交运集团旅游客运分公司 · 电话："));
+}
+
+TEST_CASE("a kiosk shows the contact's phone as text, with nothing to call it", "[ui][group][facts][kiosk]") {
+    UiDriver ui(1080, 1920);
+    ui.state.kiosk = true;
+    ui.touch();
+    ui.ui.open_location("#/group/g-qz-001");
+    ui.frames(2);
+    CHECK(ui.shows("电话：0570-3021234"));
+    CHECK(!ui.find_item("拨打 0570-3021234"));
 }
 
 TEST_CASE("a group's facts follow its data: no cap, formed already, a deadline at a day's end, closed",
@@ -248,7 +287,8 @@ TEST_CASE("a group's facts follow its data: no cap, formed already, a deadline a
         CHECK(ui.shows("跨单位拼团：其他单位的职工也可以报名"));
         CHECK(ui.shows("报名截止后名单锁定，交各参团单位"));
         CHECK(!ui.shows("则解散"));
-        CHECK(ui.shows("行程第一站：市区集合"));
+        CHECK(ui.shows("集合：衢州市人民医院门诊楼前广场，出发日 8:00"));
+        CHECK(ui.shows("联系人：周护士长"));
     }
     SECTION("a deadline at the end of its day (as the open form sets it) reads 24:00 of that day") {
         trip_of(ui, "g-qz-001").join_deadline = china_midnight(day_from_civil(2027, 3, 21)) - 1;
@@ -304,8 +344,8 @@ TEST_CASE("on a phone's first screen: the facts and the action they decide, then
         REQUIRE(ui.find_item("一键报名"));
         REQUIRE(ui.find_item("分享"));
         const float details_top = details->min.y;
-        CHECK(ui.find_item("一键报名")->min.y < top_of(ui, "行程第一站："));
-        CHECK(top_of(ui, "行程第一站：") < details_top);
+        CHECK(ui.find_item("一键报名")->min.y < top_of(ui, "集合："));
+        CHECK(top_of(ui, "集合：") < details_top);
         CHECK(details_top < top_of(ui, "参团单位"));
         CHECK(details_top < ui.find_item("分享")->min.y);
         CHECK(ui.find_item("分享")->min.y < top_of(ui, "让同事扫码打开这个拼团"));

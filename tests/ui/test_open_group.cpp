@@ -172,3 +172,38 @@ TEST_CASE("a union opens a group for its own workers only, or for every unit (th
         CHECK(ui.intents.drafts.front().visibility == Visibility::own_unit);
     }
 }
+
+TEST_CASE("the union says where the group gathers and whom to call, and a phone that is no number is refused at its field",
+          "[ui][open-group][meeting]") {
+    UiDriver ui;
+    open_form(ui, "r-qz-red-eco-3d", "2027-04-20");
+    const auto type_into = [&](const std::string& field, const std::string& text) {
+        REQUIRE(ui.scroll_down_to(field));
+        REQUIRE(ui.click(field));
+        ui.type(text);
+    };
+    type_into("集合地点与时间（选填）", "  供电公司北门，出发日 7:30 ");
+    type_into("联系人（选填）", "周主席");
+    SECTION("a phone number: sent with the draft, trimmed") {
+        type_into("联系电话（选填，职工可一键拨打）", "0570-3021234");
+        REQUIRE(ui.scroll_down_to("确认发起拼团"));
+        REQUIRE(ui.click("确认发起拼团"));
+        REQUIRE(ui.intents.drafts.size() == 1);
+        CHECK(ui.intents.drafts.front().meeting_point == "供电公司北门，出发日 7:30");  // trimmed, as the core keeps it
+        CHECK(ui.intents.drafts.front().contact_name == "周主席");
+        CHECK(ui.intents.drafts.front().contact_phone == "0570-3021234");
+        const ui::ItemRecord* phone = ui.find_item("联系电话（选填，职工可一键拨打）");
+        CHECK((!phone || phone->field_kind == ui::FieldKind::phone));
+    }
+    SECTION("not a phone number: refused under the phone field, nothing sent") {
+        type_into("联系电话（选填，职工可一键拨打）", "call me");
+        ui.ui.take_announcements();
+        REQUIRE(ui.scroll_down_to("确认发起拼团"));
+        REQUIRE(ui.click("确认发起拼团"));
+        ui.frames(2);
+        CHECK(ui.intents.drafts.empty());
+        const std::string message = "联系电话应为电话号码，如 0570-3021234 或 13805701234";
+        CHECK(ui.shows(message));
+        CHECK(announced_urgently(ui, message));
+    }
+}

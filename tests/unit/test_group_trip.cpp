@@ -486,3 +486,51 @@ TEST_CASE("joinable: a joinable state before the deadline, exactly when join() d
             CHECK(joinable(advance_clock(trip, now), now) == r.ok());
         }
 }
+
+TEST_CASE("a group's meeting point and contact: kept trimmed, each optional, one line within its limit", "[group][meeting]") {
+    const Catalogue c = fixtures::catalogue();
+    GroupDraft d = draft();
+    SECTION("none given: none kept") {
+        auto r = open_group(d, c.routes[0], c, kNow);
+        REQUIRE(r.ok());
+        CHECK(r.value().meeting_point.empty());
+        CHECK(r.value().contact_name.empty());
+        CHECK(r.value().contact_phone.empty());
+    }
+    SECTION("given: kept, trimmed of spaces at both ends") {
+        d.meeting_point = "  衢州站北广场，出发日 7:30\t";
+        d.contact_name = " 李老师 ";
+        d.contact_phone = "0570-3021234 ";
+        auto r = open_group(d, c.routes[0], c, kNow);
+        REQUIRE(r.ok());
+        CHECK(r.value().meeting_point == "衢州站北广场，出发日 7:30");
+        CHECK(r.value().contact_name == "李老师");
+        CHECK(r.value().contact_phone == "0570-3021234");
+    }
+    SECTION("refused, each naming its field") {
+        std::string GroupDraft::*field = nullptr;
+        std::string value, path;
+        SECTION("a meeting point of two lines") { field = &GroupDraft::meeting_point; value = "东门\n7:30"; path = "meeting_point"; }
+        SECTION("a meeting point over 60 characters") {
+            field = &GroupDraft::meeting_point;
+            for (int i = 0; i < 61; ++i) value += "集";
+            path = "meeting_point";
+        }
+        SECTION("a name over 20 characters") { field = &GroupDraft::contact_name; value = std::string(21, 'a'); path = "contact_name"; }
+        SECTION("a name that is not UTF-8") { field = &GroupDraft::contact_name; value = "\xff\xfe"; path = "contact_name"; }
+        SECTION("a phone with letters") { field = &GroupDraft::contact_phone; value = "0570-CALL-ME"; path = "contact_phone"; }
+        SECTION("a phone too short") { field = &GroupDraft::contact_phone; value = "110"; path = "contact_phone"; }
+        d.*field = value;
+        auto r = open_group(d, c.routes[0], c, kNow);
+        REQUIRE(!r.ok());
+        CHECK(r.error().code == "bad_value");
+        CHECK(r.error().path == path);
+        CHECK(!r.error().message_zh.empty());
+        CHECK(!r.error().message_en.empty());
+    }
+    SECTION("exactly 60 characters of meeting point and 20 of name are taken") {
+        for (int i = 0; i < 60; ++i) d.meeting_point += "集";
+        d.contact_name = std::string(20, 'a');
+        CHECK(open_group(d, c.routes[0], c, kNow).ok());
+    }
+}

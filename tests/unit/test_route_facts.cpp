@@ -64,3 +64,13 @@ TEST_CASE("a map link searches Amap for the member by name and address, in its c
     m.name.clear();
     CHECK(map_link(m).empty());
 }
+
+TEST_CASE("a phone number is digits with a leading + and single separators, 5 to 15 digits", "[contact]") {
+    for (const char* good : {"0570-3021234", "13805701234", "+86 138 0570 1234", "(0570) 3021234", "0570 302 1234",
+                             "12345", "+86-570-3021234"})
+        CHECK(is_phone_number(good));
+    for (const char* bad : {"", "1234", "0570--3021234", "0570-", "-0570", "0570-3021234转8", "call me", "1234567890123456",
+                            "0570(302)", "(0570 3021234", "0570) 3021234", "+", "86+0570", "0570 / 3021234",
+                            "0570-3021234-0570-3021234-1"})
+        CHECK_FALSE(is_phone_number(bad));
+}

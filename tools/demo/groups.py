@@ -133,6 +133,14 @@ GROUPS = [
 # Full groups where a confirmed worker has just withdrawn and the freed place is on offer
 # to the first waiting worker (24 hours to accept): group -> hours since the withdrawal.
 OFFERS = {"g-hn-002": 5}
+
+# Where some groups gather and whom to call (the organizing union's words); the others leave
+# it to the route's first stop, as many real groups do until the day is near.
+MEETINGS = {
+    "g-qz-001": ("衢州市第二中学东门，出发日 7:30", "李老师（校工会）", "0570-3021234"),
+    "g-qz-003": ("衢州市人民医院门诊楼前广场，出发日 8:00", "周护士长", "13805701234"),
+    "g-qz-004": ("巨化集团总部南门班车点，出发日 7:00", "巨化工会 陈科长", "0570-3096001"),
+}
 OFFER_WINDOW = timedelta(hours=24)
 
 
@@ -209,5 +217,8 @@ def build_groups(route_days):
             group["per_unit_cap"] = cap
         group.update({"state": state, "cancel_reason": cancel[0] if cancel else "",
                       "created": created, "places": places})
+        if gid in MEETINGS:
+            point, name, phone = MEETINGS[gid]
+            group.update({"meeting_point": point, "contact_name": name, "contact_phone": phone})
         groups.append(group)
     return groups

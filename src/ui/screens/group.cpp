@@ -1,10 +1,11 @@
 // A group trip: who organizes it; what a worker needs to decide (when it leaves and comes back,
 // when joining closes, how far it is from forming (还差N人成团), places and waiting list, the
-// per-unit cap, that any unit's workers may join, what happens if it does not form, the first
-// stop and its phone); the route's details; join or withdraw in one action after a confirmation
+// per-unit cap, that any unit's workers may join, what happens if it does not form, where it
+// gathers and whom to call); the route's details; join or withdraw in one action after a confirmation
 // naming the date and the price; a confirmed place added to the phone's calendar (.ics); the units
 // taking part; share it as a link or a QR code.
 #include "core/calendar.hpp"
+#include "core/contact_links.hpp"
 #include "core/dates.hpp"
 #include "core/union_rules.hpp"
 #include "ui/format.hpp"
@@ -100,9 +101,11 @@ void draw_facts(Context& ctx, const sync::GroupView& group, const Route* route) 
         muted(ctx, ctx.t(Text::group_when_formed));
 }
 
-// The data has no meeting point or contact of its own: the route's first stop (where the group
-// is received, e.g. 衢州站接团) and its member's phone are the nearest it offers.
-void draw_first_stop(Context& ctx, const Route& route) {
+// Where the group gathers and whom to call, as its organizing union wrote them. What it left
+// out comes from the route: its first stop (where the group is received, e.g. 衢州站接团) and
+// that member's phone. A phone offers the contact's number as one tap to call; a kiosk has no
+// dialler and shows it as text.
+void draw_meeting(Context& ctx, const GroupTrip& trip, const Route& route) {
     const Stop* first = nullptr;
     for (const ItineraryDay& day : route.itinerary) {  // day by day, as the route lists them
         if (!day.stops.empty()) {
@@ -110,12 +113,23 @@ void draw_first_stop(Context& ctx, const Route& route) {
             break;
         }
     }
-    if (!first) return;
-    const Member* member = ctx.view.member(first->member);
-    if (first->note.empty() && !member) return;
+    const Member* member = first ? ctx.view.member(first->member) : nullptr;
+    const bool first_stop = first && (!first->note.empty() || member);
+    if (trip.meeting_point.empty() && trip.contact_name.empty() && trip.contact_phone.empty() && !first_stop) return;
     section(ctx, ctx.t(Text::group_contact));
-    label(ctx, ctx.f(Text::group_first_stop, (first->note.empty() ? member->name : first->note).c_str()));
-    if (member) {
+    if (!trip.meeting_point.empty())
+        label(ctx, ctx.f(Text::group_meeting_point, trip.meeting_point.c_str()));
+    else if (first_stop)
+        label(ctx, ctx.f(Text::group_first_stop, (first->note.empty() ? member->name : first->note).c_str()));
+    if (!trip.contact_name.empty() || !trip.contact_phone.empty()) {
+        if (!trip.contact_name.empty()) label(ctx, ctx.f(Text::group_contact_person, trip.contact_name.c_str()));
+        const std::string tel = tel_link(trip.contact_phone);
+        if (ctx.state.kiosk || tel.empty()) {
+            if (!trip.contact_phone.empty()) muted(ctx, ctx.f(Text::phone, trip.contact_phone.c_str()));
+        } else if (secondary_button(ctx, ctx.f(Text::call_phone, trip.contact_phone.c_str()).c_str())) {
+            ctx.services.open_link(tel);
+        }
+    } else if (member) {
         std::string who = member->name;
         if (!member->phone.empty()) who += " · " + ctx.f(Text::phone, member->phone.c_str());
         muted(ctx, who);
@@ -292,7 +306,7 @@ void draw_group(Context& ctx, const sync::GroupView& group) {
     draw_actions(ctx, group, mine, on_hold);
     draw_add_to_calendar(ctx, trip, mine);  // after the action: 退出拼团 stays on a phone's first screen
     if (route) {
-        draw_first_stop(ctx, *route);
+        draw_meeting(ctx, trip, *route);
         ImGui::Dummy(ImVec2(0, 2));
         draw_route_details(ctx, *route);
     }

@@ -67,7 +67,11 @@ void refuse(Context& ctx, OpenGroupForm& form, Field field, Text reason) {
 }
 
 // Which field the core's refusal of a draft is about (its codes: group_trip.hpp's open_group).
-Field field_of(const std::string& code, const GroupDraft& draft) {
+Field field_of(const DomainError& error, const GroupDraft& draft) {
+    const std::string& code = error.code;
+    if (error.path == "meeting_point") return Field::meeting_point;
+    if (error.path == "contact_name") return Field::contact_name;
+    if (error.path == "contact_phone") return Field::contact_phone;
     if (code == "departure_in_past") return Field::departure;
     if (code == "invalid_deadline") return Field::deadline;
     if (code == "invalid_unit_cap") return Field::per_unit_cap;
@@ -98,14 +102,20 @@ void submit(Context& ctx, OpenGroupForm& form, const Route& route, bool anyway) 
     draft.join_deadline = china_midnight(*deadline + 1) - 1;  // the end of the deadline day
     if (*cap > 0) draft.per_unit_cap = *cap;
     draft.visibility = form.visibility;
+    draft.meeting_point = form.meeting_point;
+    draft.contact_name = form.contact_name;
+    draft.contact_phone = form.contact_phone;
     // The same rule the endpoint applies: refuse here, in words, before anything is sent.
     GroupDraft with_placeholder_id = draft;  // the rule checks ids too; any unused one will do
     with_placeholder_id.id = "new-group";
     Result<GroupTrip> checked = open_group(with_placeholder_id, route, ctx.state.catalogue, ctx.services.now());
     if (!checked) {
         const DomainError& error = checked.error();
-        return refuse(ctx, form, field_of(error.code, draft), error.message_zh, error.message_en);
+        return refuse(ctx, form, field_of(error, draft), error.message_zh, error.message_en);
     }
+    draft.meeting_point = checked.value().meeting_point;  // as kept: trimmed
+    draft.contact_name = checked.value().contact_name;
+    draft.contact_phone = checked.value().contact_phone;
     form.error_zh.clear();
     form.error_en.clear();
     form.error_field = Field::none;
@@ -189,6 +199,13 @@ void draw_open_group(Context& ctx, const Route& route) {
     error_at(Field::deadline);
     input_number(ctx, ctx.t(Text::per_unit_cap), "##cap", &form.per_unit_cap);
     error_at(Field::per_unit_cap);
+    // Where and when to gather, and whom to call: shown on the group's screen (a phone's 拨打).
+    input_text(ctx, ctx.t(Text::meeting_point_field), "##meeting_point", &form.meeting_point, 0, ctx.t(Text::meeting_point_hint));
+    error_at(Field::meeting_point);
+    input_text(ctx, ctx.t(Text::contact_name_field), "##contact_name", &form.contact_name);
+    error_at(Field::contact_name);
+    input_text(ctx, ctx.t(Text::contact_phone_field), "##contact_phone", &form.contact_phone, 0, nullptr, FieldKind::phone);
+    error_at(Field::contact_phone);
     // Who may join: every unit of the alliance (拼团, the default) or the union's own workers only
     // (it can be opened to all later, e.g. when it does not fill).
     ImGui::PushID("visibility");
