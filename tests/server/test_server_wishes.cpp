@@ -167,7 +167,7 @@ TEST_CASE("wishes: signed out, other roles, other units, unknown and draft route
     CHECK(http.Get("/api/v1/units/" + world.unit(0) + "/wishes")->status == 401);
 
     // 403: not a worker; another unit's counts; a worker reading counts.
-    for (const Session* who : {&organizer, &world.admin}) {
+    for (const Session* who : std::initializer_list<const Session*>{&organizer, &world.admin}) {
         auto res = post(http, path, *who, nullptr);
         CHECK(res->status == 403);
         CHECK(code_of(res) == "forbidden");
