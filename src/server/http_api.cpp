@@ -11,6 +11,7 @@
 #include "server/stats.hpp"
 #include "server/review_service.hpp"
 #include "server/rules_service.hpp"
+#include "server/wish_service.hpp"
 
 #include <chrono>
 #include <iostream>
@@ -566,6 +567,24 @@ void Api::install(http::Server& server) {
         std::optional<int> year;
         if (param(req, "year")) year = static_cast<int>(integer_param(req, "year", 0, 1970, 9999));
         send_json(res, 200, my_allowance(services.backend, by, year, param(req, "route")));
+    }));
+    // ---- 想去 (wishes): a worker on a route with no group for them; their union counts them ----
+    server.Post(R"(/api/v1/routes/([^/]+)/wish)", wrap([this](const Request& req, Response& res) {
+        Principal by = writer(req);
+        unwrap(decode_empty_request(body_of(req, true)));
+        WishWrite written = put_wish(services.backend, by, req.matches[1]);
+        send_json(res, written.status, written.body);
+    }));
+    server.Delete(R"(/api/v1/routes/([^/]+)/wish)", wrap([this](const Request& req, Response& res) {
+        Principal by = writer(req);
+        unwrap(decode_empty_request(body_of(req, true)));
+        send_json(res, 200, delete_wish(services.backend, by, req.matches[1]));
+    }));
+    server.Get("/api/v1/me/wishes", wrap([this](const Request& req, Response& res) {
+        send_json(res, 200, my_wishes(services.backend, signed_in(req)));
+    }));
+    server.Get(R"(/api/v1/units/([^/]+)/wishes)", wrap([this](const Request& req, Response& res) {
+        send_json(res, 200, unit_wishes(services.backend, signed_in(req), req.matches[1]));
     }));
     server.Post(R"(/api/v1/groups/([^/]+)/open-to-all)", wrap([this](const Request& req, Response& res) {
         Principal by = writer(req);

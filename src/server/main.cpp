@@ -12,6 +12,7 @@
 #include "server/review_service.hpp"
 #include "server/rules_service.hpp"
 #include "server/scheduler.hpp"
+#include "server/wish_service.hpp"
 
 #include <csignal>
 #include <filesystem>
@@ -152,6 +153,7 @@ void load_demo_once(Connection& db, const ServerOptions& options, Instant now) {
         apply_demo_history(context, history, *catalogue, hash);
         create_demo_accounts(context, with_history, hash);
         apply_demo_rules(context, *catalogue);  // rules_service.hpp: the union rules in action
+        apply_demo_wishes(context, *catalogue);  // wish_service.hpp: 想去 on a route with no group
         store::meta_set(context.db, "demo_loaded", path);
     });
     std::clog << "liaoxiu-server: loaded the demo catalogue from " << path << "\n";

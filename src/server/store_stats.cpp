@@ -170,6 +170,22 @@ StatsStatement waiting_sql(const StatsQuery& q) {
             std::move(where.params)};
 }
 
+// Workers' wishes (想去, wish_service.hpp) by route: made within the range (China days of
+// `since`, for a wish has no departure), of the query's unit's workers.
+StatsStatement wishes_sql(const StatsQuery& q) {
+    std::string sql = "SELECT w.route, COUNT(*) FROM route_wishes w WHERE 1 = 1";
+    SqlParams params;
+    auto add = [&](const std::string& condition, SqlValue value) {
+        params.push_back(std::move(value));
+        sql += " AND " + condition + " $" + std::to_string(params.size());
+    };
+    if (q.from) add("w.since >=", std::int64_t{china_midnight(*q.from)});
+    if (q.to) add("w.since <", std::int64_t{china_midnight(*q.to + 1)});
+    if (q.route) add("w.route =", *q.route);
+    if (q.unit) add("w.unit =", *q.unit);
+    return {sql + " GROUP BY w.route", std::move(params)};
+}
+
 StatsStatement waiting_places_sql(const StatsQuery& q) {
     Where where = where_of(q, "p.unit");
     return {"SELECT g.route, p.state, g.state, COUNT(*) FROM group_trips g JOIN places p ON p.group_id = g.id "
@@ -468,7 +484,7 @@ void outcomes_table(Connection& db, const StatsDirectory& dir, const StatsQuery&
 void waiting_table(Connection& db, const StatsDirectory& dir, const StatsQuery& q, bool from_places, StatsTable& table) {
     table.title = "候补需求（按线路）";
     table.row_label = "线路";
-    table.columns = {{"demand", "候补人次"}, {"waiting", "仍在候补"}, {"missed", "未获名额"}};
+    table.columns = {{"demand", "候补人次"}, {"waiting", "仍在候补"}, {"missed", "未获名额"}, {"wishes", "想去"}};
     std::map<std::string, std::vector<std::int64_t>> by_route;
     if (!from_places) {
         StatsStatement statement = waiting_sql(q);
@@ -479,7 +495,7 @@ void waiting_table(Connection& db, const StatsDirectory& dir, const StatsQuery& 
             const std::int64_t waiting = row.integer(2),
                                missed = row.integer(3) + (row.text(1) == "locked" ? row.integer(4) : 0);
             if (waiting == 0 && missed == 0) continue;
-            auto& values = by_route.try_emplace(row.text(0), std::vector<std::int64_t>(3, 0)).first->second;
+            auto& values = by_route.try_emplace(row.text(0), std::vector<std::int64_t>(4, 0)).first->second;
             values[1] += waiting;
             values[2] += missed;
             values[0] += waiting + missed;
@@ -494,10 +510,16 @@ void waiting_table(Connection& db, const StatsDirectory& dir, const StatsQuery& 
             if (place == "waitlisted" || place == "offered") column = 1;
             else if (place == "offer_expired" || (place == "released" && trip == "locked")) column = 2;
             else continue;
-            auto& values = by_route.try_emplace(row.text(0), std::vector<std::int64_t>(3, 0)).first->second;
+            auto& values = by_route.try_emplace(row.text(0), std::vector<std::int64_t>(4, 0)).first->second;
             values[column] += row.integer(3);
             values[0] += row.integer(3);
         }
+    }
+    // Demand that found no group yet: the workers who said 想去 on the route (the same count on both ways).
+    StatsStatement wishes = wishes_sql(q);
+    for (const auto& row : db.query(wishes.sql, wishes.params)) {
+        if (!route_passes(dir, row.text(0), q, false)) continue;
+        by_route.try_emplace(row.text(0), std::vector<std::int64_t>(4, 0)).first->second[3] += row.integer(1);
     }
     for (auto& [route, values] : by_route) {
         const Route* r = dir.route(route);
@@ -878,14 +900,14 @@ std::vector<StatsStatement> stats_statements(const StatsQuery& q, Day today, con
         const bool pooling = q.view == StatsView::pooling, by_unit = fact_keys(q) & kByUnit;
         switch (q.view) {
             case StatsView::outcomes: return {trips_sql(q), confirmed_places_sql(q, "g.organizer_unit", false, false)};
-            case StatsView::waiting: return {waiting_places_sql(q)};
+            case StatsView::waiting: return {waiting_places_sql(q), wishes_sql(q)};
             default: return {confirmed_places_sql(q, "p.unit", by_unit || pooling, pooling)};
         }
     }
     const unsigned keys = fact_keys(q);
     switch (q.view) {
         case StatsView::outcomes: return {outcomes_sql(q)};
-        case StatsView::waiting: return {waiting_sql(q)};
+        case StatsView::waiting: return {waiting_sql(q), wishes_sql(q)};
         case StatsView::pooling: {
             std::vector<StatsStatement> statements{tally_sql(q, today, keys, false)};
             auto units = small_units(dir, q);

@@ -9,6 +9,7 @@
 #include "core/audit.hpp"
 #include "core/stats.hpp"
 #include "core/wire_reviews.hpp"
+#include "core/wire_wishes.hpp"
 #include "core/group_trip.hpp"
 #include "core/member_rules.hpp"
 #include "core/model.hpp"
@@ -198,6 +199,19 @@ struct ReviewDeskWrite {
     std::string error_zh, error_en;
 };
 
+// ---- 想去 (wishes; never stored, forgotten at sign-out) ----
+// The worker's wishes (GET /me/wishes): 我的 → 想去的线路, and the route screen's 想去 / 取消想去.
+struct MyWishesView {
+    ReadStatus status = ReadStatus::none;
+    std::vector<wire::MyWish> wishes;  // newest first; a wish said or taken back here is applied at once
+    std::string error_zh, error_en;
+};
+// A union's counts of its own workers' wishes per route (GET /units/{id}/wishes): 本单位有N位职工想去.
+struct UnitWishesView {
+    ReadStatus status = ReadStatus::none;
+    wire::UnitWishes answer;
+};
+
 // A write of the secretariat's desk to a member (admit, edit, suspend, reinstate, remove):
 // sent at once (the desk works online; nothing is queued for later), told in a Notice, and
 // kept here so the desk can show its outcome where it was made.
@@ -253,6 +267,13 @@ struct ClientState {
     MemberReviewsView member_reviews;         // the member page's (anyone, signed in or not)
     ReviewScoresView review_scores;           // the secretariat's
     std::optional<ReviewDeskWrite> review_desk_write;
+    // ---- 想去 (wishes; wish_sync.hpp) ----
+    MyWishesView my_wishes;                   // a worker's (never on a kiosk)
+    UnitWishesView unit_wishes;               // a union's counts for its unit
+    std::vector<Id> wishes_sending;           // routes whose 想去 or 取消想去 is on its way
+    // What 我的 last showed of each wish (route → the first group open to the worker, or ""), so a
+    // group that opened since is marked 新. Kept in Storage per account like trips_seen.
+    std::vector<std::pair<Id, std::string>> wishes_seen;
 };
 
 // Everything the UI may ask for. Each call returns at once; the outcome arrives later as
@@ -287,6 +308,14 @@ public:
     virtual void load_my_reviews() = 0;
     virtual void submit_review(const Id& group, const Id& member, const ReviewScores& scores, const std::string& comment) = 0;
     virtual void load_member_reviews(const Id& member) = 0;
+    // 想去 (wish_sync.cpp): a worker says they would go on a route with no group for them (their
+    // union is told), or takes it back; sent at once, applied to ClientState::my_wishes when the
+    // endpoint answers. The wishes and a union's counts are read by the engine on its own.
+    virtual void wish(const Id& route) = 0;
+    virtual void unwish(const Id& route) = 0;
+    // The worker has seen their wishes as `seen` says (route → summary): ClientState::wishes_seen
+    // becomes it and is remembered (not on a kiosk), like trips_seen.
+    virtual void wishes_seen(std::vector<std::pair<Id, std::string>> seen) { (void)seen; }
 };
 
 // What the secretariat's desk (src/ui/desk, desk.html) may ask for besides. Implemented by

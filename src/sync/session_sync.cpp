@@ -15,6 +15,8 @@ namespace {
 constexpr const char* kTripsSeenKey = "liaoxiu.trips_seen";
 // {"account":"w-1","groups":["g-h-travelled"]}: the trips the worker was asked to rate.
 constexpr const char* kReviewsAskedKey = "liaoxiu.reviews_asked";
+// {"account":"w-1","seen":[["r-qz-tea-4d","g-qz-101"],…]}: the group each wish last showed (想去).
+constexpr const char* kWishesSeenKey = "liaoxiu.wishes_seen";
 
 }  // namespace
 
@@ -40,10 +42,13 @@ void SessionSync::put_account_record(const char* key, const char* field, nlohman
 void SessionSync::load_account_records() {
     ctx_.state.trips_seen.clear();
     ctx_.state.reviews_asked.clear();
-    if (auto seen = account_record(kTripsSeenKey, "seen")) {
-        for (const auto& entry : *seen) {
+    ctx_.state.wishes_seen.clear();
+    for (auto [key, seen] : {std::pair{kTripsSeenKey, &ctx_.state.trips_seen}, std::pair{kWishesSeenKey, &ctx_.state.wishes_seen}}) {
+        auto entries = account_record(key, "seen");
+        if (!entries) continue;
+        for (const auto& entry : *entries) {
             if (!entry.is_array() || entry.size() != 2 || !entry[0].is_string() || !entry[1].is_string()) continue;
-            ctx_.state.trips_seen.emplace_back(entry[0].get<std::string>(), entry[1].get<std::string>());
+            seen->emplace_back(entry[0].get<std::string>(), entry[1].get<std::string>());
         }
     }
     if (auto asked = account_record(kReviewsAskedKey, "groups")) {
@@ -59,6 +64,15 @@ void SessionSync::trips_seen(std::vector<std::pair<Id, std::string>> seen) {
     nlohmann::json entries = nlohmann::json::array();
     for (const auto& [group, summary] : ctx_.state.trips_seen) entries.push_back({group, summary});
     put_account_record(kTripsSeenKey, "seen", std::move(entries));
+}
+
+void SessionSync::wishes_seen(std::vector<std::pair<Id, std::string>> seen) {
+    if (!ctx_.state.session || seen == ctx_.state.wishes_seen) return;
+    ctx_.state.wishes_seen = std::move(seen);
+    ctx_.notifier.changed();
+    nlohmann::json entries = nlohmann::json::array();
+    for (const auto& [route, summary] : ctx_.state.wishes_seen) entries.push_back({route, summary});
+    put_account_record(kWishesSeenKey, "seen", std::move(entries));
 }
 
 void SessionSync::reviews_asked(std::vector<Id> groups) {
@@ -174,6 +188,9 @@ void SessionSync::on_sign_in(const HttpResponse& response, std::uint64_t generat
     state.review_write.reset();
     state.review_scores = {};
     state.review_desk_write.reset();
+    state.my_wishes = {};
+    state.unit_wishes = {};
+    state.wishes_sending.clear();
     state.my_trips.clear();
     state.my_trips_loaded = false;
     load_account_records();
@@ -261,6 +278,10 @@ void SessionSync::end(Notice::Kind kind, std::string zh, std::string en) {
     state.my_trips_loaded = false;
     state.trips_seen.clear();
     state.reviews_asked.clear();
+    state.my_wishes = {};
+    state.unit_wishes = {};
+    state.wishes_sending.clear();
+    state.wishes_seen.clear();
     state.draft_routes.clear();  // the secretariat's drafts are not for whoever signs in next
     state.draft_policies.clear();
     state.drafts_loaded = false;
@@ -287,6 +308,7 @@ void SessionSync::sign_out() {
     }
     ctx_.storage.remove(kTripsSeenKey);  // signed out on purpose: what was seen goes too
     ctx_.storage.remove(kReviewsAskedKey);
+    ctx_.storage.remove(kWishesSeenKey);
     end(Notice::Kind::info, "已退出登录", "Signed out");
 }
 

@@ -33,6 +33,8 @@ public:
     void trips_seen(std::vector<std::pair<Id, std::string>> seen);
     // The trips the worker was asked to rate (ClientState::reviews_asked), kept the same way.
     void reviews_asked(std::vector<Id> groups);
+    // What 我的 showed of the worker's wishes (ClientState::wishes_seen), kept the same way.
+    void wishes_seen(std::vector<std::pair<Id, std::string>> seen);
     void persist();
 
     const std::string& token() const { return token_; }

@@ -7,7 +7,7 @@ namespace liaoxiu::sync {
 SyncEngine::SyncEngine(Transport& transport, Storage& storage, EngineOptions options)
     : ctx_(transport, storage, options), catalogue_(ctx_), session_(ctx_, outbox_), outbox_(ctx_, session_, catalogue_),
       rosters_(ctx_, session_),
-      reviews_(ctx_, session_) {
+      reviews_(ctx_, session_), wishes_(ctx_, session_, reviews_) {
     if (ctx_.options.kiosk) enter_kiosk_mode();
     catalogue_.load();
     if (!ctx_.state.kiosk) {
@@ -93,6 +93,7 @@ void SyncEngine::poll(Instant now) {
     outbox_.poll();
     rosters_.poll();
     reviews_.poll();
+    wishes_.poll();
 }
 
 void SyncEngine::sign_in(const std::string& login, const std::string& password) { session_.sign_in(login, password); }
@@ -102,6 +103,7 @@ void SyncEngine::sign_out() { session_.sign_out(); }
 void SyncEngine::refresh() {
     catalogue_.refresh();
     session_.want_trips();
+    wishes_.want();
     ctx_.wake_outbox();
     for (auto& roster : ctx_.state.rosters) roster.stale = true;  // fetched again by the roster part
     if (ctx_.config && !ctx_.config->has_endpoint()) {
@@ -114,6 +116,7 @@ void SyncEngine::refresh() {
 void SyncEngine::dismiss_notice(std::uint64_t id) { ctx_.notifier.dismiss(id); }
 void SyncEngine::trips_seen(std::vector<std::pair<Id, std::string>> seen) { session_.trips_seen(std::move(seen)); }
 void SyncEngine::reviews_asked(std::vector<Id> groups) { session_.reviews_asked(std::move(groups)); }
+void SyncEngine::wishes_seen(std::vector<std::pair<Id, std::string>> seen) { session_.wishes_seen(std::move(seen)); }
 
 void SyncEngine::load_roster(const Id& group) { rosters_.load_roster(group); }
 

@@ -29,6 +29,7 @@
 #include "sync/session_sync.hpp"
 #include "sync/storage.hpp"
 #include "sync/transport.hpp"
+#include "sync/wish_sync.hpp"
 
 #include <string>
 #include <string_view>
@@ -86,6 +87,9 @@ public:
     }
     void load_member_reviews(const Id& member) override { reviews_.load_member_reviews(member); }
     ReviewSync& reviews() { return reviews_; }
+    void wish(const Id& route) override { wishes_.wish(route); }
+    void unwish(const Id& route) override { wishes_.unwish(route); }
+    void wishes_seen(std::vector<std::pair<Id, std::string>> seen) override;
 
     // The parts the secretariat's DeskEngine (sync/desk/) works with.
     EngineContext& context() { return ctx_; }
@@ -108,6 +112,7 @@ private:
     Outbox outbox_;
     RosterSync rosters_;
     ReviewSync reviews_;
+    WishSync wishes_;
 };
 
 }  // namespace liaoxiu::sync

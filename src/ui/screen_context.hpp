@@ -147,6 +147,7 @@ struct ScreenState {
     // whole visit, though the engine is told at once they were seen), the frame 我的 last drew,
     // and where a sign-in asked for on a group returns to, with the join offered again.
     std::vector<Id> trips_marked_new;
+    std::vector<Id> wishes_marked_new;  // the same for 想去的线路 (routes whose group is 新 in this visit)
     int me_last_frame = -10;
     std::optional<Location> sign_in_return;
     Id join_after_sign_in;
@@ -224,6 +225,10 @@ void draw_route(Context& ctx, const Route& route);
 // Why workers cannot book `route` for now (a stop's member suspended, with the secretariat's
 // reason), under 暂不可报名; true when there was anything to say (route.cpp).
 bool draw_booking_holds(Context& ctx, const Route& route);
+// 想去 (route.cpp): the groups on `route` the signed-in person's unit may join now (core
+// wish_groups over the catalogue; none signed out), and the worker's wish on it, if any.
+std::vector<const GroupTrip*> groups_for_wish(const Context& ctx, const Id& route);
+const wire::MyWish* my_wish(const Context& ctx, const Id& route);
 void draw_group(Context& ctx, const sync::GroupView& group);
 void draw_open_group(Context& ctx, const Route& route);
 void draw_members(Context& ctx);

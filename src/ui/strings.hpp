@@ -221,6 +221,15 @@ enum class Language { zh, en };
     X(desk_only_secretariat, "只有联盟秘书处可以使用工作台", "Only the alliance's secretariat uses the desk") \
     /* ---- the worker's journey (journey): told outcomes in 我的, a cancelled group, sign-in and back */          \
     X(trip_new, "新", "New")                                                                                       \
+    X(wish, "想去", "I would go") \
+    X(sign_in_to_wish, "登录后想去", "Sign in to say you would go") \
+    X(wish_told, "已告诉本单位工会；有人发起拼团时会在“我的”里告诉您", "Your union has been told; Me will tell you when someone opens a group") \
+    X(unwish, "取消想去", "No longer interested") \
+    X(wish_sending, "正在告诉本单位工会…", "Telling your union…") \
+    X(my_wishes, "想去的线路", "Routes I would go on") \
+    X(wish_has_group, "有拼团了 · %s出发", "A group is open · leaves %s") /* printf */ \
+    X(wish_waiting, "暂无拼团 · 已告诉本单位工会", "No group yet · your union knows") \
+    X(unit_wishes, "本单位有%d位职工想去", "%d worker{s} of your unit would go") /* printf */ \
     X(trip_offer_left, "为您保留了名额，还剩%d小时%d分确认", "A place is held for you: %d h %d min left to accept") /* printf */ \
     X(trip_offer_lapsing, "为您保留的名额即将过期", "The place held for you is about to lapse")                      \
     X(trip_offer_expired, "为您保留的名额已过期", "The place held for you lapsed")                                  \

@@ -41,6 +41,11 @@ public:
     }
     std::vector<Id> reviews_asked_told;  // the last list the screens said the worker was asked about
     void reviews_asked(std::vector<Id> groups) override { reviews_asked_told = std::move(groups); }
+    // 想去: "wish r-…", "unwish r-…"; what 我的 said was seen of the wishes, last.
+    void wish(const Id& route) override { calls.push_back("wish " + route); }
+    void unwish(const Id& route) override { calls.push_back("unwish " + route); }
+    std::vector<std::pair<Id, std::string>> wishes_seen_told;
+    void wishes_seen(std::vector<std::pair<Id, std::string>> seen) override { wishes_seen_told = std::move(seen); }
     // Added for the audit trail: "load_audit actor=…&limit=100&offset=0".
     std::vector<AuditQuery> audit_queries;
     void load_audit(const AuditQuery& query) override {

@@ -243,6 +243,7 @@ namespace liaoxiu::ui {
     X(stats_col_demand, "候补人次", "Waiting-list entries") \
     X(stats_col_waiting, "仍在候补", "Still waiting") \
     X(stats_col_missed, "未获名额", "Missed a place") \
+    X(stats_col_wishes, "想去", "Would go") \
     X(stats_col_cross, "跨单位名额", "Cross-unit places") \
     X(stats_col_small_cross, "小单位职工跨单位名额", "Cross-unit places of small units' workers") \
     X(stats_col_cross_share, "跨单位占比‰", "Cross-unit share ‰") \

@@ -230,7 +230,8 @@ std::string column_label(const Context& ctx, StatsView view, const StatsColumn& 
         {"confirmed", DeskText::stats_col_places},    {"fill_permille", DeskText::stats_col_fill}};
     static constexpr Word kWaiting[] = {{"demand", DeskText::stats_col_demand},
                                         {"waiting", DeskText::stats_col_waiting},
-                                        {"missed", DeskText::stats_col_missed}};
+                                        {"missed", DeskText::stats_col_missed},
+                                        {"wishes", DeskText::stats_col_wishes}};
     static constexpr Word kPooling[] = {{"places", DeskText::stats_col_places},
                                         {"cross_unit", DeskText::stats_col_cross},
                                         {"small_cross_unit", DeskText::stats_col_small_cross},

@@ -213,7 +213,10 @@ void draw_my_trips(Context& ctx) {
     std::vector<TripLine> lines = trip_lines(ctx);
     ScreenState& s = ctx.screens;
     const int frame = ImGui::GetFrameCount();
-    if (s.me_last_frame != frame - 1) s.trips_marked_new.clear();  // a new visit
+    if (s.me_last_frame != frame - 1) {  // a new visit
+        s.trips_marked_new.clear();
+        s.wishes_marked_new.clear();
+    }
     s.me_last_frame = frame;
     bool unseen = false;
     for (TripLine& line : lines) {
@@ -231,6 +234,73 @@ void draw_my_trips(Context& ctx) {
             seen.emplace_back(line.trip->group, trip_summary(*line.trip, line.group ? &line.group->trip() : nullptr));
         ctx.intents.trips_seen(std::move(seen));
     }
+}
+
+// 想去的线路: each wish, and when its route now has a group the worker may join, 有拼团了 · <date>
+// marked 新 until seen (ClientState::wishes_seen, trips_seen's pattern: the summary is the first
+// group's id); a tap opens that group, or the route while it has none.
+void draw_my_wishes(Context& ctx) {
+    const std::vector<wire::MyWish>& wishes = ctx.state.my_wishes.wishes;
+    if (wishes.empty()) return;
+    section(ctx, ctx.t(Text::my_wishes));
+    std::vector<std::pair<Id, std::string>> seen;
+    bool unseen = false;
+    const float text_line = ImGui::GetTextLineHeight();
+    for (const wire::MyWish& wish : wishes) {
+        const Route* route = ctx.view.route(wish.wish.route);
+        // The catalogue kept in step first; the endpoint's answer while the catalogue has not caught up.
+        const std::vector<const GroupTrip*> open = groups_for_wish(ctx, wish.wish.route);
+        Id group;
+        Day departure = 0;
+        if (!open.empty()) {
+            group = open.front()->id;
+            departure = open.front()->departure;
+        } else if (!wish.groups.empty() && !ctx.view.group(wish.groups.front().id)) {
+            group = wish.groups.front().id;
+            departure = wish.groups.front().departure;
+        }
+        const auto before = std::find_if(ctx.state.wishes_seen.begin(), ctx.state.wishes_seen.end(),
+                                         [&](const auto& entry) { return entry.first == wish.wish.route; });
+        bool fresh = !group.empty() && (before == ctx.state.wishes_seen.end() || before->second != group);
+        unseen = unseen || fresh;
+        auto& marked = ctx.screens.wishes_marked_new;
+        if (fresh && std::find(marked.begin(), marked.end(), wish.wish.route) == marked.end()) marked.push_back(wish.wish.route);
+        fresh = !group.empty() && std::find(marked.begin(), marked.end(), wish.wish.route) != marked.end();
+        seen.emplace_back(wish.wish.route, group);
+
+        const std::string title = route ? route->title : (wish.route_title.empty() ? wish.wish.route : wish.route_title);
+        const std::string status = group.empty() ? std::string(ctx.t(Text::wish_waiting))
+                                                 : ctx.f(Text::wish_has_group, format_day(departure).c_str());
+        ImVec2 min, max;
+        ImGui::PushID(("wish-" + wish.wish.route).c_str());
+        const float pad = 14.0f;
+        const float height = text_line * 2.25f + pad * 1.4f + 4.0f;
+        const bool pressed = card_target(ctx, "##wish", title + " · " + status, height, &min, &max);
+        ImGui::PopID();
+        if (pressed) {
+            if (!group.empty()) ctx.nav.go({Screen::group, group});
+            else ctx.nav.go({Screen::route, wish.wish.route});
+        }
+        float right = max.x - pad;
+        ImGui::PushClipRect(min, max, true);
+        ImVec2 pen(min.x + pad, min.y + pad * 0.7f);
+        if (fresh) {
+            const std::string badge = ctx.t(Text::trip_new);
+            ctx.glyphs.want(badge);
+            const ImVec2 size = ImGui::CalcTextSize(badge.c_str());
+            const ImVec2 badge_min(right - size.x - 12, pen.y - 2);
+            const ImVec2 badge_max(right, pen.y + size.y + 2);
+            ImGui::GetWindowDrawList()->AddRectFilled(badge_min, badge_max, colors::accent, 8.0f);
+            text_at(ctx, ImVec2(badge_min.x + 6, pen.y), IM_COL32(255, 255, 255, 255), badge);
+            right = badge_min.x - 8;
+        }
+        text_fit_at(ctx, pen, right, colors::text, title);
+        pen.y += text_line * 1.25f;
+        text_fit_at(ctx, pen, max.x - pad, group.empty() ? colors::muted : colors::accent, status);
+        ImGui::PopClipRect();
+    }
+    // Told when anything changed (not only a new group: one gone and back again is new again).
+    if (unseen || seen != ctx.state.wishes_seen) ctx.intents.wishes_seen(std::move(seen));
 }
 
 }  // namespace
@@ -288,6 +358,7 @@ void draw_me(Context& ctx) {
     draw_reviews_due(ctx);  // 待评价: asked once, never on a kiosk
     section(ctx, ctx.t(Text::my_trips));
     draw_my_trips(ctx);
+    draw_my_wishes(ctx);
     draw_pending(ctx);
     draw_desk_entry(ctx);
 

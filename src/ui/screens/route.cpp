@@ -5,8 +5,11 @@
 #include "core/dates.hpp"
 #include "core/price_includes.hpp"
 #include "core/rules.hpp"
+#include "core/wish.hpp"
 #include "ui/format.hpp"
 #include "ui/widgets.hpp"
+
+#include <algorithm>
 
 namespace liaoxiu::ui {
 
@@ -75,7 +78,48 @@ void draw_price_includes(Context& ctx, const Route& route) {
     label(ctx, std::string(ctx.t(Text::price_includes)) + "：" + line);
 }
 
+// 想去 where the viewer has no group to join: a worker tells their union (and is told on 我的 when
+// one opens); signed out, signing in comes back here; a union sees how many of its workers want
+// the route beside 在此线路发起拼团 (drawn by draw_route). A kiosk shows none of it: nobody's own.
+void draw_wish(Context& ctx, const Route& route, bool no_groups) {
+    if (ctx.state.kiosk || ctx.view.route(route.id) != &route) return;  // the designer's preview: no wishes
+    if (!ctx.signed_in()) {
+        if (no_groups && button(ctx, ctx.t(Text::sign_in_to_wish), -1)) {
+            ctx.screens.sign_in_return = Location{Screen::route, route.id};  // draw_sign_in comes back here
+            ctx.nav.go({Screen::sign_in, {}});
+        }
+        return;
+    }
+    if (ctx.state.session->role != Role::worker) return;
+    const auto& sending = ctx.state.wishes_sending;
+    if (std::find(sending.begin(), sending.end(), route.id) != sending.end()) {
+        muted(ctx, ctx.t(Text::wish_sending));
+        return;
+    }
+    if (my_wish(ctx, route.id)) {
+        label(ctx, ctx.t(Text::wish_told), colors::accent);
+        if (secondary_button(ctx, ctx.t(Text::unwish), -1)) ctx.intents.unwish(route.id);
+        return;
+    }
+    if (groups_for_wish(ctx, route.id).empty() && button(ctx, ctx.t(Text::wish), -1)) ctx.intents.wish(route.id);
+}
+
 }  // namespace
+
+std::vector<const GroupTrip*> groups_for_wish(const Context& ctx, const Id& route) {
+    if (!ctx.signed_in()) return {};
+    const Route* known = ctx.view.route(route);
+    if (!known) return {};
+    std::vector<const GroupTrip*> trips;
+    for (std::size_t g : ctx.view.joinable_groups_of(ctx.view.route_index(*known))) trips.push_back(&ctx.state.groups[g].trip());
+    return wish_groups(trips, route, ctx.state.session->unit, ctx.services.now());
+}
+
+const wire::MyWish* my_wish(const Context& ctx, const Id& route) {
+    for (const wire::MyWish& wish : ctx.state.my_wishes.wishes)
+        if (wish.wish.route == route) return &wish;
+    return nullptr;
+}
 
 bool draw_booking_holds(Context& ctx, const Route& route) {
     const auto holds = booking_holds(route, [&](std::string_view id) { return ctx.view.member(id); });
@@ -112,7 +156,14 @@ void draw_route(Context& ctx, const Route& route) {
                                                             : kNoGroups;
     if (groups.empty()) muted(ctx, ctx.t(Text::no_joinable_groups));
     for (std::size_t g : groups) group_row(ctx, ctx.state.groups[g], false);
-    if (!on_hold && ctx.may_open_group() && button(ctx, ctx.t(Text::open_group_here), -1)) ctx.nav.go({Screen::open_group, route.id});
+    draw_wish(ctx, route, groups.empty());
+    if (!on_hold && ctx.may_open_group()) {
+        // The demand where the union acts: its own workers who said 想去 on this route.
+        for (const wire::UnitWishRow& row : ctx.state.unit_wishes.answer.routes)
+            if (row.count.route == route.id && row.count.count > 0 && !ctx.state.kiosk)
+                label(ctx, ctx.f(Text::unit_wishes, row.count.count), colors::accent);
+        if (button(ctx, ctx.t(Text::open_group_here), -1)) ctx.nav.go({Screen::open_group, route.id});
+    }
 
     section(ctx, ctx.t(Text::itinerary));
     for (const ItineraryDay& day : route.itinerary) {
