@@ -5,6 +5,7 @@
 #include "core/rules.hpp"
 #include "server/accounts.hpp"
 #include "server/api_error.hpp"
+#include "server/approval_service.hpp"
 #include "server/catalogue_service.hpp"
 #include "server/group_service.hpp"
 #include "server/http_api.hpp"
@@ -152,6 +153,7 @@ void load_demo_once(Connection& db, const ServerOptions& options, Instant now) {
         apply_demo_history(context, history, *catalogue, hash);
         create_demo_accounts(context, with_history, hash);
         apply_demo_rules(context, *catalogue);  // rules_service.hpp: the union rules in action
+        apply_demo_approval(context);           // approval_service.hpp: one unit's union approves
         store::meta_set(context.db, "demo_loaded", path);
     });
     std::clog << "liaoxiu-server: loaded the demo catalogue from " << path << "\n";
