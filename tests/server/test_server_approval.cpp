@@ -217,7 +217,10 @@ TEST_CASE("approval: a decline needs a reason, frees the place for the waiting l
     CHECK(w.queue(w.approver)["approvals"][0]["left"]["trips"] == 0);
 
     // Bad input: no body, a blank or missing reason, one too long; nothing changes.
-    CHECK(w.decline(w.approver, group, b.account, nullptr)->status == 400);
+    CHECK(w.world.http
+              ->Post("/api/v1/groups/" + group + "/places/" + b.account + "/decline", w.approver.headers(), "",
+                     "application/json")
+              ->status == 400);
     res = w.decline(w.approver, group, b.account, {{"reason", "   "}});
     CHECK(res->status == 422);
     CHECK(code_of(res) == "reason_required");
