@@ -22,6 +22,7 @@ void rebase_dates(Catalogue& catalogue, Instant now) {
         for (Place& place : group.places) {
             place.since += by;
             if (place.offer_expires) *place.offer_expires += by;
+            if (place.decision_due) *place.decision_due += by;
         }
     }
 }

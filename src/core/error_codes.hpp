@@ -113,6 +113,11 @@ inline constexpr ErrorCodeInfo kErrorCodes[] = {
     {"over_cost_standard", 409},
     {"group_not_open_to_unit", 403},
     {"invalid_rule", 422},
+    // Approval by the worker's own union (审批): a decision on a place not waiting for one (409),
+    // by the union of another unit (403), a decline's reason too long (422).
+    {"not_pending", 409},
+    {"not_own_unit_worker", 403},
+    {"reason_too_long", 422},
 };
 
 inline constexpr int kNoErrorCode = -1;

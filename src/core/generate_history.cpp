@@ -173,7 +173,7 @@ DemoHistory generate_history(const Catalogue& catalogue, Instant now) {
         if (fate == Fate::locked && t % 5 == 0) {  // someone withdrew before the deadline
             const Id unit = trip.organizer_unit;
             trip.places.push_back(Place{pool.take(unit), unit, PlaceState::withdrawn, ++seq,
-                                        trip.join_deadline - 3 * 86400, std::nullopt});
+                                        trip.join_deadline - 3 * 86400, std::nullopt, {}});
         }
         if (fate == Fate::cancelled) {
             trip.state = GroupState::cancelled;
@@ -204,10 +204,10 @@ DemoHistory generate_history(const Catalogue& catalogue, Instant now) {
         trip.join_deadline = china_midnight(trip.departure - 7) + 18 * 3600;
         trip.state = GroupState::locked;
         std::int32_t seq = 0;
-        trip.places.push_back(Place{kDemoTravellerId, unit->id, PlaceState::confirmed, ++seq, trip.created + 3600, std::nullopt});
+        trip.places.push_back(Place{kDemoTravellerId, unit->id, PlaceState::confirmed, ++seq, trip.created + 3600, std::nullopt, {}});
         for (int i = 0; i < 14; ++i)
             trip.places.push_back(Place{pool.take(unit->id), unit->id, PlaceState::confirmed, ++seq,
-                                        trip.created + 7200 * (i + 2), std::nullopt});
+                                        trip.created + 7200 * (i + 2), std::nullopt, {}});
         history.traveller_group = trip.id;
         history.groups.push_back(std::move(trip));
     }

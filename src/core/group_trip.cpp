@@ -36,6 +36,7 @@ void move_place(Place& place, PlaceState state, Instant at) {
     place.state = state;
     place.since = at;
     place.offer_expires.reset();
+    place.decision_due.reset();
 }
 
 // The waiting place that arrived first, if any.
@@ -57,21 +58,38 @@ void offer_free_places(GroupTrip& trip, Instant at) {
     }
 }
 
-// The earliest offer that lapses before the deadline and no later than `now`.
+// When a place lapses unless someone acts: an offer unless the worker accepts it, a pending
+// place unless the union decides.
+std::optional<Instant> lapses_at(const Place& p) {
+    if (p.state == PlaceState::offered) return p.offer_expires;
+    if (p.state == PlaceState::pending_approval) return p.decision_due;
+    return std::nullopt;
+}
+
+PlaceState lapsed_state(PlaceState s) {
+    return s == PlaceState::offered ? PlaceState::offer_expired : PlaceState::approval_lapsed;
+}
+
+// The earliest offer or decision that lapses before the deadline and no later than `now`.
 std::optional<Instant> first_lapse(const GroupTrip& trip, Instant now) {
     std::optional<Instant> first;
-    for (const Place& p : trip.places)
-        if (p.state == PlaceState::offered && p.offer_expires && *p.offer_expires <= now &&
-            *p.offer_expires < trip.join_deadline && (!first || *p.offer_expires < *first))
-            first = p.offer_expires;
+    for (const Place& p : trip.places) {
+        const std::optional<Instant> at = lapses_at(p);
+        if (at && *at <= now && *at < trip.join_deadline && (!first || *at < *first)) first = at;
+    }
     return first;
 }
 
 // What the deadline decides: enough confirmed places → the list is final and nobody is
-// left waiting; too few → nobody keeps a place.
+// left waiting; too few → nobody keeps a place. A place still waiting for its union's decision
+// lapses (approval_lapsed: the worker is told no decision came).
 void settle_at_deadline(GroupTrip& trip) {
     const bool formed = count_places(trip).confirmed >= trip.min_size;
     for (Place& p : trip.places) {
+        if (p.state == PlaceState::pending_approval) {
+            move_place(p, PlaceState::approval_lapsed, trip.join_deadline);
+            continue;
+        }
         const bool waiting = p.state == PlaceState::waitlisted || p.state == PlaceState::offered;
         if (waiting || (!formed && p.state == PlaceState::confirmed))
             move_place(p, PlaceState::released, trip.join_deadline);
@@ -112,7 +130,8 @@ TripSpan trip_span(const GroupTrip& trip, const Route& route) {
 }
 
 bool holds_place(PlaceState s) {
-    return s == PlaceState::confirmed || s == PlaceState::waitlisted || s == PlaceState::offered;
+    return s == PlaceState::confirmed || s == PlaceState::waitlisted || s == PlaceState::offered ||
+           s == PlaceState::pending_approval;
 }
 
 bool joinable_state(GroupState state) {
@@ -144,11 +163,12 @@ GroupCounts count_places(const GroupTrip& trip) {
             }
             case PlaceState::waitlisted: ++counts.waiting; break;
             case PlaceState::offered: ++counts.waiting; ++offered; break;
+            case PlaceState::pending_approval: ++counts.pending; break;
             default: break;
         }
     }
     counts.places_to_form = std::max(0, trip.min_size - counts.confirmed);
-    counts.places_left = std::max(0, trip.max_size - counts.confirmed - offered);
+    counts.places_left = std::max(0, trip.max_size - counts.confirmed - offered - counts.pending);
     std::sort(first_arrival.begin(), first_arrival.end(), [&](const auto& a, const auto& b) {
         const bool a_org = a.second == trip.organizer_unit, b_org = b.second == trip.organizer_unit;
         if (a_org != b_org) return a_org;
@@ -257,8 +277,14 @@ Result<GroupTrip> open_group(const GroupDraft& draft, const Route& route, const 
     return trip;
 }
 
+Instant decision_due(Instant joined, Instant join_deadline, int decision_hours) {
+    const Instant due = join_deadline - static_cast<Instant>(std::max(decision_hours, 0)) * 3600;
+    return joined < due ? due : join_deadline;
+}
+
 Result<JoinOutcome> join(const GroupTrip& current, const Route& route, const Worker& worker,
-                         const std::vector<TripSpan>& other_trips, std::int64_t seq, Instant now) {
+                         const std::vector<TripSpan>& other_trips, std::int64_t seq, Instant now,
+                         const ApprovalTerms& approval) {
     GroupTrip trip = advance_clock(current, now);
     if (auto closed = closed_for_changes(trip, now)) return *closed;
     if (route.id != trip.route)
@@ -302,9 +328,12 @@ Result<JoinOutcome> join(const GroupTrip& current, const Route& route, const Wor
     Place place;
     place.worker = worker.id;
     place.unit = worker.unit;
-    place.state = queue ? PlaceState::waitlisted : PlaceState::confirmed;
+    place.state = queue ? PlaceState::waitlisted
+                        : (approval.required ? PlaceState::pending_approval : PlaceState::confirmed);
     place.seq = static_cast<std::int32_t>(seq);
     place.since = now;
+    if (place.state == PlaceState::pending_approval)
+        place.decision_due = decision_due(now, trip.join_deadline, approval.decision_hours);
     trip.places.push_back(place);
     trip.state = derive_state(trip, now);
 
@@ -340,7 +369,7 @@ Result<GroupTrip> withdraw(const GroupTrip& current, const Id& worker, Instant n
     return trip;
 }
 
-Result<GroupTrip> accept_offer(const GroupTrip& current, const Id& worker, Instant now) {
+Result<GroupTrip> accept_offer(const GroupTrip& current, const Id& worker, Instant now, const ApprovalTerms& approval) {
     GroupTrip trip = advance_clock(current, now);
     if (auto closed = closed_for_changes(trip, now)) return *closed;
     const Place* latest = latest_place(trip, worker);
@@ -350,7 +379,66 @@ Result<GroupTrip> accept_offer(const GroupTrip& current, const Id& worker, Insta
     if (latest->state != PlaceState::offered)
         return refusal("no_offer", "目前没有为您保留的名额", "no place is being offered to you");
     Place* place = active_place(trip, worker);
-    move_place(*place, PlaceState::confirmed, now);
+    if (approval.required) {
+        move_place(*place, PlaceState::pending_approval, now);
+        place->decision_due = decision_due(now, trip.join_deadline, approval.decision_hours);
+    } else {
+        move_place(*place, PlaceState::confirmed, now);
+    }
+    trip.state = derive_state(trip, now);
+    return trip;
+}
+
+namespace {
+
+// The worker's place waiting for their union's decision, or the refusal saying why there is none.
+Result<Place*> pending_place(GroupTrip& trip, const Id& worker) {
+    const Place* latest = latest_place(trip, worker);
+    if (latest == nullptr) return holds_no_place();
+    if (latest->state == PlaceState::pending_approval) return active_place(trip, worker);
+    switch (latest->state) {
+        case PlaceState::confirmed:
+            return refusal("not_pending", "该职工的名额已确认，无需审批", "this worker's place is already confirmed");
+        case PlaceState::declined:
+            return refusal("not_pending", "已不同意该职工的报名", "this worker's place was already declined");
+        case PlaceState::approval_lapsed:
+            return refusal("not_pending", "审批已超时，该名额已释放",
+                           "the decision was due earlier: the place has been released");
+        default:
+            return refusal("not_pending", "该职工的名额不在待审批状态", "this worker's place is not waiting for approval");
+    }
+}
+
+std::size_t characters(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+}  // namespace
+
+Result<GroupTrip> approve_place(const GroupTrip& current, const Id& worker, Instant now) {
+    GroupTrip trip = advance_clock(current, now);
+    if (auto closed = closed_for_changes(trip, now)) return *closed;
+    Result<Place*> place = pending_place(trip, worker);
+    if (!place) return place.error();
+    move_place(*place.value(), PlaceState::confirmed, now);
+    trip.state = derive_state(trip, now);
+    return trip;
+}
+
+Result<GroupTrip> decline_place(const GroupTrip& current, const Id& worker, const std::string& reason, Instant now) {
+    GroupTrip trip = advance_clock(current, now);
+    if (auto closed = closed_for_changes(trip, now)) return *closed;
+    Result<Place*> place = pending_place(trip, worker);
+    if (!place) return place.error();
+    if (!reason_given(reason))
+        return refusal("reason_required", "请填写不同意的原因（职工会看到）",
+                       "a reason for declining is required (the worker is shown it)");
+    if (characters(reason) > kMaxDeclineReasonChars)
+        return refusal("reason_too_long", "原因不能超过" + std::to_string(kMaxDeclineReasonChars) + "个字",
+                       "the reason must be at most " + std::to_string(kMaxDeclineReasonChars) + " characters");
+    move_place(*place.value(), PlaceState::declined, now);
+    offer_free_places(trip, now);
     trip.state = derive_state(trip, now);
     return trip;
 }
@@ -385,7 +473,7 @@ GroupTrip advance_clock(const GroupTrip& current, Instant now) {
     // next waiting worker, whose own offer may lapse before `now` too.
     while (auto at = first_lapse(trip, now)) {
         for (Place& p : trip.places)
-            if (p.state == PlaceState::offered && p.offer_expires == at) move_place(p, PlaceState::offer_expired, *at);
+            if (lapses_at(p) == at) move_place(p, lapsed_state(p.state), *at);
         offer_free_places(trip, *at);
     }
     if (now >= trip.join_deadline) settle_at_deadline(trip);
@@ -398,7 +486,7 @@ std::optional<Instant> next_deadline(const GroupTrip& trip) {
         return std::nullopt;
     Instant next = trip.join_deadline;
     for (const Place& p : trip.places)
-        if (p.state == PlaceState::offered && p.offer_expires) next = std::min(next, *p.offer_expires);
+        if (auto at = lapses_at(p)) next = std::min(next, *at);
     return next;
 }
 

@@ -32,7 +32,8 @@ struct TripSpan {
 Day last_day(Day departure, int route_days);
 TripSpan trip_span(const GroupTrip& trip, const Route& route);
 
-// Whether a place counts as held: confirmed, waiting, or offered and not yet answered. A held
+// Whether a place counts as held: confirmed, waiting, offered and not yet answered, or waiting for
+// the worker's union's approval (pending_approval). A held
 // place is what a worker cannot have twice on a trip, or on two trips whose days overlap; what a
 // withdrawal frees; what "my trips" shows.
 bool holds_place(PlaceState state);
@@ -50,8 +51,11 @@ struct GroupCounts {
     // Everyone in the queue behind the confirmed places: `waitlisted` places plus `offered` ones
     // (offered a freed place, not yet accepted). The JSON field is "waitlisted" (wire name, kept).
     int waiting = 0;
+    // Places held for the worker's union's decision (审批): they take a place (never more than the
+    // maximum) but do not count towards forming until approved. JSON "pending_approval" (when > 0).
+    int pending = 0;
     int places_to_form = 0;      // 还差N人成团: max(0, min_size - confirmed)
-    int places_left = 0;         // max(0, max_size - confirmed - offered)
+    int places_left = 0;         // max(0, max_size - confirmed - offered - pending)
     std::vector<Id> units;       // units with a confirmed place, organizer first (if it has one), then by first arrival
 };
 
@@ -59,7 +63,7 @@ GroupCounts count_places(const GroupTrip& trip);
 
 // The state that follows from the counts and the clock (cancelled stays cancelled):
 // at or after join_deadline → locked (≥ min confirmed) or expired; before it → full when
-// no place is left (confirmed + offered = max: new joins wait), formed when ≥ min
+// no place is left (confirmed + offered + pending = max: new joins wait), formed when ≥ min
 // confirmed, else open.
 GroupState derive_state(const GroupTrip& trip, Instant now);
 
@@ -111,13 +115,30 @@ bool duplicates_group(const GroupTrip& existing, const GroupDraft& draft, Instan
 // ahead of it (an offer that lapses does not return to the queue). 0 for other places.
 int waitlist_position(const GroupTrip& trip, const Place& place);
 
+// Approval by the worker's own union (审批): whether their unit requires it (union_rules.hpp's
+// approval_terms gives it from the unit's effective rules) and how many hours before the join
+// deadline the decision is due.
+inline constexpr int kDefaultDecisionHours = 48;
+struct ApprovalTerms {
+    bool required = false;
+    int decision_hours = kDefaultDecisionHours;
+};
+
+// When the union's decision on a place taken at `joined` is due: `decision_hours` before the join
+// deadline; a place taken later than that (less than `decision_hours` before the deadline) is
+// due at the deadline itself. Never after the deadline, never before `joined`.
+Instant decision_due(Instant joined, Instant join_deadline, int decision_hours);
+
+// The longest reason a union may give for declining (characters, not bytes).
+inline constexpr std::size_t kMaxDeclineReasonChars = 500;
+
 struct JoinOutcome {
     GroupTrip trip;
-    PlaceState state = PlaceState::confirmed;  // confirmed or waitlisted
+    PlaceState state = PlaceState::confirmed;  // confirmed, pending_approval or waitlisted
     int waitlist_position = 0;                  // 1-based when waitlisted
 };
 
-// `other_trips`: the spans of every other trip the worker holds a confirmed, offered or waitlisted place on.
+// `other_trips`: the spans of every other trip the worker holds a place on (holds_place).
 // `seq` must exceed every seq already in the trip. A group with no place left (or with people
 // already waiting) waitlists the worker: that is an outcome, not an error.
 // Every transition first applies advance_clock(trip, now). Refusals: "group_closed" (cancelled),
@@ -125,17 +146,35 @@ struct JoinOutcome {
 // "invalid_worker", "already_joined", "dates_overlap", "invalid_seq", "unit_cap_reached" (the
 // unit's confirmed + offered + waiting places reach per_unit_cap; the organizer's unit too),
 // "group_not_open_to_unit" (403: an own-unit group and a worker of another unit).
+// `approval.required`: a free place is taken as pending_approval (decision_due set) instead of
+// confirmed; a worker who has to wait is waitlisted as anyone, and needs the approval when they
+// accept the place offered to them.
 Result<JoinOutcome> join(const GroupTrip& trip, const Route& route, const Worker& worker,
-                         const std::vector<TripSpan>& other_trips, std::int64_t seq, Instant now);
+                         const std::vector<TripSpan>& other_trips, std::int64_t seq, Instant now,
+                         const ApprovalTerms& approval = {});
 
-// Frees the worker's place (confirmed, offered or waiting); a freed place is offered to the first
+// Frees the worker's place (confirmed, offered, waiting or pending approval); a freed place is offered to the first
 // waiting worker. Refusals: "group_closed", "deadline_passed" (after the deadline the list is
 // final: withdrawing then goes through the organizer), "not_a_member_of_group".
 Result<GroupTrip> withdraw(const GroupTrip& trip, const Id& worker, Instant now);
 
-// The worker accepts the place offered to them. Refusals: "group_closed", "deadline_passed",
+// The worker accepts the place offered to them: confirmed, or pending_approval when their union's
+// approval is required. Refusals: "group_closed", "deadline_passed",
 // "not_a_member_of_group", "offer_expired" (their offer lapsed), "no_offer".
-Result<GroupTrip> accept_offer(const GroupTrip& trip, const Id& worker, Instant now);
+Result<GroupTrip> accept_offer(const GroupTrip& trip, const Id& worker, Instant now,
+                               const ApprovalTerms& approval = {});
+
+// The worker's union approves their pending place: confirmed (the group may form by it).
+// Refusals: "group_closed", "deadline_passed", "not_a_member_of_group" (no place of theirs at
+// all), "not_pending" (their place is not waiting for a decision: approved, declined, lapsed…;
+// the message says which). Who may decide is union_rules.hpp's approval_forbidden.
+Result<GroupTrip> approve_place(const GroupTrip& trip, const Id& worker, Instant now);
+
+// The worker's union declines their pending place, with a reason (the worker is shown it): the
+// place becomes `declined` and, exactly like a withdrawal, is offered to the first waiting worker.
+// Refusals: as approve_place, then "reason_required" (blank), "reason_too_long"
+// (over kMaxDeclineReasonChars).
+Result<GroupTrip> decline_place(const GroupTrip& trip, const Id& worker, const std::string& reason, Instant now);
 
 // The organizer cancels before departure (locked groups too); every held place is released.
 // Refusals: "group_closed" (already cancelled or expired), "already_departed", "reason_required".
@@ -151,10 +190,12 @@ bool reason_given(std::string_view reason);
 Result<GroupTrip> open_to_all(const GroupTrip& trip, Instant now);
 
 // Applies everything the clock decides: deadline → locked or expired (places released),
-// lapsed offers → offer_expired and the next waiting worker offered. Idempotent.
+// lapsed offers → offer_expired and the next waiting worker offered, overdue approvals
+// (decision_due passed with no decision) → approval_lapsed and the place offered the same way;
+// a place still pending at the deadline lapses there too. In the order they happened. Idempotent.
 GroupTrip advance_clock(const GroupTrip& trip, Instant now);
 
-// When advance_clock next has something to do (deadline or earliest offer expiry), if ever.
+// When advance_clock next has something to do (deadline, earliest offer expiry or decision due), if ever.
 std::optional<Instant> next_deadline(const GroupTrip& trip);
 
 }  // namespace liaoxiu

@@ -144,6 +144,7 @@ Problem read_record(const json& j, const JsonPath& path, Place& v) {
     r.integer("seq", v.seq);
     r.instant("since", v.since);
     r.optional_instant("offer_expires", v.offer_expires);
+    r.optional_instant("decision_due", v.decision_due);
     return r.problem();
 }
 

@@ -30,8 +30,9 @@ constexpr std::array<std::string_view, 3> kMemberStatusNames{"active", "suspende
 constexpr std::array<std::string_view, 5> kStopKindNames{"eat", "stay", "travel", "tour", "wellness"};
 constexpr std::array<std::string_view, 4> kSeasonNames{"spring", "summer", "autumn", "winter"};
 constexpr std::array<std::string_view, 6> kGroupStateNames{"open", "formed", "full", "locked", "expired", "cancelled"};
-constexpr std::array<std::string_view, 6> kPlaceStateNames{"confirmed", "waitlisted", "offered",
-                                                           "withdrawn", "offer_expired", "released"};
+constexpr std::array<std::string_view, 9> kPlaceStateNames{"confirmed",        "waitlisted", "offered",
+                                                           "withdrawn",        "offer_expired", "released",
+                                                           "pending_approval", "declined",   "approval_lapsed"};
 constexpr std::array<std::string_view, 2> kPublishStatusNames{"published", "draft"};
 constexpr std::array<std::string_view, 2> kVisibilityNames{"alliance", "own_unit"};
 
@@ -126,6 +127,7 @@ void to_json(json& j, const Place& v) {
     j = json{{"worker", v.worker}, {"unit", v.unit}, {"state", v.state}, {"seq", v.seq},
              {"since", instant_json(v.since)}};
     if (v.offer_expires) j["offer_expires"] = instant_json(*v.offer_expires);
+    if (v.decision_due) j["decision_due"] = instant_json(*v.decision_due);
 }
 
 namespace {

@@ -155,9 +155,14 @@ enum class GroupState { open, formed, full, locked, expired, cancelled };
 enum class Visibility : std::uint8_t { alliance, own_unit };
 
 // A worker's place in a group. `waitlisted` places keep arrival order by `seq`.
-enum class PlaceState : std::uint8_t { confirmed, waitlisted, offered, withdrawn, offer_expired, released };
+// Approval by the worker's own union (审批, core/approval.hpp): `pending_approval` holds the place
+// until the union decides; it ends `confirmed`, `declined` (with the union's reason) or, when no
+// decision came in time, `approval_lapsed`.
+enum class PlaceState : std::uint8_t {
+    confirmed, waitlisted, offered, withdrawn, offer_expired, released, pending_approval, declined, approval_lapsed
+};
 
-// 64 bytes: a 10k catalogue holds about 325,000 of them.
+// 80 bytes: a 10k catalogue holds about 325,000 of them.
 struct Place {
     CompactId worker;
     CompactId unit;
@@ -165,6 +170,7 @@ struct Place {
     std::int32_t seq = 0;                 // arrival order within the group, strictly increasing
     Instant since = 0;                    // when it entered this state
     std::optional<Instant> offer_expires; // for `offered`
+    std::optional<Instant> decision_due;  // for `pending_approval`: the union's decision is due then
 
     bool operator==(const Place&) const = default;
 };

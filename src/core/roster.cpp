@@ -61,6 +61,9 @@ std::string_view place_state_zh(PlaceState state) {
         case PlaceState::withdrawn: return "已退出";
         case PlaceState::offer_expired: return "名额已过期";
         case PlaceState::released: return "已释放";
+        case PlaceState::pending_approval: return "待审批";
+        case PlaceState::declined: return "审批未通过";
+        case PlaceState::approval_lapsed: return "审批超时";
     }
     return "";
 }

@@ -16,6 +16,8 @@ std::optional<T> either(const std::optional<T>& own, const std::optional<T>& fal
 
 std::string n(std::int64_t value) { return std::to_string(value); }
 
+constexpr int kMaxDecisionHours = 720;  // 30 days
+
 void check_limit(std::vector<DomainError>& out, const std::optional<std::int64_t>& value, int minimum,
                  const char* field, const char* zh) {
     if (!value || *value >= minimum) return;
@@ -43,7 +45,14 @@ UnionRules effective_rules(const UnionRules& alliance, const UnionRules& unit) {
     UnionRules r;
     r.allowance = effective_allowance(alliance.allowance, unit.allowance);
     r.unit_share_percent = either(unit.unit_share_percent, alliance.unit_share_percent);
+    r.approval_required = either(unit.approval_required, alliance.approval_required);
+    r.decision_hours = either(unit.decision_hours, alliance.decision_hours);
     return r;
+}
+
+ApprovalTerms approval_terms(const UnionRules& effective) {
+    return ApprovalTerms{effective.approval_required.value_or(false),
+                         effective.decision_hours.value_or(kDefaultDecisionHours)};
 }
 
 std::vector<DomainError> validate_rules(const UnionRules& rules) {
@@ -57,6 +66,10 @@ std::vector<DomainError> validate_rules(const UnionRules& rules) {
     if (rules.unit_share_percent && *rules.unit_share_percent > 100)
         out.push_back(make_error("invalid_rule", "单位承担比例不能超过100%", "unit_share_percent must be at most 100",
                                  "unit_share_percent"));
+    check_limit(out, widen(rules.decision_hours), 1, "decision_hours", "审批时限（小时）");
+    if (rules.decision_hours && *rules.decision_hours > kMaxDecisionHours)
+        out.push_back(make_error("invalid_rule", "审批时限不能超过" + n(kMaxDecisionHours) + "小时",
+                                 "decision_hours must be at most " + n(kMaxDecisionHours), "decision_hours"));
     return out;
 }
 
@@ -172,6 +185,10 @@ RulesText rules_summary(const UnionRules& effective, const std::vector<HeldTrip>
     const Allowance& a = effective.allowance;
     const AllowanceUse use = allowance_use(held, year);
     const std::string y = n(year);
+    if (effective.approval_required.value_or(false)) {
+        zh.push_back("本单位需工会审批");
+        en.push_back("your union approves each place");
+    }
     if (a.trips_per_year) {
         const int left = std::max(0, *a.trips_per_year - use.trips);
         zh.push_back(y + "年还可参加" + n(left) + "次（共" + n(*a.trips_per_year) + "次）");
@@ -222,6 +239,22 @@ RulesText rules_summary(const UnionRules& effective, const std::vector<HeldTrip>
 
 bool open_to_unit(const GroupTrip& trip, const Id& unit) {
     return trip.visibility == Visibility::alliance || unit == trip.organizer_unit;
+}
+
+std::optional<DomainError> approval_forbidden(const Actor& by, const Id& worker_unit) {
+    if (by.role != Role::organizer)
+        return make_error("forbidden", "只有职工所在单位的工会可以审批", "only the worker's own union decides on approval");
+    if (by.unit != worker_unit)
+        return make_error("not_own_unit_worker", "该职工不是本单位职工，由其所在单位工会审批",
+                          "this worker is not of your unit: their own union decides");
+    return std::nullopt;
+}
+
+std::optional<DomainError> approval_queue_forbidden(const Actor& by, const Id& unit) {
+    if (by.role != Role::organizer || by.unit != unit)
+        return make_error("forbidden", "只有本单位工会可以查看本单位的待审批名单",
+                          "only the unit's own union reads its approval queue");
+    return std::nullopt;
 }
 
 std::optional<DomainError> alliance_rules_forbidden(const Actor& by) {

@@ -4,17 +4,22 @@
 // unit leaves unset takes the alliance's). The endpoint checks a join against them in the same
 // writer job as the join, before a place is taken; the app shows the same words before joining.
 //
-// What "used" means: the worker's HELD places (group_trip.hpp's holds_place: confirmed, offered
-// or waitlisted) on trips departing in the same calendar year, China time (a Day is a China
+// What "used" means: the worker's HELD places (group_trip.hpp's holds_place: confirmed, offered,
+// waitlisted or pending approval) on trips departing in the same calendar year, China time (a Day is a China
 // civil date: the year is that of the departure day; a trip over New Year counts in the year it
 // leaves, all its days included). Nothing is stored as "used": a withdrawal, a cancelled group or
 // an expired one (its places released) gives the allowance back by construction. A worker on a
-// waiting list already uses the allowance, so accepting an offered place never needs it again.
+// waiting list already uses the allowance, so accepting an offered place never needs it again;
+// a place waiting for approval uses it too (it cannot be spent twice while the union decides),
+// and a declined or lapsed one gives it back.
 //
-// Approval (审批) and priority tiers (优先) are not here yet.
+// Approval (审批): a unit may require its union's approval of its workers' places; the place is
+// held as pending_approval until the union decides (group_trip.hpp: approve_place, decline_place,
+// and advance_clock lapsing an overdue one). Priority tiers (优先) are not here yet.
 #pragma once
 
 #include "error.hpp"
+#include "group_trip.hpp"
 #include "model.hpp"
 #include "permissions.hpp"
 
@@ -44,16 +49,26 @@ struct UnionRules {
     // price after the union subsidy, rounded down to the fen; the worker pays the rest.
     // Unset: the alliance's; unset there too: 0 (the worker pays all that remains).
     std::optional<int> unit_share_percent;
+    // Approval (审批): the unit's union approves each of its workers' places. Unset: the
+    // alliance's; unset there too: off.
+    std::optional<bool> approval_required;
+    // How many hours before the join deadline the union's decision is due (1..720; unset: the
+    // alliance's, else kDefaultDecisionHours = 48). A place taken later than that is due at the
+    // deadline itself (group_trip.hpp's decision_due). After it, the place is released.
+    std::optional<int> decision_hours;
 
     bool operator==(const UnionRules&) const = default;
 };
+
+// The approval a worker under these (effective) rules needs for a place.
+ApprovalTerms approval_terms(const UnionRules& effective);
 
 // A unit's rules merged over its alliance's: each field the unit sets wins, else the alliance's.
 UnionRules effective_rules(const UnionRules& alliance, const UnionRules& unit);
 Allowance effective_allowance(const Allowance& alliance, const Allowance& unit);
 
 // Problems of rules as entered (each with `path` naming the field, code "invalid_rule"):
-// negative limits, a zero every-N-years, a percent outside 0..100.
+// negative limits, a zero every-N-years, a percent outside 0..100, decision_hours outside 1..720.
 std::vector<DomainError> validate_rules(const UnionRules& rules);
 
 // ---- Who pays ------------------------------------------------------------------------------
@@ -140,6 +155,13 @@ std::string format_yuan(Fen fen);
 bool open_to_unit(const GroupTrip& trip, const Id& unit);
 
 // ---- Who may set them --------------------------------------------------------------------
+
+// Deciding on a worker's pending place (approve or decline): the organizer (union) of the
+// worker's own unit only — not the group's organizer unless it is the same unit, not the
+// secretariat. "forbidden" (not a union), "not_own_unit_worker" (another unit's union).
+std::optional<DomainError> approval_forbidden(const Actor& by, const Id& worker_unit);
+// Whether `by` may read a unit's approval queue: the same people (the unit's own union).
+std::optional<DomainError> approval_queue_forbidden(const Actor& by, const Id& unit);
 
 // An alliance's defaults: the secretariat only. A unit's own rules: that unit's union
 // (organizer) or the secretariat. Code "forbidden", saying why.

@@ -72,11 +72,13 @@ DomainError bad_answer(const std::string& what) {
 // ---- counts ----------------------------------------------------------------------
 
 json encode_counts(const GroupCounts& counts) {
-    return {{"confirmed", counts.confirmed},
-            {"waitlisted", counts.waiting},  // the wire name of GroupCounts::waiting (docs/glossary.md)
-            {"places_to_form", counts.places_to_form},
-            {"places_left", counts.places_left},
-            {"units", counts.units}};
+    json body{{"confirmed", counts.confirmed},
+              {"waitlisted", counts.waiting},  // the wire name of GroupCounts::waiting (docs/glossary.md)
+              {"places_to_form", counts.places_to_form},
+              {"places_left", counts.places_left},
+              {"units", counts.units}};
+    if (counts.pending > 0) body["pending_approval"] = counts.pending;  // absent = none (as before approval)
+    return body;
 }
 
 std::optional<GroupCounts> decode_counts(const json& counts) {
@@ -90,6 +92,7 @@ std::optional<GroupCounts> decode_counts(const json& counts) {
     result.waiting = *waitlisted;
     result.places_to_form = *to_form;
     result.places_left = *left;
+    result.pending = std::max(0, int_field(counts, "pending_approval").value_or(0));
     if (const json* units = field(counts, "units"); units && units->is_array()) {
         for (const auto& unit : *units) {
             if (unit.is_string()) result.units.push_back(unit.get<std::string>());
@@ -167,6 +170,7 @@ std::optional<MyPlace> decode_my_place(const json& body) {
     mine.place.seq = int_field(body, "seq").value_or(0);
     mine.place.since = instant_field(body, "since").value_or(0);
     mine.place.offer_expires = instant_field(body, "offer_expires");
+    mine.place.decision_due = instant_field(body, "decision_due");
     mine.waitlist_position = std::max(0, int_field(body, "waitlist_position").value_or(0));
     mine.reason = string_field(body, "reason").value_or("");
     return mine;
@@ -292,6 +296,7 @@ json encode_join_answer(const JoinAnswer& answer) {
                  {"seq", answer.seq}};
     if (answer.counts) body["counts"] = encode_counts(*answer.counts);
     if (answer.state == PlaceState::waitlisted) body["waitlist_position"] = answer.waitlist_position;
+    if (answer.decision_due) body["decision_due"] = format_instant(*answer.decision_due);
     return body;
 }
 
@@ -307,6 +312,7 @@ Result<JoinAnswer> decode_join_answer(std::string_view body) {
     answer.seq = integer_field(*parsed, "seq").value_or(0);
     answer.waitlist_position = std::max(0, int_field(*parsed, "waitlist_position").value_or(0));
     if (const json* counts = field(*parsed, "counts")) answer.counts = decode_counts(*counts);
+    answer.decision_due = instant_field(*parsed, "decision_due");
     return answer;
 }
 

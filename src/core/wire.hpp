@@ -105,6 +105,7 @@ struct JoinAnswer {
     std::int64_t seq = 0;
     int waitlist_position = 0;          // written when waitlisted
     std::optional<GroupCounts> counts;  // the server always sends them
+    std::optional<Instant> decision_due;  // written when pending_approval: the union decides by then
 };
 nlohmann::json encode_join_answer(const JoinAnswer& answer);
 Result<JoinAnswer> decode_join_answer(std::string_view body);  // state required

@@ -1,5 +1,7 @@
 #include "core/wire_rules.hpp"
 
+#include "core/dates.hpp"
+
 #include <algorithm>
 #include <limits>
 #include <string>
@@ -36,6 +38,20 @@ void read(const json& j, const char* key, std::optional<T>& out, std::optional<D
                                                   : it->get<std::int64_t>());
 }
 
+// An optional boolean field; the first problem wins.
+void read_flag(const json& j, const char* key, std::optional<bool>& out, std::optional<DomainError>& problem) {
+    if (problem) return;
+    out.reset();
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return;
+    if (!it->is_boolean()) {
+        problem = make_error("wrong_type", std::string(key) + " 必须是 true 或 false",
+                             std::string(key) + " must be true or false", key);
+        return;
+    }
+    out = it->get<bool>();
+}
+
 DomainError bad_answer(const char* what) {
     return make_error("bad_answer", std::string("无法读取服务器的回答：") + what,
                       std::string("could not read the server's answer: ") + what);
@@ -50,6 +66,8 @@ json encode_rules(const UnionRules& rules) {
     put(j, "out_of_province_every_years", rules.allowance.out_of_province_every_years);
     put(j, "cost_standard", rules.allowance.cost_standard);
     put(j, "unit_share_percent", rules.unit_share_percent);
+    put(j, "approval_required", rules.approval_required);
+    put(j, "decision_hours", rules.decision_hours);
     return j;
 }
 
@@ -62,6 +80,8 @@ Result<UnionRules> decode_rules(const json& j) {
     read(j, "out_of_province_every_years", rules.allowance.out_of_province_every_years, problem);
     read(j, "cost_standard", rules.allowance.cost_standard, problem);
     read(j, "unit_share_percent", rules.unit_share_percent, problem);
+    read_flag(j, "approval_required", rules.approval_required, problem);
+    read(j, "decision_hours", rules.decision_hours, problem);
     if (problem) return *problem;
     return rules;
 }
@@ -107,6 +127,67 @@ Result<AllowanceView> decode_allowance_view(const json& j) {
         return bad_answer("allowance");
     }
     return v;
+}
+
+json encode_approval_queue(const ApprovalQueue& queue) {
+    json entries = json::array();
+    for (const ApprovalEntry& e : queue.approvals) {
+        json j{{"group", e.group},
+               {"route", e.route},
+               {"route_title", e.route_title},
+               {"departure", format_day(e.departure)},
+               {"last_day", format_day(e.last_day)},
+               {"worker", e.worker},
+               {"worker_name", e.worker_name},
+               {"since", format_instant(e.since)},
+               {"decision_due", format_instant(e.decision_due)},
+               {"price", e.price},
+               {"cost_split", encode_cost_split(e.split)}};
+        if (!e.member_number.empty()) j["member_number"] = e.member_number;
+        json left = json::object();
+        if (e.trips_left) left["trips"] = *e.trips_left;
+        if (e.days_left) left["days"] = *e.days_left;
+        j["left"] = left;
+        entries.push_back(std::move(j));
+    }
+    return json{{"unit", queue.unit}, {"approvals", std::move(entries)}};
+}
+
+Result<ApprovalQueue> decode_approval_queue(const json& j) {
+    if (!j.is_object()) return bad_answer("approvals");
+    ApprovalQueue queue;
+    try {
+        queue.unit = j.at("unit").get<std::string>();
+        for (const json& item : j.at("approvals")) {
+            ApprovalEntry e;
+            e.group = item.at("group").get<std::string>();
+            e.route = item.at("route").get<std::string>();
+            e.route_title = item.at("route_title").get<std::string>();
+            auto departure = parse_day(item.at("departure").get<std::string>());
+            auto last = parse_day(item.at("last_day").get<std::string>());
+            auto since = parse_instant(item.at("since").get<std::string>());
+            auto due = parse_instant(item.at("decision_due").get<std::string>());
+            if (!departure || !last || !since || !due) return bad_answer("approvals");
+            e.departure = *departure;
+            e.last_day = *last;
+            e.since = *since;
+            e.decision_due = *due;
+            e.worker = item.at("worker").get<std::string>();
+            e.worker_name = item.at("worker_name").get<std::string>();
+            e.member_number = item.value("member_number", std::string());
+            e.price = item.at("price").get<Fen>();
+            const json& split = item.at("cost_split");
+            e.split = CostSplit{split.at("union_subsidy").get<Fen>(), split.at("unit_share").get<Fen>(),
+                                split.at("worker_share").get<Fen>()};
+            const json& left = item.at("left");
+            if (auto it = left.find("trips"); it != left.end()) e.trips_left = it->get<int>();
+            if (auto it = left.find("days"); it != left.end()) e.days_left = it->get<int>();
+            queue.approvals.push_back(std::move(e));
+        }
+    } catch (const json::exception&) {
+        return bad_answer("approvals");
+    }
+    return queue;
 }
 
 }  // namespace liaoxiu::wire

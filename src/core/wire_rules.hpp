@@ -11,10 +11,11 @@
 
 namespace liaoxiu::wire {
 
-// {trips_per_year?, days_per_year?, out_of_province_every_years?, cost_standard?, unit_share_percent?}:
-// integers (cost_standard in fen); an absent or null field is unset (no limit, or the alliance's).
+// {trips_per_year?, days_per_year?, out_of_province_every_years?, cost_standard?, unit_share_percent?,
+// approval_required?, decision_hours?}: integers (cost_standard in fen) and one boolean
+// (approval_required); an absent or null field is unset (no limit, or the alliance's).
 nlohmann::json encode_rules(const UnionRules& rules);
-// Refusals: "wrong_type" (not an object, a field not an integer; `path` names it), "bad_value"
+// Refusals: "wrong_type" (not an object, a field not an integer or boolean; `path` names it), "bad_value"
 // (an integer out of range). Unknown fields are ignored. validate_rules checks the values.
 Result<UnionRules> decode_rules(const nlohmann::json& json);
 
@@ -31,5 +32,38 @@ nlohmann::json encode_allowance_view(const AllowanceView& view);
 Result<AllowanceView> decode_allowance_view(const nlohmann::json& json);
 
 nlohmann::json encode_cost_split(const CostSplit& split);
+
+// GET /units/{id}/approvals → {unit, approvals: [entry…]}: the unit's places waiting for its
+// union's decision (审批), the earliest due first. An entry: {group, route, route_title,
+// departure, last_day, worker, worker_name, member_number?, since, decision_due, price,
+// cost_split: {union_subsidy, unit_share, worker_share}, left: {trips?, days?}} — `left` is what
+// the worker's allowance has left in the departure's year with this place counted (a limit the
+// rules do not set is absent).
+struct ApprovalEntry {
+    Id group;
+    Id route;
+    std::string route_title;
+    Day departure = 0;
+    Day last_day = 0;
+    Id worker;
+    std::string worker_name;
+    std::string member_number;
+    Instant since = 0;
+    Instant decision_due = 0;
+    Fen price = 0;
+    CostSplit split;
+    std::optional<int> trips_left;
+    std::optional<int> days_left;
+
+    bool operator==(const ApprovalEntry&) const = default;
+};
+struct ApprovalQueue {
+    Id unit;
+    std::vector<ApprovalEntry> approvals;
+
+    bool operator==(const ApprovalQueue&) const = default;
+};
+nlohmann::json encode_approval_queue(const ApprovalQueue& queue);
+Result<ApprovalQueue> decode_approval_queue(const nlohmann::json& json);
 
 }  // namespace liaoxiu::wire

@@ -225,13 +225,16 @@ StoredResponse GroupService::join(const Principal& by, const Id& id, const std::
             context.lock_worker_days(joining.id, span.first, span.last);
             auto spans = store::worker_spans(context.db, joining.id, id, span.first, span.last);
             std::int64_t seq = next_seq(*trip);
+            // The worker's unit's rules (rules_service.hpp): whether its union approves the place
+            // (审批: the place is then held as pending_approval), and the allowance below.
+            const WorkerRules rules = worker_rules(context.db, joining.unit, route.alliance);
             // join() applies advance_clock itself.
-            auto result = liaoxiu::join(*trip, route, joining, spans, seq, context.now);
+            auto result = liaoxiu::join(*trip, route, joining, spans, seq, context.now, approval_terms(rules.effective));
             if (!result) return answer(status_for(result.error()), error_json(result.error()));
             // The worker's yearly allowance (union_rules.hpp), under their allowance lock: a second
             // join of theirs, here or on another process, checks after this one commits. Places held
-            // while waiting count, so accepting an offer later needs no check.
-            if (auto refused = join_allowance_refused(context, joining, *trip, route))
+            // while waiting (or for approval) count, so accepting an offer later needs no check.
+            if (auto refused = join_allowance_refused(context, joining, *trip, route, rules))
                 return answer(status_for(*refused), error_json(*refused));
             // A join the trip would take is still refused while the route cannot be booked (a stop's
             // member suspended or gone): its stop members are read only now, for a join that would
@@ -246,7 +249,7 @@ StoredResponse GroupService::join(const Principal& by, const Id& id, const std::
                                          {{"place", place_json(outcome.trip, joining.id)}}));
             }
             answer(200, wire::encode_join_answer({id, joining.id, outcome.state, seq, outcome.waitlist_position,
-                                                  count_places(outcome.trip)}));
+                                                  count_places(outcome.trip), outcome.trip.places.back().decision_due}));
         },
         {id}, {WorkerLock{for_someone ? *worker : by.account, id}});
     return response;
@@ -312,7 +315,10 @@ nlohmann::json GroupService::accept_offer(const Principal& by, const Id& id) {
     backend_.writer.run(
         [&](WriteContext& context) {
             GroupTrip trip = require_group(context, id);
-            auto result = liaoxiu::accept_offer(trip, by.account, context.now);
+            // A worker whose union approves their places (审批) takes the offered place as pending.
+            const Id alliance = require_route(context, trip.route).alliance;
+            const WorkerRules rules = worker_rules(context.db, by.unit, alliance);
+            auto result = liaoxiu::accept_offer(trip, by.account, context.now, approval_terms(rules.effective));
             if (!result) fail(result.error());
             // Taking the offered place is a new place on the route: refused like a join while the
             // route cannot be booked (the offer stays until it lapses; reinstated in time, it can be taken).

@@ -10,6 +10,7 @@
 #include "server/request_decode.hpp"
 #include "server/stats.hpp"
 #include "server/review_service.hpp"
+#include "server/approval_service.hpp"
 #include "server/rules_service.hpp"
 #include "server/wish_service.hpp"
 
@@ -590,6 +591,21 @@ void Api::install(http::Server& server) {
         Principal by = writer(req);
         unwrap(decode_empty_request(body_of(req, true)));
         send_json(res, 200, open_group_to_all(services.backend, by, req.matches[1]));
+    }));
+
+    // ---- approval by the worker's own union (审批): approval_service.hpp ----
+    server.Get(R"(/api/v1/units/([^/]+)/approvals)", wrap([this](const Request& req, Response& res) {
+        send_json(res, 200, approval_queue(services.backend, signed_in(req), req.matches[1]));
+    }));
+    server.Post(R"(/api/v1/groups/([^/]+)/places/([^/]+)/approve)", wrap([this](const Request& req, Response& res) {
+        Principal by = writer(req);
+        unwrap(decode_empty_request(body_of(req, true)));
+        send_json(res, 200, approve_place(services.backend, by, req.matches[1], req.matches[2]));
+    }));
+    server.Post(R"(/api/v1/groups/([^/]+)/places/([^/]+)/decline)", wrap([this](const Request& req, Response& res) {
+        Principal by = writer(req);
+        auto request = unwrap(decode_decline_request(body_of(req, false)));
+        send_json(res, 200, decline_place(services.backend, by, req.matches[1], req.matches[2], request.reason));
     }));
 }
 

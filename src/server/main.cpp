@@ -5,6 +5,7 @@
 #include "core/rules.hpp"
 #include "server/accounts.hpp"
 #include "server/api_error.hpp"
+#include "server/approval_service.hpp"
 #include "server/catalogue_service.hpp"
 #include "server/group_service.hpp"
 #include "server/http_api.hpp"
@@ -154,6 +155,7 @@ void load_demo_once(Connection& db, const ServerOptions& options, Instant now) {
         create_demo_accounts(context, with_history, hash);
         apply_demo_rules(context, *catalogue);  // rules_service.hpp: the union rules in action
         apply_demo_wishes(context, *catalogue);  // wish_service.hpp: 想去 on a route with no group
+        apply_demo_approval(context);           // approval_service.hpp: one unit's union approves
         store::meta_set(context.db, "demo_loaded", path);
     });
     std::clog << "liaoxiu-server: loaded the demo catalogue from " << path << "\n";

@@ -124,6 +124,13 @@ Result<CancelRequest> decode_cancel_request(const nlohmann::json& json) {
     return request;
 }
 
+Result<DeclineRequest> decode_decline_request(const nlohmann::json& json) {
+    if (!json.is_object()) return not_an_object("");
+    DeclineRequest request;
+    if (auto e = read_string(json, "reason", false, kMaxLongText, request.reason)) return *e;
+    return request;
+}
+
 Result<WithdrawRequest> decode_withdraw_request(const nlohmann::json& json) {
     if (!json.is_object()) return not_an_object("");
     WithdrawRequest request;

@@ -55,6 +55,13 @@ struct JoinRequest {
 Result<JoinRequest> decode_join_request(const nlohmann::json& json);
 Result<WithdrawRequest> decode_withdraw_request(const nlohmann::json& json);
 
+// POST /groups/{id}/places/{worker}/decline: {"reason": "…"}; an absent or blank reason is the
+// core's to refuse (decline_place: reason_required), so it is read as optional here.
+struct DeclineRequest {
+    std::string reason;
+};
+Result<DeclineRequest> decode_decline_request(const nlohmann::json& json);
+
 struct NoFields {};
 // Bodies that carry nothing (join, accept, suspend, ...): must be an object if present.
 Result<NoFields> decode_empty_request(const nlohmann::json& json);

@@ -56,7 +56,7 @@ struct HeldRow {
 std::vector<HeldRow> held_rows(Connection& db, const Id& worker, const Id& except_group) {
     auto rows = db.query(
         "SELECT g.id, g.route, g.first_day, g.last_day FROM places p JOIN group_trips g ON g.id = p.group_id "
-        "WHERE p.worker = $1 AND p.state IN ('confirmed', 'offered', 'waitlisted') AND g.id <> $2",
+        "WHERE p.worker = $1 AND p.state IN ('confirmed', 'offered', 'waitlisted', 'pending_approval') AND g.id <> $2",
         {worker, except_group});
     std::vector<HeldRow> held;
     for (auto& row : rows)
@@ -208,9 +208,17 @@ json open_group_to_all(Backend& backend, const Principal& by, const Id& id) {
     return group_view(changed, &by, true);
 }
 
+AllowanceUse worker_allowance_use(Connection& db, const Id& worker, const WorkerRules& rules, int year) {
+    const std::vector<HeldRow> rows = held_rows(db, worker, {});
+    const std::vector<HeldTrip> held = held_trips(rows, rules.home_province, [&](const Id& id) {
+        auto found = store::load_route(db, id);
+        return found ? found->region : std::string();
+    });
+    return allowance_use(held, year);
+}
+
 std::optional<DomainError> join_allowance_refused(WriteContext& context, const Worker& worker, const GroupTrip& trip,
-                                                  const Route& route) {
-    const WorkerRules rules = worker_rules(context.db, worker.unit, route.alliance);
+                                                  const Route& route, const WorkerRules& rules) {
     const Allowance& allowance = rules.effective.allowance;
     // No limit set: nothing to check and nothing to lock (rules change rarely; a change racing a
     // join applies from the next join on).

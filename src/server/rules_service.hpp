@@ -58,14 +58,20 @@ nlohmann::json open_group_to_all(Backend& backend, const Principal& by, const Id
 // (PostgreSQL: one transaction-scoped advisory lock per worker, so two joins of one worker on
 // two processes check one after the other and the second sees the first's place), reads the
 // worker's held trips and returns the refusal, if any.
+// `rules`: the worker's (worker_rules, read once by the join, which also takes its approval terms).
 std::optional<DomainError> join_allowance_refused(WriteContext& context, const Worker& worker,
-                                                  const GroupTrip& trip, const Route& route);
+                                                  const GroupTrip& trip, const Route& route, const WorkerRules& rules);
+
+// What `worker` uses of their allowance in `year` under `rules`: their held places (a place
+// waiting for approval included), read in `db`'s transaction.
+AllowanceUse worker_allowance_use(Connection& db, const Id& worker, const WorkerRules& rules, int year);
 
 // The demo's rules (first start with --demo), for what the catalogue holds of them: the Quzhou
 // alliance's defaults (3 trips and 15 days a year, out of province once every 3 years: loose
 // enough that the demo accounts' joins in the e2e and sync tests stay within them) and Juhua's
 // own split (the unit pays 30% of the price after subsidy) and cost standard (¥800: its
-// six-county route, ¥980 after subsidy, is over it).
+// six-county route, ¥980 after subsidy, is over it), and the union that approves its workers'
+// places (审批): approval_service.hpp's kDemoApprovalUnit.
 void apply_demo_rules(WriteContext& context, const Catalogue& catalogue);
 
 }  // namespace liaoxiu::server

@@ -33,7 +33,7 @@ CREATE INDEX IF NOT EXISTS group_trips_by_route ON group_trips (route);
 CREATE INDEX IF NOT EXISTS group_trips_by_deadline ON group_trips (next_deadline);
 CREATE TABLE IF NOT EXISTS places (
   group_id TEXT NOT NULL, seq BIGINT NOT NULL, worker TEXT NOT NULL, unit TEXT NOT NULL, state TEXT NOT NULL,
-  since BIGINT NOT NULL DEFAULT 0, offer_expires BIGINT, PRIMARY KEY (group_id, seq));
+  since BIGINT NOT NULL DEFAULT 0, offer_expires BIGINT, decision_due BIGINT, PRIMARY KEY (group_id, seq));
 CREATE INDEX IF NOT EXISTS places_by_worker ON places (worker);
 CREATE INDEX IF NOT EXISTS places_by_unit ON places (unit);
 CREATE TABLE IF NOT EXISTS accounts (
@@ -60,7 +60,8 @@ std::optional<std::string> load_document(Connection& db, Kind kind, const Id& id
     return rows.front().text(0);
 }
 
-constexpr const char* kPlaceColumns = "p.group_id, p.seq, p.worker, p.unit, p.state, p.since, p.offer_expires";
+constexpr const char* kPlaceColumns =
+    "p.group_id, p.seq, p.worker, p.unit, p.state, p.since, p.offer_expires, p.decision_due";
 
 // A place row read with kPlaceColumns (column 0, the group, is the caller's).
 Place place_from(const SqlRow& row) {
@@ -73,6 +74,7 @@ Place place_from(const SqlRow& row) {
     place.state = *state;
     place.since = row.integer(5);
     place.offer_expires = row.optional_integer(6);
+    place.decision_due = row.optional_integer(7);
     return place;
 }
 
@@ -110,12 +112,14 @@ GroupTrip decode_group(Connection& db, const std::string& head) {
 
 void upsert_place(Connection& db, const Id& group, const Place& place) {
     SqlValue expires = place.offer_expires ? SqlValue(*place.offer_expires) : SqlValue(std::monostate{});
+    SqlValue due = place.decision_due ? SqlValue(*place.decision_due) : SqlValue(std::monostate{});
     db.execute(
-        "INSERT INTO places (group_id, seq, worker, unit, state, since, offer_expires) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (group_id, seq) DO UPDATE SET worker = excluded.worker, "
-        "unit = excluded.unit, state = excluded.state, since = excluded.since, offer_expires = excluded.offer_expires",
+        "INSERT INTO places (group_id, seq, worker, unit, state, since, offer_expires, decision_due) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (group_id, seq) DO UPDATE SET worker = excluded.worker, "
+        "unit = excluded.unit, state = excluded.state, since = excluded.since, offer_expires = excluded.offer_expires, "
+        "decision_due = excluded.decision_due",
         {group, std::int64_t{place.seq}, std::string(place.worker), std::string(place.unit),
-         std::string(enum_name(place.state)), std::int64_t{place.since}, expires});
+         std::string(enum_name(place.state)), std::int64_t{place.since}, expires, due});
 }
 
 bool places_have_column(Connection& db, const char* column) {
@@ -142,6 +146,7 @@ void migrate_places_into_rows(Connection& db) {
         }
         if (!places_have_column(db, "since")) db.execute("ALTER TABLE places ADD COLUMN since BIGINT NOT NULL DEFAULT 0");
         if (!places_have_column(db, "offer_expires")) db.execute("ALTER TABLE places ADD COLUMN offer_expires BIGINT");
+        if (!places_have_column(db, "decision_due")) db.execute("ALTER TABLE places ADD COLUMN decision_due BIGINT");
         for (const auto& row : db.query("SELECT doc FROM group_trips ORDER BY id")) {
             auto trip = decode_stored<GroupTrip>(row.text(0), "group trip");
             if (trip.places.empty()) continue;
@@ -161,6 +166,8 @@ void add_place_reason_column(Connection& db) {
     begin_write(db);
     try {
         if (!places_have_column(db, "reason")) db.execute("ALTER TABLE places ADD COLUMN reason TEXT");
+        // ... and before approval (审批) the decision's due time.
+        if (!places_have_column(db, "decision_due")) db.execute("ALTER TABLE places ADD COLUMN decision_due BIGINT");
         commit(db);
     } catch (...) {
         rollback(db);
@@ -546,7 +553,7 @@ void lock_worker_days(Connection& db, std::vector<std::int64_t> keys) {
 std::vector<TripSpan> worker_spans(Connection& db, const Id& worker, const Id& except_group, Day first, Day last) {
     auto rows = db.query(
         "SELECT g.id, g.first_day, g.last_day FROM places p JOIN group_trips g ON g.id = p.group_id "
-        "WHERE p.worker = $1 AND p.state IN ('confirmed', 'offered', 'waitlisted') AND g.id <> $2 "
+        "WHERE p.worker = $1 AND p.state IN ('confirmed', 'offered', 'waitlisted', 'pending_approval') AND g.id <> $2 "
         "AND g.last_day >= $3 AND g.first_day <= $4",
         {worker, except_group, std::int64_t{first}, std::int64_t{last}});
     std::vector<TripSpan> spans;

@@ -628,6 +628,10 @@ std::map<Id, TallyCounts> tally_of(const GroupTrip& trip) {
             case PlaceState::offered: ++c.waiting; break;
             case PlaceState::offer_expired: ++c.offer_expired; break;
             case PlaceState::released: ++c.released; break;
+            // Approval's states are not in the statistics yet (the SQL tally counts the same).
+            case PlaceState::pending_approval:
+            case PlaceState::declined:
+            case PlaceState::approval_lapsed:
             case PlaceState::withdrawn: break;
         }
     }

@@ -296,6 +296,9 @@ void Outbox::done(const PendingAction& action, const HttpResponse& response) {
                 const std::string n = std::to_string(answer.value().waitlist_position);
                 notifier.notify(Notice::Kind::info, "已满员，已为您加入候补第" + n + "位",
                                 "The group is full: you are number " + n + " on the waiting list");
+            } else if (answer.value().state == PlaceState::pending_approval) {
+                notifier.notify(Notice::Kind::info, "名额已保留，待本单位工会审批",
+                                "Place held: awaiting your union's approval");
             } else {
                 notifier.notify(Notice::Kind::success, "报名成功，已确认名额", "You're in: your place is confirmed");
             }
@@ -306,10 +309,21 @@ void Outbox::done(const PendingAction& action, const HttpResponse& response) {
             notifier.notify(Notice::Kind::success, "已退出该团，名额已释放",
                             "You left the group trip; your place was released");
             break;
-        case PendingAction::Kind::accept_offer:
+        case PendingAction::Kind::accept_offer: {
+            // A worker whose union approves their places (审批) holds the accepted place pending.
+            const auto body = nlohmann::json::parse(response.body, nullptr, false);
+            const auto mine = body.is_object() && body.contains("my_place") ? wire::decode_my_place(body["my_place"])
+                                                                            : std::nullopt;
+            if (mine && mine->place.state == PlaceState::pending_approval) {
+                set_my_trip(action.group, PlaceState::pending_approval, 0);
+                notifier.notify(Notice::Kind::info, "已接受名额，待本单位工会审批",
+                                "Place accepted: awaiting your union's approval");
+                break;
+            }
             set_my_trip(action.group, PlaceState::confirmed, 0);
             notifier.notify(Notice::Kind::success, "已接受名额，报名成功", "Place accepted: you're in");
             break;
+        }
         case PendingAction::Kind::open_group:
             notifier.notify(Notice::Kind::success, "拼团已发起，可以分享给职工了",
                             "The group trip is open: share it with your workers");

@@ -207,6 +207,10 @@ enum class Language { zh, en };
     X(roster_exported, "名单已导出", "The roster was exported")                                     \
     X(roster_refresh, "刷新名单", "Refresh")                                                         \
     X(my_place_withdrawn_by_union, "单位工会已为您退出该团（%s）", "Your union withdrew you from this trip (%s)") /* printf */ \
+    /* approval by the worker's own union (审批): what the worker's trip list says */                \
+    X(my_place_pending_approval, "名额已保留，待本单位工会审批", "Place held: awaiting your union's approval") \
+    X(my_place_declined, "单位工会未同意（%s）", "Your union declined (%s)") /* printf */          \
+    X(my_place_approval_lapsed, "工会未在期限内审批，名额已释放", "Your union did not decide in time: the place was released") \
     /* the secretariat's routes and policies (designer) */                                        \
     X(policy_routes, "相关线路", "Routes this is about")                                          \
     X(action_save_route, "保存线路", "Save route")                                                \

@@ -25,9 +25,9 @@ Catalogue dated_catalogue() {
     g.join_deadline = at("2027-03-20T18:00:00+08:00");
     g.created = at("2026-11-10T09:30:00+08:00");
     g.state = GroupState::full;
-    g.places = {Place{"w-1", "u-org", PlaceState::confirmed, 1, at("2026-11-10T09:31:00+08:00"), std::nullopt},
+    g.places = {Place{"w-1", "u-org", PlaceState::confirmed, 1, at("2026-11-10T09:31:00+08:00"), std::nullopt, {}},
                 Place{"w-2", "u-a", PlaceState::offered, 2, at("2026-11-29T05:00:00+08:00"),
-                      at("2026-11-30T05:00:00+08:00")}};
+                      at("2026-11-30T05:00:00+08:00"), {}}};
     c.groups = {g};
     c.dates_as_of = at("2026-11-29T10:00:00+08:00");
     return c;

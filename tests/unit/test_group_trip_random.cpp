@@ -1,6 +1,7 @@
-// Randomized sequences of joins, withdrawals, offer acceptances, cancellations and clock
-// jumps over several group trips whose dates overlap, checking after every step the
-// invariants that must hold whatever happens. Seeded, so a failure replays exactly.
+// Randomized sequences of joins, withdrawals, offer acceptances, cancellations, approvals and
+// declines by a worker's union (审批: the third unit's workers need it) and clock jumps over
+// several group trips whose dates overlap, checking after every step the invariants that must
+// hold whatever happens. Seeded, so a failure replays exactly.
 #include <catch2/catch.hpp>
 
 #include "core/group_trip.hpp"
@@ -15,11 +16,15 @@ using namespace liaoxiu;
 
 namespace {
 
-bool holds(PlaceState s) { return s == PlaceState::confirmed || s == PlaceState::waitlisted || s == PlaceState::offered; }
+bool holds(PlaceState s) {
+    return s == PlaceState::confirmed || s == PlaceState::waitlisted || s == PlaceState::offered ||
+           s == PlaceState::pending_approval;
+}
 
 struct Stats {
     int joins_confirmed = 0, joins_waitlisted = 0, withdrawals = 0, acceptances = 0, cancellations = 0;
     int lapsed_offers = 0, locked = 0, expired = 0;
+    int joins_pending = 0, approvals = 0, declines = 0, lapsed_approvals = 0;
     std::map<std::string, int> refusals;
 };
 
@@ -39,9 +44,10 @@ public:
 
     void step() {
         const int roll = pick(0, 99);
-        if (roll < 55) random_join();
-        else if (roll < 73) random_withdraw();
-        else if (roll < 88) random_accept();
+        if (roll < 50) random_join();
+        else if (roll < 66) random_withdraw();
+        else if (roll < 78) random_accept();
+        else if (roll < 88) random_decide();
         else if (roll < 89) random_cancel();
         else if (roll < 96) advance(pick(60, 4 * 3600));
         else if (roll < 99) advance(kOfferWindowSeconds + pick(1, 3600));  // past any pending offer
@@ -108,6 +114,17 @@ private:
     }
     const Worker& random_worker() { return workers_[static_cast<std::size_t>(pick(0, static_cast<int>(workers_.size()) - 1))]; }
 
+    // The third unit's union approves its workers' places; its decisions are due 24 hours before
+    // the deadline (so some lapse in the clock jumps, some at the deadline itself).
+    ApprovalTerms approval_of(const Id& unit) const {
+        return ApprovalTerms{unit == catalogue_.units[2].id, 24};
+    }
+    ApprovalTerms approval_of_worker(const Id& worker) const {
+        for (const Worker& w : workers_)
+            if (w.id == worker) return approval_of(w.unit);
+        return {};
+    }
+
     void refused(const DomainError& e) {
         REQUIRE_FALSE(e.code.empty());
         REQUIRE_FALSE(e.message_zh.empty());
@@ -120,7 +137,7 @@ private:
         const Worker& worker = random_worker();
         const auto spans = spans_held_by(worker.id, trip.id);
         const GroupCounts before = count_places(advance_clock(trip, now_));
-        auto r = join(trip, route_of(trip), worker, spans, ++seq_, now_);
+        auto r = join(trip, route_of(trip), worker, spans, ++seq_, now_, approval_of(worker.unit));
         if (!r) {
             refused(r.error());
             if (r.error().code == "dates_overlap") {
@@ -132,9 +149,15 @@ private:
         }
         const JoinOutcome& outcome = r.value();
         if (outcome.state == PlaceState::confirmed) {
+            REQUIRE_FALSE(approval_of(worker.unit).required);
             REQUIRE(before.places_left > 0);
             REQUIRE(outcome.waitlist_position == 0);
             ++stats_.joins_confirmed;
+        } else if (outcome.state == PlaceState::pending_approval) {
+            REQUIRE(approval_of(worker.unit).required);
+            REQUIRE(before.places_left > 0);
+            REQUIRE(count_places(outcome.trip).pending == before.pending + 1);
+            ++stats_.joins_pending;
         } else {
             REQUIRE(outcome.state == PlaceState::waitlisted);
             REQUIRE(outcome.waitlist_position == waiting_only(outcome.trip));  // last in the queue
@@ -180,9 +203,42 @@ private:
             worker = random_worker().id;
         }
         GroupTrip& trip = *chosen;
-        auto r = accept_offer(trip, worker, now_);
+        auto r = accept_offer(trip, worker, now_, approval_of_worker(worker));
         if (!r) return refused(r.error());
         ++stats_.acceptances;
+        trip = r.value();
+        check(trip);
+    }
+
+    // The worker's union approves or declines a pending place (mostly a real one; sometimes
+    // anyone's, to exercise "not_pending").
+    void random_decide() {
+        std::vector<std::pair<GroupTrip*, Id>> pending;
+        for (GroupTrip& t : trips_)
+            for (const Place& p : t.places)
+                if (p.state == PlaceState::pending_approval) pending.emplace_back(&t, p.worker);
+        GroupTrip* chosen = nullptr;
+        Id worker;
+        if (!pending.empty() && pick(0, 4) > 0) {
+            std::tie(chosen, worker) = pending[static_cast<std::size_t>(pick(0, static_cast<int>(pending.size()) - 1))];
+        } else {
+            chosen = &random_trip();
+            worker = random_worker().id;
+        }
+        GroupTrip& trip = *chosen;
+        const GroupCounts before = count_places(advance_clock(trip, now_));
+        const bool approve = pick(0, 1) == 0;
+        auto r = approve ? approve_place(trip, worker, now_) : decline_place(trip, worker, "名额调整", now_);
+        if (!r) return refused(r.error());
+        const GroupCounts after = count_places(r.value());
+        REQUIRE(after.pending == before.pending - 1);
+        if (approve) {
+            REQUIRE(after.confirmed == before.confirmed + 1);
+            ++stats_.approvals;
+        } else {
+            REQUIRE(after.confirmed == before.confirmed);
+            ++stats_.declines;
+        }
         trip = r.value();
         check(trip);
     }
@@ -207,6 +263,11 @@ private:
                               [](const Place& p) { return p.state == PlaceState::offer_expired; }) -
                 std::count_if(trip.places.begin(), trip.places.end(),
                               [](const Place& p) { return p.state == PlaceState::offer_expired; }));
+            stats_.lapsed_approvals += static_cast<int>(
+                std::count_if(next.places.begin(), next.places.end(),
+                              [](const Place& p) { return p.state == PlaceState::approval_lapsed; }) -
+                std::count_if(trip.places.begin(), trip.places.end(),
+                              [](const Place& p) { return p.state == PlaceState::approval_lapsed; }));
             if (next.state != was && next.state == GroupState::locked) ++stats_.locked;
             if (next.state != was && next.state == GroupState::expired) ++stats_.expired;
             trip = std::move(next);
@@ -218,7 +279,7 @@ private:
     // Everything that must hold for one trip at `now_`.
     void check(const GroupTrip& t) {
         INFO("trip " << t.id << " at " << format_instant(now_));
-        int confirmed = 0, waitlisted = 0, offered = 0;
+        int confirmed = 0, waitlisted = 0, offered = 0, pending = 0;
         std::map<Id, int> held_by_unit;
         std::map<Id, int> held_by_worker;
         std::int64_t last_seq = 0;
@@ -241,6 +302,15 @@ private:
             } else {
                 REQUIRE_FALSE(p.offer_expires.has_value());
             }
+            if (p.state == PlaceState::pending_approval) {
+                ++pending;
+                REQUIRE(approval_of(p.unit.str()).required);  // only where the unit's union approves
+                REQUIRE(p.decision_due.has_value());
+                REQUIRE(*p.decision_due > now_);             // an overdue one has lapsed
+                REQUIRE(*p.decision_due <= t.join_deadline);
+            } else {
+                REQUIRE_FALSE(p.decision_due.has_value());
+            }
             if (holds(p.state)) {
                 ++held_by_unit[p.unit.str()];
                 REQUIRE(++held_by_worker[p.worker.str()] == 1);  // one place per worker per trip
@@ -249,10 +319,13 @@ private:
         const GroupCounts counts = count_places(t);
         REQUIRE(counts.confirmed == confirmed);
         REQUIRE(counts.waiting == waitlisted + offered);
-        REQUIRE(counts.places_left == std::max(0, t.max_size - confirmed - offered));
+        REQUIRE(counts.pending == pending);
+        // A pending place holds a place: counted in the size, never past the maximum; it does
+        // not count towards forming.
+        REQUIRE(counts.places_left == std::max(0, t.max_size - confirmed - offered - pending));
         REQUIRE(counts.places_to_form == std::max(0, t.min_size - confirmed));
         REQUIRE(confirmed <= t.max_size);
-        REQUIRE(confirmed + offered <= t.max_size);
+        REQUIRE(confirmed + offered + pending <= t.max_size);
         // Offers go to the earliest arrivals still waiting; nobody waits while a place is free.
         REQUIRE(last_offered_seq < first_waiting_seq);
         if (waitlisted > 0) REQUIRE(counts.places_left == 0);
@@ -260,7 +333,7 @@ private:
             for (const auto& [unit, n] : held_by_unit) REQUIRE(n <= *t.per_unit_cap);
         REQUIRE(t.state == derive_state(t, now_));
         if (now_ >= t.join_deadline && t.state != GroupState::cancelled) {
-            REQUIRE(waitlisted + offered == 0);
+            REQUIRE(waitlisted + offered + pending == 0);
             if (t.state == GroupState::locked) REQUIRE(confirmed >= t.min_size);
             if (t.state == GroupState::expired) REQUIRE(confirmed == 0);
         }
@@ -293,7 +366,7 @@ private:
 
 }  // namespace
 
-TEST_CASE("random sequences of joins, withdrawals, offers and clock jumps keep every invariant", "[group][random]") {
+TEST_CASE("random sequences of joins, withdrawals, offers, approvals and clock jumps keep every invariant", "[group][random]") {
     Stats total;
     for (std::uint64_t seed = 1; seed <= 12; ++seed) {
         INFO("seed " << seed);
@@ -308,12 +381,18 @@ TEST_CASE("random sequences of joins, withdrawals, offers and clock jumps keep e
         total.lapsed_offers += s.lapsed_offers;
         total.locked += s.locked;
         total.expired += s.expired;
+        total.joins_pending += s.joins_pending;
+        total.approvals += s.approvals;
+        total.declines += s.declines;
+        total.lapsed_approvals += s.lapsed_approvals;
         for (const auto& [code, n] : s.refusals) total.refusals[code] += n;
     }
     WARN("confirmed joins " << total.joins_confirmed << ", waitlisted " << total.joins_waitlisted
                   << ", withdrawals " << total.withdrawals << ", acceptances " << total.acceptances << ", lapsed "
                   << total.lapsed_offers << ", cancelled " << total.cancellations << ", locked " << total.locked
-                  << ", expired " << total.expired);
+                  << ", expired " << total.expired << ", pending joins " << total.joins_pending << ", approved "
+                  << total.approvals << ", declined " << total.declines << ", approvals lapsed "
+                  << total.lapsed_approvals);
     // The sequences really went through every path the invariants are meant to guard.
     CHECK(total.joins_confirmed > 1000);
     CHECK(total.joins_waitlisted > 500);
@@ -323,8 +402,12 @@ TEST_CASE("random sequences of joins, withdrawals, offers and clock jumps keep e
     CHECK(total.cancellations > 10);
     CHECK(total.locked > 20);
     CHECK(total.expired > 5);
+    CHECK(total.joins_pending > 300);
+    CHECK(total.approvals > 50);
+    CHECK(total.declines > 50);
+    CHECK(total.lapsed_approvals > 20);
     for (const char* code : {"dates_overlap", "already_joined", "unit_cap_reached", "deadline_passed", "group_closed",
-                             "not_a_member_of_group", "no_offer"}) {
+                             "not_a_member_of_group", "no_offer", "not_pending"}) {
         INFO(code);
         CHECK(total.refusals[code] > 0);
     }

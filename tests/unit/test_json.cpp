@@ -30,17 +30,17 @@ Catalogue full_catalogue() {
     g.per_unit_cap = 2;
     g.state = GroupState::full;
     g.created = fixtures::now();
-    g.places = {Place{"w-1", "u-org", PlaceState::confirmed, 1, fixtures::now(), {}},
-                Place{"w-2", "u-a", PlaceState::withdrawn, 2, fixtures::now() + 60, {}},
-                Place{"w-3", "u-b", PlaceState::offered, 3, fixtures::now() + 60, fixtures::now() + 86460},
-                Place{"w-4", "u-b", PlaceState::waitlisted, 4, fixtures::now() + 70, {}}};
+    g.places = {Place{"w-1", "u-org", PlaceState::confirmed, 1, fixtures::now(), {}, {}},
+                Place{"w-2", "u-a", PlaceState::withdrawn, 2, fixtures::now() + 60, {}, {}},
+                Place{"w-3", "u-b", PlaceState::offered, 3, fixtures::now() + 60, fixtures::now() + 86460, {}},
+                Place{"w-4", "u-b", PlaceState::waitlisted, 4, fixtures::now() + 70, {}, {}}};
     c.groups.push_back(g);
     GroupTrip cancelled = g;
     cancelled.id = "g-2";
     cancelled.per_unit_cap.reset();
     cancelled.state = GroupState::cancelled;
     cancelled.cancel_reason = "天气原因";
-    cancelled.places = {Place{"w-9", "u-a", PlaceState::released, 1, fixtures::now(), {}}};
+    cancelled.places = {Place{"w-9", "u-a", PlaceState::released, 1, fixtures::now(), {}, {}}};
     c.groups.push_back(cancelled);
     c.members[4].status_reason = "消防检查未通过";
     return c;

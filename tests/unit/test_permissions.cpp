@@ -94,9 +94,9 @@ TEST_CASE("creating accounts: the secretariat any, a union its own unit's worker
 TEST_CASE("whose worker ids are shown: a worker their own, a union its own unit's, the secretariat all",
           "[permissions]") {
     GroupTrip trip = trip_of("u-a");  // opened by u-a's union
-    trip.places = {Place{"w-1", "u-a", PlaceState::confirmed, 1, 0, {}},
-                   Place{"w-2", "u-a", PlaceState::withdrawn, 2, 0, {}},
-                   Place{"w-9", "u-b", PlaceState::waitlisted, 3, 0, {}}};
+    trip.places = {Place{"w-1", "u-a", PlaceState::confirmed, 1, 0, {}, {}},
+                   Place{"w-2", "u-a", PlaceState::withdrawn, 2, 0, {}, {}},
+                   Place{"w-9", "u-b", PlaceState::waitlisted, 3, 0, {}, {}}};
     auto ids = [&](const Actor* by) {
         std::vector<std::string> out;
         for (const auto& place : places_seen_by(trip, by).places) out.push_back(place.worker.str());
@@ -115,7 +115,7 @@ TEST_CASE("whose worker ids are shown: a worker their own, a union its own unit'
     CHECK(shown.places[2].state == PlaceState::waitlisted);
     // An actor without an account or unit sees no one by accident.
     const Actor blank_union{Role::organizer, "o-x", ""};
-    CHECK(!sees_worker(blank_union, Place{"w-4", "", PlaceState::confirmed, 4, 0, {}}));
+    CHECK(!sees_worker(blank_union, Place{"w-4", "", PlaceState::confirmed, 4, 0, {}, {}}));
     const Actor blank_worker{Role::worker, "", "u-a"};
-    CHECK(!sees_worker(blank_worker, Place{"", "u-a", PlaceState::confirmed, 5, 0, {}}));
+    CHECK(!sees_worker(blank_worker, Place{"", "u-a", PlaceState::confirmed, 5, 0, {}, {}}));
 }

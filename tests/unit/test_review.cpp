@@ -33,8 +33,8 @@ GroupTrip locked_trip(PlaceState state = PlaceState::confirmed) {
     trip.max_size = 10;
     trip.join_deadline = at("2026-11-15T18:00:00+08:00");
     trip.state = GroupState::locked;
-    trip.places = {Place{"w-other", "u-a", PlaceState::confirmed, 1, 0, std::nullopt},
-                   Place{"w-1", "u-a", state, 2, 0, std::nullopt}};
+    trip.places = {Place{"w-other", "u-a", PlaceState::confirmed, 1, 0, std::nullopt, {}},
+                   Place{"w-1", "u-a", state, 2, 0, std::nullopt, {}}};
     return trip;
 }
 

@@ -177,10 +177,10 @@ TEST_CASE("validate_catalogue finds duplicate ids and broken references", "[rule
     g.min_size = 3;
     g.max_size = 2;
     g.join_deadline = fixtures::now() + 3600;
-    g.places = {Place{"w-1", "u-a", PlaceState::confirmed, 5, 0, {}},
-                Place{"w-1", "u-unknown", PlaceState::waitlisted, 4, 0, {}},
-                Place{"w-2", "u-a", PlaceState::confirmed, 6, 0, {}},
-                Place{"w-3", "u-a", PlaceState::confirmed, 7, 0, {}}};
+    g.places = {Place{"w-1", "u-a", PlaceState::confirmed, 5, 0, {}, {}},
+                Place{"w-1", "u-unknown", PlaceState::waitlisted, 4, 0, {}, {}},
+                Place{"w-2", "u-a", PlaceState::confirmed, 6, 0, {}, {}},
+                Place{"w-3", "u-a", PlaceState::confirmed, 7, 0, {}, {}}};
     c.groups.push_back(g);
     const auto problems = validate_catalogue(c);
     CHECK(find_code(problems, "duplicate_id").path == "members[6].id");

@@ -300,8 +300,9 @@ TEST_CASE("visibility: JSON writes it only for an own-unit group and reads its a
     CHECK(decode<GroupDraft>(dj, "").value().visibility == Visibility::own_unit);
 }
 
-// Random joins, withdrawals and cancellations of a few workers on trips over three years, each
-// join checked by allowance_refused first: after every step, no worker holds more than allowed.
+// Random joins, withdrawals, cancellations and approval decisions of a few workers on trips over
+// three years, each join checked by allowance_refused first: after every step, no worker holds
+// more than allowed, a place waiting for approval counted (w-3's union approves its places).
 TEST_CASE("union rules: randomized sequences never leave a worker over the allowance") {
     Route inside = route();
     Route outside = outside_route();
@@ -312,6 +313,7 @@ TEST_CASE("union rules: randomized sequences never leave a worker over the allow
     a.out_of_province_every_years = 2;
     const std::vector<Worker> workers = {{"w-1", "u-org"}, {"w-2", "u-a"}, {"w-3", "u-b"}};
     std::mt19937 rng(4217);
+    int pending_joins = 0, decisions = 0;
     for (int run = 0; run < 30; ++run) {
         std::vector<GroupTrip> trips;
         std::vector<const Route*> routes;
@@ -324,7 +326,7 @@ TEST_CASE("union rules: randomized sequences never leave a worker over the allow
             t.departure = day("2026-12-20") + std::uniform_int_distribution<int>(0, 3 * 365)(rng);
             t.min_size = 1;
             t.max_size = 2;
-            t.join_deadline = now() + 3600;
+            t.join_deadline = now() + 72 * 3600;
             trips.push_back(t);
             routes.push_back(out ? &outside : &inside);
         }
@@ -344,12 +346,19 @@ TEST_CASE("union rules: randomized sequences never leave a worker over the allow
                         }
                 return std::pair{out, spans};
             };
-            if (action < 6) {
+            if (action < 5) {
                 auto [h, spans] = held_by(w.id);
                 if (!allowance_refused(a, h, trips[ti].id, *routes[ti], trips[ti].departure, "浙江")) {
-                    auto r = join(trips[ti], *routes[ti], w, spans, seq++, now());
+                    auto r = join(trips[ti], *routes[ti], w, spans, seq++, now(), ApprovalTerms{w.unit == "u-b", 48});
                     if (r.ok()) trips[ti] = r.value().trip;
+                    if (r.ok() && r.value().state == PlaceState::pending_approval) ++pending_joins;
                 }
+            } else if (action < 7) {
+                auto r = std::uniform_int_distribution<int>(0, 1)(rng) == 0
+                             ? approve_place(trips[ti], w.id, now())
+                             : decline_place(trips[ti], w.id, "名额调整", now());
+                if (r.ok()) trips[ti] = r.value();
+                if (r.ok()) ++decisions;
             } else if (action < 9) {
                 auto r = withdraw(trips[ti], w.id, now());
                 if (r.ok()) trips[ti] = r.value();
@@ -377,6 +386,8 @@ TEST_CASE("union rules: randomized sequences never leave a worker over the allow
             }
         }
     }
+    CHECK(pending_joins > 20);  // the sequences really held places for approval
+    CHECK(decisions > 10);
 }
 
 TEST_CASE("union rules: a withdrawal or a cancellation gives the trip back") {

@@ -87,6 +87,11 @@ std::string trip_status(Context& ctx, const sync::MyTrip& trip, const GroupTrip*
         case PlaceState::released:
             if (cancelled || expired) break;
             return ctx.t(Text::trip_released);
+        case PlaceState::pending_approval:
+            if (cancelled || expired) break;
+            return ctx.t(Text::my_place_pending_approval);
+        case PlaceState::declined: return ctx.f(Text::my_place_declined, trip.reason.c_str());
+        case PlaceState::approval_lapsed: return ctx.t(Text::my_place_approval_lapsed);
     }
     if (cancelled) return ctx.f(Text::trip_cancelled, group->cancel_reason.c_str());
     if (expired) return ctx.t(Text::trip_expired);

@@ -34,6 +34,9 @@ std::string state_text(Context& ctx, PlaceState state) {
         case PlaceState::withdrawn: return "withdrawn";
         case PlaceState::offer_expired: return "offer lapsed";
         case PlaceState::released: return "released";
+        case PlaceState::pending_approval: return "awaiting approval";
+        case PlaceState::declined: return "declined by the union";
+        case PlaceState::approval_lapsed: return "approval lapsed";
     }
     return {};
 }
