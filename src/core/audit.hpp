@@ -24,7 +24,7 @@ namespace liaoxiu {
 
 // Every action the trail records, as dotted names "<entity>.<verb>". The part before the
 // dot is the domain an action filter may also name on its own ("member": every member.*).
-inline constexpr std::array<std::string_view, 25> kAuditActions{
+inline constexpr std::array<std::string_view, 27> kAuditActions{
     "member.admit",    "member.update",     "member.suspend",  "member.reinstate", "member.remove",
     "route.create",    "route.update",      "route.publish",   "route.unpublish",  "route.delete",
     "policy.create",
@@ -32,6 +32,7 @@ inline constexpr std::array<std::string_view, 25> kAuditActions{
     "place.withdraw",  "place.add",         "account.create",  "personal.read",
     "member.standing", "review.hide",  // service reviews (core/review.hpp): 整改 / 先进典型 marks, hidden comments
     "rules.alliance",  "rules.unit",   "group.open_to_all",  // union rules (core/union_rules.hpp)
+    "place.approve",   "place.decline",  // approval by the worker's own union (审批)
 };
 
 bool is_audit_action(std::string_view action);

@@ -36,6 +36,15 @@ std::string code_of_body(const std::string& text) {
 
 std::string code_of(const httplib::Result& res) { return res ? code_of_body(res->body) : "(no answer)"; }
 
+// A departure offset (days from today) such that it and 20 days later fall in one China year:
+// the yearly allowance then sees both trips together, whatever today is.
+int same_year_base() {
+    const Day today = day_of(real_now());
+    int base = 30;
+    while (civil_from_day(today + base).year != civil_from_day(today + base + 20).year) base += 10;
+    return base;
+}
+
 // The server's clock is the system clock plus the seconds in this file (--test-clock-file),
 // written whole (a rename) so a read never sees it half written.
 struct TestClock {
@@ -203,8 +212,9 @@ TEST_CASE("approval: a decline needs a reason, frees the place for the waiting l
     ApprovalWorld w;
     w.set_rules(1, {{"approval_required", true}, {"trips_per_year", 1}});
     const Instant deadline = real_now() + 7 * 86400;
-    const std::string group = w.group(1, deadline);
-    const std::string other = w.group(5, deadline, 50);
+    const int base = same_year_base();
+    const std::string group = w.group(1, deadline, base);
+    const std::string other = w.group(5, deadline, base + 20);
     Session b = w.worker("b1", 1);
     Session a = w.worker("a1", 0);
     REQUIRE(body_of(w.join(b, group))["state"] == "pending_approval");

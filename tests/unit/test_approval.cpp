@@ -190,7 +190,7 @@ TEST_CASE("approval: a waiting worker whose union approves takes an offered plac
     CHECK(p.state == PlaceState::pending_approval);
     CHECK(p.decision_due == kDue);
     CHECK_FALSE(p.offer_expires.has_value());
-    CHECK(approve_place(r.value(), "w-b1", kNow + 180).value().state == GroupState::formed);
+    CHECK(approve_place(r.value(), "w-b1", kNow + 180).value().state == GroupState::full);  // min 1 = max 1
 }
 
 TEST_CASE("approval: a worker may withdraw a pending place, which frees it for the waiting list") {

@@ -160,7 +160,7 @@ TEST_CASE("wire: my trips round-trip", "[wire]") {
 }
 
 TEST_CASE("wire: the join answer round-trips, confirmed or waitlisted", "[wire]") {
-    wire::JoinAnswer confirmed{"g-qz-001", "w-u-qz-school2-1", PlaceState::confirmed, 1011, 0, some_counts()};
+    wire::JoinAnswer confirmed{"g-qz-001", "w-u-qz-school2-1", PlaceState::confirmed, 1011, 0, some_counts(), std::nullopt};
     auto body = wire::encode_join_answer(confirmed);
     CHECK_FALSE(body.contains("waitlist_position"));
     auto back = wire::decode_join_answer(sent(body));
@@ -173,7 +173,7 @@ TEST_CASE("wire: the join answer round-trips, confirmed or waitlisted", "[wire]"
     CHECK(back.value().counts->confirmed == confirmed.counts->confirmed);
     CHECK(back.value().counts->units == confirmed.counts->units);
 
-    wire::JoinAnswer waiting{"g-hn-002", "w-u-zz-metro-2", PlaceState::waitlisted, 1042, 3, some_counts()};
+    wire::JoinAnswer waiting{"g-hn-002", "w-u-zz-metro-2", PlaceState::waitlisted, 1042, 3, some_counts(), std::nullopt};
     auto waiting_back = wire::decode_join_answer(sent(wire::encode_join_answer(waiting)));
     REQUIRE(waiting_back);
     CHECK(waiting_back.value().state == PlaceState::waitlisted);
