@@ -151,6 +151,7 @@ struct ScreenState {
     int me_last_frame = -10;
     std::optional<Location> sign_in_return;
     Id join_after_sign_in;
+    Id wish_after_sign_in;  // 登录后想去: the route whose 想去 is said once signed in (and the wishes are known)
     // Notices: the height the toasts took in the last pass (the screens stop above them), and
     // where each personal notice was first shown (a kiosk drops it on another screen).
     float toasts_height = 0;

@@ -86,11 +86,23 @@ void draw_wish(Context& ctx, const Route& route, bool no_groups) {
     if (!ctx.signed_in()) {
         if (no_groups && button(ctx, ctx.t(Text::sign_in_to_wish), -1)) {
             ctx.screens.sign_in_return = Location{Screen::route, route.id};  // draw_sign_in comes back here
+            ctx.screens.wish_after_sign_in = route.id;
             ctx.nav.go({Screen::sign_in, {}});
         }
         return;
     }
-    if (ctx.state.session->role != Role::worker) return;
+    if (ctx.state.session->role != Role::worker) {
+        ctx.screens.wish_after_sign_in.clear();
+        return;
+    }
+    // Back from 登录后想去: what was asked for is said at once (a wish needs no confirmation and is
+    // taken back with one tap), once the worker's wishes are known, unless it was said before or a
+    // group for them has opened meanwhile.
+    if (ctx.screens.wish_after_sign_in == route.id && ctx.state.my_wishes.status != sync::ReadStatus::none &&
+        ctx.state.my_wishes.status != sync::ReadStatus::loading) {
+        ctx.screens.wish_after_sign_in.clear();
+        if (!my_wish(ctx, route.id) && groups_for_wish(ctx, route.id).empty()) ctx.intents.wish(route.id);
+    }
     const auto& sending = ctx.state.wishes_sending;
     if (std::find(sending.begin(), sending.end(), route.id) != sending.end()) {
         muted(ctx, ctx.t(Text::wish_sending));
