@@ -247,7 +247,13 @@ TEST_CASE("booking_refused: a draft, or a stop's member suspended or gone, with 
     CHECK(refused->message_en.find("is suspended (消防检查未通过)") != std::string::npos);
 
     // open_group refuses with the same words.
-    GroupDraft group{"g-x", r.id, c.units.at(0).id, 100, 1, 10, 50 * 86400, std::nullopt};
+    GroupDraft group;
+    group.id = "g-x";
+    group.route = r.id;
+    group.organizer_unit = c.units.at(0).id;
+    group.departure = 100;
+    group.max_size = 10;
+    group.join_deadline = 50 * 86400;
     auto opened = open_group(group, r, c, 86400);
     REQUIRE(!opened);
     CHECK(opened.error().message_zh == refused->message_zh);

@@ -28,6 +28,7 @@ constexpr DeskText kActionTexts[] = {
     DeskText::audit_place_withdraw,  DeskText::audit_place_add,       DeskText::audit_account_create,
     DeskText::audit_personal_read,   DeskText::audit_member_standing, DeskText::audit_review_hide,
     DeskText::audit_rules_alliance,  DeskText::audit_rules_unit,      DeskText::audit_group_open_to_all,
+    DeskText::audit_place_approve,   DeskText::audit_place_decline,
 };
 static_assert(std::size(kActionTexts) == kAuditActions.size(), "one text per audit action");
 

@@ -183,6 +183,8 @@ namespace liaoxiu::ui {
     X(audit_rules_alliance, "设置联盟疗休养规则", "Alliance rules set") \
     X(audit_rules_unit, "设置单位疗休养规则", "Unit rules set") \
     X(audit_group_open_to_all, "拼团向所有单位开放", "Group opened to all units") \
+    X(audit_place_approve, "工会同意名额", "Place approved by the union") \
+    X(audit_place_decline, "工会不同意名额", "Place declined by the union") \
     /* statistics (statistics.cpp, charts.cpp); the columns' words follow the endpoint's keys */ \
     X(stats_title, "统计", "Statistics") \
     X(stats_view_places, "出行人次", "Places booked") \
