@@ -96,7 +96,7 @@ TEST_CASE("想去: a group only another unit may join leaves 想去 on offer", "
     CHECK_FALSE(ui.find_item("想去"));
 }
 
-TEST_CASE("想去: signed out it asks to sign in and comes back to the route; a kiosk shows nothing of it", "[ui][wishes]") {
+TEST_CASE("想去: signed out it asks to sign in and comes back to the route, and a kiosk shows nothing of it", "[ui][wishes]") {
     UiDriver ui;
     ui.ui.open_location(std::string("#/route/") + kRoute);
     ui.frames(2);
@@ -152,7 +152,7 @@ TEST_CASE("想去: a union sees how many of its workers would go, beside opening
     CHECK_FALSE(ui.shows("位职工想去"));
 }
 
-TEST_CASE("想去: 我的 lists the wishes; a group opening for the worker shows 有拼团了 marked 新 and opens", "[ui][wishes]") {
+TEST_CASE("想去: 我的 lists the wishes, and a group opening for the worker shows 有拼团了 marked 新 and opens", "[ui][wishes]") {
     UiDriver ui;
     ui.state.session = testing::make_session("w-1204", "王老师", sync::Role::worker, "u-qz-school2");
     ui.state.my_trips_loaded = true;
