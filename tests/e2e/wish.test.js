@@ -35,7 +35,7 @@ test('a worker says 想去 on a route with no group, and 我的 tells them when 
   await screenshot(page, 'wish-route-phone');
   await tap(page, '想去');
   await waitShown(page, /^已告诉本单位工会；有人发起拼团时会在“我的”里告诉您$/);
-  await findWidget(page, '取消想去');
+  await scrollUntil(page, '取消想去');  // below the told line, under a phone's tab bar
   await screenshot(page, 'wish-told-phone');
 
   // Stored once, for the worker's unit; its union counts it.
