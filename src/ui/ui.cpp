@@ -254,11 +254,10 @@ void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
     // frame out again (layout_settled).
     const float toasts_used = screens_.toasts_height;
     const float screen_height = std::max(content_height * 0.4f, content_height - toasts_used);
+    // A new screen starts at its top from its first frame (SetScrollY would wait a frame,
+    // showing it once at the last screen's scroll, where a tap aimed at it would miss).
+    if (std::exchange(scroll_to_top_, false)) ImGui::SetNextWindowScroll(ImVec2(0, 0));
     ImGui::BeginChild("##content", ImVec2(0, screen_height), false);
-    if (scroll_to_top_) {
-        ImGui::SetScrollY(0);
-        scroll_to_top_ = false;
-    }
     // On a tablet the desk's navigation is one row above the page.
     if (ctx.secretariat() && !desk_pages_.empty() && !desk_column) draw_desk_nav(ctx, true, 0);
     draw_screen(ctx);

@@ -132,6 +132,35 @@ TEST_CASE("searching by initials finds 江郎山 routes and typing Chinese narro
     CHECK(chinese.missing_glyphs() == 0);
 }
 
+TEST_CASE("a screen opened from far down another is drawn from its top in its first frame", "[ui][catalogue]") {
+    // A kiosk's visitor wheels down a group's screen to its QR code, then taps 线路. Were
+    // the catalogue's first frame drawn at the group's scroll, a tap aimed at what that frame
+    // showed would land beside the search field once the screen moved to its top.
+    UiDriver ui;
+    ui.ui.open_location("#/group/g-qz-001");
+    ui.frames(2);
+    ImGuiIO& io = ImGui::GetIO();
+    for (int notch = 0; notch < 30; ++notch) {
+        io.MousePos = ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2);
+        io.MouseWheel = -1.0f;
+        ui.frame();
+    }
+    const auto& group_items = ui.items.last_frame();
+    REQUIRE(std::any_of(group_items.begin(), group_items.end(),  // scrolled past the group's first lines
+                        [](const ui::ItemRecord& item) { return item.min.y < 0; }));
+
+    ui.ui.open_location("#/routes");
+    ui.frame();
+    const ui::ItemRecord* first = ui.find_item("搜索");
+    REQUIRE(first);
+    const float first_frame_top = first->min.y;
+    CHECK(first->visible);
+    ui.frames(3);
+    const ui::ItemRecord* settled = ui.find_item("搜索");
+    REQUIRE(settled);
+    CHECK(first_frame_top == settled->min.y);
+}
+
 TEST_CASE("a query asked again shows its earlier results, but never those of a changed catalogue", "[ui][catalogue]") {
     UiDriver ui;
     ui.ui.open_location("#/routes");
