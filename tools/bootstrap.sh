@@ -59,7 +59,7 @@ run_logged() { # log-file command...
 
 # --- 1. Debian packages ------------------------------------------------------
 packages=(
-  build-essential cmake ninja-build pkg-config dpkg-dev nodejs
+  build-essential cmake ninja-build pkg-config dpkg-dev nodejs ccache
   emscripten clang-14 libclang-rt-14-dev
   libsdl2-dev nlohmann-json3-dev catch2 libcpp-httplib-dev
   libsqlite3-dev sqlite3 libsodium-dev libpq-dev postgresql zlib1g-dev libboost-dev libbrotli-dev
