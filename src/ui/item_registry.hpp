@@ -23,7 +23,7 @@ enum class FieldKind : std::uint8_t {
     search,   // a search box: the full keyboard, its Enter key says "search"
     number,   // a whole number (places, days): the number pad
     decimal,  // an amount in yuan: the number pad with a decimal point
-    date,     // YYYY-MM-DD: digits (the date fields are typed, there is no picker)
+    date,     // YYYY-MM-DD: a touch screen opens its date picker (text_agent.js), a keyboard types digits
     phone,    // a phone number: the phone pad
 };
 

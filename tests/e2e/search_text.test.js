@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, items, stats, screenshot, viewports, centre, waitFor, settle } from './lib/browser.js';
-import { findWidget, tap, fill, waitShown, dismissNotices } from './lib/canvas.js';
+import { findWidget, tap, fill, waitShown, dismissNotices, dateFieldKind } from './lib/canvas.js';
 import { startServer, demoPassword } from './lib/server.js';
 
 const SEARCH_HINT = '线路、城市、单位，可输入拼音或首字母';
@@ -134,11 +134,14 @@ test('the text agent takes the tapped field\'s kind: numbers bring up the number
   };
   assert.equal((await kindAfterTap('最少人数')).inputMode, 'numeric');
   assert.equal((await kindAfterTap('最多人数')).inputMode, 'numeric');
-  const date = await kindAfterTap('出发日期（如 2027-04-10）');
-  assert.equal(date.inputMode, 'numeric', 'a date is typed in digits');
-  assert.equal(date.enterKeyHint, 'done');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText('2027-05-01');
+  // A date field opens the phone's own date picker, not the keyboard.
+  const dateField = await findWidget(page, '出发日期（如 2027-04-10）', (i) => i.textField);
+  assert.equal(dateField.fieldKind, dateFieldKind);
+  await page.touchscreen.tap(centre(dateField).x, centre(dateField).y);
+  await waitFor(page, () => page.evaluate(() => document.activeElement?.id === 'lx-date-picker'), 'the date picker to open');
+  assert.equal(await page.evaluate(() => document.activeElement.type), 'date');
+  assert.equal((await agent(page)).focused, false, 'no keyboard for a date');
+  await page.fill('#lx-date-picker', '2027-05-01');
   await settle(page);
   await screenshot(page, 'open-group-date-phone');
   assert.deepEqual(errors, []);

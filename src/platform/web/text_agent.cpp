@@ -120,16 +120,21 @@ void TextAgent::after_frame() {
     }
 }
 
-void TextAgent::after_draw(ImGuiIO& io) {
+void TextAgent::after_draw(ImGuiIO&) {
     const ImGuiContext& g = *ImGui::GetCurrentContext();
+    // Whether a text field is being edited in this frame: the field just drawn says so.
+    // io.WantTextInput says it of the frame before, so a field left with Enter would read as
+    // "editing ended" only a frame later, and the app draws no frame until the next input:
+    // a tap on the next field, whose frame would then blur the agent that tap just focused.
+    const bool editing = g.WantTextInputNextFrame == 1;
     // Blur only when editing ends. A tap focuses the agent before ImGui has even seen it,
     // so "not editing yet" must not take the keyboard away again.
-    const bool editing_ended = was_editing_ && !io.WantTextInput;
-    was_editing_ = io.WantTextInput;
+    const bool editing_ended = was_editing_ && !editing;
+    was_editing_ = editing;
     // The kind of the field being edited (reached by Tab too, not only by a tap), from the
     // last frame's items: the agent's keyboard follows it.
     int kind = -1;
-    if (io.WantTextInput && g.ActiveId != 0)
+    if (editing && g.ActiveId != 0)
         for (const ui::ItemRecord& item : items_->last_frame())
             if (item.id == g.ActiveId && item.text_field) {
                 kind = static_cast<int>(item.field_kind);
@@ -138,7 +143,7 @@ void TextAgent::after_draw(ImGuiIO& io) {
     lx_text_agent_update(editing_ended ? 1 : 0, g.PlatformImePos.x, g.PlatformImePos.y, kind);
 
     // ImGui 1.86 cannot show text still being composed, so draw it at the caret.
-    if (!preedit_.empty() && io.WantTextInput) {
+    if (!preedit_.empty() && editing) {
         ImDrawList* draw = ImGui::GetForegroundDrawList();
         const ImVec2 at(g.PlatformImePos.x, g.PlatformImePos.y);
         const ImVec2 size = ImGui::CalcTextSize(preedit_.c_str());

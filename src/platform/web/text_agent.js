@@ -10,14 +10,21 @@
 //
 // Each field comes with its kind (ui::FieldKind), which sets the agent's inputmode and
 // enterkeyhint before it is focused, so a number field brings up the number pad.
+//
+// A date field tapped on a touch screen opens the phone's own date picker instead: a hidden
+// <input type=date> is focused (and asked to showPicker) inside the tap, and the day picked
+// replaces the field's text as if typed (select all, the YYYY-MM-DD, Enter to end editing).
+// A mouse click keeps typing: a keyboard is at hand, and a desktop picker would only slow it.
 
 mergeInto(LibraryManager.library, {
   $lxAgent__deps: ['$lxStrings'],
   $lxAgent: {
     element: null,
+    picker: null,        // the <input type=date> behind date fields on touch screens
     fields: [],          // [x, y, width, height, kind] per field, in CSS px, from the last frame
     kind: -1,            // the kind the element is set up for
-    // By ui::FieldKind: text, search, number, decimal, date (typed as digits and "-"), phone.
+    dateKind: 4,         // ui::FieldKind::date
+    // By ui::FieldKind: text, search, number, decimal, date (typed as digits and "-" when not picked), phone.
     modes: [['text', 'done'], ['text', 'search'], ['numeric', 'done'], ['decimal', 'done'], ['numeric', 'done'],
             ['tel', 'done']],
     composing: false,
@@ -49,6 +56,21 @@ mergeInto(LibraryManager.library, {
       this.element.setAttribute('inputmode', mode[0]);
       this.element.setAttribute('enterkeyhint', mode[1]);
     },
+    // The day picked (YYYY-MM-DD, or '' when cleared) replaces the date field's text.
+    picked: function (value) {
+      this.key(100, 1);  // Ctrl+A: select the field's text, so what follows replaces it
+      this.send(value || '');
+      if (!value) this.key(this.keys.Backspace, 0);
+      this.key(this.keys.Enter, 0);  // ends editing, as the picker closing does
+    },
+    openPicker: function () {
+      var p = this.picker;
+      p.value = '';
+      p.focus({ preventScroll: true });
+      // Chromium and Safari 16+ open their picker on request (needs this tap's activation); iOS
+      // also opens it on focus alone.
+      try { if (p.showPicker) p.showPicker(); } catch (e) { /* not allowed here: focus is enough */ }
+    },
     modifiers: function (event) {
       return (event.ctrlKey ? 1 : 0) | (event.shiftKey ? 2 : 0) | (event.altKey ? 4 : 0) | (event.metaKey ? 8 : 0);
     }
@@ -74,21 +96,46 @@ mergeInto(LibraryManager.library, {
     agent.reset();
     agent.setKind(0);
 
+    var picker = document.createElement('input');
+    picker.id = 'lx-date-picker';
+    picker.type = 'date';
+    picker.setAttribute('aria-hidden', 'true');
+    picker.tabIndex = -1;
+    picker.style.cssText = e.style.cssText;
+    document.body.appendChild(picker);
+    agent.picker = picker;
+    var pickedValue = null;
+    // 'change' comes when a day is chosen (or the picker's Clear); typed digits on a desktop
+    // Chromium come as 'input' while incomplete, so only whole days and clearing count.
+    picker.addEventListener('change', function () { pickedValue = picker.value; picker.blur(); });
+    picker.addEventListener('blur', function () {
+      if (pickedValue !== null) agent.picked(pickedValue);
+      else Module._lx_agent_blur();  // closed without a choice: the field stays as it was
+      pickedValue = null;
+    });
+
     var canvas = Module.canvas;
-    var focusIfField = function (x, y) {
+    var focusIfField = function (x, y, touch) {
       var r = canvas.getBoundingClientRect();
       var kind = agent.hit(x - r.left, y - r.top);
-      if (kind >= 0) {
+      if (kind === agent.dateKind && touch) {
+        agent.openPicker();
+      } else if (kind >= 0) {
         agent.setKind(kind);  // before focus: the keyboard that opens is chosen then
         e.focus({ preventScroll: true });
         agent.reset();
       }
     };
+    var lastTouch = -1e9;
     canvas.addEventListener('touchend', function (event) {
       var t = event.changedTouches[0];
-      if (t) focusIfField(t.clientX, t.clientY);
+      lastTouch = event.timeStamp;
+      if (t) focusIfField(t.clientX, t.clientY, true);
     }, true);
-    canvas.addEventListener('mouseup', function (event) { focusIfField(event.clientX, event.clientY); }, true);
+    canvas.addEventListener('mouseup', function (event) {
+      // A browser may send a tap again as mouse events: the touch handler took it already.
+      if (event.timeStamp - lastTouch > 1000) focusIfField(event.clientX, event.clientY, false);
+    }, true);
 
     e.addEventListener('compositionstart', function () { agent.composing = true; });
     e.addEventListener('compositionupdate', function (event) {

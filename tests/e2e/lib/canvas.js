@@ -39,10 +39,22 @@ export async function framesAfter(page, before, count = 2) {
 // Keys go to whichever field ImGui has active, so it waits until the agent sits at a caret
 // inside this field. Counting frames is not enough: while another field is being edited,
 // its caret's blink draws frames before the tap is even seen, and the text would land there.
+//
+// A date field (FieldKind::date) tapped opens the phone's date picker instead: the day is
+// chosen there (Playwright's fill sets the <input type=date> and sends its input and change,
+// as the picker does) and the app writes it into the field.
+export const dateFieldKind = 4;
 export async function fill(page, label, text) {
   const field = await findWidget(page, label, (i) => i.textField);
   const { x, y } = centre(field);
   await page.touchscreen.tap(x, y);
+  if (field.fieldKind === dateFieldKind) {
+    await waitFor(page, () => page.evaluate(() => document.activeElement?.id === 'lx-date-picker'),
+                  `the date picker to open for "${label}"`);
+    await page.fill('#lx-date-picker', text);
+    await settle(page);  // the app writes the day in over a few frames; a tap meanwhile would take it elsewhere
+    return;
+  }
   await waitFor(page, () => page.evaluate(({ x, y, width, height }) => {
     const agent = document.getElementById('lx-text-agent');
     const left = parseFloat(agent.style.left), top = parseFloat(agent.style.top);
