@@ -12,6 +12,7 @@
 #include "server/review_service.hpp"
 #include "server/approval_service.hpp"
 #include "server/rules_service.hpp"
+#include "server/notification_service.hpp"
 #include "server/wish_service.hpp"
 
 #include <chrono>
@@ -569,6 +570,19 @@ void Api::install(http::Server& server) {
         if (param(req, "year")) year = static_cast<int>(integer_param(req, "year", 0, 1970, 9999));
         send_json(res, 200, my_allowance(services.backend, by, year, param(req, "route")));
     }));
+    // ---- 消息 (notifications): what group changes told the caller (a worker, or their unit's union) ----
+    server.Get("/api/v1/me/notifications", wrap([this](const Request& req, Response& res) {
+        Principal by = signed_in(req);
+        NotificationQuery query;
+        if (req.has_param("before")) query.before = integer_param(req, "before", 0, 1, INT64_MAX);
+        query.limit = static_cast<int>(integer_param(req, "limit", 50, 1, 100));
+        send_json(res, 200, my_notifications(services.backend, by, query));
+    }));
+    server.Post("/api/v1/me/notifications/read", wrap([this](const Request& req, Response& res) {
+        Principal by = writer(req);
+        send_json(res, 200, mark_notifications_read(services.backend, by, body_of(req, false)));
+    }));
+
     // ---- 想去 (wishes): a worker on a route with no group for them; their union counts them ----
     server.Post(R"(/api/v1/routes/([^/]+)/wish)", wrap([this](const Request& req, Response& res) {
         Principal by = writer(req);

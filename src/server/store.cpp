@@ -4,6 +4,7 @@
 #include "server/stats.hpp"
 #include "server/review_service.hpp"
 #include "server/rules_service.hpp"
+#include "server/notification_store.hpp"
 #include "server/wish_service.hpp"
 
 #include <nlohmann/json.hpp>
@@ -203,6 +204,7 @@ void create_schema(Connection& db) {
     create_reviews_schema(db);  // review_service.hpp: service reviews and the members' standing marks
     create_rules_schema(db);    // rules_service.hpp: the alliances' and units' union rules
     create_wishes_schema(db);   // wish_service.hpp: the workers' wishes (想去)
+    create_notifications_schema(db);  // notification_store.hpp: what group changes told whom (消息)
     migrate_version_offset(db);  // PostgreSQL: versions from transaction ids (see catalogue_version)
 }
 

@@ -1,0 +1,149 @@
+#include "server/notification_service.hpp"
+
+#include "core/dates.hpp"
+#include "server/api_error.hpp"
+#include "server/store.hpp"
+#include "server/write_queue.hpp"
+
+#include <map>
+#include <string>
+
+namespace liaoxiu::server {
+
+namespace {
+
+using nlohmann::json;
+
+std::string_view audience_name(Audience audience) { return audience == Audience::worker ? "worker" : "unit"; }
+
+// Whose notifications a caller reads: a worker their own, a union its unit's. The secretariat
+// is told nothing of groups (it reads the statistics and the audit trail).
+struct Inbox {
+    std::string audience;
+    Id recipient;
+};
+Inbox inbox_of(const Principal& by) {
+    if (by.is_worker()) return {std::string(audience_name(Audience::worker)), by.account};
+    if (by.is_organizer()) return {std::string(audience_name(Audience::unit_union)), by.unit};
+    fail("forbidden", "只有职工和单位工会有消息", "only workers and unit unions have notifications");
+}
+
+std::int64_t count_unread(Connection& db, const Inbox& inbox) {
+    return db.query("SELECT COUNT(*) FROM notifications WHERE audience = $1 AND recipient = $2 AND read_at IS NULL",
+                    {inbox.audience, inbox.recipient})
+        .front()
+        .integer(0);
+}
+
+}  // namespace
+
+namespace store {
+
+void create_notifications_schema(Connection& db) {
+    const std::string id_column =
+        db.dialect() == Dialect::sqlite ? "id INTEGER PRIMARY KEY AUTOINCREMENT" : "id BIGSERIAL PRIMARY KEY";
+    db.execute("CREATE TABLE IF NOT EXISTS notifications (" + id_column +
+               ", audience TEXT NOT NULL, recipient TEXT NOT NULL, kind TEXT NOT NULL, group_id TEXT NOT NULL, "
+               "seq BIGINT NOT NULL, at BIGINT NOT NULL, until BIGINT, reason TEXT NOT NULL, read_at BIGINT, "
+               "UNIQUE (audience, recipient, kind, group_id, seq))");
+    db.execute("CREATE INDEX IF NOT EXISTS notifications_by_inbox ON notifications (audience, recipient, id)");
+}
+
+void record_notifications(Connection& db, const std::vector<Notification>& notifications) {
+    for (const Notification& n : notifications)
+        db.execute("INSERT INTO notifications (audience, recipient, kind, group_id, seq, at, until, reason) "
+                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+                   "ON CONFLICT (audience, recipient, kind, group_id, seq) DO NOTHING",
+                   {std::string(audience_name(n.audience)), n.recipient, std::string(notification_kind_name(n.kind)),
+                    n.group, std::int64_t{n.seq}, std::int64_t{n.at},
+                    n.until ? SqlValue(std::int64_t{*n.until}) : SqlValue(std::monostate{}), n.reason});
+}
+
+}  // namespace store
+
+json my_notifications(Backend& backend, const Principal& by, const NotificationQuery& query) {
+    const Inbox inbox = inbox_of(by);
+    return read_snapshot(backend, [&](Connection& db) {
+        SqlParams params{inbox.audience, inbox.recipient};
+        std::string sql =
+            "SELECT id, kind, group_id, seq, at, until, reason, read_at FROM notifications WHERE audience = $1 AND "
+            "recipient = $2";
+        if (query.before) {
+            sql += " AND id < $3";
+            params.push_back(*query.before);
+        }
+        // One more than asked: whether there are more.
+        sql += " ORDER BY id DESC LIMIT " + std::to_string(query.limit + 1);
+        std::vector<SqlRow> rows = db.query(sql, params);
+        const bool more = static_cast<int>(rows.size()) > query.limit;
+        if (more) rows.pop_back();
+
+        // The trips they are about, each read once; a group's place reasons only when one is needed.
+        std::map<Id, std::optional<GroupTrip>> groups;
+        std::map<Id, std::string> titles;
+        std::map<Id, std::map<std::int64_t, std::string>> reasons;
+        json list = json::array();
+        for (const SqlRow& row : rows) {
+            const std::optional<NotificationKind> kind = parse_notification_kind(row.text(1));
+            if (!kind) continue;  // a kind a newer server wrote: not for this one to word
+            const Id group_id = row.text(2);
+            auto [it, fresh] = groups.try_emplace(group_id);
+            if (fresh) it->second = store::load_group(db, group_id);
+            const std::optional<GroupTrip>& trip = it->second;
+            std::string title;
+            if (trip) {
+                auto [t, new_title] = titles.try_emplace(trip->route);
+                if (new_title) {
+                    const std::optional<Route> route = store::load_route(db, trip->route);
+                    t->second = route ? route->title : trip->route;
+                }
+                title = t->second;
+            }
+            std::string reason = row.text(6);
+            if (*kind == NotificationKind::approval_declined) {
+                auto [r, new_reasons] = reasons.try_emplace(group_id);
+                if (new_reasons) r->second = store::place_reasons(db, group_id);
+                if (auto found = r->second.find(row.integer(3)); found != r->second.end()) reason = found->second;
+            }
+            const std::optional<Instant> until = row.optional_integer(5);
+            const Day departure = trip ? trip->departure : 0;
+            const NotificationText text = notification_text(*kind, title, departure, reason, until);
+            json item{{"id", row.integer(0)},
+                      {"kind", row.text(1)},
+                      {"group", group_id},
+                      {"at", format_instant(row.integer(4))},
+                      {"read", !row.is_null(7)},
+                      {"text_zh", text.zh},
+                      {"text_en", text.en}};
+            if (trip) {
+                item["route"] = trip->route;
+                item["route_title"] = title;
+                item["departure"] = format_day(trip->departure);
+            }
+            if (until) item["until"] = format_instant(*until);
+            if (!reason.empty()) item["reason"] = reason;
+            list.push_back(std::move(item));
+        }
+        return json{{"notifications", std::move(list)}, {"unread", count_unread(db, inbox)}, {"more", more}};
+    });
+}
+
+json mark_notifications_read(Backend& backend, const Principal& by, const json& body) {
+    const Inbox inbox = inbox_of(by);
+    if (!body.is_object() || !body.contains("up_to"))
+        fail("missing_field", "缺少字段 up_to", "missing field up_to", "up_to");
+    const json& up_to = body.at("up_to");
+    if (!up_to.is_number_integer()) fail("wrong_type", "up_to 应为整数", "up_to must be an integer", "up_to");
+    const std::int64_t last = up_to.get<std::int64_t>();
+    if (last < 0) fail("bad_value", "up_to 不能为负数", "up_to must not be negative", "up_to");
+    std::int64_t unread = 0;
+    backend.writer.run([&](WriteContext& context) {
+        context.db.execute("UPDATE notifications SET read_at = $1 WHERE audience = $2 AND recipient = $3 AND id <= $4 "
+                           "AND read_at IS NULL",
+                           {std::int64_t{context.now}, inbox.audience, inbox.recipient, last});
+        unread = count_unread(context.db, inbox);
+    });
+    return json{{"unread", unread}};
+}
+
+}  // namespace liaoxiu::server

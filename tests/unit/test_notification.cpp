@@ -1,0 +1,170 @@
+#include <catch2/catch.hpp>
+
+#include "core/group_trip.hpp"
+#include "core/notification.hpp"
+#include "core_fixtures.hpp"
+
+#include <algorithm>
+#include <string>
+
+using namespace liaoxiu;
+using fixtures::at;
+using fixtures::day;
+
+namespace {
+
+const Instant kNow = fixtures::now();
+const Instant kDeadline = at("2026-12-15T18:00:00+08:00");
+
+// A group of 2 to 3 places opened by u-org, as test_group_trip.cpp opens them.
+GroupTrip opened(int min_size = 2, int max_size = 3) {
+    GroupDraft d;
+    d.id = "g-1";
+    d.route = "r-qz-3d";
+    d.organizer_unit = "u-org";
+    d.departure = day("2026-12-20");
+    d.min_size = min_size;
+    d.max_size = max_size;
+    d.join_deadline = kDeadline;
+    const Catalogue c = fixtures::catalogue();
+    auto r = open_group(d, c.routes[0], c, kNow);
+    REQUIRE(r.ok());
+    return r.value();
+}
+
+GroupTrip joined(const GroupTrip& trip, const char* worker, const ApprovalTerms& approval = {}, const char* unit = "u-a") {
+    auto r = join(trip, fixtures::route(), Worker{worker, unit}, {}, static_cast<std::int64_t>(trip.places.size()) + 1,
+                  kNow, approval);
+    INFO((r ? std::string() : r.error().code));
+    REQUIRE(r.ok());
+    return r.value().trip;
+}
+
+template <class T>
+T ok(Result<T> r) {
+    INFO((r ? std::string() : r.error().code));
+    REQUIRE(r.ok());
+    return std::move(r).value();
+}
+
+// "kind recipient seq" per notification, e.g. "group_formed unit:u-org 0": what a test compares.
+std::vector<std::string> told(const GroupTrip& before, const GroupTrip& after, Instant now = kNow) {
+    std::vector<std::string> lines;
+    for (const Notification& n : notifications_for(&before, after, now)) {
+        CHECK(n.group == after.id);
+        CHECK(n.at == now);
+        lines.push_back(std::string(notification_kind_name(n.kind)) + " " +
+                        (n.audience == Audience::unit_union ? "unit:" : "") + n.recipient + " " + std::to_string(n.seq));
+    }
+    return lines;
+}
+
+using Lines = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("a new group, a join that leaves it open, and a repeat tell nobody", "[notification]") {
+    const GroupTrip empty = opened();
+    CHECK(notifications_for(nullptr, empty, kNow).empty());
+    const GroupTrip one = joined(empty, "w-1");
+    CHECK(told(empty, one).empty());  // the worker who joined knows
+    CHECK(told(one, one).empty());
+}
+
+TEST_CASE("forming tells its confirmed workers and its union, filling tells the union", "[notification]") {
+    const GroupTrip one = joined(opened(2, 3), "w-1");
+    const GroupTrip two = joined(one, "w-2");
+    REQUIRE(two.state == GroupState::formed);
+    CHECK(told(one, two) == Lines{"group_formed unit:u-org 0", "group_formed w-1 0", "group_formed w-2 0"});
+    const GroupTrip three = joined(two, "w-3");
+    REQUIRE(three.state == GroupState::full);
+    CHECK(told(two, three) == Lines{"group_full unit:u-org 0"});
+    // A group of one place forms and fills at once: both, once each.
+    const GroupTrip tiny = opened(1, 1);
+    const GroupTrip taken = joined(tiny, "w-9");
+    CHECK(told(tiny, taken) == Lines{"group_formed unit:u-org 0", "group_formed w-9 0", "group_full unit:u-org 0"});
+}
+
+TEST_CASE("a freed place offered tells the waiting worker until when, a lapse tells them it went", "[notification]") {
+    GroupTrip full = joined(joined(joined(opened(2, 2), "w-1"), "w-2"), "w-3");  // w-3 waits
+    const GroupTrip freed = ok(withdraw(full, "w-1", kNow + 60));
+    const std::vector<Notification> offer = notifications_for(&full, freed, kNow + 60);
+    // The group fell back from full (w-1 left): no news of that; w-3's place (seq 3) is offered.
+    REQUIRE(offer.size() == 1);
+    CHECK(offer[0].kind == NotificationKind::offer_made);
+    CHECK(offer[0].audience == Audience::worker);
+    CHECK(offer[0].recipient == "w-3");
+    CHECK(offer[0].seq == 3);
+    REQUIRE(offer[0].until.has_value());
+    const Place* offered = nullptr;
+    for (const Place& p : freed.places)
+        if (p.seq == 3) offered = &p;
+    REQUIRE(offered);
+    CHECK(offer[0].until == offered->offer_expires);
+
+    const Instant later = *offered->offer_expires + 1;
+    const GroupTrip lapsed = advance_clock(freed, later);
+    CHECK(told(freed, lapsed, later) == Lines{"offer_lapsed w-3 3"});
+}
+
+TEST_CASE("a cancellation tells everyone who held a place, with the reason, not those gone before", "[notification]") {
+    GroupTrip trip = joined(joined(joined(opened(2, 2), "w-1"), "w-2"), "w-3");  // w-3 waits
+    trip = joined(trip, "w-4");                                               // w-4 waits
+    trip = ok(withdraw(trip, "w-4", kNow + 10));                              // and leaves
+    const GroupTrip cancelled = ok(cancel(trip, "酒店停业整修", kNow + 20));
+    const std::vector<Notification> news = notifications_for(&trip, cancelled, kNow + 20);
+    CHECK(told(trip, cancelled, kNow + 20) ==
+          Lines{"group_cancelled w-1 0", "group_cancelled w-2 0", "group_cancelled w-3 0"});
+    for (const Notification& n : news) CHECK(n.reason == "酒店停业整修");
+}
+
+TEST_CASE("a group that fails at its deadline tells its workers and its union, one that goes is locked", "[notification]") {
+    const GroupTrip one = joined(opened(2, 3), "w-1");
+    const GroupTrip failed = advance_clock(one, kDeadline);
+    REQUIRE(failed.state == GroupState::expired);
+    CHECK(told(one, failed, kDeadline) == Lines{"group_expired unit:u-org 0", "group_expired w-1 0"});
+
+    const GroupTrip two = joined(one, "w-2");
+    const GroupTrip locked = advance_clock(two, kDeadline);
+    REQUIRE(locked.state == GroupState::locked);
+    CHECK(told(two, locked, kDeadline) == Lines{"group_locked w-1 0", "group_locked w-2 0"});
+}
+
+TEST_CASE("the union's decision on a place tells its worker: approved, declined or lapsed", "[notification]") {
+    const ApprovalTerms approval{true, 48};
+    const GroupTrip pending = joined(joined(opened(1, 3), "w-1", approval), "w-2", approval);
+    const GroupTrip approved = ok(approve_place(pending, "w-1", kNow + 5));
+    // Approving w-1 forms the group (one place needed): both are news.
+    CHECK(told(pending, approved, kNow + 5) ==
+          Lines{"group_formed unit:u-org 0", "group_formed w-1 0", "approval_granted w-1 1"});
+    const GroupTrip declined = ok(decline_place(approved, "w-2", "今年名额已用完", kNow + 6));
+    CHECK(told(approved, declined, kNow + 6) == Lines{"approval_declined w-2 2"});
+
+    const GroupTrip again = joined(opened(1, 3), "w-5", approval);
+    const Instant due = *again.places.front().decision_due;
+    const GroupTrip lapsed = advance_clock(again, due);
+    CHECK(told(again, lapsed, due) == Lines{"approval_lapsed w-5 1"});
+    // A worker who withdraws their own pending place is not told of it.
+    const GroupTrip withdrawn = ok(withdraw(again, "w-5", kNow + 7));
+    CHECK(told(again, withdrawn, kNow + 7).empty());
+}
+
+TEST_CASE("every kind has a wire name that reads back, and words in both languages", "[notification]") {
+    for (int i = 0; i <= static_cast<int>(NotificationKind::approval_lapsed); ++i) {
+        const auto kind = static_cast<NotificationKind>(i);
+        CHECK(parse_notification_kind(notification_kind_name(kind)) == kind);
+        const NotificationText text = notification_text(kind, "南孔衢州三日", day("2027-04-10"), "", std::nullopt);
+        CHECK(text.zh.rfind("南孔衢州三日（2027-04-10出发）：", 0) == 0);
+        CHECK(text.en.rfind("南孔衢州三日 (leaving 2027-04-10): ", 0) == 0);
+        CHECK(text.zh.size() > std::string("南孔衢州三日（2027-04-10出发）：").size());
+    }
+    CHECK(!parse_notification_kind("offer"));
+    // The offer's end in Beijing time, to the minute; a reason when there is one.
+    const NotificationText offer = notification_text(NotificationKind::offer_made, "T", day("2027-04-10"), "",
+                                                     at("2027-03-01T09:30:00+08:00"));
+    CHECK(offer.zh == "T（2027-04-10出发）：候补到名额了，请在2027-03-01 09:30前确认");
+    const NotificationText cancelled =
+        notification_text(NotificationKind::group_cancelled, "T", day("2027-04-10"), "天气原因", std::nullopt);
+    CHECK(cancelled.zh == "T（2027-04-10出发）：拼团已取消，原因：天气原因");
+    CHECK(cancelled.en == "T (leaving 2027-04-10): the group trip was cancelled: 天气原因");
+}
