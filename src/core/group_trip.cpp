@@ -426,17 +426,24 @@ Result<GroupTrip> approve_place(const GroupTrip& current, const Id& worker, Inst
     return trip;
 }
 
+std::optional<DomainError> decline_reason_refused(std::string_view reason) {
+    std::optional<DomainError> refused;
+    if (!reason_given(reason))
+        refused = refusal("reason_required", "请填写不同意的原因（职工会看到）",
+                          "a reason for declining is required (the worker is shown it)");
+    else if (characters(reason) > kMaxDeclineReasonChars)
+        refused = refusal("reason_too_long", "原因不能超过" + std::to_string(kMaxDeclineReasonChars) + "个字",
+                          "the reason must be at most " + std::to_string(kMaxDeclineReasonChars) + " characters");
+    if (refused) refused->path = "reason";
+    return refused;
+}
+
 Result<GroupTrip> decline_place(const GroupTrip& current, const Id& worker, const std::string& reason, Instant now) {
     GroupTrip trip = advance_clock(current, now);
     if (auto closed = closed_for_changes(trip, now)) return *closed;
     Result<Place*> place = pending_place(trip, worker);
     if (!place) return place.error();
-    if (!reason_given(reason))
-        return refusal("reason_required", "请填写不同意的原因（职工会看到）",
-                       "a reason for declining is required (the worker is shown it)");
-    if (characters(reason) > kMaxDeclineReasonChars)
-        return refusal("reason_too_long", "原因不能超过" + std::to_string(kMaxDeclineReasonChars) + "个字",
-                       "the reason must be at most " + std::to_string(kMaxDeclineReasonChars) + " characters");
+    if (auto refused = decline_reason_refused(reason)) return *refused;
     move_place(*place.value(), PlaceState::declined, now);
     offer_free_places(trip, now);
     trip.state = derive_state(trip, now);

@@ -175,6 +175,10 @@ Result<GroupTrip> approve_place(const GroupTrip& trip, const Id& worker, Instant
 // Refusals: as approve_place, then "reason_required" (blank), "reason_too_long"
 // (over kMaxDeclineReasonChars).
 Result<GroupTrip> decline_place(const GroupTrip& trip, const Id& worker, const std::string& reason, Instant now);
+// Why a decline's reason would be refused, or nothing: "reason_required" (blank),
+// "reason_too_long" (over kMaxDeclineReasonChars), `path` "reason". decline_place asks it; the
+// approval screen asks it at the field before anything is sent.
+std::optional<DomainError> decline_reason_refused(std::string_view reason);
 
 // The organizer cancels before departure (locked groups too); every held place is released.
 // Refusals: "group_closed" (already cancelled or expired), "already_departed", "reason_required".

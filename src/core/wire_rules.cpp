@@ -150,7 +150,7 @@ json encode_approval_queue(const ApprovalQueue& queue) {
         j["left"] = left;
         entries.push_back(std::move(j));
     }
-    return json{{"unit", queue.unit}, {"approvals", std::move(entries)}};
+    return json{{"unit", queue.unit}, {"approval_required", queue.approval_required}, {"approvals", std::move(entries)}};
 }
 
 Result<ApprovalQueue> decode_approval_queue(const json& j) {
@@ -158,6 +158,7 @@ Result<ApprovalQueue> decode_approval_queue(const json& j) {
     ApprovalQueue queue;
     try {
         queue.unit = j.at("unit").get<std::string>();
+        queue.approval_required = j.value("approval_required", false);
         for (const json& item : j.at("approvals")) {
             ApprovalEntry e;
             e.group = item.at("group").get<std::string>();

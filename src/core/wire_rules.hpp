@@ -33,12 +33,13 @@ Result<AllowanceView> decode_allowance_view(const nlohmann::json& json);
 
 nlohmann::json encode_cost_split(const CostSplit& split);
 
-// GET /units/{id}/approvals → {unit, approvals: [entry…]}: the unit's places waiting for its
+// GET /units/{id}/approvals → {unit, approval_required, approvals: [entry…]}: the unit's places waiting for its
 // union's decision (审批), the earliest due first. An entry: {group, route, route_title,
 // departure, last_day, worker, worker_name, member_number?, since, decision_due, price,
 // cost_split: {union_subsidy, unit_share, worker_share}, left: {trips?, days?}} — `left` is what
 // the worker's allowance has left in the departure's year with this place counted (a limit the
-// rules do not set is absent).
+// rules do not set is absent). `approval_required`: the unit's effective rules ask its union to
+// approve its workers' places now (the organizer's 我的 offers the queue then, even when empty).
 struct ApprovalEntry {
     Id group;
     Id route;
@@ -59,6 +60,7 @@ struct ApprovalEntry {
 };
 struct ApprovalQueue {
     Id unit;
+    bool approval_required = false;
     std::vector<ApprovalEntry> approvals;
 
     bool operator==(const ApprovalQueue&) const = default;

@@ -74,13 +74,15 @@ json approval_queue(Backend& backend, const Principal& by, const Id& unit) {
     if (auto forbidden = approval_queue_forbidden(actor_of(by), unit)) fail(*forbidden);
     const Instant now = backend.clock();
     return read_snapshot(backend, [&](Connection& db) {
-        if (!store::load_unit(db, unit)) fail("not_found", "单位不存在：" + unit, "no unit " + unit);
+        const auto unit_row = store::load_unit(db, unit);
+        if (!unit_row) fail("not_found", "单位不存在：" + unit, "no unit " + unit);
         auto rows = db.query(
             "SELECT group_id, seq FROM places WHERE unit = $1 AND state = 'pending_approval' "
             "ORDER BY decision_due, group_id, seq",
             {unit});
         wire::ApprovalQueue queue;
         queue.unit = unit;
+        queue.approval_required = approval_terms(worker_rules(db, unit, unit_row->alliance).effective).required;
         std::map<Id, GroupTrip> trips;       // by id, as the clock leaves them now
         std::map<Id, WorkerRules> rules_of;  // by the route's alliance
         for (auto& row : rows) {

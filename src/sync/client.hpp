@@ -9,6 +9,7 @@
 #include "core/audit.hpp"
 #include "core/stats.hpp"
 #include "core/wire_reviews.hpp"
+#include "core/wire_rules.hpp"
 #include "core/wire_wishes.hpp"
 #include "core/group_trip.hpp"
 #include "core/member_rules.hpp"
@@ -212,6 +213,16 @@ struct UnitWishesView {
     wire::UnitWishes answer;
 };
 
+// ---- 审批 (approval by the worker's own union; approval_sync.hpp; never stored) ----
+// The signed-in union's queue (GET /units/{id}/approvals): its workers' places waiting for its
+// decision, the earliest due first, read once the union signs in and again after each decision.
+struct ApprovalsView {
+    ReadStatus status = ReadStatus::none;
+    wire::ApprovalQueue queue;                 // the last one received (kept while a newer one loads)
+    std::string error_zh, error_en;            // why the last read failed
+    std::vector<std::pair<Id, Id>> deciding;   // (group, worker) whose 同意 / 不同意 is on its way
+};
+
 // A write of the secretariat's desk to a member (admit, edit, suspend, reinstate, remove):
 // sent at once (the desk works online; nothing is queued for later), told in a Notice, and
 // kept here so the desk can show its outcome where it was made.
@@ -274,6 +285,8 @@ struct ClientState {
     // What 我的 last showed of each wish (route → the first group open to the worker, or ""), so a
     // group that opened since is marked 新. Kept in Storage per account like trips_seen.
     std::vector<std::pair<Id, std::string>> wishes_seen;
+    // ---- 审批 (a union's approval queue; approval_sync.hpp) ----
+    ApprovalsView approvals;
 };
 
 // Everything the UI may ask for. Each call returns at once; the outcome arrives later as
@@ -316,6 +329,12 @@ public:
     // The worker has seen their wishes as `seen` says (route → summary): ClientState::wishes_seen
     // becomes it and is remembered (not on a kiosk), like trips_seen.
     virtual void wishes_seen(std::vector<std::pair<Id, std::string>> seen) { (void)seen; }
+    // 审批 (approval_sync.cpp), a unit's union: its queue read again into ClientState::approvals;
+    // a worker's pending place approved, or declined with a reason (the core's
+    // decline_reason_refused checks it first). Sent at once, told in a Notice, the queue read again.
+    virtual void load_approvals() = 0;
+    virtual void approve_place(const Id& group, const Id& worker) = 0;
+    virtual void decline_place(const Id& group, const Id& worker, const std::string& reason) = 0;
 };
 
 // What the secretariat's desk (src/ui/desk, desk.html) may ask for besides. Implemented by

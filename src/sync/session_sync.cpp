@@ -191,6 +191,7 @@ void SessionSync::on_sign_in(const HttpResponse& response, std::uint64_t generat
     state.my_wishes = {};
     state.unit_wishes = {};
     state.wishes_sending.clear();
+    state.approvals = {};
     state.my_trips.clear();
     state.my_trips_loaded = false;
     load_account_records();
@@ -281,6 +282,7 @@ void SessionSync::end(Notice::Kind kind, std::string zh, std::string en) {
     state.my_wishes = {};
     state.unit_wishes = {};
     state.wishes_sending.clear();
+    state.approvals = {};
     state.wishes_seen.clear();
     state.draft_routes.clear();  // the secretariat's drafts are not for whoever signs in next
     state.draft_policies.clear();

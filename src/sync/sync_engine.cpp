@@ -7,7 +7,8 @@ namespace liaoxiu::sync {
 SyncEngine::SyncEngine(Transport& transport, Storage& storage, EngineOptions options)
     : ctx_(transport, storage, options), catalogue_(ctx_), session_(ctx_, outbox_), outbox_(ctx_, session_, catalogue_),
       rosters_(ctx_, session_),
-      reviews_(ctx_, session_), wishes_(ctx_, session_, reviews_) {
+      reviews_(ctx_, session_), wishes_(ctx_, session_, reviews_),
+      approvals_(ctx_, reviews_) {
     if (ctx_.options.kiosk) enter_kiosk_mode();
     catalogue_.load();
     if (!ctx_.state.kiosk) {
@@ -94,6 +95,7 @@ void SyncEngine::poll(Instant now) {
     rosters_.poll();
     reviews_.poll();
     wishes_.poll();
+    approvals_.poll();
 }
 
 void SyncEngine::sign_in(const std::string& login, const std::string& password) { session_.sign_in(login, password); }
@@ -104,6 +106,7 @@ void SyncEngine::refresh() {
     catalogue_.refresh();
     session_.want_trips();
     wishes_.want();
+    approvals_.want();
     ctx_.wake_outbox();
     for (auto& roster : ctx_.state.rosters) roster.stale = true;  // fetched again by the roster part
     if (ctx_.config && !ctx_.config->has_endpoint()) {

@@ -9,6 +9,7 @@
 //     snapshot, then deltas (?since=version) every refresh_seconds, with If-None-Match;
 //   - session_sync.hpp: sign-in and sign-out, the account (GET /me), my trips;
 //   - roster_sync.hpp: the unit union's rosters and worker accounts, fetched on demand;
+//   - approval_sync.hpp: the unit union's approval queue (审批) and its decisions;
 //   - outbox.hpp: actions (join, withdraw, accept, open, cancel) go into the outbox with
 //     an idempotency key made once per action; the outbox is kept in Storage and sent in
 //     order; network errors and 5xx are retried with backoff and jitter, a 4xx drops the
@@ -19,6 +20,7 @@
 // this engine's parts; a worker's build links none of it.
 #pragma once
 
+#include "sync/approval_sync.hpp"
 #include "sync/catalogue_sync.hpp"
 #include "sync/client.hpp"
 #include "sync/config.hpp"
@@ -90,6 +92,11 @@ public:
     void wish(const Id& route) override { wishes_.wish(route); }
     void unwish(const Id& route) override { wishes_.unwish(route); }
     void wishes_seen(std::vector<std::pair<Id, std::string>> seen) override;
+    void load_approvals() override { approvals_.load_approvals(); }
+    void approve_place(const Id& group, const Id& worker) override { approvals_.approve_place(group, worker); }
+    void decline_place(const Id& group, const Id& worker, const std::string& reason) override {
+        approvals_.decline_place(group, worker, reason);
+    }
 
     // The parts the secretariat's DeskEngine (sync/desk/) works with.
     EngineContext& context() { return ctx_; }
@@ -113,6 +120,7 @@ private:
     RosterSync rosters_;
     ReviewSync reviews_;
     WishSync wishes_;
+    ApprovalSync approvals_;
 };
 
 }  // namespace liaoxiu::sync

@@ -32,6 +32,7 @@ constexpr std::array kPatterns = {
     Pattern{Screen::desk_policies, "desk/policies", false},
     Pattern{Screen::desk_policy, "desk/policy", true},
     Pattern{Screen::roster, "roster", true},
+    Pattern{Screen::approvals, "approvals", false},
 };
 
 }  // namespace

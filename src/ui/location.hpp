@@ -26,6 +26,7 @@ enum class Screen {
     // The secretariat's desk (src/ui/desk/), compiled into the desk's build:
     desk_audit,  // #/desk/audit
     roster,      // #/roster/<group id>: the unit union's roster of a group trip
+    approvals,   // #/approvals: the unit union's approval queue (审批)
     // ---- the secretariat's desk (#/desk/...) ----
     desk_routes,    // #/desk/routes: every route, draft or published (designer)
     desk_route,     // #/desk/route/<id>, "new" for a new route (designer)

@@ -83,6 +83,16 @@ struct RosterScreenState {
     bool workers_requested = false;
 };
 
+// The unit union's approval queue (#/approvals, screens/approvals.cpp): the place whose 不同意
+// is being written, its reason, and the core's refusal of it, shown at the field.
+struct ApprovalsScreenState {
+    bool requested = false;      // the queue was asked for on opening the screen
+    Id declining_group;          // the place whose reason field is open (none: empty)
+    Id declining_worker;
+    std::string reason;
+    std::string error_zh, error_en;  // decline_reason_refused's words, under the field
+};
+
 // A short message of the UI's own (not from the sync engine), e.g. 链接已复制.
 struct LocalToast {
     Text text;
@@ -118,6 +128,7 @@ struct ScreenState {
     std::optional<Confirmation> confirmation;
     bool confirmation_opened = false;
     RosterScreenState roster;
+    ApprovalsScreenState approvals;
     Id opening_group;            // the trip just submitted: the app lands on it once the endpoint took it
     std::optional<Category> member_category;
     std::optional<std::string> member_city;
@@ -238,6 +249,10 @@ void draw_policies(Context& ctx);
 void draw_policy(Context& ctx, const Policy& policy);
 void draw_me(Context& ctx);
 void draw_roster(Context& ctx, const sync::GroupView& group);
+// 审批 (approvals.cpp): the union's queue, and its line on 我的 (待审批 N) for a union whose unit
+// has places waiting or requires approval.
+void draw_approvals(Context& ctx);
+void draw_approvals_entry(Context& ctx);
 void draw_sign_in(Context& ctx);
 void draw_not_found(Context& ctx);
 

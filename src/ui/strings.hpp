@@ -234,6 +234,26 @@ enum class Language { zh, en };
     X(wish_has_group, "有拼团了 · %s出发", "A group is open · leaves %s") /* printf */ \
     X(wish_waiting, "暂无拼团 · 已告诉本单位工会", "No group yet · your union knows") \
     X(unit_wishes, "本单位有%d位职工想去", "%d worker{s} of your unit would go") /* printf */ \
+    /* ---- 审批: the unit union's approval queue (screens/approvals.cpp) */ \
+    X(approvals_title, "待审批", "Approvals") \
+    X(approvals_union_only, "只有职工所在单位的工会可以审批，请以单位工会账号登录。", "Only the worker's own union decides approvals: sign in with the union's account.") \
+    X(approvals_entry, "待审批 %d", "Approvals to decide: %d") /* printf */ \
+    X(approvals_loading, "正在加载待审批…", "Loading the approvals…") \
+    X(approvals_empty, "暂无待审批", "Nothing to approve") \
+    X(approvals_refresh, "刷新待审批", "Refresh the approvals") \
+    X(approval_dates, "%s 至 %s", "%s to %s") /* printf */ \
+    X(approval_price, "费用 ¥%s · 职工自付 ¥%s", "Price ¥%s · the worker pays ¥%s") /* printf */ \
+    X(approval_price_only, "费用 ¥%s", "Price ¥%s") /* printf */ \
+    X(approval_left_trips, "今年还可参加%d次", "%d more trip{s} this year") /* printf */ \
+    X(approval_left_days, "今年还可参加%d天", "%d more day{s} this year") /* printf */ \
+    X(approval_left_both, "今年还可参加%d次/%d天", "%d more trip{s} / %d day{s} this year") /* printf */ \
+    X(approval_due, "审批截止 %s", "Decide by %s") /* printf */ \
+    X(approve, "同意", "Approve") \
+    X(decline, "不同意", "Decline") \
+    X(decline_reason_label, "不同意的原因（职工会看到）", "Reason (the worker will see it)") \
+    X(decline_reason_hint, "如：本季度单位工作任务重", "e.g. a busy season at work") \
+    X(decline_confirm, "确认不同意", "Confirm: decline") \
+    X(approval_sending, "正在提交审批…", "Sending the decision…") \
     X(trip_offer_left, "为您保留了名额，还剩%d小时%d分确认", "A place is held for you: %d h %d min left to accept") /* printf */ \
     X(trip_offer_lapsing, "为您保留的名额即将过期", "The place held for you is about to lapse")                      \
     X(trip_offer_expired, "为您保留的名额已过期", "The place held for you lapsed")                                  \

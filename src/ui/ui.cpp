@@ -166,6 +166,7 @@ std::string Ui::screen_title(const Context& ctx) const {
                 return ctx.f(Text::roster_title, (r ? r->title : g->trip().id).c_str());
             }
             break;
+        case Screen::approvals: return ctx.t(Text::approvals_title);
         case Screen::desk_members:
         case Screen::desk_member:
         case Screen::desk_groups:
@@ -212,6 +213,7 @@ void Ui::on_screen_changed() {
     screens_.confirmation.reset();
     screens_.confirmation_opened = false;
     screens_.roster = RosterScreenState{};  // a roster opened again is fetched again
+    screens_.approvals = ApprovalsScreenState{};  // so is the approval queue
 }
 
 void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
@@ -350,6 +352,7 @@ void Ui::draw_screen(Context& ctx) {
         case Screen::roster:
             if (const sync::GroupView* g = view_.group(at.id)) return draw_roster(ctx, *g);
             break;
+        case Screen::approvals: return draw_approvals(ctx);
         case Screen::desk_members:
         case Screen::desk_member:
         case Screen::desk_groups:

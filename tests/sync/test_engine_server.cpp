@@ -536,3 +536,90 @@ TEST_CASE("a worker added while the server is down survives a reload and is adde
     reloaded.settle();
     CHECK(places_of_worker(server.process, "g-qz-001", "admin", "w-u-qz-school2-2") == 1);
 }
+
+TEST_CASE("a union reads its approval queue, approves one place, declines another with a reason the worker sees",
+          "[sync][server][approval]") {
+    Server server;
+    sync::MemoryStorage storage;
+    Rig rig(storage, api_base(server.process));
+    rig.synced();
+    const Id group = "g-qz-004";
+    const auto& approvals = rig.state().approvals;
+    auto pending_of = [&](const Id& worker) -> const wire::ApprovalEntry* {
+        for (const auto& entry : approvals.queue.approvals)
+            if (entry.group == group && entry.worker == worker) return &entry;
+        return nullptr;
+    };
+
+    // A second worker of 江山水务 joins the same group: held as pending_approval too.
+    sync::MemoryStorage worker_storage;
+    Rig worker2(worker_storage, api_base(server.process));
+    worker2.synced();
+    worker2.sign_in("u-js-water-02");
+    worker2.engine.join(group);
+    REQUIRE(worker2.run([&] { return worker2.state().outbox.empty(); }));
+    INFO(all_notices(worker2.state()));
+    const sync::MyTrip* held = find_trip(worker2.state(), group);
+    REQUIRE(held);
+    CHECK(held->state == PlaceState::pending_approval);
+
+    // The union signs in: its queue is read on its own, the demo's place and the new one in it.
+    rig.sign_in("u-js-water-union");
+    REQUIRE(rig.run([&] { return approvals.status == sync::ReadStatus::loaded; }));
+    CHECK(approvals.queue.unit == "u-js-water");
+    CHECK(approvals.queue.approval_required);
+    REQUIRE(approvals.queue.approvals.size() == 2);
+    const wire::ApprovalEntry* first = pending_of("w-u-js-water-1");
+    REQUIRE(first);
+    CHECK(first->worker_name == "江山水务职工1");
+    CHECK(first->member_number == "u-js-water-01");
+    CHECK(first->decision_due <= approvals.queue.approvals.back().decision_due);
+    const std::string title = first->route_title;
+    CHECK_FALSE(title.empty());
+
+    // 同意: told by name, gone from the queue, which is read again.
+    rig.engine.approve_place(group, "w-u-js-water-1");
+    CHECK(approvals.deciding.size() == 1);
+    REQUIRE(rig.run([&] { return approvals.deciding.empty() && approvals.status == sync::ReadStatus::loaded; }));
+    INFO(all_notices(rig.state()));
+    CHECK(has_notice(rig.state(), "已同意 江山水务职工1 参加“" + title + "”"));
+    CHECK_FALSE(pending_of("w-u-js-water-1"));
+    CHECK(pending_of("w-u-js-water-2"));
+    CHECK(rig.recorder.matching("GET", "/units/u-js-water/approvals").size() >= 2);
+
+    // Deciding the same place again: the endpoint's refusal, in its words.
+    rig.engine.approve_place(group, "w-u-js-water-1");
+    REQUIRE(rig.run([&] { return approvals.deciding.empty() && has_notice(rig.state(), "审批未提交："); }));
+
+    // 不同意 with a blank reason: refused at once by the core's rule, nothing sent.
+    const std::size_t declines = rig.recorder.matching("POST", "/decline").size();
+    rig.engine.decline_place(group, "w-u-js-water-2", "   ");
+    CHECK(has_notice(rig.state(), "审批未提交：请填写不同意的原因"));
+    CHECK(rig.recorder.matching("POST", "/decline").size() == declines);
+    rig.engine.decline_place(group, "w-u-js-water-2", "本季度单位工作任务重");
+    REQUIRE(rig.run([&] { return approvals.deciding.empty() && has_notice(rig.state(), "已不同意 江山水务职工2"); }));
+    REQUIRE(rig.run([&] { return approvals.status == sync::ReadStatus::loaded && approvals.queue.approvals.empty(); }));
+
+    // The workers see it: the first confirmed, the second declined with the union's reason.
+    worker2.engine.refresh();
+    REQUIRE(worker2.run([&] {
+        const sync::MyTrip* mine = find_trip(worker2.state(), group);
+        return mine && mine->state == PlaceState::declined;
+    }));
+    CHECK(find_trip(worker2.state(), group)->reason == "本季度单位工作任务重");
+    sync::MemoryStorage phone_storage;
+    Rig phone(phone_storage, api_base(server.process));
+    phone.synced();
+    phone.sign_in("u-js-water-01");
+    REQUIRE(phone.run([&] { return phone.state().my_trips_loaded; }));
+    const sync::MyTrip* mine = find_trip(phone.state(), group);
+    REQUIRE(mine);
+    CHECK(mine->state == PlaceState::confirmed);
+
+    // A worker may not decide: told at once, nothing sent; a worker's engine never reads a queue.
+    const std::size_t approves = phone.recorder.matching("POST", "/approve").size();
+    phone.engine.approve_place(group, "w-u-js-water-1");
+    CHECK(has_notice(phone.state(), "只有单位工会账号可以同意"));
+    CHECK(phone.recorder.matching("POST", "/approve").size() == approves);
+    CHECK(phone.recorder.matching("GET", "/approvals").empty());
+}

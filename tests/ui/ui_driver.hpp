@@ -46,6 +46,12 @@ public:
     void unwish(const Id& route) override { calls.push_back("unwish " + route); }
     std::vector<std::pair<Id, std::string>> wishes_seen_told;
     void wishes_seen(std::vector<std::pair<Id, std::string>> seen) override { wishes_seen_told = std::move(seen); }
+    // 审批: "load_approvals", "approve_place g w", "decline_place g w <reason>".
+    void load_approvals() override { calls.push_back("load_approvals"); }
+    void approve_place(const Id& group, const Id& worker) override { calls.push_back("approve_place " + group + " " + worker); }
+    void decline_place(const Id& group, const Id& worker, const std::string& reason) override {
+        calls.push_back("decline_place " + group + " " + worker + " " + reason);
+    }
     // Added for the audit trail: "load_audit actor=…&limit=100&offset=0".
     std::vector<AuditQuery> audit_queries;
     void load_audit(const AuditQuery& query) override {

@@ -345,4 +345,35 @@ TEST_CASE("approval: places, counts, join answers and the queue keep their appro
     CHECK(wire::decode_approval_queue(q).value() == queue);
     CHECK(wire::decode_approval_queue(nlohmann::json{{"unit", "u-b"}, {"approvals", {{{"group", 1}}}}}).error().code ==
           "bad_answer");
+    // Whether the unit requires approval travels too (the app offers 待审批 by it); absent reads as false.
+    CHECK(q.at("approval_required") == false);
+    queue.approval_required = true;
+    queue.approvals.clear();
+    CHECK(wire::decode_approval_queue(wire::encode_approval_queue(queue)).value() == queue);
+    CHECK_FALSE(wire::decode_approval_queue(nlohmann::json{{"unit", "u-b"}, {"approvals", nlohmann::json::array()}})
+                    .value()
+                    .approval_required);
+}
+
+TEST_CASE("approval: a decline's reason is checked by one rule, the one decline_place applies") {
+    const GroupTrip trip = joined(opened(1, 3), "w-b1", "u-b", kApproval).trip;
+    for (const std::string blank : {"", "   ", "\n\t"}) {
+        auto refused = decline_reason_refused(blank);
+        REQUIRE(refused);
+        CHECK(refused->code == "reason_required");
+        CHECK(refused->path == "reason");
+        CHECK(decline_place(trip, "w-b1", blank, kNow).error().code == "reason_required");
+    }
+    // 500 characters, not bytes: 500 Chinese characters pass, 501 do not.
+    std::string chinese;
+    for (int i = 0; i < 500; ++i) chinese += "好";
+    CHECK_FALSE(decline_reason_refused(chinese));
+    CHECK(decline_place(trip, "w-b1", chinese, kNow).ok());
+    chinese += "好";
+    auto long_one = decline_reason_refused(chinese);
+    REQUIRE(long_one);
+    CHECK(long_one->code == "reason_too_long");
+    CHECK(long_one->path == "reason");
+    CHECK(long_one->message_zh == "原因不能超过500个字");
+    CHECK(decline_place(trip, "w-b1", chinese, kNow).error().code == "reason_too_long");
 }

@@ -33,7 +33,8 @@ Screen tab_of(Screen screen) {
         case Screen::member: return Screen::members;
         case Screen::me:
         case Screen::sign_in:
-        case Screen::roster: return Screen::me;
+        case Screen::roster:
+        case Screen::approvals: return Screen::me;
         default: return Screen::home;
     }
 }

@@ -352,6 +352,7 @@ void draw_me(Context& ctx) {
     muted(ctx, who);
 
     if (session.role == sync::Role::organizer) {
+        draw_approvals_entry(ctx);  // 待审批 N
         draw_unit_groups(ctx, session.unit);
         draw_pending(ctx);
         ImGui::Dummy(ImVec2(0, 8));
