@@ -10,7 +10,7 @@ import { tap, waitShown, signIn, scrollUntil } from './lib/canvas.js';
 import { startServer, apiClient } from './lib/server.js';
 
 const GROUP = 'g-qz-004';
-const WORKER = 'u-js-water-01';      // account w-u-js-water-1, 江山水务职工1
+const WORKER = 'u-js-water-01';      // account w-u-js-water-1, 江山市自来水有限公司职工1
 const UNION = 'u-js-water-union';
 
 let server, api, chrome;
@@ -38,7 +38,7 @@ test('a union approves its worker\'s place on another phone, and the worker sees
   await page.evaluate(() => { location.hash = '#/me'; });
   await waitShown(page, /^待审批 1$/);
   await tap(page, '待审批 1');
-  await waitShown(page, /^江山水务职工1 · u-js-water-01$/);
+  await waitShown(page, /^江山市自来水有限公司职工1 · u-js-water-01$/);
   await waitShown(page, /^审批截止 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   assert.equal(await page.evaluate(() => location.hash), '#/approvals');
   await scrollUntil(page, '不同意');
