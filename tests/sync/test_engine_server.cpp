@@ -571,7 +571,7 @@ TEST_CASE("a union reads its approval queue, approves one place, declines anothe
     REQUIRE(approvals.queue.approvals.size() == 2);
     const wire::ApprovalEntry* first = pending_of("w-u-js-water-1");
     REQUIRE(first);
-    CHECK(first->worker_name == "江山水务职工1");
+    CHECK(first->worker_name == "江山市自来水有限公司职工1");
     CHECK(first->member_number == "u-js-water-01");
     CHECK(first->decision_due <= approvals.queue.approvals.back().decision_due);
     const std::string title = first->route_title;
@@ -582,7 +582,7 @@ TEST_CASE("a union reads its approval queue, approves one place, declines anothe
     CHECK(approvals.deciding.size() == 1);
     REQUIRE(rig.run([&] { return approvals.deciding.empty() && approvals.status == sync::ReadStatus::loaded; }));
     INFO(all_notices(rig.state()));
-    CHECK(has_notice(rig.state(), "已同意 江山水务职工1 参加“" + title + "”"));
+    CHECK(has_notice(rig.state(), "已同意 江山市自来水有限公司职工1 参加“" + title + "”"));
     CHECK_FALSE(pending_of("w-u-js-water-1"));
     CHECK(pending_of("w-u-js-water-2"));
     CHECK(rig.recorder.matching("GET", "/units/u-js-water/approvals").size() >= 2);
@@ -597,7 +597,7 @@ TEST_CASE("a union reads its approval queue, approves one place, declines anothe
     CHECK(has_notice(rig.state(), "审批未提交：请填写不同意的原因"));
     CHECK(rig.recorder.matching("POST", "/decline").size() == declines);
     rig.engine.decline_place(group, "w-u-js-water-2", "本季度单位工作任务重");
-    REQUIRE(rig.run([&] { return approvals.deciding.empty() && has_notice(rig.state(), "已不同意 江山水务职工2"); }));
+    REQUIRE(rig.run([&] { return approvals.deciding.empty() && has_notice(rig.state(), "已不同意 江山市自来水有限公司职工2"); }));
     REQUIRE(rig.run([&] { return approvals.status == sync::ReadStatus::loaded && approvals.queue.approvals.empty(); }));
 
     // The workers see it: the first confirmed, the second declined with the union's reason.

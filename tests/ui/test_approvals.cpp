@@ -118,7 +118,7 @@ TEST_CASE("审批: 不同意 needs a reason, refused at the field by the core's 
     CHECK_FALSE(ui.find_item("确认不同意"));
 }
 
-TEST_CASE("审批: an empty queue says 暂无待审批; 待审批 shows only for a union that approves or has places waiting",
+TEST_CASE("审批: an empty queue says 暂无待审批, and 待审批 shows only for a union that approves or has places waiting",
           "[ui][approvals]") {
     UiDriver ui;
     union_with_queue(ui, {}, true);
