@@ -2,6 +2,7 @@
 
 #include "core/dates.hpp"
 #include "core/wire.hpp"
+#include "core/wire_fields.hpp"
 
 #include <utility>
 
@@ -9,48 +10,7 @@ namespace liaoxiu::wire {
 namespace {
 
 using nlohmann::json;
-
-const json* field(const json& object, const char* name) {
-    if (!object.is_object()) return nullptr;
-    auto found = object.find(name);
-    return found == object.end() ? nullptr : &*found;
-}
-
-std::optional<std::string> string_field(const json& object, const char* name) {
-    const json* value = field(object, name);
-    if (!value || !value->is_string()) return std::nullopt;
-    return value->get<std::string>();
-}
-
-std::optional<std::int64_t> integer_field(const json& object, const char* name) {
-    const json* value = field(object, name);
-    if (!value || !value->is_number_integer()) return std::nullopt;
-    auto number = value->get<std::int64_t>();
-    if (number < -1000000000 || number > 1000000000) return std::nullopt;
-    return number;
-}
-
-std::optional<int> int_field(const json& object, const char* name) {
-    auto number = integer_field(object, name);
-    if (!number) return std::nullopt;
-    return static_cast<int>(*number);
-}
-
-std::optional<double> number_field(const json& object, const char* name) {
-    const json* value = field(object, name);
-    if (!value || !value->is_number()) return std::nullopt;
-    return value->get<double>();
-}
-
-std::optional<Instant> instant_field(const json& object, const char* name) {
-    auto text = string_field(object, name);
-    return text ? parse_instant(*text) : std::nullopt;
-}
-
-std::optional<Day> day_field(const json& object, const char* name) {
-    auto text = string_field(object, name);
-    return text ? parse_day(*text) : std::nullopt;
-}
+using namespace fields;
 
 json day_or_null(const std::optional<Day>& day) { return day ? json(format_day(*day)) : json(nullptr); }
 

@@ -2,37 +2,13 @@
 
 #include "core/dates.hpp"
 #include "core/wire.hpp"
+#include "core/wire_fields.hpp"
 
 #include <utility>
 
 namespace liaoxiu::wire {
-namespace {
-
 using nlohmann::json;
-
-const json* field(const json& object, const char* name) {
-    if (!object.is_object()) return nullptr;
-    auto found = object.find(name);
-    return found == object.end() ? nullptr : &*found;
-}
-
-std::optional<std::string> string_field(const json& object, const char* name) {
-    const json* value = field(object, name);
-    if (!value || !value->is_string()) return std::nullopt;
-    return value->get<std::string>();
-}
-
-std::optional<Instant> instant_field(const json& object, const char* name) {
-    auto text = string_field(object, name);
-    return text ? parse_instant(*text) : std::nullopt;
-}
-
-std::optional<Day> day_field(const json& object, const char* name) {
-    auto text = string_field(object, name);
-    return text ? parse_day(*text) : std::nullopt;
-}
-
-}  // namespace
+using namespace fields;
 
 json encode_route_wish(const RouteWish& wish) {
     return {{"route", wish.route}, {"worker", wish.worker}, {"unit", wish.unit}, {"since", format_instant(wish.since)}};

@@ -1,6 +1,7 @@
 #include "server/notification_service.hpp"
 
 #include "core/dates.hpp"
+#include "core/wire_notifications.hpp"
 #include "server/api_error.hpp"
 #include "server/store.hpp"
 #include "server/write_queue.hpp"
@@ -70,7 +71,7 @@ json my_notifications(Backend& backend, const Principal& by, const NotificationQ
             "recipient = $2";
         if (query.before) {
             sql += " AND id < $3";
-            params.push_back(*query.before);
+            params.emplace_back(*query.before);
         }
         // One more than asked: whether there are more.
         sql += " ORDER BY id DESC LIMIT " + std::to_string(query.limit + 1);
@@ -82,7 +83,8 @@ json my_notifications(Backend& backend, const Principal& by, const NotificationQ
         std::map<Id, std::optional<GroupTrip>> groups;
         std::map<Id, std::string> titles;
         std::map<Id, std::map<std::int64_t, std::string>> reasons;
-        json list = json::array();
+        wire::NotificationPage page;
+        page.more = more;
         for (const SqlRow& row : rows) {
             const std::optional<NotificationKind> kind = parse_notification_kind(row.text(1));
             if (!kind) continue;  // a kind a newer server wrote: not for this one to word
@@ -108,23 +110,25 @@ json my_notifications(Backend& backend, const Principal& by, const NotificationQ
             const std::optional<Instant> until = row.optional_integer(5);
             const Day departure = trip ? trip->departure : 0;
             const NotificationText text = notification_text(*kind, title, departure, reason, until);
-            json item{{"id", row.integer(0)},
-                      {"kind", row.text(1)},
-                      {"group", group_id},
-                      {"at", format_instant(row.integer(4))},
-                      {"read", !row.is_null(7)},
-                      {"text_zh", text.zh},
-                      {"text_en", text.en}};
+            wire::NotificationEntry entry;
+            entry.id = row.integer(0);
+            entry.kind = *kind;
+            entry.group = group_id;
+            entry.at = row.integer(4);
+            entry.read = !row.is_null(7);
+            entry.text_zh = text.zh;
+            entry.text_en = text.en;
             if (trip) {
-                item["route"] = trip->route;
-                item["route_title"] = title;
-                item["departure"] = format_day(trip->departure);
+                entry.route = trip->route;
+                entry.route_title = title;
+                entry.departure = trip->departure;
             }
-            if (until) item["until"] = format_instant(*until);
-            if (!reason.empty()) item["reason"] = reason;
-            list.push_back(std::move(item));
+            entry.until = until;
+            entry.reason = reason;
+            page.notifications.push_back(std::move(entry));
         }
-        return json{{"notifications", std::move(list)}, {"unread", count_unread(db, inbox)}, {"more", more}};
+        page.unread = count_unread(db, inbox);
+        return wire::encode_notification_page(page);
     });
 }
 
@@ -143,7 +147,7 @@ json mark_notifications_read(Backend& backend, const Principal& by, const json& 
                            {std::int64_t{context.now}, inbox.audience, inbox.recipient, last});
         unread = count_unread(context.db, inbox);
     });
-    return json{{"unread", unread}};
+    return wire::encode_unread(unread);
 }
 
 }  // namespace liaoxiu::server

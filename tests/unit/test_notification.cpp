@@ -2,6 +2,7 @@
 
 #include "core/group_trip.hpp"
 #include "core/notification.hpp"
+#include "core/wire_notifications.hpp"
 #include "core_fixtures.hpp"
 
 #include <algorithm>
@@ -167,4 +168,84 @@ TEST_CASE("every kind has a wire name that reads back, and words in both languag
         notification_text(NotificationKind::group_cancelled, "T", day("2027-04-10"), "天气原因", std::nullopt);
     CHECK(cancelled.zh == "T（2027-04-10出发）：拼团已取消，原因：天气原因");
     CHECK(cancelled.en == "T (leaving 2027-04-10): the group trip was cancelled: 天气原因");
+}
+
+namespace {
+
+wire::NotificationEntry offered_entry() {
+    wire::NotificationEntry entry;
+    entry.id = 42;
+    entry.kind = NotificationKind::offer_made;
+    entry.group = "g-qz-001";
+    entry.route = "r-qz-red-eco-3d";
+    entry.route_title = "红色教育+生态康养·南孔衢州三日";
+    entry.departure = day("2027-04-10");
+    entry.at = at("2027-03-01T09:30:00+08:00");
+    entry.until = at("2027-03-02T09:30:00+08:00");
+    const NotificationText text = notification_text(entry.kind, entry.route_title, *entry.departure, "", entry.until);
+    entry.text_zh = text.zh;
+    entry.text_en = text.en;
+    return entry;
+}
+
+}  // namespace
+
+TEST_CASE("a page of notifications reads back as it was written, what is missing stays missing", "[notification][wire]") {
+    wire::NotificationPage page;
+    page.notifications.push_back(offered_entry());
+    wire::NotificationEntry cancelled;
+    cancelled.id = 7;
+    cancelled.kind = NotificationKind::group_cancelled;
+    cancelled.group = "g-gone";  // its group is gone: no route, title or departure
+    cancelled.at = at("2027-02-01T08:00:00+08:00");
+    cancelled.read = true;
+    cancelled.reason = "景区临时闭园";
+    cancelled.text_zh = "拼团已取消：景区临时闭园";
+    cancelled.text_en = "cancelled: the scenic area closed";
+    page.notifications.push_back(cancelled);
+    page.unread = 3;
+    page.more = true;
+
+    const std::string body = wire::encode_notification_page(page).dump();
+    auto decoded = wire::decode_notification_page(body);
+    REQUIRE(decoded);
+    CHECK(decoded.value() == page);
+    CHECK_FALSE(decoded.value().notifications[1].departure);
+    CHECK(body.find("\"until\"") != std::string::npos);
+    CHECK(wire::decode_unread(wire::encode_unread(5).dump()).value() == 5);
+    CHECK(wire::encode_notifications_read(42).dump() == R"({"up_to":42})");
+}
+
+TEST_CASE("a notification page that is not one is refused, and a kind from a newer server is left out", "[notification][wire]") {
+    nlohmann::json good = wire::encode_notification_page({{offered_entry()}, 1, false});
+    CHECK(wire::decode_notification_page(good.dump()));
+    CHECK_FALSE(wire::decode_notification_page("not json"));
+    CHECK_FALSE(wire::decode_notification_page("{}"));
+    for (const char* name : {"id", "kind", "group", "at", "read", "text_zh", "text_en"}) {
+        INFO(name);
+        nlohmann::json broken = good;
+        broken["notifications"][0].erase(name);
+        CHECK_FALSE(wire::decode_notification_page(broken.dump()));
+    }
+    for (const nlohmann::json& id : {nlohmann::json(0), nlohmann::json(-1), nlohmann::json(1.5), nlohmann::json("42"),
+                                     nlohmann::json(18446744073709551615ull)}) {
+        INFO(id.dump());
+        nlohmann::json broken = good;
+        broken["notifications"][0]["id"] = id;
+        CHECK_FALSE(wire::decode_notification_page(broken.dump()));
+    }
+    nlohmann::json negative = good;
+    negative["unread"] = -1;
+    CHECK_FALSE(wire::decode_notification_page(negative.dump()));
+    CHECK_FALSE(wire::decode_unread(R"({"unread":"3"})"));
+
+    nlohmann::json newer = good;
+    nlohmann::json future = newer["notifications"][0];
+    future["kind"] = "trip_reminder";
+    future["id"] = 43;
+    newer["notifications"].insert(newer["notifications"].begin(), future);
+    auto decoded = wire::decode_notification_page(newer.dump());
+    REQUIRE(decoded);
+    REQUIRE(decoded.value().notifications.size() == 1);
+    CHECK(decoded.value().notifications[0].id == 42);
 }
