@@ -5,6 +5,7 @@
 #include "core/wire.hpp"
 #include "core/wire_rules.hpp"
 #include "sync/review_sync.hpp"
+#include "sync/view_read.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -39,35 +40,14 @@ void ApprovalSync::load_approvals() {
 }
 
 void ApprovalSync::read() {
-    ctx_.state.approvals.status = ReadStatus::loading;
-    const std::uint64_t request = ++request_;
     const Id unit = ctx_.state.session->unit;
-    requests_.send("GET", "units/" + query_params::percent_escaped(unit) + "/approvals", {},
-                   [this, request](const HttpResponse* ok, const std::string& why_zh, const std::string& why_en) {
-                       if (request != request_) return;
-                       ApprovalsView& view = ctx_.state.approvals;
-                       if (ok) {
-                           auto json = wire::parse_json(ok->body);
-                           auto queue = json ? wire::decode_approval_queue(*json)
-                                             : Result<wire::ApprovalQueue>(wire::bad_answer("approvals"));
-                           if (queue) {
-                               view.queue = std::move(queue).value();
-                               view.status = ReadStatus::loaded;
-                               view.error_zh.clear();
-                               view.error_en.clear();
-                               ctx_.notifier.changed();
-                               return;
-                           }
-                           view.error_zh = queue.error().message_zh;
-                           view.error_en = queue.error().message_en;
-                       } else {
-                           view.error_zh = why_zh;
-                           view.error_en = why_en;
-                       }
-                       view.status = ReadStatus::failed;
-                       ctx_.notifier.changed();
-                   });
-    ctx_.notifier.changed();
+    read_view(
+        ctx_, requests_, ctx_.state.approvals, request_, "units/" + query_params::percent_escaped(unit) + "/approvals",
+        [](const std::string& body) {
+            auto json = wire::parse_json(body);
+            return json ? wire::decode_approval_queue(*json) : Result<wire::ApprovalQueue>(wire::bad_answer("approvals"));
+        },
+        [](ApprovalsView& view, wire::ApprovalQueue queue) { view.queue = std::move(queue); });
 }
 
 void ApprovalSync::approve_place(const Id& group, const Id& worker) { decide(group, worker, nullptr); }

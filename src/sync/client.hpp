@@ -10,6 +10,7 @@
 #include "core/stats.hpp"
 #include "core/wire_reviews.hpp"
 #include "core/wire_rules.hpp"
+#include "core/wire_notifications.hpp"
 #include "core/wire_wishes.hpp"
 #include "core/group_trip.hpp"
 #include "core/member_rules.hpp"
@@ -223,6 +224,17 @@ struct ApprovalsView {
     std::vector<std::pair<Id, Id>> deciding;   // (group, worker) whose 同意 / 不同意 is on its way
 };
 
+// ---- 消息 (notifications; notification_sync.hpp; never stored) ----
+// What group changes told the signed-in worker, or their unit's union (GET /me/notifications):
+// 我的 → 消息, and the unread count on the 我的 tab. Read at sign-in, at each catalogue refresh
+// interval and on refresh; never on a kiosk, never for the secretariat (it has none).
+struct NotificationsView {
+    ReadStatus status = ReadStatus::none;
+    wire::NotificationPage page;     // the newest page received (kept while a newer one loads)
+    std::string error_zh, error_en;  // why the last read failed
+    std::int64_t marking_up_to = 0;  // a "read up to" on its way (0: none)
+};
+
 // A write of the secretariat's desk to a member (admit, edit, suspend, reinstate, remove):
 // sent at once (the desk works online; nothing is queued for later), told in a Notice, and
 // kept here so the desk can show its outcome where it was made.
@@ -287,6 +299,8 @@ struct ClientState {
     std::vector<std::pair<Id, std::string>> wishes_seen;
     // ---- 审批 (a union's approval queue; approval_sync.hpp) ----
     ApprovalsView approvals;
+    // ---- 消息 (notification_sync.hpp) ----
+    NotificationsView notifications;
 };
 
 // Everything the UI may ask for. Each call returns at once; the outcome arrives later as
@@ -335,6 +349,11 @@ public:
     virtual void load_approvals() = 0;
     virtual void approve_place(const Id& group, const Id& worker) = 0;
     virtual void decline_place(const Id& group, const Id& worker, const std::string& reason) = 0;
+    // 消息 (notification_sync.cpp): read the newest again now (the engine also reads them on its
+    // own); and every one up to `up_to` (an id) has been seen: marked read on the endpoint, the
+    // unread count taken from its answer.
+    virtual void load_notifications() = 0;
+    virtual void notifications_read(std::int64_t up_to) = 0;
 };
 
 // What the secretariat's desk (src/ui/desk, desk.html) may ask for besides. Implemented by

@@ -11,6 +11,31 @@ namespace liaoxiu::sync {
 
 namespace {
 
+// What was read or written for one session and is nobody else's: forgotten when it ends and
+// when another account signs in (never stored, so nothing else to remove).
+void forget_session_reads(ClientState& state) {
+    state.audit = {};
+    state.stats = {};
+    state.stats_report = {};
+    state.my_reviews = {};
+    state.review_write.reset();
+    state.review_scores = {};
+    state.review_desk_write.reset();
+    state.my_wishes = {};
+    state.unit_wishes = {};
+    state.wishes_sending.clear();
+    state.approvals = {};
+    state.notifications = {};
+    state.draft_routes.clear();  // the secretariat's drafts are not for whoever signs in next
+    state.draft_policies.clear();
+    state.drafts_loaded = false;
+    state.member_write.reset();  // the desk's last write belonged to the session
+}
+
+}  // namespace
+
+namespace {
+
 // {"account":"w-1","seen":[["g-qz-001","confirmed|open|0|"],…]}: one account's at a time.
 constexpr const char* kTripsSeenKey = "liaoxiu.trips_seen";
 // {"account":"w-1","groups":["g-h-travelled"]}: the trips the worker was asked to rate.
@@ -181,17 +206,7 @@ void SessionSync::on_sign_in(const HttpResponse& response, std::uint64_t generat
     if (state.session && state.session->id != session.id) outbox_.clear();
     token_ = answer.value().token;
     state.session = std::move(session);
-    state.audit = {};
-    state.stats = {};
-    state.stats_report = {};
-    state.my_reviews = {};
-    state.review_write.reset();
-    state.review_scores = {};
-    state.review_desk_write.reset();
-    state.my_wishes = {};
-    state.unit_wishes = {};
-    state.wishes_sending.clear();
-    state.approvals = {};
+    forget_session_reads(state);
     state.my_trips.clear();
     state.my_trips_loaded = false;
     load_account_records();
@@ -268,27 +283,13 @@ void SessionSync::end(Notice::Kind kind, std::string zh, std::string en) {
     ++generation_;
     token_.clear();
     state.session.reset();
-    state.audit = {};
-    state.stats = {};
-    state.stats_report = {};
-    state.my_reviews = {};
-    state.review_write.reset();
-    state.review_scores = {};
-    state.review_desk_write.reset();
+    forget_session_reads(state);
     state.my_trips.clear();
     state.my_trips_loaded = false;
     state.trips_seen.clear();
     state.reviews_asked.clear();
-    state.my_wishes = {};
-    state.unit_wishes = {};
-    state.wishes_sending.clear();
-    state.approvals = {};
     state.wishes_seen.clear();
-    state.draft_routes.clear();  // the secretariat's drafts are not for whoever signs in next
-    state.draft_policies.clear();
-    state.drafts_loaded = false;
     state.signing_in = false;
-    state.member_write.reset();  // the desk's last write belonged to this session
     standing_ = Standing::none;
     forget_wanted_trips();
     persist();

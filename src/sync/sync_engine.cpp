@@ -8,7 +8,7 @@ SyncEngine::SyncEngine(Transport& transport, Storage& storage, EngineOptions opt
     : ctx_(transport, storage, options), catalogue_(ctx_), session_(ctx_, outbox_), outbox_(ctx_, session_, catalogue_),
       rosters_(ctx_, session_),
       reviews_(ctx_, session_), wishes_(ctx_, session_, reviews_),
-      approvals_(ctx_, reviews_) {
+      approvals_(ctx_, reviews_), notifications_(ctx_, reviews_) {
     if (ctx_.options.kiosk) enter_kiosk_mode();
     catalogue_.load();
     if (!ctx_.state.kiosk) {
@@ -96,6 +96,7 @@ void SyncEngine::poll(Instant now) {
     reviews_.poll();
     wishes_.poll();
     approvals_.poll();
+    notifications_.poll();
 }
 
 void SyncEngine::sign_in(const std::string& login, const std::string& password) { session_.sign_in(login, password); }
@@ -107,6 +108,7 @@ void SyncEngine::refresh() {
     session_.want_trips();
     wishes_.want();
     approvals_.want();
+    notifications_.want();
     ctx_.wake_outbox();
     for (auto& roster : ctx_.state.rosters) roster.stale = true;  // fetched again by the roster part
     if (ctx_.config && !ctx_.config->has_endpoint()) {

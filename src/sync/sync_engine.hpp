@@ -10,6 +10,7 @@
 //   - session_sync.hpp: sign-in and sign-out, the account (GET /me), my trips;
 //   - roster_sync.hpp: the unit union's rosters and worker accounts, fetched on demand;
 //   - approval_sync.hpp: the unit union's approval queue (审批) and its decisions;
+//   - notification_sync.hpp: 消息, what group changes told the worker or their union;
 //   - outbox.hpp: actions (join, withdraw, accept, open, cancel) go into the outbox with
 //     an idempotency key made once per action; the outbox is kept in Storage and sent in
 //     order; network errors and 5xx are retried with backoff and jitter, a 4xx drops the
@@ -21,6 +22,7 @@
 #pragma once
 
 #include "sync/approval_sync.hpp"
+#include "sync/notification_sync.hpp"
 #include "sync/catalogue_sync.hpp"
 #include "sync/client.hpp"
 #include "sync/config.hpp"
@@ -97,6 +99,8 @@ public:
     void decline_place(const Id& group, const Id& worker, const std::string& reason) override {
         approvals_.decline_place(group, worker, reason);
     }
+    void load_notifications() override { notifications_.load_notifications(); }
+    void notifications_read(std::int64_t up_to) override { notifications_.notifications_read(up_to); }
 
     // The parts the secretariat's DeskEngine (sync/desk/) works with.
     EngineContext& context() { return ctx_; }
@@ -121,6 +125,7 @@ private:
     ReviewSync reviews_;
     WishSync wishes_;
     ApprovalSync approvals_;
+    NotificationSync notifications_;
 };
 
 }  // namespace liaoxiu::sync

@@ -6,6 +6,7 @@
 #include "core/wish.hpp"
 #include "sync/review_sync.hpp"
 #include "sync/session_sync.hpp"
+#include "sync/view_read.hpp"
 
 #include <algorithm>
 
@@ -24,31 +25,9 @@ void WishSync::poll() {
 }
 
 void WishSync::load_my_wishes() {
-    ctx_.state.my_wishes.status = ReadStatus::loading;
-    const std::uint64_t request = ++my_request_;
-    requests_.send("GET", "me/wishes", {}, [this, request](const HttpResponse* ok, const std::string& why_zh, const std::string& why_en) {
-        if (request != my_request_) return;
-        MyWishesView& view = ctx_.state.my_wishes;
-        if (ok) {
-            auto wishes = wire::decode_my_wishes(ok->body);
-            if (wishes) {
-                view.wishes = std::move(wishes).value();
-                view.status = ReadStatus::loaded;
-                view.error_zh.clear();
-                view.error_en.clear();
-                ctx_.notifier.changed();
-                return;
-            }
-            view.error_zh = wishes.error().message_zh;
-            view.error_en = wishes.error().message_en;
-        } else {
-            view.error_zh = why_zh;
-            view.error_en = why_en;
-        }
-        view.status = ReadStatus::failed;
-        ctx_.notifier.changed();
-    });
-    ctx_.notifier.changed();
+    read_view(ctx_, requests_, ctx_.state.my_wishes, my_request_, "me/wishes",
+              [](const std::string& body) { return wire::decode_my_wishes(body); },
+              [](MyWishesView& view, std::vector<wire::MyWish> wishes) { view.wishes = std::move(wishes); });
 }
 
 void WishSync::load_unit_wishes() {

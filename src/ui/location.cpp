@@ -33,6 +33,7 @@ constexpr std::array kPatterns = {
     Pattern{Screen::desk_policy, "desk/policy", true},
     Pattern{Screen::roster, "roster", true},
     Pattern{Screen::approvals, "approvals", false},
+    Pattern{Screen::messages, "messages", false},
 };
 
 }  // namespace

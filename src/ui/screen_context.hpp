@@ -93,6 +93,14 @@ struct ApprovalsScreenState {
     std::string error_zh, error_en;  // decline_reason_refused's words, under the field
 };
 
+// 消息 (#/messages, screens/messages.cpp): asked for on opening; what was unread when it arrived
+// (marked 未读 for the whole visit, though showing it marks it read); the newest id marked read.
+struct MessagesScreenState {
+    bool requested = false;
+    std::vector<std::int64_t> unread_on_arrival;
+    std::int64_t marked_up_to = 0;
+};
+
 // A short message of the UI's own (not from the sync engine), e.g. 链接已复制.
 struct LocalToast {
     Text text;
@@ -129,6 +137,7 @@ struct ScreenState {
     bool confirmation_opened = false;
     RosterScreenState roster;
     ApprovalsScreenState approvals;
+    MessagesScreenState messages;
     Id opening_group;            // the trip just submitted: the app lands on it once the endpoint took it
     std::optional<Category> member_category;
     std::optional<std::string> member_city;
@@ -253,6 +262,11 @@ void draw_roster(Context& ctx, const sync::GroupView& group);
 // has places waiting or requires approval.
 void draw_approvals(Context& ctx);
 void draw_approvals_entry(Context& ctx);
+// 消息 (messages.cpp): the list, its line on 我的 (消息, with the unread count), and the count the
+// 我的 tab's badge shows (0 signed out, on a kiosk, for the secretariat).
+void draw_messages(Context& ctx);
+void draw_messages_entry(Context& ctx);
+std::int64_t unread_messages(const Context& ctx);
 void draw_sign_in(Context& ctx);
 void draw_not_found(Context& ctx);
 

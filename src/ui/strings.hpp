@@ -248,6 +248,17 @@ enum class Language { zh, en };
     X(approval_left_days, "今年还可参加%d天", "%d more day{s} this year") /* printf */ \
     X(approval_left_both, "今年还可参加%d次/%d天", "%d more trip{s} / %d day{s} this year") /* printf */ \
     X(approval_due, "审批截止 %s", "Decide by %s") /* printf */ \
+    /* ---- 消息: what group changes told the worker or their union (screens/messages.cpp) */ \
+    X(messages_title, "消息", "Messages") \
+    X(messages_entry_unread, "消息（%d条未读）", "Messages (%d unread)") /* printf */ \
+    X(messages_badge, "%d条未读消息", "%d unread message{s}") /* printf */ \
+    X(messages_loading, "正在加载消息…", "Loading the messages…") \
+    X(messages_empty, "暂无消息。成团、候补到名额、取消、审批结果都会在这里告诉您。", "No messages yet. A group forming, a place offered, a cancellation or your union's decision will be told here.") \
+    X(messages_refresh, "刷新消息", "Refresh the messages") \
+    X(messages_only_latest, "只显示最近%d条消息", "Only the latest %d messages are shown") /* printf */ \
+    X(messages_none_for_role, "联盟秘书处没有消息：消息是告诉职工和单位工会的。", "The secretariat has no messages: they are for workers and unit unions.") \
+    X(message_unread, "未读", "Unread") \
+    X(message_open_group, "查看拼团", "See the group") \
     X(approve, "同意", "Approve") \
     X(decline, "不同意", "Decline") \
     X(decline_reason_label, "不同意的原因（职工会看到）", "Reason (the worker will see it)") \

@@ -167,6 +167,7 @@ std::string Ui::screen_title(const Context& ctx) const {
             }
             break;
         case Screen::approvals: return ctx.t(Text::approvals_title);
+        case Screen::messages: return ctx.t(Text::messages_title);
         case Screen::desk_members:
         case Screen::desk_member:
         case Screen::desk_groups:
@@ -214,6 +215,7 @@ void Ui::on_screen_changed() {
     screens_.confirmation_opened = false;
     screens_.roster = RosterScreenState{};  // a roster opened again is fetched again
     screens_.approvals = ApprovalsScreenState{};  // so is the approval queue
+    screens_.messages = MessagesScreenState{};    // and the messages (marked read once per visit)
 }
 
 void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
@@ -353,6 +355,7 @@ void Ui::draw_screen(Context& ctx) {
             if (const sync::GroupView* g = view_.group(at.id)) return draw_roster(ctx, *g);
             break;
         case Screen::approvals: return draw_approvals(ctx);
+        case Screen::messages: return draw_messages(ctx);
         case Screen::desk_members:
         case Screen::desk_member:
         case Screen::desk_groups:

@@ -623,3 +623,77 @@ TEST_CASE("a union reads its approval queue, approves one place, declines anothe
     CHECK(phone.recorder.matching("POST", "/approve").size() == approves);
     CHECK(phone.recorder.matching("GET", "/approvals").empty());
 }
+
+TEST_CASE("a worker's engine reads their messages on its own, marks them read, and the unread count follows",
+          "[sync][server][notifications]") {
+    Server server;
+    const Id group = "g-qz-004";  // 江山水务's workers need their union's approval on it
+    const std::string reason = "本季度单位工作任务重";
+    const auto& inbox_of = [](const Rig& rig) -> const sync::NotificationsView& { return rig.state().notifications; };
+
+    sync::MemoryStorage worker_storage;
+    Rig worker(worker_storage, api_base(server.process));
+    worker.synced();
+    worker.sign_in("u-js-water-02");
+    // Read at sign-in, with nothing in it yet.
+    REQUIRE(worker.run([&] { return inbox_of(worker).status == sync::ReadStatus::loaded; }));
+    CHECK(inbox_of(worker).page.notifications.empty());
+    CHECK(inbox_of(worker).page.unread == 0);
+    worker.engine.join(group);
+    REQUIRE(worker.run([&] { return worker.state().outbox.empty(); }));
+
+    sync::MemoryStorage union_storage;
+    Rig union_rig(union_storage, api_base(server.process));
+    union_rig.synced();
+    union_rig.sign_in("u-js-water-union");
+    REQUIRE(union_rig.run([&] { return union_rig.state().approvals.status == sync::ReadStatus::loaded; }));
+    union_rig.engine.decline_place(group, "w-u-js-water-2", reason);
+    REQUIRE(union_rig.run([&] { return has_notice(union_rig.state(), "已不同意"); }));
+
+    // refresh_seconds later the worker's engine reads again on its own: the union's decision, unread.
+    const std::size_t reads = worker.recorder.matching("GET", "/me/notifications").size();
+    worker.clock.offset += sync::kDefaultRefreshSeconds + 1;
+    REQUIRE(worker.run([&] { return inbox_of(worker).page.unread == 1; }));
+    CHECK(worker.recorder.matching("GET", "/me/notifications").size() > reads);
+    REQUIRE(inbox_of(worker).page.notifications.size() == 1);
+    const wire::NotificationEntry entry = inbox_of(worker).page.notifications.front();
+    CHECK(entry.kind == NotificationKind::approval_declined);
+    CHECK(entry.group == group);
+    CHECK(entry.reason == reason);
+    CHECK(entry.text_zh.find(reason) != std::string::npos);
+    CHECK_FALSE(entry.read);
+
+    // Seen: marked read on the endpoint, the count from its answer; another device reads it read.
+    worker.engine.notifications_read(entry.id);
+    CHECK(inbox_of(worker).marking_up_to == entry.id);
+    REQUIRE(worker.run([&] { return inbox_of(worker).marking_up_to == 0; }));
+    CHECK(inbox_of(worker).page.unread == 0);
+    CHECK(inbox_of(worker).page.notifications.front().read);
+    sync::MemoryStorage phone_storage;
+    Rig phone(phone_storage, api_base(server.process));
+    phone.synced();
+    phone.sign_in("u-js-water-02");
+    REQUIRE(phone.run([&] { return inbox_of(phone).status == sync::ReadStatus::loaded; }));
+    REQUIRE(inbox_of(phone).page.notifications.size() == 1);
+    CHECK(inbox_of(phone).page.notifications.front().read);
+    CHECK(inbox_of(phone).page.unread == 0);
+
+    // Signing out forgets them.
+    phone.engine.sign_out();
+    CHECK(inbox_of(phone).page.notifications.empty());
+
+    // The secretariat has none, and a kiosk never asks.
+    sync::MemoryStorage desk_storage;
+    Rig desk(desk_storage, api_base(server.process));
+    desk.synced();
+    desk.sign_in("admin");
+    desk.engine.load_notifications();
+    desk.settle();
+    CHECK(desk.recorder.matching("GET", "/me/notifications").empty());
+    sync::MemoryStorage kiosk_storage;
+    Rig kiosk(kiosk_storage, api_base(server.process), sync::EngineOptions{true});
+    kiosk.synced();
+    kiosk.sign_in("u-js-water-02");
+    kiosk.settle();
+    CHECK(kiosk.recorder.matching("GET", "/me/notifications").empty());
+}

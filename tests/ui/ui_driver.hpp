@@ -52,6 +52,9 @@ public:
     void decline_place(const Id& group, const Id& worker, const std::string& reason) override {
         calls.push_back("decline_place " + group + " " + worker + " " + reason);
     }
+    // 消息: "load_notifications", "notifications_read 42".
+    void load_notifications() override { calls.push_back("load_notifications"); }
+    void notifications_read(std::int64_t up_to) override { calls.push_back("notifications_read " + std::to_string(up_to)); }
     // Added for the audit trail: "load_audit actor=…&limit=100&offset=0".
     std::vector<AuditQuery> audit_queries;
     void load_audit(const AuditQuery& query) override {

@@ -35,6 +35,7 @@ Screen tab_of(Screen screen) {
         case Screen::sign_in:
         case Screen::roster:
         case Screen::approvals: return Screen::me;
+        case Screen::messages: return Screen::me;
         default: return Screen::home;
     }
 }
@@ -88,6 +89,27 @@ constexpr Text kTabLabels[] = {Text::tab_home, Text::tab_routes, Text::tab_membe
 constexpr Screen kTabTargets[] = {Screen::home, Screen::routes, Screen::members, Screen::me};
 constexpr float kTabSpacing = 6.0f;
 
+// The unread messages' count on the 我的 tab (a red badge at its top right), also in the
+// accessibility tree as words beside the tab ("3条未读消息"), whose own name stays 我的.
+void draw_unread_badge(Context& ctx) {
+    const std::int64_t unread = unread_messages(ctx);
+    if (unread <= 0) return;
+    const std::string count = unread > 99 ? "99+" : std::to_string(unread);
+    ctx.glyphs.want(count);
+    const ImVec2 tab_max = ImGui::GetItemRectMax(), tab_min = ImGui::GetItemRectMin();
+    const float size = ImGui::GetFontSize() * 0.75f;
+    const ImVec2 text = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, count.c_str());
+    const float height = size + 6, width = std::max(height, text.x + 10);
+    const ImVec2 min(std::min(tab_max.x - width - 4, (tab_min.x + tab_max.x) / 2 + 18), tab_min.y + 4);
+    const ImVec2 max(min.x + width, min.y + height);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, max, IM_COL32(214, 48, 49, 255), height / 2);
+    draw->AddText(ImGui::GetFont(), size, ImVec2(min.x + (width - text.x) / 2, min.y + 3), IM_COL32_WHITE, count.c_str());
+    const std::string words = ctx.f(Text::messages_badge, static_cast<int>(unread));
+    ctx.glyphs.want(words);
+    ctx.items.note_text(words, min, max);
+}
+
 void tab_button(Context& ctx, int i, ImVec2 size) {
     const bool selected = kTabTargets[i] == tab_of(ctx.nav.current().screen);
     ImGui::PushStyleColor(ImGuiCol_Button, selected ? colors::tag_background : colors::card);
@@ -96,6 +118,7 @@ void tab_button(Context& ctx, int i, ImVec2 size) {
     ctx.glyphs.want(ctx.t(kTabLabels[i]));
     const bool pressed = ImGui::Button(ctx.t(kTabLabels[i]), size);
     if (selected) ctx.items.mark_current();
+    if (kTabTargets[i] == Screen::me) draw_unread_badge(ctx);
     if (pressed) {
         // A tab always opens its root screen; the me tab asks to sign in first.
         Screen to = kTabTargets[i];

@@ -353,6 +353,7 @@ void draw_me(Context& ctx) {
 
     if (session.role == sync::Role::organizer) {
         draw_approvals_entry(ctx);  // 待审批 N
+        draw_messages_entry(ctx);   // 消息 (N 条未读)
         draw_unit_groups(ctx, session.unit);
         draw_pending(ctx);
         ImGui::Dummy(ImVec2(0, 8));
@@ -361,7 +362,8 @@ void draw_me(Context& ctx) {
         return;
     }
 
-    draw_reviews_due(ctx);  // 待评价: asked once, never on a kiosk
+    draw_messages_entry(ctx);  // 消息 (N 条未读): never on a kiosk
+    draw_reviews_due(ctx);     // 待评价: asked once, never on a kiosk
     section(ctx, ctx.t(Text::my_trips));
     draw_my_trips(ctx);
     draw_my_wishes(ctx);
