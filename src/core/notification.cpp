@@ -3,6 +3,7 @@
 #include "dates.hpp"
 #include "group_trip.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -23,13 +24,30 @@ constexpr std::array<std::pair<NotificationKind, std::string_view>, 10> kNames{{
     {NotificationKind::approval_lapsed, "approval_lapsed"},
 }};
 
-// The place of `before` with `seq` (places are kept in seq order, but a trip read from
-// elsewhere need not be: looked up, not assumed).
-const Place* place_with_seq(const GroupTrip& trip, std::int32_t seq) {
-    for (const Place& place : trip.places)
-        if (place.seq == seq) return &place;
-    return nullptr;
-}
+// The places of `before` by seq. They are kept in seq order, so a place is found by binary
+// search (this runs in every join's transaction: a linear search per place made saving a big
+// group quadratic); a trip read from elsewhere, out of order, is still searched right, linearly.
+class PlacesBySeq {
+public:
+    explicit PlacesBySeq(const GroupTrip& trip)
+        : places_(trip.places), sorted_(std::is_sorted(places_.begin(), places_.end(), by_seq)) {}
+
+    const Place* find(std::int32_t seq) const {
+        if (sorted_) {
+            auto it = std::lower_bound(places_.begin(), places_.end(), seq,
+                                       [](const Place& place, std::int32_t s) { return place.seq < s; });
+            return it != places_.end() && it->seq == seq ? &*it : nullptr;
+        }
+        for (const Place& place : places_)
+            if (place.seq == seq) return &place;
+        return nullptr;
+    }
+
+private:
+    static bool by_seq(const Place& a, const Place& b) { return a.seq < b.seq; }
+    const std::vector<Place>& places_;
+    bool sorted_;
+};
 
 class Collector {
 public:
@@ -123,15 +141,17 @@ std::vector<Notification> notifications_for(const GroupTrip* before, const Group
     group_news(*before, after, out);
     // A place offered the moment a group is cancelled or fails is not news: the group's end is.
     const bool ended = after.state == GroupState::cancelled || after.state == GroupState::expired;
-    if (!ended)
+    if (!ended) {
+        const PlacesBySeq before_places(*before);
         for (const Place& place : after.places) {
-            const Place* old = place_with_seq(*before, place.seq);
+            const Place* old = before_places.find(place.seq);
             if (!old) continue;  // a new place: the worker who took it knows
             if (auto kind = place_news(old->state, place.state)) {
                 out.worker(place, *kind, place.seq);
                 if (*kind == NotificationKind::offer_made) out.last().until = place.offer_expires;
             }
         }
+    }
     return out.take();
 }
 

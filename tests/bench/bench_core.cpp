@@ -23,7 +23,10 @@
 #include <malloc.h>
 #endif
 
+#include "core/dates.hpp"
 #include "core/generate.hpp"
+#include "core/group_trip.hpp"
+#include "core/notification.hpp"
 #include "core/json.hpp"
 #include "core/pinyin.hpp"
 #include "core/search.hpp"
@@ -435,5 +438,37 @@ int main(int argc, char** argv) {
     std::printf("  The title-only baseline does less work than the index (titles only, no pinyin, no\n"
                 "  ranking or filters); the second baseline does the same matching without an index,\n"
                 "  on the first %zu text queries only.\n", naive_full.wall.size());
+
+    // ---- notifications: what one change of a big group tells (in every join's transaction) ----
+    std::printf("\nNotifications for one change of a group (notifications_for; 500 confirmed, 200 waiting)\n");
+    {
+        const Instant now = *parse_instant("2026-12-01T10:00:00+08:00");
+        GroupTrip before;
+        before.id = "g-bench";
+        before.route = "r-bench";
+        before.organizer_unit = "u-0";
+        before.departure = day_of(now) + 20;
+        before.min_size = 10;
+        before.max_size = 500;
+        before.join_deadline = now + 10 * 86400;
+        before.created = now;
+        for (int i = 1; i <= 700; ++i) {
+            Place place;
+            place.seq = i;
+            place.worker = CompactId("w-" + std::to_string(i));
+            place.unit = CompactId("u-" + std::to_string(i % 7));
+            place.state = i <= 500 ? PlaceState::confirmed : PlaceState::waitlisted;
+            place.since = now;
+            before.places.push_back(place);
+        }
+        GroupTrip after = before;  // a waiting worker leaves: nobody is told, every place is compared
+        after.places[650].state = PlaceState::withdrawn;
+        const int reps = 2000;
+        std::size_t told = 0;
+        const auto start = std::chrono::steady_clock::now();
+        for (int r = 0; r < reps; ++r) told += notifications_for(&before, after, now).size();
+        const double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count() / reps;
+        row("per change, 700 places", fmt(us, "us", 1), told == 0 ? "(nobody told, as it should be)" : "(told someone: wrong)");
+    }
     return 0;
 }

@@ -691,7 +691,9 @@ TEST_CASE("a worker's engine reads their messages on its own, marks them read, a
     desk.settle();
     CHECK(desk.recorder.matching("GET", "/me/notifications").empty());
     sync::MemoryStorage kiosk_storage;
-    Rig kiosk(kiosk_storage, api_base(server.process), sync::EngineOptions{true});
+    sync::EngineOptions kiosk_options;
+    kiosk_options.kiosk = true;
+    Rig kiosk(kiosk_storage, api_base(server.process), kiosk_options);
     kiosk.synced();
     kiosk.sign_in("u-js-water-02");
     kiosk.settle();

@@ -106,6 +106,14 @@ TEST_CASE("a freed place offered tells the waiting worker until when, a lapse te
     const Instant later = *offered->offer_expires + 1;
     const GroupTrip lapsed = advance_clock(freed, later);
     CHECK(told(freed, lapsed, later) == Lines{"offer_lapsed w-3 3"});
+
+    // A trip whose places are not in seq order (read from elsewhere) is told the same.
+    GroupTrip reversed = full;
+    std::reverse(reversed.places.begin(), reversed.places.end());
+    CHECK(notifications_for(&reversed, freed, kNow + 60) == offer);
+    GroupTrip freed_reversed = freed;
+    std::reverse(freed_reversed.places.begin(), freed_reversed.places.end());
+    CHECK(told(freed_reversed, lapsed, later) == Lines{"offer_lapsed w-3 3"});
 }
 
 TEST_CASE("a cancellation tells everyone who held a place, with the reason, not those gone before", "[notification]") {
