@@ -3,36 +3,26 @@
 // worker sees it held for approval; on another the union opens 我的 → 待审批, sees the place and
 // taps 同意; the worker's 我的, after a refresh, shows the trip confirmed. Headless Chromium against
 // the real liaoxiu-server with the demo.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, screenshot, waitReady } from './lib/browser.js';
+import { openApp, screenshot, waitReady } from './lib/browser.js';
 import { tap, waitShown, signIn, scrollUntil } from './lib/canvas.js';
-import { startServer, apiClient } from './lib/server.js';
+import { demoSuite } from './lib/suite.js';
 
 const GROUP = 'g-qz-004';
 const WORKER = 'u-js-water-01';      // account w-u-js-water-1, 江山市自来水有限公司职工1
 const UNION = 'u-js-water-union';
 
-let server, api, chrome;
-
-before(async () => {
-  server = await startServer();
-  api = apiClient(server.origin);
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 test('a union approves its worker\'s place on another phone, and the worker sees the trip confirmed', async () => {
-  const worker = await openApp(chrome.browser, server.url);
+  const worker = await openApp(suite.chrome.browser, suite.server.url);
   await signIn(worker.page, WORKER);
   await worker.page.evaluate(() => { location.hash = '#/me'; });
   await waitShown(worker.page, /^名额已保留，待本单位工会审批/);
   await screenshot(worker.page, 'approval-worker-pending-phone');
 
-  const union = await openApp(chrome.browser, server.url);
+  const union = await openApp(suite.chrome.browser, suite.server.url);
   const { page } = union;
   await signIn(page, UNION);
   await page.evaluate(() => { location.hash = '#/me'; });
@@ -50,8 +40,8 @@ test('a union approves its worker\'s place on another phone, and the worker sees
   await union.context.close();
 
   // The endpoint holds it confirmed.
-  const token = (await api.signIn(WORKER)).token;
-  const group = await api.call('GET', `groups/${GROUP}`, { token });
+  const token = (await suite.api.signIn(WORKER)).token;
+  const group = await suite.api.call('GET', `groups/${GROUP}`, { token });
   assert.equal(group.status, 200, JSON.stringify(group.body));
   assert.equal(group.body.my_place.state, 'confirmed');
 

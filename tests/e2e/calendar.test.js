@@ -2,12 +2,12 @@
 // opens the group at phone size, taps 加入日历 and the browser receives an .ics file (RFC 5545:
 // CRLF, lines within 75 octets, one all-day VEVENT from the departure) made by the core.
 // Headless Chromium against the real liaoxiu-server (fresh SQLite database, demo accounts).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, openApp, viewports, screenshot } from './lib/browser.js';
+import { openApp, viewports, screenshot } from './lib/browser.js';
 import { tap, waitShown, signIn, scrollUntil, findWidget } from './lib/canvas.js';
-import { startServer, apiClient } from './lib/server.js';
+import { demoSuite } from './lib/suite.js';
 import { dayFromToday, eveningFromToday } from './lib/dates.js';
 
 const ROUTE = 'r-qz-red-eco-3d';  // 红色教育+生态康养·南孔衢州三日
@@ -15,30 +15,20 @@ const ROUTE_TITLE = '红色教育+生态康养·南孔衢州三日';
 const ORGANIZER = 'u-qz-school2-union';
 const WORKER = 'u-qz-juhua-02';
 
-let server, api, chrome;
-
-before(async () => {
-  server = await startServer();
-  api = apiClient(server.origin);
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 test('a worker with a confirmed place taps 加入日历 and gets the trip as an .ics file', async () => {
   const departure = dayFromToday(200);
-  const organizer = (await api.signIn(ORGANIZER)).token;
-  const opened = await api.call('POST', 'groups', { token: organizer, body: {
+  const organizer = (await suite.api.signIn(ORGANIZER)).token;
+  const opened = await suite.api.call('POST', 'groups', { token: organizer, body: {
     route: ROUTE, departure, min_size: 3, max_size: 10, join_deadline: eveningFromToday(190) } });
   assert.equal(opened.status, 201, JSON.stringify(opened.body));
   const group = opened.body.id;
-  const { token } = await api.signIn(WORKER);
-  const joined = await api.call('POST', `groups/${group}/join`, { token });
+  const { token } = await suite.api.signIn(WORKER);
+  const joined = await suite.api.call('POST', `groups/${group}/join`, { token });
   assert.ok([200, 201].includes(joined.status), JSON.stringify(joined.body));
 
-  const { context, page, errors } = await openApp(chrome.browser, server.url, { ...viewports.phone, acceptDownloads: true });
+  const { context, page, errors } = await openApp(suite.chrome.browser, suite.server.url, { ...viewports.phone, acceptDownloads: true });
   await signIn(page, WORKER);
   await page.evaluate((g) => { location.hash = `#/group/${g}`; }, group);
   await waitShown(page, /^您已报名$/);

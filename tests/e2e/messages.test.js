@@ -2,35 +2,25 @@
 // API); the worker, in the app, sees the unread count on the 我的 tab and on 我的, opens 消息, reads the
 // union's decision with its reason marked 未读, and on the way back the count is gone — on the
 // endpoint too. Headless Chromium against the real liaoxiu-server with the demo.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, screenshot } from './lib/browser.js';
+import { openApp, screenshot } from './lib/browser.js';
 import { tap, waitShown, signIn } from './lib/canvas.js';
-import { startServer, apiClient } from './lib/server.js';
+import { demoSuite } from './lib/suite.js';
 
 const GROUP = 'g-qz-004';            // 巨化's July group: 江山水务's workers need their union's approval
 const WORKER = 'u-js-water-01';      // account w-u-js-water-1, holds a pending place on it in the demo
 const UNION = 'u-js-water-union';
 const REASON = '本季度单位工作任务重';
 
-let server, api, chrome;
-
-before(async () => {
-  server = await startServer();
-  api = apiClient(server.origin);
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 test('a worker sees the unread count, reads their union\'s decision in 消息, and the count goes', async () => {
-  const union = (await api.signIn(UNION)).token;
-  const declined = await api.call('POST', `groups/${GROUP}/places/w-u-js-water-1/decline`, { token: union, body: { reason: REASON } });
+  const union = (await suite.api.signIn(UNION)).token;
+  const declined = await suite.api.call('POST', `groups/${GROUP}/places/w-u-js-water-1/decline`, { token: union, body: { reason: REASON } });
   assert.equal(declined.status, 200, JSON.stringify(declined.body));
 
-  const worker = await openApp(chrome.browser, server.url);
+  const worker = await openApp(suite.chrome.browser, suite.server.url);
   const { page } = worker;
   await signIn(page, WORKER);
   await page.evaluate(() => { location.hash = '#/me'; });
@@ -44,10 +34,10 @@ test('a worker sees the unread count, reads their union\'s decision in 消息, a
   await screenshot(page, 'messages-list-phone');
 
   // Shown is read: the endpoint says so, and 我的 no longer counts it.
-  const token = (await api.signIn(WORKER)).token;
+  const token = (await suite.api.signIn(WORKER)).token;
   let unread;
   for (let i = 0; i < 50; i++) {
-    const answer = await api.call('GET', 'me/notifications', { token });
+    const answer = await suite.api.call('GET', 'me/notifications', { token });
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     unread = answer.body.unread;
     if (unread === 0) break;

@@ -2,31 +2,21 @@
 // and is told their union knows; the union sees the count on the route; an organizer opens a group
 // on it (through the API); the worker's 我的 then shows 有拼团了 marked 新 and opens the group. Headless
 // Chromium against the real liaoxiu-server with the demo.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, screenshot, waitReady } from './lib/browser.js';
+import { openApp, screenshot, waitReady } from './lib/browser.js';
 import { tap, waitShown, signIn, scrollUntil, findWidget, shows } from './lib/canvas.js';
-import { startServer, apiClient } from './lib/server.js';
+import { demoSuite } from './lib/suite.js';
 import { dayFromToday, eveningFromToday } from './lib/dates.js';
 
 const ROUTE = 'r-qz-wuxijiang-2d';  // 乌溪江·湖光山色两日: no group on it in the demo
 const WORKER = 'u-qz-power-01';      // 国网衢州供电公司
 const UNION = 'u-qz-power-union';
 
-let server, api, chrome;
-
-before(async () => {
-  server = await startServer();
-  api = apiClient(server.origin);
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 test('a worker says 想去 on a route with no group, and 我的 tells them when a group opens for them', async () => {
-  const worker = await openApp(chrome.browser, server.url);
+  const worker = await openApp(suite.chrome.browser, suite.server.url);
   const { page } = worker;
   await signIn(page, WORKER);
   await page.evaluate((hash) => { location.hash = hash; }, `#/route/${ROUTE}`);
@@ -39,12 +29,12 @@ test('a worker says 想去 on a route with no group, and 我的 tells them when 
   await screenshot(page, 'wish-told-phone');
 
   // Stored once, for the worker's unit; its union counts it.
-  const workerToken = (await api.signIn(WORKER)).token;
-  const mine = await api.call('GET', 'me/wishes', { token: workerToken });
+  const workerToken = (await suite.api.signIn(WORKER)).token;
+  const mine = await suite.api.call('GET', 'me/wishes', { token: workerToken });
   assert.equal(mine.status, 200, JSON.stringify(mine.body));
   assert.deepEqual(mine.body.wishes.map((w) => [w.route, w.unit, w.groups.length]), [[ROUTE, 'u-qz-power', 0]]);
-  const unionToken = (await api.signIn(UNION)).token;
-  const counts = await api.call('GET', 'units/u-qz-power/wishes', { token: unionToken });
+  const unionToken = (await suite.api.signIn(UNION)).token;
+  const counts = await suite.api.call('GET', 'units/u-qz-power/wishes', { token: unionToken });
   assert.deepEqual(counts.body.routes.map((r) => [r.route, r.count]), [[ROUTE, 1]]);
 
   // 我的 before any group: the wish, waiting.
@@ -53,7 +43,7 @@ test('a worker says 想去 on a route with no group, and 我的 tells them when 
   await waitShown(page, /· 暂无拼团 · 已告诉本单位工会$/);
 
   // The union sees the demand where it acts, and opens a group (through the API).
-  const union = await openApp(chrome.browser, server.url);
+  const union = await openApp(suite.chrome.browser, suite.server.url);
   await signIn(union.page, UNION);
   await union.page.evaluate((hash) => { location.hash = hash; }, `#/route/${ROUTE}`);
   await scrollUntil(union.page, '在此线路发起拼团');
@@ -63,7 +53,7 @@ test('a worker says 想去 on a route with no group, and 我的 tells them when 
   await union.context.close();
 
   const departure = dayFromToday(75);
-  const opened = await api.call('POST', 'groups', { token: unionToken, body: {
+  const opened = await suite.api.call('POST', 'groups', { token: unionToken, body: {
     route: ROUTE, departure, min_size: 2, max_size: 20, join_deadline: eveningFromToday(60) } });
   assert.equal(opened.status, 201, JSON.stringify(opened.body));
   const group = opened.body.id;
