@@ -11,7 +11,7 @@ namespace liaoxiu {
 
 namespace {
 
-constexpr std::array<std::pair<NotificationKind, std::string_view>, 10> kNames{{
+constexpr std::array<std::pair<NotificationKind, std::string_view>, 12> kNames{{
     {NotificationKind::offer_made, "offer_made"},
     {NotificationKind::offer_lapsed, "offer_lapsed"},
     {NotificationKind::group_formed, "group_formed"},
@@ -22,7 +22,37 @@ constexpr std::array<std::pair<NotificationKind, std::string_view>, 10> kNames{{
     {NotificationKind::approval_granted, "approval_granted"},
     {NotificationKind::approval_declined, "approval_declined"},
     {NotificationKind::approval_lapsed, "approval_lapsed"},
+    {NotificationKind::offer_ending, "offer_ending"},
+    {NotificationKind::deadline_near, "deadline_near"},
 }};
+
+// When each reminder of `trip` is due: (time, the reminder). Only those whose time comes after
+// what they remind of began (the offer made, the group opened) and before it ends.
+template <class Visit>
+void each_reminder(const GroupTrip& trip, Visit visit) {
+    if (trip.state == GroupState::open && trip.join_deadline - kDeadlineNearNotice > trip.created) {
+        Notification n;
+        n.audience = Audience::unit_union;
+        n.recipient = trip.organizer_unit;
+        n.kind = NotificationKind::deadline_near;
+        n.group = trip.id;
+        n.until = trip.join_deadline;
+        visit(trip.join_deadline - kDeadlineNearNotice, trip.join_deadline, std::move(n));
+    }
+    for (const Place& place : trip.places) {
+        if (place.state != PlaceState::offered || !place.offer_expires) continue;
+        const Instant at = *place.offer_expires - kOfferEndingNotice;
+        if (at <= place.since) continue;
+        Notification n;
+        n.audience = Audience::worker;
+        n.recipient = Id(place.worker.view());
+        n.kind = NotificationKind::offer_ending;
+        n.group = trip.id;
+        n.seq = place.seq;
+        n.until = place.offer_expires;
+        visit(at, *place.offer_expires, std::move(n));
+    }
+}
 
 // The places of `before` by seq. They are kept in seq order, so a place is found by binary
 // search (this runs in every join's transaction: a linear search per place made saving a big
@@ -155,16 +185,32 @@ std::vector<Notification> notifications_for(const GroupTrip* before, const Group
     return out.take();
 }
 
+std::vector<Notification> reminders_due(const GroupTrip& trip, Instant now) {
+    std::vector<Notification> due;
+    each_reminder(trip, [&](Instant at, Instant ends, Notification n) {
+        if (at > now || now >= ends) return;
+        n.at = at;  // when it became due, whenever the scheduler came to it
+        due.push_back(std::move(n));
+    });
+    return due;
+}
+
+std::optional<Instant> next_reminder(const GroupTrip& trip, Instant now) {
+    std::optional<Instant> next;
+    each_reminder(trip, [&](Instant at, Instant, const Notification&) {
+        if (at > now && (!next || at < *next)) next = at;
+    });
+    return next;
+}
+
 NotificationText notification_text(NotificationKind kind, std::string_view route_title, Day departure,
                                    std::string_view reason, std::optional<Instant> until) {
     const std::string day = format_day(departure);
     const std::string trip_zh = std::string(route_title) + "（" + day + "出发）：";
     const std::string trip_en = std::string(route_title) + " (leaving " + day + "): ";
     const std::string why = std::string(reason);
-    // Beijing time, to the minute, for the offer's end (what the worker acts on).
-    const std::string by = until ? format_instant(*until + 8 * 3600).substr(0, 16) : std::string();
-    std::string by_local = by;
-    if (by_local.size() > 10) by_local[10] = ' ';
+    // Beijing time, to the minute, for the offer's end or the deadline (what the reader acts on).
+    const std::string by_local = until ? format_china_time(*until) : std::string();
     switch (kind) {
         case NotificationKind::offer_made:
             return {trip_zh + "候补到名额了，请在" + by_local + "前确认",
@@ -186,6 +232,12 @@ NotificationText notification_text(NotificationKind kind, std::string_view route
                     trip_en + "your union declined your place" + (why.empty() ? "" : ": " + why)};
         case NotificationKind::approval_lapsed:
             return {trip_zh + "工会未在时限内审批，名额已释放", trip_en + "your union did not decide in time: the place was released"};
+        case NotificationKind::offer_ending:
+            return {trip_zh + "为您保留的名额将于" + by_local + "过期，请尽快确认",
+                    trip_en + "the place held for you lapses at " + by_local + " (Beijing time): accept it soon"};
+        case NotificationKind::deadline_near:
+            return {trip_zh + "报名将于" + by_local + "截止，人数还未达到成团要求",
+                    trip_en + "joining closes at " + by_local + " (Beijing time) and the group has not formed yet"};
     }
     return {trip_zh, trip_en};
 }

@@ -28,6 +28,9 @@ enum class NotificationKind : std::uint8_t {
     approval_granted,   // the worker's own union approved their place (审批)
     approval_declined,  // … declined it, with the reason
     approval_lapsed,    // … did not decide in time: the place was released
+    // Reminders, told by the endpoint's scheduler when their time comes (reminders_due):
+    offer_ending,       // an offered place lapses within kOfferEndingNotice: accept it now
+    deadline_near,      // the join deadline is within kDeadlineNearNotice and the group has not formed (its union)
 };
 std::string_view notification_kind_name(NotificationKind kind);
 std::optional<NotificationKind> parse_notification_kind(std::string_view name);
@@ -56,6 +59,18 @@ struct Notification {
 // waiting turn: its seq is new each time it is offered again, see group_trip.hpp; a group forms
 // once), so the store keeps the first and ignores a repeat (a retried transaction).
 std::vector<Notification> notifications_for(const GroupTrip* before, const GroupTrip& after, Instant now);
+
+// Reminders: how long before an offer lapses its worker is reminded, and before the join deadline
+// the organizing union of a group that has not formed. A reminder whose time came before its
+// offer was made (or its group was opened) is not told: the offer or the group is news enough.
+inline constexpr Instant kOfferEndingNotice = 2 * 3600;
+inline constexpr Instant kDeadlineNearNotice = 24 * 3600;
+
+// The reminders `trip` has due at `now` (each at most once: its key is a notification's, the
+// offer's seq names the offer, so the store keeps the first and ignores the rest).
+std::vector<Notification> reminders_due(const GroupTrip& trip, Instant now);
+// When `trip` next has a reminder due, after `now`, if ever (the scheduler wakes then).
+std::optional<Instant> next_reminder(const GroupTrip& trip, Instant now);
 
 // The words shown in 我的 → 消息 (and sent onwards), e.g.
 // "红色教育+生态康养·南孔衢州三日（2027-04-10出发）：已成团". `reason` is the group's or the

@@ -1,6 +1,7 @@
 #include "server/group_service.hpp"
 
 #include "core/json.hpp"
+#include "core/notification.hpp"
 #include "core/permissions.hpp"
 #include "core/roster.hpp"
 #include "core/rules.hpp"
@@ -9,6 +10,7 @@
 #include "server/api_error.hpp"
 #include "server/audit.hpp"
 #include "server/catalogue_service.hpp"
+#include "server/notification_store.hpp"
 #include "server/passwords.hpp"
 #include "server/rules_service.hpp"
 
@@ -362,9 +364,13 @@ std::size_t GroupService::advance_due(Instant now) {
                     context.save_group(&trip, advanced, require_route(context, trip.route).days);
                     ++changed;
                 }
-                auto next = next_deadline(advanced);
-                // A deadline the rules report but no longer act on must not wake us again.
-                if (next && *next <= context.now) store::clear_deadline(context.db, id);
+                // The reminders due now, each kept once however often a process comes to them.
+                store::record_notifications(context.db, reminders_due(advanced, context.now));
+                // Then the next wake after now: nothing dealt with here may wake us again (a
+                // deadline the rules report but no longer act on, a reminder told).
+                std::optional<Instant> next = store::next_wake(advanced, context.now);
+                if (next && *next <= context.now) next = next_reminder(advanced, context.now);
+                store::set_next_wake(context.db, id, next);
             }
         },
         due);

@@ -4,6 +4,7 @@
 #include "server/stats.hpp"
 #include "server/review_service.hpp"
 #include "server/rules_service.hpp"
+#include "core/notification.hpp"
 #include "server/notification_store.hpp"
 #include "server/wish_service.hpp"
 
@@ -479,9 +480,15 @@ std::optional<std::int64_t> stored_version(Connection& db, Kind kind, const Id& 
     return rows.front().integer(0);
 }
 
-void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after, int route_days,
+std::optional<Instant> next_wake(const GroupTrip& trip, Instant now) {
+    std::optional<Instant> wake = next_deadline(trip);
+    if (auto reminder = next_reminder(trip, now); reminder && (!wake || *reminder < *wake)) wake = reminder;
+    return wake;
+}
+
+void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after, int route_days, Instant now,
                 UnitMonthMoves* deferred) {
-    auto deadline = next_deadline(after);
+    auto deadline = next_wake(after, now);
     SqlValue deadline_value = deadline ? SqlValue(*deadline) : SqlValue(std::monostate{});
     const Day last = liaoxiu::last_day(after.departure, route_days);  // the core's rule for a trip's days
     // The head changes only with the state, a cancellation or an import; a join that
@@ -653,8 +660,9 @@ std::optional<Instant> earliest_deadline(Connection& db) {
     return rows.front().optional_integer(0);
 }
 
-void clear_deadline(Connection& db, const Id& id) {
-    db.execute("UPDATE group_trips SET next_deadline = NULL WHERE id = $1", {id});
+void set_next_wake(Connection& db, const Id& id, std::optional<Instant> at) {
+    SqlValue value = at ? SqlValue(*at) : SqlValue(std::monostate{});
+    db.execute("UPDATE group_trips SET next_deadline = $1 WHERE id = $2 AND next_deadline IS DISTINCT FROM $1", {value, id});
 }
 
 // ---- the unit union's desk ---------------------------------------------------------

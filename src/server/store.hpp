@@ -146,8 +146,14 @@ std::optional<GroupTrip> load_group(Connection& db, const Id& id);
 using UnitMonthMoves = std::map<std::tuple<std::string, Day, std::string>, std::pair<std::int64_t, std::int64_t>>;
 // `deferred`: the unit-month changes are added there instead of written (the caller writes them
 // with apply_unit_month_moves before it commits).
-void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after, int route_days,
+// `now`: the transaction's time, from which the trip's next wake is reckoned (next_wake).
+void save_group(Connection& db, const GroupTrip* before, const GroupTrip& after, int route_days, Instant now,
                 UnitMonthMoves* deferred = nullptr);
+// When the scheduler next has something to do with `trip`: a deadline of the rules (the core's
+// next_deadline; kept when already passed, so a trip saved late is advanced at once) or a
+// reminder after `now` (the core's next_reminder). Stored in group_trips.next_deadline, which
+// due_groups and earliest_deadline read.
+std::optional<Instant> next_wake(const GroupTrip& trip, Instant now);
 // The catalogue version of the stored row's last change (nullopt: no such row): what
 // the writer's cache compares against. Every change to a group or route stamps a new one.
 std::optional<std::int64_t> stored_version(Connection& db, Kind kind, const Id& id);
@@ -181,7 +187,8 @@ std::vector<GroupTrip> list_groups(Connection& db, const GroupFilter& filter);
 std::vector<GroupTrip> worker_groups(Connection& db, const Id& worker);
 std::vector<Id> due_groups(Connection& db, Instant now);
 std::optional<Instant> earliest_deadline(Connection& db);
-void clear_deadline(Connection& db, const Id& id);
+// Sets the trip's stored next wake (none: the scheduler never looks at it again).
+void set_next_wake(Connection& db, const Id& id, std::optional<Instant> at);
 
 // ---- the unit union's desk ---------------------------------------------------------
 

@@ -81,7 +81,7 @@ public:
 
     void save_group(const GroupTrip* before, const GroupTrip& after, int route_days) {
         // In the writer's batches the units' monthly tally is written last (store.hpp: UnitMonthMoves).
-        store::save_group(db, before, after, route_days, cache_ ? &job_moves_ : nullptr);
+        store::save_group(db, before, after, route_days, now, cache_ ? &job_moves_ : nullptr);
         // What the change tells whom (core/notification.hpp), committed with it or not at all.
         store::record_notifications(db, notifications_for(before, after, now));
         touch(store::Kind::group, after.id);

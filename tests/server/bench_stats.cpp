@@ -81,7 +81,7 @@ void build(Connection& db, long places, Day today) {
             else place.state = PlaceState::confirmed;
             g.places.push_back(place);
         }
-        store::save_group(db, nullptr, g, route.days);
+        store::save_group(db, nullptr, g, route.days, g.created);
         if (t % 5000 == 4999) {
             store::commit(db);
             store::begin_write(db);

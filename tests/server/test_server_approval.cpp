@@ -45,24 +45,6 @@ int same_year_base() {
     return base;
 }
 
-// The server's clock is the system clock plus the seconds in this file (--test-clock-file),
-// written whole (a rename) so a read never sees it half written.
-struct TestClock {
-    TestClock() { set(0); }
-    void set(Instant offset) {
-        const auto tmp = dir.path() / "offset.tmp";
-        std::ofstream(tmp) << offset << "\n";
-        std::filesystem::rename(tmp, file());
-    }
-    std::filesystem::path file() const { return dir.path() / "offset"; }
-    std::vector<std::string> options() const {
-        auto options = test_server_options();
-        options.insert(options.end(), {"--test-clock-file", file().string(), "--token-ttl", "100000000"});
-        return options;
-    }
-    TempDir dir;
-};
-
 // Unit 0 organizes; unit 1's union approves its workers' places.
 struct ApprovalWorld {
     explicit ApprovalWorld(std::vector<std::string> options = test_server_options()) : world(std::move(options)) {

@@ -2,15 +2,22 @@
 // union (formed, full, a place offered, cancelled with the reason), read newest first with an
 // unread count, paged, marked read; who reads what (a worker their own, a union its unit's, the
 // secretariat nothing, an anonymous caller 401); refusals naming the parameter; and concurrent
-// joins that form and fill a group tell each fact exactly once (the four places that formed it). Tagged [notifications]: the
-// PostgreSQL program runs this file too.
+// joins that form and fill a group tell each fact exactly once (the four places that formed it);
+// the scheduler's reminders (an offer ending, a deadline near) told on time and once. Tagged
+// [notifications]: the PostgreSQL program runs this file too.
 #include "test_world.hpp"
+
+#include "../common/eventually.hpp"
+#include "core/dates.hpp"
+#include "core/notification.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <map>
+#include <thread>
 
 using namespace liaoxiu;
 using namespace liaoxiu::testing;
@@ -208,4 +215,58 @@ TEST_CASE("notifications: joins racing to form and fill a group tell each fact e
     CHECK(confirmed == 6);
     CHECK(told_formed == 4);
     CHECK(kinds(inbox(http, organizer)) == Kinds{"group_full", "group_formed"});
+}
+
+TEST_CASE("notifications: the scheduler reminds a union of a near deadline and a worker of an ending offer, once each",
+          "[notifications][reminders]") {
+    TestClock clock;
+    World world(clock.options());
+    auto& http = *world.http;
+    const Session organizer = create_and_sign_in(http, world.admin, "organizer", "r-org", world.unit(0));
+    const Session w0 = create_and_sign_in(http, world.admin, "worker", "r-w0", world.unit(0));
+    const Session w1 = create_and_sign_in(http, world.admin, "worker", "r-w1", world.unit(0));
+    const Session w2 = create_and_sign_in(http, world.admin, "worker", "r-w2", world.unit(1));
+    const Session w3 = create_and_sign_in(http, world.admin, "worker", "r-w3", world.unit(1));
+    const Instant deadline = real_now() + 5 * 86400;
+    // Two groups: one that forms, one left short of its minimum.
+    const std::string short_group = open_group(http, organizer, world.route(), 3, 3, deadline);
+    const std::string full_group = open_group(http, organizer, world.route(), 2, 2, deadline);
+    const std::string join = "/api/v1/groups/" + full_group + "/join";
+    REQUIRE(answer(post(http, "/api/v1/groups/" + short_group + "/join", w0, nullptr))["state"] == "confirmed");
+    REQUIRE(answer(post(http, join, w1, nullptr))["state"] == "confirmed");
+    REQUIRE(answer(post(http, join, w2, nullptr))["state"] == "confirmed");
+    REQUIRE(answer(post(http, join, w3, nullptr))["state"] == "waitlisted");
+    REQUIRE(post(http, "/api/v1/groups/" + full_group + "/withdraw", w1, nullptr)->status == 200);
+    const nlohmann::json offered = inbox(http, w3)["notifications"][0];
+    REQUIRE(offered["kind"] == "offer_made");
+    const Instant until = *parse_instant(offered["until"].get<std::string>());
+
+    // Two hours before the offer lapses, with no request from anyone: its worker is reminded, once.
+    clock.set(until - kOfferEndingNotice - real_now() + 20);
+    REQUIRE(eventually([&] { return kinds(inbox(http, w3)) == Kinds{"offer_ending", "offer_made"}; }));
+    const nlohmann::json ending = inbox(http, w3)["notifications"][0];
+    CHECK(ending["group"] == full_group);
+    CHECK(ending["until"] == offered["until"]);
+    CHECK(ending["text_zh"].get<std::string>().find("过期，请尽快确认") != std::string::npos);
+    CHECK(kinds(inbox(http, w2)) == Kinds{"group_formed"});  // nobody else is reminded of it
+
+    // A day before the deadline: the union of each group short of its minimum, once — the one that
+    // never formed, and the one that fell short when w1 left and the offer to w3 lapsed.
+    clock.set(deadline - kDeadlineNearNotice - real_now() + 20);
+    REQUIRE(eventually([&] {
+        const Kinds got = kinds(inbox(http, organizer));
+        return std::count(got.begin(), got.end(), "deadline_near") == 2;
+    }));
+    std::map<std::string, int> near_by_group;
+    const nlohmann::json union_inbox = inbox(http, organizer);
+    for (const auto& n : union_inbox["notifications"])
+        if (n["kind"] == "deadline_near") ++near_by_group[n["group"].get<std::string>()];
+    CHECK(near_by_group == std::map<std::string, int>{{short_group, 1}, {full_group, 1}});
+    // Later still (the scheduler has come round many times): nothing is told twice.
+    clock.set(deadline - kDeadlineNearNotice - real_now() + 3600);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    const Kinds organizer_kinds = kinds(inbox(http, organizer));
+    CHECK(std::count(organizer_kinds.begin(), organizer_kinds.end(), "deadline_near") == 2);
+    const Kinds w3_kinds = kinds(inbox(http, w3));
+    CHECK(std::count(w3_kinds.begin(), w3_kinds.end(), "offer_ending") == 1);
 }

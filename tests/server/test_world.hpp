@@ -4,6 +4,8 @@
 
 #include "server_harness.hpp"
 
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <latch>
 #include <thread>
@@ -36,6 +38,24 @@ struct World {
     std::unique_ptr<ServerProcess> server;
     std::unique_ptr<httplib::Client> http;
     Session admin;
+};
+
+// The server's clock is the system clock plus the seconds in this file (--test-clock-file),
+// written whole (a rename) so a read never sees it half written: World(clock.options()).
+struct TestClock {
+    TestClock() { set(0); }
+    void set(Instant offset) {
+        const auto tmp = dir.path() / "offset.tmp";
+        std::ofstream(tmp) << offset << "\n";
+        std::filesystem::rename(tmp, file());
+    }
+    std::filesystem::path file() const { return dir.path() / "offset"; }
+    std::vector<std::string> options() const {
+        auto options = test_server_options();
+        options.insert(options.end(), {"--test-clock-file", file().string(), "--token-ttl", "100000000"});
+        return options;
+    }
+    TempDir dir;
 };
 
 struct JoinAnswer {

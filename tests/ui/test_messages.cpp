@@ -117,6 +117,20 @@ TEST_CASE("消息: a place still offered comes first with 接受名额, and once
     REQUIRE(ui.click("接受名额"));
     CHECK(ui.intents.calls == std::vector<std::string>{"accept_offer g-qz-004"});
 
+    // Its reminder arrives (the offer ends soon): first, with the one 接受名额 the offer has.
+    auto& list = ui.state.notifications.page.notifications;
+    list.insert(list.begin(), message(ui, 21, NotificationKind::offer_ending, "g-qz-004", 10));
+    ui.touch();
+    ui.frames(2);
+    CHECK(ui.count_shown("接受名额") == 1);
+    CHECK(ui.count_shown("查看拼团") == 2);  // the offer itself, under its reminder, only opens the group now
+    const auto* offer_itself = ui.find_item("查看拼团");
+    REQUIRE(offer_itself);
+    CHECK(ui.find_item("接受名额")->min.y < offer_itself->min.y);
+    list.erase(list.begin());
+    ui.touch();
+    ui.frames(2);
+
     // The offer lapsed: no 接受名额, and the offer is in its place by time.
     ui.state.my_trips[0].offer_expires = ui.services.clock - 1;
     ui.touch();

@@ -159,7 +159,7 @@ TEST_CASE("the union's decision on a place tells its worker: approved, declined 
 }
 
 TEST_CASE("every kind has a wire name that reads back, and words in both languages", "[notification]") {
-    for (int i = 0; i <= static_cast<int>(NotificationKind::approval_lapsed); ++i) {
+    for (int i = 0; i <= static_cast<int>(NotificationKind::deadline_near); ++i) {
         const auto kind = static_cast<NotificationKind>(i);
         CHECK(parse_notification_kind(notification_kind_name(kind)) == kind);
         const NotificationText text = notification_text(kind, "南孔衢州三日", day("2027-04-10"), "", std::nullopt);
@@ -256,4 +256,78 @@ TEST_CASE("a notification page that is not one is refused, and a kind from a new
     REQUIRE(decoded);
     REQUIRE(decoded.value().notifications.size() == 1);
     CHECK(decoded.value().notifications[0].id == 42);
+}
+
+TEST_CASE("reminders: a near deadline tells the union of a group not formed, an ending offer its worker, each in time",
+          "[notification][reminder]") {
+    // Open and short of its minimum: its union is reminded 24 hours before the deadline.
+    const GroupTrip open_trip = joined(opened(2, 2), "w-1");
+    const Instant near = kDeadline - kDeadlineNearNotice;
+    CHECK(next_reminder(open_trip, kNow) == near);
+    CHECK(reminders_due(open_trip, near - 1).empty());
+    const std::vector<Notification> due = reminders_due(open_trip, near + 5);
+    REQUIRE(due.size() == 1);
+    CHECK(due[0].kind == NotificationKind::deadline_near);
+    CHECK(due[0].audience == Audience::unit_union);
+    CHECK(due[0].recipient == "u-org");
+    CHECK(due[0].at == near);  // when it fell due, whenever the scheduler came to it
+    CHECK(due[0].until == kDeadline);
+    CHECK_FALSE(next_reminder(open_trip, near));  // told: nothing more to wake for
+    CHECK(reminders_due(open_trip, kDeadline).empty());  // the deadline came: too late to remind
+
+    // Formed: nothing to remind its union of.
+    const GroupTrip formed = joined(open_trip, "w-2");
+    CHECK_FALSE(next_reminder(formed, kNow));
+    CHECK(reminders_due(formed, near + 5).empty());
+
+    // A place offered: its worker is reminded two hours before the offer lapses.
+    const GroupTrip full = joined(formed, "w-3");  // w-3 waits
+    const GroupTrip freed = ok(withdraw(full, "w-1", kNow + 60));
+    const Place* offered = nullptr;
+    for (const Place& p : freed.places)
+        if (p.state == PlaceState::offered) offered = &p;
+    REQUIRE(offered);
+    REQUIRE(offered->offer_expires);
+    const Instant ending = *offered->offer_expires - kOfferEndingNotice;
+    CHECK(next_reminder(freed, kNow + 60) == ending);
+    const std::vector<Notification> offer_due = reminders_due(freed, ending + 1);
+    REQUIRE(offer_due.size() == 1);
+    CHECK(offer_due[0].kind == NotificationKind::offer_ending);
+    CHECK(offer_due[0].recipient == "w-3");
+    CHECK(offer_due[0].seq == offered->seq);
+    CHECK(offer_due[0].until == offered->offer_expires);
+    // Nothing more: the offered place is held, so the group is full (no union reminder).
+    CHECK(freed.state == GroupState::full);
+    CHECK_FALSE(next_reminder(freed, ending));
+    const NotificationText text = notification_text(NotificationKind::offer_ending, "衢州三日", day("2026-12-20"), "",
+                                                    offered->offer_expires);
+    CHECK(text.zh == "衢州三日（2026-12-20出发）：为您保留的名额将于" + format_china_time(*offered->offer_expires) +
+                         "过期，请尽快确认");
+    CHECK(text.en.find("(Beijing time)") != std::string::npos);
+}
+
+TEST_CASE("reminders: none whose time came before what it reminds of began", "[notification][reminder]") {
+    // A place offered less than two hours before it lapses (the deadline is near): the offer says enough.
+    const GroupTrip full = joined(joined(joined(opened(2, 2), "w-1"), "w-2"), "w-3");
+    const Instant late = kDeadline - 3600;
+    const GroupTrip freed = ok(withdraw(full, "w-1", late));
+    bool offered = false;
+    for (const Place& p : freed.places) offered = offered || p.state == PlaceState::offered;
+    REQUIRE(offered);
+    for (const Notification& n : reminders_due(freed, late + 60)) CHECK(n.kind != NotificationKind::offer_ending);
+
+    // A group opened less than a day before its deadline: its union just opened it.
+    GroupDraft d;
+    d.id = "g-2";
+    d.route = "r-qz-3d";
+    d.organizer_unit = "u-org";
+    d.departure = day("2026-12-20");
+    d.min_size = 2;
+    d.max_size = 3;
+    d.join_deadline = kNow + 10 * 3600;
+    const Catalogue c = fixtures::catalogue();
+    auto r = open_group(d, c.routes[0], c, kNow);
+    REQUIRE(r.ok());
+    CHECK_FALSE(next_reminder(r.value(), kNow));
+    CHECK(reminders_due(r.value(), kNow + 5 * 3600).empty());
 }

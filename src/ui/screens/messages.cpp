@@ -1,8 +1,8 @@
 // 消息 (#/messages): what group changes told the signed-in worker, or their unit's union —
 // newest first, each with when it happened (China time), the unread ones marked 未读. A place
-// offered and still open carries its one action (接受名额); any other opens its group. Showing
-// the list marks what it shows read (once per visit). Reached from 我的 (消息, with the unread
-// count) and from the badge on the 我的 tab (chrome.cpp).
+// offered and still open comes first with its one action (接受名额; its reminder too, under it);
+// any other opens its group. Showing the list marks what it shows read (once per visit). Reached
+// from 我的 (消息, with the unread count) and from the badge on the 我的 tab (chrome.cpp).
 #include "core/dates.hpp"
 #include "ui/widgets.hpp"
 
@@ -18,6 +18,11 @@ bool has_inbox(const Context& ctx) {
     return session.role == Role::worker || (session.role == Role::organizer && !session.unit.empty());
 }
 
+// A place offered, or the reminder that its offer ends soon: both carry the one action.
+bool about_an_offer(NotificationKind kind) {
+    return kind == NotificationKind::offer_made || kind == NotificationKind::offer_ending;
+}
+
 // The worker's place on `group` is offered to them now (not lapsed, not taken).
 bool offer_still_open(const Context& ctx, const Id& group) {
     for (const sync::MyTrip& trip : ctx.state.my_trips) {
@@ -27,14 +32,16 @@ bool offer_still_open(const Context& ctx, const Id& group) {
     return false;
 }
 
-void draw_entry(Context& ctx, const wire::NotificationEntry& entry) {
+// `accept`: this entry carries 接受名额 (the newest about an offer still open; the others about
+// the same offer only open the group).
+void draw_entry(Context& ctx, const wire::NotificationEntry& entry, bool accept = false) {
     const std::vector<std::int64_t>& unread = ctx.screens.messages.unread_on_arrival;
     ImGui::PushID(static_cast<int>(entry.id));
     if (std::find(unread.begin(), unread.end(), entry.id) != unread.end())
         label(ctx, ctx.t(Text::message_unread), colors::accent);
     label(ctx, ctx.language == Language::zh ? entry.text_zh : entry.text_en);
     muted(ctx, format_china_time(entry.at));
-    if (entry.kind == NotificationKind::offer_made && offer_still_open(ctx, entry.group)) {
+    if (accept) {
         if (button(ctx, ctx.t(Text::accept_offer), -1)) ctx.intents.accept_offer(entry.group);
     } else if (ctx.view.group(entry.group)) {
         if (secondary_button(ctx, ctx.t(Text::message_open_group), -1)) ctx.nav.go({Screen::group, entry.group});
@@ -97,11 +104,16 @@ void draw_messages(Context& ctx) {
         std::vector<std::int64_t>& unread = screen.unread_on_arrival;
         if (!entry.read && std::find(unread.begin(), unread.end(), entry.id) == unread.end()) unread.push_back(entry.id);
     }
-    // A place offered and still open first: it lapses if not taken.
+    // A place offered and still open first: it lapses if not taken. One 接受名额 per offer.
+    std::vector<Id> offers_shown;
+    for (const wire::NotificationEntry& entry : entries) {
+        if (!about_an_offer(entry.kind) || !offer_still_open(ctx, entry.group)) continue;
+        const bool first = std::find(offers_shown.begin(), offers_shown.end(), entry.group) == offers_shown.end();
+        if (first) offers_shown.push_back(entry.group);
+        draw_entry(ctx, entry, first);
+    }
     for (const wire::NotificationEntry& entry : entries)
-        if (entry.kind == NotificationKind::offer_made && offer_still_open(ctx, entry.group)) draw_entry(ctx, entry);
-    for (const wire::NotificationEntry& entry : entries)
-        if (!(entry.kind == NotificationKind::offer_made && offer_still_open(ctx, entry.group))) draw_entry(ctx, entry);
+        if (!(about_an_offer(entry.kind) && offer_still_open(ctx, entry.group))) draw_entry(ctx, entry);
     if (view.page.more) muted(ctx, ctx.f(Text::messages_only_latest, static_cast<int>(entries.size())));
     ImGui::Dummy(ImVec2(0, 4));
     if (secondary_button(ctx, ctx.t(Text::messages_refresh), -1)) ctx.intents.load_notifications();
