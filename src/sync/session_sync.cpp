@@ -32,10 +32,6 @@ void forget_session_reads(ClientState& state) {
     state.member_write.reset();  // the desk's last write belonged to the session
 }
 
-}  // namespace
-
-namespace {
-
 // {"account":"w-1","seen":[["g-qz-001","confirmed|open|0|"],…]}: one account's at a time.
 constexpr const char* kTripsSeenKey = "liaoxiu.trips_seen";
 // {"account":"w-1","groups":["g-h-travelled"]}: the trips the worker was asked to rate.

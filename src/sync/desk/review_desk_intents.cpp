@@ -6,6 +6,7 @@
 #include "core/query_params.hpp"
 #include "core/wire_reviews.hpp"
 #include "sync/desk/desk_engine.hpp"
+#include "sync/view_read.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -30,31 +31,9 @@ void DeskEngine::load_review_scores(std::optional<Day> from, std::optional<Day> 
         sep = "&";
     }
     if (to) path += sep + "to=" + format_day(*to);
-    view.status = ReadStatus::loading;
-    const std::uint64_t request = ++scores_request_;
-    reviews_.send("GET", path, {}, [this, request](const HttpResponse* ok, const std::string& why_zh, const std::string& why_en) {
-        if (request != scores_request_) return;
-        ReviewScoresView& view = ctx_.state.review_scores;
-        if (ok) {
-            auto answer = wire::decode_review_scores_answer(ok->body);
-            if (answer) {
-                view.answer = std::move(answer).value();
-                view.status = ReadStatus::loaded;
-                view.error_zh.clear();
-                view.error_en.clear();
-                ctx_.notifier.changed();
-                return;
-            }
-            view.error_zh = answer.error().message_zh;
-            view.error_en = answer.error().message_en;
-        } else {
-            view.error_zh = why_zh;
-            view.error_en = why_en;
-        }
-        view.status = ReadStatus::failed;
-        ctx_.notifier.changed();
-    });
-    ctx_.notifier.changed();
+    read_view(ctx_, reviews_, view, scores_request_, path,
+              [](const std::string& body) { return wire::decode_review_scores_answer(body); },
+              [](ReviewScoresView& scores, wire::ReviewScoresAnswer answer) { scores.answer = std::move(answer); });
 }
 
 void DeskEngine::send_review_desk_write(ReviewDeskWrite::Kind kind, const Id& target, const std::string& path, std::string body) {

@@ -353,8 +353,9 @@ void draw_me(Context& ctx) {
 
     if (session.role == sync::Role::organizer) {
         draw_approvals_entry(ctx);  // 待审批 N
-        draw_messages_entry(ctx);   // 消息 (N 条未读)
+        draw_messages_entry(ctx, MessagesEntry::unread_at_top);  // 消息（N条未读）
         draw_unit_groups(ctx, session.unit);
+        draw_messages_entry(ctx, MessagesEntry::quiet_below);
         draw_pending(ctx);
         ImGui::Dummy(ImVec2(0, 8));
         if (secondary_button(ctx, ctx.t(Text::sign_out), -1)) ctx.intents.sign_out();
@@ -362,11 +363,12 @@ void draw_me(Context& ctx) {
         return;
     }
 
-    draw_messages_entry(ctx);  // 消息 (N 条未读): never on a kiosk
-    draw_reviews_due(ctx);     // 待评价: asked once, never on a kiosk
+    draw_messages_entry(ctx, MessagesEntry::unread_at_top);  // 消息（N条未读）: never on a kiosk
+    draw_reviews_due(ctx);  // 待评价: asked once, never on a kiosk
     section(ctx, ctx.t(Text::my_trips));
     draw_my_trips(ctx);
     draw_my_wishes(ctx);
+    draw_messages_entry(ctx, MessagesEntry::quiet_below);
     draw_pending(ctx);
     draw_desk_entry(ctx);
 

@@ -59,9 +59,11 @@ std::int64_t unread_messages(const Context& ctx) {
     return ctx.state.notifications.page.unread;
 }
 
-void draw_messages_entry(Context& ctx) {
+void draw_messages_entry(Context& ctx, MessagesEntry where) {
     if (!has_inbox(ctx)) return;
     const std::int64_t unread = unread_messages(ctx);
+    // Unread news near the top of 我的; with none, a quiet line further down.
+    if ((where == MessagesEntry::unread_at_top) != (unread > 0)) return;
     const std::string text = unread > 0 ? ctx.f(Text::messages_entry_unread, static_cast<int>(unread))
                                         : std::string(ctx.t(Text::messages_title));
     if (secondary_button(ctx, text.c_str(), -1)) ctx.nav.go({Screen::messages, {}});
