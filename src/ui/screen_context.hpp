@@ -266,7 +266,7 @@ void draw_approvals_entry(Context& ctx);
 // 我的 tab's badge shows (0 signed out, on a kiosk, for the secretariat).
 void draw_messages(Context& ctx);
 // 我的 calls the entry twice: near the top, shown only while some are unread (消息（N条未读）), and
-// further down, shown only while none are (消息).
+// at the end, shown only while none are (消息).
 enum class MessagesEntry { unread_at_top, quiet_below };
 void draw_messages_entry(Context& ctx, MessagesEntry where);
 std::int64_t unread_messages(const Context& ctx);

@@ -355,11 +355,11 @@ void draw_me(Context& ctx) {
         draw_approvals_entry(ctx);  // 待审批 N
         draw_messages_entry(ctx, MessagesEntry::unread_at_top);  // 消息（N条未读）
         draw_unit_groups(ctx, session.unit);
-        draw_messages_entry(ctx, MessagesEntry::quiet_below);
         draw_pending(ctx);
         ImGui::Dummy(ImVec2(0, 8));
         if (secondary_button(ctx, ctx.t(Text::sign_out), -1)) ctx.intents.sign_out();
         draw_display_options(ctx);
+        draw_messages_entry(ctx, MessagesEntry::quiet_below);
         return;
     }
 
@@ -368,13 +368,15 @@ void draw_me(Context& ctx) {
     section(ctx, ctx.t(Text::my_trips));
     draw_my_trips(ctx);
     draw_my_wishes(ctx);
-    draw_messages_entry(ctx, MessagesEntry::quiet_below);
     draw_pending(ctx);
     draw_desk_entry(ctx);
 
     ImGui::Dummy(ImVec2(0, 8));
     if (secondary_button(ctx, ctx.t(Text::sign_out), -1)) ctx.intents.sign_out();
     draw_display_options(ctx);
+    // Read messages at the very end: 我的's actions keep the places they had (a notice that
+    // leaves on its own can hand a finger to what moves into its place: see chrome.cpp).
+    draw_messages_entry(ctx, MessagesEntry::quiet_below);
 }
 
 void draw_display_options(Context& ctx) {
