@@ -5,6 +5,7 @@
 #include "core/wire.hpp"
 #include "core/wire_reviews.hpp"
 #include "sync/session_sync.hpp"
+#include "sync/view_read.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -46,32 +47,9 @@ void ReviewSync::poll() {
 
 void ReviewSync::load_my_reviews() {
     if (!ctx_.state.session || ctx_.state.session->role != Role::worker || !ctx_.has_endpoint()) return;
-    MyReviewsView& view = ctx_.state.my_reviews;
-    view.status = ReadStatus::loading;
-    const std::uint64_t request = ++my_request_;
-    send("GET", "me/reviews", {}, [this, request](const HttpResponse* ok, const std::string& why_zh, const std::string& why_en) {
-        if (request != my_request_) return;
-        MyReviewsView& view = ctx_.state.my_reviews;
-        if (ok) {
-            auto mine = wire::decode_my_reviews(ok->body);
-            if (mine) {
-                view.mine = std::move(mine).value();
-                view.status = ReadStatus::loaded;
-                view.error_zh.clear();
-                view.error_en.clear();
-                ctx_.notifier.changed();
-                return;
-            }
-            view.error_zh = mine.error().message_zh;
-            view.error_en = mine.error().message_en;
-        } else {
-            view.error_zh = why_zh;
-            view.error_en = why_en;
-        }
-        view.status = ReadStatus::failed;
-        ctx_.notifier.changed();
-    });
-    ctx_.notifier.changed();
+    read_view(ctx_, *this, ctx_.state.my_reviews, my_request_, "me/reviews",
+              [](const std::string& body) { return wire::decode_my_reviews(body); },
+              [](MyReviewsView& view, wire::MyReviews mine) { view.mine = std::move(mine); });
 }
 
 void ReviewSync::submit_review(const Id& group, const Id& member, const ReviewScores& scores, const std::string& comment) {
@@ -126,29 +104,9 @@ void ReviewSync::load_member_reviews(const Id& member) {
     if (view.member != member) view = {};
     view.member = member;
     if (!ctx_.has_endpoint()) return;
-    view.status = ReadStatus::loading;
-    const std::uint64_t request = ++member_request_;
-    send("GET", "members/" + query_params::percent_escaped(member) + "/reviews?limit=5", {}, [this, request](const HttpResponse* ok, const std::string& why_zh, const std::string& why_en) {
-        if (request != member_request_) return;
-        MemberReviewsView& view = ctx_.state.member_reviews;
-        if (ok) {
-            auto page = wire::decode_member_reviews(ok->body);
-            if (page) {
-                view.page = std::move(page).value();
-                view.status = ReadStatus::loaded;
-                ctx_.notifier.changed();
-                return;
-            }
-            view.error_zh = page.error().message_zh;
-            view.error_en = page.error().message_en;
-        } else {
-            view.error_zh = why_zh;
-            view.error_en = why_en;
-        }
-        view.status = ReadStatus::failed;
-        ctx_.notifier.changed();
-    });
-    ctx_.notifier.changed();
+    read_view(ctx_, *this, view, member_request_, "members/" + query_params::percent_escaped(member) + "/reviews?limit=5",
+              [](const std::string& body) { return wire::decode_member_reviews(body); },
+              [](MemberReviewsView& reviews, wire::MemberReviewsPage page) { reviews.page = std::move(page); });
 }
 
 }  // namespace liaoxiu::sync

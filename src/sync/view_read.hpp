@@ -1,8 +1,8 @@
-// One read of a list the UI shows, for the engine's parts that keep one (a worker's wishes, a
-// union's approval queue, the messages, the secretariat's review scores): the view's status goes
-// loading → loaded, or failed with the words why (the endpoint's refusal, no network, an answer
-// that could not be read); only the latest read of a view counts. A View has `status`,
-// `error_zh` and `error_en`.
+// One read of a list the UI shows, for the engine's parts that keep one (a worker's wishes and
+// reviews, a member's reviews, a union's approval queue, the messages, the secretariat's scores):
+// the view's status goes loading → loaded, or failed with the words why (the endpoint's refusal,
+// no network, an answer that could not be read); only the latest read of a view counts. A View
+// has `status`, `error_zh` and `error_en`.
 #pragma once
 
 #include "sync/engine_context.hpp"
