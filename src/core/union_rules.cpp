@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <utility>
 
 namespace liaoxiu {
 namespace {
@@ -178,6 +179,20 @@ std::string format_yuan(Fen fen) {
     return out;
 }
 
+const char* rules_scope_name(RulesScope scope) { return scope == RulesScope::alliance ? "alliance" : "unit"; }
+
+RulesText cost_split_text(const CostSplit& s) {
+    RulesText text{"本次自付" + format_yuan(s.worker_share) + "（工会补贴" + format_yuan(s.union_subsidy),
+                   "you pay " + format_yuan(s.worker_share) + " (union subsidy " + format_yuan(s.union_subsidy)};
+    if (s.unit_share > 0) {
+        text.zh += "，单位承担" + format_yuan(s.unit_share);
+        text.en += ", your unit " + format_yuan(s.unit_share);
+    }
+    text.zh += "）";
+    text.en += ")";
+    return text;
+}
+
 RulesText rules_summary(const UnionRules& effective, const std::vector<HeldTrip>& held, int year,
                         const Route* route, std::string_view home_province) {
     std::vector<std::string> zh;
@@ -215,15 +230,9 @@ RulesText rules_summary(const UnionRules& effective, const std::vector<HeldTrip>
         en.push_back("cost standard " + format_yuan(*a.cost_standard) + " a trip");
     }
     if (route) {
-        const CostSplit s = cost_split(*route, effective);
-        std::string z = "本次自付" + format_yuan(s.worker_share) + "（工会补贴" + format_yuan(s.union_subsidy);
-        std::string e = "you pay " + format_yuan(s.worker_share) + " (union subsidy " + format_yuan(s.union_subsidy);
-        if (s.unit_share > 0) {
-            z += "，单位承担" + format_yuan(s.unit_share);
-            e += ", your unit " + format_yuan(s.unit_share);
-        }
-        zh.push_back(z + "）");
-        en.push_back(e + ")");
+        RulesText cost = cost_split_text(cost_split(*route, effective));
+        zh.push_back(std::move(cost.zh));
+        en.push_back(std::move(cost.en));
     }
     RulesText text;
     for (std::size_t i = 0; i < zh.size(); ++i) {

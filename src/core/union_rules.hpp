@@ -42,6 +42,11 @@ struct Allowance {
     bool operator==(const Allowance&) const = default;
 };
 
+// Whose rules: an alliance's defaults or a unit's own values ("alliance", "unit" in the API, the
+// stored rows and the audit trail).
+enum class RulesScope { alliance, unit };
+const char* rules_scope_name(RulesScope scope);
+
 // What an alliance (defaults) or a unit (its own values) sets. The same shape for both.
 struct UnionRules {
     Allowance allowance;
@@ -144,6 +149,10 @@ struct RulesText {
 // null (then no cost sentence). The year is the departure's (or `year` with no route).
 RulesText rules_summary(const UnionRules& effective, const std::vector<HeldTrip>& held, int year,
                         const Route* route, std::string_view home_province);
+
+// What the worker pays of one trip, in words: "本次自付¥1,280（工会补贴¥800，单位承担¥400）" (the
+// unit's part only when it pays one). rules_summary ends with it; the join's confirmation states it.
+RulesText cost_split_text(const CostSplit& split);
 
 // "¥1,280" or "¥1,280.50": fen as yuan with thousands separators.
 std::string format_yuan(Fen fen);

@@ -86,6 +86,41 @@ Result<UnionRules> decode_rules(const json& j) {
     return rules;
 }
 
+json encode_rules_answer(const RulesAnswer& answer) {
+    json j{{"scope", rules_scope_name(answer.scope)}, {"id", answer.id}, {"rules", encode_rules(answer.rules)}};
+    if (answer.alliance_rules) j["alliance_rules"] = encode_rules(*answer.alliance_rules);
+    if (answer.effective) j["effective"] = encode_rules(*answer.effective);
+    return j;
+}
+
+Result<RulesAnswer> decode_rules_answer(const json& j) {
+    if (!j.is_object()) return bad_answer("rules");
+    RulesAnswer answer;
+    const auto scope = j.find("scope");
+    const auto id = j.find("id");
+    const auto rules = j.find("rules");
+    if (scope == j.end() || !scope->is_string() || id == j.end() || !id->is_string() || rules == j.end())
+        return bad_answer("rules");
+    if (*scope == "alliance")
+        answer.scope = RulesScope::alliance;
+    else if (*scope == "unit")
+        answer.scope = RulesScope::unit;
+    else
+        return bad_answer("rules.scope");
+    answer.id = id->get<std::string>();
+    auto own = decode_rules(*rules);
+    if (!own) return bad_answer("rules.rules");
+    answer.rules = own.value();
+    for (auto [name, field] : {std::pair{"alliance_rules", &answer.alliance_rules}, std::pair{"effective", &answer.effective}}) {
+        const auto found = j.find(name);
+        if (found == j.end()) continue;
+        auto decoded = decode_rules(*found);
+        if (!decoded) return bad_answer(name);
+        *field = decoded.value();
+    }
+    return answer;
+}
+
 json encode_cost_split(const CostSplit& s) {
     return json{{"union_subsidy", s.union_subsidy}, {"unit_share", s.unit_share}, {"worker_share", s.worker_share}};
 }

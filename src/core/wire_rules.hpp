@@ -19,6 +19,20 @@ nlohmann::json encode_rules(const UnionRules& rules);
 // (an integer out of range). Unknown fields are ignored. validate_rules checks the values.
 Result<UnionRules> decode_rules(const nlohmann::json& json);
 
+// GET/PUT /alliances/{id}/rules, /units/{id}/rules → {scope, id, rules, alliance_rules?, effective?}:
+// the scope's own rules; a unit's answer adds its alliance's defaults and the two merged.
+struct RulesAnswer {
+    RulesScope scope = RulesScope::unit;
+    Id id;
+    UnionRules rules;
+    std::optional<UnionRules> alliance_rules;  // a unit's: its alliance's defaults
+    std::optional<UnionRules> effective;       // a unit's: effective_rules(alliance_rules, rules)
+
+    bool operator==(const RulesAnswer&) const = default;
+};
+nlohmann::json encode_rules_answer(const RulesAnswer& answer);
+Result<RulesAnswer> decode_rules_answer(const nlohmann::json& json);
+
 // GET /me/allowance → {year, rules, used: {trips, days}, left: {trips?, days?},
 // cost_split?: {union_subsidy, unit_share, worker_share}, summary_zh, summary_en}.
 struct AllowanceView {

@@ -18,8 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-const char* scope_name(RulesScope scope) { return scope == RulesScope::alliance ? "alliance" : "unit"; }
-
 // The allowance lock's "day": a worker_day_key no trip day can have (days are small positive
 // numbers), so the lock is one per worker, beside (never equal to) their day locks.
 constexpr Day kAllowanceLockDay = INT32_MIN;
@@ -35,14 +33,13 @@ void require_target(Connection& db, RulesScope scope, const Id& id) {
 }
 
 json rules_answer(Connection& db, RulesScope scope, const Id& id) {
-    const UnionRules own = store::load_rules(db, scope, id).value_or(UnionRules{});
-    json answer{{"scope", scope_name(scope)}, {"id", id}, {"rules", wire::encode_rules(own)}};
+    wire::RulesAnswer answer{scope, id, store::load_rules(db, scope, id).value_or(UnionRules{}), {}, {}};
     if (scope == RulesScope::unit) {
         const WorkerRules rules = worker_rules(db, id, {});
-        answer["alliance_rules"] = wire::encode_rules(rules.alliance);
-        answer["effective"] = wire::encode_rules(rules.effective);
+        answer.alliance_rules = rules.alliance;
+        answer.effective = rules.effective;
     }
-    return answer;
+    return wire::encode_rules_answer(answer);
 }
 
 struct HeldRow {
@@ -92,7 +89,8 @@ void create_rules_schema(Connection& db) {
 }
 
 std::optional<UnionRules> load_rules(Connection& db, RulesScope scope, const Id& id) {
-    auto rows = db.query("SELECT doc FROM union_rules WHERE scope = $1 AND id = $2", {std::string(scope_name(scope)), id});
+    auto rows = db.query("SELECT doc FROM union_rules WHERE scope = $1 AND id = $2",
+                         {std::string(rules_scope_name(scope)), id});
     if (rows.empty()) return std::nullopt;
     auto rules = wire::decode_rules(json::parse(rows.front().text(0), nullptr, false));
     if (!rules) throw std::runtime_error("corrupt stored rules of " + id + ": " + rules.error().message_en);
@@ -102,7 +100,7 @@ std::optional<UnionRules> load_rules(Connection& db, RulesScope scope, const Id&
 void save_rules(Connection& db, RulesScope scope, const Id& id, const UnionRules& rules) {
     db.execute("INSERT INTO union_rules (scope, id, doc) VALUES ($1, $2, $3) ON CONFLICT (scope, id) DO UPDATE SET "
                "doc = excluded.doc",
-               {std::string(scope_name(scope)), id, wire::encode_rules(rules).dump()});
+               {std::string(rules_scope_name(scope)), id, wire::encode_rules(rules).dump()});
 }
 
 std::optional<Alliance> load_alliance(Connection& db, const Id& id) {
@@ -153,7 +151,7 @@ json put_rules(Backend& backend, const Principal& by, RulesScope scope, const Id
         require_target(context.db, scope, id);
         const std::optional<UnionRules> before = store::load_rules(context.db, scope, id);
         store::save_rules(context.db, scope, id, decoded.value());
-        audit(context, by, scope == RulesScope::alliance ? "rules.alliance" : "rules.unit", scope_name(scope), id,
+        audit(context, by, scope == RulesScope::alliance ? "rules.alliance" : "rules.unit", rules_scope_name(scope), id,
               wire::audit_change(before ? wire::encode_rules(*before) : json(nullptr), wire::encode_rules(decoded.value())));
         answer = rules_answer(context.db, scope, id);
     });

@@ -19,8 +19,6 @@
 
 namespace liaoxiu::server {
 
-enum class RulesScope { alliance, unit };
-
 namespace store {
 // The table (once; CREATE TABLE IF NOT EXISTS: a database from before rules gets it empty).
 void create_rules_schema(Connection& db);

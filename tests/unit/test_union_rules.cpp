@@ -460,3 +460,41 @@ TEST_CASE("wire: union rules and the allowance answer survive the trip, and bad 
     CHECK(read.value().summary.zh == "中文");
     CHECK(wire::decode_allowance_view(nlohmann::json{{"year", 2027}}).error().code == "bad_answer");
 }
+
+TEST_CASE("union rules: what the worker pays, in words, the unit's part only when it pays one") {
+    CHECK(cost_split_text(CostSplit{120000, 14400, 33600}).zh == "本次自付¥336（工会补贴¥1,200，单位承担¥144）");
+    CHECK(cost_split_text(CostSplit{120000, 14400, 33600}).en == "you pay ¥336 (union subsidy ¥1,200, your unit ¥144)");
+    CHECK(cost_split_text(CostSplit{120000, 0, 48000}).zh == "本次自付¥480（工会补贴¥1,200）");
+    CHECK(cost_split_text(CostSplit{0, 0, 50}).en == "you pay ¥0.50 (union subsidy ¥0)");
+}
+
+TEST_CASE("wire: a rules answer survives the trip, a unit's with its alliance's and the merged rules") {
+    UnionRules alliance;
+    alliance.allowance.trips_per_year = 3;
+    alliance.approval_required = false;
+    UnionRules unit;
+    unit.unit_share_percent = 30;
+    unit.approval_required = true;
+    const wire::RulesAnswer answer{RulesScope::unit, "u-qz-juhua", unit, alliance, effective_rules(alliance, unit)};
+    const nlohmann::json j = wire::encode_rules_answer(answer);
+    CHECK(j["scope"] == "unit");
+    CHECK(j["effective"] == nlohmann::json{{"trips_per_year", 3}, {"unit_share_percent", 30}, {"approval_required", true}});
+    auto back = wire::decode_rules_answer(j);
+    REQUIRE(back.ok());
+    CHECK(back.value() == answer);
+
+    const wire::RulesAnswer defaults{RulesScope::alliance, "a-quzhou", alliance, std::nullopt, std::nullopt};
+    const nlohmann::json d = wire::encode_rules_answer(defaults);
+    CHECK_FALSE(d.contains("alliance_rules"));
+    CHECK(wire::decode_rules_answer(d).value() == defaults);
+
+    for (const nlohmann::json& bad : {nlohmann::json::array(), nlohmann::json{{"scope", "unit"}, {"id", "u-1"}},
+                                      nlohmann::json{{"scope", "city"}, {"id", "u-1"}, {"rules", nlohmann::json::object()}},
+                                      nlohmann::json{{"scope", "unit"}, {"id", 7}, {"rules", nlohmann::json::object()}},
+                                      nlohmann::json{{"scope", "unit"}, {"id", "u-1"}, {"rules", {{"trips_per_year", "3"}}}},
+                                      nlohmann::json{{"scope", "unit"}, {"id", "u-1"}, {"rules", nlohmann::json::object()},
+                                                     {"effective", 3}}}) {
+        INFO(bad.dump());
+        CHECK(wire::decode_rules_answer(bad).error().code == "bad_answer");
+    }
+}
