@@ -88,6 +88,8 @@ struct MyTrip {
 struct PendingAction {
     enum class Kind {
         join, withdraw, accept_offer, open_group, cancel_group,
+        // An own-unit group opened to every unit of the alliance (POST /groups/{id}/open-to-all).
+        open_to_all,
         // The unit union's desk: `worker` names whose place.
         add_worker, withdraw_worker,
         // The secretariat's routes and policies (designer): `group` holds the route's / policy's id.
@@ -235,6 +237,30 @@ struct NotificationsView {
     std::int64_t marking_up_to = 0;  // a "read up to" on its way (0: none)
 };
 
+// ---- A worker's union rules (rules_sync.hpp; never stored) ----
+// The signed-in worker's effective rules (工会规则: their unit's over the alliance's), read from
+// GET /me/allowance at sign-in and on refresh. With the catalogue and the worker's trips they
+// give, through the core's union_rules.hpp, what a group screen says before joining (今年还可参加
+// 1次；本次自付¥…) and what the join's confirmation states the worker pays.
+struct MyRulesView {
+    ReadStatus status = ReadStatus::none;
+    std::optional<UnionRules> rules;  // the last ones received (kept while newer ones load)
+    std::string error_zh, error_en;   // why the last read failed
+};
+
+// ---- 规则设置 (a union's own rules, the secretariat's alliance defaults; rules_sync.hpp) ----
+// The rules of one scope as read (GET /units/{id}/rules, /alliances/{id}/rules) or saved (PUT):
+// never stored, forgotten at sign-out. A save is sent at once (never queued offline: the form
+// keeps what was typed) and told in a Notice.
+struct RulesSettingsView {
+    ReadStatus status = ReadStatus::none;
+    std::optional<wire::RulesAnswer> answer;  // the last read or saved (kept while a newer one loads)
+    std::string error_zh, error_en;           // why the last read failed
+    bool saving = false;                      // a save is on its way
+    std::uint64_t saved = 0;                  // counts the saves the endpoint took (the form refills from each)
+    std::string save_error_zh, save_error_en; // why the last save was refused
+};
+
 // A write of the secretariat's desk to a member (admit, edit, suspend, reinstate, remove):
 // sent at once (the desk works online; nothing is queued for later), told in a Notice, and
 // kept here so the desk can show its outcome where it was made.
@@ -301,6 +327,9 @@ struct ClientState {
     ApprovalsView approvals;
     // ---- 消息 (notification_sync.hpp) ----
     NotificationsView notifications;
+    // ---- 工会规则 (rules_sync.hpp): a worker's, and the ones a union or the secretariat sets ----
+    MyRulesView my_rules;
+    RulesSettingsView rules_settings;
 };
 
 // Everything the UI may ask for. Each call returns at once; the outcome arrives later as
@@ -316,6 +345,8 @@ public:
     // Returns the id the trip will have (made once, here), or "" when it was refused at once.
     virtual Id open_group(const GroupDraft& draft) = 0;
     virtual void cancel_group(const Id& group, const std::string& reason) = 0;
+    // Its organizing union (or the secretariat) opens an own-unit group to every unit (拼团).
+    virtual void open_to_all(const Id& group) = 0;
     virtual void refresh() = 0;
     virtual void dismiss_notice(std::uint64_t id) = 0;
     // The worker has seen their trips as `seen` says (group id → summary): ClientState::trips_seen
@@ -354,6 +385,11 @@ public:
     // unread count taken from its answer.
     virtual void load_notifications() = 0;
     virtual void notifications_read(std::int64_t up_to) = 0;
+    // 规则设置 (rules_sync.cpp): a unit's rules (its union, the secretariat) or an alliance's defaults
+    // (the secretariat) read into ClientState::rules_settings; saved (the core's validate_rules
+    // first: a refusal is told at once and nothing is sent), the answer replacing what was read.
+    virtual void load_rules_settings(RulesScope scope, const Id& id) = 0;
+    virtual void save_rules_settings(RulesScope scope, const Id& id, const UnionRules& rules) = 0;
 };
 
 // What the secretariat's desk (src/ui/desk, desk.html) may ask for besides. Implemented by

@@ -5,6 +5,7 @@
 
 #include "core/group_trip.hpp"
 #include "core/permissions.hpp"
+#include "core/union_rules.hpp"
 
 #include <algorithm>
 
@@ -219,6 +220,32 @@ void SyncEngine::cancel_group(const Id& group, const std::string& reason) {
     action.kind = PendingAction::Kind::cancel_group;
     action.group = group;
     action.reason = reason;
+    outbox_.enqueue(std::move(action));
+}
+
+void SyncEngine::open_to_all(const Id& group) {
+    if (!ctx_.state.session) {
+        ctx_.require_role(Role::organizer, "开放拼团", "only the organizing union opens its group to all units");  // "sign in first"
+        return;
+    }
+    const GroupTrip* trip = find_group(group);
+    if (!trip) {
+        unknown_group();
+        return;
+    }
+    if (auto forbidden = open_to_all_forbidden(actor_of(*ctx_.state.session), *trip)) {
+        ctx_.refused_locally(*forbidden, PendingAction::Kind::open_to_all);
+        return;
+    }
+    if (trip->visibility == Visibility::alliance || outbox_.pending(PendingAction::Kind::open_to_all, group)) return;
+    auto checked = liaoxiu::open_to_all(*trip, ctx_.now);
+    if (!checked) {
+        ctx_.refused_locally(checked.error(), PendingAction::Kind::open_to_all);
+        return;
+    }
+    PendingAction action;
+    action.kind = PendingAction::Kind::open_to_all;
+    action.group = group;
     outbox_.enqueue(std::move(action));
 }
 

@@ -40,6 +40,7 @@ bool already_done(PendingAction::Kind kind, const std::string& code) {
         case PendingAction::Kind::accept_offer: return code == "no_offer";
         case PendingAction::Kind::open_group: return code == "duplicate_id";
         case PendingAction::Kind::cancel_group: return code == "group_closed";
+        case PendingAction::Kind::open_to_all: return false;  // opening an open group again is no refusal
         case PendingAction::Kind::join: return false;  // the endpoint replays joins by key
         case PendingAction::Kind::add_worker: return false;  // a join too
         case PendingAction::Kind::withdraw_worker: return code == "not_a_member_of_group";
@@ -69,6 +70,7 @@ Verb verb_of(PendingAction::Kind kind) {
         case PendingAction::Kind::accept_offer: return {"接受名额", "Accepting the place"};
         case PendingAction::Kind::open_group: return {"发起拼团", "Opening the group trip"};
         case PendingAction::Kind::cancel_group: return {"取消拼团", "Cancelling the group trip"};
+        case PendingAction::Kind::open_to_all: return {"开放给所有单位", "Opening the group to all units"};
         case PendingAction::Kind::add_worker: return {"为职工报名", "Adding the worker"};
         case PendingAction::Kind::withdraw_worker: return {"为职工退出", "Withdrawing the worker"};
         case PendingAction::Kind::save_route: return {"保存线路", "Saving the route"};
@@ -151,6 +153,7 @@ void Outbox::poll() {
             path = group_path(action.group, "cancel");
             body = wire::dump({{"reason", action.reason}});
             break;
+        case PendingAction::Kind::open_to_all: path = group_path(action.group, "open-to-all"); break;
         case PendingAction::Kind::open_group:
             path = "groups";
             body = wire::dump(*action.draft);
@@ -330,6 +333,10 @@ void Outbox::done(const PendingAction& action, const HttpResponse& response) {
             break;
         case PendingAction::Kind::cancel_group:
             notifier.notify(Notice::Kind::success, "拼团已取消", "The group trip is cancelled");
+            break;
+        case PendingAction::Kind::open_to_all:
+            notifier.notify(Notice::Kind::success, "已开放给所有单位，各单位职工均可报名",
+                            "Open to all units: any unit's workers may join now");
             break;
         case PendingAction::Kind::add_worker: {
             auto answer = wire::decode_join_answer(response.body);

@@ -32,6 +32,7 @@ std::string_view action_name(PendingAction::Kind kind) {
         case PendingAction::Kind::accept_offer: return "accept_offer";
         case PendingAction::Kind::open_group: return "open_group";
         case PendingAction::Kind::cancel_group: return "cancel_group";
+        case PendingAction::Kind::open_to_all: return "open_to_all";
         case PendingAction::Kind::add_worker: return "add_worker";
         case PendingAction::Kind::withdraw_worker: return "withdraw_worker";
         case PendingAction::Kind::save_route: return "save_route";
@@ -46,7 +47,7 @@ std::string_view action_name(PendingAction::Kind kind) {
 
 std::optional<PendingAction::Kind> parse_action_kind(std::string_view name) {
     for (auto kind : {PendingAction::Kind::join, PendingAction::Kind::withdraw, PendingAction::Kind::accept_offer,
-                      PendingAction::Kind::open_group, PendingAction::Kind::cancel_group,
+                      PendingAction::Kind::open_group, PendingAction::Kind::cancel_group, PendingAction::Kind::open_to_all,
                       PendingAction::Kind::add_worker, PendingAction::Kind::withdraw_worker,
                       PendingAction::Kind::save_route, PendingAction::Kind::publish_route,
                       PendingAction::Kind::unpublish_route, PendingAction::Kind::save_policy,

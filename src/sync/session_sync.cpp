@@ -26,6 +26,8 @@ void forget_session_reads(ClientState& state) {
     state.wishes_sending.clear();
     state.approvals = {};
     state.notifications = {};
+    state.my_rules = {};
+    state.rules_settings = {};
     state.draft_routes.clear();  // the secretariat's drafts are not for whoever signs in next
     state.draft_policies.clear();
     state.drafts_loaded = false;

@@ -8,7 +8,7 @@ SyncEngine::SyncEngine(Transport& transport, Storage& storage, EngineOptions opt
     : ctx_(transport, storage, options), catalogue_(ctx_), session_(ctx_, outbox_), outbox_(ctx_, session_, catalogue_),
       rosters_(ctx_, session_),
       reviews_(ctx_, session_), wishes_(ctx_, session_, reviews_),
-      approvals_(ctx_, reviews_), notifications_(ctx_, reviews_) {
+      approvals_(ctx_, reviews_), notifications_(ctx_, reviews_), rules_(ctx_, reviews_) {
     if (ctx_.options.kiosk) enter_kiosk_mode();
     catalogue_.load();
     if (!ctx_.state.kiosk) {
@@ -97,6 +97,7 @@ void SyncEngine::poll(Instant now) {
     wishes_.poll();
     approvals_.poll();
     notifications_.poll();
+    rules_.poll();
 }
 
 void SyncEngine::sign_in(const std::string& login, const std::string& password) { session_.sign_in(login, password); }
@@ -109,6 +110,7 @@ void SyncEngine::refresh() {
     wishes_.want();
     approvals_.want();
     notifications_.want();
+    rules_.want();
     ctx_.wake_outbox();
     for (auto& roster : ctx_.state.rosters) roster.stale = true;  // fetched again by the roster part
     if (ctx_.config && !ctx_.config->has_endpoint()) {

@@ -28,6 +28,7 @@
 #include "sync/config.hpp"
 #include "sync/review_sync.hpp"
 #include "sync/roster_sync.hpp"
+#include "sync/rules_sync.hpp"
 #include "sync/engine_context.hpp"
 #include "sync/outbox.hpp"
 #include "sync/session_sync.hpp"
@@ -77,6 +78,7 @@ public:
     void accept_offer(const Id& group) override;
     Id open_group(const GroupDraft& draft) override;
     void cancel_group(const Id& group, const std::string& reason) override;
+    void open_to_all(const Id& group) override;
     void refresh() override;
     void dismiss_notice(std::uint64_t id) override;
     void trips_seen(std::vector<std::pair<Id, std::string>> seen) override;
@@ -101,6 +103,10 @@ public:
     }
     void load_notifications() override { notifications_.load_notifications(); }
     void notifications_read(std::int64_t up_to) override { notifications_.notifications_read(up_to); }
+    void load_rules_settings(RulesScope scope, const Id& id) override { rules_.load_rules_settings(scope, id); }
+    void save_rules_settings(RulesScope scope, const Id& id, const UnionRules& rules) override {
+        rules_.save_rules_settings(scope, id, rules);
+    }
 
     // The parts the secretariat's DeskEngine (sync/desk/) works with.
     EngineContext& context() { return ctx_; }
@@ -126,6 +132,7 @@ private:
     WishSync wishes_;
     ApprovalSync approvals_;
     NotificationSync notifications_;
+    RulesSync rules_;
 };
 
 }  // namespace liaoxiu::sync

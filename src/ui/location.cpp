@@ -34,6 +34,7 @@ constexpr std::array kPatterns = {
     Pattern{Screen::roster, "roster", true},
     Pattern{Screen::approvals, "approvals", false},
     Pattern{Screen::messages, "messages", false},
+    Pattern{Screen::union_rules, "rules", false},
 };
 
 }  // namespace

@@ -28,6 +28,7 @@ enum class Screen {
     roster,      // #/roster/<group id>: the unit union's roster of a group trip
     approvals,   // #/approvals: the unit union's approval queue (审批)
     messages,    // #/messages: 消息, what group changes told the worker or their union
+    union_rules, // #/rules: a union's own rules for its workers' trips, or the secretariat's alliance defaults
     // ---- the secretariat's desk (#/desk/...) ----
     desk_routes,    // #/desk/routes: every route, draft or published (designer)
     desk_route,     // #/desk/route/<id>, "new" for a new route (designer)

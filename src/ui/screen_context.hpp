@@ -65,10 +65,11 @@ struct SignInForm {
     bool missing_fields = false;
 };
 
-// A join, a withdrawal or (the organizing union's) a cancellation waiting for the user to
-// confirm it in a modal.
+// A join, a withdrawal or (the organizing union's) a cancellation or opening to all units
+// waiting for the user to confirm it in a modal.
 struct Confirmation {
-    enum class Kind { join, withdraw, cancel, withdraw_worker } kind = Kind::join;
+    // sign_out: only while actions wait in the outbox (signing out drops them); `group` is empty.
+    enum class Kind { join, withdraw, cancel, withdraw_worker, open_to_all, sign_out } kind = Kind::join;
     Id group;
     std::string reason = {};     // cancel: told to everyone who joined; withdraw_worker: told to the worker
     bool reason_missing = false;
@@ -99,6 +100,17 @@ struct MessagesScreenState {
     bool requested = false;
     std::vector<std::int64_t> unread_on_arrival;
     std::int64_t marked_up_to = 0;
+};
+
+// 规则设置 (#/rules, screens/rules_settings.cpp): the form as typed, one text per field ("" = unset:
+// the alliance's, or no limit), filled from the rules read (and again from each save's answer).
+struct RulesFormState {
+    bool requested = false;          // the rules were asked for on opening the screen
+    std::uint64_t filled_from = 0;   // RulesSettingsView::saved when the form was last filled (+1: filled)
+    std::string trips_per_year, days_per_year, out_of_province_every_years, cost_standard_yuan,
+        unit_share_percent, decision_hours;
+    std::optional<bool> approval_required;
+    std::vector<DomainError> problems;  // the form's refusal, each with its field's path
 };
 
 // A short message of the UI's own (not from the sync engine), e.g. 链接已复制.
@@ -138,6 +150,7 @@ struct ScreenState {
     RosterScreenState roster;
     ApprovalsScreenState approvals;
     MessagesScreenState messages;
+    RulesFormState rules_form;
     Id opening_group;            // the trip just submitted: the app lands on it once the endpoint took it
     std::optional<Category> member_category;
     std::optional<std::string> member_city;
@@ -251,6 +264,17 @@ bool draw_booking_holds(Context& ctx, const Route& route);
 std::vector<const GroupTrip*> groups_for_wish(const Context& ctx, const Id& route);
 const wire::MyWish* my_wish(const Context& ctx, const Id& route);
 void draw_group(Context& ctx, const sync::GroupView& group);
+// What the signed-in worker's union rules (工会规则) say of joining `trip` (joining_terms.cpp),
+// worked out by the core's union_rules.hpp from their effective rules (ClientState::my_rules),
+// the catalogue and their held places — the same functions the endpoint checks the join with.
+// None for anyone but a worker, and until the rules and the worker's trips are known.
+struct JoiningTerms {
+    std::string summary;                 // 本单位需工会审批；2027年还可参加1次（共3次）；…；本次自付¥…
+    std::optional<DomainError> refused;  // the allowance's refusal of this join (allowance_refused)
+    std::string cost;                    // 本次自付¥686（工会补贴¥300，单位承担¥294）
+    bool approval_required = false;
+};
+std::optional<JoiningTerms> joining_terms(const Context& ctx, const GroupTrip& trip, const Route& route);
 void draw_open_group(Context& ctx, const Route& route);
 void draw_members(Context& ctx);
 void draw_member(Context& ctx, const Member& member);
@@ -270,6 +294,10 @@ void draw_messages(Context& ctx);
 enum class MessagesEntry { unread_at_top, quiet_below };
 void draw_messages_entry(Context& ctx, MessagesEntry where);
 std::int64_t unread_messages(const Context& ctx);
+// 规则设置 (rules_settings.cpp): the form, and its line on 我的 (a union's 本单位疗休养规则, the
+// secretariat's 联盟疗休养规则).
+void draw_rules_settings(Context& ctx);
+void draw_rules_entry(Context& ctx);
 void draw_sign_in(Context& ctx);
 void draw_not_found(Context& ctx);
 

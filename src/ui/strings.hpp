@@ -163,8 +163,13 @@ enum class Language { zh, en };
     X(action_accept, "接受名额", "Accept place")                                                  \
     X(action_open, "发起拼团", "Open group trip")                                                          \
     X(action_cancel, "取消拼团", "Cancel group trip")                                                  \
+    X(action_open_to_all, "开放给所有单位", "Open to all units")                                       \
+    X(confirm_open_to_all_body, "「%s」的这个拼团开放后，联盟内所有单位的职工都可以报名，不能再改回本单位团。", "Open this group trip on \"%s\" to every unit of the alliance? Their workers may then join; it cannot be made own-unit again.") /* printf */ \
+    X(joining_terms, "报名须知：%s", "Before you join: %s") /* printf */                               \
+    X(confirm_join_approval, "提交后名额先为您保留，由本单位工会审批", "Your place is held while your union decides") \
     X(sign_in, "登录", "Sign in")                                                                 \
     X(sign_out, "退出登录", "Sign out")                                                           \
+    X(confirm_sign_out_body, "还有%d项操作未提交，退出登录会取消它们。仍要退出吗？", "%d action{s} not sent yet will be dropped if you sign out. Sign out all the same?") /* printf */ \
     X(login, "工号或账号", "Member number or login")                                              \
     X(password, "密码", "Password")                                                               \
     X(signed_in_as, "已登录：%s", "Signed in as %s") /* printf */                                 \
@@ -259,6 +264,33 @@ enum class Language { zh, en };
     X(messages_none_for_role, "联盟秘书处没有消息：消息是告诉职工和单位工会的。", "The secretariat has no messages: they are for workers and unit unions.") \
     X(message_unread, "未读", "Unread") \
     X(message_open_group, "查看拼团", "See the group") \
+    /* ---- 规则设置: a union's own rules, the secretariat's alliance defaults (screens/rules_settings.cpp) */ \
+    X(rules_entry_unit, "本单位疗休养规则", "Our unit's trip rules") \
+    X(rules_entry_alliance, "联盟疗休养规则", "The alliance's trip rules") \
+    X(rules_title_unit, "本单位疗休养规则：%s", "Trip rules of %s") /* printf */ \
+    X(rules_title_alliance, "联盟默认规则：%s", "Alliance defaults: %s") /* printf */ \
+    X(rules_note_unit, "留空的项沿用联盟默认规则。保存后，本单位职工此后的报名按新规则办理。", "A field left empty follows the alliance's default. Your workers' joins follow the rules from the moment they are saved.") \
+    X(rules_note_alliance, "成员单位没有单独设置的项都按这里的规则；留空表示不限。", "Every unit follows these where it sets nothing of its own; empty means no limit.") \
+    X(rules_only_organizers, "只有单位工会和联盟秘书处可以设置疗休养规则。", "Only unit unions and the secretariat set the trip rules.") \
+    X(rules_trips_per_year, "每年可参加次数", "Trips a year") \
+    X(rules_days_per_year, "每年可休养天数", "Days a year") \
+    X(rules_out_of_province, "省外疗休养每几年1次", "Out of province once every N years") \
+    X(rules_cost_standard, "每次费用标准（补贴后，元）", "Cost standard a trip (after subsidy, ¥)") \
+    X(rules_unit_share, "单位承担比例（补贴后余额的百分比）", "Unit's share (percent of what is left after subsidy)") \
+    X(rules_approval, "职工报名需本单位工会审批", "Unions approve their workers' places") \
+    X(rules_approval_inherit, "沿用联盟", "As the alliance") \
+    X(rules_approval_on, "需要", "Required") \
+    X(rules_approval_off, "不需要", "Not required") \
+    X(rules_decision_hours, "审批须在报名截止前几小时完成", "Decide this many hours before the join deadline") \
+    X(rules_alliance_value, "联盟默认：%s", "Alliance default: %s") /* printf */ \
+    X(rules_no_limit, "不限", "no limit") \
+    X(rules_save, "保存规则", "Save the rules") \
+    X(rules_saving, "正在保存规则…", "Saving the rules…") \
+    X(rules_loading, "正在读取规则…", "Loading the rules…") \
+    X(rules_reload, "重新读取规则", "Read the rules again") \
+    X(rules_not_whole_number, "请填写整数，或留空", "Enter a whole number, or leave it empty") \
+    X(rules_not_amount, "请填写金额，如 800 或 800.50，或留空", "Enter an amount such as 800 or 800.50, or leave it empty") \
+    X(rules_effective, "现行：%s", "In force: %s") /* printf */ \
     X(approve, "同意", "Approve") \
     X(decline, "不同意", "Decline") \
     X(decline_reason_label, "不同意的原因（职工会看到）", "Reason (the worker will see it)") \

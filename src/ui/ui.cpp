@@ -168,6 +168,7 @@ std::string Ui::screen_title(const Context& ctx) const {
             break;
         case Screen::approvals: return ctx.t(Text::approvals_title);
         case Screen::messages: return ctx.t(Text::messages_title);
+        case Screen::union_rules: return ctx.t(ctx.secretariat() ? Text::rules_entry_alliance : Text::rules_entry_unit);
         case Screen::desk_members:
         case Screen::desk_member:
         case Screen::desk_groups:
@@ -216,6 +217,7 @@ void Ui::on_screen_changed() {
     screens_.roster = RosterScreenState{};  // a roster opened again is fetched again
     screens_.approvals = ApprovalsScreenState{};  // so is the approval queue
     screens_.messages = MessagesScreenState{};    // and the messages (marked read once per visit)
+    screens_.rules_form = RulesFormState{};       // and the rules (the form refilled from them)
 }
 
 void Ui::draw(const sync::ClientState& state, sync::Intents& intents) {
@@ -356,6 +358,7 @@ void Ui::draw_screen(Context& ctx) {
             break;
         case Screen::approvals: return draw_approvals(ctx);
         case Screen::messages: return draw_messages(ctx);
+        case Screen::union_rules: return draw_rules_settings(ctx);
         case Screen::desk_members:
         case Screen::desk_member:
         case Screen::desk_groups:

@@ -699,3 +699,167 @@ TEST_CASE("a worker's engine reads their messages on its own, marks them read, a
     kiosk.settle();
     CHECK(kiosk.recorder.matching("GET", "/me/notifications").empty());
 }
+
+TEST_CASE("a worker's engine reads their effective union rules at sign-in and on refresh, and forgets them",
+          "[sync][server][rules]") {
+    Server server;
+    sync::MemoryStorage storage;
+    Rig worker(storage, api_base(server.process));
+    worker.synced();
+    const auto& mine = [&]() -> const sync::MyRulesView& { return worker.state().my_rules; };
+    CHECK(mine().status == sync::ReadStatus::none);  // signed out: nothing to read
+
+    // 巨化集团's own rules over the alliance's defaults (the demo's: docs/api.md "Union rules").
+    worker.sign_in("u-qz-juhua-01");
+    REQUIRE(worker.run([&] { return mine().status == sync::ReadStatus::loaded; }));
+    REQUIRE(mine().rules);
+    CHECK(mine().rules->unit_share_percent == 30);
+    CHECK(mine().rules->allowance.cost_standard == 80000);
+    CHECK(mine().rules->allowance.trips_per_year == 3);
+    CHECK(mine().rules->allowance.days_per_year == 15);
+    CHECK(mine().rules->allowance.out_of_province_every_years == 3);
+    CHECK(worker.recorder.matching("GET", "/me/allowance").size() == 1);
+
+    // Read once per session, again on refresh; sign-out forgets them.
+    worker.clock.offset += sync::kDefaultRefreshSeconds + 1;
+    worker.settle();
+    CHECK(worker.recorder.matching("GET", "/me/allowance").size() == 1);
+    worker.engine.refresh();
+    REQUIRE(worker.run([&] { return worker.recorder.matching("GET", "/me/allowance").size() == 2 &&
+                                    mine().status == sync::ReadStatus::loaded; }));
+    worker.engine.sign_out();
+    CHECK_FALSE(mine().rules);
+    CHECK(mine().status == sync::ReadStatus::none);
+
+    // A union and the secretariat have no allowance: their engines never ask.
+    worker.sign_in("u-qz-juhua-union");
+    worker.settle();
+    worker.engine.sign_out();
+    worker.sign_in("admin");
+    worker.settle();
+    CHECK(worker.recorder.matching("GET", "/me/allowance").size() == 2);
+}
+
+TEST_CASE("an organizer opens its own-unit group to all units, and another unit's worker can then join",
+          "[sync][server][visibility]") {
+    Server server;
+    sync::MemoryStorage storage;
+    Rig rig(storage, api_base(server.process));
+    rig.synced();
+    rig.sign_in("u-qz-power-union");
+    const Instant now = rig.clock.now();
+    GroupDraft draft;
+    draft.route = "r-qz-changshan-3d";
+    draft.departure = day_of(now) + 60;
+    draft.min_size = 2;
+    draft.max_size = 6;
+    draft.join_deadline = now + 30 * 24 * 3600;
+    draft.visibility = Visibility::own_unit;
+    const Id id = rig.engine.open_group(draft);
+    REQUIRE(rig.run([&] { return rig.state().outbox.empty() && find_group(rig.state(), id) != nullptr; }));
+    CHECK(find_group(rig.state(), id)->trip().visibility == Visibility::own_unit);
+
+    // A worker of another unit is refused at once: the group is not open to them.
+    sync::MemoryStorage worker_storage;
+    Rig worker(worker_storage, api_base(server.process));
+    worker.synced();
+    worker.sign_in("u-qz-juhua-01");
+    REQUIRE(worker.run([&] { return find_group(worker.state(), id) != nullptr; }));
+    worker.engine.join(id);
+    CHECK(has_notice(worker.state(), "该团仅限"));
+    CHECK(worker.recorder.matching("POST", "/groups/" + id + "/join").empty());
+
+    // Another unit's union may not open it: refused at once, nothing sent.
+    sync::MemoryStorage other_storage;
+    Rig other(other_storage, api_base(server.process));
+    other.synced();
+    other.sign_in("u-qz-juhua-union");
+    REQUIRE(other.run([&] { return find_group(other.state(), id) != nullptr; }));
+    other.engine.open_to_all(id);
+    CHECK(has_notice(other.state(), "只有组团单位工会或联盟秘书处可以向所有单位开放该团"));
+    CHECK(other.recorder.matching("POST", "/open-to-all").empty());
+
+    // Its own union opens it: told, and every engine's catalogue says so at its next sync.
+    rig.engine.open_to_all(id);
+    REQUIRE(rig.state().outbox.size() == 1);
+    REQUIRE(rig.run([&] { return rig.state().outbox.empty(); }));
+    INFO(all_notices(rig.state()));
+    CHECK(has_notice(rig.state(), "已开放给所有单位"));
+    REQUIRE(rig.run([&] { return find_group(rig.state(), id)->trip().visibility == Visibility::alliance; }));
+    rig.engine.open_to_all(id);  // open already: nothing more to send
+    CHECK(rig.state().outbox.empty());
+
+    worker.engine.refresh();
+    REQUIRE(worker.run([&] { return find_group(worker.state(), id)->trip().visibility == Visibility::alliance; }));
+    worker.engine.join(id);
+    REQUIRE(worker.run([&] { return worker.state().outbox.empty(); }));
+    const sync::MyTrip* joined = find_trip(worker.state(), id);
+    REQUIRE(joined);
+    CHECK(joined->state == PlaceState::confirmed);
+}
+
+TEST_CASE("a union reads and saves its unit's rules, the core checks them first, and its worker is held to them",
+          "[sync][server][rules]") {
+    Server server;
+    sync::MemoryStorage storage;
+    Rig rig(storage, api_base(server.process));
+    rig.synced();
+    rig.sign_in("u-qz-juhua-union");
+    const auto& settings = rig.state().rules_settings;
+
+    rig.engine.load_rules_settings(RulesScope::unit, "u-qz-juhua");
+    REQUIRE(rig.run([&] { return settings.status == sync::ReadStatus::loaded; }));
+    REQUIRE(settings.answer);
+    CHECK(settings.answer->scope == RulesScope::unit);
+    CHECK(settings.answer->rules.unit_share_percent == 30);
+    REQUIRE(settings.answer->alliance_rules);
+    CHECK(settings.answer->alliance_rules->allowance.trips_per_year == 3);
+    CHECK(settings.answer->effective->allowance.trips_per_year == 3);
+
+    // Out of range: refused by validate_rules at once, nothing sent.
+    UnionRules bad = settings.answer->rules;
+    bad.unit_share_percent = 120;
+    rig.engine.save_rules_settings(RulesScope::unit, "u-qz-juhua", bad);
+    CHECK(has_notice(rig.state(), "规则未保存：单位承担比例不能超过100%"));
+    CHECK(rig.recorder.matching("PUT", "/rules").empty());
+
+    // Another unit's rules, and the alliance's: not this union's to set.
+    rig.engine.save_rules_settings(RulesScope::unit, "u-qz-hospital", UnionRules{});
+    rig.engine.save_rules_settings(RulesScope::alliance, "a-quzhou", UnionRules{});
+    CHECK(rig.recorder.matching("PUT", "/rules").empty());
+
+    // One trip a year: saved, told, and the answer is what the form shows next.
+    UnionRules one = settings.answer->rules;
+    one.allowance.trips_per_year = 1;
+    rig.engine.save_rules_settings(RulesScope::unit, "u-qz-juhua", one);
+    CHECK(settings.saving);
+    REQUIRE(rig.run([&] { return !settings.saving; }));
+    INFO(all_notices(rig.state()));
+    CHECK(has_notice(rig.state(), "规则已保存"));
+    CHECK(settings.saved == 1);
+    CHECK(settings.answer->rules == one);
+    CHECK(settings.answer->effective->allowance.trips_per_year == 1);
+    CHECK(rig.recorder.matching("PUT", "/units/u-qz-juhua/rules").size() == 1);
+
+    // Its worker's engine reads them at sign-in: what the group screen will say and check.
+    sync::MemoryStorage worker_storage;
+    Rig worker(worker_storage, api_base(server.process));
+    worker.synced();
+    worker.sign_in("u-qz-juhua-03");
+    REQUIRE(worker.run([&] { return worker.state().my_rules.status == sync::ReadStatus::loaded; }));
+    CHECK(worker.state().my_rules.rules->allowance.trips_per_year == 1);
+
+    // The secretariat sets the alliance's defaults; sign-out forgets what was read.
+    rig.engine.sign_out();
+    CHECK_FALSE(settings.answer);
+    rig.sign_in("admin");
+    rig.engine.load_rules_settings(RulesScope::alliance, "a-quzhou");
+    REQUIRE(rig.run([&] { return settings.status == sync::ReadStatus::loaded; }));
+    CHECK(settings.answer->scope == RulesScope::alliance);
+    CHECK_FALSE(settings.answer->alliance_rules);
+    UnionRules defaults = settings.answer->rules;
+    defaults.approval_required = true;
+    rig.engine.save_rules_settings(RulesScope::alliance, "a-quzhou", defaults);
+    REQUIRE(rig.run([&] { return !settings.saving; }));
+    CHECK(settings.answer->rules.approval_required == true);
+}

@@ -51,6 +51,29 @@ TEST_CASE("my trips lists places and actions still in the outbox", "[ui][account
     CHECK(ui.shows("— 同步中"));
 }
 
+TEST_CASE("signing out with actions not yet sent asks first, since it drops them", "[ui][account]") {
+    UiDriver ui;
+    ui.state.session = testing::make_session("w-1204", "王老师", sync::Role::worker, "u-qz-school2");
+    ui.state.outbox.push_back(testing::make_pending(sync::PendingAction::Kind::join, "g-qz-002", 1));
+    ui.state.connection = sync::Connection::offline;
+    ui.touch();
+    ui.ui.open_location("#/me");
+    ui.frames(2);
+    REQUIRE(ui.scroll_down_to("退出登录"));
+    REQUIRE(ui.click("退出登录"));
+    CHECK(ui.intents.calls.empty());
+    CHECK(ui.shows("还有1项操作未提交，退出登录会取消它们。仍要退出吗？"));
+    SECTION("kept signed in") {
+        REQUIRE(ui.click("取消"));
+        CHECK(ui.intents.calls.empty());
+        CHECK(!ui.shows("仍要退出吗"));
+    }
+    SECTION("signed out all the same") {
+        REQUIRE(ui.click("确认"));
+        CHECK(ui.intents.calls == std::vector<std::string>{"sign_out"});
+    }
+}
+
 TEST_CASE("opening a group checks the rules first and then sends the draft", "[ui][open-group]") {
     UiDriver ui;
     ui.ui.open_location("#/route/r-qz-red-eco-3d");

@@ -30,6 +30,14 @@ public:
     void accept_offer(const Id& group) override { calls.push_back("accept_offer " + group); }
     Id open_group(const GroupDraft& draft) override;
     void cancel_group(const Id& group, const std::string& reason) override { calls.push_back("cancel_group " + group + " " + reason); }
+    void open_to_all(const Id& group) override { calls.push_back("open_to_all " + group); }
+    void load_rules_settings(RulesScope scope, const Id& id) override {
+        calls.push_back(std::string("load_rules_settings ") + rules_scope_name(scope) + " " + id);
+    }
+    void save_rules_settings(RulesScope scope, const Id& id, const UnionRules& rules) override {
+        calls.push_back(std::string("save_rules_settings ") + rules_scope_name(scope) + " " + id + " " +
+                        wire::encode_rules(rules).dump());
+    }
     void refresh() override { calls.push_back("refresh"); }
     void dismiss_notice(std::uint64_t id) override { calls.push_back("dismiss_notice " + std::to_string(id)); }
     // What 我的 said was seen, last; not a "call" (it is told while drawing, not by a person).

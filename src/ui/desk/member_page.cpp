@@ -5,6 +5,7 @@
 #include "core/dates.hpp"
 #include "core/rules.hpp"
 #include "ui/desk/desk.hpp"
+#include "ui/format.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -18,35 +19,6 @@ namespace {
 
 constexpr const char* kNew = "new";
 
-// "320", "320.5", "320.50" → fen; nothing for anything else.
-std::optional<Fen> parse_yuan(std::string_view text) {
-    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    const std::size_t dot = text.find('.');
-    const std::string_view whole = text.substr(0, dot);
-    const std::string_view part = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
-    if (whole.empty() || part.size() > 2 || (dot != std::string_view::npos && part.empty())) return std::nullopt;
-    Fen yuan = 0;
-    auto [end, error] = std::from_chars(whole.data(), whole.data() + whole.size(), yuan);
-    if (error != std::errc() || end != whole.data() + whole.size() || yuan > 100'000'000) return std::nullopt;
-    Fen fen = 0;
-    for (std::size_t i = 0; i < 2; ++i) {
-        const char c = i < part.size() ? part[i] : '0';
-        if (c < '0' || c > '9') return std::nullopt;
-        fen = fen * 10 + (c - '0');
-    }
-    return yuan * 100 + fen;
-}
-
-std::string yuan_text(Fen fen) {
-    std::string text = std::to_string(fen / 100);
-    if (fen % 100 != 0) {
-        const int cents = static_cast<int>(fen % 100);
-        text += cents % 10 == 0 ? "." + std::to_string(cents / 10) : (cents < 10 ? ".0" : ".") + std::to_string(cents);
-    }
-    return text;
-}
-
 void load(Context& ctx, MemberForm& form, const Id& id, const Member* member) {
     form = MemberForm{};
     form.loaded = id;
@@ -58,7 +30,7 @@ void load(Context& ctx, MemberForm& form, const Id& id, const Member* member) {
         form.draft.services.push_back(Service{});
     }
     form.admitted = format_day(form.draft.admitted);
-    for (const Service& s : form.draft.services) form.prices.push_back(member ? yuan_text(s.price) : std::string());
+    for (const Service& s : form.draft.services) form.prices.push_back(member ? yuan_field_text(s.price) : std::string());
 }
 
 // The form as a Member, with the problems of what could not be read (a price, a date) and

@@ -77,29 +77,6 @@ std::optional<int> parse_int(const std::string& text) {
     return value;
 }
 
-// "1280" or "1280.5" yuan → fen.
-std::optional<Fen> parse_money(const std::string& text) {
-    const std::size_t dot = text.find('.');
-    auto whole = parse_int(text.substr(0, dot));
-    if (!whole || text.empty() || text[0] == '-') return std::nullopt;
-    Fen fen = static_cast<Fen>(*whole) * 100;
-    if (dot != std::string::npos) {
-        const std::string cents = text.substr(dot + 1);
-        if (cents.empty() || cents.size() > 2 || !parse_int(cents)) return std::nullopt;
-        fen += *parse_int(cents) * (cents.size() == 1 ? 10 : 1);
-    }
-    return fen;
-}
-
-std::string money_text(Fen fen) {
-    std::string text = std::to_string(fen / 100);
-    if (fen % 100 != 0) {
-        char cents[4];
-        std::snprintf(cents, sizeof cents, "%02d", static_cast<int>(fen % 100));
-        text += std::string(".") + cents;
-    }
-    return text;
-}
 
 DomainError field_problem(const char* zh, const char* en, const char* path) {
     return DomainError{"bad_value", zh, en, path, Severity::error};
@@ -137,8 +114,8 @@ void load_form(Context& ctx, RouteForm& form, const Id& id, const Id& last_allia
     form.cities = joined(r.cities, "、");
     form.days = std::to_string(r.days);
     form.nights = std::to_string(r.nights);
-    form.price = money_text(r.price);
-    form.subsidy = money_text(r.subsidy);
+    form.price = yuan_field_text(r.price);
+    form.subsidy = yuan_field_text(r.subsidy);
     form.highlights = joined(r.highlights, "\n");
     form.service_notes = joined(r.service_notes, "\n");
 }
@@ -155,9 +132,9 @@ void read_fields(RouteForm& form) {
     else form.field_problems.push_back(field_problem("请填写整数", "enter a whole number", "days"));
     if (auto nights = parse_int(form.nights)) r.nights = *nights;
     else form.field_problems.push_back(field_problem("请填写整数", "enter a whole number", "nights"));
-    if (auto price = parse_money(form.price)) r.price = *price;
+    if (auto price = parse_yuan(form.price)) r.price = *price;
     else form.field_problems.push_back(field_problem("请填写金额，如 1280 或 1280.50", "enter an amount, such as 1280", "price"));
-    if (auto subsidy = parse_money(form.subsidy)) r.subsidy = *subsidy;
+    if (auto subsidy = parse_yuan(form.subsidy)) r.subsidy = *subsidy;
     else form.field_problems.push_back(field_problem("请填写金额，如 1280 或 1280.50", "enter an amount, such as 1280", "subsidy"));
     for (std::size_t d = 0; d < r.itinerary.size(); ++d) r.itinerary[d].day = static_cast<int>(d + 1);
 }

@@ -35,7 +35,8 @@ Screen tab_of(Screen screen) {
         case Screen::sign_in:
         case Screen::roster:
         case Screen::approvals: return Screen::me;
-        case Screen::messages: return Screen::me;
+        case Screen::messages:
+        case Screen::union_rules: return Screen::me;
         default: return Screen::home;
     }
 }
@@ -276,20 +277,24 @@ void draw_toasts(Context& ctx, float bottom) {
 void draw_confirmation(Context& ctx) {
     auto& pending = ctx.screens.confirmation;
     if (!pending) return;
-    const sync::GroupView* group = ctx.view.group(pending->group);
+    const Confirmation::Kind kind = pending->kind;
+    const bool about_group = kind != Confirmation::Kind::sign_out;
+    const sync::GroupView* group = about_group ? ctx.view.group(pending->group) : nullptr;
     const Route* route = group ? ctx.view.route(group->trip().route) : nullptr;
-    if (!route) {
+    if (about_group && !route) {
         pending.reset();
         return;
     }
-    const Confirmation::Kind kind = pending->kind;
     const Text title_text = kind == Confirmation::Kind::join              ? Text::confirm_join_title
                             : kind == Confirmation::Kind::withdraw        ? Text::confirm_withdraw_title
                             : kind == Confirmation::Kind::withdraw_worker ? Text::roster_withdraw_title
+                            : kind == Confirmation::Kind::open_to_all     ? Text::action_open_to_all
+                            : kind == Confirmation::Kind::sign_out        ? Text::sign_out
                                                                           : Text::action_cancel;
-    const Text body_text = kind == Confirmation::Kind::join       ? Text::confirm_join_body
-                           : kind == Confirmation::Kind::withdraw ? Text::confirm_withdraw_body
-                                                                  : Text::confirm_cancel_body;
+    const Text body_text = kind == Confirmation::Kind::join          ? Text::confirm_join_body
+                           : kind == Confirmation::Kind::withdraw    ? Text::confirm_withdraw_body
+                           : kind == Confirmation::Kind::open_to_all ? Text::confirm_open_to_all_body
+                                                                     : Text::confirm_cancel_body;
     // "###confirm" keeps one popup id whatever the title says.
     const std::string title = std::string(ctx.t(title_text)) + "###confirm";
     ctx.glyphs.want(title);  // the modal's title bar is ImGui's own text
@@ -305,13 +310,15 @@ void draw_confirmation(Context& ctx) {
         return;
     }
     ctx.items.note_dialog(title);
-    if (kind == Confirmation::Kind::withdraw_worker) {
+    if (kind == Confirmation::Kind::sign_out) {
+        label(ctx, ctx.f(Text::confirm_sign_out_body, static_cast<int>(ctx.state.outbox.size())));
+    } else if (kind == Confirmation::Kind::withdraw_worker) {
         label(ctx, route->title);
         label(ctx, ctx.f(Text::roster_withdraw_body, pending->worker_name.c_str()));
     } else {
         label(ctx, ctx.f(body_text, route->title.c_str()));
     }
-    label(ctx, ctx.f(Text::departure, format_day(group->trip().departure).c_str()));
+    if (group) label(ctx, ctx.f(Text::departure, format_day(group->trip().departure).c_str()));
     if (kind == Confirmation::Kind::withdraw_worker) {
         input_text(ctx, ctx.t(Text::roster_reason_label), "##withdraw_reason", &pending->reason, 0,
                    ctx.t(Text::roster_reason_hint));
@@ -319,7 +326,16 @@ void draw_confirmation(Context& ctx) {
     } else if (kind == Confirmation::Kind::cancel) {
         input_text(ctx, ctx.t(Text::cancel_reason), "##cancel_reason", &pending->reason, 0, ctx.t(Text::cancel_reason_hint));
         if (pending->reason_missing) label(ctx, ctx.t(Text::cancel_reason_missing), colors::accent);
-    } else {
+    } else if (kind == Confirmation::Kind::join) {
+        // What the worker pays under their union's rules (费用分担), before they confirm; the
+        // price after subsidy until the rules are known.
+        const auto terms = joining_terms(ctx, group->trip(), *route);
+        if (terms)
+            label(ctx, terms->cost, colors::accent);
+        else
+            label(ctx, ctx.f(Text::price_after_subsidy, format_yuan(route->price - route->subsidy).c_str()), colors::accent);
+        if (terms && terms->approval_required) muted(ctx, ctx.t(Text::confirm_join_approval));
+    } else if (kind == Confirmation::Kind::withdraw) {
         label(ctx, ctx.f(Text::price_after_subsidy, format_yuan(route->price - route->subsidy).c_str()), colors::accent);
     }
     ImGui::Dummy(ImVec2(0, 4));
@@ -331,6 +347,8 @@ void draw_confirmation(Context& ctx) {
         switch (kind) {
             case Confirmation::Kind::join: ctx.intents.join(pending->group); break;
             case Confirmation::Kind::withdraw: ctx.intents.withdraw(pending->group); break;
+            case Confirmation::Kind::open_to_all: ctx.intents.open_to_all(pending->group); break;
+            case Confirmation::Kind::sign_out: ctx.intents.sign_out(); break;
             case Confirmation::Kind::cancel:
                 pending->reason_missing = !reason_given(pending->reason);
                 if (!pending->reason_missing) ctx.intents.cancel_group(pending->group, pending->reason);

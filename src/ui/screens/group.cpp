@@ -204,6 +204,10 @@ void draw_actions(Context& ctx, const sync::GroupView& group, const sync::MyTrip
     if (may_cancel(ctx, trip) && secondary_button(ctx, ctx.t(Text::action_cancel), -1))
         ctx.screens.confirmation = Confirmation{Confirmation::Kind::cancel, trip.id};
     if (!joinable(trip, ctx.services.now())) return;
+    // An own-unit group that is not filling: its union opens it to every unit (拼团).
+    if (trip.visibility == Visibility::own_unit && ctx.signed_in() && !open_to_all_forbidden(ctx.actor(), trip) &&
+        secondary_button(ctx, ctx.t(Text::action_open_to_all), -1))
+        ctx.screens.confirmation = Confirmation{Confirmation::Kind::open_to_all, trip.id};
     if (on_hold && !holds_place(mine)) return;  // the route cannot be booked for now: said above
     if (!ctx.signed_in()) {
         if (button(ctx, ctx.t(Text::sign_in_to_join), -1)) {
@@ -224,6 +228,18 @@ void draw_actions(Context& ctx, const sync::GroupView& group, const sync::MyTrip
         if (secondary_button(ctx, ctx.t(Text::withdraw), -1))
             ctx.screens.confirmation = Confirmation{Confirmation::Kind::withdraw, trip.id};
         return;
+    }
+    // The worker's union rules in plain words, right above the action they bear on; a join they
+    // would refuse is not offered, and the worker is told which rule and what is left.
+    if (const Route* route = ctx.view.route(trip.route)) {
+        if (auto terms = joining_terms(ctx, trip, *route)) {
+            if (terms->refused) {
+                label(ctx, ctx.language == Language::en ? terms->refused->message_en : terms->refused->message_zh,
+                      colors::accent);
+                return;
+            }
+            if (!terms->summary.empty()) muted(ctx, ctx.f(Text::joining_terms, terms->summary.c_str()));
+        }
     }
     const Text action = group.counts.places_left > 0 ? Text::join : Text::join_waitlist;
     if (button(ctx, ctx.t(action), -1)) ctx.screens.confirmation = Confirmation{Confirmation::Kind::join, trip.id};

@@ -31,6 +31,7 @@ const char* action_name(Context& ctx, sync::PendingAction::Kind kind) {
         case sync::PendingAction::Kind::accept_offer: return ctx.t(Text::action_accept);
         case sync::PendingAction::Kind::open_group: return ctx.t(Text::action_open);
         case sync::PendingAction::Kind::cancel_group: return ctx.t(Text::action_cancel);
+        case sync::PendingAction::Kind::open_to_all: return ctx.t(Text::action_open_to_all);
         case sync::PendingAction::Kind::add_worker: return ctx.t(Text::roster_add);
         case sync::PendingAction::Kind::withdraw_worker: return ctx.t(Text::roster_withdraw);
         case sync::PendingAction::Kind::save_route: return ctx.t(Text::action_save_route);
@@ -308,6 +309,15 @@ void draw_my_wishes(Context& ctx) {
     if (unseen || seen != ctx.state.wishes_seen) ctx.intents.wishes_seen(std::move(seen));
 }
 
+// Signing out drops what waits in the outbox: asked first then (a tap that landed on 退出登录 by
+// mistake, say as a notice above it went away, must not cost the worker their join).
+void sign_out(Context& ctx) {
+    if (ctx.state.outbox.empty())
+        ctx.intents.sign_out();
+    else
+        ctx.screens.confirmation = Confirmation{Confirmation::Kind::sign_out, {}};
+}
+
 }  // namespace
 
 std::string trip_summary(const sync::MyTrip& trip, const GroupTrip* group) {
@@ -356,8 +366,9 @@ void draw_me(Context& ctx) {
         draw_messages_entry(ctx, MessagesEntry::unread_at_top);  // 消息（N条未读）
         draw_unit_groups(ctx, session.unit);
         draw_pending(ctx);
+        draw_rules_entry(ctx);  // 本单位疗休养规则
         ImGui::Dummy(ImVec2(0, 8));
-        if (secondary_button(ctx, ctx.t(Text::sign_out), -1)) ctx.intents.sign_out();
+        if (secondary_button(ctx, ctx.t(Text::sign_out), -1)) sign_out(ctx);
         draw_display_options(ctx);
         draw_messages_entry(ctx, MessagesEntry::quiet_below);
         return;
@@ -370,9 +381,10 @@ void draw_me(Context& ctx) {
     draw_my_wishes(ctx);
     draw_pending(ctx);
     draw_desk_entry(ctx);
+    draw_rules_entry(ctx);  // the secretariat's 联盟疗休养规则
 
     ImGui::Dummy(ImVec2(0, 8));
-    if (secondary_button(ctx, ctx.t(Text::sign_out), -1)) ctx.intents.sign_out();
+    if (secondary_button(ctx, ctx.t(Text::sign_out), -1)) sign_out(ctx);
     draw_display_options(ctx);
     // Read messages at the very end: 我的's actions keep the places they had (a notice that
     // leaves on its own can hand a finger to what moves into its place: see chrome.cpp).
