@@ -49,7 +49,17 @@ TEST_CASE("a worker reads their union's rules above the join, counted from their
     ui.frames(2);
     CHECK(ui.shows("报名须知：本单位需工会审批；2027年还可参加2次（共2次）；还剩10天（共10天）；"
                    "本次自付¥336（工会补贴¥1,200，单位承担¥144）"));
-    CHECK(ui.find_item("一键报名"));
+    // The join stays whole on a phone's first screen; the rules follow right under it.
+    const ui::ItemRecord* join = ui.find_item("一键报名");
+    REQUIRE(join);
+    CHECK(join->visible);
+    CHECK(join->max.y <= join->clip_max.y);
+    const auto& drawn = ui.items.last_frame();
+    const auto terms = std::find_if(drawn.begin(), drawn.end(), [](const ui::ItemRecord& item) {
+        return item.label.rfind("报名须知：", 0) == 0;
+    });
+    REQUIRE(terms != drawn.end());
+    CHECK(terms->min.y > join->max.y);
 
     // A place held on another 2027 trip (g-qz-003, three days) is counted; a withdrawn one is not.
     ui.state.my_trips = {sync::MyTrip{"g-qz-003", PlaceState::waitlisted, 2, std::nullopt, {}},

@@ -229,20 +229,18 @@ void draw_actions(Context& ctx, const sync::GroupView& group, const sync::MyTrip
             ctx.screens.confirmation = Confirmation{Confirmation::Kind::withdraw, trip.id};
         return;
     }
-    // The worker's union rules in plain words, right above the action they bear on; a join they
-    // would refuse is not offered, and the worker is told which rule and what is left.
-    if (const Route* route = ctx.view.route(trip.route)) {
-        if (auto terms = joining_terms(ctx, trip, *route)) {
-            if (terms->refused) {
-                label(ctx, ctx.language == Language::en ? terms->refused->message_en : terms->refused->message_zh,
-                      colors::accent);
-                return;
-            }
-            if (!terms->summary.empty()) muted(ctx, ctx.f(Text::joining_terms, terms->summary.c_str()));
-        }
+    // The worker's union rules: a join they would refuse is not offered, and the worker is told
+    // which rule and what is left; else the rules in plain words right under the join (which
+    // stays on a phone's first screen), and the worker's share again in its confirmation.
+    const Route* route = ctx.view.route(trip.route);
+    const std::optional<JoiningTerms> terms = route ? joining_terms(ctx, trip, *route) : std::nullopt;
+    if (terms && terms->refused) {
+        label(ctx, ctx.language == Language::en ? terms->refused->message_en : terms->refused->message_zh, colors::accent);
+        return;
     }
     const Text action = group.counts.places_left > 0 ? Text::join : Text::join_waitlist;
     if (button(ctx, ctx.t(action), -1)) ctx.screens.confirmation = Confirmation{Confirmation::Kind::join, trip.id};
+    if (terms && !terms->summary.empty()) muted(ctx, ctx.f(Text::joining_terms, terms->summary.c_str()));
 }
 
 void draw_qr(Context& ctx, const std::string& link) {

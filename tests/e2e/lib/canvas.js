@@ -65,12 +65,13 @@ export async function fill(page, label, text) {
   await page.keyboard.insertText(text);
 }
 
-// Wheels down the screen until an item labelled `label` is fully in view (clear of the tab
-// bar); returns it. Items scrolled out of view have no label, so a test cannot find them
-// without this.
+// Wheels down the screen until an item labelled `label` (a string, or a RegExp the label
+// matches) is fully in view (clear of the tab bar); returns it. Items scrolled out of view have
+// no label, so a test cannot find them without this.
 export async function scrollUntil(page, label) {
+  const matches = typeof label === 'string' ? (l) => l === label : (l) => label.test(l);
   for (let step = 0; step < 40; step++) {
-    const item = await findItem(page, (i) => i.label === label);
+    const item = await findItem(page, (i) => matches(i.label));
     const height = page.viewportSize().height;
     if (item && item.y >= 0 && item.y + item.height <= height - 80) return item;
     await page.mouse.move(page.viewportSize().width / 2, height / 2);
