@@ -94,6 +94,8 @@ WebhookSender::~WebhookSender() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
+        // A receiver that takes its time must not hold up a SIGTERM for the whole timeout.
+        if (client_) client_->stop();
     }
     wake_.notify_all();
     thread_.join();
@@ -127,6 +129,18 @@ void WebhookSender::loop() {
             client.set_read_timeout(timeout);
             client.set_write_timeout(timeout);
             client.set_keep_alive(true);
+            {
+                std::lock_guard lock(mutex_);
+                if (stopping_) return;
+                client_ = &client;
+            }
+            struct Forget {
+                WebhookSender& sender;
+                ~Forget() {
+                    std::lock_guard lock(sender.mutex_);
+                    sender.client_ = nullptr;
+                }
+            } forget{*this};
             drain(*db, client);
             if (auto next = store::next_webhook_attempt(*db))
                 wait = std::clamp(milliseconds(*next - unix_millis()), milliseconds(0), wait);

@@ -67,7 +67,8 @@ public:
     // Starts the thread, with a database connection of its own from `db_url` (never a writer's
     // or a request's: a slow receiver holds up nothing but this thread).
     WebhookSender(std::string db_url, WebhookSettings settings);
-    // Stops the thread: an attempt in flight ends within its timeouts, the rest wait for the next start.
+    // Stops the thread at once: an attempt in flight is cut off (a failed attempt, tried again
+    // after the next start), the rest wait for the next start.
     ~WebhookSender();
     WebhookSender(const WebhookSender&) = delete;
     WebhookSender& operator=(const WebhookSender&) = delete;
@@ -89,6 +90,7 @@ private:
     std::condition_variable wake_;
     bool stopping_ = false;
     bool notified_ = false;
+    httplib::Client* client_ = nullptr;  // the thread's, while it has one: stopping cuts its request off
     std::thread thread_;
 };
 

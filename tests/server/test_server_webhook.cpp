@@ -9,6 +9,8 @@
 // wait polls with a deadline. Tagged [webhook]: the PostgreSQL program runs this file too.
 #include "webhook_checks.hpp"
 
+#include <csignal>
+
 using namespace liaoxiu;
 using namespace liaoxiu::testing;
 using namespace liaoxiu::testing::webhook;
@@ -287,4 +289,30 @@ TEST_CASE("webhook: kill -9 of the server while a notification is being sent sen
     CHECK(log_by_id(world).at(in_flight)["attempts"] == 2);
     for (const auto& [key, count] : counts)
         if (key != in_flight) CHECK(count == 1);
+}
+
+TEST_CASE("webhook: SIGTERM stops the server at once while a receiver is slow to answer", "[webhook]") {
+    Receiver receiver;
+    receiver.hold_first = true;
+    receiver.start();
+    Webhook webhook;
+    World world(webhook.options(receiver.url(), 10, 30000));  // the sender would wait 30 s for the answer
+    const std::set<std::string> ids = ids_of(form_group(world, "term"));
+    REQUIRE(eventually([&] { return !receiver.arrivals().empty(); }));
+    const std::string cut_off = receiver.arrivals().front().key;
+
+    REQUIRE(kill(world.server->pid(), SIGTERM) == 0);
+    // Well within ServerProcess::stop's 5 s before its SIGKILL: the request in flight is cut off.
+    CHECK(eventually([&] { return !world.server->alive(); }, std::chrono::seconds(3)));
+    receiver.release();
+
+    world.server->start();
+    world.http = world.server->client();
+    world.admin = sign_in(*world.http, "admin", "admin-password");
+    REQUIRE(eventually([&] { return all_in_state(world, ids, "delivered"); }));
+    const auto counts = receiver.counts();
+    CHECK(keys_of(counts) == ids);
+    CHECK(counts.at(cut_off) == 2);  // sent again after the restart
+    for (const auto& [key, count] : counts)
+        if (key != cut_off) CHECK(count == 1);
 }
