@@ -365,7 +365,7 @@ std::size_t GroupService::advance_due(Instant now) {
                     ++changed;
                 }
                 // The reminders due now, each kept once however often a process comes to them.
-                store::record_notifications(context.db, reminders_due(advanced, context.now));
+                context.record_notifications(reminders_due(advanced, context.now));
                 // Then the next wake after now: nothing dealt with here may wake us again (a
                 // deadline the rules report but no longer act on, a reminder told).
                 std::optional<Instant> next = store::next_wake(advanced, context.now);

@@ -13,6 +13,7 @@
 #include "server/approval_service.hpp"
 #include "server/rules_service.hpp"
 #include "server/notification_service.hpp"
+#include "server/webhook_outbox.hpp"
 #include "server/wish_service.hpp"
 
 #include <chrono>
@@ -581,6 +582,16 @@ void Api::install(http::Server& server) {
     server.Post("/api/v1/me/notifications/read", wrap([this](const Request& req, Response& res) {
         Principal by = writer(req);
         send_json(res, 200, mark_notifications_read(services.backend, by, body_of(req, false)));
+    }));
+
+    // ---- the webhook's delivery log (the secretariat): webhook_outbox.hpp ----
+    server.Get("/api/v1/webhook-deliveries", wrap([this](const Request& req, Response& res) {
+        Principal by = signed_in(req);
+        WebhookLogQuery query;
+        query.state = param(req, "state");
+        if (req.has_param("before")) query.before = integer_param(req, "before", 0, 1, INT64_MAX);
+        query.limit = static_cast<int>(integer_param(req, "limit", 50, 1, 100));
+        send_json(res, 200, webhook_deliveries(services.backend, by, query));
     }));
 
     // ---- 想去 (wishes): a worker on a route with no group for them; their union counts them ----

@@ -13,6 +13,7 @@
 #include "server/review_service.hpp"
 #include "server/rules_service.hpp"
 #include "server/scheduler.hpp"
+#include "server/webhook_sender.hpp"
 #include "server/wish_service.hpp"
 
 #include <csignal>
@@ -172,6 +173,17 @@ std::function<Instant()> offset_clock(const std::string& path) {
     };
 }
 
+WebhookSettings webhook_settings(const ServerOptions& options) {
+    WebhookSettings settings;
+    settings.url = options.webhook_url;
+    settings.secret = read_webhook_secret(options.webhook_secret_file);
+    settings.timeout = std::chrono::milliseconds(options.webhook_timeout_ms);
+    settings.backoff_base = std::chrono::milliseconds(options.webhook_backoff_ms);
+    settings.backoff_cap = std::chrono::milliseconds(options.webhook_backoff_max_ms);
+    settings.max_attempts = options.webhook_max_attempts;
+    return settings;
+}
+
 int command_serve(const CommandLine& line) {
     const ServerOptions& options = line.options;
     // SIGINT/SIGTERM stop the server cleanly (a waiting thread, not a signal handler);
@@ -183,6 +195,9 @@ int command_serve(const CommandLine& line) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     std::function<Instant()> clock = system_clock_now;
     if (!options.test_clock_file.empty()) clock = offset_clock(options.test_clock_file);
+    // Read before anything starts: a missing or short secret refuses the start.
+    std::optional<WebhookSettings> webhook;
+    if (!options.webhook_url.empty()) webhook = webhook_settings(options);
     {
         auto db = open_with_schema(options.db);
         if (options.demo) load_demo_once(*db, options, clock());
@@ -192,8 +207,17 @@ int command_serve(const CommandLine& line) {
     AccountService accounts(backend, options.password_cost, options.token_lifetime_seconds, &hashing);
     CatalogueService catalogue(backend);
     GroupService groups(backend);
+    // Declared before the scheduler, so the scheduler (whose commits notify it) stops first.
+    std::unique_ptr<WebhookSender> webhook_sender;
+    if (webhook) {
+        backend.writer.set_webhook_outbox(true);
+        webhook_sender = std::make_unique<WebhookSender>(options.db, *webhook);
+    }
     Scheduler scheduler(backend, groups);
-    backend.writer.set_after_commit([&scheduler] { scheduler.notify(); });
+    backend.writer.set_after_commit([&scheduler, &webhook_sender] {
+        scheduler.notify();
+        if (webhook_sender) webhook_sender->notify();
+    });
     Services services{backend, accounts, catalogue, groups};
 
     http::Server server(http_limits(options));

@@ -4,9 +4,9 @@
 #include "core/wire_notifications.hpp"
 #include "server/api_error.hpp"
 #include "server/store.hpp"
+#include "server/webhook_outbox.hpp"
 #include "server/write_queue.hpp"
 
-#include <map>
 #include <string>
 
 namespace liaoxiu::server {
@@ -14,8 +14,7 @@ namespace liaoxiu::server {
 namespace {
 
 using nlohmann::json;
-
-std::string_view audience_name(Audience audience) { return audience == Audience::worker ? "worker" : "unit"; }
+using store::audience_name;
 
 // Whose notifications a caller reads: a worker their own, a union its unit's. The secretariat
 // is told nothing of groups (it reads the statistics and the audit trail).
@@ -50,14 +49,64 @@ void create_notifications_schema(Connection& db) {
     db.execute("CREATE INDEX IF NOT EXISTS notifications_by_inbox ON notifications (audience, recipient, id)");
 }
 
-void record_notifications(Connection& db, const std::vector<Notification>& notifications) {
-    for (const Notification& n : notifications)
-        db.execute("INSERT INTO notifications (audience, recipient, kind, group_id, seq, at, until, reason) "
-                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
-                   "ON CONFLICT (audience, recipient, kind, group_id, seq) DO NOTHING",
-                   {std::string(audience_name(n.audience)), n.recipient, std::string(notification_kind_name(n.kind)),
-                    n.group, std::int64_t{n.seq}, std::int64_t{n.at},
-                    n.until ? SqlValue(std::int64_t{*n.until}) : SqlValue(std::monostate{}), n.reason});
+std::string_view audience_name(Audience audience) { return audience == Audience::worker ? "worker" : "unit"; }
+
+void record_notifications(Connection& db, const std::vector<Notification>& notifications, bool webhook_outbox) {
+    for (const Notification& n : notifications) {
+        // RETURNING gives the id only of a row this statement inserted: a repeat (the same fact
+        // recorded again) gets no second delivery.
+        const std::vector<SqlRow> inserted = db.query(
+            "INSERT INTO notifications (audience, recipient, kind, group_id, seq, at, until, reason) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+            "ON CONFLICT (audience, recipient, kind, group_id, seq) DO NOTHING RETURNING id",
+            {std::string(audience_name(n.audience)), n.recipient, std::string(notification_kind_name(n.kind)),
+             n.group, std::int64_t{n.seq}, std::int64_t{n.at},
+             n.until ? SqlValue(std::int64_t{*n.until}) : SqlValue(std::monostate{}), n.reason});
+        if (webhook_outbox && !inserted.empty()) enqueue_webhook_delivery(db, inserted.front().integer(0));
+    }
+}
+
+std::optional<wire::NotificationEntry> NotificationWording::entry(const SqlRow& row) {
+    const std::optional<NotificationKind> kind = parse_notification_kind(row.text(1));
+    if (!kind) return std::nullopt;
+    const Id group_id = row.text(2);
+    auto [it, fresh] = groups_.try_emplace(group_id);
+    if (fresh) it->second = load_group(db_, group_id);
+    const std::optional<GroupTrip>& trip = it->second;
+    std::string title;
+    if (trip) {
+        auto [t, new_title] = titles_.try_emplace(trip->route);
+        if (new_title) {
+            const std::optional<Route> route = load_route(db_, trip->route);
+            t->second = route ? route->title : trip->route;
+        }
+        title = t->second;
+    }
+    std::string reason = row.text(6);
+    if (*kind == NotificationKind::approval_declined) {
+        auto [r, new_reasons] = reasons_.try_emplace(group_id);
+        if (new_reasons) r->second = place_reasons(db_, group_id);
+        if (auto found = r->second.find(row.integer(3)); found != r->second.end()) reason = found->second;
+    }
+    const std::optional<Instant> until = row.optional_integer(5);
+    const Day departure = trip ? trip->departure : 0;
+    const NotificationText text = notification_text(*kind, title, departure, reason, until);
+    wire::NotificationEntry entry;
+    entry.id = row.integer(0);
+    entry.kind = *kind;
+    entry.group = group_id;
+    entry.at = row.integer(4);
+    entry.read = !row.is_null(7);
+    entry.text_zh = text.zh;
+    entry.text_en = text.en;
+    if (trip) {
+        entry.route = trip->route;
+        entry.route_title = title;
+        entry.departure = trip->departure;
+    }
+    entry.until = until;
+    entry.reason = reason;
+    return entry;
 }
 
 }  // namespace store
@@ -66,66 +115,23 @@ json my_notifications(Backend& backend, const Principal& by, const NotificationQ
     const Inbox inbox = inbox_of(by);
     return read_snapshot(backend, [&](Connection& db) {
         SqlParams params{inbox.audience, inbox.recipient};
-        std::string sql =
-            "SELECT id, kind, group_id, seq, at, until, reason, read_at FROM notifications WHERE audience = $1 AND "
-            "recipient = $2";
+        std::string sql = std::string("SELECT ") + store::kNotificationEntryColumns +
+                          " FROM notifications n WHERE n.audience = $1 AND n.recipient = $2";
         if (query.before) {
-            sql += " AND id < $3";
+            sql += " AND n.id < $3";
             params.emplace_back(*query.before);
         }
         // One more than asked: whether there are more.
-        sql += " ORDER BY id DESC LIMIT " + std::to_string(query.limit + 1);
+        sql += " ORDER BY n.id DESC LIMIT " + std::to_string(query.limit + 1);
         std::vector<SqlRow> rows = db.query(sql, params);
         const bool more = static_cast<int>(rows.size()) > query.limit;
         if (more) rows.pop_back();
 
-        // The trips they are about, each read once; a group's place reasons only when one is needed.
-        std::map<Id, std::optional<GroupTrip>> groups;
-        std::map<Id, std::string> titles;
-        std::map<Id, std::map<std::int64_t, std::string>> reasons;
+        store::NotificationWording wording(db);
         wire::NotificationPage page;
         page.more = more;
         for (const SqlRow& row : rows) {
-            const std::optional<NotificationKind> kind = parse_notification_kind(row.text(1));
-            if (!kind) continue;  // a kind a newer server wrote: not for this one to word
-            const Id group_id = row.text(2);
-            auto [it, fresh] = groups.try_emplace(group_id);
-            if (fresh) it->second = store::load_group(db, group_id);
-            const std::optional<GroupTrip>& trip = it->second;
-            std::string title;
-            if (trip) {
-                auto [t, new_title] = titles.try_emplace(trip->route);
-                if (new_title) {
-                    const std::optional<Route> route = store::load_route(db, trip->route);
-                    t->second = route ? route->title : trip->route;
-                }
-                title = t->second;
-            }
-            std::string reason = row.text(6);
-            if (*kind == NotificationKind::approval_declined) {
-                auto [r, new_reasons] = reasons.try_emplace(group_id);
-                if (new_reasons) r->second = store::place_reasons(db, group_id);
-                if (auto found = r->second.find(row.integer(3)); found != r->second.end()) reason = found->second;
-            }
-            const std::optional<Instant> until = row.optional_integer(5);
-            const Day departure = trip ? trip->departure : 0;
-            const NotificationText text = notification_text(*kind, title, departure, reason, until);
-            wire::NotificationEntry entry;
-            entry.id = row.integer(0);
-            entry.kind = *kind;
-            entry.group = group_id;
-            entry.at = row.integer(4);
-            entry.read = !row.is_null(7);
-            entry.text_zh = text.zh;
-            entry.text_en = text.en;
-            if (trip) {
-                entry.route = trip->route;
-                entry.route_title = title;
-                entry.departure = trip->departure;
-            }
-            entry.until = until;
-            entry.reason = reason;
-            page.notifications.push_back(std::move(entry));
+            if (auto entry = wording.entry(row)) page.notifications.push_back(std::move(*entry));
         }
         page.unread = count_unread(db, inbox);
         return wire::encode_notification_page(page);

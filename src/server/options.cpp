@@ -1,5 +1,7 @@
 #include "server/options.hpp"
 
+#include "server/webhook_sender.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -15,6 +17,12 @@ const char* usage() {
            "                 [--body-timeout S] [--max-connections N] [--max-connections-per-address N]\n"
            "                 [--trusted-proxy ADDRESS]...\n"
            "                 [--writer-batch N] [--test-clock-file FILE] [--writers N]\n"
+           "                 [--webhook-url http(s)://HOST[:PORT]/PATH --webhook-secret-file PATH\n"
+           "                  [--webhook-timeout-ms MS] [--webhook-backoff-ms MS] [--webhook-backoff-max-ms MS]\n"
+           "                  [--webhook-max-attempts N]]\n"
+           "      --webhook-url: POST every notification there, signed (HMAC-SHA256) with the secret in the file\n"
+           "      (at least 16 bytes; never on the command line); retried with backoff (default 30000 ms, doubled,\n"
+           "      up to 3600000 ms) until --webhook-max-attempts (default 10); timeouts 5000 ms.\n"
            "  liaoxiu-server import FILE --db URL      (validated, applied all-or-nothing)\n"
            "  liaoxiu-server export --db URL [--out FILE]\n"
            "  liaoxiu-server add-account --db URL --role worker|organizer|secretariat --login L --name N\n"
@@ -32,6 +40,17 @@ double parse_number(const std::string& flag, const std::string& text) {
     } catch (const std::exception&) {
         throw std::invalid_argument(flag + " needs a non-negative number, got \"" + text + "\"");
     }
+}
+
+// A whole number in [min, max] (milliseconds, attempts).
+long whole_number(const std::string& flag, const std::string& text, long min, long max = 1L << 40) {
+    const double value = parse_number(flag, text);
+    if (value < static_cast<double>(min) || value > static_cast<double>(max) ||
+        value != static_cast<double>(static_cast<long>(value))) {
+        throw std::invalid_argument(flag + " needs a whole number from " + std::to_string(min) + " to " +
+                                    std::to_string(max));
+    }
+    return static_cast<long>(value);
 }
 
 void parse_address(const std::string& text, ServerOptions& options) {
@@ -106,6 +125,14 @@ CommandLine parse_command_line(int argc, char** argv) {
             }
             options.writers = static_cast<std::size_t>(writers);
         }
+        else if (arg == "--webhook-url") options.webhook_url = value();
+        else if (arg == "--webhook-secret-file") options.webhook_secret_file = value();
+        else if (arg == "--webhook-timeout-ms") options.webhook_timeout_ms = whole_number(arg, value(), 1);
+        else if (arg == "--webhook-backoff-ms") options.webhook_backoff_ms = whole_number(arg, value(), 1);
+        else if (arg == "--webhook-backoff-max-ms") options.webhook_backoff_max_ms = whole_number(arg, value(), 1);
+        else if (arg == "--webhook-max-attempts") {
+            options.webhook_max_attempts = static_cast<int>(whole_number(arg, value(), 1, 1000));
+        }
         else if (arg == "--out") line.file = value();
         else if (arg == "--role") line.role = value();
         else if (arg == "--login") line.login = value();
@@ -126,6 +153,18 @@ CommandLine parse_command_line(int argc, char** argv) {
     if (options.idle_timeout_seconds < 1 || options.header_timeout_seconds < 1 || options.body_timeout_seconds < 1) {
         throw std::invalid_argument("timeouts need at least 1 second");
     }
+    if (!options.webhook_url.empty()) {
+        if (!parse_webhook_url(options.webhook_url)) {
+            throw std::invalid_argument("--webhook-url needs an http:// or https:// URL with a host");
+        }
+        if (options.webhook_secret_file.empty()) {
+            throw std::invalid_argument("--webhook-url needs --webhook-secret-file PATH: the notifications are signed "
+                                        "with the secret in that file (never given on the command line)");
+        }
+    } else if (!options.webhook_secret_file.empty()) {
+        throw std::invalid_argument("--webhook-secret-file is for --webhook-url, which is not given");
+    }
+    options.webhook_backoff_max_ms = std::max(options.webhook_backoff_max_ms, options.webhook_backoff_ms);
     if (line.command == "import" && line.file.empty()) throw std::invalid_argument("import needs a FILE");
     return line;
 }

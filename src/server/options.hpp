@@ -39,6 +39,14 @@ struct ServerOptions {
     // this file (read on every look at the clock), so a test can move time forward.
     std::string test_clock_file;
     std::size_t writers = 0;             // PostgreSQL writer connections (0: the default, 4); SQLite has one
+    // Notifications to a webhook (webhook_sender.hpp): off without a URL. The secret is read from
+    // a file, never taken on the command line (which any local user can read in the process list).
+    std::string webhook_url;
+    std::string webhook_secret_file;
+    long webhook_timeout_ms = 5000;          // to connect, and then for the answer
+    long webhook_backoff_ms = 30000;         // the first retry's wait, doubled after each failed attempt
+    long webhook_backoff_max_ms = 3600000;   // … up to this
+    int webhook_max_attempts = 10;           // then the delivery stays failed
 };
 
 struct CommandLine {

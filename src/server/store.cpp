@@ -6,6 +6,7 @@
 #include "server/rules_service.hpp"
 #include "core/notification.hpp"
 #include "server/notification_store.hpp"
+#include "server/webhook_outbox.hpp"
 #include "server/wish_service.hpp"
 
 #include <nlohmann/json.hpp>
@@ -206,6 +207,7 @@ void create_schema(Connection& db) {
     create_rules_schema(db);    // rules_service.hpp: the alliances' and units' union rules
     create_wishes_schema(db);   // wish_service.hpp: the workers' wishes (想去)
     create_notifications_schema(db);  // notification_store.hpp: what group changes told whom (消息)
+    create_webhook_schema(db);        // webhook_outbox.hpp: notifications yet to reach the webhook, and how each went
     migrate_version_offset(db);  // PostgreSQL: versions from transaction ids (see catalogue_version)
 }
 

@@ -148,6 +148,7 @@ void WriteQueue::apply_batch(Writer& writer, std::vector<std::unique_ptr<Pending
         std::fill(outcomes.begin(), outcomes.end(), nullptr);
         try {
             WriteContext context(db, clock_(), &cache);
+            context.webhook_outbox = webhook_outbox_;
             store::begin_write(db);
             // Locks in one global order (groups by id, then (worker, day) keys ascending), so
             // two processes' batches cannot deadlock; one statement each.

@@ -50,6 +50,8 @@ public:
 
     Connection& db;
     const Instant now;
+    // Whether notifications recorded here also go to the webhook's outbox (WriteQueue::set_webhook_outbox).
+    bool webhook_outbox = false;
 
     void touch(store::Kind kind, const Id& id) { touched_.emplace_back(kind, id); }
     template <class T>
@@ -83,9 +85,14 @@ public:
         // In the writer's batches the units' monthly tally is written last (store.hpp: UnitMonthMoves).
         store::save_group(db, before, after, route_days, now, cache_ ? &job_moves_ : nullptr);
         // What the change tells whom (core/notification.hpp), committed with it or not at all.
-        store::record_notifications(db, notifications_for(before, after, now));
+        record_notifications(notifications_for(before, after, now));
         touch(store::Kind::group, after.id);
         if (cache_) cache_->saved(after);
+    }
+
+    // Keeps each notification once, with its webhook delivery when the webhook is on.
+    void record_notifications(const std::vector<Notification>& notifications) {
+        store::record_notifications(db, notifications, webhook_outbox);
     }
 
     // Makes sure this transaction holds the worker's locks for every day in [first, last]
@@ -161,6 +168,10 @@ public:
         after_commit_ = std::move(listener);
     }
 
+    // On when the server delivers notifications to a webhook (webhook_sender.hpp): from then on
+    // every notification recorded gets its delivery row in the same transaction.
+    void set_webhook_outbox(bool on) { webhook_outbox_ = on; }
+
     struct Stats {
         std::uint64_t batches = 0;
         std::uint64_t jobs = 0;
@@ -192,6 +203,7 @@ private:
     std::size_t max_batch_;
     std::vector<std::unique_ptr<Writer>> writers_;
     std::function<void()> after_commit_;
+    std::atomic<bool> webhook_outbox_ = false;
 
     mutable std::mutex mutex_;
     std::condition_variable wake_;

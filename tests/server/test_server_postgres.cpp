@@ -5,6 +5,7 @@
 #include "overbooking_checks.hpp"
 #include "pg_database.hpp"
 #include "stats_checks.hpp"
+#include "webhook_checks.hpp"
 
 #include "core/dates.hpp"
 #include "core/json.hpp"
@@ -385,4 +386,29 @@ TEST_CASE("PostgreSQL: a database met by lower transaction ids (restored elsewhe
         store::rollback(*db);
         CHECK(next > high);
     }
+}
+
+TEST_CASE("PostgreSQL, two processes with the webhook: each notification is sent by one of them, once",
+          "[postgres][webhook]") {
+    using namespace webhook;
+    Receiver receiver;
+    receiver.start();
+    Webhook hook;
+    World world(hook.options(receiver.url()));
+    ServerProcess second(serve_args(world.url, hook.options(receiver.url())));
+    auto second_http = second.client();
+    // Groups formed through each process: both senders are woken, and both look at every row.
+    std::set<std::string> ids;
+    for (int i = 0; i < 3; ++i) {
+        for (httplib::Client* through : {world.http.get(), second_http.get()}) {
+            const auto told = ids_of(form_group(world, "two-" + std::to_string(ids.size()), through));
+            ids.insert(told.begin(), told.end());
+        }
+    }
+    REQUIRE(ids.size() == 24);
+    REQUIRE(eventually([&] { return all_in_state(world, ids, "delivered"); }));
+    const auto counts = receiver.counts();
+    CHECK(keys_of(counts) == ids);
+    for (const auto& [key, count] : counts) CHECK(count == 1);
+    for (const auto& [id, entry] : log_by_id(world)) CHECK(entry["attempts"] == 1);
 }
