@@ -8,7 +8,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <optional>
 
 using namespace liaoxiu;
 using liaoxiu::testing::UiDriver;
@@ -349,33 +348,24 @@ TEST_CASE("a tap meant for a notice that has just gone lands on nothing, not on 
     ui.frames(4);
     const ui::ItemRecord* ok = ui.find_item("知道了");
     REQUIRE(ok);
-    const float band_top = ok->min.y, band_bottom = ok->max.y;
+    const ImVec2 aim((ok->min.x + ok->max.x) / 2, (ok->min.y + ok->max.y) / 2);
 
     // It goes on its own (an engine notice's time ran out) just before the finger comes down.
     ui.state.notices.clear();
     ui.touch();
     ui.frames(2);
-    // A point of the band where something can now be pressed (a route card: the screen reaches there).
-    std::optional<ImVec2> aim;
-    for (float y = band_top; y <= band_bottom && !aim; y += 4)
-        for (const ui::ItemRecord& item : ui.items.last_frame())
-            if (item.visible && item.id != 0 && item.min.y <= y && y <= item.max.y && item.max.x - item.min.x > 100)
-                aim = ImVec2((item.min.x + item.max.x) / 2, y);
-    REQUIRE(aim);
-    const auto tap = [&] {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = *aim;
-        ui.frame();
-        io.MouseDown[0] = true;
-        ui.frame();
-        io.MouseDown[0] = false;
-        ui.frames(2);
-    };
-    tap();
+    std::string uncovered;
+    for (const ui::ItemRecord& item : ui.items.last_frame())
+        if (item.visible && item.id != 0 && item.min.x <= aim.x && aim.x <= item.max.x && item.min.y <= aim.y &&
+            aim.y <= item.max.y)
+            uncovered = item.label;
+    INFO("drawn where 知道了 was: " << uncovered);
+    REQUIRE(!uncovered.empty());  // a route card: the screen now reaches down there
+    REQUIRE(ui.click(uncovered));
     CHECK(ui.ui.location() == "#/routes");
 
     // Half a second on, a tap there is the person's own, for what is there now.
     ui.frames(40);
-    tap();
+    REQUIRE(ui.click(uncovered));
     CHECK(ui.ui.location() != "#/routes");
 }
