@@ -189,10 +189,6 @@ struct ScreenState {
     // where each personal notice was first shown (a kiosk drops it on another screen).
     float toasts_height = 0;
     std::vector<std::pair<std::uint64_t, std::string>> notice_screens;
-    // The band a notice uncovered when it left, guarded against taps until `vacated_until`
-    // (ImGui's clock: chrome.cpp, guard_vacated).
-    float vacated_top = 0, vacated_bottom = 0;
-    double vacated_until = 0;
 };
 
 struct Context {

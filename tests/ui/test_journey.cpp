@@ -337,35 +337,3 @@ TEST_CASE("a notice never covers the tab bar or anything to press: the screen st
         CHECK((above || below));
     }
 }
-
-TEST_CASE("a tap meant for a notice that has just gone lands on nothing, not on what it uncovered",
-          "[ui][journey][notices]") {
-    UiDriver ui;
-    ui.ui.open_location("#/routes");
-    ui.frames(2);
-    ui.state.notices.push_back({4, sync::Notice::Kind::info, "已满员，已为您加入候补第3位", "You are number 3"});
-    ui.touch();
-    ui.frames(4);
-    const ui::ItemRecord* ok = ui.find_item("知道了");
-    REQUIRE(ok);
-    const ImVec2 aim((ok->min.x + ok->max.x) / 2, (ok->min.y + ok->max.y) / 2);
-
-    // It goes on its own (an engine notice's time ran out) just before the finger comes down.
-    ui.state.notices.clear();
-    ui.touch();
-    ui.frames(2);
-    std::string uncovered;
-    for (const ui::ItemRecord& item : ui.items.last_frame())
-        if (item.visible && item.id != 0 && item.min.x <= aim.x && aim.x <= item.max.x && item.min.y <= aim.y &&
-            aim.y <= item.max.y)
-            uncovered = item.label;
-    INFO("drawn where 知道了 was: " << uncovered);
-    REQUIRE(!uncovered.empty());  // a route card: the screen now reaches down there
-    REQUIRE(ui.click(uncovered));
-    CHECK(ui.ui.location() == "#/routes");
-
-    // Half a second on, a tap there is the person's own, for what is there now.
-    ui.frames(40);
-    REQUIRE(ui.click(uncovered));
-    CHECK(ui.ui.location() != "#/routes");
-}

@@ -209,46 +209,7 @@ void draw_tab_rail(Context& ctx, float width, float height) {
     ImGui::EndGroup();
 }
 
-namespace {
-
-// A notice that leaves (on its own, or dismissed) uncovers the screen beneath it, which is drawn
-// there from the next frame: a finger already on its way to the notice (to its 知道了, say) must
-// not land on whatever appears in its place — a trip card, 退出登录. For half a second an
-// invisible window over the uncovered band takes such a tap and does nothing with it (ImGui
-// gives a press to the window in front under the pointer, as of the frame before).
-constexpr double kVacatedGuardSeconds = 0.5;
-
-void guard_vacated(Context& ctx, float bottom, float before, float after) {
-    ScreenState& s = ctx.screens;
-    const double now = ImGui::GetTime();
-    if (after < before - 1.0f) {
-        s.vacated_top = bottom - before;
-        s.vacated_bottom = bottom - after;
-        s.vacated_until = now + kVacatedGuardSeconds;
-    }
-    if (now >= s.vacated_until) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x, s.vacated_top));
-    ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, s.vacated_bottom - s.vacated_top));
-    ImGui::Begin("##vacated", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove);
-    ImGui::End();
-}
-
-void draw_notices(Context& ctx, float bottom);
-
-}  // namespace
-
 void draw_toasts(Context& ctx, float bottom) {
-    const float before = ctx.screens.toasts_height;
-    draw_notices(ctx, bottom);
-    guard_vacated(ctx, bottom, before, ctx.screens.toasts_height);
-}
-
-namespace {
-
-void draw_notices(Context& ctx, float bottom) {
     auto& local = ctx.screens.toasts;
     const Instant now = ctx.services.now();
     local.erase(std::remove_if(local.begin(), local.end(), [&](const LocalToast& t) { return t.until <= now; }), local.end());
@@ -312,8 +273,6 @@ void draw_notices(Context& ctx, float bottom) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
 }
-
-}  // namespace
 
 void draw_confirmation(Context& ctx) {
     auto& pending = ctx.screens.confirmation;

@@ -92,16 +92,11 @@ export async function signIn(page, login, landing = /^已登录：/) {
   await dismissNotices(page);  // 登录成功… would cover the bottom of the next screen
 }
 
-// Notices stack at the bottom over the content; "知道了" dismisses one. The band a notice
-// uncovers takes no tap for half a second after (chrome.cpp's guard_vacated): a person's next
-// tap there comes later, and so does the test's.
+// Notices stack at the bottom over the content; "知道了" dismisses one.
 export async function dismissNotices(page) {
   for (let i = 0; i < 10; ++i) {
     const ok = await findItem(page, (item) => item.id !== 0 && item.label === '知道了');
-    if (!ok) {
-      if (i > 0) await page.waitForTimeout(600);
-      return;
-    }
+    if (!ok) return;
     const before = (await stats(page)).frames;
     const { x, y } = centre(ok);
     await page.touchscreen.tap(x, y);
