@@ -79,6 +79,7 @@ test('a union allows one trip a year in its rules screen, and its worker is told
   const office = await openApp(suite.chrome.browser, suite.server.url, viewports.office);
   await signIn(office.page, 'u-qz-juhua-union');
   await office.page.evaluate(() => { location.hash = '#/me'; });
+  await scrollUntil(office.page, '本单位疗休养规则');  // under the union's groups
   await tap(office.page, '本单位疗休养规则');
   await waitShown(office.page, /^本单位疗休养规则：巨化集团有限公司$/);
   await waitShown(office.page, /^联盟默认：3$/);

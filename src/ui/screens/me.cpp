@@ -364,9 +364,11 @@ void draw_me(Context& ctx) {
     if (session.role == sync::Role::organizer) {
         draw_approvals_entry(ctx);  // 待审批 N
         draw_messages_entry(ctx, MessagesEntry::unread_at_top);  // 消息（N条未读）
-        draw_rules_entry(ctx);  // 本单位疗休养规则: always there, so nothing below it moves
         draw_unit_groups(ctx, session.unit);
         draw_pending(ctx);
+        // Below the groups, which keep the places they had: a notice that leaves on its own lets a
+        // tap aimed at its 知道了 land on whatever is drawn beneath it.
+        draw_rules_entry(ctx);  // 本单位疗休养规则
         ImGui::Dummy(ImVec2(0, 8));
         if (secondary_button(ctx, ctx.t(Text::sign_out), -1)) sign_out(ctx);
         draw_display_options(ctx);
